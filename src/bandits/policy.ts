@@ -1,0 +1,22 @@
+import type { Rng } from "../random/rng"
+
+/**
+ * The one interface for every bandit policy, context-free or contextual (a context-free policy
+ * ignores the context). Exposing `probabilities` is what makes a policy loggable and evaluable
+ * off-policy: it is the propensity of each arm in the next `select`.
+ *
+ * Contract (checked for every policy in test/bandits/contract.test.ts):
+ * - `probabilities(context)` sums to 1 and does not change the policy's state;
+ * - `select(context, rng)` draws an arm with those probabilities (Monte Carlo-estimated for
+ *   policies without closed-form propensities, e.g. Thompson sampling, with a stated number of draws);
+ * - `update(arm, reward, context)` learns from the observed reward;
+ * - `reset()` returns to the state right after construction.
+ */
+export interface Policy<C = unknown> {
+  readonly name: string
+  readonly nArms: number
+  probabilities(context: C): Float64Array
+  select(context: C, rng: Rng): number
+  update(arm: number, reward: number, context: C): void
+  reset(): void
+}

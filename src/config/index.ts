@@ -1,0 +1,2 @@
+export * from "./user-error"
+export * from "./load-config"

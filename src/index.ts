@@ -1,0 +1,7 @@
+/**
+ * interest-lab: the public API. Notebooks, the CLI and users import only from here.
+ */
+export * from "./random"
+export * from "./report"
+export * from "./bandits"
+export * from "./recommenders"

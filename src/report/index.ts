@@ -1,0 +1,7 @@
+export * from "./figure"
+export * from "./figures"
+export * from "./html"
+export * from "./notebook"
+export * from "./progress"
+export * from "./output-dir"
+export * from "./provenance"
