@@ -1,0 +1,3 @@
+export * from "./csv-error"
+export * from "./csv"
+export * from "./columns"
