@@ -36,10 +36,14 @@ function jupyterPython(jupyter) {
 
 /** Registers the tslab kernel for this checkout unless a working registration exists. */
 function ensureTslabKernel(jupyter) {
-  const spec = join(homedir(), ".local", "share", "jupyter", "kernels", "tslab", "kernel.json")
-  if (existsSync(spec)) {
+  const dirs = [join(homedir(), ".local", "share", "jupyter"), "/usr/local/share/jupyter", "/usr/share/jupyter"]
+  for (const dir of dirs) {
+    const spec = join(dir, "kernels", "tslab", "kernel.json")
+    if (!existsSync(spec)) continue
     const argv = JSON.parse(readFileSync(spec, "utf8")).argv || []
+    // The first registration Jupyter finds wins: keep it if its tslab binary still exists.
     if (argv[0] && existsSync(argv[0])) return
+    break
   }
   const tslab = join(root, "node_modules", ".bin", "tslab")
   execFileSync(tslab, ["install", `--python=${jupyterPython(jupyter)}`, `--binary=${tslab}`], { stdio: "ignore" })
