@@ -58,6 +58,7 @@ export function simulateEvents(world: World, rng?: Rng): SimulatedLog {
     for (let s = 0; s < nSessions; s++) starts[s] = r.next() * cfg.days
     starts.sort()
     const novelty = world.users.noveltySeeking[u]
+    let reviewsByUser = 0
     for (let s = 0; s < nSessions; s++) {
       const dayIndex = Math.floor(starts[s])
       const c0 = world.sampleContext(u, dayIndex, r)
@@ -95,7 +96,9 @@ export function simulateEvents(world: World, rng?: Rng): SimulatedLog {
             for (const t of RATING_THRESHOLDS) if (satisfaction > t) rating++
             const spec = specs[c]
             const noun = randomInt(r, spec.nounsEn.length)
-            const [en, zh] = reviewText(rating, spec.nounsEn[noun], spec.nounsZh[noun], r)
+            // Review text draws its variety from its own stream (user u's k-th review).
+            const noise = createRng(baseSeed, 4_294_967_296 + u * 4096 + (reviewsByUser++ % 4096))
+            const [en, zh] = reviewText(rating, spec.nounsEn[noun], spec.nounsZh[noun], r, noise)
             reviewUser.push(u)
             reviewItem.push(item)
             reviewRating.push(rating)
