@@ -84,20 +84,19 @@ export class ImplicitAls extends BaseRecommender {
     const { alpha, regularization: lambda, cgSteps } = this.config
     const g = gramian(y, m.nItems, f, w.gram)
     const { r, d, ad } = w
+    const { indptr, items, values } = m
     for (let u = 0; u < m.nUsers; u++) {
-      const start = m.indptr[u]
-      const end = m.indptr[u + 1]
+      const start = indptr[u]
+      const end = indptr[u + 1]
       const ru = u * f
       // Residual r = b − A x with b = Σ_i c_ui y_i and A x = G x + λ x + Σ_i (c_ui − 1)(y_i·x) y_i.
       multiplyGram(g, x, ru, f, r)
       for (let k = 0; k < f; k++) r[k] = -r[k] - lambda * x[ru + k]
       for (let p = start; p < end; p++) {
-        const ri = m.items[p] * f
-        const c = 1 + alpha * m.values[p]
-        let s = 0
-        for (let k = 0; k < f; k++) s += y[ri + k] * x[ru + k]
-        const coef = c - (c - 1) * s
-        for (let k = 0; k < f; k++) r[k] += coef * y[ri + k]
+        const ri = items[p] * f
+        const c = 1 + alpha * values[p]
+        const coef = c - (c - 1) * dotAt(y, ri, x, ru, f)
+        axpyAt(coef, y, ri, r, f)
       }
       let rs = 0
       for (let k = 0; k < f; k++) {
@@ -108,12 +107,8 @@ export class ImplicitAls extends BaseRecommender {
         multiplyGram(g, d, 0, f, ad)
         for (let k = 0; k < f; k++) ad[k] += lambda * d[k]
         for (let p = start; p < end; p++) {
-          const ri = m.items[p] * f
-          const cm1 = alpha * m.values[p]
-          let s = 0
-          for (let k = 0; k < f; k++) s += y[ri + k] * d[k]
-          s *= cm1
-          for (let k = 0; k < f; k++) ad[k] += s * y[ri + k]
+          const ri = items[p] * f
+          axpyAt(alpha * values[p] * dotAt(y, ri, d, 0, f), y, ri, ad, f)
         }
         let dAd = 0
         for (let k = 0; k < f; k++) dAd += d[k] * ad[k]
@@ -149,8 +144,7 @@ export class ImplicitAls extends BaseRecommender {
       }
       for (let p = m.indptr[u]; p < m.indptr[u + 1]; p++) {
         const ri = m.items[p] * f
-        let s = 0
-        for (let k = 0; k < f; k++) s += x[ru + k] * y[ri + k]
+        const s = dotAt(x, ru, y, ri, f)
         total += (1 + alpha * m.values[p]) * (1 - s) * (1 - s) - s * s
       }
     }
@@ -161,12 +155,30 @@ export class ImplicitAls extends BaseRecommender {
 
 /** out = G · v[offset .. offset + f) for a symmetric f × f G. */
 function multiplyGram(g: Float64Array, v: Float64Array, offset: number, f: number, out: Float64Array): void {
-  for (let a = 0; a < f; a++) {
-    const ra = a * f
-    let s = 0
-    for (let b = 0; b < f; b++) s += g[ra + b] * v[offset + b]
-    out[a] = s
+  for (let a = 0; a < f; a++) out[a] = dotAt(g, a * f, v, offset, f)
+}
+
+/** Σ_k a[ai + k]·b[bi + k] for k < f, with four partial sums so that V8 overlaps the multiply-adds. */
+function dotAt(a: Float64Array, ai: number, b: Float64Array, bi: number, f: number): number {
+  const f4 = f - (f % 4)
+  let s0 = 0
+  let s1 = 0
+  let s2 = 0
+  let s3 = 0
+  let k = 0
+  for (; k < f4; k += 4) {
+    s0 += a[ai + k] * b[bi + k]
+    s1 += a[ai + k + 1] * b[bi + k + 1]
+    s2 += a[ai + k + 2] * b[bi + k + 2]
+    s3 += a[ai + k + 3] * b[bi + k + 3]
   }
+  for (; k < f; k++) s0 += a[ai + k] * b[bi + k]
+  return s0 + s1 + s2 + s3
+}
+
+/** out[k] += s·a[ai + k] for k < f. */
+function axpyAt(s: number, a: Float64Array, ai: number, out: Float64Array, f: number): void {
+  for (let k = 0; k < f; k++) out[k] += s * a[ai + k]
 }
 
 /** Scratch vectors for the CG sweeps, allocated once per fit. */
