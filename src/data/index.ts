@@ -1,3 +1,7 @@
 export * from "./csv-error"
 export * from "./csv"
 export * from "./columns"
+export * from "./bandit-log"
+export * from "./bandit-log-fields"
+export * from "./bandit-log-csv"
+export * from "./open-bandit"
