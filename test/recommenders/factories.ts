@@ -2,10 +2,13 @@ import type { Rng } from "../../src/random/rng"
 import type { Interactions } from "../../src/recommenders/interactions"
 import { Bpr } from "../../src/recommenders/bpr"
 import { Ease } from "../../src/recommenders/ease"
+import { ExplicitAls } from "../../src/recommenders/explicit-als"
+import { FunkSvd } from "../../src/recommenders/funk-svd"
 import { ImplicitAls } from "../../src/recommenders/implicit-als"
 import { ItemKnn } from "../../src/recommenders/item-knn"
 import { Popularity } from "../../src/recommenders/popularity"
 import type { Recommender } from "../../src/recommenders/recommender"
+import { UserKnn } from "../../src/recommenders/user-knn"
 
 /** A recommender whose fit may take an explicit Rng (the base class's signature). */
 export interface FittableRecommender extends Recommender {
@@ -20,4 +23,8 @@ export const RECOMMENDER_FACTORIES: [string, () => FittableRecommender][] = [
   ["implicit-als", () => new ImplicitAls({ factors: 4, iterations: 3 })],
   ["bpr", () => new Bpr({ factors: 4, epochs: 3 })],
   ["ease", () => new Ease({ lambda: 5 })],
+  ["user-knn cosine", () => new UserKnn({ neighbours: 5 })],
+  ["user-knn pearson", () => new UserKnn({ neighbours: 5, similarity: "pearson" })],
+  ["funk-svd", () => new FunkSvd({ factors: 4, epochs: 3 })],
+  ["explicit-als", () => new ExplicitAls({ factors: 4, iterations: 3 })],
 ]

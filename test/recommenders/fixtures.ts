@@ -1,3 +1,4 @@
+import { normal } from "../../src/random/normal"
 import { createRng } from "../../src/random/rng"
 import type { Interactions } from "../../src/recommenders/interactions"
 import { interactionsFromTriples } from "../../src/recommenders/interactions"
@@ -46,4 +47,32 @@ export function blockInteractions(nUsers: number, nItems: number, seed: number, 
     }
   }
   return interactionsFromTriples(nUsers, nItems, users, items)
+}
+
+/** Ratings from a known rank-3 model plus biases and N(0, 0.1²) noise; 80/20 split of the observed cells. */
+export function lowRankRatings(nUsers: number, nItems: number, density: number, seed: number): { train: Interactions; test: [number, number, number][] } {
+  const rng = createRng(seed)
+  const f = 3
+  const p = Array.from({ length: nUsers * f }, () => normal(rng, 0, 0.7))
+  const q = Array.from({ length: nItems * f }, () => normal(rng, 0, 0.7))
+  const bu = Array.from({ length: nUsers }, () => normal(rng, 0, 0.3))
+  const bi = Array.from({ length: nItems }, () => normal(rng, 0, 0.3))
+  const users: number[] = []
+  const items: number[] = []
+  const values: number[] = []
+  const test: [number, number, number][] = []
+  for (let u = 0; u < nUsers; u++) {
+    for (let i = 0; i < nItems; i++) {
+      if (rng.next() >= density) continue
+      let r = 3 + bu[u] + bi[i] + normal(rng, 0, 0.1)
+      for (let k = 0; k < f; k++) r += p[u * f + k] * q[i * f + k]
+      if (rng.next() < 0.2) test.push([u, i, r])
+      else {
+        users.push(u)
+        items.push(i)
+        values.push(r)
+      }
+    }
+  }
+  return { train: interactionsFromTriples(nUsers, nItems, users, items, values), test }
 }

