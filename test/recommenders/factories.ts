@@ -1,6 +1,7 @@
 import type { Rng } from "../../src/random/rng"
 import type { Interactions } from "../../src/recommenders/interactions"
 import { Bpr } from "../../src/recommenders/bpr"
+import { ContentBased } from "../../src/recommenders/content-based"
 import { Ease } from "../../src/recommenders/ease"
 import { ExplicitAls } from "../../src/recommenders/explicit-als"
 import { FunkSvd } from "../../src/recommenders/funk-svd"
@@ -27,4 +28,6 @@ export const RECOMMENDER_FACTORIES: [string, () => FittableRecommender][] = [
   ["user-knn pearson", () => new UserKnn({ neighbours: 5, similarity: "pearson" })],
   ["funk-svd", () => new FunkSvd({ factors: 4, epochs: 3 })],
   ["explicit-als", () => new ExplicitAls({ factors: 4, iterations: 3 })],
+  // 20 items (the contract's catalogue) described by 3 features: their index mod 3, one-hot, plus a constant.
+  ["content-based", () => new ContentBased({ nItems: 20, dimension: 4, values: Float64Array.from({ length: 80 }, (_, k) => (k % 4 === 3 ? 0.5 : k % 4 === Math.floor(k / 4) % 3 ? 1 : 0)) })],
 ]
