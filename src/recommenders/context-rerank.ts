@@ -78,7 +78,7 @@ export function contextRerank(scores: Float64Array, categoryOf: Int32Array, logL
 }
 
 /**
- * Hit rate@k of logged clicks under context-aware re-ranking: for every click (type ≥ click) at time ≥ `from`
+ * Hit rate@k of logged clicks under context-aware re-ranking: for every click event at time ≥ `from`
  * by a user, is the clicked item in the top k of contextRerank(model.score(user), …, β) for that event's
  * hour and weekday (training items are not excluded: a re-click counts)? β = 0 gives the model's own hit rate.
  * @example contextHitRate(model, events, world.catalog.category, lift, 0.5, 10, 45 * 86400)
