@@ -1,3 +1,5 @@
+import type { FeatureMatrix } from "../text/matrix"
+import { toDense } from "../text/matrix"
 import { BaseRecommender } from "./base-recommender"
 import type { Interactions } from "./interactions"
 
@@ -16,11 +18,13 @@ export interface ItemFeatures {
  * @example new ContentBased(catalogFeatures(world.catalog, world.nCategories)).fit(train).recommend(0, 10)
  */
 export class ContentBased extends BaseRecommender {
-  readonly name = "content-based"
+  readonly name: string
   private readonly itemNorm: Float64Array
 
-  constructor(readonly features: ItemFeatures) {
+  /** `name` labels the model in reports (default "content-based"), e.g. to tell feature sets apart. */
+  constructor(readonly features: ItemFeatures, name = "content-based") {
     super()
+    this.name = name
     const { nItems, dimension, values } = features
     if (!Number.isInteger(dimension) || dimension <= 0 || values.length !== nItems * dimension) {
       throw new Error(`ContentBased: features must hold nItems × dimension = ${nItems} × ${dimension} values, got ${values.length}`)
@@ -97,4 +101,14 @@ export function catalogFeatures(
     values[i * dimension + nCategories + catalog.brand[i]] = brandWeight
   }
   return { nItems, dimension, values }
+}
+
+/**
+ * Item features from a text feature matrix, e.g. the TF-IDF rows of the product descriptions
+ * (`new TfidfVectorizer().fitTransform(world.catalog.descriptionZh)`, src/text), one row per item.
+ * @example new ContentBased(textItemFeatures(new TfidfVectorizer().fitTransform(world.catalog.descriptionEn)))
+ */
+export function textItemFeatures(matrix: FeatureMatrix): ItemFeatures {
+  const dense = toDense(matrix)
+  return { nItems: dense.nRows, dimension: dense.nCols, values: dense.data }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest"
-import { ContentBased, catalogFeatures } from "../../src/recommenders/content-based"
+import { ContentBased, catalogFeatures, textItemFeatures } from "../../src/recommenders/content-based"
 import { cosineSimilarity } from "../../src/recommenders/cosine"
+import { TfidfVectorizer } from "../../src/text/tfidf"
 import { fromDense } from "./fixtures"
 
 describe("ContentBased", () => {
@@ -26,5 +27,18 @@ describe("ContentBased", () => {
     expect(() => new ContentBased({ nItems: 2, dimension: 3, values: new Float64Array(5) })).toThrow(/nItems × dimension = 2 × 3 values, got 5/)
     expect(() => new ContentBased({ nItems: 1, dimension: 1, values: Float64Array.of(Number.NaN) })).toThrow(/feature 0 of item 0 is not finite/)
     expect(() => new ContentBased(features).fit(fromDense([[1, 0, 0]]))).toThrow(/3 items but the features describe 4/)
+  })
+})
+
+describe("textItemFeatures", () => {
+  it("turns TF-IDF rows (src/text) into item features; identical descriptions score cosine 1", () => {
+    const docs = ["red running shoes", "blue running shoes", "red running shoes", "green tea"]
+    const f = textItemFeatures(new TfidfVectorizer().fitTransform(docs))
+    expect(f.nItems).toBe(4)
+    const model = new ContentBased(f).fit(fromDense([[1, 0, 0, 0]]))
+    const s = model.score(0)
+    expect(s[2]).toBeCloseTo(1, 12)
+    expect(s[1]).toBeGreaterThan(s[3])
+    expect(s[3]).toBe(0)
   })
 })
