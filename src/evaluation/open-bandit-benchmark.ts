@@ -1,0 +1,42 @@
+import { loadOpenBanditLog, type ObdCampaign } from "../data/open-bandit"
+import type { Rng } from "../random/rng"
+import { actionFrequencyTarget } from "./context-free-target"
+import { evaluateOffPolicy, meanWithInterval, type OffPolicyEvaluationResult, type ValueWithInterval } from "./off-policy-evaluation"
+
+/** One campaign of the Open Bandit benchmark. */
+export interface OpenBanditBenchmarkRow {
+  campaign: ObdCampaign
+  /** BTS's on-policy CTR, from the `bts` log. */
+  onPolicy: ValueWithInterval
+  evaluation: OffPolicyEvaluationResult
+  /** |V̂ − V_on| / V_on per estimator: the relative estimation error of Saito et al. (2021), Table 3. */
+  relativeError: Record<string, number>
+}
+
+/**
+ * The Open Bandit benchmark in miniature (Saito et al. 2021, §5): estimate the value of the
+ * Bernoulli-TS behaviour policy — its action distribution taken from how often BTS showed each
+ * item at each position in the `bts` log — from the uniformly random log, and compare with
+ * BTS's on-policy CTR.
+ * @example const rows = await openBanditBenchmark("data/open-bandit-dataset", { campaigns: ["men", "women"], estimators: ["ipw", "dr"], rng: createRng(1) })
+ */
+export async function openBanditBenchmark(
+  root: string,
+  options: { campaigns: readonly ObdCampaign[]; estimators: readonly string[]; rng: Rng; resamples?: number },
+): Promise<OpenBanditBenchmarkRow[]> {
+  const rows: OpenBanditBenchmarkRow[] = []
+  for (const campaign of options.campaigns) {
+    const random = await loadOpenBanditLog(root, "random", campaign)
+    const bts = await loadOpenBanditLog(root, "bts", campaign)
+    const onPolicy = meanWithInterval(bts.reward)
+    const evaluation = evaluateOffPolicy(random, actionFrequencyTarget(bts, `bts (${campaign})`), {
+      estimators: options.estimators,
+      rng: options.rng,
+      resamples: options.resamples,
+    })
+    const relativeError: Record<string, number> = {}
+    for (const [name, e] of Object.entries(evaluation.estimates)) relativeError[name] = Math.abs(e.value - onPolicy.value) / onPolicy.value
+    rows.push({ campaign, onPolicy, evaluation, relativeError })
+  }
+  return rows
+}
