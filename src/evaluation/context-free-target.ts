@@ -38,7 +38,8 @@ export class ContextFreeTarget implements TargetPolicy {
   actionProbabilities(log: BanditLog, i: number, out: Float64Array): void {
     const p = log.position[i]
     if (p >= this.nPositions) throw new Error(`${this.name}: round ${i} is at position ${p} but the target defines positions 0..${this.nPositions - 1}`)
-    out.set(this.probabilities.subarray(p * this.nActions, (p + 1) * this.nActions))
+    const k = this.nActions
+    for (let a = 0; a < k; a++) out[a] = this.probabilities[p * k + a]
   }
 
   /** The distribution as CSV text `item_id,position,probability` (0-based positions, zeros omitted). */
