@@ -6,7 +6,7 @@ import { checkArm, checkArms, checkInteger, checkPositive, checkRange, checkRewa
 /** Options of {@link FeedbackReweighting}. */
 export interface FeedbackReweightingOptions {
   arms: number
-  /** Number of separate user profiles; contexts then carry `user` in [0, users); default 1 (one shared profile). */
+  /** Number of separate user profiles; contexts then carry `user` in [0, users); default 1 (one shared profile, `user` ignored). */
   users?: number
   /** Step η on the log-weight per unit of feedback; default 0.5. */
   learningRate?: number
@@ -62,6 +62,7 @@ export class FeedbackReweighting implements Policy<UserContext | undefined> {
   }
 
   private rowOf(context: UserContext | undefined): number {
+    if (this.config.users === 1) return 0
     const u = context?.user ?? 0
     if (!(Number.isInteger(u) && u >= 0 && u < this.config.users)) {
       throw new Error(`${this.name}: context.user must be an integer in [0, ${this.config.users - 1}], got ${String(u)}`)
