@@ -1,5 +1,6 @@
 import type { Policy } from "../bandits/policy"
-import { createRng } from "../random/rng"
+import { environmentStream, policyStream } from "./streams"
+import { fastPlayRun } from "./fast-paths"
 import type { Environment } from "./environment"
 
 /** Per-step sums over runs for one policy, and per-run final metrics. Memory O(T), not O(R·T). */
@@ -27,23 +28,26 @@ export function emptyAccumulator(horizon: number): PolicyAccumulator {
   }
 }
 
-/** The stream of the environment in run r (shared by every policy: common random numbers). */
-export function environmentStream(seed: number, run: number): ReturnType<typeof createRng> {
-  return createRng(seed, run)
-}
-
-/** The stream of policy p in run r: disjoint from every environment stream and from other policies. */
-export function policyStream(seed: number, policy: number, run: number): ReturnType<typeof createRng> {
-  return createRng(seed, (policy + 1) * 4294967296 + run)
-}
 
 /**
  * Plays `policy` for `horizon` steps of run `run` against `env`, adding the per-step metrics into
  * `acc`. The environment is reset from the run's stream, so every policy meets the same users.
- * The loop allocates nothing per step (typed arrays, reused context objects).
+ * The loop allocates nothing per step (typed arrays, reused context objects). Classic stationary
+ * benchmarks take a specialised loop with identical results (`fast-paths.ts`) unless `fastPaths` is false.
  * @throws an Error naming run, step and arm if the environment returns a non-finite reward
  */
-export function playRun(env: Environment<unknown>, policy: Policy<unknown>, policyIndex: number, run: number, horizon: number, seed: number, acc: PolicyAccumulator, means: Float64Array): void {
+export function playRun(
+  env: Environment<unknown>,
+  policy: Policy<unknown>,
+  policyIndex: number,
+  run: number,
+  horizon: number,
+  seed: number,
+  acc: PolicyAccumulator,
+  means: Float64Array,
+  fastPaths = true,
+): void {
+  if (fastPaths && fastPlayRun(env, policy, policyIndex, run, horizon, seed, acc)) return
   const envRng = environmentStream(seed, run)
   const rng = policyStream(seed, policyIndex, run)
   env.reset(envRng)
@@ -126,11 +130,12 @@ export function playChunk(
   horizon: number,
   seed: number,
   onRun?: () => void,
+  fastPaths = true,
 ): PolicyAccumulator[] {
   const accs = policies.map(() => emptyAccumulator(horizon))
   const means = new Float64Array(env.nArms)
   for (let run = firstRun; run < lastRun; run++) {
-    for (let p = 0; p < policies.length; p++) playRun(env, policies[p], p, run, horizon, seed, accs[p], means)
+    for (let p = 0; p < policies.length; p++) playRun(env, policies[p], p, run, horizon, seed, accs[p], means, fastPaths)
     onRun?.()
   }
   return accs

@@ -16,6 +16,8 @@ export interface RunOptions {
   horizon: number
   runs: number
   seed: number
+  /** Use the specialised loops of fast-paths.ts where they apply (same numbers); default true. */
+  fastPaths?: boolean
   /** Called after each finished run with (runs done, total runs). */
   onProgress?: (done: number, total: number) => void
 }
@@ -55,7 +57,7 @@ export function simulate(env: Environment<unknown>, policies: Policy<unknown>[],
   const totals = policies.map(() => emptyAccumulator(options.horizon))
   let done = 0
   for (const [first, last] of runChunks(options.runs)) {
-    const accs = playChunk(env, policies, first, last, options.horizon, options.seed, () => options.onProgress?.(++done, options.runs))
+    const accs = playChunk(env, policies, first, last, options.horizon, options.seed, () => options.onProgress?.(++done, options.runs), options.fastPaths ?? true)
     accs.forEach((a, p) => mergeAccumulator(totals[p], a))
   }
   const meta = policies.map((p, i) => ({ name: p.name, type: types?.[i] ?? p.constructor.name, config: p.config ?? null }))
