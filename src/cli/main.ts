@@ -1,5 +1,6 @@
 import { Command } from "commander"
 import { UserError } from "../config/user-error"
+import { registerWorld } from "./world"
 import { registerSimulate } from "./simulate"
 
 /** The `interest-lab` command line. Each sub-command lives in its own file and registers itself here. */
@@ -10,6 +11,7 @@ export function buildProgram(): Command {
     .description("Explore and exploit user interests: synthetic worlds, bandit simulations, offline evaluation, reports.")
     .version(require("../../package.json").version as string)
     .showHelpAfterError()
+  registerWorld(program)
   registerSimulate(program)
   return program
 }
