@@ -2,6 +2,7 @@ import { Command } from "commander"
 import { UserError } from "../config/user-error"
 import { registerWorld } from "./world"
 import { registerEvaluate } from "./evaluate"
+import { registerSimulate } from "./simulate"
 
 /** The `interest-lab` command line. Each sub-command lives in its own file and registers itself here. */
 export function buildProgram(): Command {
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
   registerWorld(program)
   registerEvaluate(program)
+  registerSimulate(program)
   return program
 }
 
