@@ -41,6 +41,8 @@ export interface OffPolicyEvaluationResult {
   rewardModel?: string
   /** The mean reward of the logging policy (the naive estimate). */
   loggedValue: ValueWithInterval
+  /** Importance weights of at most 20,000 evenly spaced rounds, for a histogram. */
+  weightSample: Float64Array
 }
 
 /**
@@ -72,7 +74,19 @@ export function evaluateOffPolicy(log: BanditLog, target: TargetPolicy, options:
     weights: weightDiagnostics(input),
     rewardModel: rewardModel?.name,
     loggedValue: meanWithInterval(log.reward),
+    weightSample: sampleWeights(input.targetProbability, input.propensity, 20_000),
   }
+}
+
+function sampleWeights(target: Float64Array, propensity: Float64Array, max: number): Float64Array {
+  const n = target.length
+  const m = Math.min(n, max)
+  const out = new Float64Array(m)
+  for (let k = 0; k < m; k++) {
+    const i = Math.floor((k * n) / m)
+    out[k] = target[i] / propensity[i]
+  }
+  return out
 }
 
 /**

@@ -1,4 +1,4 @@
-import { barFigure } from "../report/figures"
+import { barFigure, histogramFigure } from "../report/figures"
 import type { ReportSection } from "../report/html"
 import type { OffPolicyEvaluationResult, ValueWithInterval } from "./off-policy-evaluation"
 
@@ -51,6 +51,7 @@ export function offPolicyReportSections(result: OffPolicyEvaluationResult, onPol
           rows: [[w.maxWeight, w.meanWeight, w.effectiveSampleSize, w.zeroWeightShare]],
         },
       ],
+      figures: [histogramFigure([{ name: "w", values: result.weightSample }], { title: "Importance weights π(a|x) / π₀(a|x)", xTitle: "weight", yTitle: "rounds", bins: 50 })],
     },
   ]
 }

@@ -27,7 +27,7 @@ describe("PolicyTarget: a src/bandits policy learned on one half, evaluated on t
     const train = sliceBanditLog(log, 0, 4000)
     const test = sliceBanditLog(log, 4000, 8000)
     const policy = new EpsilonGreedy({ arms: 4, epsilon: 0.2 })
-    for (let i = 0; i < train.length; i++) policy.update(train.action[i], train.reward[i], undefined)
+    for (let i = 0; i < train.length; i++) policy.update(train.action[i], train.reward[i])
     const target = new PolicyTarget(policy)
     const out = new Float64Array(4)
     target.actionProbabilities(test, 0, out)
