@@ -33,6 +33,9 @@ export function offPolicyReportSections(result: OffPolicyEvaluationResult, onPol
       paragraphs: [
         `Target: ${result.target}. Log: ${result.log} (${result.rows} rounds).${result.rewardModel ? ` Reward model for DM/DR: ${result.rewardModel} on context, action and position.` : ""}`,
         "Normal intervals are value ± 1.96 standard errors; bootstrap intervals are percentile intervals over rounds resampled with replacement. The logged average estimates the logging policy, not the target: it is shown to make the bias of naive evaluation visible.",
+        ...estimates
+          .filter((e) => e.stderr === 0)
+          .map((e) => `Warning: ${e.estimator}'s interval is degenerate (standard error 0): no reward varies among the rounds that carry its weight (for replay: among the matched rounds), so the interval says nothing about the uncertainty.`),
       ],
       tables: [{ columns, rows }],
       figures: [barFigure(labels, values, { title: "Estimates with 95% intervals", yTitle: "expected reward per round", errorLow: lows, errorHigh: highs })],
