@@ -1,11 +1,9 @@
 import type { Command } from "commander"
-import { existsSync, statSync, writeFileSync } from "node:fs"
+import { closeSync, existsSync, openSync, readSync, statSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { UserError } from "../config/user-error"
-import type { BanditLog } from "../data/bandit-log"
-import { sliceBanditLog } from "../data/bandit-log"
+import { BanditLogBuilder, sliceBanditLog, type BanditLog } from "../data/bandit-log"
 import { loadBanditCsv } from "../data/bandit-log-csv"
-import { BanditLogBuilder } from "../data/bandit-log"
 import { loadOpenBanditLog, readOpenBanditCsv, readOpenBanditItemCount, type ObdBehavior, type ObdCampaign } from "../data/open-bandit"
 import { ContextFreeTarget, actionFrequencyTarget, readContextFreeTarget } from "../evaluation/context-free-target"
 import { OFF_POLICY_ESTIMATORS } from "../evaluation/estimators"
@@ -141,7 +139,7 @@ interface LoadedLog {
 
 async function loadLog(options: EvaluateOptions): Promise<LoadedLog> {
   const isDir = statSync(options.log).isDirectory()
-  const format = options.format ?? (isDir || options.log.includes("open-bandit") ? "obd" : "csv")
+  const format = options.format ?? (isDir || headerLine(options.log).split(",").includes("propensity_score") ? "obd" : "csv")
   if (format !== "obd" && format !== "csv") throw new UserError(`--format: expected obd or csv, got '${format}'`)
   if (format === "csv") {
     if (isDir) throw new UserError(`--log: ${options.log} is a folder; --format csv needs a CSV file`)
@@ -190,6 +188,18 @@ async function resolveTarget(
     default:
       if (!existsSync(options.target)) throw new UserError(`--target: '${options.target}' is neither a file nor one of bts, uniform, learned`)
       return { target: await readContextFreeTarget(options.target, log.nActions, log.nPositions) }
+  }
+}
+
+/** The first line of a file (up to 64 KiB), to tell the Open Bandit format from the generic one. */
+function headerLine(path: string): string {
+  const fd = openSync(path, "r")
+  try {
+    const buf = Buffer.alloc(1 << 16)
+    const n = readSync(fd, buf, 0, buf.length, 0)
+    return buf.toString("utf8", 0, n).split(/\r?\n/)[0]
+  } finally {
+    closeSync(fd)
   }
 }
 

@@ -1,6 +1,6 @@
 import type { BanditLog, BanditLogSchema, BanditRound } from "./bandit-log"
 import { BanditLogBuilder } from "./bandit-log"
-import { parseClick, parseFinite, parseIndex, parsePropensity } from "./bandit-log-fields"
+import { levelCode, parseClick, parseFinite, parseIndex, parsePropensity } from "./bandit-log-fields"
 import { CsvError } from "./csv-error"
 import { readCsv } from "./csv"
 
@@ -108,17 +108,6 @@ export async function readBanditCsv(
   )
   if (rows === 0) throw new CsvError(file, 2, undefined, "the log has no rows")
   return schema
-}
-
-/** The code of `value` in a growing vocabulary. */
-export function levelCode(map: Map<string, number>, levels: string[], value: string): number {
-  let code = map.get(value)
-  if (code === undefined) {
-    code = levels.length
-    map.set(value, code)
-    levels.push(value)
-  }
-  return code
 }
 
 /**

@@ -6,6 +6,7 @@ import type { OffPolicyEvaluationResult, ValueWithInterval } from "./off-policy-
  * Report sections of an off-policy evaluation: estimates with normal and bootstrap intervals
  * (table and bar chart), relative errors against the on-policy value when it is known, and the
  * importance-weight diagnostics with a warning when the effective sample size is small.
+ * @example renderReport({ title: "OPE", sections: offPolicyReportSections(evaluateOffPolicy(log, target, options), onPolicy) })
  */
 export function offPolicyReportSections(result: OffPolicyEvaluationResult, onPolicy?: ValueWithInterval): ReportSection[] {
   const names = Object.keys(result.estimates)
