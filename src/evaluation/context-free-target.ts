@@ -1,3 +1,4 @@
+import type { Policy } from "../bandits/policy"
 import type { BanditLog } from "../data/bandit-log"
 import { parseIndex } from "../data/bandit-log-fields"
 import { CsvError } from "../data/csv-error"
@@ -121,4 +122,18 @@ export async function readContextFreeTarget(path: string, nActions: number, nPos
     }
   }
   return new ContextFreeTarget(name, nActions, nPositions, probabilities)
+}
+
+/**
+ * Freezes a context-free `Policy` (e.g. a bandit of src/bandits after training) into a
+ * `ContextFreeTarget`: its `probabilities(undefined)` computed once and used at every position.
+ * Cheaper than `PolicyTarget` for policies whose propensities are Monte Carlo estimates
+ * (Thompson sampling), which would otherwise be recomputed for every round.
+ * @example contextFreeTargetFromPolicy(trainedThompson, 3)
+ */
+export function contextFreeTargetFromPolicy(policy: Policy<undefined> | Policy<unknown>, nPositions: number): ContextFreeTarget {
+  const p = policy.probabilities(undefined)
+  const probabilities = new Float64Array(nPositions * p.length)
+  for (let pos = 0; pos < nPositions; pos++) probabilities.set(p, pos * p.length)
+  return new ContextFreeTarget(policy.name, p.length, nPositions, probabilities)
 }

@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
-import { ContextFreeTarget, actionFrequencyTarget, readContextFreeTarget } from "../../src/evaluation/context-free-target"
+import { ContextFreeTarget, actionFrequencyTarget, contextFreeTargetFromPolicy, readContextFreeTarget } from "../../src/evaluation/context-free-target"
+import { EpsilonGreedy } from "../../src/bandits/epsilon-greedy"
 import type { BanditLog } from "../../src/data/bandit-log"
 
 const file = (text: string): string => {
@@ -32,5 +33,13 @@ describe("context-free targets", () => {
     const log = { length: 5, nActions: 3, nPositions: 2, action: Int32Array.of(0, 2, 2, 1, 1), position: Int32Array.of(0, 0, 0, 1, 1) } as unknown as BanditLog
     const t = actionFrequencyTarget(log, "freq")
     expect([...t.probabilities].map((x) => +x.toFixed(12))).toEqual([0.333333333333, 0, 0.666666666667, 0, 1, 0])
+  })
+
+  it("freezes a trained bandit policy into the same distribution at every position", () => {
+    const policy = new EpsilonGreedy({ arms: 4, epsilon: 0.2 })
+    policy.update(2, 1)
+    const t = contextFreeTargetFromPolicy(policy, 2)
+    // ε/K = 0.05 everywhere, plus 0.8 on the greedy arm 2
+    expect([...t.probabilities].map((x) => +x.toFixed(12))).toEqual([0.05, 0.05, 0.85, 0.05, 0.05, 0.05, 0.85, 0.05])
   })
 })
