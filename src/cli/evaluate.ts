@@ -29,6 +29,7 @@ interface EvaluateOptions {
   positions?: string
   rewardModel?: string
   switchThreshold: string
+  crossFit: string
   epsilon: string
   bootstrap: string
   seed: string
@@ -53,6 +54,7 @@ export function registerEvaluate(program: Command): void {
     .option("--positions <n>", "generic CSV: number of positions (position in 0..n-1)")
     .option("--reward-model <logistic|ridge>", "reward model of DM/DR (default: logistic for 0/1 rewards)")
     .option("--switch-threshold <w>", "switch-DR's importance-weight threshold", "100")
+    .option("--cross-fit <k>", "fit the reward model by k-fold cross-fitting (1 = no cross-fitting)", "1")
     .option("--epsilon <e>", "exploration of the 'learned' target", "0.1")
     .option("--bootstrap <n>", "bootstrap resamples (0 = none)", "1000")
     .option("--seed <n>", "seed of the bootstrap and of replay's draws", "1")
@@ -61,6 +63,7 @@ export function registerEvaluate(program: Command): void {
       const seed = integerOption("--seed", options.seed, 0)
       const resamples = integerOption("--bootstrap", options.bootstrap, 0)
       const switchThreshold = numberOption("--switch-threshold", options.switchThreshold, (x) => x >= 0)
+      const crossFitFolds = integerOption("--cross-fit", options.crossFit, 1)
       const epsilon = numberOption("--epsilon", options.epsilon, (x) => x >= 0 && x <= 1)
       const estimators = options.estimators.split(",").map((s) => s.trim()).filter((s) => s !== "")
       for (const e of estimators) {
@@ -90,6 +93,7 @@ export function registerEvaluate(program: Command): void {
           rng: createRng(seed),
           resamples,
           switchThreshold,
+          crossFitFolds,
           rewardModel: options.rewardModel as "logistic" | "ridge" | undefined,
         })
       } catch (error) {
@@ -116,7 +120,7 @@ export function registerEvaluate(program: Command): void {
           rewardModel: result.rewardModel ?? null,
         }
         writeFileSync(join(tmp, "summary.json"), JSON.stringify(summary, null, 2) + "\n")
-        const config = { log: options.log, format: source.format, campaign: options.campaign, behavior: options.behavior, target: options.target, estimators, seed, bootstrap: resamples, switchThreshold, epsilon, rewardModel: result.rewardModel ?? null }
+        const config = { log: options.log, format: source.format, campaign: options.campaign, behavior: options.behavior, target: options.target, estimators, seed, bootstrap: resamples, switchThreshold, crossFitFolds, epsilon, rewardModel: result.rewardModel ?? null }
         writeFileSync(join(tmp, "config.json"), JSON.stringify({ config, provenance: prov }, null, 2) + "\n")
         const html = renderReport({
           title: `Off-policy evaluation: ${result.target}`,

@@ -5,7 +5,8 @@ import { offPolicyEstimator } from "./estimators"
 import type { OffPolicyEstimate, WeightDiagnostics } from "./off-policy-estimator"
 import { estimatePolicyValue, weightDiagnostics } from "./off-policy-estimator"
 import { offPolicyInput } from "./off-policy-input"
-import { LinearRewardModel } from "./reward-model"
+import { CrossFittedRewardModel } from "./cross-fitted-reward-model"
+import { LinearRewardModel, type RewardModel } from "./reward-model"
 import type { TargetPolicy } from "./target-policy"
 
 /** Options of `evaluateOffPolicy`. */
@@ -18,6 +19,8 @@ export interface OffPolicyEvaluationOptions {
   rewardModel?: "logistic" | "ridge"
   /** Its L2 penalty (default 1). */
   l2?: number
+  /** Cross-fitting folds for the reward model (default 1: fit and predict on the whole log). */
+  crossFitFolds?: number
   /** switch-DR's weight threshold τ (default 100). */
   switchThreshold?: number
   /** Bootstrap resamples (default 1000; 0 = no bootstrap interval). */
@@ -54,11 +57,13 @@ export interface OffPolicyEvaluationResult {
 export function evaluateOffPolicy(log: BanditLog, target: TargetPolicy, options: OffPolicyEvaluationOptions): OffPolicyEvaluationResult {
   if (options.estimators.length === 0) throw new Error("evaluateOffPolicy: estimators must name at least one estimator")
   const estimators = options.estimators.map((name) => offPolicyEstimator(name, { switchThreshold: options.switchThreshold }))
-  let rewardModel: LinearRewardModel | undefined
+  let rewardModel: RewardModel | undefined
   if (estimators.some((e) => e.needsRewardModel)) {
     let binary = true
     for (let i = 0; i < log.length && binary; i++) binary = log.reward[i] === 0 || log.reward[i] === 1
-    rewardModel = new LinearRewardModel({ kind: options.rewardModel ?? (binary ? "logistic" : "ridge"), l2: options.l2 ?? 1 }).fit(log)
+    const make = (): RewardModel => new LinearRewardModel({ kind: options.rewardModel ?? (binary ? "logistic" : "ridge"), l2: options.l2 ?? 1 })
+    const folds = options.crossFitFolds ?? 1
+    rewardModel = (folds > 1 ? new CrossFittedRewardModel(make, folds) : make()).fit(log)
   }
   const input = offPolicyInput(log, target, { rewardModel, rng: options.rng })
   const resamples = options.resamples ?? 1000
