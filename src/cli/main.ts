@@ -1,6 +1,8 @@
 import { Command } from "commander"
 import { UserError } from "../config/user-error"
 import { registerWorld } from "./world"
+import { registerEvaluate } from "./evaluate"
+import { registerSimulate } from "./simulate"
 
 /** The `interest-lab` command line. Each sub-command lives in its own file and registers itself here. */
 export function buildProgram(): Command {
@@ -11,6 +13,8 @@ export function buildProgram(): Command {
     .version(require("../../package.json").version as string)
     .showHelpAfterError()
   registerWorld(program)
+  registerEvaluate(program)
+  registerSimulate(program)
   return program
 }
 

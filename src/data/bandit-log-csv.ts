@@ -1,6 +1,6 @@
 import type { BanditLog, BanditLogSchema, BanditRound } from "./bandit-log"
 import { BanditLogBuilder } from "./bandit-log"
-import { parseClick, parseFinite, parseIndex, parsePropensity } from "./bandit-log-fields"
+import { levelCode, parseClick, parseFinite, parseIndex, parsePropensity } from "./bandit-log-fields"
 import { CsvError } from "./csv-error"
 import { readCsv } from "./csv"
 
@@ -110,17 +110,6 @@ export async function readBanditCsv(
   return schema
 }
 
-/** The code of `value` in a growing vocabulary. */
-export function levelCode(map: Map<string, number>, levels: string[], value: string): number {
-  let code = map.get(value)
-  if (code === undefined) {
-    code = levels.length
-    map.set(value, code)
-    levels.push(value)
-  }
-  return code
-}
-
 /**
  * Loads a whole generic bandit-log CSV into memory (see `readBanditCsv` for the format).
  * @example const log = await loadBanditCsv("log.csv", { positions: 3 })
@@ -129,4 +118,60 @@ export async function loadBanditCsv(path: string, options: BanditCsvOptions = {}
   const builder = new BanditLogBuilder()
   await readBanditCsv(path, options, (round, schema) => builder.push(round, schema))
   return builder.build()
+}
+
+/**
+ * Streams a generic bandit-log CSV in chunks of at most `chunkSize` rounds: `onChunk` receives
+ * a `BanditLog` whose arrays are reused for the next chunk (memory stays O(chunkSize) however
+ * long the file). Estimators' sufficient statistics add up over chunks.
+ * @example await readBanditCsvChunks("log.csv", { positions: 3 }, 65536, (chunk) => ipw.accumulate(offPolicyInput(chunk, target), sums))
+ */
+export async function readBanditCsvChunks(
+  path: string,
+  options: BanditCsvOptions,
+  chunkSize: number,
+  onChunk: (chunk: BanditLog) => void,
+): Promise<BanditLogSchema> {
+  if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new Error(`readBanditCsvChunks: chunkSize must be a positive integer, got ${chunkSize}`)
+  const action = new Int32Array(chunkSize)
+  const position = new Int32Array(chunkSize)
+  const reward = new Float64Array(chunkSize)
+  const propensity = new Float64Array(chunkSize)
+  let context = new Float64Array(0)
+  let categorical = new Int32Array(0)
+  let n = 0
+  const flush = (schema: BanditLogSchema): void => {
+    if (n === 0) return
+    const d = schema.featureNames.length
+    const c = schema.categoricalNames.length
+    onChunk({
+      length: n,
+      nActions: schema.nActions,
+      nPositions: schema.nPositions,
+      action: action.subarray(0, n),
+      position: position.subarray(0, n),
+      reward: reward.subarray(0, n),
+      propensity: propensity.subarray(0, n),
+      featureNames: schema.featureNames,
+      context: context.subarray(0, n * d),
+      categoricalNames: schema.categoricalNames,
+      categorical: categorical.subarray(0, n * c),
+      categoricalLevels: schema.categoricalLevels,
+      source: schema.source,
+    })
+    n = 0
+  }
+  const schema = await readBanditCsv(path, options, (round, s) => {
+    if (context.length !== chunkSize * round.context.length) context = new Float64Array(chunkSize * round.context.length)
+    if (categorical.length !== chunkSize * round.categorical.length) categorical = new Int32Array(chunkSize * round.categorical.length)
+    action[n] = round.action
+    position[n] = round.position
+    reward[n] = round.reward
+    propensity[n] = round.propensity
+    if (round.context.length > 0) context.set(round.context, n * round.context.length)
+    if (round.categorical.length > 0) categorical.set(round.categorical, n * round.categorical.length)
+    if (++n === chunkSize) flush(s)
+  })
+  flush(schema)
+  return schema
 }

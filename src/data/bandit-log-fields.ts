@@ -34,3 +34,17 @@ export function parseFinite(file: string, row: number, column: string, text: str
   if (!Number.isFinite(x)) throw new CsvError(file, row, column, `'${text}' is not a number`)
   return x
 }
+
+/**
+ * The code of a categorical `value` in a growing vocabulary (codes in order of first appearance).
+ * @example const map = new Map<string, number>(); const levels: string[] = []; levelCode(map, levels, "ios") // 0
+ */
+export function levelCode(map: Map<string, number>, levels: string[], value: string): number {
+  let code = map.get(value)
+  if (code === undefined) {
+    code = levels.length
+    map.set(value, code)
+    levels.push(value)
+  }
+  return code
+}

@@ -156,7 +156,10 @@ export function sliceBanditLog(log: BanditLog, start: number, end: number): Band
   }
 }
 
-/** The empirical mean reward of a log: the on-policy value of the policy that produced it. */
+/**
+ * The empirical mean reward of a log: the on-policy value of the policy that produced it.
+ * @example meanReward(await loadOpenBanditLog("data/open-bandit-dataset", "bts", "men")) // 0.0069
+ */
 export function meanReward(log: BanditLog): number {
   if (log.length === 0) throw new Error("meanReward: the log is empty")
   let s = 0

@@ -1,4 +1,5 @@
 import { createReadStream } from "node:fs"
+import { StringDecoder } from "node:string_decoder"
 import { createGunzip } from "node:zlib"
 import { CsvError } from "./csv-error"
 
@@ -21,58 +22,62 @@ const CR = 0x0d
 const LF = 0x0a
 
 /**
- * Parses one record of `buf` starting at `p` into `fields`. Returns the index just after the
- * record's line break, or −1 when the record is not complete before `n` (it continues in the
- * next chunk; the caller re-parses it from `p` then). At the end of the input, `final` makes the
- * end of the buffer terminate the record.
+ * Parses one record of `text` starting at `p` into `fields`. Returns the index just after the
+ * record's line break, or −1 when the record is not complete before the end of `text` (it
+ * continues in the next chunk; the caller re-parses it from `p` then). At the end of the input,
+ * `final` makes the end of the text terminate the record. Works on decoded text: `substring`
+ * makes cheap sliced strings, about twice as fast as decoding every field from bytes.
  */
-function parseRecord(buf: Buffer, p: number, n: number, delimiter: number, fields: string[], final: boolean): number {
+function parseRecord(text: string, p: number, delimiter: number, fields: string[], final: boolean): number {
   fields.length = 0
+  const n = text.length
   let i = p
   for (;;) {
-    if (i < n && buf[i] === QUOTE) {
+    if (i < n && text.charCodeAt(i) === QUOTE) {
       let value = ""
       let s = i + 1
       for (;;) {
-        const q = buf.indexOf(QUOTE, s)
-        if (q < 0 || q >= n) {
+        const q = text.indexOf('"', s)
+        if (q < 0) {
           if (final) throw new Error("a quoted field is not closed before the end of the file")
           return -1
         }
-        if (q + 1 < n && buf[q + 1] === QUOTE) {
-          value += buf.toString("utf8", s, q + 1)
+        if (q + 1 < n && text.charCodeAt(q + 1) === QUOTE) {
+          value += text.substring(s, q + 1)
           s = q + 2
           continue
         }
         if (q + 1 >= n && !final) return -1
-        value += buf.toString("utf8", s, q)
+        value += text.substring(s, q)
         i = q + 1
         break
       }
       // Text after the closing quote (non-standard) is kept as is.
       let j = i
-      while (j < n && buf[j] !== delimiter && buf[j] !== LF && buf[j] !== CR) j++
-      if (j > i) value += buf.toString("utf8", i, j)
+      for (; j < n; j++) {
+        const c = text.charCodeAt(j)
+        if (c === delimiter || c === LF || c === CR) break
+      }
+      if (j > i) value += text.substring(i, j)
       fields.push(value)
       i = j
     } else {
       let j = i
-      while (j < n) {
-        const c = buf[j]
+      for (; j < n; j++) {
+        const c = text.charCodeAt(j)
         if (c === delimiter || c === LF || c === CR) break
-        j++
       }
-      fields.push(buf.toString("utf8", i, j))
+      fields.push(text.substring(i, j))
       i = j
     }
     if (i >= n) return final ? n : -1
-    const c = buf[i]
+    const c = text.charCodeAt(i)
     if (c === delimiter) {
       i++
       continue
     }
     if (c === CR) {
-      if (i + 1 < n) return buf[i + 1] === LF ? i + 2 : i + 1
+      if (i + 1 < n) return text.charCodeAt(i + 1) === LF ? i + 2 : i + 1
       return final ? n : -1 // the LF may come in the next chunk
     }
     return i + 1 // LF
@@ -114,30 +119,34 @@ export async function readCsv(path: string, handler: CsvHandler, options: CsvOpt
     handler.row(fields, record)
   }
 
-  const consume = (buf: Buffer, final: boolean): Buffer => {
-    const n = buf.length
+  const consume = (text: string, final: boolean): string => {
+    const n = text.length
     let p = 0
     while (p < n) {
       let end: number
       try {
-        end = parseRecord(buf, p, n, delimiter, fields, final)
+        end = parseRecord(text, p, delimiter, fields, final)
       } catch (error) {
         throw new CsvError(name, record + 1, undefined, (error as Error).message)
       }
-      if (end < 0) return buf.subarray(p)
+      if (end < 0) return text.substring(p)
       emit()
       p = end
     }
-    return buf.subarray(n)
+    return ""
   }
 
   const source = createReadStream(path, { highWaterMark: 1 << 20 })
   const stream: AsyncIterable<Buffer> = path.endsWith(".gz") ? source.pipe(createGunzip()) : source
-  let carry: Buffer = Buffer.alloc(0)
+  // StringDecoder keeps a multi-byte UTF-8 character split between chunks whole.
+  const decoder = new StringDecoder("utf8")
+  let carry = ""
   try {
     for await (const chunk of stream) {
-      carry = consume(carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk, false)
+      const text = decoder.write(chunk)
+      carry = consume(carry.length > 0 ? carry + text : text, false)
     }
+    carry += decoder.end()
   } catch (error) {
     if (error instanceof CsvError) throw error
     const code = (error as NodeJS.ErrnoException).code

@@ -1,8 +1,7 @@
 import { join } from "node:path"
 import type { BanditLog, BanditLogSchema, BanditRound } from "./bandit-log"
 import { BanditLogBuilder } from "./bandit-log"
-import { levelCode } from "./bandit-log-csv"
-import { parseClick, parseFinite, parseIndex, parsePropensity } from "./bandit-log-fields"
+import { levelCode, parseClick, parseFinite, parseIndex, parsePropensity } from "./bandit-log-fields"
 import { CsvError } from "./csv-error"
 import { readCsv } from "./csv"
 

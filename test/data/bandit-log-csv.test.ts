@@ -3,7 +3,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { BanditLogBuilder, sliceBanditLog } from "../../src/data/bandit-log"
-import { loadBanditCsv, readBanditCsv } from "../../src/data/bandit-log-csv"
+import { loadBanditCsv, readBanditCsv, readBanditCsvChunks } from "../../src/data/bandit-log-csv"
 
 function csv(text: string): string {
   const dir = mkdtempSync(join(tmpdir(), "bandit-csv-"))
@@ -45,6 +45,25 @@ describe("generic bandit-log CSV", () => {
     const log = builder.build()
     expect(log.length).toBe(3000)
     expect(log.action[2999]).toBe(2999 % 7)
+  })
+
+  it("streams chunks whose concatenation is the whole log", async () => {
+    const lines = ["action,click,propensity,x"]
+    for (let i = 0; i < 1000; i++) lines.push(`${i % 5},${i % 4 === 0 ? 1 : 0},0.2,${i}`)
+    const path = csv(lines.join("\n"))
+    const sizes: number[] = []
+    let xSum = 0
+    let clicks = 0
+    await readBanditCsvChunks(path, {}, 300, (chunk) => {
+      sizes.push(chunk.length)
+      for (let i = 0; i < chunk.length; i++) {
+        xSum += chunk.context[i]
+        clicks += chunk.reward[i]
+      }
+    })
+    expect(sizes).toEqual([300, 300, 300, 100])
+    expect(xSum).toBe((999 * 1000) / 2)
+    expect(clicks).toBe(250)
   })
 
   it("names file, row and column of every bad field", async () => {

@@ -51,6 +51,16 @@ describe("readCsv", () => {
     await expect(readCsv(join(dir, "missing.csv"), { row: () => {} })).rejects.toThrow(/missing\.csv:1: cannot read the file \(ENOENT\)/)
   })
 
+  it("keeps multi-byte UTF-8 characters whole across 1 MiB read chunks", async () => {
+    const lines = ["id,text"]
+    // 3-byte characters at shifting offsets: some straddle a chunk boundary
+    for (let i = 0; i < 120_000; i++) lines.push(`${i},兴趣${"é".repeat(i % 3)}`)
+    const r = await rows(lines.join("\n") + "\n", "utf8.csv")
+    expect(r.rows.length).toBe(120_000)
+    for (let i = 0; i < 120_000; i += 997) expect(r.rows[i][1]).toBe(`兴趣${"é".repeat(i % 3)}`)
+    expect(r.rows.every((row) => !row[1].includes("\ufffd"))).toBe(true)
+  })
+
   it("quotes fields that need it when writing", () => {
     expect(csvField("plain")).toBe("plain")
     expect(csvField('a,"b"')).toBe('"a,""b"""')
