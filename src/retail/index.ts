@@ -1,1 +1,3 @@
 export * from "./cleaning"
+export * from "./rfm"
+export * from "./baskets"
