@@ -1,3 +1,4 @@
 export * from "./cleaning"
 export * from "./rfm"
 export * from "./baskets"
+export * from "./benchmark-split"
