@@ -16,52 +16,52 @@ export function isNonProductStockCode(code: string): boolean {
 }
 
 /** One named cleaning rule: `removes(table, row)` says whether the rule drops that row. */
-export interface CleaningRule {
+export interface RetailCleaningRule {
   readonly name: string
   readonly description: string
   removes(table: OnlineRetailTable, row: number): boolean
 }
 
 /** Rows without a customer number (they cannot be attributed to anyone). */
-export const customerMissing: CleaningRule = {
+export const customerMissing: RetailCleaningRule = {
   name: "customer-missing",
   description: "CustomerID is empty",
   removes: (t, r) => t.customer[r] < 0,
 }
 
 /** Rows of cancelled invoices (InvoiceNo starting with C). */
-export const cancelledInvoice: CleaningRule = {
+export const cancelledInvoice: RetailCleaningRule = {
   name: "cancelled-invoice",
   description: "InvoiceNo starts with 'C' (a cancellation)",
   removes: (t, r) => t.invoices[t.invoice[r]].charCodeAt(0) === 0x43,
 }
 
 /** Rows whose quantity is zero or negative (returns, stock adjustments). */
-export const nonPositiveQuantity: CleaningRule = {
+export const nonPositiveQuantity: RetailCleaningRule = {
   name: "quantity-not-positive",
   description: "Quantity <= 0",
   removes: (t, r) => !(t.quantity[r] > 0),
 }
 
 /** Rows whose unit price is zero or negative (free samples, bad-debt adjustments). */
-export const nonPositivePrice: CleaningRule = {
+export const nonPositivePrice: RetailCleaningRule = {
   name: "price-not-positive",
   description: "UnitPrice <= 0",
   removes: (t, r) => !(t.unitPrice[r] > 0),
 }
 
 /** Rows of non-product stock codes (postage, manual, discount, fees, vouchers). */
-export const nonProductStockCode: CleaningRule = {
+export const nonProductStockCode: RetailCleaningRule = {
   name: "non-product-code",
   description: `StockCode is not merchandise (${NON_PRODUCT_STOCK_CODES.join(", ")}, gift_*)`,
   removes: (t, r) => isNonProductStockCode(t.stockCodes[t.stockCode[r]]),
 }
 
 /** The issue's default rules, in the order they are applied. */
-export const DEFAULT_CLEANING_RULES: readonly CleaningRule[] = [customerMissing, cancelledInvoice, nonPositiveQuantity, nonPositivePrice]
+export const DEFAULT_CLEANING_RULES: readonly RetailCleaningRule[] = [customerMissing, cancelledInvoice, nonPositiveQuantity, nonPositivePrice]
 
 /** What one rule did: `removed` counts rows it dropped that no earlier rule had dropped. */
-export interface CleaningStep {
+export interface RetailCleaningStep {
   rule: string
   description: string
   /** Rows in the raw table the rule matches, whatever the other rules say. */
@@ -76,7 +76,7 @@ export interface CleaningStep {
 export interface CleanedRetail {
   readonly table: OnlineRetailTable
   readonly rows: Int32Array
-  readonly steps: CleaningStep[]
+  readonly steps: RetailCleaningStep[]
   /** How many kept rows carry a non-product stock code (flagged, not removed unless a rule says so). */
   readonly nonProductRows: number
 }
@@ -87,7 +87,7 @@ export interface CleanedRetail {
  * lists the kept row indices.
  * @example const clean = cleanRetail(table); clean.steps.map((s) => `${s.rule}: −${s.removed}`)
  */
-export function cleanRetail(table: OnlineRetailTable, rules: readonly CleaningRule[] = DEFAULT_CLEANING_RULES): CleanedRetail {
+export function cleanRetail(table: OnlineRetailTable, rules: readonly RetailCleaningRule[] = DEFAULT_CLEANING_RULES): CleanedRetail {
   const names = new Set<string>()
   for (const rule of rules) {
     if (names.has(rule.name)) throw new Error(`cleanRetail: rule '${rule.name}' is listed twice`)
