@@ -1,6 +1,7 @@
 import { Command } from "commander"
 import { UserError } from "../config/user-error"
 import { registerWorld } from "./world"
+import { registerBenchmark } from "./benchmark"
 
 /** The `interest-lab` command line. Each sub-command lives in its own file and registers itself here. */
 export function buildProgram(): Command {
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
     .version(require("../../package.json").version as string)
     .showHelpAfterError()
   registerWorld(program)
+  registerBenchmark(program)
   return program
 }
 
