@@ -1,4 +1,4 @@
-import { elbowCurve, type ElbowPoint, kneePoint } from "../behavior/elbow"
+import { type ElbowPoint, kneePoint } from "../behavior/elbow"
 import { KMeans } from "../behavior/kmeans"
 import { silhouetteScore } from "../behavior/silhouette"
 import { createRng } from "../random/rng"
@@ -50,7 +50,14 @@ export function rfmSegmentation(rfm: RfmTable, options: RfmSegmentationOptions):
   const features = rfmFeatures(rfm)
   if (k > features.n) throw new Error(`k = ${k} exceeds the number of customers (${features.n})`)
   const X = fromRowMajor(features.data, features.n, 3)
-  const km = new KMeans({ k, nInit, tol: 0, maxIter: 1000 }).fit(X, createRng(seed, 1))
+  // Each k gets its own stream, so the curves' fit at k is the very fit returned for that k.
+  const fits = new Map<number, KMeans>()
+  const fitK = (kk: number): KMeans => {
+    let m = fits.get(kk)
+    if (!m) fits.set(kk, (m = new KMeans({ k: kk, nInit, tol: 0, maxIter: 1000 }).fit(X, createRng(seed, kk))))
+    return m
+  }
+  const km = fitK(k)
   const raw = km.labels
   const rawProfiles = segmentProfiles(rfm, raw, k)
   const order = rawProfiles.map((p) => p.segment).sort((a, b) => rawProfiles[b].meanMonetary - rawProfiles[a].meanMonetary || a - b)
@@ -61,9 +68,8 @@ export function rfmSegmentation(rfm: RfmTable, options: RfmSegmentationOptions):
   order.forEach((old, s) => centers.set(km.centers.data.subarray(old * 3, old * 3 + 3), s * 3))
   const sizes = new Array<number>(k).fill(0)
   for (const l of labels) sizes[l]++
-  const curveRng = createRng(seed, 2)
-  const elbow = elbowCurve(X, ks, curveRng, { nInit, tol: 0, maxIter: 1000 })
-  const silhouettes = elbow.filter((p) => p.k >= 2).map((p) => ({ k: p.k, score: silhouetteScore(X, new KMeans({ k: p.k, nInit, tol: 0, maxIter: 1000 }).fit(X, createRng(seed, 100 + p.k)).labels) }))
+  const elbow = ks.map((kk) => ({ k: kk, inertia: fitK(kk).inertia }))
+  const silhouettes = ks.filter((kk) => kk >= 2).map((kk) => ({ k: kk, score: silhouetteScore(X, fitK(kk).labels) }))
   return {
     k,
     features,
