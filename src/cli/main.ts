@@ -2,6 +2,8 @@ import { Command } from "commander"
 import { UserError } from "../config/user-error"
 import { registerWorld } from "./world"
 import { registerBenchmark } from "./benchmark"
+import { registerSegments } from "./segments"
+import { registerBasket } from "./basket"
 
 /** The `interest-lab` command line. Each sub-command lives in its own file and registers itself here. */
 export function buildProgram(): Command {
@@ -13,6 +15,8 @@ export function buildProgram(): Command {
     .showHelpAfterError()
   registerWorld(program)
   registerBenchmark(program)
+  registerSegments(program)
+  registerBasket(program)
   return program
 }
 
