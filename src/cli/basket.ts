@@ -97,7 +97,7 @@ export function registerBasket(program: Command): void {
                 : [],
             },
           ],
-          provenance: prov,
+          provenance: { ...prov },
         })
         writeFileSync(join(tmp, "report.html"), html)
       })
