@@ -7,7 +7,7 @@ import { provenance } from "../report/provenance"
 import { terminalProgress } from "../report/progress"
 import { BENCHMARK_MODEL_SPECS, parseBenchmarkModels, runRetailBenchmark } from "../retail/benchmark"
 import { benchmarkSections, benchmarkSummary } from "../retail/benchmark-report"
-import { retailBenchmarkData } from "../retail/benchmark-split"
+import { parseSplitDate, retailBenchmarkData } from "../retail/benchmark-split"
 import { cleanRetail, DEFAULT_CLEANING_RULES } from "../retail/cleaning"
 import { asUserError, loadRetailData, parseIntegerFlag } from "../retail/data-source"
 
@@ -37,6 +37,7 @@ export function registerBenchmark(program: Command): void {
       const k = parseIntegerFlag("--k", flags.k, 1)
       const seed = parseIntegerFlag("--seed", flags.seed, 0)
       const models = asUserError(() => parseBenchmarkModels(flags.models))
+      asUserError(() => parseSplitDate(flags.split))
       const table = await loadRetailData(flags.data)
       const clean = cleanRetail(table)
       const data = asUserError(() => retailBenchmarkData(clean, flags.split))

@@ -30,14 +30,23 @@ export interface RetailBenchmarkData {
 }
 
 /**
+ * Parses a split date `YYYY-MM-DD` into minutes (the file's clock) at 00:00 of that day.
+ * @throws if the text is not such a date
+ */
+export function parseSplitDate(split: string): number {
+  const at = /^\d{4}-\d{2}-\d{2}$/.test(split) ? parseRetailDate(`${split} 00:00`) : NaN
+  if (Number.isNaN(at)) throw new Error(`split date '${split}' is not a date of the form YYYY-MM-DD`)
+  return at
+}
+
+/**
  * Splits cleaned rows at `split` (`YYYY-MM-DD`, the first test day) by the benchmark protocol.
  * @throws if the date is malformed or outside the data (both sides must hold rows)
  * @example const data = retailBenchmarkData(cleanRetail(table), "2011-09-01")
  */
 export function retailBenchmarkData(clean: CleanedRetail, split: string): RetailBenchmarkData {
   const t = clean.table
-  const at = /^\d{4}-\d{2}-\d{2}$/.test(split) ? parseRetailDate(`${split} 00:00`) : NaN
-  if (Number.isNaN(at)) throw new Error(`split date '${split}' is not a date of the form YYYY-MM-DD`)
+  const at = parseSplitDate(split)
   let first = Infinity
   let last = -Infinity
   for (const r of clean.rows) {
