@@ -4,6 +4,7 @@ import { registerWorld } from "./world"
 import { registerBenchmark } from "./benchmark"
 import { registerSegments } from "./segments"
 import { registerBasket } from "./basket"
+import { registerSimulate } from "./simulate"
 
 /** The `interest-lab` command line. Each sub-command lives in its own file and registers itself here. */
 export function buildProgram(): Command {
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerBenchmark(program)
   registerSegments(program)
   registerBasket(program)
+  registerSimulate(program)
   return program
 }
 

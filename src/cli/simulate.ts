@@ -1,0 +1,58 @@
+import { writeFileSync } from "node:fs"
+import { join } from "node:path"
+import type { Command } from "commander"
+import { loadConfig, validate } from "../config/load-config"
+import { UserError } from "../config/user-error"
+import { renderReport } from "../report/html"
+import { writeOutputDir } from "../report/output-dir"
+import { terminalProgress } from "../report/progress"
+import { provenance } from "../report/provenance"
+import { simulationConfigSchema } from "../simulation/config"
+import { simulateConfig } from "../simulation/runner"
+import { simulationReport, simulationStepsCsv, simulationSummary } from "../simulation/report"
+
+function integerFlag(name: string, min: number): (value: string) => number {
+  return (value: string) => {
+    const n = Number(value)
+    if (!Number.isInteger(n) || n < min) throw new UserError(`--${name} must be an integer >= ${min}, got ${value}`)
+    return n
+  }
+}
+
+/** `interest-lab simulate`: plays the policies of a config against its environment and writes a report folder. */
+export function registerSimulate(program: Command): void {
+  program
+    .command("simulate")
+    .description("Run a bandit simulation (policies × environment, R runs × T steps) and write report.html, summary.json, steps.csv, config.json")
+    .requiredOption("--config <file>", "simulation config (YAML or JSON)")
+    .requiredOption("--out <dir>", "output folder (replaced atomically)")
+    .option("--seed <n>", "override the config's seed", integerFlag("seed", 0))
+    .option("--runs <n>", "override the number of runs", integerFlag("runs", 1))
+    .option("--horizon <n>", "override the number of steps", integerFlag("horizon", 1))
+    .option("--workers <n>", "worker threads (results do not depend on it)", integerFlag("workers", 1))
+    .action(async (flags: { config: string; out: string; seed?: number; runs?: number; horizon?: number; workers?: number }) => {
+      const fromFile = loadConfig(flags.config, simulationConfigSchema)
+      const config = validate(
+        simulationConfigSchema,
+        { ...fromFile, seed: flags.seed ?? fromFile.seed, runs: flags.runs ?? fromFile.runs, horizon: flags.horizon ?? fromFile.horizon, workers: flags.workers ?? fromFile.workers },
+        flags.config,
+      )
+      const progress = terminalProgress("simulate", config.runs)
+      let result
+      try {
+        result = await simulateConfig(config, (done) => progress.update(done))
+      } catch (error) {
+        // Bad parameters or a broken environment are the user's input: one line, no stack.
+        throw new UserError(`${flags.config}: ${(error as Error).message}`)
+      }
+      progress.finish()
+      const prov = { ...provenance(process.argv.slice(1).join(" ")), seed: config.seed, workers: config.workers }
+      await writeOutputDir(flags.out, (dir) => {
+        writeFileSync(join(dir, "summary.json"), JSON.stringify(simulationSummary(result), null, 2) + "\n")
+        writeFileSync(join(dir, "steps.csv"), simulationStepsCsv(result))
+        writeFileSync(join(dir, "config.json"), JSON.stringify({ config, provenance: prov }, null, 2) + "\n")
+        writeFileSync(join(dir, "report.html"), renderReport(simulationReport(result, config.title ?? `Simulation: ${result.environment}`, prov)))
+      })
+      process.stderr.write(`wrote ${flags.out}/report.html, summary.json, steps.csv, config.json\n`)
+    })
+}

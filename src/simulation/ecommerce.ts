@@ -1,0 +1,231 @@
+import type { Rng } from "../random/rng"
+import { AliasTable } from "../random/categorical"
+import { generateWorld, type World } from "../world/world"
+import type { WorldConfig } from "../world/config"
+import { DEVICES, REGIONS, type Context } from "../world/types"
+import { categoryDiversityFromCounts, noveltyFromCounts } from "../evaluation/beyond-accuracy"
+import type { Environment, StepOutcome } from "./environment"
+
+/** Options of {@link EcommerceEnvironment}. */
+export interface EcommerceOptions {
+  /** World options (users, items, categories, days, drift, seed …); defaults as `defaultWorldConfig`. */
+  world?: Partial<WorldConfig>
+  /** What an arm is: a category (its best-selling item is shown) or an individual item; default "categories". */
+  arms?: "categories" | "items"
+  /** What the policy is rewarded for; default "click". */
+  reward?: "click" | "purchase" | "revenue"
+  /** The slot the recommendation occupies (position bias κ_p = (1 + p)^−η); default 0. */
+  position?: number
+  /** Simulation steps per world day (drift follows the world's clock); default 100. */
+  stepsPerDay?: number
+  /** How many of each user's true top categories count for interest discovery; default 3. */
+  topInterests?: number
+}
+
+/** The context of one e-commerce step. The runner reuses one object: copy it to keep it. */
+export interface EcommerceContext {
+  /** The visiting user. */
+  user: number
+  /** Ground-truth segment from `world.users.segment` (0 focused, 1 broad): not a k-means estimate. */
+  segment: number
+  /** [1, device one-hot (3), cos hour, sin hour, weekend, region one-hot (5), segment]: 13 features for linear policies. */
+  features: Float64Array
+  /** When, where, on what device. */
+  situation: Context
+}
+
+export const ECOMMERCE_FEATURES = 1 + DEVICES.length + 3 + REGIONS.length + 1
+
+/**
+ * The synthetic e-commerce users of `src/world` as a bandit: each step a user (drawn by activity)
+ * arrives in a sampled situation; the policy shows one category (its best seller) or item at
+ * `position`; the world's ground-truth click model (interest, drift over days, fatigue from
+ * earlier same-day exposures of the category, position bias) gives the click, then the purchase
+ * model the purchase and its revenue. Two uniforms per step whatever the arm (common random numbers).
+ * @example const env = new EcommerceEnvironment({ world: { users: 500, items: 200, seed: 1 } })
+ */
+export class EcommerceEnvironment implements Environment<EcommerceContext> {
+  readonly name: string
+  readonly nArms: number
+  readonly dimension = ECOMMERCE_FEATURES
+  readonly stationary = false
+  readonly world: World
+  readonly options: Readonly<Required<Omit<EcommerceOptions, "world">>>
+  /** The item shown for each arm. */
+  readonly armItem: Int32Array
+  private readonly visits: AliasTable
+  private readonly ctx: EcommerceContext
+  private readonly nCat: number
+  // Per-run history (cleared by reset).
+  private readonly exposureDay: Int32Array
+  private readonly exposureCount: Float64Array
+  private readonly shows: Float64Array
+  private readonly found: Uint8Array
+  private readonly seen: Uint8Array
+  private readonly itemShows: Float64Array
+  private readonly outcome: StepOutcome = { click: 0, purchase: 0, revenue: 0 }
+
+  constructor(options: EcommerceOptions = {}) {
+    const arms = options.arms ?? "categories"
+    if (arms !== "categories" && arms !== "items") throw new Error(`EcommerceEnvironment: arms must be "categories" or "items", got ${String(arms)}`)
+    const reward = options.reward ?? "click"
+    if (reward !== "click" && reward !== "purchase" && reward !== "revenue") {
+      throw new Error(`EcommerceEnvironment: reward must be "click", "purchase" or "revenue", got ${String(reward)}`)
+    }
+    const position = options.position ?? 0
+    if (!Number.isInteger(position) || position < 0) throw new Error(`EcommerceEnvironment: position must be an integer >= 0, got ${position}`)
+    const stepsPerDay = options.stepsPerDay ?? 100
+    if (!(stepsPerDay > 0)) throw new Error(`EcommerceEnvironment: stepsPerDay must be > 0, got ${stepsPerDay}`)
+    this.world = generateWorld(options.world ?? {})
+    const topInterests = options.topInterests ?? 3
+    if (!Number.isInteger(topInterests) || topInterests < 1 || topInterests > this.world.nCategories) {
+      throw new Error(`EcommerceEnvironment: topInterests must be an integer in [1, ${this.world.nCategories}], got ${topInterests}`)
+    }
+    this.options = { arms, reward, position, stepsPerDay, topInterests }
+    const w = this.world
+    this.nCat = w.nCategories
+    if (arms === "categories") {
+      this.armItem = new Int32Array(w.nCategories)
+      for (let c = 0; c < w.nCategories; c++) {
+        const items = w.itemsByCategory[c]
+        if (items.length === 0) throw new Error(`EcommerceEnvironment: category ${c} has no items; use more items or fewer categories`)
+        let best = items[0]
+        for (const i of items) if (w.catalog.popularity[i] > w.catalog.popularity[best]) best = i
+        this.armItem[c] = best
+      }
+    } else {
+      this.armItem = Int32Array.from({ length: w.nItems }, (_, i) => i)
+    }
+    this.nArms = this.armItem.length
+    this.name = `ecommerce-${arms}-${reward}`
+    this.visits = new AliasTable(w.users.activity)
+    this.ctx = { user: 0, segment: 0, features: new Float64Array(ECOMMERCE_FEATURES), situation: { day: 0, hour: 0, weekday: 0, device: 0, region: 0 } }
+    const cells = w.nUsers * this.nCat
+    this.exposureDay = new Int32Array(cells)
+    this.exposureCount = new Float64Array(cells)
+    this.shows = new Float64Array(cells)
+    this.found = new Uint8Array(cells)
+    this.seen = new Uint8Array(w.nUsers)
+    this.itemShows = new Float64Array(w.nItems)
+  }
+
+  reset(): void {
+    this.exposureDay.fill(-1)
+    this.exposureCount.fill(0)
+    this.shows.fill(0)
+    this.found.fill(0)
+    this.seen.fill(0)
+    this.itemShows.fill(0)
+  }
+
+  context(t: number, rng: Rng): EcommerceContext {
+    const w = this.world
+    const user = this.visits.sample(rng)
+    const situation = w.sampleContext(user, t / this.options.stepsPerDay, rng)
+    const c = this.ctx
+    c.user = user
+    c.segment = w.users.segment[user]
+    c.situation = situation
+    const f = c.features
+    f.fill(0)
+    f[0] = 1
+    f[1 + situation.device] = 1
+    f[1 + DEVICES.length] = Math.cos((2 * Math.PI * situation.hour) / 24)
+    f[2 + DEVICES.length] = Math.sin((2 * Math.PI * situation.hour) / 24)
+    f[3 + DEVICES.length] = situation.weekday >= 5 ? 1 : 0
+    f[4 + DEVICES.length + situation.region] = 1
+    f[ECOMMERCE_FEATURES - 1] = c.segment
+    return c
+  }
+
+  private exposures(user: number, category: number, day: number): number {
+    const cell = user * this.nCat + category
+    return this.exposureDay[cell] === day ? this.exposureCount[cell] : 0
+  }
+
+  expectedReward(arm: number, context: EcommerceContext): number {
+    const w = this.world
+    const item = this.armItem[arm]
+    const s = context.situation
+    const e = this.exposures(context.user, w.catalog.category[item], Math.floor(s.day))
+    const click = w.clickProbability(context.user, item, s, this.options.position, e)
+    if (this.options.reward === "click") return click
+    const purchase = click * w.purchaseProbability(context.user, item, s)
+    return this.options.reward === "purchase" ? purchase : purchase * w.catalog.price[item]
+  }
+
+  expectedRewards(context: EcommerceContext, out: Float64Array): Float64Array {
+    for (let a = 0; a < this.nArms; a++) out[a] = this.expectedReward(a, context)
+    return out
+  }
+
+  reward(arm: number, context: EcommerceContext, rng: Rng): number {
+    const w = this.world
+    const item = this.armItem[arm]
+    const s = context.situation
+    const user = context.user
+    const category = w.catalog.category[item]
+    const day = Math.floor(s.day)
+    const cell = user * this.nCat + category
+    const pClick = w.clickProbability(user, item, s, this.options.position, this.exposures(user, category, day))
+    const u1 = rng.next()
+    const u2 = rng.next()
+    const click = u1 < pClick ? 1 : 0
+    const purchase = click && u2 < w.purchaseProbability(user, item, s) ? 1 : 0
+    const o = this.outcome
+    o.click = click
+    o.purchase = purchase
+    o.revenue = purchase ? w.catalog.price[item] : 0
+    if (this.exposureDay[cell] !== day) {
+      this.exposureDay[cell] = day
+      this.exposureCount[cell] = 0
+    }
+    this.exposureCount[cell]++
+    this.shows[cell]++
+    this.itemShows[item]++
+    this.seen[user] = 1
+    if (click) this.found[cell] = 1
+    return this.options.reward === "click" ? click : this.options.reward === "purchase" ? purchase : o.revenue
+  }
+
+  lastOutcome(): StepOutcome {
+    return this.outcome
+  }
+
+  /**
+   * interestDiscovery: over users who visited, the mean share of their true top-n categories (at the
+   * world's last day) in which they clicked something; diversity: mean intra-list diversity
+   * (different category = 1) of each user's recommendations; novelty: mean self-information of the
+   * shown items; itemCoverage: share of the catalogue ever shown.
+   */
+  runMetrics(): Record<string, number> {
+    const w = this.world
+    const n = this.options.topInterests
+    let users = 0
+    let discovery = 0
+    let diverseUsers = 0
+    let diversity = 0
+    for (let u = 0; u < w.nUsers; u++) {
+      if (!this.seen[u]) continue
+      users++
+      let hits = 0
+      for (const c of w.trueTopCategories(u, n, w.config.days)) hits += this.found[u * this.nCat + c]
+      discovery += hits / n
+      const row = this.shows.subarray(u * this.nCat, (u + 1) * this.nCat)
+      let total = 0
+      for (let c = 0; c < this.nCat; c++) total += row[c]
+      if (total >= 2) {
+        diverseUsers++
+        diversity += categoryDiversityFromCounts(row)
+      }
+    }
+    let shown = 0
+    for (let i = 0; i < w.nItems; i++) if (this.itemShows[i] > 0) shown++
+    return {
+      interestDiscovery: users > 0 ? discovery / users : 0,
+      diversity: diverseUsers > 0 ? diversity / diverseUsers : 0,
+      novelty: noveltyFromCounts(this.itemShows, w.catalog.popularity),
+      itemCoverage: shown / w.nItems,
+    }
+  }
+}

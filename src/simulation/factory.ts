@@ -1,0 +1,97 @@
+import type { Policy } from "../bandits/policy"
+import {
+  BayesUcb, BetaThompson, DiscountedThompson, DiscountedUcb, EpsilonGreedy, Exp3, FeedbackReweighting, GaussianThompson, GradientBandit,
+  Greedy, KlUcb, LinThompson, LinUcb, OptimisticGreedy, RandomPolicy, SegmentEpsilonGreedy, SlidingWindowThompson, SlidingWindowUcb,
+  Softmax, Ucb, Ucb1,
+} from "../bandits"
+import type { Environment } from "./environment"
+import { BernoulliArms } from "./bernoulli"
+import { GaussianTestbed } from "./gaussian-testbed"
+import { RandomWalkArms } from "./random-walk"
+import { AbruptChangeArms } from "./abrupt-change"
+import { EcommerceEnvironment } from "./ecommerce"
+import type { EnvironmentSpec, PolicySpec } from "./config"
+
+/** Builds the environment a config describes. */
+export function createEnvironment(spec: EnvironmentSpec): Environment<unknown> {
+  switch (spec.type) {
+    case "bernoulli":
+      return new BernoulliArms(spec.probabilities) as Environment<unknown>
+    case "gaussian-testbed":
+      return new GaussianTestbed(spec) as Environment<unknown>
+    case "random-walk":
+      return new RandomWalkArms(spec) as Environment<unknown>
+    case "abrupt-change":
+      return new AbruptChangeArms(spec) as Environment<unknown>
+    case "ecommerce": {
+      const { world, type: _type, ...rest } = spec
+      return new EcommerceEnvironment({ ...rest, world: world as EcommerceEnvironmentWorld }) as Environment<unknown>
+    }
+  }
+}
+type EcommerceEnvironmentWorld = NonNullable<ConstructorParameters<typeof EcommerceEnvironment>[0]>["world"]
+
+/**
+ * Builds policy `index` of a config for `env`. `seed` seeds the policy's own generator (Monte Carlo
+ * propensities). Contextual policies need an environment with matching contexts.
+ */
+export function createPolicy(spec: PolicySpec, env: Environment<unknown>, index: number, seed: number): Policy<unknown> {
+  const arms = env.nArms
+  const where = `policies[${index}] (${spec.type})`
+  const needFeatures = (): number => {
+    if (!env.dimension) throw new Error(`${where}: needs an environment with context features (ecommerce), not ${env.name}`)
+    return env.dimension
+  }
+  const needSegments = (): void => {
+    if (!(env instanceof EcommerceEnvironment)) throw new Error(`${where}: needs user segments in the context (ecommerce environment), not ${env.name}`)
+  }
+  const { type: _type, ...o } = spec
+  switch (spec.type) {
+    case "random":
+      return new RandomPolicy({ ...spec, arms })
+    case "greedy":
+      return new Greedy({ ...(o as object), arms })
+    case "epsilon-greedy":
+      return new EpsilonGreedy({ ...(o as object), arms })
+    case "optimistic":
+      return new OptimisticGreedy({ ...(o as object), arms })
+    case "softmax":
+      return new Softmax({ ...(o as object), arms })
+    case "ucb":
+      return new Ucb({ ...(o as object), arms })
+    case "ucb1":
+      return new Ucb1({ ...(o as object), arms })
+    case "kl-ucb":
+      return new KlUcb({ ...(o as object), arms })
+    case "bayes-ucb":
+      return new BayesUcb({ ...(o as object), arms })
+    case "thompson":
+      return new BetaThompson({ ...(o as object), arms, seed })
+    case "gaussian-thompson":
+      return new GaussianThompson({ ...(o as object), arms, seed })
+    case "gradient":
+      return new GradientBandit({ ...(o as object), arms })
+    case "exp3":
+      return new Exp3({ ...(o as object), arms })
+    case "discounted-ucb":
+      return new DiscountedUcb({ ...(o as object), arms })
+    case "sliding-window-ucb":
+      return new SlidingWindowUcb({ ...(o as object), arms })
+    case "discounted-thompson":
+      return new DiscountedThompson({ ...(o as object), arms, seed })
+    case "sliding-window-thompson":
+      return new SlidingWindowThompson({ ...(o as object), arms, seed })
+    case "linucb":
+      return new LinUcb({ ...(o as object), arms, dimension: needFeatures() }) as Policy<unknown>
+    case "lin-thompson":
+      return new LinThompson({ ...(o as object), arms, dimension: needFeatures(), seed }) as Policy<unknown>
+    case "segment-epsilon-greedy":
+      needSegments()
+      return new SegmentEpsilonGreedy({ ...spec, arms }) as Policy<unknown>
+    case "feedback-reweighting": {
+      const { perUser, ...rest } = o as { perUser?: boolean }
+      const users = perUser ? (env instanceof EcommerceEnvironment ? env.world.nUsers : needSegments() ?? 1) : 1
+      return new FeedbackReweighting({ ...rest, arms, users }) as Policy<unknown>
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import type { PolicyAccumulator } from "./play"
+
+/** A mean with a 95% confidence interval across runs (normal approximation: mean ± 1.96·sd/√R). */
+export interface Interval {
+  mean: number
+  ci95: [number, number]
+}
+
+/** Everything a report needs about one policy, as plain data. */
+export interface PolicyResult {
+  name: string
+  type: string
+  config: Readonly<Record<string, unknown>> | null
+  /** Per-step curves over runs (length = horizon). */
+  meanReward: Float64Array
+  rewardLower: Float64Array
+  rewardUpper: Float64Array
+  optimalRate: Float64Array
+  cumulativeRegret: Float64Array
+  regretLower: Float64Array
+  regretUpper: Float64Array
+  /** Final metrics with CIs across runs (meanReward, cumulativeRegret, coverage, ctr, …). */
+  finals: Record<string, Interval>
+  /** Average of the last 1% of steps (at least 10) over runs. */
+  finalMeanReward: number
+  finalOptimalActionRate: number
+}
+
+export interface SimulationResult {
+  environment: string
+  horizon: number
+  runs: number
+  seed: number
+  policies: PolicyResult[]
+  /** The Lai–Robbins curve c·ln t, for Bernoulli environments. */
+  laiRobbins: Float64Array | null
+  laiRobbinsConstant: number | null
+}
+
+/** Mean and 95% CI of a sample. */
+export function interval(values: ArrayLike<number>): Interval {
+  const n = values.length
+  let s = 0
+  for (let i = 0; i < n; i++) s += values[i]
+  const mean = s / n
+  let ss = 0
+  for (let i = 0; i < n; i++) ss += (values[i] - mean) ** 2
+  const half = n > 1 ? (1.96 * Math.sqrt(ss / (n - 1))) / Math.sqrt(n) : 0
+  return { mean, ci95: [mean - half, mean + half] }
+}
+
+/** Adds chunk sums into `total` (call in chunk order: the result is then independent of scheduling). */
+export function mergeAccumulator(total: PolicyAccumulator, chunk: PolicyAccumulator): void {
+  for (const key of ["reward", "reward2", "optimal", "regret", "regret2"] as const) {
+    const a = total[key]
+    const b = chunk[key]
+    for (let t = 0; t < a.length; t++) a[t] += b[t]
+  }
+  for (const [k, v] of Object.entries(chunk.finals)) (total.finals[k] ??= []).push(...v)
+}
+
+/** Turns the summed accumulator of R runs into curves and intervals. */
+export function policyResult(acc: PolicyAccumulator, runs: number, name: string, type: string, config: Readonly<Record<string, unknown>> | null): PolicyResult {
+  const T = acc.reward.length
+  const curve = (sum: Float64Array, sum2: Float64Array): [Float64Array, Float64Array, Float64Array] => {
+    const mean = new Float64Array(T)
+    const lo = new Float64Array(T)
+    const hi = new Float64Array(T)
+    for (let t = 0; t < T; t++) {
+      const m = sum[t] / runs
+      const variance = runs > 1 ? Math.max(0, (sum2[t] - runs * m * m) / (runs - 1)) : 0
+      const half = (1.96 * Math.sqrt(variance)) / Math.sqrt(runs)
+      mean[t] = m
+      lo[t] = m - half
+      hi[t] = m + half
+    }
+    return [mean, lo, hi]
+  }
+  const [meanReward, rewardLower, rewardUpper] = curve(acc.reward, acc.reward2)
+  const [cumulativeRegret, regretLower, regretUpper] = curve(acc.regret, acc.regret2)
+  const optimalRate = acc.optimal.map((v) => v / runs)
+  const tail = Math.min(T, Math.max(10, Math.ceil(T / 100)))
+  let r = 0
+  let o = 0
+  for (let t = T - tail; t < T; t++) {
+    r += meanReward[t]
+    o += optimalRate[t]
+  }
+  const finals: Record<string, Interval> = {}
+  for (const [k, v] of Object.entries(acc.finals)) finals[k] = interval(v)
+  return {
+    name, type, config, meanReward, rewardLower, rewardUpper, optimalRate, cumulativeRegret, regretLower, regretUpper, finals,
+    finalMeanReward: r / tail,
+    finalOptimalActionRate: o / tail,
+  }
+}

@@ -1,0 +1,131 @@
+import { existsSync } from "node:fs"
+import { join } from "node:path"
+import { Worker } from "node:worker_threads"
+import type { Policy } from "../bandits/policy"
+import type { Environment } from "./environment"
+import type { SimulationConfig } from "./config"
+import { createEnvironment, createPolicy } from "./factory"
+import { runChunks } from "./chunks"
+import { emptyAccumulator, playChunk, type PolicyAccumulator } from "./play"
+import { laiRobbinsCurve, laiRobbinsConstant } from "./lai-robbins"
+import { mergeAccumulator, policyResult, type SimulationResult } from "./result"
+import type { ChunkRequest } from "./worker"
+
+/** Options of {@link simulate} and {@link simulateConfig}. */
+export interface RunOptions {
+  horizon: number
+  runs: number
+  seed: number
+  /** Use the specialised loops of fast-paths.ts where they apply (same numbers); default true. */
+  fastPaths?: boolean
+  /** Called after each finished run with (runs done, total runs). */
+  onProgress?: (done: number, total: number) => void
+}
+
+function checkRunOptions(o: RunOptions): void {
+  if (!Number.isInteger(o.horizon) || o.horizon < 1) throw new Error(`simulate: horizon must be a positive integer, got ${o.horizon}`)
+  if (!Number.isInteger(o.runs) || o.runs < 1) throw new Error(`simulate: runs must be a positive integer, got ${o.runs}`)
+  if (!Number.isSafeInteger(o.seed) || o.seed < 0) throw new Error(`simulate: seed must be a non-negative integer, got ${o.seed}`)
+}
+
+function finish(env: Environment<unknown>, policies: { name: string; type: string; config: Readonly<Record<string, unknown>> | null }[], totals: PolicyAccumulator[], o: RunOptions): SimulationResult {
+  const means = env.bernoulliMeans?.() ?? null
+  return {
+    environment: env.name,
+    horizon: o.horizon,
+    runs: o.runs,
+    seed: o.seed,
+    policies: totals.map((acc, p) => policyResult(acc, o.runs, policies[p].name, policies[p].type, policies[p].config)),
+    laiRobbins: means ? laiRobbinsCurve(means, o.horizon) : null,
+    laiRobbinsConstant: means ? laiRobbinsConstant(means) : null,
+  }
+}
+
+/**
+ * Plays every policy against identical user streams, R runs × T steps, in this thread: run r
+ * uses stream createRng(seed, r) for the environment and createRng(seed, (p + 1)·2³² + r) for
+ * policy p. Accepts any `Environment` and `Policy` objects (notebooks, custom environments).
+ * @example
+ * const result = simulate(new BernoulliArms([0.5, 0.4]), [new Ucb1({ arms: 2 }), new BetaThompson({ arms: 2 })], { horizon: 1000, runs: 50, seed: 1 })
+ */
+export function simulate(env: Environment<unknown>, policies: Policy<unknown>[], options: RunOptions, types?: string[]): SimulationResult {
+  checkRunOptions(options)
+  if (policies.length === 0) throw new Error("simulate: give at least one policy")
+  policies.forEach((p, i) => {
+    if (p.nArms !== env.nArms) throw new Error(`simulate: policies[${i}] (${p.name}) has ${p.nArms} arms, the environment ${env.nArms}`)
+  })
+  const totals = policies.map(() => emptyAccumulator(options.horizon))
+  let done = 0
+  for (const [first, last] of runChunks(options.runs)) {
+    const accs = playChunk(env, policies, first, last, options.horizon, options.seed, () => options.onProgress?.(++done, options.runs), options.fastPaths ?? true)
+    accs.forEach((a, p) => mergeAccumulator(totals[p], a))
+  }
+  const meta = policies.map((p, i) => ({ name: p.name, type: types?.[i] ?? p.constructor.name, config: p.config ?? null }))
+  return finish(env, meta, totals, options)
+}
+
+/** The compiled worker script (dist/simulation/worker.js), also when this module runs from TypeScript sources. */
+export function workerScript(): string {
+  const here = join(__dirname, "worker.js")
+  if (existsSync(here)) return here
+  const built = join(__dirname, "..", "..", "dist", "simulation", "worker.js")
+  if (existsSync(built)) return built
+  throw new Error("simulate: the compiled worker (dist/simulation/worker.js) is missing; run `npm run build` first")
+}
+
+/**
+ * Runs a validated config, over `config.workers` worker threads (1: in this thread). Runs are
+ * split into chunks fixed by the run count alone and merged in chunk order, so the numbers are
+ * identical whatever the number of workers. Memory O(T·(policies)·(workers + pending chunks)).
+ */
+export async function simulateConfig(config: SimulationConfig, onProgress?: (done: number, total: number) => void): Promise<SimulationResult> {
+  const options: RunOptions = { horizon: config.horizon, runs: config.runs, seed: config.seed, onProgress }
+  checkRunOptions(options)
+  const env = createEnvironment(config.environment)
+  const policies = config.policies.map((spec, i) => createPolicy(spec, env, i, config.seed))
+  const types = config.policies.map((s) => s.type)
+  if (config.workers <= 1) return simulate(env, policies, options, types)
+
+  const chunks = runChunks(config.runs)
+  const totals = policies.map(() => emptyAccumulator(config.horizon))
+  const pending = new Map<number, PolicyAccumulator[]>()
+  let nextMerge = 0
+  let nextChunk = 0
+  let done = 0
+  const workers: Worker[] = []
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const script = workerScript()
+      const feed = (w: Worker): void => {
+        if (nextChunk >= chunks.length) return
+        const [first, last] = chunks[nextChunk]
+        const request: ChunkRequest = { config, chunk: nextChunk++, first, last }
+        w.postMessage(request)
+      }
+      let finished = 0
+      for (let i = 0; i < Math.min(config.workers, chunks.length); i++) {
+        const w = new Worker(script)
+        workers.push(w)
+        w.on("error", reject)
+        w.on("message", (m: { type: string; chunk?: number; accs?: PolicyAccumulator[]; message?: string }) => {
+          if (m.type === "run") onProgress?.(++done, config.runs)
+          else if (m.type === "error") reject(new Error(m.message))
+          else if (m.type === "chunk") {
+            pending.set(m.chunk as number, m.accs as PolicyAccumulator[])
+            while (pending.has(nextMerge)) {
+              const accs = pending.get(nextMerge) as PolicyAccumulator[]
+              pending.delete(nextMerge++)
+              accs.forEach((a, p) => mergeAccumulator(totals[p], a))
+            }
+            if (++finished === chunks.length) resolve()
+            else feed(w)
+          }
+        })
+        feed(w)
+      }
+    })
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()))
+  }
+  return finish(env, policies.map((p, i) => ({ name: p.name, type: types[i], config: p.config ?? null })), totals, options)
+}
