@@ -142,7 +142,8 @@ export function runRetailBenchmark(data: RetailBenchmarkData, models: readonly B
     const spec = BENCHMARK_MODEL_SPECS[name]
     const model = spec.create(seed)
     const start = performance.now()
-    model.fit(spec.input === "binary" ? binary : data.train, createRng(seed, index + 1))
+    // The stream follows the model's name, not its place in the list: a model's numbers do not depend on which others run.
+    model.fit(spec.input === "binary" ? binary : data.train, createRng(seed, BENCHMARK_MODELS.indexOf(name) + 1))
     const trainSeconds = (performance.now() - start) / 1000
     return { ...evaluateRecommender(data, model, name, options.k), trainSeconds }
   })
