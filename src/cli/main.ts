@@ -2,6 +2,9 @@ import { Command } from "commander"
 import { UserError } from "../config/user-error"
 import { registerWorld } from "./world"
 import { registerEvaluate } from "./evaluate"
+import { registerBenchmark } from "./benchmark"
+import { registerSegments } from "./segments"
+import { registerBasket } from "./basket"
 import { registerSimulate } from "./simulate"
 
 /** The `interest-lab` command line. Each sub-command lives in its own file and registers itself here. */
@@ -14,6 +17,9 @@ export function buildProgram(): Command {
     .showHelpAfterError()
   registerWorld(program)
   registerEvaluate(program)
+  registerBenchmark(program)
+  registerSegments(program)
+  registerBasket(program)
   registerSimulate(program)
   return program
 }

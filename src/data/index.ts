@@ -1,6 +1,7 @@
 export * from "./csv-error"
 export * from "./csv"
 export * from "./columns"
+export * from "./online-retail"
 export * from "./table"
 export * from "./dataframe"
 export * from "./clean-events"

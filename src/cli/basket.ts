@@ -1,0 +1,106 @@
+import type { Command } from "commander"
+import { writeFileSync } from "node:fs"
+import { join } from "node:path"
+import { UserError } from "../config/user-error"
+import { csvField } from "../data/csv"
+import { barFigure, scatterFigure } from "../report/figures"
+import { renderReport } from "../report/html"
+import { writeOutputDir } from "../report/output-dir"
+import { provenance } from "../report/provenance"
+import { basketRules } from "../retail/basket-rules"
+import { buildBaskets } from "../retail/baskets"
+import { cleanRetail } from "../retail/cleaning"
+import { asUserError, loadRetailData } from "../retail/data-source"
+import { cleaningTable } from "../retail/segments-report"
+
+interface BasketFlags {
+  data: string
+  country?: string
+  minSupport: string
+  minConfidence: string
+  exclude: string[]
+  out: string
+}
+
+function parseFraction(flag: string, text: string, lowOpen: boolean): number {
+  const x = text.trim() === "" ? NaN : Number(text)
+  const ok = lowOpen ? x > 0 && x <= 1 : x >= 0 && x <= 1
+  if (!ok) throw new UserError(`${flag}: expected a number in ${lowOpen ? "(0, 1]" : "[0, 1]"}, got '${text}'`)
+  return x
+}
+
+/** `interest-lab basket`: association rules on the baskets of real invoices. */
+export function registerBasket(program: Command): void {
+  program
+    .command("basket")
+    .description("Market-basket analysis: frequent itemsets (FP-growth) and association rules on the invoices of one country or all")
+    .requiredOption("--data <name|file>", "'online-retail' (the shipped copy) or a CSV with the same columns")
+    .option("--country <name>", "only invoices of this country (default: all)")
+    .option("--min-support <x>", "minimum support in (0, 1]", "0.07")
+    .option("--min-confidence <x>", "minimum confidence in [0, 1]", "0")
+    .option("--exclude <item>", "leave out an item (trimmed description); repeatable", (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .requiredOption("--out <dir>", "output folder, written atomically")
+    .action(async (flags: BasketFlags) => {
+      const minSupport = parseFraction("--min-support", flags.minSupport, true)
+      const minConfidence = parseFraction("--min-confidence", flags.minConfidence, false)
+      const clean = cleanRetail(await loadRetailData(flags.data))
+      const baskets = asUserError(() => buildBaskets(clean, { country: flags.country, exclude: flags.exclude }))
+      const mined = asUserError(() => basketRules(baskets, { minSupport, minConfidence }))
+      const scope = flags.country ?? "all countries"
+      const command = `interest-lab basket --data ${flags.data}${flags.country ? ` --country ${flags.country}` : ""} --min-support ${minSupport} --min-confidence ${minConfidence}${flags.exclude.map((e) => ` --exclude ${e}`).join("")}`
+      const prov = provenance(command)
+      const dir = await writeOutputDir(flags.out, (tmp) => {
+        const lines = ["antecedent,consequent,support,confidence,lift,leverage,conviction"]
+        for (const r of mined.rules) {
+          lines.push([r.antecedent.join(" + "), r.consequent.join(" + "), r.support, r.confidence, r.lift, r.leverage, r.conviction].map(csvField).join(","))
+        }
+        writeFileSync(join(tmp, "rules.csv"), lines.join("\n") + "\n")
+        const summary = {
+          country: flags.country ?? null,
+          minSupport,
+          minConfidence,
+          exclude: flags.exclude,
+          baskets: mined.baskets,
+          items: baskets.items.length,
+          frequentItemsets: mined.itemsets.length,
+          itemsets: mined.itemsets,
+          rules: mined.rules.map((r) => ({ ...r, conviction: Number.isFinite(r.conviction) ? r.conviction : null })),
+        }
+        writeFileSync(join(tmp, "summary.json"), JSON.stringify(summary, null, 2) + "\n")
+        const top = mined.rules.slice(0, 30)
+        const label = (r: (typeof top)[number]): string => `${r.antecedent.join(" + ")} → ${r.consequent.join(" + ")}`
+        const html = renderReport({
+          title: `Online Retail: basket rules (${scope})`,
+          subtitle: `${mined.baskets} baskets, min support ${minSupport}, min confidence ${minConfidence}`,
+          sections: [
+            { heading: "Cleaning", tables: [cleaningTable(clean)] },
+            {
+              heading: "Baskets",
+              paragraphs: [
+                `A basket is a cleaned invoice${flags.country ? ` of ${flags.country}` : ""}; its items are the trimmed descriptions${flags.exclude.length ? `, without ${flags.exclude.join(", ")}` : ""}. ${mined.baskets} baskets over ${baskets.items.length} items; ${mined.itemsets.length} frequent itemsets (FP-growth) and ${mined.rules.length} rules.`,
+              ],
+            },
+            {
+              heading: "Rules (by lift)",
+              tables: [
+                {
+                  columns: ["antecedent", "consequent", "support", "confidence", "lift", "leverage", "conviction"],
+                  rows: top.map((r) => [r.antecedent.join(" + "), r.consequent.join(" + "), r.support, r.confidence, r.lift, r.leverage, r.conviction]),
+                  caption: top.length < mined.rules.length ? `The first ${top.length} of ${mined.rules.length}; all are in rules.csv` : undefined,
+                },
+              ],
+              figures: top.length
+                ? [
+                    barFigure(top.slice(0, 15).map(label).reverse(), top.slice(0, 15).map((r) => r.lift).reverse(), { title: "Lift of the strongest rules", xTitle: "lift", horizontal: true }),
+                    scatterFigure(mined.rules.map((r) => r.support), mined.rules.map((r) => r.confidence), { title: "Rules: support against confidence", xTitle: "support", yTitle: "confidence", text: mined.rules.map(label) }),
+                  ]
+                : [],
+            },
+          ],
+          provenance: { ...prov },
+        })
+        writeFileSync(join(tmp, "report.html"), html)
+      })
+      process.stderr.write(`basket: ${mined.baskets} baskets, ${mined.itemsets.length} itemsets, ${mined.rules.length} rules → ${dir}\n`)
+    })
+}

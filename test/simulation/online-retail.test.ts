@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest"
+import { createRng } from "../../src/random/rng"
+import { createOnlineRetailEnvironment, OnlineRetailEnvironment, onlineRetailEnvironmentSpecSchema } from "../../src/simulation/online-retail"
+
+describe("OnlineRetailEnvironment", () => {
+  const env = new OnlineRetailEnvironment()
+  const cal = env.calibration
+
+  it("uniformly random recommendations have the real monthly purchase rate", () => {
+    let s = 0
+    for (let m = 0; m < 12; m++) for (const p of env.probabilities(m)) s += p
+    expect(s / (12 * env.nCustomers * env.nArms)).toBeCloseTo(cal.realRate, 6)
+    expect(cal.realRate).toBeGreaterThan(0.05)
+    expect(cal.realRate).toBeLessThan(0.12)
+  })
+
+  it("draws the same customers and noise whatever the arm (common random numbers)", () => {
+    const play = (arm: number): number[] => {
+      const rng = createRng(5)
+      const out: number[] = []
+      env.reset()
+      for (let t = 0; t < 200; t++) {
+        const c = env.context(t, rng)
+        out.push(c.customer)
+        env.reward(arm, c, rng)
+      }
+      return out
+    }
+    expect(play(0)).toEqual(play(7))
+  })
+
+  it("drifts month by month, and is stationary without drift", () => {
+    const ctx = { customer: 3, month: 0 }
+    const jan = env.expectedReward(0, { ...ctx, month: 1 })
+    const jul = env.expectedReward(0, { ...ctx, month: 7 })
+    expect(jan).not.toBe(jul)
+    const flat = createOnlineRetailEnvironment(onlineRetailEnvironmentSpecSchema.parse({ type: "online-retail", drift: false, customers: 50 }))
+    expect(flat.stationary).toBe(true)
+    const rng = createRng(1)
+    expect(flat.context(5000, rng).month).toBe(0)
+    const out = new Float64Array(flat.nArms)
+    flat.expectedRewards({ customer: 3, month: 0 }, out)
+    expect(out[2]).toBe(flat.expectedReward(2, { customer: 3, month: 0 }))
+  })
+
+  it("personalises: customers disagree on their best product", () => {
+    const p = env.probabilities(0)
+    const best = new Set<number>()
+    for (let u = 0; u < env.nCustomers; u++) {
+      let b = 0
+      for (let a = 1; a < env.nArms; a++) if (p[u * env.nArms + a] > p[u * env.nArms + b]) b = a
+      best.add(b)
+    }
+    expect(best.size).toBeGreaterThan(5)
+  })
+
+  it("validates its options and its config", () => {
+    expect(() => new OnlineRetailEnvironment({ customers: 0 })).toThrow("customers must be an integer in [1, 1000], got 0")
+    expect(onlineRetailEnvironmentSpecSchema.safeParse({ type: "online-retail", arms: 3 }).success).toBe(false)
+  })
+})
