@@ -1,0 +1,7 @@
+export * from "./kmeans"
+export * from "./silhouette"
+export * from "./elbow"
+export * from "./itemsets"
+export * from "./apriori"
+export * from "./fp-growth"
+export * from "./association-rules"
