@@ -1,4 +1,4 @@
-import type { FeatureMatrix } from "./feature-matrix"
+import type { TabularFeatures } from "./tabular-features"
 
 /**
  * A probabilistic binary classifier on tabular features (scikit-learn's `fit` / `predict_proba`):
@@ -8,9 +8,9 @@ import type { FeatureMatrix } from "./feature-matrix"
 export interface BinaryClassifier {
   readonly name: string
   /** Learns from features `x` and 0/1 labels `y`; returns this. Refitting starts from scratch. */
-  fit(x: FeatureMatrix, y: ArrayLike<number>): Promise<this> | this
+  fit(x: TabularFeatures, y: ArrayLike<number>): Promise<this> | this
   /** P(y = 1 | x) for every row. */
-  predictProba(x: FeatureMatrix): Float64Array
+  predictProba(x: TabularFeatures): Float64Array
   /** Frees native memory (tensors); a no-op for plain-JS models. */
   dispose(): void
 }

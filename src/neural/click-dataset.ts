@@ -3,13 +3,13 @@ import { bernoulli } from "../random/discrete"
 import { randomInt } from "../random/uniform"
 import type { EventLog } from "../world/event-log"
 import type { World } from "../world/world"
-import type { FeatureMatrix } from "./feature-matrix"
+import type { TabularFeatures } from "./tabular-features"
 import type { InputGroup } from "./multi-input-mlp"
 
 /** A click-prediction data set drawn from the synthetic world, with the ground truth kept. */
 export interface ClickDataset {
   /** Features: user columns, then item, context and the user×item match column (see `groups`). */
-  x: FeatureMatrix
+  x: TabularFeatures
   /** Simulated clicks (0/1). */
   y: Uint8Array
   /** The world's P(click) for each row: the best any model could predict. */

@@ -1,6 +1,6 @@
 import type { Rng } from "../random/rng"
 import { randomInt } from "../random/uniform"
-import type { FeatureMatrix } from "./feature-matrix"
+import type { TabularFeatures } from "./tabular-features"
 
 /**
  * Each feature's values replaced by dense ranks (equal values share a rank) plus the sorted distinct
@@ -16,7 +16,7 @@ export interface RankedFeatures {
 }
 
 /** Dense ranks of every column of `x` (see {@link RankedFeatures}). */
-export function rankFeatures(x: FeatureMatrix): RankedFeatures {
+export function rankFeatures(x: TabularFeatures): RankedFeatures {
   const { rows, cols, data } = x
   const rank = new Int32Array(rows * cols)
   const values: Float64Array[] = []
@@ -144,7 +144,7 @@ export function growTree(data: RankedFeatures, y: ArrayLike<number>, sample: Int
 }
 
 /** The leaf value (P(y = 1)) that row `r` of `x` falls into. */
-export function treeProba(tree: Tree, x: FeatureMatrix, r: number): number {
+export function treeProba(tree: Tree, x: TabularFeatures, r: number): number {
   let node = 0
   const row = r * x.cols
   while (tree.feature[node] >= 0) node = x.data[row + tree.feature[node]] <= tree.threshold[node] ? tree.left[node] : tree.right[node]

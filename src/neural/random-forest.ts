@@ -2,7 +2,7 @@ import { createRng, splitRng } from "../random/rng"
 import { randomInt } from "../random/uniform"
 import type { BinaryClassifier } from "./binary-classifier"
 import { growTree, rankFeatures, treeProba, type Tree } from "./decision-tree"
-import { checkBinaryLabels, checkFeatureMatrix, type FeatureMatrix } from "./feature-matrix"
+import { checkBinaryLabels, checkTabularFeatures, type TabularFeatures } from "./tabular-features"
 
 /** Options of {@link RandomForest} (defaults in brackets, those of scikit-learn where sensible). */
 export interface RandomForestOptions {
@@ -54,8 +54,8 @@ export class RandomForest implements BinaryClassifier {
     }
   }
 
-  fit(x: FeatureMatrix, y: ArrayLike<number>): this {
-    checkFeatureMatrix(x, "RandomForest.fit x")
+  fit(x: TabularFeatures, y: ArrayLike<number>): this {
+    checkTabularFeatures(x, "RandomForest.fit x")
     checkBinaryLabels(y, x.rows, "RandomForest.fit y")
     if (x.rows === 0) throw new Error("RandomForest.fit x: no rows")
     const mf = this.config.maxFeatures
@@ -74,9 +74,9 @@ export class RandomForest implements BinaryClassifier {
     return this
   }
 
-  predictProba(x: FeatureMatrix): Float64Array {
+  predictProba(x: TabularFeatures): Float64Array {
     if (this.trees_.length === 0) throw new Error("RandomForest.predictProba: call fit first")
-    checkFeatureMatrix(x, "RandomForest.predictProba x", this.cols_)
+    checkTabularFeatures(x, "RandomForest.predictProba x", this.cols_)
     const out = new Float64Array(x.rows)
     for (const tree of this.trees_) for (let r = 0; r < x.rows; r++) out[r] += treeProba(tree, x, r)
     for (let r = 0; r < x.rows; r++) out[r] /= this.trees_.length

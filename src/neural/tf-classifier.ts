@@ -1,7 +1,8 @@
 import * as tf from "@tensorflow/tfjs"
 import { createRng, type Rng } from "../random/rng"
+import { ensureBackend } from "./backend"
 import type { BinaryClassifier } from "./binary-classifier"
-import { checkBinaryLabels, checkFeatureMatrix, type FeatureMatrix } from "./feature-matrix"
+import { checkBinaryLabels, checkTabularFeatures, type TabularFeatures } from "./tabular-features"
 import { trainModel, type EpochRecord, type ModelInputs, type TrainHistory } from "./train"
 
 /** Training options shared by the TensorFlow.js classifiers (defaults in brackets). */
@@ -26,7 +27,7 @@ export interface TfClassifierOptions {
 
 /** Extra inputs of `fit`: a validation set for curves and early stopping, a per-epoch callback. */
 export interface FitExtras {
-  validation?: { x: FeatureMatrix; y: ArrayLike<number> }
+  validation?: { x: TabularFeatures; y: ArrayLike<number> }
   onEpoch?: (record: EpochRecord, total: number) => void
 }
 
@@ -88,14 +89,15 @@ export abstract class TfBinaryClassifier implements BinaryClassifier {
   /** Checks the column count against the architecture (e.g. the multi-input column groups). */
   protected checkColumns(_cols: number): void {}
 
-  async fit(x: FeatureMatrix, y: ArrayLike<number>, extras: FitExtras = {}): Promise<this> {
-    checkFeatureMatrix(x, `${this.name}.fit x`)
+  async fit(x: TabularFeatures, y: ArrayLike<number>, extras: FitExtras = {}): Promise<this> {
+    checkTabularFeatures(x, `${this.name}.fit x`)
     checkBinaryLabels(y, x.rows, `${this.name}.fit y`)
     this.checkColumns(x.cols)
     if (extras.validation !== undefined) {
-      checkFeatureMatrix(extras.validation.x, `${this.name}.fit validation.x`, x.cols)
+      checkTabularFeatures(extras.validation.x, `${this.name}.fit validation.x`, x.cols)
       checkBinaryLabels(extras.validation.y, extras.validation.x.rows, `${this.name}.fit validation.y`)
     }
+    await ensureBackend(this.config.log)
     this.dispose()
     this.standardise(x)
     const initRng = createRng(this.config.seed, 0)
@@ -130,10 +132,10 @@ export abstract class TfBinaryClassifier implements BinaryClassifier {
     return this
   }
 
-  predictProba(x: FeatureMatrix): Float64Array {
+  predictProba(x: TabularFeatures): Float64Array {
     const model = this.model_
     if (model === undefined) throw new Error(`${this.name}.predictProba: call fit first`)
-    checkFeatureMatrix(x, `${this.name}.predictProba x`, this.mean_?.length)
+    checkTabularFeatures(x, `${this.name}.predictProba x`, this.mean_?.length)
     const out = new Float64Array(x.rows)
     const chunk = 4096
     for (let from = 0; from < x.rows; from += chunk) {
@@ -146,11 +148,13 @@ export abstract class TfBinaryClassifier implements BinaryClassifier {
   }
 
   dispose(): void {
+    // The optimizer was passed in as an object, so model.dispose() leaves its moment estimates behind.
+    this.model_?.optimizer?.dispose()
     this.model_?.dispose()
     this.model_ = undefined
   }
 
-  private standardise(x: FeatureMatrix): void {
+  private standardise(x: TabularFeatures): void {
     const mean = new Float32Array(x.cols)
     const scale = new Float32Array(x.cols)
     for (let r = 0; r < x.rows; r++) for (let c = 0; c < x.cols; c++) mean[c] += x.data[r * x.cols + c]
@@ -167,7 +171,7 @@ export abstract class TfBinaryClassifier implements BinaryClassifier {
     this.scale_ = scale
   }
 
-  private inputTensor(x: FeatureMatrix): tf.Tensor2D {
+  private inputTensor(x: TabularFeatures): tf.Tensor2D {
     const mean = this.mean_ as Float32Array
     const scale = this.scale_ as Float32Array
     const z = new Float32Array(x.rows * x.cols)

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest"
 import { growTree, rankFeatures, treeProba } from "../../src/neural/decision-tree"
-import type { FeatureMatrix } from "../../src/neural/feature-matrix"
+import type { TabularFeatures } from "../../src/neural/tabular-features"
 import { RandomForest } from "../../src/neural/random-forest"
 import { createRng } from "../../src/random/rng"
 
 const frac = (v: number) => v - Math.floor(v)
 
 /** The data of /tmp/ref_tree.py (numpy): x_ij = round(frac(sin(i·12.9898 + j·78.233 + 1)·43758.5453), 3). */
-function data(offset: number, n = 300, d = 4): { x: FeatureMatrix; y: Uint8Array } {
+function data(offset: number, n = 300, d = 4): { x: TabularFeatures; y: Uint8Array } {
   const x = new Float32Array(n * d)
   const y = new Uint8Array(n)
   for (let i = 0; i < n; i++) {

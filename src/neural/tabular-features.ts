@@ -1,5 +1,5 @@
 /** A dense row-major matrix of features: row r, column c is `data[r * cols + c]`. */
-export interface FeatureMatrix {
+export interface TabularFeatures {
   data: Float32Array
   rows: number
   cols: number
@@ -11,9 +11,9 @@ export interface FeatureMatrix {
  * Checks a feature matrix's shape and values, naming `input` in the error.
  * @param expectedCols when given, the column count the model was fitted with
  * @throws Error on a data length that is not rows × cols, a wrong column count, or a non-finite value
- * @example checkFeatureMatrix(x, "x", 12)
+ * @example checkTabularFeatures(x, "x", 12)
  */
-export function checkFeatureMatrix(x: FeatureMatrix, input: string, expectedCols?: number): void {
+export function checkTabularFeatures(x: TabularFeatures, input: string, expectedCols?: number): void {
   if (!Number.isInteger(x.rows) || x.rows < 0 || !Number.isInteger(x.cols) || x.cols < 1) {
     throw new Error(`${input}: rows must be a non-negative integer and cols a positive integer, got ${x.rows} × ${x.cols}`)
   }
@@ -46,7 +46,7 @@ export function checkBinaryLabels(y: ArrayLike<number>, rows: number, input: str
 }
 
 /** The rows `index` of `x`, as a new matrix (for train/test splits). */
-export function selectRows(x: FeatureMatrix, index: ArrayLike<number>): FeatureMatrix {
+export function selectRows(x: TabularFeatures, index: ArrayLike<number>): TabularFeatures {
   const out = new Float32Array(index.length * x.cols)
   for (let k = 0; k < index.length; k++) out.set(x.data.subarray(index[k] * x.cols, (index[k] + 1) * x.cols), k * x.cols)
   return { data: out, rows: index.length, cols: x.cols, names: x.names }
