@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { MarkovNextCategory } from "../../src/neural/markov-next-category"
+import { fitMarkovBaseline, markovNextCategoryProba } from "../../src/neural/markov-baseline"
 import { NextCategoryModel, nextCategoryScores } from "../../src/neural/next-category-model"
 import { checkSequenceExamples, nextCategoryExamples, type SequenceExamples } from "../../src/neural/sequence-dataset"
 import { emptyEventLog } from "../../src/world/event-log"
@@ -45,15 +45,21 @@ describe("nextCategoryExamples", () => {
 })
 
 describe("next-category models", () => {
-  it("Markov chain gives the smoothed transition frequencies (n_ij + 1) / (n_i + C)", () => {
+  it("Markov baseline (the behavior module's MarkovChain) gives the smoothed transition frequencies (n_ij + 1) / (n_i + C)", () => {
     const train = cycle(30)
-    const p = new MarkovNextCategory({ alpha: 1 }).fit(train).predictProba(cycle(3))
+    const chain = fitMarkovBaseline(train, 1)
+    const p = markovNextCategoryProba(chain, cycle(3))
     // Category i is followed by i+1 mod 3 ten times: (10 + 1) / (10 + 3), and 1/13 for the others.
     // Row 0 of cycle(3) ends with token 1 (category 0).
     expect(p[1]).toBeCloseTo(11 / 13, 6)
     expect(p[0]).toBeCloseTo(1 / 13, 6)
     expect(p[2]).toBeCloseTo(1 / 13, 6)
     expect(nextCategoryScores(p, cycle(3).targets, 3).accuracy).toBe(1)
+    // Exactly the 30 (last token → target) pairs are counted: 10 per category.
+    expect(Array.from(chain.counts.data)).toEqual([0, 10, 0, 0, 0, 10, 10, 0, 0])
+    expect(() => markovNextCategoryProba(chain, { ...cycle(2), nCategories: 4 })).toThrow(/4 categories, but the chain has 3 states/)
+    const padded = { ...cycle(1), inputs: Int32Array.from([1, 2, 3, 0]) }
+    expect(() => markovNextCategoryProba(chain, padded)).toThrow(/row 0 ends with token 0; allowed 1..3/)
   })
 
   it("GRU and self-attention learn a deterministic cycle on wasm, reproducibly", async () => {
