@@ -1,13 +1,10 @@
 import * as tf from "@tensorflow/tfjs"
 import { createRng } from "../random/rng"
 import { ensureBackend } from "./backend"
-import { CausalSelfAttention } from "./causal-self-attention"
 import { SeededDropout } from "./seeded-dropout"
 import { checkSequenceExamples, type SequenceExamples } from "./sequence-dataset"
+import { checkEncoder, encodeSequence, type SequenceEncoder } from "./sequence-encoder"
 import { trainModel, type EpochRecord, type TrainHistory } from "./train"
-
-/** Sequence encoders the next-category model can use. */
-export type SequenceEncoder = "lstm" | "gru" | "attention"
 
 /** Options of {@link NextCategoryModel} (defaults in brackets). */
 export interface NextCategoryOptions {
@@ -47,7 +44,7 @@ export class NextCategoryModel {
   window_ = 0
 
   constructor(options: NextCategoryOptions) {
-    if (!["lstm", "gru", "attention"].includes(options.encoder)) throw new Error(`NextCategoryModel: encoder must be lstm, gru or attention, got ${String(options.encoder)}`)
+    checkEncoder(options.encoder, "NextCategoryModel")
     if (!Number.isSafeInteger(options.seed)) throw new Error(`NextCategoryModel: seed must be a safe integer, got ${options.seed}`)
     this.config = {
       encoder: options.encoder,
@@ -125,18 +122,7 @@ export class NextCategoryModel {
     const seed = () => rng.nextUint32()
     const c = this.config
     const input = tf.input({ shape: [window], name: "categories" })
-    const recurrent = c.encoder !== "attention"
-    let h = tf.layers
-      .embedding({ inputDim: nCategories + 1, outputDim: c.embedding, maskZero: recurrent, embeddingsInitializer: tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed: seed() }) })
-      .apply(input) as tf.SymbolicTensor
-    if (c.encoder === "lstm" || c.encoder === "gru") {
-      const args = { units: c.units, kernelInitializer: tf.initializers.glorotUniform({ seed: seed() }), recurrentInitializer: tf.initializers.orthogonal({ seed: seed() }) }
-      h = (c.encoder === "lstm" ? tf.layers.lstm(args) : tf.layers.gru(args)).apply(h) as tf.SymbolicTensor
-    } else {
-      h = new CausalSelfAttention({ window, seeds: [seed(), seed(), seed(), seed()] }).apply(h) as tf.SymbolicTensor
-      // Read at the last position, which has attended to the whole window.
-      h = tf.layers.dense({ units: c.units, activation: "relu", kernelInitializer: tf.initializers.glorotUniform({ seed: seed() }) }).apply(h) as tf.SymbolicTensor
-    }
+    let h = encodeSequence(input, nCategories + 1, window, c, seed)
     if (c.dropout > 0) h = new SeededDropout({ rate: c.dropout, rng: createRng(c.seed, 1) }).apply(h) as tf.SymbolicTensor
     const out = tf.layers
       .dense({ units: nCategories, activation: "softmax", kernelInitializer: tf.initializers.glorotUniform({ seed: seed() }), kernelRegularizer: c.l2 > 0 ? tf.regularizers.l2({ l2: c.l2 }) : undefined })
