@@ -1,0 +1,128 @@
+import * as tf from "@tensorflow/tfjs"
+import { createRng } from "../random/rng"
+import { ensureBackend } from "./backend"
+import { checkTagExamples, type TagExamples } from "./interest-tag-dataset"
+import { checkEncoder, encodeSequence, type SequenceEncoder } from "./sequence-encoder"
+import { trainModel, type EpochRecord, type TrainHistory } from "./train"
+
+/** Options of {@link InterestTagModel} (defaults in brackets). */
+export interface TagModelOptions {
+  encoder: SequenceEncoder
+  seed: number
+  /** Embedding width [16]. */
+  embedding?: number
+  /** Encoder width [32]. */
+  units?: number
+  /** Adam learning rate [0.005]. */
+  learningRate?: number
+  /** [5] */
+  epochs?: number
+  /** [64] */
+  batchSize?: number
+  earlyStopping?: { patience: number; minDelta?: number }
+  log?: (line: string) => void
+}
+
+/**
+ * Interest tags from a behaviour sequence — seed 002 §5's "let GPT-2 write the user's interest tags"
+ * done honestly: a small model trained here, on this log, whose output is a ranked list of category
+ * tags. Clicked categories → embedding → GRU / LSTM / causal self-attention encoder → one sigmoid per
+ * category (multi-label):
+ *   s_c = σ(w_cᵀ h + b_c) ≈ P(category c among the user's next `horizon` clicks),
+ * trained with binary cross-entropy on labels every log has (the next clicks), never on the world's
+ * ground truth, which is kept for evaluation. Tags = the categories in decreasing s_c.
+ * @example
+ * const m = await new InterestTagModel({ encoder: "gru", seed: 1, epochs: 5 }).fit(train)
+ * rankInterestTags(m.predictScores(latest).subarray(0, C), world.categories, 3) // [{ en: "Shoes", zh: "鞋靴", … }, …]
+ */
+export class InterestTagModel {
+  readonly name: string
+  readonly config: Required<Omit<TagModelOptions, "earlyStopping" | "log">> & Pick<TagModelOptions, "earlyStopping" | "log">
+  model_: tf.LayersModel | undefined
+  history_: TrainHistory | undefined
+  nCategories_ = 0
+  window_ = 0
+
+  constructor(options: TagModelOptions) {
+    checkEncoder(options.encoder, "InterestTagModel")
+    if (!Number.isSafeInteger(options.seed)) throw new Error(`InterestTagModel: seed must be a safe integer, got ${options.seed}`)
+    this.config = {
+      encoder: options.encoder,
+      seed: options.seed,
+      embedding: options.embedding ?? 16,
+      units: options.units ?? 32,
+      learningRate: options.learningRate ?? 0.005,
+      epochs: options.epochs ?? 5,
+      batchSize: options.batchSize ?? 64,
+      earlyStopping: options.earlyStopping,
+      log: options.log,
+    }
+    for (const key of ["embedding", "units", "epochs", "batchSize"] as const) {
+      const v = this.config[key]
+      if (!Number.isInteger(v) || v < 1) throw new Error(`InterestTagModel: ${key} must be a positive integer, got ${v}`)
+    }
+    if (!(this.config.learningRate > 0)) throw new Error(`InterestTagModel: learningRate must be > 0, got ${this.config.learningRate}`)
+    this.name = `${options.encoder === "attention" ? "self-attention" : options.encoder.toUpperCase()} tagger`
+  }
+
+  async fit(train: TagExamples, extras: { validation?: TagExamples; onEpoch?: (r: EpochRecord, total: number) => void } = {}): Promise<this> {
+    checkTagExamples(train, `${this.name}.fit train`, true)
+    if (extras.validation !== undefined) {
+      checkTagExamples(extras.validation, `${this.name}.fit validation`, true)
+      if (extras.validation.window !== train.window || extras.validation.nCategories !== train.nCategories) {
+        throw new Error(`${this.name}.fit validation: window ${extras.validation.window} and ${extras.validation.nCategories} categories differ from train (${train.window}, ${train.nCategories})`)
+      }
+    }
+    await ensureBackend(this.config.log)
+    this.dispose()
+    this.nCategories_ = train.nCategories
+    this.window_ = train.window
+    const model = this.build(train.nCategories, train.window)
+    model.compile({ optimizer: tf.train.adam(this.config.learningRate), loss: "binaryCrossentropy" })
+    this.model_ = model
+    const tensors = (x: TagExamples) => [tf.tensor2d(x.inputs, [x.rows, x.window], "float32"), tf.tensor2d(x.labels, [x.rows, x.nCategories])]
+    const [x, y] = tensors(train)
+    const val = extras.validation !== undefined ? tensors(extras.validation) : undefined
+    try {
+      this.history_ = await trainModel(model, x, y, {
+        epochs: this.config.epochs,
+        batchSize: this.config.batchSize,
+        rng: createRng(this.config.seed, 2),
+        validation: val !== undefined ? { x: val[0], y: val[1] } : undefined,
+        earlyStopping: this.config.earlyStopping,
+        onEpoch: extras.onEpoch,
+        label: this.name,
+        log: this.config.log,
+      })
+    } finally {
+      tf.dispose([x, y, ...(val ?? [])])
+    }
+    return this
+  }
+
+  /** Tag scores s_c for every row of `x` (labels not needed), row-major rows × categories. */
+  predictScores(x: TagExamples): Float32Array {
+    const model = this.model_
+    if (model === undefined) throw new Error(`${this.name}.predictScores: call fit first`)
+    checkTagExamples(x, `${this.name}.predictScores x`, false)
+    if (x.nCategories !== this.nCategories_ || x.window !== this.window_) {
+      throw new Error(`${this.name}.predictScores x: window ${x.window} and ${x.nCategories} categories differ from fit (${this.window_}, ${this.nCategories_})`)
+    }
+    return tf.tidy(() => (model.predict(tf.tensor2d(x.inputs, [x.rows, x.window], "float32"), { batchSize: 1024 }) as tf.Tensor).dataSync() as Float32Array)
+  }
+
+  dispose(): void {
+    this.model_?.optimizer?.dispose()
+    this.model_?.dispose()
+    this.model_ = undefined
+  }
+
+  private build(nCategories: number, window: number): tf.LayersModel {
+    const rng = createRng(this.config.seed, 0)
+    const seed = () => rng.nextUint32()
+    const input = tf.input({ shape: [window], name: "categories" })
+    const h = encodeSequence(input, nCategories + 1, window, this.config, seed)
+    const out = tf.layers.dense({ units: nCategories, activation: "sigmoid", kernelInitializer: tf.initializers.glorotUniform({ seed: seed() }) }).apply(h) as tf.SymbolicTensor
+    return tf.model({ inputs: input, outputs: out, name: `interest_tags_${this.config.encoder}` })
+  }
+}

@@ -1,0 +1,158 @@
+import * as tf from "@tensorflow/tfjs"
+import { createRng } from "../random/rng"
+import { ensureBackend } from "./backend"
+import { SeededDropout } from "./seeded-dropout"
+import { checkSequenceExamples, type SequenceExamples } from "./sequence-dataset"
+import { checkEncoder, encodeSequence, type SequenceEncoder } from "./sequence-encoder"
+import { trainModel, type EpochRecord, type TrainHistory } from "./train"
+
+/** Options of {@link NextCategoryModel} (defaults in brackets). */
+export interface NextCategoryOptions {
+  encoder: SequenceEncoder
+  seed: number
+  /** Embedding width [16]. */
+  embedding?: number
+  /** Recurrent units [32] (LSTM/GRU). */
+  units?: number
+  /** Dropout before the output layer [0]. */
+  dropout?: number
+  /** L2 penalty on the output kernel [0]. */
+  l2?: number
+  learningRate?: number
+  epochs?: number
+  batchSize?: number
+  earlyStopping?: { patience: number; minDelta?: number }
+  log?: (line: string) => void
+}
+
+/**
+ * Next-category prediction from the last `window` clicked categories (seed 003 §2 §4; seed 004 §5
+ * done correctly: the target is the NEXT click, never the input): token embedding → LSTM (Hochreiter
+ * & Schmidhuber 1997), GRU (Cho et al. 2014) or one causal self-attention block (the seeds' "large
+ * model" in miniature, read at the last position) → softmax over categories, trained with sparse
+ * categorical cross-entropy. Padding id 0 is masked for the recurrent encoders.
+ * @example
+ * const m = await new NextCategoryModel({ encoder: "gru", seed: 1, epochs: 5 }).fit(train)
+ * const p = m.predictProba(test) // rows × categories
+ */
+export class NextCategoryModel {
+  readonly name: string
+  readonly config: Required<Omit<NextCategoryOptions, "earlyStopping" | "log">> & Pick<NextCategoryOptions, "earlyStopping" | "log">
+  model_: tf.LayersModel | undefined
+  history_: TrainHistory | undefined
+  nCategories_ = 0
+  window_ = 0
+
+  constructor(options: NextCategoryOptions) {
+    checkEncoder(options.encoder, "NextCategoryModel")
+    if (!Number.isSafeInteger(options.seed)) throw new Error(`NextCategoryModel: seed must be a safe integer, got ${options.seed}`)
+    this.config = {
+      encoder: options.encoder,
+      seed: options.seed,
+      embedding: options.embedding ?? 16,
+      units: options.units ?? 32,
+      dropout: options.dropout ?? 0,
+      l2: options.l2 ?? 0,
+      learningRate: options.learningRate ?? 0.005,
+      epochs: options.epochs ?? 5,
+      batchSize: options.batchSize ?? 64,
+      earlyStopping: options.earlyStopping,
+      log: options.log,
+    }
+    for (const key of ["embedding", "units", "epochs", "batchSize"] as const) {
+      const v = this.config[key]
+      if (!Number.isInteger(v) || v < 1) throw new Error(`NextCategoryModel: ${key} must be a positive integer, got ${v}`)
+    }
+    if (!(this.config.dropout >= 0 && this.config.dropout < 1)) throw new Error(`NextCategoryModel: dropout must be in [0, 1), got ${this.config.dropout}`)
+    this.name = { lstm: "embedding + LSTM", gru: "embedding + GRU", attention: "causal self-attention" }[options.encoder]
+  }
+
+  async fit(train: SequenceExamples, extras: { validation?: SequenceExamples; onEpoch?: (r: EpochRecord, total: number) => void } = {}): Promise<this> {
+    checkSequenceExamples(train, `${this.name}.fit train`)
+    if (extras.validation !== undefined) {
+      checkSequenceExamples(extras.validation, `${this.name}.fit validation`)
+      if (extras.validation.window !== train.window) throw new Error(`${this.name}.fit validation: window ${extras.validation.window} differs from the training window ${train.window}`)
+    }
+    await ensureBackend(this.config.log)
+    this.dispose()
+    this.nCategories_ = train.nCategories
+    this.window_ = train.window
+    const model = this.build(train.nCategories, train.window)
+    model.compile({ optimizer: tf.train.adam(this.config.learningRate), loss: "sparseCategoricalCrossentropy" })
+    this.model_ = model
+    const tensors = (x: SequenceExamples) => [tf.tensor2d(x.inputs, [x.rows, x.window], "float32"), tf.tensor2d(Float32Array.from(x.targets), [x.rows, 1])]
+    const [x, y] = tensors(train)
+    const val = extras.validation !== undefined ? tensors(extras.validation) : undefined
+    try {
+      this.history_ = await trainModel(model, x, y, {
+        epochs: this.config.epochs,
+        batchSize: this.config.batchSize,
+        rng: createRng(this.config.seed, 2),
+        validation: val !== undefined ? { x: val[0], y: val[1] } : undefined,
+        earlyStopping: this.config.earlyStopping,
+        onEpoch: extras.onEpoch,
+        label: this.name,
+        log: this.config.log,
+      })
+    } finally {
+      tf.dispose([x, y, ...(val ?? [])])
+    }
+    return this
+  }
+
+  /** P(next category | window) for every row, row-major rows × categories. */
+  predictProba(x: SequenceExamples): Float32Array {
+    const model = this.model_
+    if (model === undefined) throw new Error(`${this.name}.predictProba: call fit first`)
+    checkSequenceExamples({ ...x, targets: x.targets.length === x.rows ? x.targets : new Int32Array(x.rows) }, `${this.name}.predictProba x`)
+    if (x.nCategories !== this.nCategories_ || x.window !== this.window_) {
+      throw new Error(`${this.name}.predictProba x: window ${x.window} and ${x.nCategories} categories differ from fit (${this.window_}, ${this.nCategories_})`)
+    }
+    return tf.tidy(() => (model.predict(tf.tensor2d(x.inputs, [x.rows, x.window], "float32"), { batchSize: 1024 }) as tf.Tensor).dataSync() as Float32Array)
+  }
+
+  dispose(): void {
+    this.model_?.optimizer?.dispose()
+    this.model_?.dispose()
+    this.model_ = undefined
+  }
+
+  private build(nCategories: number, window: number): tf.LayersModel {
+    const rng = createRng(this.config.seed, 0)
+    const seed = () => rng.nextUint32()
+    const c = this.config
+    const input = tf.input({ shape: [window], name: "categories" })
+    let h = encodeSequence(input, nCategories + 1, window, c, seed)
+    if (c.dropout > 0) h = new SeededDropout({ rate: c.dropout, rng: createRng(c.seed, 1) }).apply(h) as tf.SymbolicTensor
+    const out = tf.layers
+      .dense({ units: nCategories, activation: "softmax", kernelInitializer: tf.initializers.glorotUniform({ seed: seed() }), kernelRegularizer: c.l2 > 0 ? tf.regularizers.l2({ l2: c.l2 }) : undefined })
+      .apply(h) as tf.SymbolicTensor
+    return tf.model({ inputs: input, outputs: out, name: `next_category_${c.encoder}` })
+  }
+}
+
+/** Accuracy (top-1), top-k hit rate and mean log loss of next-category probabilities `p` (rows × C). */
+export function nextCategoryScores(p: Float32Array, targets: Int32Array, nCategories: number, k = 3): { accuracy: number; hitRateAtK: number; logLoss: number } {
+  const n = targets.length
+  if (p.length !== n * nCategories) throw new Error(`nextCategoryScores: p has ${p.length} values, expected ${n} × ${nCategories}`)
+  let top1 = 0
+  let topK = 0
+  let loss = 0
+  for (let r = 0; r < n; r++) {
+    const t = targets[r]
+    const pt = p[r * nCategories + t]
+    let higher = 0
+    let best = true
+    for (let j = 0; j < nCategories; j++) {
+      const v = p[r * nCategories + j]
+      if (v > pt || (v === pt && j < t)) {
+        higher++
+        best = false
+      }
+    }
+    if (best) top1++
+    if (higher < k) topK++
+    loss -= Math.log(Math.max(pt, 1e-15))
+  }
+  return { accuracy: top1 / n, hitRateAtK: topK / n, logLoss: loss / n }
+}
