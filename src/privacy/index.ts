@@ -1,0 +1,7 @@
+export * from "./laplace"
+export * from "./gaussian"
+export * from "./composition"
+export * from "./randomized-response"
+export * from "./category-counts"
+export * from "./interest-profile"
+export * from "./privacy-utility"
