@@ -1,3 +1,6 @@
 export * from "./csv-error"
 export * from "./csv"
 export * from "./columns"
+export * from "./table"
+export * from "./dataframe"
+export * from "./clean-events"

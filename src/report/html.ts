@@ -3,7 +3,7 @@ import { figureToJson, type Figure } from "./figure"
 import { plotlyScriptTag } from "./plotly-bundle"
 
 /** A table for a report: header row and body rows of already-formatted cells. */
-export interface Table {
+export interface ReportTable {
   columns: string[]
   rows: (string | number)[][]
   caption?: string
@@ -13,7 +13,7 @@ export interface Table {
 export interface ReportSection {
   heading: string
   paragraphs?: string[]
-  tables?: Table[]
+  tables?: ReportTable[]
   figures?: Figure[]
 }
 
@@ -32,7 +32,7 @@ export function formatNumber(x: number, digits = 4): string {
   return Math.abs(x) >= 1e-3 && Math.abs(x) < 1e6 ? String(Number(x.toPrecision(digits))) : x.toExponential(digits - 1)
 }
 
-export function tableHtml(table: Table): string {
+export function tableHtml(table: ReportTable): string {
   const head = table.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join("")
   const body = table.rows
     .map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(typeof c === "number" ? formatNumber(c) : c)}</td>`).join("")}</tr>`)

@@ -1,5 +1,5 @@
 import type { Figure } from "./figure"
-import { figureHtml, tableHtml, type Table } from "./html"
+import { figureHtml, tableHtml, type ReportTable } from "./html"
 import { plotlyScriptTag } from "./plotly-bundle"
 
 /** The part of tslab's display API that the lab uses. */
@@ -38,7 +38,7 @@ export function show(...figures: Figure[]): void {
 }
 
 /** Shows a table (the same renderer as the HTML reports) in a notebook. */
-export function showTable(table: Table): void {
+export function showTable(table: ReportTable): void {
   tslab().display.html(tableHtml(table))
 }
 
