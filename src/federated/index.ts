@@ -1,0 +1,6 @@
+export * from "./client-dataset"
+export * from "./logistic-loss"
+export * from "./central-logistic"
+export * from "./client-update-privacy"
+export * from "./fedavg"
+export * from "./click-features"
