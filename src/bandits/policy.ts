@@ -11,10 +11,12 @@ import type { Rng } from "../random/rng"
  *   policies without closed-form propensities, e.g. Thompson sampling, with a stated number of draws);
  * - `update(arm, reward, context)` learns from the observed reward;
  * - `reset()` returns to the state right after construction.
+ * - `config`, where present, is the validated hyper-parameters (for reports), never learned state.
  */
 export interface Policy<C = unknown> {
   readonly name: string
   readonly nArms: number
+  readonly config?: Readonly<Record<string, unknown>>
   probabilities(context: C): Float64Array
   select(context: C, rng: Rng): number
   update(arm: number, reward: number, context: C): void

@@ -1,0 +1,85 @@
+import type { Rng } from "../random/rng"
+import { randomInt } from "../random/uniform"
+import type { Policy } from "./policy"
+import { addArgmaxMass, argmaxRandomTie } from "./argmax"
+import { checkArm, checkArms, checkFinite, checkNonNegative, checkRange, checkReward } from "./validate"
+
+/** Options of {@link EpsilonGreedy}. */
+export interface EpsilonGreedyOptions {
+  arms: number
+  /** Exploration probability ε ∈ [0, 1] (at step t it is ε/(1 + decay·t)); default 0.1. */
+  epsilon?: number
+  /** Decay rate of ε: ε_t = ε/(1 + decay·t), t = number of updates so far; default 0 (fixed ε). */
+  decay?: number
+  /** Initial value estimate Q₁(a) of every arm (optimism: a large value); default 0. */
+  initialValue?: number
+  /** Constant step size α ∈ (0, 1] (recency-weighted average); default: sample average 1/N(a). */
+  stepSize?: number
+  name?: string
+}
+
+/**
+ * ε-greedy: with probability ε_t an arm uniformly at random, otherwise argmax_a Q(a) (ties uniform).
+ * Q(a) ← Q(a) + α·(R − Q(a)) with α = 1/N(a) (sample average) or a constant step size.
+ * Source: Sutton & Barto, Reinforcement Learning (2nd ed., 2018), §2.2–2.5; decaying ε as in
+ * Auer, Cesa-Bianchi & Fischer (2002) "ε_n-greedy" (rate ∝ 1/t).
+ * Propensities: ε_t/K on every arm, plus (1 − ε_t)/m on each of the m greedy arms.
+ * @example
+ * const p = new EpsilonGreedy({ arms: 10, epsilon: 0.1 })
+ * const a = p.select(undefined, rng); p.update(a, 1, undefined)
+ */
+export class EpsilonGreedy implements Policy<unknown> {
+  readonly name: string
+  readonly nArms: number
+  readonly config: Readonly<Required<Omit<EpsilonGreedyOptions, "stepSize" | "name">> & { stepSize: number | null }>
+  /** Value estimates Q(a) (learned state). */
+  readonly values: Float64Array
+  /** Pull counts N(a) (learned state). */
+  readonly counts: Float64Array
+  protected steps = 0
+
+  constructor(options: EpsilonGreedyOptions, who = "EpsilonGreedy") {
+    const arms = checkArms(who, options.arms)
+    const epsilon = checkRange(who, "epsilon", options.epsilon ?? 0.1, 0, 1)
+    const decay = checkNonNegative(who, "decay", options.decay ?? 0)
+    const initialValue = checkFinite(who, "initialValue", options.initialValue ?? 0)
+    const stepSize = options.stepSize === undefined ? null : checkRange(who, "stepSize", options.stepSize, 0, 1, "low")
+    this.nArms = arms
+    this.config = { arms, epsilon, decay, initialValue, stepSize }
+    this.name = options.name ?? (epsilon === 0 ? "greedy" : `eps-${epsilon}`)
+    this.values = new Float64Array(arms).fill(initialValue)
+    this.counts = new Float64Array(arms)
+  }
+
+  /** The exploration probability at the current step. */
+  currentEpsilon(): number {
+    return this.config.epsilon / (1 + this.config.decay * this.steps)
+  }
+
+  probabilities(): Float64Array {
+    const eps = this.currentEpsilon()
+    const p = new Float64Array(this.nArms).fill(eps / this.nArms)
+    return addArgmaxMass(this.values, this.nArms, 1 - eps, p)
+  }
+
+  select(_context: unknown, rng: Rng): number {
+    const eps = this.config.epsilon / (1 + this.config.decay * this.steps)
+    if (eps > 0 && rng.next() < eps) return randomInt(rng, this.nArms)
+    return argmaxRandomTie(this.values, this.nArms, rng)
+  }
+
+  update(arm: number, reward: number): void {
+    checkArm(this.name, arm, this.nArms)
+    checkReward(this.name, reward)
+    this.steps++
+    const n = ++this.counts[arm]
+    const alpha = this.config.stepSize ?? 1 / n
+    this.values[arm] += alpha * (reward - this.values[arm])
+  }
+
+  reset(): void {
+    this.values.fill(this.config.initialValue)
+    this.counts.fill(0)
+    this.steps = 0
+  }
+}

@@ -1,0 +1,91 @@
+import type { Rng } from "../random/rng"
+import type { Policy } from "./policy"
+import { sampleIndex } from "./argmax"
+import { checkArm, checkArms, checkFinite, checkNonNegative, checkPositive, checkRange, checkReward } from "./validate"
+
+/** Options of {@link Softmax}. */
+export interface SoftmaxOptions {
+  arms: number
+  /** Temperature τ > 0; default 0.1. */
+  temperature?: number
+  /** Annealing rate: τ_t = max(minTemperature, τ/(1 + anneal·t)); default 0 (fixed τ). */
+  anneal?: number
+  /** Floor of the annealed temperature; default 1e-3. */
+  minTemperature?: number
+  initialValue?: number
+  /** Constant step size; default: sample average. */
+  stepSize?: number
+  name?: string
+}
+
+/**
+ * Softmax (Boltzmann) exploration: π(a) = exp(Q(a)/τ) / Σ_b exp(Q(b)/τ), computed with the
+ * maximum subtracted so large Q/τ never overflows. Source: Sutton & Barto (1998/2018) §2.3;
+ * annealing as in Kuleshov & Precup (2014), "Algorithms for multi-armed bandit problems".
+ * @example new Softmax({ arms: 10, temperature: 0.2 }).probabilities(undefined)
+ */
+export class Softmax implements Policy<unknown> {
+  readonly name: string
+  readonly nArms: number
+  readonly config: Readonly<{ arms: number; temperature: number; anneal: number; minTemperature: number; initialValue: number; stepSize: number | null }>
+  readonly values: Float64Array
+  readonly counts: Float64Array
+  private readonly buffer: Float64Array
+  private steps = 0
+
+  constructor(options: SoftmaxOptions) {
+    const who = "Softmax"
+    const arms = checkArms(who, options.arms)
+    const temperature = checkPositive(who, "temperature", options.temperature ?? 0.1)
+    const anneal = checkNonNegative(who, "anneal", options.anneal ?? 0)
+    const minTemperature = checkPositive(who, "minTemperature", options.minTemperature ?? 1e-3)
+    const initialValue = checkFinite(who, "initialValue", options.initialValue ?? 0)
+    const stepSize = options.stepSize === undefined ? null : checkRange(who, "stepSize", options.stepSize, 0, 1, "low")
+    this.nArms = arms
+    this.config = { arms, temperature, anneal, minTemperature, initialValue, stepSize }
+    this.name = options.name ?? `softmax-${temperature}${anneal > 0 ? "-annealed" : ""}`
+    this.values = new Float64Array(arms).fill(initialValue)
+    this.counts = new Float64Array(arms)
+    this.buffer = new Float64Array(arms)
+  }
+
+  /** The temperature at the current step. */
+  currentTemperature(): number {
+    return Math.max(this.config.minTemperature, this.config.temperature / (1 + this.config.anneal * this.steps))
+  }
+
+  private fill(out: Float64Array): Float64Array {
+    const tau = this.currentTemperature()
+    let max = -Infinity
+    for (let i = 0; i < this.nArms; i++) if (this.values[i] > max) max = this.values[i]
+    let total = 0
+    for (let i = 0; i < this.nArms; i++) {
+      out[i] = Math.exp((this.values[i] - max) / tau)
+      total += out[i]
+    }
+    for (let i = 0; i < this.nArms; i++) out[i] /= total
+    return out
+  }
+
+  probabilities(): Float64Array {
+    return this.fill(new Float64Array(this.nArms))
+  }
+
+  select(_context: unknown, rng: Rng): number {
+    return sampleIndex(this.fill(this.buffer), this.nArms, rng)
+  }
+
+  update(arm: number, reward: number): void {
+    checkArm(this.name, arm, this.nArms)
+    checkReward(this.name, reward)
+    this.steps++
+    const n = ++this.counts[arm]
+    this.values[arm] += (this.config.stepSize ?? 1 / n) * (reward - this.values[arm])
+  }
+
+  reset(): void {
+    this.values.fill(this.config.initialValue)
+    this.counts.fill(0)
+    this.steps = 0
+  }
+}

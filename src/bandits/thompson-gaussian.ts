@@ -1,0 +1,90 @@
+import type { Rng } from "../random/rng"
+import type { Policy } from "./policy"
+import { fastNormal } from "./fast-random"
+import { monteCarloProbabilities } from "./monte-carlo"
+import { checkArm, checkArms, checkFinite, checkInteger, checkPositive, checkReward } from "./validate"
+
+/** Options of {@link GaussianThompson}. */
+export interface GaussianThompsonOptions {
+  arms: number
+  /** Prior N(μ₀, σ₀²) of every arm's mean; defaults 0 and 1. */
+  priorMean?: number
+  priorSd?: number
+  /** Known reward noise σ; default 1 (the Sutton–Barto testbed). */
+  noiseSd?: number
+  /** Monte Carlo draws for `probabilities`; default 2000. */
+  probabilityDraws?: number
+  seed?: number
+  name?: string
+}
+
+/**
+ * Thompson sampling for Gaussian rewards with known noise σ and a conjugate normal prior:
+ * posterior precision τ_a = 1/σ₀² + N_a/σ², mean m_a = (μ₀/σ₀² + S_a/σ²)/τ_a; draw θ_a ~ N(m_a, 1/τ_a),
+ * play argmax. Source: Russo et al. (2018), "A tutorial on Thompson sampling", §3 / example 4.
+ * @example new GaussianThompson({ arms: 10, priorSd: 1, noiseSd: 1 })
+ */
+export class GaussianThompson implements Policy<unknown> {
+  readonly name: string
+  readonly nArms: number
+  readonly config: Readonly<Required<Omit<GaussianThompsonOptions, "name">>>
+  /** Per-arm count and reward sum (learned state). */
+  readonly counts: Float64Array
+  readonly sums: Float64Array
+  private readonly mean: Float64Array
+  private readonly sd: Float64Array
+
+  constructor(options: GaussianThompsonOptions) {
+    const who = "GaussianThompson"
+    const arms = checkArms(who, options.arms)
+    const priorMean = checkFinite(who, "priorMean", options.priorMean ?? 0)
+    const priorSd = checkPositive(who, "priorSd", options.priorSd ?? 1)
+    const noiseSd = checkPositive(who, "noiseSd", options.noiseSd ?? 1)
+    const probabilityDraws = checkInteger(who, "probabilityDraws", options.probabilityDraws ?? 2000, 1)
+    const seed = checkInteger(who, "seed", options.seed ?? 0, 0)
+    this.nArms = arms
+    this.config = { arms, priorMean, priorSd, noiseSd, probabilityDraws, seed }
+    this.name = options.name ?? "gaussian-thompson"
+    this.counts = new Float64Array(arms)
+    this.sums = new Float64Array(arms)
+    this.mean = new Float64Array(arms).fill(priorMean)
+    this.sd = new Float64Array(arms).fill(priorSd)
+  }
+
+  probabilities(): Float64Array {
+    return monteCarloProbabilities(this.nArms, this.config.probabilityDraws, this.config.seed, (rng, out) => {
+      for (let a = 0; a < this.nArms; a++) out[a] = this.mean[a] + this.sd[a] * fastNormal(rng)
+    })
+  }
+
+  select(_context: unknown, rng: Rng): number {
+    let best = 0
+    let bestValue = -Infinity
+    for (let a = 0; a < this.nArms; a++) {
+      const v = this.mean[a] + this.sd[a] * fastNormal(rng)
+      if (v > bestValue) {
+        bestValue = v
+        best = a
+      }
+    }
+    return best
+  }
+
+  update(arm: number, reward: number): void {
+    checkArm(this.name, arm, this.nArms)
+    checkReward(this.name, reward)
+    this.counts[arm]++
+    this.sums[arm] += reward
+    const { priorMean, priorSd, noiseSd } = this.config
+    const precision = 1 / (priorSd * priorSd) + this.counts[arm] / (noiseSd * noiseSd)
+    this.mean[arm] = (priorMean / (priorSd * priorSd) + this.sums[arm] / (noiseSd * noiseSd)) / precision
+    this.sd[arm] = 1 / Math.sqrt(precision)
+  }
+
+  reset(): void {
+    this.counts.fill(0)
+    this.sums.fill(0)
+    this.mean.fill(this.config.priorMean)
+    this.sd.fill(this.config.priorSd)
+  }
+}

@@ -1,0 +1,139 @@
+import type { Rng } from "../random/rng"
+import type { Policy } from "./policy"
+import { fastBeta } from "./fast-random"
+import { monteCarloProbabilities } from "./monte-carlo"
+import { RewardWindow } from "./reward-window"
+import { checkArm, checkArms, checkInteger, checkPositive, checkRange } from "./validate"
+
+interface ForgettingOptions {
+  arms: number
+  priorAlpha?: number
+  priorBeta?: number
+  probabilityDraws?: number
+  seed?: number
+  name?: string
+}
+
+/** Shared part of the forgetting Beta-Bernoulli samplers: successes/failures live in subclasses. */
+abstract class ForgettingThompson implements Policy<unknown> {
+  abstract readonly name: string
+  readonly nArms: number
+  protected readonly base: Readonly<{ arms: number; priorAlpha: number; priorBeta: number; probabilityDraws: number; seed: number }>
+
+  protected constructor(options: ForgettingOptions, who: string) {
+    this.nArms = checkArms(who, options.arms)
+    this.base = {
+      arms: this.nArms,
+      priorAlpha: checkPositive(who, "priorAlpha", options.priorAlpha ?? 1),
+      priorBeta: checkPositive(who, "priorBeta", options.priorBeta ?? 1),
+      probabilityDraws: checkInteger(who, "probabilityDraws", options.probabilityDraws ?? 2000, 1),
+      seed: checkInteger(who, "seed", options.seed ?? 0, 0),
+    }
+  }
+
+  protected abstract successes(arm: number): number
+  protected abstract failures(arm: number): number
+  protected abstract learn(arm: number, reward: number): void
+  abstract reset(): void
+
+  probabilities(): Float64Array {
+    const { priorAlpha, priorBeta } = this.base
+    return monteCarloProbabilities(this.nArms, this.base.probabilityDraws, this.base.seed, (rng, out) => {
+      for (let a = 0; a < this.nArms; a++) out[a] = fastBeta(rng, priorAlpha + this.successes(a), priorBeta + this.failures(a))
+    })
+  }
+
+  select(_context: unknown, rng: Rng): number {
+    let best = 0
+    let bestValue = -1
+    for (let a = 0; a < this.nArms; a++) {
+      const v = fastBeta(rng, this.base.priorAlpha + this.successes(a), this.base.priorBeta + this.failures(a))
+      if (v > bestValue) {
+        bestValue = v
+        best = a
+      }
+    }
+    return best
+  }
+
+  update(arm: number, reward: number): void {
+    checkArm(this.name, arm, this.nArms)
+    if (!(reward >= 0 && reward <= 1)) throw new Error(`${this.name}: reward must be in [0, 1], got ${reward}`)
+    this.learn(arm, reward)
+  }
+}
+
+/**
+ * Discounted Thompson sampling: every step S_a ← γ·S_a, F_a ← γ·F_a for all arms, then the
+ * played arm gets S += r, F += 1 − r; draw θ_a ~ Beta(α₀ + S_a, β₀ + F_a).
+ * Source: Raj & Kalyani (2017), "Taming non-stationary bandits: a Bayesian approach", arXiv:1707.09727.
+ * @example new DiscountedThompson({ arms: 10, discount: 0.99 })
+ */
+export class DiscountedThompson extends ForgettingThompson {
+  readonly name: string
+  readonly config: Readonly<{ arms: number; discount: number; priorAlpha: number; priorBeta: number; probabilityDraws: number; seed: number }>
+  private readonly s: Float64Array
+  private readonly f: Float64Array
+
+  constructor(options: ForgettingOptions & { discount?: number }) {
+    super(options, "DiscountedThompson")
+    const discount = checkRange("DiscountedThompson", "discount", options.discount ?? 0.99, 0, 1, "low")
+    this.config = { ...this.base, discount }
+    this.name = options.name ?? `d-thompson-${discount}`
+    this.s = new Float64Array(this.nArms)
+    this.f = new Float64Array(this.nArms)
+  }
+
+  protected successes(arm: number): number {
+    return this.s[arm]
+  }
+  protected failures(arm: number): number {
+    return this.f[arm]
+  }
+  protected learn(arm: number, reward: number): void {
+    const g = this.config.discount
+    for (let a = 0; a < this.nArms; a++) {
+      this.s[a] *= g
+      this.f[a] *= g
+    }
+    this.s[arm] += reward
+    this.f[arm] += 1 - reward
+  }
+  reset(): void {
+    this.s.fill(0)
+    this.f.fill(0)
+  }
+}
+
+/**
+ * Sliding-window Thompson sampling: the Beta posterior of each arm uses only the last τ plays.
+ * Source: Trovò, Paladino, Restelli & Gatti (2020), "Sliding-window Thompson sampling for
+ * non-stationary settings", JAIR 68.
+ * @example new SlidingWindowThompson({ arms: 10, window: 500 })
+ */
+export class SlidingWindowThompson extends ForgettingThompson {
+  readonly name: string
+  readonly config: Readonly<{ arms: number; window: number; priorAlpha: number; priorBeta: number; probabilityDraws: number; seed: number }>
+  private readonly window: RewardWindow
+
+  constructor(options: ForgettingOptions & { window?: number }) {
+    super(options, "SlidingWindowThompson")
+    const window = checkInteger("SlidingWindowThompson", "window", options.window ?? 1000, 1)
+    this.config = { ...this.base, window }
+    this.name = options.name ?? `sw-thompson-${window}`
+    this.window = new RewardWindow(this.nArms, window)
+  }
+
+  protected successes(arm: number): number {
+    return this.window.sums[arm]
+  }
+  protected failures(arm: number): number {
+    return this.window.counts[arm] - this.window.sums[arm]
+  }
+  protected learn(arm: number, reward: number): void {
+    this.window.push(arm, reward)
+  }
+  reset(): void {
+    this.window.clear()
+  }
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest"
+import { createRng } from "../../src/random/rng"
+import { fastBeta, fastGamma, fastNormal } from "../../src/bandits"
+
+function moments(draw: () => number, n: number): { mean: number; variance: number; kurtosis: number } {
+  let s = 0
+  let s2 = 0
+  const xs = new Float64Array(n)
+  for (let i = 0; i < n; i++) {
+    xs[i] = draw()
+    s += xs[i]
+  }
+  const mean = s / n
+  let m4 = 0
+  for (let i = 0; i < n; i++) {
+    const d = xs[i] - mean
+    s2 += d * d
+    m4 += d * d * d * d
+  }
+  const variance = s2 / n
+  return { mean, variance, kurtosis: m4 / n / (variance * variance) }
+}
+
+/** Standard normal CDF by the Abramowitz–Stegun 7.1.26 erf (error < 1.5e-7). */
+function phi(x: number): number {
+  const t = 1 / (1 + 0.3275911 * (Math.abs(x) / Math.SQRT2))
+  const y = 1 - (((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t) * Math.exp(-(x * x) / 2)
+  return 0.5 * (1 + (x >= 0 ? y : -y))
+}
+
+describe("fast samplers", () => {
+  it("ziggurat normal: mean 0, variance 1, kurtosis 3, and the tail beyond 3.44 at its true rate", () => {
+    const rng = createRng(1)
+    const m = moments(() => fastNormal(rng), 400_000)
+    // Standard errors at n = 4e5: mean 0.0016, variance 0.0022, kurtosis ≈ 0.008.
+    expect(Math.abs(m.mean)).toBeLessThan(0.007)
+    expect(Math.abs(m.variance - 1)).toBeLessThan(0.01)
+    expect(Math.abs(m.kurtosis - 3)).toBeLessThan(0.04)
+    const rng2 = createRng(2)
+    const n = 400_000
+    let tail = 0
+    let below = 0
+    for (let i = 0; i < n; i++) {
+      const x = fastNormal(rng2)
+      if (Math.abs(x) > 3.442619855899) tail++
+      if (x < -1) below++
+    }
+    expect(tail / n).toBeCloseTo(2 * (1 - phi(3.442619855899)), 3)
+    expect(Math.abs(below / n - phi(-1))).toBeLessThan(0.003)
+  })
+
+  it("gamma and beta have their theoretical means and variances", () => {
+    const rng = createRng(3)
+    for (const shape of [0.4, 1, 2.5, 30]) {
+      const m = moments(() => fastGamma(rng, shape), 100_000)
+      expect(Math.abs(m.mean - shape) / Math.sqrt(shape / 100_000)).toBeLessThan(5)
+      expect(Math.abs(m.variance / shape - 1)).toBeLessThan(0.05)
+    }
+    const b = moments(() => fastBeta(rng, 3, 7), 100_000)
+    expect(b.mean).toBeCloseTo(0.3, 2)
+    expect(b.variance).toBeCloseTo((3 * 7) / (100 * 11), 3)
+  })
+})
