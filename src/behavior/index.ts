@@ -1,0 +1,3 @@
+export * from "./kmeans"
+export * from "./silhouette"
+export * from "./elbow"

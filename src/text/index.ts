@@ -1,0 +1,4 @@
+export * from "./matrix"
+export * from "./labels"
+export * from "./lbfgs"
+export * from "./logistic-regression"
