@@ -1,0 +1,132 @@
+import type { BanditLog, BanditLogSchema, BanditRound } from "./bandit-log"
+import { BanditLogBuilder } from "./bandit-log"
+import { parseClick, parseFinite, parseIndex, parsePropensity } from "./bandit-log-fields"
+import { CsvError } from "./csv-error"
+import { readCsv } from "./csv"
+
+/** Options of the generic bandit-log CSV format. */
+export interface BanditCsvOptions {
+  /** Number of positions; `position` must be in [0, positions). Default: 1 when there is no `position` column, else any non-negative integer (the log's max + 1). */
+  positions?: number
+  /** Number of actions; `action` must be in [0, actions). Default: the log's max + 1. */
+  actions?: number
+  /** Numeric context columns. Default: every column except action, position, reward, click, propensity and `categorical`. */
+  features?: string[]
+  /** Columns read as categorical strings (coded in order of first appearance). Default: none. */
+  categorical?: string[]
+  /** File name used in error messages (default: the path). */
+  name?: string
+}
+
+const RESERVED = new Set(["action", "position", "reward", "click", "propensity"])
+
+/**
+ * Streams a generic bandit log from CSV: columns `action` (0-based item id), `propensity`
+ * (in (0, 1]), a reward as `reward` (any finite number) or `click` (0 or 1), optionally
+ * `position` (0-based), and numeric context columns. Each round is handed to `onRound` (the
+ * round object is reused); nothing is kept in memory. Every bad field is a `CsvError`
+ * `file:row:column: …`.
+ * @returns the schema (with the final number of actions and positions)
+ * @example await readBanditCsv("log.csv", { positions: 3 }, (round) => sum += round.reward)
+ */
+export async function readBanditCsv(
+  path: string,
+  options: BanditCsvOptions,
+  onRound: (round: BanditRound, schema: BanditLogSchema) => void,
+): Promise<BanditLogSchema> {
+  const file = options.name ?? path
+  if (options.positions !== undefined && (!Number.isInteger(options.positions) || options.positions < 1)) {
+    throw new Error(`readBanditCsv: positions must be a positive integer, got ${options.positions}`)
+  }
+  if (options.actions !== undefined && (!Number.isInteger(options.actions) || options.actions < 1)) {
+    throw new Error(`readBanditCsv: actions must be a positive integer, got ${options.actions}`)
+  }
+  const schema: BanditLogSchema = {
+    nActions: options.actions ?? 0,
+    nPositions: options.positions ?? 0,
+    featureNames: [],
+    categoricalNames: options.categorical?.slice() ?? [],
+    categoricalLevels: [],
+    source: file,
+  }
+  let actionAt = -1
+  let positionAt = -1
+  let rewardAt = -1
+  let clickAt = -1
+  let propensityAt = -1
+  let featureAt = new Int32Array(0)
+  let categoricalAt = new Int32Array(0)
+  const levelMaps: Map<string, number>[] = []
+  let round: BanditRound | undefined
+  const maxAction = options.actions === undefined ? 2147483646 : options.actions - 1
+
+  const rows = await readCsv(
+    path,
+    {
+      header(columns) {
+        const at = (name: string): number => columns.indexOf(name)
+        const need = (name: string): number => {
+          const i = at(name)
+          if (i < 0) throw new CsvError(file, 1, name, `missing column '${name}' (the header has: ${columns.join(", ")})`)
+          return i
+        }
+        actionAt = need("action")
+        propensityAt = need("propensity")
+        rewardAt = at("reward")
+        clickAt = at("click")
+        if (rewardAt < 0 && clickAt < 0) throw new CsvError(file, 1, "reward", `missing column 'reward' or 'click' (the header has: ${columns.join(", ")})`)
+        positionAt = at("position")
+        if (positionAt < 0) {
+          if (options.positions !== undefined && options.positions > 1) need("position")
+          schema.nPositions = 1
+        }
+        const categorical = new Set(schema.categoricalNames)
+        categoricalAt = Int32Array.from(schema.categoricalNames, need)
+        schema.featureNames = options.features?.slice() ?? columns.filter((c) => !RESERVED.has(c) && !categorical.has(c))
+        featureAt = Int32Array.from(schema.featureNames, need)
+        schema.categoricalLevels = schema.categoricalNames.map(() => [])
+        for (let j = 0; j < categoricalAt.length; j++) levelMaps.push(new Map())
+        round = { action: 0, position: 0, reward: 0, propensity: 1, context: new Float64Array(featureAt.length), categorical: new Int32Array(categoricalAt.length) }
+      },
+      row(fields, row) {
+        const r = round as BanditRound
+        r.action = parseIndex(file, row, "action", fields[actionAt], 0, maxAction, "action")
+        if (options.actions === undefined && r.action >= schema.nActions) schema.nActions = r.action + 1
+        if (positionAt >= 0) {
+          const maxPosition = options.positions === undefined ? 2147483646 : options.positions - 1
+          r.position = parseIndex(file, row, "position", fields[positionAt], 0, maxPosition, "position")
+          if (options.positions === undefined && r.position >= schema.nPositions) schema.nPositions = r.position + 1
+        } else r.position = 0
+        r.reward = rewardAt >= 0 ? parseFinite(file, row, "reward", fields[rewardAt]) : parseClick(file, row, "click", fields[clickAt])
+        r.propensity = parsePropensity(file, row, "propensity", fields[propensityAt])
+        for (let j = 0; j < featureAt.length; j++) r.context[j] = parseFinite(file, row, schema.featureNames[j], fields[featureAt[j]])
+        for (let j = 0; j < categoricalAt.length; j++) r.categorical[j] = levelCode(levelMaps[j], schema.categoricalLevels[j], fields[categoricalAt[j]])
+        onRound(r, schema)
+      },
+    },
+    { name: file },
+  )
+  if (rows === 0) throw new CsvError(file, 2, undefined, "the log has no rows")
+  return schema
+}
+
+/** The code of `value` in a growing vocabulary. */
+export function levelCode(map: Map<string, number>, levels: string[], value: string): number {
+  let code = map.get(value)
+  if (code === undefined) {
+    code = levels.length
+    map.set(value, code)
+    levels.push(value)
+  }
+  return code
+}
+
+/**
+ * Loads a whole generic bandit-log CSV into memory (see `readBanditCsv` for the format).
+ * @example const log = await loadBanditCsv("log.csv", { positions: 3 })
+ */
+export async function loadBanditCsv(path: string, options: BanditCsvOptions = {}): Promise<BanditLog> {
+  const builder = new BanditLogBuilder()
+  await readBanditCsv(path, options, (round, schema) => builder.push(round, schema))
+  return builder.build()
+}

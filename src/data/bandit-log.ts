@@ -1,0 +1,165 @@
+/**
+ * Logged bandit feedback: the data contract of off-policy evaluation.
+ *
+ * Glossary (used throughout src/evaluation and src/data):
+ * - round: one impression, one row of a log, index i in [0, n);
+ * - context xᵢ: what the logging policy saw (numeric features and categorical codes);
+ * - action aᵢ: the item shown, an integer in [0, nActions);
+ * - position: the slot of the slate the item was shown in, 0-based in [0, nPositions)
+ *   (the Open Bandit Dataset's 1, 2, 3 become 0, 1, 2);
+ * - reward rᵢ: the outcome (a click: 0 or 1);
+ * - propensity pᵢ = π₀(aᵢ | xᵢ, positionᵢ): the logging policy's probability of showing aᵢ at
+ *   that position, in (0, 1].
+ *
+ * Shapes (n = length):
+ * - `action`, `position`: Int32Array (n)
+ * - `reward`, `propensity`: Float64Array (n)
+ * - `context`: Float64Array (n × nFeatures), row-major: feature j of round i at i·nFeatures + j
+ * - `categorical`: Int32Array (n × categoricalNames.length), row-major level codes into
+ *   `categoricalLevels[j]`
+ */
+export interface BanditLog {
+  readonly length: number
+  readonly nActions: number
+  readonly nPositions: number
+  readonly action: Int32Array
+  readonly position: Int32Array
+  readonly reward: Float64Array
+  readonly propensity: Float64Array
+  readonly featureNames: readonly string[]
+  readonly context: Float64Array
+  readonly categoricalNames: readonly string[]
+  readonly categorical: Int32Array
+  readonly categoricalLevels: readonly (readonly string[])[]
+  /** Where the log came from (a file path or a generator's description). */
+  readonly source: string
+}
+
+/**
+ * One round as a loader streams it. The object and its arrays are reused between rounds: copy
+ * what you keep (or use `BanditLogBuilder`).
+ */
+export interface BanditRound {
+  action: number
+  position: number
+  reward: number
+  propensity: number
+  /** numeric context features, length = featureNames.length */
+  readonly context: Float64Array
+  /** categorical level codes, length = categoricalNames.length */
+  readonly categorical: Int32Array
+}
+
+/** The fixed description of a streamed log, known once the header is read. */
+export interface BanditLogSchema {
+  nActions: number
+  nPositions: number
+  featureNames: string[]
+  categoricalNames: string[]
+  /** Levels seen so far for each categorical column (grows while streaming). */
+  categoricalLevels: string[][]
+  source: string
+}
+
+/**
+ * Collects streamed rounds into a `BanditLog`, growing typed arrays geometrically (amortised
+ * O(1) per round, no allocation per round).
+ * @example const b = new BanditLogBuilder(); await readBanditCsv(path, {}, (round, schema) => b.push(round, schema)); const log = b.build()
+ */
+export class BanditLogBuilder {
+  private n = 0
+  private capacity = 0
+  private action = new Int32Array(0)
+  private position = new Int32Array(0)
+  private reward = new Float64Array(0)
+  private propensity = new Float64Array(0)
+  private context = new Float64Array(0)
+  private categorical = new Int32Array(0)
+  private schema: BanditLogSchema | undefined
+
+  /** Appends a copy of `round`. */
+  push(round: BanditRound, schema: BanditLogSchema): void {
+    this.schema = schema
+    const d = round.context.length
+    const c = round.categorical.length
+    if (this.n === this.capacity) this.grow(Math.max(1024, this.capacity * 2), d, c)
+    const i = this.n++
+    this.action[i] = round.action
+    this.position[i] = round.position
+    this.reward[i] = round.reward
+    this.propensity[i] = round.propensity
+    if (d > 0) this.context.set(round.context, i * d)
+    if (c > 0) this.categorical.set(round.categorical, i * c)
+  }
+
+  private grow(capacity: number, d: number, c: number): void {
+    const copy = <T extends Int32Array | Float64Array>(old: T, make: (k: number) => T, width: number): T => {
+      const next = make(capacity * width)
+      next.set(old.subarray(0, this.n * width) as never)
+      return next
+    }
+    this.action = copy(this.action, (k) => new Int32Array(k), 1)
+    this.position = copy(this.position, (k) => new Int32Array(k), 1)
+    this.reward = copy(this.reward, (k) => new Float64Array(k), 1)
+    this.propensity = copy(this.propensity, (k) => new Float64Array(k), 1)
+    this.context = copy(this.context, (k) => new Float64Array(k), d)
+    this.categorical = copy(this.categorical, (k) => new Int32Array(k), c)
+    this.capacity = capacity
+  }
+
+  /** The collected log (arrays trimmed to length). */
+  build(): BanditLog {
+    const schema = this.schema
+    if (schema === undefined) throw new Error("BanditLogBuilder.build: no round was pushed (the log is empty)")
+    const n = this.n
+    const d = schema.featureNames.length
+    const c = schema.categoricalNames.length
+    return {
+      length: n,
+      nActions: schema.nActions,
+      nPositions: schema.nPositions,
+      action: this.action.slice(0, n),
+      position: this.position.slice(0, n),
+      reward: this.reward.slice(0, n),
+      propensity: this.propensity.slice(0, n),
+      featureNames: schema.featureNames.slice(),
+      context: this.context.slice(0, n * d),
+      categoricalNames: schema.categoricalNames.slice(),
+      categorical: this.categorical.slice(0, n * c),
+      categoricalLevels: schema.categoricalLevels.map((levels) => levels.slice()),
+      source: schema.source,
+    }
+  }
+}
+
+/**
+ * Rounds [start, end) of a log as a new log (copies), e.g. to learn a policy on the first half
+ * and evaluate it on the second.
+ * @example const [train, test] = [sliceBanditLog(log, 0, log.length >> 1), sliceBanditLog(log, log.length >> 1, log.length)]
+ */
+export function sliceBanditLog(log: BanditLog, start: number, end: number): BanditLog {
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > log.length || start >= end) {
+    throw new Error(`sliceBanditLog: need integers 0 <= start < end <= ${log.length}, got start = ${start}, end = ${end}`)
+  }
+  const d = log.featureNames.length
+  const c = log.categoricalNames.length
+  return {
+    ...log,
+    length: end - start,
+    action: log.action.slice(start, end),
+    position: log.position.slice(start, end),
+    reward: log.reward.slice(start, end),
+    propensity: log.propensity.slice(start, end),
+    context: log.context.slice(start * d, end * d),
+    categorical: log.categorical.slice(start * c, end * c),
+    source: `${log.source}[${start}:${end}]`,
+  }
+}
+
+/** The empirical mean reward of a log: the on-policy value of the policy that produced it. */
+export function meanReward(log: BanditLog): number {
+  if (log.length === 0) throw new Error("meanReward: the log is empty")
+  let s = 0
+  for (let i = 0; i < log.length; i++) s += log.reward[i]
+  return s / log.length
+}
