@@ -5,7 +5,7 @@ import { clickFeatures, selectRows } from "../../src/federated/click-features"
 import { poolClients, splitByClient } from "../../src/federated/client-dataset"
 import { fitCentralLogistic } from "../../src/federated/central-logistic"
 import { fedAvgLogistic } from "../../src/federated/fedavg"
-import { logisticLoss, logisticSgd } from "../../src/federated/logistic-loss"
+import { logisticLoss, logisticPredict, logisticSgd } from "../../src/federated/logistic-loss"
 import { clientLevelPrivacy } from "../../src/federated/client-update-privacy"
 
 const world = generateWorld({ users: 400, items: 200, seed: 5, days: 14 })
@@ -59,5 +59,24 @@ describe("fedAvgLogistic", () => {
     expect(() => fedAvgLogistic(clients, { ...options, rounds: 0 }, createRng(1))).toThrow(/rounds must be a positive integer/)
     expect(() => fedAvgLogistic(clients, { ...options, clientsPerRound: 6 }, createRng(1))).toThrow(/clientsPerRound must be at most the 5 clients/)
     expect(() => fedAvgLogistic(clients, { ...options, learningRate: 0 }, createRng(1))).toThrow(/learningRate/)
+  })
+})
+
+describe("agreement with the behavior helper's LogisticRegression (src/text)", () => {
+  it("FedAvg and the central Newton fit converge to its L-BFGS solution", async () => {
+    const { LogisticRegression } = await import("../../src/text/logistic-regression")
+    const l2 = 1e-3
+    const lr = new LogisticRegression({ C: 1 / (train.n * l2), tol: 1e-9 }).fit({ kind: "dense", nRows: train.n, nCols: train.d, data: train.x }, train.y)
+    const central = fitCentralLogistic(train, { l2 })
+    for (let j = 0; j < train.d; j++) expect(Math.abs(central.weights[j] - lr.coef.data[j])).toBeLessThan(1e-4)
+    expect(Math.abs(central.weights[train.d] - lr.intercept[0])).toBeLessThan(1e-4)
+    const fed = fedAvgLogistic(splitByClient(train, train.region), { ...options, rounds: 60, epochs: 3, batchSize: 256, learningRate: 0.5 }, createRng(8))
+    const p1 = lr.predictProba({ kind: "dense", nRows: test.n, nCols: test.d, data: test.x })
+    const p2 = logisticPredict(fed.weights, test)
+    // constant-step SGD ends in a noise ball around the optimum: compare the mean gap and the test loss
+    let meanDiff = 0
+    for (let r = 0; r < test.n; r++) meanDiff += Math.abs(p1.data[2 * r + 1] - p2[r]) / test.n
+    expect(meanDiff).toBeLessThan(0.003)
+    expect(Math.abs(logisticLoss(fed.weights, test, 0) / logisticLoss(central.weights, test, 0) - 1)).toBeLessThan(0.005)
   })
 })
