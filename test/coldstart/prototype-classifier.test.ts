@@ -7,8 +7,8 @@ describe("PrototypeClassifier", () => {
     const clf = new PrototypeClassifier().fit(rows, [3, 3, 7, 7], 2)
     expect(Array.from(clf.prototypes_)).toEqual([1, 0, 10, 11])
     expect(Array.from(clf.predict(Float64Array.from([1, 1, 9, 9, 6, 6])))).toEqual([3, 7, 7])
-    // distance to (1,0) = 1, to (10,11) = 81 + 121
-    expect(Array.from(clf.distances(Float64Array.from([1, 1])))).toEqual([1, 202])
+    // distance to (1,0) = 1, to (10,11) = 81 + 100
+    expect(Array.from(clf.distances(Float64Array.from([1, 1])))).toEqual([1, 181])
   })
 
   it("refuses bad input", () => {
