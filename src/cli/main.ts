@@ -1,5 +1,6 @@
 import { Command } from "commander"
 import { UserError } from "../config/user-error"
+import { registerWorld } from "./world"
 
 /** The `interest-lab` command line. Each sub-command lives in its own file and registers itself here. */
 export function buildProgram(): Command {
@@ -9,6 +10,7 @@ export function buildProgram(): Command {
     .description("Explore and exploit user interests: synthetic worlds, bandit simulations, offline evaluation, reports.")
     .version(require("../../package.json").version as string)
     .showHelpAfterError()
+  registerWorld(program)
   return program
 }
 

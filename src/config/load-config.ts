@@ -3,14 +3,40 @@ import { parse as parseYaml } from "yaml"
 import type { z } from "zod"
 import { UserError } from "./user-error"
 
+/** The keys an object schema allows at `path` (unwrapping defaults, optionals and arrays), if it is an object there. */
+function allowedKeys(schema: z.ZodType, path: PropertyKey[]): string[] | undefined {
+  let node: unknown = schema
+  const unwrap = () => {
+    for (;;) {
+      const def = (node as { def?: { type?: string; innerType?: unknown; element?: unknown } }).def
+      if (def && (def.type === "default" || def.type === "optional" || def.type === "nullable") && def.innerType) node = def.innerType
+      else break
+    }
+  }
+  unwrap()
+  for (const p of path) {
+    const def = (node as { def?: { type?: string; element?: unknown } }).def
+    if (typeof p === "number" && def?.type === "array") node = def.element
+    else {
+      const shape = (node as { shape?: Record<string, unknown> }).shape
+      if (!shape || typeof p !== "string" || !(p in shape)) return undefined
+      node = shape[p]
+    }
+    unwrap()
+  }
+  const shape = (node as { shape?: Record<string, unknown> }).shape
+  return shape ? Object.keys(shape) : undefined
+}
+
 /** Describes one zod issue as "field 'a.b[2]': message". */
-function describeIssue(issue: z.core.$ZodIssue): string {
+function describeIssue(issue: z.core.$ZodIssue, schema: z.ZodType): string {
   const path = issue.path
     .map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
     .join("")
   if (issue.code === "unrecognized_keys") {
     const keys = issue.keys.map((k) => (path ? `${path}.${k}` : k)).join(", ")
-    return `unknown field ${keys} (${issue.message.replace(/^Unrecognized keys?: .*$/i, "not allowed here")})`
+    const allowed = allowedKeys(schema, issue.path)
+    return `unknown field ${keys}${allowed ? ` (allowed: ${allowed.join(", ")})` : ""}`
   }
   return `field '${path || "(root)"}': ${issue.message}`
 }
@@ -22,7 +48,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 export function validate<S extends z.ZodType>(schema: S, value: unknown, source: string): z.infer<S> {
   const result = schema.safeParse(value)
   if (result.success) return result.data
-  throw new UserError(`${source}: ${result.error.issues.map(describeIssue).join("; ")}`)
+  throw new UserError(`${source}: ${result.error.issues.map((i) => describeIssue(i, schema)).join("; ")}`)
 }
 
 /**

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync, mkdtempSync } from "node:fs"
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs"
 import { basename, dirname, join, resolve } from "node:path"
 
 /**
@@ -12,6 +12,7 @@ export async function writeOutputDir(outDir: string, write: (tmpDir: string) => 
   const parent = dirname(target)
   mkdirSync(parent, { recursive: true })
   const tmp = mkdtempSync(join(parent, `.${basename(target)}.tmp-`))
+  chmodSync(tmp, 0o755) // mkdtemp makes it private; the result is an ordinary folder
   const onSignal = (signal: NodeJS.Signals): void => {
     rmSync(tmp, { recursive: true, force: true })
     process.stderr.write(`\ninterrupted (${signal}): ${outDir} left as it was\n`)

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs"
 import { join } from "node:path"
 
 /** Where a result came from: enough to reproduce it. */
-export interface Provenance {
+export type Provenance = {
   package: string
   version: string
   gitCommit: string | null
