@@ -8,7 +8,7 @@ export interface TaggerInput {
 }
 
 /** One interest tag with its weight in [0, 1]. */
-export interface InterestTag {
+export interface WeightedTag {
   tag: string
   weight: number
 }
@@ -20,5 +20,5 @@ export interface InterestTag {
  */
 export interface InterestTagger {
   readonly name: string
-  tag(input: TaggerInput): Promise<InterestTag[]>
+  tag(input: TaggerInput): Promise<WeightedTag[]>
 }

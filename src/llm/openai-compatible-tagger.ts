@@ -2,7 +2,7 @@ import { createHash } from "node:crypto"
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises"
 import { join } from "node:path"
 import { z } from "zod"
-import type { InterestTag, InterestTagger, TaggerInput } from "./interest-tagger"
+import type { WeightedTag, InterestTagger, TaggerInput } from "./interest-tagger"
 
 /** Options of the adapter (defaults in brackets). */
 export interface OpenAiCompatibleOptions {
@@ -75,7 +75,7 @@ export class OpenAiCompatibleTagger implements InterestTagger {
     return new OpenAiCompatibleTagger({ ...extra, url, model, apiKey: env.INTEREST_LAB_LLM_KEY })
   }
 
-  async tag(input: TaggerInput): Promise<InterestTag[]> {
+  async tag(input: TaggerInput): Promise<WeightedTag[]> {
     const profile = input.categoryNames.map((name, c) => `${name}: ${Number(input.categoryProfile[c]).toFixed(3)}`).join("\n")
     const body = {
       model: this.config.model,

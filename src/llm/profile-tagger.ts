@@ -1,4 +1,4 @@
-import type { InterestTag, InterestTagger, TaggerInput } from "./interest-tagger"
+import type { WeightedTag, InterestTagger, TaggerInput } from "./interest-tagger"
 
 /**
  * The in-project default tagger: the user's `maxTags` heaviest categories of a (time-decayed)
@@ -17,7 +17,7 @@ export class ProfileTagger implements InterestTagger {
     this.config = { maxTags, minWeight }
   }
 
-  tag(input: TaggerInput): Promise<InterestTag[]> {
+  tag(input: TaggerInput): Promise<WeightedTag[]> {
     const p = input.categoryProfile
     if (p.length !== input.categoryNames.length) {
       return Promise.reject(new Error(`ProfileTagger: categoryProfile has ${p.length} entries for ${input.categoryNames.length} category names`))
