@@ -27,3 +27,21 @@ describe("OnDeviceMf", () => {
     expect(() => new OnDeviceMf(new Float64Array(60), { ...objective, regularization: -1 })).toThrow(/regularization must be a finite number > 0/)
   })
 })
+
+describe("roundsVsAccuracy", () => {
+  it("evaluates every n-th snapshot and the last one", async () => {
+    const { roundsVsAccuracy } = await import("../../src/federated/rounds-curve")
+    const { FederatedMf } = await import("../../src/federated/federated-mf")
+    const { evaluateHoldout } = await import("../../src/recommenders/evaluate")
+    const fed = new FederatedMf({ ...objective, rounds: 7, learningRate: 2, keepHistory: true }).fit(train, createRng(2))
+    // a one-item hold-out per user, outside each training row
+    const test = interactionsFromTriples(40, 20, [0, 1], [19, 18])
+    const curve = roundsVsAccuracy(fed.history_, train, test, objective, { k: 3, every: 3 })
+    expect(curve.map((p) => p.round)).toEqual([3, 6, 7])
+    expect(() => roundsVsAccuracy([], train, train, objective)).toThrow(/history is empty/)
+    // the last point is the fitted model itself
+    const last = roundsVsAccuracy(fed.history_, train, test, objective, { k: 3, every: 7 })
+    const direct = evaluateHoldout(fed, train, test, 3)
+    expect(last).toEqual([{ round: 7, recall: direct.recall, ndcg: direct.ndcg }])
+  })
+})
