@@ -1,0 +1,3 @@
+export * from "./forecasting"
+export * from "./churn"
+export * from "./ad-campaign"

@@ -1,0 +1,5 @@
+export * from "./co-view-embedding"
+export * from "./prototype-classifier"
+export * from "./few-shot"
+export * from "./new-user-simulation"
+export * from "./item-content"

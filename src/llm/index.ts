@@ -1,0 +1,3 @@
+export * from "./interest-tagger"
+export * from "./profile-tagger"
+export * from "./openai-compatible-tagger"
