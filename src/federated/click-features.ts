@@ -84,7 +84,7 @@ export function clickFeatures(world: World, events: EventLog): ClickData {
 }
 
 /** The rows of `data` where `keep` is true, as a new dataset (same columns). */
-export function selectRows(data: ClickData, keep: (row: number) => boolean): ClickData {
+export function filterClickRows(data: ClickData, keep: (row: number) => boolean): ClickData {
   const rows: number[] = []
   for (let r = 0; r < data.n; r++) if (keep(r)) rows.push(r)
   const d = data.d

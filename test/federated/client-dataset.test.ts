@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest"
 import { generateWorld, simulateEvents } from "../../src/world"
-import { clickFeatures, selectRows } from "../../src/federated/click-features"
+import { clickFeatures, filterClickRows } from "../../src/federated/click-features"
 import { poolClients, splitByClient } from "../../src/federated/client-dataset"
 
 const world = generateWorld({ users: 400, items: 200, seed: 5, days: 14 })
 const all = clickFeatures(world, simulateEvents(world).events)
-const train = selectRows(all, (r) => all.day[r] < 10)
+const train = filterClickRows(all, (r) => all.day[r] < 10)
 
 describe("splitByClient / poolClients", () => {
   it("partitions the rows and pools them back", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { createRng } from "../../src/random/rng"
 import { generateWorld, simulateEvents } from "../../src/world"
-import { clickFeatures, selectRows } from "../../src/federated/click-features"
+import { clickFeatures, filterClickRows } from "../../src/federated/click-features"
 import { poolClients, splitByClient } from "../../src/federated/client-dataset"
 import { fitCentralLogistic } from "../../src/federated/central-logistic"
 import { fedAvgLogistic } from "../../src/federated/fedavg"
@@ -10,13 +10,13 @@ import { clientLevelPrivacy } from "../../src/federated/client-update-privacy"
 
 const world = generateWorld({ users: 400, items: 200, seed: 5, days: 14 })
 const all = clickFeatures(world, simulateEvents(world).events)
-const train = selectRows(all, (r) => all.day[r] < 10)
-const test = selectRows(all, (r) => all.day[r] >= 10)
+const train = filterClickRows(all, (r) => all.day[r] < 10)
+const test = filterClickRows(all, (r) => all.day[r] >= 10)
 const options = { rounds: 40, clientsPerRound: 5, epochs: 1, batchSize: 32, learningRate: 0.3, l2: 1e-3 }
 
 describe("fedAvgLogistic", () => {
   it("with one client and full-batch local steps equals gradient descent", () => {
-    const small = selectRows(train, (r) => r < 500)
+    const small = filterClickRows(train, (r) => r < 500)
     const fed = fedAvgLogistic([small], { ...options, rounds: 3, clientsPerRound: 1, batchSize: 500 }, createRng(1))
     const w = new Float64Array(small.d + 1)
     logisticSgd(w, small, { epochs: 3, batchSize: 500, learningRate: 0.3, l2: 1e-3 }, createRng(2))
