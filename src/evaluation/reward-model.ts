@@ -1,3 +1,4 @@
+import { choleskySolveInPlace } from "../linalg/cholesky"
 import type { BanditLog } from "../data/bandit-log"
 
 /** A model of the expected reward q̂(x, a, pos) used by DM, DR, SNDR and switch-DR. */
@@ -124,7 +125,12 @@ export class LinearRewardModel implements RewardModel {
         hessian[j * d + j] += lambda
         gradient[j] -= lambda * state.coef[j]
       }
-      choleskySolve(hessian, gradient, d, step)
+      step.set(gradient)
+      try {
+        choleskySolveInPlace(hessian, step, d)
+      } catch {
+        throw new Error("LinearRewardModel.fit: the normal equations are not positive definite; increase l2")
+      }
       let maxStep = 0
       for (let j = 0; j < d; j++) {
         state.coef[j] += step[j]
@@ -190,28 +196,3 @@ function sparseRow(log: BanditLog, i: number, a: number, s: LinearRewardModelSta
   return k
 }
 
-/** Solves A x = b for symmetric positive definite A given by its lower triangle (d × d, overwritten by its Cholesky factor). */
-function choleskySolve(a: Float64Array, b: Float64Array, d: number, x: Float64Array): void {
-  for (let j = 0; j < d; j++) {
-    let s = a[j * d + j]
-    for (let k = 0; k < j; k++) s -= a[j * d + k] * a[j * d + k]
-    if (!(s > 0)) throw new Error("LinearRewardModel.fit: the normal equations are not positive definite; increase l2")
-    const l = Math.sqrt(s)
-    a[j * d + j] = l
-    for (let i = j + 1; i < d; i++) {
-      let t = a[i * d + j]
-      for (let k = 0; k < j; k++) t -= a[i * d + k] * a[j * d + k]
-      a[i * d + j] = t / l
-    }
-  }
-  for (let i = 0; i < d; i++) {
-    let t = b[i]
-    for (let k = 0; k < i; k++) t -= a[i * d + k] * x[k]
-    x[i] = t / a[i * d + i]
-  }
-  for (let i = d - 1; i >= 0; i--) {
-    let t = x[i]
-    for (let k = i + 1; k < d; k++) t -= a[k * d + i] * x[k]
-    x[i] = t / a[i * d + i]
-  }
-}

@@ -1,5 +1,5 @@
 import type { LabelledData } from "./client-dataset"
-import { choleskySolveInPlace } from "./cholesky"
+import { choleskySolveInPlace } from "../linalg/cholesky"
 import { logisticLoss } from "./logistic-loss"
 
 /**

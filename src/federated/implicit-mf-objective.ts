@@ -1,5 +1,5 @@
 import type { Interactions } from "../recommenders/interactions"
-import { choleskySolveInPlace } from "./cholesky"
+import { choleskySolveInPlace } from "../linalg/cholesky"
 
 /** Hyper-parameters of the implicit-feedback matrix-factorisation objective (Hu, Koren & Volinsky 2008). */
 export interface ImplicitMfObjective {

@@ -1,6 +1,6 @@
 import { BaseRecommender } from "./base-recommender"
 import { checkInteger, checkNonNegative } from "./checks"
-import { choleskyInverse } from "./cholesky"
+import { choleskyInverse } from "../linalg/cholesky"
 import type { Interactions } from "./interactions"
 
 export interface EaseOptions {

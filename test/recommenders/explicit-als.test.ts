@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { createRng } from "../../src/random/rng"
-import { choleskySolveInPlace } from "../../src/recommenders/cholesky"
+import { choleskySolveInPlace } from "../../src/linalg/cholesky"
 import { ExplicitAls } from "../../src/recommenders/explicit-als"
 import { lowRankRatings } from "./fixtures"
 

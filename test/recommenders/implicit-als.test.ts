@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { createRng } from "../../src/random/rng"
-import { choleskySolveInPlace } from "../../src/recommenders/cholesky"
+import { choleskySolveInPlace } from "../../src/linalg/cholesky"
 import { ImplicitAls } from "../../src/recommenders/implicit-als"
 import { transposeInteractions } from "../../src/recommenders/interactions"
 import { blockInteractions } from "./fixtures"

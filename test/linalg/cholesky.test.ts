@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
-import { choleskyInPlace, choleskyInverse, choleskySolveInPlace } from "../../src/recommenders/cholesky"
-import { SMALL } from "./fixtures"
+import { choleskyInPlace, choleskyInverse, choleskySolveInPlace } from "../../src/linalg/cholesky"
+import { SMALL } from "../recommenders/fixtures"
 
 // G = XᵀX + 2I for the SMALL matrix; inverse from numpy 1.24.2, np.linalg.inv(G) (run by hand).
 const NUMPY_INVERSE = [
