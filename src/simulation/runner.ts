@@ -6,7 +6,7 @@ import type { Environment } from "./environment"
 import type { SimulationConfig } from "./config"
 import { createEnvironment, createPolicy } from "./factory"
 import { runChunks } from "./chunks"
-import { emptyAccumulator, playChunk, type PolicyAccumulator } from "./play"
+import { clearAccumulator, emptyAccumulator, playChunk, type PolicyAccumulator } from "./play"
 import { laiRobbinsCurve, laiRobbinsConstant } from "./lai-robbins"
 import { mergeAccumulator, policyResult, type SimulationResult } from "./result"
 import type { ChunkRequest } from "./worker"
@@ -55,10 +55,20 @@ export function simulate(env: Environment<unknown>, policies: Policy<unknown>[],
     if (p.nArms !== env.nArms) throw new Error(`simulate: policies[${i}] (${p.name}) has ${p.nArms} arms, the environment ${env.nArms}`)
   })
   const totals = policies.map(() => emptyAccumulator(options.horizon))
+  const chunks = runChunks(options.runs)
+  // One scratch accumulator per policy, reused by every chunk of more than one run. A one-run chunk
+  // is added straight into the totals: merging it would add 0 + x = x first, so the sums are the same.
+  const scratch = chunks.some(([first, last]) => last - first > 1) ? policies.map(() => emptyAccumulator(options.horizon)) : null
   let done = 0
-  for (const [first, last] of runChunks(options.runs)) {
-    const accs = playChunk(env, policies, first, last, options.horizon, options.seed, () => options.onProgress?.(++done, options.runs), options.fastPaths ?? true)
-    accs.forEach((a, p) => mergeAccumulator(totals[p], a))
+  const onRun = (): void => options.onProgress?.(++done, options.runs)
+  for (const [first, last] of chunks) {
+    if (last - first === 1 || scratch === null) {
+      playChunk(env, policies, first, last, options.horizon, options.seed, onRun, options.fastPaths ?? true, totals)
+      continue
+    }
+    scratch.forEach(clearAccumulator)
+    playChunk(env, policies, first, last, options.horizon, options.seed, onRun, options.fastPaths ?? true, scratch)
+    scratch.forEach((a, p) => mergeAccumulator(totals[p], a))
   }
   const meta = policies.map((p, i) => ({ name: p.name, type: types?.[i] ?? p.constructor.name, config: p.config ?? null }))
   return finish(env, meta, totals, options)
