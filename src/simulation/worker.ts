@@ -1,36 +1,54 @@
-import { parentPort } from "node:worker_threads"
-import type { Environment } from "./environment"
-import type { Policy } from "../bandits/policy"
+import { parentPort, workerData } from "node:worker_threads"
+import { performance } from "node:perf_hooks"
 import type { SimulationConfig } from "./config"
 import { createEnvironment, createPolicy } from "./factory"
-import { playChunk } from "./play"
+import { playChunk, type PolicyAccumulator } from "./play"
+import type { Environment } from "./environment"
+import type { Policy } from "../bandits/policy"
 
-/** Messages from the main thread: play runs [first, last) of `config`. */
+/** Messages from the main thread: play runs [first, last) as chunk number `chunk`. */
 export interface ChunkRequest {
-  config: SimulationConfig
   chunk: number
   first: number
   last: number
 }
 
-let cachedKey = ""
-let cached: { env: Environment<unknown>; policies: Policy<unknown>[] } | null = null
+/** Messages to the main thread. */
+export type WorkerMessage =
+  | { type: "run" }
+  | { type: "chunk"; chunk: number; accs: PolicyAccumulator[]; ms: number }
+  | { type: "error"; message: string }
 
+// The config arrives once, as workerData; the environment and policies are built once per worker.
+const config = workerData as SimulationConfig | undefined
+let state: Promise<{ env: Environment<unknown>; policies: Policy<unknown>[] }> | null = null
+async function build(c: SimulationConfig): Promise<{ env: Environment<unknown>; policies: Policy<unknown>[] }> {
+  const env = await createEnvironment(c.environment)
+  return { env, policies: c.policies.map((spec, i) => createPolicy(spec, env, i, c.seed)) }
+}
+// Start building at once, while the first chunk request is on its way.
+if (config) state = build(config)
+
+// Messages are handled one after another: the chain keeps chunk order even though building is async.
+let queue: Promise<void> = Promise.resolve()
 parentPort?.on("message", (request: ChunkRequest) => {
-  try {
-    const key = JSON.stringify(request.config)
-    if (key !== cachedKey || !cached) {
-      const env = createEnvironment(request.config.environment)
-      cached = { env, policies: request.config.policies.map((spec, i) => createPolicy(spec, env, i, request.config.seed)) }
-      cachedKey = key
-    }
-    const { env, policies } = cached
-    const accs = playChunk(env, policies, request.first, request.last, request.config.horizon, request.config.seed, () =>
-      parentPort?.postMessage({ type: "run" }),
-    )
-    const transfer = accs.flatMap((a) => [a.reward.buffer, a.reward2.buffer, a.optimal.buffer, a.regret.buffer, a.regret2.buffer]) as ArrayBuffer[]
-    parentPort?.postMessage({ type: "chunk", chunk: request.chunk, accs }, transfer)
-  } catch (error) {
-    parentPort?.postMessage({ type: "error", message: (error as Error).message })
-  }
+  queue = queue.then(() => play(request))
 })
+
+async function play(request: ChunkRequest): Promise<void> {
+  try {
+    if (!config || !state) throw new Error("simulation worker started without a config")
+    const { env, policies } = await state
+    const t0 = performance.now()
+    const last = request.last
+    let run = request.first
+    // Progress for every run but the chunk's last, which the chunk message itself reports.
+    const accs = playChunk(env, policies, request.first, last, config.horizon, config.seed, () => {
+      if (++run < last) parentPort?.postMessage({ type: "run" } satisfies WorkerMessage)
+    })
+    const transfer = accs.flatMap((a) => [a.reward.buffer, a.reward2.buffer, a.optimal.buffer, a.regret.buffer, a.regret2.buffer]) as ArrayBuffer[]
+    parentPort?.postMessage({ type: "chunk", chunk: request.chunk, accs, ms: performance.now() - t0 } satisfies WorkerMessage, transfer)
+  } catch (error) {
+    parentPort?.postMessage({ type: "error", message: (error as Error).message } satisfies WorkerMessage)
+  }
+}
