@@ -70,6 +70,8 @@ export class EcommerceEnvironment implements Environment<EcommerceContext>, Slat
   private readonly found: Uint8Array
   private readonly seen: Uint8Array
   private readonly itemShows: Float64Array
+  /** The simulated day of the latest context: interests are judged as they are at the run's end. */
+  private lastDay = 0
   private readonly outcome: StepOutcome = { click: 0, purchase: 0, revenue: 0 }
   // Scratch for slates.
   private readonly slateValues: Float64Array
@@ -130,12 +132,14 @@ export class EcommerceEnvironment implements Environment<EcommerceContext>, Slat
     this.found.fill(0)
     this.seen.fill(0)
     this.itemShows.fill(0)
+    this.lastDay = 0
   }
 
   context(t: number, rng: Rng): EcommerceContext {
     const w = this.world
     const user = this.visits.sample(rng)
     const situation = w.sampleContext(user, t / this.options.stepsPerDay, rng)
+    this.lastDay = situation.day
     const c = this.ctx
     c.user = user
     c.segment = w.users.segment[user]
@@ -286,24 +290,35 @@ export class EcommerceEnvironment implements Environment<EcommerceContext>, Slat
   }
 
   /**
-   * interestDiscovery: over users who visited, the mean share of their true top-n categories (at the
-   * world's last day) in which they clicked something; diversity: mean intra-list diversity
-   * (different category = 1) of each user's recommendations; novelty: mean self-information of the
-   * shown items; itemCoverage: share of the catalogue ever shown.
+   * Metrics of the finished run, over the users who visited at least once:
+   * - interestDiscovery: the mean share of each user's true top-n categories (n = `topInterests`, the
+   *   world's ground truth at the run's last simulated day, after drift) that the policy has shown to
+   *   that user AND got a click on, i.e. interests the system has positive evidence of, not merely
+   *   displayed. Greedy policies find few; broad exploration finds many at a cost in CTR.
+   * - interestExposure: the same share counting a category once it was shown, clicked or not
+   *   (an upper bound on discovery: exposure without a click is not evidence of interest).
+   * - diversity: mean intra-list diversity (different category = 1) of each user's recommendations;
+   * - novelty: mean self-information of the shown items; itemCoverage: share of the catalogue ever shown.
    */
   runMetrics(): Record<string, number> {
     const w = this.world
     const n = this.options.topInterests
     let users = 0
     let discovery = 0
+    let exposure = 0
     let diverseUsers = 0
     let diversity = 0
     for (let u = 0; u < w.nUsers; u++) {
       if (!this.seen[u]) continue
       users++
-      let hits = 0
-      for (const c of w.trueTopCategories(u, n, w.config.days)) hits += this.found[u * this.nCat + c]
-      discovery += hits / n
+      let found = 0
+      let shown = 0
+      for (const c of w.trueTopCategories(u, n, this.lastDay)) {
+        found += this.found[u * this.nCat + c]
+        if (this.shows[u * this.nCat + c] > 0) shown++
+      }
+      discovery += found / n
+      exposure += shown / n
       const row = this.shows.subarray(u * this.nCat, (u + 1) * this.nCat)
       let total = 0
       for (let c = 0; c < this.nCat; c++) total += row[c]
@@ -312,13 +327,15 @@ export class EcommerceEnvironment implements Environment<EcommerceContext>, Slat
         diversity += categoryDiversityFromCounts(row)
       }
     }
-    let shown = 0
-    for (let i = 0; i < w.nItems; i++) if (this.itemShows[i] > 0) shown++
+    let shownItems = 0
+    for (let i = 0; i < w.nItems; i++) if (this.itemShows[i] > 0) shownItems++
     return {
       interestDiscovery: users > 0 ? discovery / users : 0,
+      interestExposure: users > 0 ? exposure / users : 0,
       diversity: diverseUsers > 0 ? diversity / diverseUsers : 0,
       novelty: noveltyFromCounts(this.itemShows, w.catalog.popularity),
-      itemCoverage: shown / w.nItems,
+      itemCoverage: shownItems / w.nItems,
     }
   }
+
 }

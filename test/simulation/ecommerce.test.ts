@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { createRng } from "../../src/random/rng"
-import { LinUcb, RandomPolicy } from "../../src/bandits"
+import { Greedy, LinUcb, RandomPolicy } from "../../src/bandits"
 import { ECOMMERCE_FEATURES, EcommerceEnvironment, simulate } from "../../src/simulation"
 
 describe("EcommerceEnvironment", () => {
@@ -112,6 +112,46 @@ describe("EcommerceEnvironment", () => {
       }
       // Binomial SE ≤ 0.0025 at n = 4·10⁴: accept 4 SE.
       for (let p = 0; p < 3; p++) expect(Math.abs(sums[p] / n - expected[p])).toBeLessThan(0.01)
+    })
+  })
+
+  describe("interest discovery", () => {
+    it("equals the share of true top-3 categories (at the last simulated day) shown AND clicked, recomputed by hand", () => {
+      const e = new EcommerceEnvironment({ world: { users: 25, items: 100, categories: 8, seed: 6 }, stepsPerDay: 40 })
+      e.reset()
+      const rng = createRng(3)
+      const clicked = new Set<string>()
+      const shown = new Set<string>()
+      const visited = new Set<number>()
+      let lastDay = 0
+      for (let t = 0; t < 1500; t++) {
+        const ctx = e.context(t, rng)
+        const arm = Math.floor(rng.next() * e.nArms)
+        e.reward(arm, ctx, rng)
+        const cat = e.world.catalog.category[e.armItem[arm]]
+        shown.add(`${ctx.user}:${cat}`)
+        if (e.lastOutcome().click) clicked.add(`${ctx.user}:${cat}`)
+        visited.add(ctx.user)
+        lastDay = ctx.situation.day
+      }
+      let discovery = 0
+      let exposure = 0
+      for (const u of visited) {
+        const top = e.world.trueTopCategories(u, 3, lastDay)
+        discovery += top.filter((c) => clicked.has(`${u}:${c}`)).length / 3
+        exposure += top.filter((c) => shown.has(`${u}:${c}`)).length / 3
+      }
+      const m = e.runMetrics()
+      expect(m.interestDiscovery).toBeCloseTo(discovery / visited.size, 14)
+      expect(m.interestExposure).toBeCloseTo(exposure / visited.size, 14)
+      expect(m.interestDiscovery).toBeLessThan(m.interestExposure)
+    })
+
+    it("with many visits per user, random exploration discovers far more interests than greedy", () => {
+      const e = new EcommerceEnvironment({ world: { users: 30, items: 100, categories: 10, seed: 8 }, stepsPerDay: 100 })
+      const r = simulate(e, [new RandomPolicy({ arms: e.nArms }), new Greedy({ arms: e.nArms })], { horizon: 3000, runs: 3, seed: 2 })
+      const [random, greedy] = r.policies.map((p) => p.finals.interestDiscovery)
+      expect(random.mean).toBeGreaterThan(greedy.ci95[1] + 0.2)
     })
   })
 })
