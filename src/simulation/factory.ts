@@ -10,7 +10,10 @@ import { GaussianTestbed } from "./gaussian-testbed"
 import { RandomWalkArms } from "./random-walk"
 import { AbruptChangeArms } from "./abrupt-change"
 import type { EcommerceEnvironment } from "./ecommerce"
-import type { EnvironmentSpec, PolicySpec } from "./config"
+import type { EnvironmentSpec, PolicySpec, SimulationConfig } from "./config"
+import type { SlateEnvironment } from "./slate-environment"
+import { TopKSlate } from "../bandits/slate"
+import type { ScoringPolicy } from "../bandits/scorer"
 
 /**
  * Builds the environment a config describes. Async because the e-commerce environment (the
@@ -104,4 +107,38 @@ export function createPolicy(spec: PolicySpec, env: Environment<unknown>, index:
       return new FeedbackReweighting({ ...rest, arms, users }) as Policy<unknown>
     }
   }
+}
+
+/** Policy types whose updates require rewards in [0, 1] (Beta or Bernoulli-KL posteriors). */
+const BOUNDED_REWARDS: readonly string[] = ["thompson", "kl-ucb", "bayes-ucb"]
+
+/**
+ * The slate policies of a config with `slate`: each policy wrapped as a top-k slate under the
+ * config's click model (position-based: κ_p from the environment's examination).
+ * @throws naming the policy when it cannot score every arm, or when the environment shows no slates
+ */
+export function createSlatePolicies(
+  config: SimulationConfig,
+  env: Environment<unknown>,
+  policies: Policy<unknown>[],
+): { env: SlateEnvironment<unknown>; slates: TopKSlate<unknown>[] } {
+  const slate = config.slate
+  if (!slate) throw new Error("createSlatePolicies: the config has no slate")
+  if (!("slateReward" in env)) throw new Error(`slate: needs an environment that shows slates (ecommerce), not ${env.name}`)
+  const slateEnv = env as Environment<unknown> & SlateEnvironment<unknown>
+  if (slate.k > env.nArms) throw new Error(`slate.k must be <= the ${env.nArms} arms, got ${slate.k}`)
+  const examination = Array.from({ length: slate.k }, (_, p) => slateEnv.examination(p))
+  const slates = policies.map((p, i) => {
+    if (!("scores" in p)) {
+      throw new Error(`policies[${i}] (${config.policies[i].type}): a slate needs a policy that scores every arm (ucb, ucb1, kl-ucb, bayes-ucb, thompson, linucb)`)
+    }
+    const type = config.policies[i].type
+    if (slate.clickModel === "position-based" && BOUNDED_REWARDS.includes(type)) {
+      throw new Error(
+        `policies[${i}] (${type}): position-based slates learn from inverse-propensity rewards click/κ_p > 1, which ${type} (rewards in [0, 1]) cannot take; use ucb, ucb1 or linucb, or clickModel "cascade"`,
+      )
+    }
+    return new TopKSlate(p as ScoringPolicy<unknown>, { k: slate.k, clickModel: slate.clickModel, examination })
+  })
+  return { env: slateEnv, slates }
 }

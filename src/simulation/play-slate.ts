@@ -54,6 +54,24 @@ export function playSlateRun<C>(env: SlateEnvironment<C>, policy: TopKSlate<C>, 
   for (const [key, value] of Object.entries(finals)) (acc.finals[key] ??= []).push(value)
 }
 
+/** Plays runs [firstRun, lastRun) of every slate policy, adding into `accs` (as `playChunk`). */
+export function playSlateChunk<C>(
+  env: SlateEnvironment<C>,
+  policies: TopKSlate<C>[],
+  firstRun: number,
+  lastRun: number,
+  horizon: number,
+  seed: number,
+  onRun?: () => void,
+  accs: PolicyAccumulator[] = policies.map(() => emptyAccumulator(horizon)),
+): PolicyAccumulator[] {
+  for (let run = firstRun; run < lastRun; run++) {
+    for (let p = 0; p < policies.length; p++) playSlateRun(env, policies[p], p, run, horizon, seed, accs[p])
+    onRun?.()
+  }
+  return accs
+}
+
 /**
  * R runs × T steps of every slate policy against `env`, in this thread, chunked and summed exactly
  * as `simulate` does. Returns the same result shape as `simulate` (reward per slate, regret to the
@@ -74,12 +92,10 @@ export function simulateSlates<C>(env: SlateEnvironment<C>, policies: TopKSlate<
   const totals = policies.map(() => emptyAccumulator(options.horizon))
   const scratch = policies.map(() => emptyAccumulator(options.horizon))
   let done = 0
+  const onRun = (): void => options.onProgress?.(++done, options.runs)
   for (const [first, last] of runChunks(options.runs)) {
     scratch.forEach(clearAccumulator)
-    for (let run = first; run < last; run++) {
-      policies.forEach((p, i) => playSlateRun(env, p, i, run, options.horizon, options.seed, scratch[i]))
-      options.onProgress?.(++done, options.runs)
-    }
+    playSlateChunk(env, policies, first, last, options.horizon, options.seed, onRun, scratch)
     scratch.forEach((a, i) => mergeAccumulator(totals[i], a))
   }
   return {

@@ -4,7 +4,8 @@ import { Worker } from "node:worker_threads"
 import type { Policy } from "../bandits/policy"
 import type { Environment } from "./environment"
 import type { SimulationConfig } from "./config"
-import { createEnvironment, createPolicy } from "./factory"
+import { createEnvironment, createPolicy, createSlatePolicies } from "./factory"
+import { simulateSlates } from "./play-slate"
 import { runChunks } from "./chunks"
 import { clearAccumulator, emptyAccumulator, playChunk, type PolicyAccumulator } from "./play"
 import { laiRobbinsCurve, laiRobbinsConstant } from "./lai-robbins"
@@ -114,7 +115,8 @@ export async function simulateConfig(
   const env = await createEnvironment(config.environment)
   const policies = config.policies.map((spec, i) => createPolicy(spec, env, i, config.seed))
   const types = config.policies.map((s) => s.type)
-  if (config.workers <= 1) return simulate(env, policies, options, types)
+  const slates = config.slate ? createSlatePolicies(config, env, policies) : null
+  if (config.workers <= 1) return slates ? simulateSlates(slates.env, slates.slates, options) : simulate(env, policies, options, types)
 
   const chunks = runChunks(config.runs)
   const totals = policies.map(() => emptyAccumulator(config.horizon))
@@ -160,6 +162,10 @@ export async function simulateConfig(
     })
   } finally {
     await Promise.all(workers.map((w) => w.terminate()))
+  }
+  if (slates) {
+    const meta = slates.slates.map((p) => ({ name: p.name, type: "top-k-slate", config: p.config }))
+    return { ...finish(env, meta, totals, options), environment: slates.env.name, laiRobbins: null, laiRobbinsConstant: null }
   }
   return finish(env, policies.map((p, i) => ({ name: p.name, type: types[i], config: p.config ?? null })), totals, options)
 }
