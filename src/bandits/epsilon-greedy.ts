@@ -63,8 +63,9 @@ export class EpsilonGreedy implements Policy<unknown> {
   }
 
   select(_context: unknown, rng: Rng): number {
-    const eps = this.config.epsilon / (1 + this.config.decay * this.steps)
-    if (eps > 0 && rng.next() < eps) return randomInt(rng, this.nArms)
+    const eps = this.currentEpsilon()
+    // The exploration coin is one 32-bit word: P(word < ε·2³²) = ε to within 2⁻³².
+    if (eps > 0 && rng.nextUint32() < eps * 4294967296) return randomInt(rng, this.nArms)
     return argmaxRandomTie(this.values, this.nArms, rng)
   }
 

@@ -40,6 +40,25 @@ export function fastUniform(rng: Rng): number {
 }
 
 /**
+ * The ziggurat's slow path for layer `iz` and signed word `hz` (about 1% of draws): the tail beyond
+ * R or the wedge test. Returns the normal value, or NaN when the candidate is rejected (start over).
+ */
+function zigguratSlow(rng: Rng, iz: number, hz: number): number {
+  if (iz === 0) {
+    // The tail beyond R, by Marsaglia's (1964) exponential rejection.
+    let xt: number
+    let y: number
+    do {
+      xt = -Math.log(fastUniform(rng)) / R
+      y = -Math.log(fastUniform(rng))
+    } while (y + y < xt * xt)
+    return hz > 0 ? R + xt : -R - xt
+  }
+  const x = hz * wn[iz]
+  return fn[iz] + fastUniform(rng) * (fn[iz - 1] - fn[iz]) < Math.exp(-0.5 * x * x) ? x : NaN
+}
+
+/**
  * A standard normal draw by the ziggurat (about 99% of draws take two 32-bit words and one multiply).
  * @example fastNormal(rng) * sd + mean
  */
@@ -47,51 +66,77 @@ export function fastNormal(rng: Rng): number {
   for (;;) {
     const iz = rng.nextUint32() & (LAYERS - 1)
     const hz = rng.nextUint32() | 0
-    const x = hz * wn[iz]
-    if ((hz < 0 ? -hz : hz) < kn[iz]) return x
-    if (iz === 0) {
-      // The tail beyond R, by Marsaglia's (1964) exponential rejection.
-      let xt: number
-      let y: number
-      do {
-        xt = -Math.log(fastUniform(rng)) / R
-        y = -Math.log(fastUniform(rng))
-      } while (y + y < xt * xt)
-      return hz > 0 ? R + xt : -R - xt
+    if ((hz < 0 ? -hz : hz) < kn[iz]) return hz * wn[iz]
+    const x = zigguratSlow(rng, iz, hz)
+    if (x === x) return x
+  }
+}
+
+/** d = shape − 1/3 of Marsaglia–Tsang for shape ≥ 1 (for shape < 1: of shape + 1, see {@link fastGamma}). */
+export function gammaD(shape: number): number {
+  return (shape < 1 ? shape + 1 : shape) - 1 / 3
+}
+
+/** c = 1/√(9d) of Marsaglia–Tsang, from d = {@link gammaD}. */
+export function gammaC(d: number): number {
+  return 1 / Math.sqrt(9 * d)
+}
+
+/**
+ * A Gamma(d + 1/3, 1) draw by Marsaglia & Tsang (2000), "A simple method for generating gamma
+ * variables", ACM TOMS 26(3), with the constants d ≥ 2/3 and c = 1/√(9d) precomputed by the caller
+ * (hot loops cache them per arm and recompute only when a shape changes). The normal is the
+ * ziggurat's; on its fast path (≈99%) the acceptance uniform is the 25 unused high bits of the
+ * ziggurat's layer word, so a draw usually costs two 32-bit words, one multiply-add chain and no log.
+ */
+export function gammaMarsagliaTsang(rng: Rng, d: number, c: number): number {
+  for (;;) {
+    const w = rng.nextUint32()
+    const iz = w & (LAYERS - 1)
+    const hz = rng.nextUint32() | 0
+    let x: number
+    let u: number
+    if ((hz < 0 ? -hz : hz) < kn[iz]) {
+      x = hz * wn[iz]
+      u = ((w >>> 7) + 0.5) * 2.9802322387695312e-8 // the high 25 bits as a uniform in (0, 1)
+    } else {
+      x = zigguratSlow(rng, iz, hz)
+      if (x !== x) continue
+      u = fastUniform(rng)
     }
-    if (fn[iz] + fastUniform(rng) * (fn[iz - 1] - fn[iz]) < Math.exp(-0.5 * x * x)) return x
+    let v = 1 + c * x
+    if (v <= 0) continue
+    v = v * v * v
+    const x2 = x * x
+    if (u < 1 - 0.0331 * x2 * x2 || Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) return d * v
   }
 }
 
 /**
- * A Gamma(shape, 1) draw by Marsaglia & Tsang (2000), ACM TOMS 26(3), on the ziggurat normal;
- * shape < 1 by the boost Gamma(shape + 1)·U^(1/shape).
+ * A Gamma(shape, 1) draw: {@link gammaMarsagliaTsang}; shape < 1 by the boost Gamma(shape + 1)·U^(1/shape).
  * The caller guarantees shape > 0 (checked once, where the shape is configured).
  */
 export function fastGamma(rng: Rng, shape: number): number {
-  let boost = 1
-  if (shape < 1) {
-    boost = Math.pow(fastUniform(rng), 1 / shape)
-    shape += 1
-  }
-  const d = shape - 1 / 3
-  const c = 1 / Math.sqrt(9 * d)
-  for (;;) {
-    let x: number
-    let v: number
-    do {
-      x = fastNormal(rng)
-      v = 1 + c * x
-    } while (v <= 0)
-    v = v * v * v
-    const u = fastUniform(rng)
-    const x2 = x * x
-    if (u < 1 - 0.0331 * x2 * x2 || Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) return d * v * boost
-  }
+  const d = gammaD(shape)
+  const g = gammaMarsagliaTsang(rng, d, gammaC(d))
+  return shape < 1 ? g * Math.pow(fastUniform(rng), 1 / shape) : g
 }
 
 /** A Beta(a, b) draw as Ga/(Ga + Gb); a, b > 0 guaranteed by the caller. */
 export function fastBeta(rng: Rng, a: number, b: number): number {
   const x = fastGamma(rng, a)
   return x / (x + fastGamma(rng, b))
+}
+
+/**
+ * A Beta(a, b) draw with the Marsaglia–Tsang constants of both shapes precomputed
+ * (da = gammaD(a), ca = gammaC(da), likewise for b): the same numbers as `fastBeta(rng, a, b)`
+ * without its two square roots. For Thompson sampling, where only the played arm's shapes change.
+ */
+export function betaCached(rng: Rng, a: number, da: number, ca: number, b: number, db: number, cb: number): number {
+  let x = gammaMarsagliaTsang(rng, da, ca)
+  if (a < 1) x *= Math.pow(fastUniform(rng), 1 / a)
+  let y = gammaMarsagliaTsang(rng, db, cb)
+  if (b < 1) y *= Math.pow(fastUniform(rng), 1 / b)
+  return x / (x + y)
 }

@@ -35,6 +35,7 @@ export class LinUcb implements ScoringPolicy<FeatureContext> {
   /** The ridge state (A⁻¹, b, θ per arm). */
   readonly model: RidgeArms
   private readonly buffer: Float64Array
+  private readonly meanBuffer: Float64Array
 
   constructor(options: LinUcbOptions) {
     const arms = checkArms("LinUcb", options.arms)
@@ -46,18 +47,36 @@ export class LinUcb implements ScoringPolicy<FeatureContext> {
     this.name = options.name ?? `linucb-${alpha}`
     this.model = new RidgeArms(arms, dimension, lambda)
     this.buffer = new Float64Array(arms)
+    this.meanBuffer = new Float64Array(arms)
   }
 
-  /** Writes every arm's upper confidence bound for `context` into `out`. */
+  /**
+   * Writes every arm's upper confidence bound for `context` into `out`. With shared features the
+   * pair products of x are formed once, then the widths xᵀA_a⁻¹x (d(d+1)/2 multiply-adds per arm)
+   * and the means θ_aᵀx (d per arm) are computed four arms at a time: O(K·d²/2) per decision,
+   * nothing allocated.
+   */
   indices(context: FeatureContext, out: Float64Array): Float64Array {
     const x = context.features
     const d = this.config.dimension
     const alpha = this.config.alpha
-    const shared = x.length === d
-    if (!shared) featureOffset(this.name, x, 0, this.nArms, d)
-    for (let a = 0; a < this.nArms; a++) {
-      const offset = shared ? 0 : a * d
-      out[a] = this.model.mean(a, x, offset) + alpha * Math.sqrt(Math.max(0, this.model.quadraticForm(a, x, offset)))
+    const model = this.model
+    const K = this.nArms
+    if (x.length === d) {
+      model.setPairs(x, 0)
+      model.pairQuadraticForms(out)
+      const means = model.means(x, 0, this.meanBuffer)
+      for (let a = 0; a < K; a++) {
+        const width = out[a]
+        out[a] = means[a] + alpha * Math.sqrt(width > 0 ? width : 0)
+      }
+      return out
+    }
+    featureOffset(this.name, x, 0, K, d)
+    for (let a = 0; a < K; a++) {
+      model.setPairs(x, a * d)
+      const width = model.pairQuadraticForm(a)
+      out[a] = model.mean(a, x, a * d) + alpha * Math.sqrt(width > 0 ? width : 0)
     }
     return out
   }

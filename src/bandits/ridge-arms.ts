@@ -1,91 +1,198 @@
 /**
  * Per-arm ridge regression state for linear bandits, updated in O(d²) per observation:
  * A_a = λI + Σ x xᵀ is kept as its inverse by the Sherman–Morrison formula
- * A⁻¹ ← A⁻¹ − (A⁻¹x)(A⁻¹x)ᵀ / (1 + xᵀA⁻¹x), b_a = Σ r x, θ_a = A_a⁻¹ b_a.
- * Source: Sherman & Morrison (1950); Li, Chu, Langford & Schapire (2010) algorithm 1.
+ * A⁻¹ ← A⁻¹ − (A⁻¹x)(A⁻¹x)ᵀ / (1 + xᵀA⁻¹x), and θ_a = A_a⁻¹ b_a (b_a = Σ r x) by the equivalent
+ * recursive-least-squares step θ ← θ + A⁻¹x·(r − θᵀx)/(1 + xᵀA⁻¹x), O(d).
+ * Source: Sherman & Morrison (1950); Li, Chu, Langford & Schapire (2010) algorithm 1; the RLS form
+ * in Haykin, Adaptive Filter Theory (2002) §9.
+ *
+ * Layout for speed: all arms' A⁻¹ sit in one Float64Array as packed upper triangles (row-major,
+ * P = d(d+1)/2 numbers per arm). For a decision, {@link RidgeArms.setPairs} writes once the pair
+ * products w = (x_i·x_j, doubled off the diagonal) in the same packed order; then
+ * xᵀA_a⁻¹x = Σ_k A_a⁻¹[k]·w[k] is one flat dot product of length P per arm, with no allocation.
  */
 export class RidgeArms {
   readonly nArms: number
   readonly dimension: number
   readonly lambda: number
-  /** A_a⁻¹, row-major, arm a at offset a·d². */
+  /** P = d(d+1)/2: packed size of one arm's A⁻¹. */
+  readonly packedSize: number
+  /** A_a⁻¹ as packed upper triangles, row-major, arm a at offset a·P. */
   readonly inverse: Float64Array
-  /** b_a = Σ r·x, arm a at offset a·d. */
-  readonly b: Float64Array
   /** θ_a = A_a⁻¹ b_a, arm a at offset a·d. */
   readonly theta: Float64Array
-  private readonly scratch: Float64Array
+  /** The pair products of the last {@link RidgeArms.setPairs}. */
+  private readonly pairs: Float64Array
+  private readonly u: Float64Array
 
   constructor(nArms: number, dimension: number, lambda: number) {
     this.nArms = nArms
     this.dimension = dimension
     this.lambda = lambda
-    this.inverse = new Float64Array(nArms * dimension * dimension)
-    this.b = new Float64Array(nArms * dimension)
+    this.packedSize = (dimension * (dimension + 1)) / 2
+    this.inverse = new Float64Array(nArms * this.packedSize)
     this.theta = new Float64Array(nArms * dimension)
-    this.scratch = new Float64Array(dimension)
+    this.pairs = new Float64Array(this.packedSize)
+    this.u = new Float64Array(dimension)
     this.reset()
   }
 
   reset(): void {
     const d = this.dimension
     this.inverse.fill(0)
-    for (let a = 0; a < this.nArms; a++) for (let i = 0; i < d; i++) this.inverse[a * d * d + i * d + i] = 1 / this.lambda
-    this.b.fill(0)
+    for (let a = 0; a < this.nArms; a++) {
+      let k = a * this.packedSize
+      for (let i = 0; i < d; i++) {
+        this.inverse[k] = 1 / this.lambda
+        k += d - i
+      }
+    }
     this.theta.fill(0)
+  }
+
+  /** A_a⁻¹[i][j] (either triangle). */
+  inverseAt(arm: number, i: number, j: number): number {
+    if (i > j) return this.inverseAt(arm, j, i)
+    return this.inverse[arm * this.packedSize + i * this.dimension - (i * (i - 1)) / 2 + (j - i)]
   }
 
   /** θ_aᵀx with x = features[offset .. offset + d). */
   mean(arm: number, x: Float64Array, offset: number): number {
     const d = this.dimension
+    const theta = this.theta
     const t = arm * d
     let s = 0
-    for (let i = 0; i < d; i++) s += this.theta[t + i] * x[offset + i]
+    for (let i = 0; i < d; i++) s += theta[t + i] * x[offset + i]
     return s
   }
 
-  /** xᵀA_a⁻¹x, using the symmetry of A⁻¹ (half the multiplications). */
-  quadraticForm(arm: number, x: Float64Array, offset: number): number {
+  /** Writes the pair products of x = features[offset .. offset + d) for {@link RidgeArms.pairQuadraticForm}. */
+  setPairs(x: Float64Array, offset: number): void {
     const d = this.dimension
-    const m = this.inverse
-    let base = arm * d * d
-    let total = 0
-    for (let i = 0; i < d; i++, base += d) {
+    const w = this.pairs
+    let k = 0
+    for (let i = 0; i < d; i++) {
       const xi = x[offset + i]
-      let off = 0
-      for (let j = i + 1; j < d; j++) off += m[base + j] * x[offset + j]
-      total += xi * (m[base + i] * xi + 2 * off)
+      w[k++] = xi * xi
+      const xi2 = xi + xi
+      for (let j = i + 1; j < d; j++) w[k++] = xi2 * x[offset + j]
     }
-    return total
   }
 
-  /** Adds the observation (x, r) to arm `arm`. */
+  /** xᵀA_a⁻¹x for the x of the last {@link RidgeArms.setPairs}: one dot product of length P. */
+  pairQuadraticForm(arm: number): number {
+    const m = this.inverse
+    const w = this.pairs
+    const P = this.packedSize
+    const base = arm * P
+    let s = 0
+    for (let k = 0; k < P; k++) s += m[base + k] * w[k]
+    return s
+  }
+
+  /**
+   * xᵀA_a⁻¹x of every arm into `out`, for the x of the last {@link RidgeArms.setPairs}. Arms are
+   * taken four at a time, so each pair product is loaded once per four multiply-adds and the four
+   * sums are independent add chains (the arithmetic is that of {@link RidgeArms.pairQuadraticForm}).
+   */
+  pairQuadraticForms(out: Float64Array): Float64Array {
+    const m = this.inverse
+    const w = this.pairs
+    const P = this.packedSize
+    const K = this.nArms
+    let a = 0
+    for (; a + 3 < K; a += 4) {
+      const b0 = a * P
+      const b1 = b0 + P
+      const b2 = b1 + P
+      const b3 = b2 + P
+      let s0 = 0
+      let s1 = 0
+      let s2 = 0
+      let s3 = 0
+      for (let k = 0; k < P; k++) {
+        const wk = w[k]
+        s0 += m[b0 + k] * wk
+        s1 += m[b1 + k] * wk
+        s2 += m[b2 + k] * wk
+        s3 += m[b3 + k] * wk
+      }
+      out[a] = s0
+      out[a + 1] = s1
+      out[a + 2] = s2
+      out[a + 3] = s3
+    }
+    for (; a < K; a++) out[a] = this.pairQuadraticForm(a)
+    return out
+  }
+
+  /** θ_aᵀx of every arm into `out` for one shared x = features[offset .. offset + d), four arms at a time. */
+  means(x: Float64Array, offset: number, out: Float64Array): Float64Array {
+    const d = this.dimension
+    const theta = this.theta
+    const K = this.nArms
+    let a = 0
+    for (; a + 3 < K; a += 4) {
+      const t0 = a * d
+      const t1 = t0 + d
+      const t2 = t1 + d
+      const t3 = t2 + d
+      let s0 = 0
+      let s1 = 0
+      let s2 = 0
+      let s3 = 0
+      for (let i = 0; i < d; i++) {
+        const xi = x[offset + i]
+        s0 += theta[t0 + i] * xi
+        s1 += theta[t1 + i] * xi
+        s2 += theta[t2 + i] * xi
+        s3 += theta[t3 + i] * xi
+      }
+      out[a] = s0
+      out[a + 1] = s1
+      out[a + 2] = s2
+      out[a + 3] = s3
+    }
+    for (; a < K; a++) out[a] = this.mean(a, x, offset)
+    return out
+  }
+
+  /** xᵀA_a⁻¹x with x = features[offset .. offset + d). */
+  quadraticForm(arm: number, x: Float64Array, offset: number): number {
+    this.setPairs(x, offset)
+    return this.pairQuadraticForm(arm)
+  }
+
+  /** Adds the observation (x, r) to arm `arm`: O(d²), no allocation. */
   update(arm: number, x: Float64Array, offset: number, reward: number): void {
     const d = this.dimension
     const m = this.inverse
-    const base = arm * d * d
-    const u = this.scratch
-    let denominator = 1
+    const u = this.u
+    const base = arm * this.packedSize
+    // u = A⁻¹x from the packed upper triangle.
+    u.fill(0)
+    let k = base
     for (let i = 0; i < d; i++) {
-      let s = 0
-      const row = base + i * d
-      for (let j = 0; j < d; j++) s += m[row + j] * x[offset + j]
-      u[i] = s
-      denominator += x[offset + i] * s
+      const xi = x[offset + i]
+      let ui = u[i] + m[k++] * xi
+      for (let j = i + 1; j < d; j++) {
+        const mij = m[k++]
+        ui += mij * x[offset + j]
+        u[j] += mij * xi
+      }
+      u[i] = ui
     }
+    let quad = 0
+    for (let i = 0; i < d; i++) quad += x[offset + i] * u[i]
+    const denominator = 1 + quad
+    const gain = (reward - this.mean(arm, x, offset)) / denominator
+    k = base
     for (let i = 0; i < d; i++) {
       const ui = u[i] / denominator
-      const row = base + i * d
-      for (let j = 0; j < d; j++) m[row + j] -= ui * u[j]
+      for (let j = i; j < d; j++) m[k++] -= ui * u[j]
     }
-    const bo = arm * d
-    for (let i = 0; i < d; i++) this.b[bo + i] += reward * x[offset + i]
-    for (let i = 0; i < d; i++) {
-      let s = 0
-      const row = base + i * d
-      for (let j = 0; j < d; j++) s += m[row + j] * this.b[bo + j]
-      this.theta[bo + i] = s
-    }
+    const t = arm * d
+    for (let i = 0; i < d; i++) this.theta[t + i] += gain * u[i]
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Rng } from "../random/rng"
 import type { ScoringPolicy } from "./scorer"
-import { fastBeta } from "./fast-random"
+import { betaCached, gammaC, gammaD } from "./fast-random"
 import { monteCarloProbabilities } from "./monte-carlo"
 import { checkArm, checkArms, checkInteger, checkPositive } from "./validate"
 
@@ -32,6 +32,11 @@ export class BetaThompson implements ScoringPolicy<unknown> {
   /** Posterior parameters α_a and β_a (learned state). */
   readonly alpha: Float64Array
   readonly beta: Float64Array
+  /** Marsaglia–Tsang constants d, c of every arm's two Gamma shapes, refreshed when the arm is updated. */
+  private readonly dA: Float64Array
+  private readonly cA: Float64Array
+  private readonly dB: Float64Array
+  private readonly cB: Float64Array
 
   constructor(options: BetaThompsonOptions) {
     const who = "BetaThompson"
@@ -45,17 +50,36 @@ export class BetaThompson implements ScoringPolicy<unknown> {
     this.name = options.name ?? "thompson"
     this.alpha = new Float64Array(arms).fill(priorAlpha)
     this.beta = new Float64Array(arms).fill(priorBeta)
+    this.dA = new Float64Array(arms)
+    this.cA = new Float64Array(arms)
+    this.dB = new Float64Array(arms)
+    this.cB = new Float64Array(arms)
+    for (let a = 0; a < arms; a++) this.refresh(a)
+  }
+
+  private refresh(arm: number): void {
+    const da = gammaD(this.alpha[arm])
+    const db = gammaD(this.beta[arm])
+    this.dA[arm] = da
+    this.cA[arm] = gammaC(da)
+    this.dB[arm] = db
+    this.cB[arm] = gammaC(db)
+  }
+
+  /** θ_a ~ Beta(α_a, β_a) with the cached constants. */
+  private draw(rng: Rng, a: number): number {
+    return betaCached(rng, this.alpha[a], this.dA[a], this.cA[a], this.beta[a], this.dB[a], this.cB[a])
   }
 
   /** One posterior draw per arm (a `ScoringPolicy`). */
   scores(_context: unknown, rng: Rng, out: Float64Array): Float64Array {
-    for (let a = 0; a < this.nArms; a++) out[a] = fastBeta(rng, this.alpha[a], this.beta[a])
+    for (let a = 0; a < this.nArms; a++) out[a] = this.draw(rng, a)
     return out
   }
 
   probabilities(): Float64Array {
     return monteCarloProbabilities(this.nArms, this.config.probabilityDraws, this.config.seed, (rng, out) => {
-      for (let a = 0; a < this.nArms; a++) out[a] = fastBeta(rng, this.alpha[a], this.beta[a])
+      for (let a = 0; a < this.nArms; a++) out[a] = this.draw(rng, a)
     })
   }
 
@@ -63,7 +87,7 @@ export class BetaThompson implements ScoringPolicy<unknown> {
     let best = 0
     let bestValue = -1
     for (let a = 0; a < this.nArms; a++) {
-      const v = fastBeta(rng, this.alpha[a], this.beta[a])
+      const v = this.draw(rng, a)
       if (v > bestValue) {
         bestValue = v
         best = a
@@ -77,10 +101,12 @@ export class BetaThompson implements ScoringPolicy<unknown> {
     if (!(reward >= 0 && reward <= 1)) throw new Error(`${this.name}: reward must be in [0, 1], got ${reward}`)
     this.alpha[arm] += reward
     this.beta[arm] += 1 - reward
+    this.refresh(arm)
   }
 
   reset(): void {
     this.alpha.fill(this.config.priorAlpha)
     this.beta.fill(this.config.priorBeta)
+    for (let a = 0; a < this.nArms; a++) this.refresh(a)
   }
 }

@@ -3,27 +3,42 @@ import { checkArms, checkNonNegative } from "./validate"
 
 /**
  * Upper confidence bound with parameter c: argmax_a Q(a) + c·sqrt(ln t / N(a)), untried arms first.
+ * Computed as Q(a) + [c·sqrt(ln t)]·[1/sqrt(N(a))]: the first factor once per step, the second
+ * cached per arm and refreshed only for the played arm, so a step costs one log, two square roots
+ * and K multiply-adds instead of K divisions and K square roots.
  * Source: Sutton & Barto (2018) §2.7, eq. 2.10 (figure 2.4 uses c = 2).
  * @example const p = new Ucb({ arms: 10, c: 2 }); p.select(undefined, rng)
  */
 export class Ucb extends IndexPolicy {
   readonly name: string
   readonly config: Readonly<{ arms: number; c: number }>
+  /** 1/sqrt(N(a)) (0 for untried arms, which get +∞). */
+  private readonly invSqrtCounts: Float64Array
 
   constructor(options: { arms: number; c?: number; name?: string }, who = "Ucb") {
     super(checkArms(who, options.arms))
     const c = checkNonNegative(who, "c", options.c ?? 2)
     this.config = { arms: this.nArms, c }
     this.name = options.name ?? `ucb-${c}`
+    this.invSqrtCounts = new Float64Array(this.nArms)
   }
 
   indices(out: Float64Array): Float64Array {
-    const logT = Math.log(Math.max(1, this.steps))
-    const c = this.config.c
-    for (let a = 0; a < this.nArms; a++) {
-      const n = this.counts[a]
-      out[a] = n === 0 ? Infinity : this.means[a] + c * Math.sqrt(logT / n)
-    }
+    const width = this.config.c * Math.sqrt(Math.log(Math.max(1, this.steps)))
+    const counts = this.counts
+    const means = this.means
+    const inv = this.invSqrtCounts
+    for (let a = 0; a < this.nArms; a++) out[a] = counts[a] === 0 ? Infinity : means[a] + width * inv[a]
     return out
+  }
+
+  override update(arm: number, reward: number): void {
+    super.update(arm, reward)
+    this.invSqrtCounts[arm] = 1 / Math.sqrt(this.counts[arm])
+  }
+
+  override reset(): void {
+    super.reset()
+    this.invSqrtCounts.fill(0)
   }
 }

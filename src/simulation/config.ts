@@ -109,5 +109,11 @@ export const simulationConfigSchema = z.strictObject({
   runs: z.number().int().positive("must be a positive integer").default(100),
   seed: z.number().int().min(0).default(0),
   workers: z.number().int().min(1).default(1),
+  /**
+   * Show a top-k slate per step instead of one arm (e-commerce environment; policies that score
+   * every arm: ucb, ucb1, kl-ucb, bayes-ucb, thompson, linucb). "position-based" learns with the
+   * world's examination probabilities κ_p as inverse propensities; "cascade" from the first click.
+   */
+  slate: z.strictObject({ k: z.number().int().min(1), clickModel: z.enum(["cascade", "position-based"]) }).optional(),
 })
 export type SimulationConfig = z.infer<typeof simulationConfigSchema>

@@ -5,6 +5,7 @@ import type { WorldConfig } from "../world/config"
 import { DEVICES, REGIONS, type Context } from "../world/types"
 import { categoryDiversityFromCounts, noveltyFromCounts } from "../evaluation/beyond-accuracy"
 import type { Environment, StepOutcome } from "./environment"
+import type { SlateEnvironment } from "./slate-environment"
 
 /** Options of {@link EcommerceEnvironment}. */
 export interface EcommerceOptions {
@@ -42,9 +43,15 @@ export const ECOMMERCE_FEATURES = 1 + DEVICES.length + 3 + REGIONS.length + 1
  * `position`; the world's ground-truth click model (interest, drift over days, fatigue from
  * earlier same-day exposures of the category, position bias) gives the click, then the purchase
  * model the purchase and its revenue. Two uniforms per step whatever the arm (common random numbers).
+ *
+ * Slates (`SlateEnvironment`): a top-k policy shows k arms at positions 0..k−1 in one step; under
+ * the world's position-based model position p is examined with κ_p = world.examination(p) and an
+ * examined item is clicked with its attraction, independently per position, so the expected clicks
+ * of a slate are Σ_p κ_p·attraction(slate[p]) (Craswell, Zoeter, Taylor & Ramsey 2008). Fatigue counts
+ * the exposures of earlier steps; all k items of a slate are exposed at once. 2k uniforms per step.
  * @example const env = new EcommerceEnvironment({ world: { users: 500, items: 200, seed: 1 } })
  */
-export class EcommerceEnvironment implements Environment<EcommerceContext> {
+export class EcommerceEnvironment implements Environment<EcommerceContext>, SlateEnvironment<EcommerceContext> {
   readonly name: string
   readonly nArms: number
   readonly dimension = ECOMMERCE_FEATURES
@@ -63,7 +70,13 @@ export class EcommerceEnvironment implements Environment<EcommerceContext> {
   private readonly found: Uint8Array
   private readonly seen: Uint8Array
   private readonly itemShows: Float64Array
+  /** The simulated day of the latest context: interests are judged as they are at the run's end. */
+  private lastDay = 0
   private readonly outcome: StepOutcome = { click: 0, purchase: 0, revenue: 0 }
+  // Scratch for slates.
+  private readonly slateValues: Float64Array
+  private readonly slateClickP: Float64Array
+  private readonly slatePurchaseP: Float64Array
 
   constructor(options: EcommerceOptions = {}) {
     const arms = options.arms ?? "categories"
@@ -107,6 +120,9 @@ export class EcommerceEnvironment implements Environment<EcommerceContext> {
     this.found = new Uint8Array(cells)
     this.seen = new Uint8Array(w.nUsers)
     this.itemShows = new Float64Array(w.nItems)
+    this.slateValues = new Float64Array(this.nArms)
+    this.slateClickP = new Float64Array(this.nArms)
+    this.slatePurchaseP = new Float64Array(this.nArms)
   }
 
   reset(): void {
@@ -116,12 +132,14 @@ export class EcommerceEnvironment implements Environment<EcommerceContext> {
     this.found.fill(0)
     this.seen.fill(0)
     this.itemShows.fill(0)
+    this.lastDay = 0
   }
 
   context(t: number, rng: Rng): EcommerceContext {
     const w = this.world
     const user = this.visits.sample(rng)
     const situation = w.sampleContext(user, t / this.options.stepsPerDay, rng)
+    this.lastDay = situation.day
     const c = this.ctx
     c.user = user
     c.segment = w.users.segment[user]
@@ -166,7 +184,6 @@ export class EcommerceEnvironment implements Environment<EcommerceContext> {
     const user = context.user
     const category = w.catalog.category[item]
     const day = Math.floor(s.day)
-    const cell = user * this.nCat + category
     const pClick = w.clickProbability(user, item, s, this.options.position, this.exposures(user, category, day))
     const u1 = rng.next()
     const u2 = rng.next()
@@ -176,6 +193,87 @@ export class EcommerceEnvironment implements Environment<EcommerceContext> {
     o.click = click
     o.purchase = purchase
     o.revenue = purchase ? w.catalog.price[item] : 0
+    this.record(user, category, item, day, click)
+    return this.options.reward === "click" ? click : this.options.reward === "purchase" ? purchase : o.revenue
+  }
+
+  examination(position: number): number {
+    return this.world.examination(position)
+  }
+
+  /** The expected reward of `arm` once examined: attraction × (1, P(purchase) or P(purchase)·price). */
+  private examinedValue(arm: number, context: EcommerceContext): number {
+    const w = this.world
+    const item = this.armItem[arm]
+    const s = context.situation
+    const attraction = w.attraction(context.user, item, s, this.exposures(context.user, w.catalog.category[item], Math.floor(s.day)))
+    if (this.options.reward === "click") return attraction
+    const purchase = attraction * w.purchaseProbability(context.user, item, s)
+    return this.options.reward === "purchase" ? purchase : purchase * w.catalog.price[item]
+  }
+
+  /** Σ_p κ_p·value(slate[p]) over positions 0..k−1 (value = attraction for click rewards). */
+  expectedSlateReward(slate: Int32Array, k: number, context: EcommerceContext): number {
+    let total = 0
+    for (let p = 0; p < k; p++) total += this.world.examination(p) * this.examinedValue(slate[p], context)
+    return total
+  }
+
+  /**
+   * The best k-slate's expected reward: the k largest values, the largest at the most examined
+   * position (κ_p non-increasing, so by the rearrangement inequality sorting both is optimal).
+   */
+  bestSlateReward(k: number, context: EcommerceContext): number {
+    const v = this.slateValues
+    for (let a = 0; a < this.nArms; a++) v[a] = this.examinedValue(a, context)
+    let total = 0
+    for (let p = 0; p < k; p++) {
+      // Partial selection sort: the p-th largest value into v[p].
+      let best = p
+      for (let a = p + 1; a < this.nArms; a++) if (v[a] > v[best]) best = a
+      const tmp = v[p]
+      v[p] = v[best]
+      v[best] = tmp
+      total += this.world.examination(p) * v[p]
+    }
+    return total
+  }
+
+  slateReward(slate: Int32Array, k: number, context: EcommerceContext, rng: Rng, clicks: Uint8Array): number {
+    const w = this.world
+    const s = context.situation
+    const user = context.user
+    const day = Math.floor(s.day)
+    const clickP = this.slateClickP
+    const purchaseP = this.slatePurchaseP
+    // Probabilities first, from the exposures before this slate; then draws, then the exposures.
+    for (let p = 0; p < k; p++) {
+      const item = this.armItem[slate[p]]
+      clickP[p] = w.clickProbability(user, item, s, p, this.exposures(user, w.catalog.category[item], day))
+      purchaseP[p] = w.purchaseProbability(user, item, s)
+    }
+    const o = this.outcome
+    o.click = 0
+    o.purchase = 0
+    o.revenue = 0
+    for (let p = 0; p < k; p++) {
+      const item = this.armItem[slate[p]]
+      const u1 = rng.next()
+      const u2 = rng.next()
+      const click = u1 < clickP[p] ? 1 : 0
+      const purchase = click && u2 < purchaseP[p] ? 1 : 0
+      clicks[p] = click
+      o.click += click
+      o.purchase += purchase
+      if (purchase) o.revenue += w.catalog.price[item]
+      this.record(user, w.catalog.category[item], item, day, click)
+    }
+    return this.options.reward === "click" ? o.click : this.options.reward === "purchase" ? o.purchase : o.revenue
+  }
+
+  /** Records one exposure of `item` (category `category`) to `user` on `day`, and whether it was clicked. */
+  private record(user: number, category: number, item: number, day: number, click: number): void {
+    const cell = user * this.nCat + category
     if (this.exposureDay[cell] !== day) {
       this.exposureDay[cell] = day
       this.exposureCount[cell] = 0
@@ -185,7 +283,6 @@ export class EcommerceEnvironment implements Environment<EcommerceContext> {
     this.itemShows[item]++
     this.seen[user] = 1
     if (click) this.found[cell] = 1
-    return this.options.reward === "click" ? click : this.options.reward === "purchase" ? purchase : o.revenue
   }
 
   lastOutcome(): StepOutcome {
@@ -193,24 +290,35 @@ export class EcommerceEnvironment implements Environment<EcommerceContext> {
   }
 
   /**
-   * interestDiscovery: over users who visited, the mean share of their true top-n categories (at the
-   * world's last day) in which they clicked something; diversity: mean intra-list diversity
-   * (different category = 1) of each user's recommendations; novelty: mean self-information of the
-   * shown items; itemCoverage: share of the catalogue ever shown.
+   * Metrics of the finished run, over the users who visited at least once:
+   * - interestDiscovery: the mean share of each user's true top-n categories (n = `topInterests`, the
+   *   world's ground truth at the run's last simulated day, after drift) that the policy has shown to
+   *   that user AND got a click on, i.e. interests the system has positive evidence of, not merely
+   *   displayed. Greedy policies find few; broad exploration finds many at a cost in CTR.
+   * - interestExposure: the same share counting a category once it was shown, clicked or not
+   *   (an upper bound on discovery: exposure without a click is not evidence of interest).
+   * - diversity: mean intra-list diversity (different category = 1) of each user's recommendations;
+   * - novelty: mean self-information of the shown items; itemCoverage: share of the catalogue ever shown.
    */
   runMetrics(): Record<string, number> {
     const w = this.world
     const n = this.options.topInterests
     let users = 0
     let discovery = 0
+    let exposure = 0
     let diverseUsers = 0
     let diversity = 0
     for (let u = 0; u < w.nUsers; u++) {
       if (!this.seen[u]) continue
       users++
-      let hits = 0
-      for (const c of w.trueTopCategories(u, n, w.config.days)) hits += this.found[u * this.nCat + c]
-      discovery += hits / n
+      let found = 0
+      let shown = 0
+      for (const c of w.trueTopCategories(u, n, this.lastDay)) {
+        found += this.found[u * this.nCat + c]
+        if (this.shows[u * this.nCat + c] > 0) shown++
+      }
+      discovery += found / n
+      exposure += shown / n
       const row = this.shows.subarray(u * this.nCat, (u + 1) * this.nCat)
       let total = 0
       for (let c = 0; c < this.nCat; c++) total += row[c]
@@ -219,13 +327,15 @@ export class EcommerceEnvironment implements Environment<EcommerceContext> {
         diversity += categoryDiversityFromCounts(row)
       }
     }
-    let shown = 0
-    for (let i = 0; i < w.nItems; i++) if (this.itemShows[i] > 0) shown++
+    let shownItems = 0
+    for (let i = 0; i < w.nItems; i++) if (this.itemShows[i] > 0) shownItems++
     return {
       interestDiscovery: users > 0 ? discovery / users : 0,
+      interestExposure: users > 0 ? exposure / users : 0,
       diversity: diverseUsers > 0 ? diversity / diverseUsers : 0,
       novelty: noveltyFromCounts(this.itemShows, w.catalog.popularity),
-      itemCoverage: shown / w.nItems,
+      itemCoverage: shownItems / w.nItems,
     }
   }
+
 }

@@ -9,11 +9,18 @@ import { BernoulliArms } from "./bernoulli"
 import { GaussianTestbed } from "./gaussian-testbed"
 import { RandomWalkArms } from "./random-walk"
 import { AbruptChangeArms } from "./abrupt-change"
-import { EcommerceEnvironment } from "./ecommerce"
-import type { EnvironmentSpec, PolicySpec } from "./config"
+import type { EcommerceEnvironment } from "./ecommerce"
+import type { EnvironmentSpec, PolicySpec, SimulationConfig } from "./config"
+import type { SlateEnvironment } from "./slate-environment"
+import { TopKSlate } from "../bandits/slate"
+import type { ScoringPolicy } from "../bandits/scorer"
 
-/** Builds the environment a config describes. */
-export function createEnvironment(spec: EnvironmentSpec): Environment<unknown> {
+/**
+ * Builds the environment a config describes. Async because the e-commerce environment (the
+ * synthetic world and its config schema, ≈0.2 s to load) is imported only when a config asks for
+ * it: every worker thread builds its own environment, and the classic ones then start in ~0.1 s.
+ */
+export async function createEnvironment(spec: EnvironmentSpec): Promise<Environment<unknown>> {
   switch (spec.type) {
     case "bernoulli":
       return new BernoulliArms(spec.probabilities) as Environment<unknown>
@@ -24,12 +31,18 @@ export function createEnvironment(spec: EnvironmentSpec): Environment<unknown> {
     case "abrupt-change":
       return new AbruptChangeArms(spec) as Environment<unknown>
     case "ecommerce": {
+      const { EcommerceEnvironment } = await import("./ecommerce")
       const { world, type: _type, ...rest } = spec
       return new EcommerceEnvironment({ ...rest, world: world as EcommerceEnvironmentWorld }) as Environment<unknown>
     }
   }
 }
 type EcommerceEnvironmentWorld = NonNullable<ConstructorParameters<typeof EcommerceEnvironment>[0]>["world"]
+
+/** Whether `env` is the e-commerce environment (checked by shape, so this module need not load it). */
+function isEcommerce(env: Environment<unknown>): env is Environment<unknown> & EcommerceEnvironment {
+  return "world" in env && "armItem" in env
+}
 
 /**
  * Builds policy `index` of a config for `env`. `seed` seeds the policy's own generator (Monte Carlo
@@ -43,7 +56,7 @@ export function createPolicy(spec: PolicySpec, env: Environment<unknown>, index:
     return env.dimension
   }
   const needSegments = (): void => {
-    if (!(env instanceof EcommerceEnvironment)) throw new Error(`${where}: needs user segments in the context (ecommerce environment), not ${env.name}`)
+    if (!isEcommerce(env)) throw new Error(`${where}: needs user segments in the context (ecommerce environment), not ${env.name}`)
   }
   const { type: _type, ...o } = spec
   switch (spec.type) {
@@ -90,8 +103,42 @@ export function createPolicy(spec: PolicySpec, env: Environment<unknown>, index:
       return new SegmentEpsilonGreedy({ ...spec, arms }) as Policy<unknown>
     case "feedback-reweighting": {
       const { perUser, ...rest } = o as { perUser?: boolean }
-      const users = perUser ? (env instanceof EcommerceEnvironment ? env.world.nUsers : needSegments() ?? 1) : 1
+      const users = perUser ? (isEcommerce(env) ? env.world.nUsers : needSegments() ?? 1) : 1
       return new FeedbackReweighting({ ...rest, arms, users }) as Policy<unknown>
     }
   }
+}
+
+/** Policy types whose updates require rewards in [0, 1] (Beta or Bernoulli-KL posteriors). */
+const BOUNDED_REWARDS: readonly string[] = ["thompson", "kl-ucb", "bayes-ucb"]
+
+/**
+ * The slate policies of a config with `slate`: each policy wrapped as a top-k slate under the
+ * config's click model (position-based: κ_p from the environment's examination).
+ * @throws naming the policy when it cannot score every arm, or when the environment shows no slates
+ */
+export function createSlatePolicies(
+  config: SimulationConfig,
+  env: Environment<unknown>,
+  policies: Policy<unknown>[],
+): { env: SlateEnvironment<unknown>; slates: TopKSlate<unknown>[] } {
+  const slate = config.slate
+  if (!slate) throw new Error("createSlatePolicies: the config has no slate")
+  if (!("slateReward" in env)) throw new Error(`slate: needs an environment that shows slates (ecommerce), not ${env.name}`)
+  const slateEnv = env as Environment<unknown> & SlateEnvironment<unknown>
+  if (slate.k > env.nArms) throw new Error(`slate.k must be <= the ${env.nArms} arms, got ${slate.k}`)
+  const examination = Array.from({ length: slate.k }, (_, p) => slateEnv.examination(p))
+  const slates = policies.map((p, i) => {
+    if (!("scores" in p)) {
+      throw new Error(`policies[${i}] (${config.policies[i].type}): a slate needs a policy that scores every arm (ucb, ucb1, kl-ucb, bayes-ucb, thompson, linucb)`)
+    }
+    const type = config.policies[i].type
+    if (slate.clickModel === "position-based" && BOUNDED_REWARDS.includes(type)) {
+      throw new Error(
+        `policies[${i}] (${type}): position-based slates learn from inverse-propensity rewards click/κ_p > 1, which ${type} (rewards in [0, 1]) cannot take; use ucb, ucb1 or linucb, or clickModel "cascade"`,
+      )
+    }
+    return new TopKSlate(p as ScoringPolicy<unknown>, { k: slate.k, clickModel: slate.clickModel, examination })
+  })
+  return { env: slateEnv, slates }
 }

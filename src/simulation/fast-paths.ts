@@ -7,7 +7,7 @@ import { OptimisticGreedy } from "../bandits/optimistic"
 import { Ucb } from "../bandits/ucb"
 import { Ucb1 } from "../bandits/ucb1"
 import { BetaThompson } from "../bandits/thompson-beta"
-import { fastBeta, fastNormal } from "../bandits/fast-random"
+import { betaCached, fastNormal, gammaC, gammaD } from "../bandits/fast-random"
 import type { Environment } from "./environment"
 import { BernoulliArms } from "./bernoulli"
 import { GaussianTestbed } from "./gaussian-testbed"
@@ -21,18 +21,24 @@ import { environmentStream, policyStream } from "./streams"
  * same draws from the same streams in the same order and the same floating-point operations as the
  * generic `playRun`, so the numbers are identical (test/simulation/fast-paths.test.ts checks it).
  * The policy object itself is only read (its validated config), not advanced.
- * Returns false when no specialised loop applies.
+ *
+ * Work per step (K arms), besides the five per-step sums of the accumulator:
+ * - ε-greedy: one 32-bit word for the coin (+ one for the arm when exploring), K compares, one word
+ *   (Bernoulli) or one ziggurat normal (testbed) for the reward, one division;
+ * - UCB: one log and one square root for c·sqrt(ln t), K multiply-adds and compares, one square root
+ *   to refresh the played arm's 1/sqrt(N);
+ * - Thompson: 2K Marsaglia–Tsang gammas (two words each, ≈99% with no log) and K divisions, two square
+ *   roots to refresh the played arm's cached constants.
+ * Nothing is allocated per step. Returns false when no specialised loop applies.
  */
 export function fastPlayRun(env: Environment<unknown>, policy: Policy<unknown>, policyIndex: number, run: number, horizon: number, seed: number, acc: PolicyAccumulator): boolean {
   const bernoulli = env instanceof BernoulliArms
   if (!bernoulli && !(env instanceof GaussianTestbed)) return false
   const ctor = policy.constructor
-  let kind: number
-  if (ctor === EpsilonGreedy || ctor === Greedy || ctor === OptimisticGreedy) kind = 0
-  else if (ctor === Ucb || ctor === Ucb1) kind = 1
-  else if (ctor === BetaThompson) kind = 2
-  else return false
-  if (kind === 2 && !bernoulli) return false
+  const epsilon = ctor === EpsilonGreedy || ctor === Greedy || ctor === OptimisticGreedy
+  const ucb = ctor === Ucb || ctor === Ucb1
+  const thompson = ctor === BetaThompson && bernoulli
+  if (!epsilon && !ucb && !thompson) return false
   const envRng = environmentStream(seed, run)
   const rng = policyStream(seed, policyIndex, run)
   env.reset(envRng)
@@ -40,33 +46,54 @@ export function fastPlayRun(env: Environment<unknown>, policy: Policy<unknown>, 
   const means = env.expectedRewards(undefined, new Float64Array(K))
   let best = -Infinity
   for (let a = 0; a < K; a++) if (means[a] > best) best = means[a]
-  const noiseSd = bernoulli ? 0 : (env as GaussianTestbed).noiseSd
-  let armSeen = 0
-  const seen = new Uint8Array(K)
-  const loop = kind === 0 ? epsilonLoop : kind === 1 ? ucbLoop : thompsonLoop
-  const [total, cumulative] = loop(policy, K, horizon, means, best, bernoulli, noiseSd, rng, envRng, acc, seen)
-  for (let a = 0; a < K; a++) armSeen += seen[a]
-  const finals: Record<string, number> = { meanReward: total / horizon, cumulativeRegret: cumulative, coverage: armSeen / K }
-  for (const [k, v] of Object.entries(finals)) (acc.finals[k] ??= []).push(v)
+  const reward: RewardSource = bernoulli
+    ? { thresholds: (env as BernoulliArms).thresholds, noiseSd: 0 }
+    : { thresholds: null, noiseSd: (env as GaussianTestbed).noiseSd }
+  const out = new Float64Array(3)
+  if (epsilon) epsilonLoop((policy as EpsilonGreedy).config, K, horizon, means, best, reward, rng, envRng, acc, out)
+  else if (ucb) ucbLoop((policy as Ucb).config.c, K, horizon, means, best, reward, rng, envRng, acc, out)
+  else thompsonLoop((policy as BetaThompson).config, K, horizon, means, best, (env as BernoulliArms).thresholds, rng, envRng, acc, out)
+  pushFinal(acc, "meanReward", out[0] / horizon)
+  pushFinal(acc, "cumulativeRegret", out[1])
+  pushFinal(acc, "coverage", out[2] / K)
   return true
 }
 
-type Loop = (
-  policy: Policy<unknown>, K: number, horizon: number, means: Float64Array, best: number, bernoulli: boolean, noiseSd: number,
-  rng: Rng, envRng: Rng, acc: PolicyAccumulator, seen: Uint8Array,
-) => [number, number]
+function pushFinal(acc: PolicyAccumulator, key: string, value: number): void {
+  ;(acc.finals[key] ??= []).push(value)
+}
 
-const epsilonLoop: Loop = (policy, K, horizon, means, best, bernoulli, noiseSd, rng, envRng, acc, seen) => {
-  const { epsilon, decay, initialValue, stepSize } = (policy as EpsilonGreedy).config
+/** Bernoulli thresholds p_a·2³² (as BernoulliArms.reward), or the testbed's noise sd. */
+interface RewardSource {
+  thresholds: Float64Array | null
+  noiseSd: number
+}
+
+/** Adds step t's reward and regret into the accumulator's five per-step sums. */
+function accumulate(acc: PolicyAccumulator, t: number, r: number, optimal: boolean, cumulative: number): void {
+  acc.reward[t] += r
+  acc.reward2[t] += r * r
+  if (optimal) acc.optimal[t] += 1
+  acc.regret[t] += cumulative
+  acc.regret2[t] += cumulative * cumulative
+}
+
+/** Writes [total reward, cumulative regret, arms played] into `out`. */
+function epsilonLoop(
+  config: EpsilonGreedy["config"], K: number, horizon: number, means: Float64Array, best: number, source: RewardSource,
+  rng: Rng, envRng: Rng, acc: PolicyAccumulator, out: Float64Array,
+): void {
+  const { epsilon, decay, initialValue, stepSize } = config
   const values = new Float64Array(K).fill(initialValue)
   const counts = new Float64Array(K)
-  const { reward: R, reward2: R2, optimal: O, regret: G, regret2: G2 } = acc
+  const thresholds = source.thresholds
+  const noiseSd = source.noiseSd
   let cumulative = 0
   let total = 0
   for (let t = 0; t < horizon; t++) {
-    const eps = epsilon / (1 + decay * t)
+    const eps = decay === 0 ? epsilon : epsilon / (1 + decay * t)
     let arm: number
-    if (eps > 0 && rng.next() < eps) arm = randomInt(rng, K)
+    if (eps > 0 && rng.nextUint32() < eps * 4294967296) arm = randomInt(rng, K)
     else {
       arm = 0
       let bestValue = values[0]
@@ -83,41 +110,44 @@ const epsilonLoop: Loop = (policy, K, horizon, means, best, bernoulli, noiseSd, 
         }
       }
     }
-    const r = bernoulli ? (envRng.next() < means[arm] ? 1 : 0) : means[arm] + noiseSd * fastNormal(envRng)
+    const expected = means[arm]
+    const r = thresholds !== null ? (envRng.nextUint32() < thresholds[arm] ? 1 : 0) : expected + noiseSd * fastNormal(envRng)
     const n = ++counts[arm]
     values[arm] += (stepSize ?? 1 / n) * (r - values[arm])
-    seen[arm] = 1
-    const expected = means[arm]
     cumulative += best - expected
     total += r
-    R[t] += r
-    R2[t] += r * r
-    if (expected === best) O[t] += 1
-    G[t] += cumulative
-    G2[t] += cumulative * cumulative
+    accumulate(acc, t, r, expected === best, cumulative)
   }
-  return [total, cumulative]
+  out[0] = total
+  out[1] = cumulative
+  out[2] = armsPlayed(counts)
 }
 
-const ucbLoop: Loop = (policy, K, horizon, means, best, bernoulli, noiseSd, rng, envRng, acc, seen) => {
-  const c = (policy as Ucb).config.c
+function armsPlayed(counts: Float64Array): number {
+  let played = 0
+  for (let a = 0; a < counts.length; a++) if (counts[a] > 0) played++
+  return played
+}
+
+function ucbLoop(
+  c: number, K: number, horizon: number, means: Float64Array, best: number, source: RewardSource,
+  rng: Rng, envRng: Rng, acc: PolicyAccumulator, out: Float64Array,
+): void {
   const est = new Float64Array(K)
   const counts = new Float64Array(K)
-  const index = new Float64Array(K)
-  const { reward: R, reward2: R2, optimal: O, regret: G, regret2: G2 } = acc
+  const invSqrt = new Float64Array(K)
+  const thresholds = source.thresholds
+  const noiseSd = source.noiseSd
   let cumulative = 0
   let total = 0
   for (let t = 0; t < horizon; t++) {
-    const logT = Math.log(Math.max(1, t))
-    for (let a = 0; a < K; a++) {
-      const n = counts[a]
-      index[a] = n === 0 ? Infinity : est[a] + c * Math.sqrt(logT / n)
-    }
+    // Index and argmax fused: the same values compared in the same order as Ucb.indices + argmaxRandomTie.
+    const width = c * Math.sqrt(Math.log(Math.max(1, t)))
     let arm = 0
-    let bestValue = index[0]
+    let bestValue = counts[0] === 0 ? Infinity : est[0] + width * invSqrt[0]
     let ties = 1
     for (let i = 1; i < K; i++) {
-      const v = index[i]
+      const v = counts[i] === 0 ? Infinity : est[i] + width * invSqrt[i]
       if (v > bestValue) {
         bestValue = v
         arm = i
@@ -127,51 +157,58 @@ const ucbLoop: Loop = (policy, K, horizon, means, best, bernoulli, noiseSd, rng,
         if (randomInt(rng, ties) === 0) arm = i
       }
     }
-    const r = bernoulli ? (envRng.next() < means[arm] ? 1 : 0) : means[arm] + noiseSd * fastNormal(envRng)
+    const expected = means[arm]
+    const r = thresholds !== null ? (envRng.nextUint32() < thresholds[arm] ? 1 : 0) : expected + noiseSd * fastNormal(envRng)
     const n = ++counts[arm]
     est[arm] += (r - est[arm]) / n
-    seen[arm] = 1
-    const expected = means[arm]
+    invSqrt[arm] = 1 / Math.sqrt(n)
     cumulative += best - expected
     total += r
-    R[t] += r
-    R2[t] += r * r
-    if (expected === best) O[t] += 1
-    G[t] += cumulative
-    G2[t] += cumulative * cumulative
+    accumulate(acc, t, r, expected === best, cumulative)
   }
-  return [total, cumulative]
+  out[0] = total
+  out[1] = cumulative
+  out[2] = armsPlayed(counts)
 }
 
-const thompsonLoop: Loop = (policy, K, horizon, means, best, _bernoulli, _noiseSd, rng, envRng, acc, seen) => {
-  const { priorAlpha, priorBeta } = (policy as BetaThompson).config
+function thompsonLoop(
+  config: BetaThompson["config"], K: number, horizon: number, means: Float64Array, best: number, thresholds: Float64Array,
+  rng: Rng, envRng: Rng, acc: PolicyAccumulator, out: Float64Array,
+): void {
+  const { priorAlpha, priorBeta } = config
   const alpha = new Float64Array(K).fill(priorAlpha)
   const beta = new Float64Array(K).fill(priorBeta)
-  const { reward: R, reward2: R2, optimal: O, regret: G, regret2: G2 } = acc
+  const dA = new Float64Array(K).fill(gammaD(priorAlpha))
+  const cA = new Float64Array(K).fill(gammaC(gammaD(priorAlpha)))
+  const dB = new Float64Array(K).fill(gammaD(priorBeta))
+  const cB = new Float64Array(K).fill(gammaC(gammaD(priorBeta)))
+  const counts = new Float64Array(K)
   let cumulative = 0
   let total = 0
   for (let t = 0; t < horizon; t++) {
     let arm = 0
     let bestValue = -1
     for (let a = 0; a < K; a++) {
-      const v = fastBeta(rng, alpha[a], beta[a])
+      const v = betaCached(rng, alpha[a], dA[a], cA[a], beta[a], dB[a], cB[a])
       if (v > bestValue) {
         bestValue = v
         arm = a
       }
     }
-    const r = envRng.next() < means[arm] ? 1 : 0
-    alpha[arm] += r
-    beta[arm] += 1 - r
-    seen[arm] = 1
     const expected = means[arm]
+    const r = envRng.nextUint32() < thresholds[arm] ? 1 : 0
+    const da = gammaD((alpha[arm] += r))
+    const db = gammaD((beta[arm] += 1 - r))
+    dA[arm] = da
+    cA[arm] = gammaC(da)
+    dB[arm] = db
+    cB[arm] = gammaC(db)
+    counts[arm]++
     cumulative += best - expected
     total += r
-    R[t] += r
-    R2[t] += r * r
-    if (expected === best) O[t] += 1
-    G[t] += cumulative
-    G2[t] += cumulative * cumulative
+    accumulate(acc, t, r, expected === best, cumulative)
   }
-  return [total, cumulative]
+  out[0] = total
+  out[1] = cumulative
+  out[2] = armsPlayed(counts)
 }

@@ -28,6 +28,16 @@ export function emptyAccumulator(horizon: number): PolicyAccumulator {
   }
 }
 
+/** Zeroes an accumulator for reuse (no allocation of the O(T) arrays). */
+export function clearAccumulator(acc: PolicyAccumulator): void {
+  acc.reward.fill(0)
+  acc.reward2.fill(0)
+  acc.optimal.fill(0)
+  acc.regret.fill(0)
+  acc.regret2.fill(0)
+  acc.finals = {}
+}
+
 
 /**
  * Plays `policy` for `horizon` steps of run `run` against `env`, adding the per-step metrics into
@@ -120,7 +130,8 @@ export function playRun(
 
 /**
  * Plays runs [firstRun, lastRun) of every policy: the unit of work of one chunk. Runs are
- * played in order, policies in order within a run, so the sums are reproducible.
+ * played in order, policies in order within a run, so the sums are reproducible. The sums are
+ * added into `accs` (default: fresh zeroed accumulators), which is returned.
  */
 export function playChunk(
   env: Environment<unknown>,
@@ -131,8 +142,8 @@ export function playChunk(
   seed: number,
   onRun?: () => void,
   fastPaths = true,
+  accs: PolicyAccumulator[] = policies.map(() => emptyAccumulator(horizon)),
 ): PolicyAccumulator[] {
-  const accs = policies.map(() => emptyAccumulator(horizon))
   const means = new Float64Array(env.nArms)
   for (let run = firstRun; run < lastRun; run++) {
     for (let p = 0; p < policies.length; p++) playRun(env, policies[p], p, run, horizon, seed, accs[p], means, fastPaths)

@@ -4,12 +4,13 @@ import { Worker } from "node:worker_threads"
 import type { Policy } from "../bandits/policy"
 import type { Environment } from "./environment"
 import type { SimulationConfig } from "./config"
-import { createEnvironment, createPolicy } from "./factory"
+import { createEnvironment, createPolicy, createSlatePolicies } from "./factory"
+import { simulateSlates } from "./play-slate"
 import { runChunks } from "./chunks"
-import { emptyAccumulator, playChunk, type PolicyAccumulator } from "./play"
+import { clearAccumulator, emptyAccumulator, playChunk, type PolicyAccumulator } from "./play"
 import { laiRobbinsCurve, laiRobbinsConstant } from "./lai-robbins"
 import { mergeAccumulator, policyResult, type SimulationResult } from "./result"
-import type { ChunkRequest } from "./worker"
+import type { ChunkRequest, WorkerMessage } from "./worker"
 
 /** Options of {@link simulate} and {@link simulateConfig}. */
 export interface RunOptions {
@@ -55,10 +56,20 @@ export function simulate(env: Environment<unknown>, policies: Policy<unknown>[],
     if (p.nArms !== env.nArms) throw new Error(`simulate: policies[${i}] (${p.name}) has ${p.nArms} arms, the environment ${env.nArms}`)
   })
   const totals = policies.map(() => emptyAccumulator(options.horizon))
+  const chunks = runChunks(options.runs)
+  // One scratch accumulator per policy, reused by every chunk of more than one run. A one-run chunk
+  // is added straight into the totals: merging it would add 0 + x = x first, so the sums are the same.
+  const scratch = chunks.some(([first, last]) => last - first > 1) ? policies.map(() => emptyAccumulator(options.horizon)) : null
   let done = 0
-  for (const [first, last] of runChunks(options.runs)) {
-    const accs = playChunk(env, policies, first, last, options.horizon, options.seed, () => options.onProgress?.(++done, options.runs), options.fastPaths ?? true)
-    accs.forEach((a, p) => mergeAccumulator(totals[p], a))
+  const onRun = (): void => options.onProgress?.(++done, options.runs)
+  for (const [first, last] of chunks) {
+    if (last - first === 1 || scratch === null) {
+      playChunk(env, policies, first, last, options.horizon, options.seed, onRun, options.fastPaths ?? true, totals)
+      continue
+    }
+    scratch.forEach(clearAccumulator)
+    playChunk(env, policies, first, last, options.horizon, options.seed, onRun, options.fastPaths ?? true, scratch)
+    scratch.forEach((a, p) => mergeAccumulator(totals[p], a))
   }
   const meta = policies.map((p, i) => ({ name: p.name, type: types?.[i] ?? p.constructor.name, config: p.config ?? null }))
   return finish(env, meta, totals, options)
@@ -73,18 +84,39 @@ export function workerScript(): string {
   throw new Error("simulate: the compiled worker (dist/simulation/worker.js) is missing; run `npm run build` first")
 }
 
+/** What one worker did for one chunk (for load-balance diagnostics). */
+export interface ChunkReport {
+  chunk: number
+  worker: number
+  runs: number
+  /** Wall time the worker spent playing the chunk, in milliseconds. */
+  ms: number
+}
+
+/** Chunks kept queued at each worker, so it starts the next one without waiting for a round trip. */
+const IN_FLIGHT = 2
+
 /**
  * Runs a validated config, over `config.workers` worker threads (1: in this thread). Runs are
  * split into chunks fixed by the run count alone and merged in chunk order, so the numbers are
- * identical whatever the number of workers. Memory O(T·(policies)·(workers + pending chunks)).
+ * identical whatever the number of workers. Workers get the config once and then chunk numbers;
+ * each keeps up to two chunks queued and is fed another when it returns one, so every worker gets
+ * a share of chunks proportional to its speed. Chunk sums come back as transferred buffers (no
+ * copy); the main thread only adds them, in order. Memory O(T·policies·(workers·2 + pending chunks)).
+ * `onChunk` reports which worker played which chunk and how long it took.
  */
-export async function simulateConfig(config: SimulationConfig, onProgress?: (done: number, total: number) => void): Promise<SimulationResult> {
+export async function simulateConfig(
+  config: SimulationConfig,
+  onProgress?: (done: number, total: number) => void,
+  onChunk?: (report: ChunkReport) => void,
+): Promise<SimulationResult> {
   const options: RunOptions = { horizon: config.horizon, runs: config.runs, seed: config.seed, onProgress }
   checkRunOptions(options)
-  const env = createEnvironment(config.environment)
+  const env = await createEnvironment(config.environment)
   const policies = config.policies.map((spec, i) => createPolicy(spec, env, i, config.seed))
   const types = config.policies.map((s) => s.type)
-  if (config.workers <= 1) return simulate(env, policies, options, types)
+  const slates = config.slate ? createSlatePolicies(config, env, policies) : null
+  if (config.workers <= 1) return slates ? simulateSlates(slates.env, slates.slates, options) : simulate(env, policies, options, types)
 
   const chunks = runChunks(config.runs)
   const totals = policies.map(() => emptyAccumulator(config.horizon))
@@ -99,33 +131,41 @@ export async function simulateConfig(config: SimulationConfig, onProgress?: (don
       const feed = (w: Worker): void => {
         if (nextChunk >= chunks.length) return
         const [first, last] = chunks[nextChunk]
-        const request: ChunkRequest = { config, chunk: nextChunk++, first, last }
-        w.postMessage(request)
+        w.postMessage({ chunk: nextChunk++, first, last } satisfies ChunkRequest)
       }
       let finished = 0
-      for (let i = 0; i < Math.min(config.workers, chunks.length); i++) {
-        const w = new Worker(script)
+      const count = Math.min(config.workers, chunks.length)
+      for (let i = 0; i < count; i++) {
+        const w = new Worker(script, { workerData: config })
         workers.push(w)
         w.on("error", reject)
-        w.on("message", (m: { type: string; chunk?: number; accs?: PolicyAccumulator[]; message?: string }) => {
+        w.on("message", (m: WorkerMessage) => {
           if (m.type === "run") onProgress?.(++done, config.runs)
           else if (m.type === "error") reject(new Error(m.message))
-          else if (m.type === "chunk") {
-            pending.set(m.chunk as number, m.accs as PolicyAccumulator[])
+          else {
+            feed(w)
+            const [first, last] = chunks[m.chunk]
+            onProgress?.(++done, config.runs)
+            onChunk?.({ chunk: m.chunk, worker: i, runs: last - first, ms: m.ms })
+            pending.set(m.chunk, m.accs)
             while (pending.has(nextMerge)) {
               const accs = pending.get(nextMerge) as PolicyAccumulator[]
               pending.delete(nextMerge++)
               accs.forEach((a, p) => mergeAccumulator(totals[p], a))
             }
             if (++finished === chunks.length) resolve()
-            else feed(w)
           }
         })
-        feed(w)
       }
+      // Round-robin start, then up to IN_FLIGHT queued per worker while chunks last.
+      for (let depth = 0; depth < IN_FLIGHT; depth++) for (const w of workers) feed(w)
     })
   } finally {
     await Promise.all(workers.map((w) => w.terminate()))
+  }
+  if (slates) {
+    const meta = slates.slates.map((p) => ({ name: p.name, type: "top-k-slate", config: p.config }))
+    return { ...finish(env, meta, totals, options), environment: slates.env.name, laiRobbins: null, laiRobbinsConstant: null }
   }
   return finish(env, policies.map((p, i) => ({ name: p.name, type: types[i], config: p.config ?? null })), totals, options)
 }

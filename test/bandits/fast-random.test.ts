@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { createRng } from "../../src/random/rng"
-import { fastBeta, fastGamma, fastNormal } from "../../src/bandits"
+import { betaCached, fastBeta, fastGamma, fastNormal, gammaC, gammaD } from "../../src/bandits"
 
 function moments(draw: () => number, n: number): { mean: number; variance: number; kurtosis: number } {
   let s = 0
@@ -59,5 +59,34 @@ describe("fast samplers", () => {
     const b = moments(() => fastBeta(rng, 3, 7), 100_000)
     expect(b.mean).toBeCloseTo(0.3, 2)
     expect(b.variance).toBeCloseTo((3 * 7) / (100 * 11), 3)
+  })
+
+  it("gamma's distribution function matches the closed form (the squeeze uniform from the ziggurat word's spare bits is unbiased)", () => {
+    // Gamma(2, 1): F(x) = 1 − e^(−x)(1 + x); Gamma(1, 1): F(x) = 1 − e^(−x). Closed forms, e.g. Johnson, Kotz & Balakrishnan (1994) ch. 17.
+    const n = 200_000
+    for (const [shape, cdf] of [
+      [2, (x: number) => 1 - Math.exp(-x) * (1 + x)],
+      [1, (x: number) => 1 - Math.exp(-x)],
+    ] as const) {
+      const rng = createRng(11 + shape)
+      const points = [0.25, 0.5, 1, 2, 4]
+      const below = new Float64Array(points.length)
+      for (let i = 0; i < n; i++) {
+        const g = fastGamma(rng, shape)
+        for (let j = 0; j < points.length; j++) if (g <= points[j]) below[j]++
+      }
+      // Binomial standard error ≤ 0.5/√n ≈ 0.0011: accept 4 SE.
+      points.forEach((x, j) => expect(Math.abs(below[j] / n - cdf(x))).toBeLessThan(0.0045))
+    }
+  })
+
+  it("betaCached with precomputed constants gives exactly fastBeta's numbers", () => {
+    for (const [a, b] of [[1, 1], [3.5, 40], [0.5, 2]]) {
+      const r1 = createRng(21)
+      const r2 = createRng(21)
+      const da = gammaD(a)
+      const db = gammaD(b)
+      for (let i = 0; i < 1000; i++) expect(betaCached(r1, a, da, gammaC(da), b, db, gammaC(db))).toBe(fastBeta(r2, a, b))
+    }
   })
 })

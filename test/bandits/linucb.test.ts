@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { createRng } from "../../src/random/rng"
-import { LinThompson, LinUcb } from "../../src/bandits"
+import { LinThompson, LinUcb, RidgeArms } from "../../src/bandits"
 
 /** Solves (λI + XᵀX)θ = Xᵀy by Gauss–Jordan elimination: the closed-form ridge solution, computed independently. */
 function ridge(X: number[][], y: number[], lambda: number): number[] {
@@ -78,5 +78,36 @@ describe("LinUcb", () => {
   it("rejects features of the wrong length", () => {
     const policy = new LinUcb({ arms: 2, dimension: 3 })
     expect(() => policy.select({ features: new Float64Array(4) }, createRng(1))).toThrow(/context.features must have length 3 \(shared\) or 6 \(per arm\), got 4/)
+  })
+})
+
+describe("RidgeArms packed storage", () => {
+  it("A⁻¹ after two updates equals the closed-form inverse; the blocked forms equal the per-arm ones", () => {
+    const model = new RidgeArms(6, 2, 1)
+    model.update(4, Float64Array.from([1, 0]), 0, 1)
+    model.update(4, Float64Array.from([1, 1]), 0, 0)
+    // A = [[3, 1], [1, 2]] (see above): A⁻¹ = [[2, −1], [−1, 3]]/5.
+    expect(model.inverseAt(4, 0, 0)).toBeCloseTo(0.4, 14)
+    expect(model.inverseAt(4, 0, 1)).toBeCloseTo(-0.2, 14)
+    expect(model.inverseAt(4, 1, 0)).toBeCloseTo(-0.2, 14)
+    expect(model.inverseAt(4, 1, 1)).toBeCloseTo(0.6, 14)
+    const rng = createRng(8)
+    const big = new RidgeArms(7, 5, 0.5)
+    for (let n = 0; n < 200; n++) {
+      const x = Float64Array.from({ length: 5 }, () => rng.next() - 0.5)
+      big.update(n % 7, x, 0, rng.next())
+    }
+    const x = Float64Array.from([0.3, -1, 0.2, 0.7, -0.4])
+    big.setPairs(x, 0)
+    const widths = big.pairQuadraticForms(new Float64Array(7))
+    const means = big.means(x, 0, new Float64Array(7))
+    for (let a = 0; a < 7; a++) {
+      // Direct xᵀA⁻¹x over the full symmetric matrix.
+      let q = 0
+      for (let i = 0; i < 5; i++) for (let j = 0; j < 5; j++) q += x[i] * big.inverseAt(a, i, j) * x[j]
+      expect(widths[a]).toBeCloseTo(q, 12)
+      expect(big.quadraticForm(a, x, 0)).toBeCloseTo(q, 12)
+      expect(means[a]).toBeCloseTo(big.mean(a, x, 0), 12)
+    }
   })
 })

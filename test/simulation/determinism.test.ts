@@ -35,4 +35,36 @@ describe("determinism across worker counts", () => {
     expect(curves(two)).toEqual(curves(one))
     expect(two.policies.map((p) => p.finals)).toEqual(one.policies.map((p) => p.finals))
   })
+
+  it("slate configs (top-3 under the position-based model) are identical on 1 and 2 workers", async () => {
+    const config = {
+      environment: { type: "ecommerce", world: { users: 60, items: 120, categories: 8, seed: 3 }, stepsPerDay: 50 },
+      policies: [{ type: "ucb1" }, { type: "ucb", c: 1 }, { type: "linucb", alpha: 0.5 }],
+      slate: { k: 3, clickModel: "position-based" },
+      horizon: 300,
+      runs: 5,
+      seed: 4,
+    }
+    const one = await simulateConfig(validate(simulationConfigSchema, { ...config, workers: 1 }, "test"))
+    const two = await simulateConfig(validate(simulationConfigSchema, { ...config, workers: 2 }, "test"))
+    expect(curves(two)).toEqual(curves(one))
+    expect(two.policies.map((p) => p.finals)).toEqual(one.policies.map((p) => p.finals))
+    expect(one.policies[0].name).toBe("top3-position-based-ucb1")
+    expect(one.policies[0].finals.clicksPerSlate.mean).toBeGreaterThan(0)
+  })
+
+  it("a slate over a policy that cannot score every arm is an error naming it", async () => {
+    const config = {
+      environment: { type: "ecommerce", world: { users: 20, items: 60, categories: 6, seed: 3 } },
+      policies: [{ type: "ucb1" }, { type: "epsilon-greedy" }],
+      slate: { k: 2, clickModel: "cascade" },
+      horizon: 10,
+      runs: 1,
+    }
+    await expect(simulateConfig(validate(simulationConfigSchema, config, "test"))).rejects.toThrow(/policies\[1\] \(epsilon-greedy\): a slate needs a policy that scores every arm/)
+    const pbm = { ...config, policies: [{ type: "thompson" }], slate: { k: 2, clickModel: "position-based" } }
+    await expect(simulateConfig(validate(simulationConfigSchema, pbm, "test"))).rejects.toThrow(/policies\[0\] \(thompson\): position-based slates learn from inverse-propensity rewards/)
+    const bernoulli = { ...config, environment: { type: "bernoulli", probabilities: [0.1, 0.2, 0.3] }, policies: [{ type: "ucb1" }] }
+    await expect(simulateConfig(validate(simulationConfigSchema, bernoulli, "test"))).rejects.toThrow(/slate: needs an environment that shows slates/)
+  })
 })
