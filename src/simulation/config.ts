@@ -1,3 +1,4 @@
+import { onlineRetailEnvironmentSpecSchema } from "./online-retail"
 import { z } from "zod"
 
 const probability = z.number().min(0, "a probability must be in [0, 1]").max(1, "a probability must be in [0, 1]")
@@ -88,6 +89,7 @@ export const environmentSpecSchema = z.discriminatedUnion(
       stepsPerDay: positive.optional(),
       topInterests: z.number().int().min(1).optional(),
     }),
+    onlineRetailEnvironmentSpecSchema,
   ],
   { error: (issue) => (issue.code === "invalid_union" ? `unknown type; allowed: ${ENVIRONMENT_TYPES.join(", ")}` : undefined) },
 )
@@ -98,7 +100,7 @@ export const POLICY_TYPES = [
   "gradient", "exp3", "discounted-ucb", "sliding-window-ucb", "discounted-thompson", "sliding-window-thompson", "linucb", "lin-thompson",
   "segment-epsilon-greedy", "feedback-reweighting",
 ] as const
-export const ENVIRONMENT_TYPES = ["bernoulli", "gaussian-testbed", "random-walk", "abrupt-change", "ecommerce"] as const
+export const ENVIRONMENT_TYPES = ["bernoulli", "gaussian-testbed", "random-walk", "abrupt-change", "ecommerce", "online-retail"] as const
 
 /** A whole simulation config file (JSON or YAML); unknown keys are errors. */
 export const simulationConfigSchema = z.strictObject({

@@ -35,6 +35,10 @@ export async function createEnvironment(spec: EnvironmentSpec): Promise<Environm
       const { world, type: _type, ...rest } = spec
       return new EcommerceEnvironment({ ...rest, world: world as EcommerceEnvironmentWorld }) as Environment<unknown>
     }
+    case "online-retail": {
+      const { createOnlineRetailEnvironment } = await import("./online-retail")
+      return createOnlineRetailEnvironment(spec) as Environment<unknown>
+    }
   }
 }
 type EcommerceEnvironmentWorld = NonNullable<ConstructorParameters<typeof EcommerceEnvironment>[0]>["world"]

@@ -59,3 +59,23 @@ describe("OnlineRetailEnvironment", () => {
     expect(onlineRetailEnvironmentSpecSchema.safeParse({ type: "online-retail", arms: 3 }).success).toBe(false)
   })
 })
+
+describe("online-retail in simulate configs", () => {
+  it("is an environment type of the simulate config, and random play buys at the calibrated real rate", async () => {
+    const { simulationConfigSchema } = await import("../../src/simulation/config")
+    const { simulateConfig } = await import("../../src/simulation/runner")
+    const config = simulationConfigSchema.parse({
+      environment: { type: "online-retail", customers: 200, drift: true, stepsPerMonth: 100 },
+      policies: [{ type: "random", name: "random" }, { type: "thompson", name: "thompson" }],
+      horizon: 1200,
+      runs: 4,
+      seed: 3,
+    })
+    const result = await simulateConfig(config)
+    const byName = new Map(result.policies.map((p) => [p.name, p]))
+    // The calibration sets the intercept so that random recommendations buy at the real monthly rate (8.07%).
+    expect(byName.get("random")!.finals.meanReward.mean).toBeGreaterThan(0.06)
+    expect(byName.get("random")!.finals.meanReward.mean).toBeLessThan(0.1)
+    expect(byName.get("thompson")!.finals.cumulativeRegret.mean).toBeLessThan(byName.get("random")!.finals.cumulativeRegret.mean)
+  })
+})
