@@ -31,7 +31,7 @@ export type ModelInputs = tf.Tensor | tf.Tensor[]
 export interface TrainOptions {
   epochs: number
   batchSize: number
-  /** Shuffles the examples every epoch (tfjs's own `fit` shuffle uses Math.random). */
+  /** Shuffles the examples every epoch (tfjs's own `fit` shuffle is unseeded). */
   rng: Rng
   /** Held-out data; its loss is recorded every epoch. */
   validation?: { x: ModelInputs; y: tf.Tensor }
@@ -75,7 +75,7 @@ export function evaluateLoss(model: tf.LayersModel, x: ModelInputs, y: tf.Tensor
 
 /**
  * Mini-batch training of a compiled tfjs model, reproducible: the examples are reshuffled each
- * epoch with our `Rng` (never tfjs's Math.random), and dropout draws from seeded layers. Prints the
+ * epoch with our `Rng` (never tfjs's unseeded global generator), and dropout draws from seeded layers. Prints the
  * backend once per run and returns it in the history. A non-finite batch loss stops the run with an
  * error instead of leaving a NaN model; early stopping (Prechelt 1998) restores the best weights.
  *
