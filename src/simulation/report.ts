@@ -55,13 +55,16 @@ export function simulationStepsCsv(result: SimulationResult): string {
 
 /** Curves are drawn with at most this many points, as lineFigure does (steps.csv keeps every step). */
 const MAX_POINTS = 1000
+/** Per-step rewards and optimal-action rates are averaged into this many windows: over few runs they are too noisy to read step by step. */
+const AVERAGED_POINTS = 200
 
 /**
  * A curve thinned to at most MAX_POINTS steps for plotting: every s-th step (1-based step numbers as x),
- * always including the last. Rewards per step are noisy, so they are averaged over each stride.
+ * always including the last. Rewards per step are noisy, so they are averaged over windows of
+ * T / AVERAGED_POINTS steps (and so are their per-step 95% bands).
  */
 function thin(name: string, T: number, y: Float64Array, lower?: Float64Array, upper?: Float64Array, average = false): Series {
-  const stride = Math.max(1, Math.ceil(T / MAX_POINTS))
+  const stride = Math.max(1, Math.ceil(T / (average ? AVERAGED_POINTS : MAX_POINTS)))
   if (stride === 1) return { name, y, lower, upper }
   const x: number[] = []
   const pick = (v: Float64Array): number[] => {
@@ -87,7 +90,7 @@ export function simulationFigures(result: SimulationResult): Figure[] {
   const regret: Series[] = result.policies.map((p) => thin(p.name, T, p.cumulativeRegret, p.regretLower, p.regretUpper))
   if (result.laiRobbins) regret.push(thin("Lai–Robbins bound", T, result.laiRobbins))
   const figures = [
-    lineFigure(reward, { title: "Average reward per step (95% CI across runs)", xTitle: "step", yTitle: "reward" }),
+    lineFigure(reward, { title: `Average reward per step, in windows of ${Math.max(1, Math.ceil(T / AVERAGED_POINTS))} steps (95% CI across runs)`, xTitle: "step", yTitle: "reward" }),
     lineFigure(regret, { title: "Cumulative pseudo-regret (95% CI)", xTitle: "step", yTitle: "regret" }),
     lineFigure(
       result.policies.map((p) => thin(p.name, T, p.optimalRate, undefined, undefined, true)),
