@@ -1,6 +1,5 @@
 import type { Policy } from "../bandits/policy"
-import type { Rng } from "../random/rng"
-import { randomInt } from "../random/uniform"
+import { nextWord, type Xoshiro128 } from "../random/rng"
 import { EpsilonGreedy } from "../bandits/epsilon-greedy"
 import { Greedy } from "../bandits/greedy"
 import { OptimisticGreedy } from "../bandits/optimistic"
@@ -49,13 +48,22 @@ export function fastPlayRun(env: Environment<unknown>, policy: Policy<unknown>, 
   const reward: RewardSource = bernoulli
     ? { thresholds: (env as BernoulliArms).thresholds, noiseSd: 0 }
     : { thresholds: null, noiseSd: (env as GaussianTestbed).noiseSd }
-  const out = new Float64Array(3)
-  if (epsilon) epsilonLoop((policy as EpsilonGreedy).config, K, horizon, means, best, reward, rng, envRng, acc, out)
-  else if (ucb) ucbLoop((policy as Ucb).config.c, K, horizon, means, best, reward, rng, envRng, acc, out)
-  else thompsonLoop((policy as BetaThompson).config, K, horizon, means, best, (env as BernoulliArms).thresholds, rng, envRng, acc, out)
+  const out = new Float64Array(2)
+  const counts = new Float64Array(K)
+  // Both streams stepped as int32 words in a typed array (nextWord): the same numbers as
+  // rng.nextUint32(), without the generator object's boxed fields. The streams end with the run,
+  // so the state is not handed back; the testbed's normals are drawn from envRng itself.
+  const st = new Int32Array(8)
+  rng.saveState(st, POLICY)
+  envRng.saveState(st, ENV)
+  if (epsilon) epsilonLoop((policy as EpsilonGreedy).config, K, horizon, means, best, reward, st, envRng, acc, counts, out)
+  else if (ucb) ucbLoop((policy as Ucb).config.c, K, horizon, means, best, reward, st, envRng, acc, counts, out)
+  else thompsonLoop((policy as BetaThompson).config, K, horizon, means, best, (env as BernoulliArms).thresholds, rng, envRng, acc, counts, out)
   pushFinal(acc, "meanReward", out[0] / horizon)
   pushFinal(acc, "cumulativeRegret", out[1])
-  pushFinal(acc, "coverage", out[2] / K)
+  let played = 0
+  for (let a = 0; a < K; a++) if (counts[a] > 0) played++
+  pushFinal(acc, "coverage", played / K)
   return true
 }
 
@@ -78,22 +86,42 @@ function accumulate(acc: PolicyAccumulator, t: number, r: number, optimal: boole
   acc.regret2[t] += cumulative * cumulative
 }
 
-/** Writes [total reward, cumulative regret, arms played] into `out`. */
+/** Policy stream's state words at st[POLICY..POLICY + 3], the environment stream's at st[ENV..ENV + 3]. */
+const POLICY = 0
+const ENV = 4
+
+/** `randomInt(rng, n)` on the state words at st[o..o + 3] (n ≥ 1 is a validated arm or tie count). */
+function below(st: Int32Array, o: number, n: number): number {
+  if ((n & (n - 1)) === 0) return nextWord(st, o) & (n - 1)
+  const limit = 4294967296 - (4294967296 % n)
+  for (;;) {
+    const x = nextWord(st, o)
+    if (x < limit) return x % n
+  }
+}
+
+/**
+ * Plays the run, counting plays per arm into `counts` and keeping [total reward, cumulative regret]
+ * in `out`. Both are written inside the loop, with nothing after it: V8 compiles a long loop
+ * on-stack before any code after it has run, and code there without type feedback would
+ * deoptimise that cached compilation at the end of every run (then the next run starts slow).
+ */
 function epsilonLoop(
   config: EpsilonGreedy["config"], K: number, horizon: number, means: Float64Array, best: number, source: RewardSource,
-  rng: Rng, envRng: Rng, acc: PolicyAccumulator, out: Float64Array,
+  st: Int32Array, envRng: Xoshiro128, acc: PolicyAccumulator, counts: Float64Array, out: Float64Array,
 ): void {
-  const { epsilon, decay, initialValue, stepSize } = config
+  const { epsilon, decay, initialValue } = config
+  const stepSize = config.stepSize ?? 0
   const values = new Float64Array(K).fill(initialValue)
-  const counts = new Float64Array(K)
   const thresholds = source.thresholds
   const noiseSd = source.noiseSd
+  const { reward, reward2, optimal, regret, regret2 } = acc
   let cumulative = 0
   let total = 0
   for (let t = 0; t < horizon; t++) {
     const eps = decay === 0 ? epsilon : epsilon / (1 + decay * t)
     let arm: number
-    if (eps > 0 && rng.nextUint32() < eps * 4294967296) arm = randomInt(rng, K)
+    if (eps > 0 && nextWord(st, POLICY) < eps * 4294967296) arm = below(st, POLICY, K)
     else {
       arm = 0
       let bestValue = values[0]
@@ -106,38 +134,35 @@ function epsilonLoop(
           ties = 1
         } else if (v === bestValue) {
           ties++
-          if (randomInt(rng, ties) === 0) arm = i
+          if (below(st, POLICY, ties) === 0) arm = i
         }
       }
     }
     const expected = means[arm]
-    const r = thresholds !== null ? (envRng.nextUint32() < thresholds[arm] ? 1 : 0) : expected + noiseSd * fastNormal(envRng)
+    const r = thresholds !== null ? (nextWord(st, ENV) < thresholds[arm] ? 1 : 0) : expected + noiseSd * fastNormal(envRng)
     const n = ++counts[arm]
-    values[arm] += (stepSize ?? 1 / n) * (r - values[arm])
+    values[arm] += (stepSize === 0 ? 1 / n : stepSize) * (r - values[arm])
     cumulative += best - expected
     total += r
-    accumulate(acc, t, r, expected === best, cumulative)
+    reward[t] += r
+    reward2[t] += r * r
+    if (expected === best) optimal[t] += 1
+    regret[t] += cumulative
+    regret2[t] += cumulative * cumulative
+    out[0] = total
+    out[1] = cumulative
   }
-  out[0] = total
-  out[1] = cumulative
-  out[2] = armsPlayed(counts)
-}
-
-function armsPlayed(counts: Float64Array): number {
-  let played = 0
-  for (let a = 0; a < counts.length; a++) if (counts[a] > 0) played++
-  return played
 }
 
 function ucbLoop(
   c: number, K: number, horizon: number, means: Float64Array, best: number, source: RewardSource,
-  rng: Rng, envRng: Rng, acc: PolicyAccumulator, out: Float64Array,
+  st: Int32Array, envRng: Xoshiro128, acc: PolicyAccumulator, counts: Float64Array, out: Float64Array,
 ): void {
   const est = new Float64Array(K)
-  const counts = new Float64Array(K)
   const invSqrt = new Float64Array(K)
   const thresholds = source.thresholds
   const noiseSd = source.noiseSd
+  const { reward, reward2, optimal, regret, regret2 } = acc
   let cumulative = 0
   let total = 0
   for (let t = 0; t < horizon; t++) {
@@ -154,26 +179,29 @@ function ucbLoop(
         ties = 1
       } else if (v === bestValue) {
         ties++
-        if (randomInt(rng, ties) === 0) arm = i
+        if (below(st, POLICY, ties) === 0) arm = i
       }
     }
     const expected = means[arm]
-    const r = thresholds !== null ? (envRng.nextUint32() < thresholds[arm] ? 1 : 0) : expected + noiseSd * fastNormal(envRng)
+    const r = thresholds !== null ? (nextWord(st, ENV) < thresholds[arm] ? 1 : 0) : expected + noiseSd * fastNormal(envRng)
     const n = ++counts[arm]
     est[arm] += (r - est[arm]) / n
     invSqrt[arm] = 1 / Math.sqrt(n)
     cumulative += best - expected
     total += r
-    accumulate(acc, t, r, expected === best, cumulative)
+    reward[t] += r
+    reward2[t] += r * r
+    if (expected === best) optimal[t] += 1
+    regret[t] += cumulative
+    regret2[t] += cumulative * cumulative
+    out[0] = total
+    out[1] = cumulative
   }
-  out[0] = total
-  out[1] = cumulative
-  out[2] = armsPlayed(counts)
 }
 
 function thompsonLoop(
   config: BetaThompson["config"], K: number, horizon: number, means: Float64Array, best: number, thresholds: Float64Array,
-  rng: Rng, envRng: Rng, acc: PolicyAccumulator, out: Float64Array,
+  rng: Xoshiro128, envRng: Xoshiro128, acc: PolicyAccumulator, counts: Float64Array, out: Float64Array,
 ): void {
   const { priorAlpha, priorBeta } = config
   const alpha = new Float64Array(K).fill(priorAlpha)
@@ -182,7 +210,6 @@ function thompsonLoop(
   const cA = new Float64Array(K).fill(gammaC(gammaD(priorAlpha)))
   const dB = new Float64Array(K).fill(gammaD(priorBeta))
   const cB = new Float64Array(K).fill(gammaC(gammaD(priorBeta)))
-  const counts = new Float64Array(K)
   let cumulative = 0
   let total = 0
   for (let t = 0; t < horizon; t++) {
@@ -207,8 +234,7 @@ function thompsonLoop(
     cumulative += best - expected
     total += r
     accumulate(acc, t, r, expected === best, cumulative)
+    out[0] = total
+    out[1] = cumulative
   }
-  out[0] = total
-  out[1] = cumulative
-  out[2] = armsPlayed(counts)
 }
