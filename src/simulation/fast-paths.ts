@@ -155,12 +155,33 @@ function epsilonLoop(
   }
 }
 
+/** Width tables by c (a few c values per experiment at most; cleared beyond eight). */
+const widthTables = new Map<number, Float64Array>()
+
+/**
+ * c·sqrt(ln max(1, t)) for t < horizon (Ucb's width, the same expression): the same for every run,
+ * so computed once per c and reused, instead of a log and a square root per step.
+ */
+function ucbWidths(c: number, horizon: number): Float64Array {
+  let widths = widthTables.get(c)
+  if (widths === undefined || widths.length < horizon) {
+    if (widthTables.size >= 8) widthTables.clear()
+    widths = new Float64Array(horizon)
+    for (let t = 0; t < horizon; t++) widths[t] = c * Math.sqrt(Math.log(Math.max(1, t)))
+    widthTables.set(c, widths)
+  }
+  return widths
+}
+
 function ucbLoop(
   c: number, K: number, horizon: number, means: Float64Array, best: number, source: RewardSource,
   st: Int32Array, envRng: Xoshiro128, acc: PolicyAccumulator, counts: Float64Array, out: Float64Array,
 ): void {
-  const est = new Float64Array(K)
+  // An unplayed arm has est = ∞ and invSqrt = 0, so its index est + width·invSqrt is ∞ (as in Ucb)
+  // with no per-arm test of its count; est is set to 0 just before its first update.
+  const est = new Float64Array(K).fill(Infinity)
   const invSqrt = new Float64Array(K)
+  const widths = ucbWidths(c, horizon)
   const thresholds = source.thresholds
   const noiseSd = source.noiseSd
   const { reward, reward2, optimal, regret, regret2 } = acc
@@ -168,12 +189,12 @@ function ucbLoop(
   let total = 0
   for (let t = 0; t < horizon; t++) {
     // Index and argmax fused: the same values compared in the same order as Ucb.indices + argmaxRandomTie.
-    const width = c * Math.sqrt(Math.log(Math.max(1, t)))
+    const width = widths[t]
     let arm = 0
-    let bestValue = counts[0] === 0 ? Infinity : est[0] + width * invSqrt[0]
+    let bestValue = est[0] + width * invSqrt[0]
     let ties = 1
     for (let i = 1; i < K; i++) {
-      const v = counts[i] === 0 ? Infinity : est[i] + width * invSqrt[i]
+      const v = est[i] + width * invSqrt[i]
       if (v > bestValue) {
         bestValue = v
         arm = i
@@ -186,6 +207,7 @@ function ucbLoop(
     const expected = means[arm]
     const r = thresholds !== null ? (nextWord(st, ENV) < thresholds[arm] ? 1 : 0) : expected + noiseSd * fastNormal(envRng)
     const n = ++counts[arm]
+    if (n === 1) est[arm] = 0
     est[arm] += (r - est[arm]) / n
     invSqrt[arm] = 1 / Math.sqrt(n)
     cumulative += best - expected
