@@ -19,13 +19,14 @@ import { environmentStream, policyStream } from "./streams"
  * select/update and the environment's reward inlined into one loop over local typed arrays, with the
  * same draws from the same streams in the same order and the same floating-point operations as the
  * generic `playRun`, so the numbers are identical (test/simulation/fast-paths.test.ts checks it).
- * The policy object itself is only read (its validated config), not advanced.
+ * The policy object itself is only read (its validated config), not advanced. The generators'
+ * words are stepped on int32 state held in a typed array (`nextWord`), not through the objects.
  *
  * Work per step (K arms), besides the five per-step sums of the accumulator:
  * - ε-greedy: one 32-bit word for the coin (+ one for the arm when exploring), K compares, one word
  *   (Bernoulli) or one ziggurat normal (testbed) for the reward, one division;
- * - UCB: one log and one square root for c·sqrt(ln t), K multiply-adds and compares, one square root
- *   to refresh the played arm's 1/sqrt(N);
+ * - UCB: K multiply-adds and compares (the width c·sqrt(ln t) is read from a table made once per c,
+ *   not computed per step), one division and one square root to update the played arm;
  * - Thompson: 2K Marsaglia–Tsang gammas (two words each, ≈99% with no log) and K divisions, two square
  *   roots to refresh the played arm's cached constants.
  * Nothing is allocated per step. Returns false when no specialised loop applies.
