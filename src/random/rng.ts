@@ -58,10 +58,55 @@ export class Xoshiro128 implements Rng {
     return (hi * 67108864 + lo) * 1.1102230246251565e-16
   }
 
+  /**
+   * Copies the four state words into `out[offset..offset + 3]`, for hot loops that step the
+   * generator with {@link nextWord} on a typed array (int32 loads and stores instead of this object's
+   * boxed fields) and hand the state back with {@link loadState}.
+   */
+  saveState(out: Int32Array, offset = 0): void {
+    out[offset] = this.s0
+    out[offset + 1] = this.s1
+    out[offset + 2] = this.s2
+    out[offset + 3] = this.s3
+  }
+
+  /** Continues from four state words written by {@link saveState} (and possibly advanced by {@link nextWord}). */
+  loadState(words: Int32Array, offset = 0): void {
+    this.s0 = words[offset]
+    this.s1 = words[offset + 1]
+    this.s2 = words[offset + 2]
+    this.s3 = words[offset + 3]
+  }
+
   /** A copy with the same state: both copies produce the same sequence from here on. */
   clone(): Xoshiro128 {
     return new Xoshiro128(this.s0, this.s1, this.s2, this.s3)
   }
+}
+
+/**
+ * {@link Xoshiro128.nextUint32} on state words held in `state[offset..offset + 3]` (see
+ * {@link Xoshiro128.saveState}): the same step, so the same numbers.
+ * @example
+ * const st = new Int32Array(4); rng.saveState(st)
+ * const w = nextWord(st, 0) // === what rng.nextUint32() would have returned
+ * rng.loadState(st)
+ */
+export function nextWord(state: Int32Array, offset: number): number {
+  const s0 = state[offset]
+  const s1 = state[offset + 1]
+  const s2 = state[offset + 2]
+  const s3 = state[offset + 3]
+  const x = Math.imul(s1, 5)
+  const result = Math.imul((x << 7) | (x >>> 25), 9)
+  const t = s1 << 9
+  const n2 = s2 ^ s0
+  const n3 = s3 ^ s1
+  state[offset + 1] = s1 ^ n2
+  state[offset] = s0 ^ n3
+  state[offset + 2] = n2 ^ t
+  state[offset + 3] = (n3 << 11) | (n3 >>> 21)
+  return result >>> 0
 }
 
 /** SplitMix32 step (Vigna's 32-bit variant of SplitMix64's finaliser, constants of murmur3). */

@@ -1,6 +1,5 @@
 import type { Policy } from "../bandits/policy"
-import type { Rng } from "../random/rng"
-import { randomInt } from "../random/uniform"
+import { nextWord, type Rng, type Xoshiro128 } from "../random/rng"
 import { EpsilonGreedy } from "../bandits/epsilon-greedy"
 import { Greedy } from "../bandits/greedy"
 import { OptimisticGreedy } from "../bandits/optimistic"
@@ -20,13 +19,14 @@ import { environmentStream, policyStream } from "./streams"
  * select/update and the environment's reward inlined into one loop over local typed arrays, with the
  * same draws from the same streams in the same order and the same floating-point operations as the
  * generic `playRun`, so the numbers are identical (test/simulation/fast-paths.test.ts checks it).
- * The policy object itself is only read (its validated config), not advanced.
+ * The policy object itself is only read (its validated config), not advanced. The generators'
+ * words are stepped on int32 state held in a typed array (`nextWord`), not through the objects.
  *
  * Work per step (K arms), besides the five per-step sums of the accumulator:
  * - ε-greedy: one 32-bit word for the coin (+ one for the arm when exploring), K compares, one word
  *   (Bernoulli) or one ziggurat normal (testbed) for the reward, one division;
- * - UCB: one log and one square root for c·sqrt(ln t), K multiply-adds and compares, one square root
- *   to refresh the played arm's 1/sqrt(N);
+ * - UCB: K multiply-adds and compares (the width c·sqrt(ln t) is read from a table made once per c,
+ *   not computed per step), one division and one square root to update the played arm;
  * - Thompson: 2K Marsaglia–Tsang gammas (two words each, ≈99% with no log) and K divisions, two square
  *   roots to refresh the played arm's cached constants.
  * Nothing is allocated per step. Returns false when no specialised loop applies.
@@ -49,13 +49,23 @@ export function fastPlayRun(env: Environment<unknown>, policy: Policy<unknown>, 
   const reward: RewardSource = bernoulli
     ? { thresholds: (env as BernoulliArms).thresholds, noiseSd: 0 }
     : { thresholds: null, noiseSd: (env as GaussianTestbed).noiseSd }
-  const out = new Float64Array(3)
-  if (epsilon) epsilonLoop((policy as EpsilonGreedy).config, K, horizon, means, best, reward, rng, envRng, acc, out)
-  else if (ucb) ucbLoop((policy as Ucb).config.c, K, horizon, means, best, reward, rng, envRng, acc, out)
-  else thompsonLoop((policy as BetaThompson).config, K, horizon, means, best, (env as BernoulliArms).thresholds, rng, envRng, acc, out)
+  const out = new Float64Array(2)
+  const counts = new Float64Array(K)
+  // Both streams stepped as int32 words in a typed array (nextWord): the same numbers as
+  // rng.nextUint32(), without the generator object's boxed fields. The streams end with the run,
+  // so the state is not handed back. The testbed's normals are drawn from envRng itself, which keeps
+  // fastNormal's call site monomorphic (an Rng view of `st` there measured slower).
+  const st = new Int32Array(8)
+  rng.saveState(st, POLICY)
+  envRng.saveState(st, ENV)
+  if (epsilon) epsilonLoop((policy as EpsilonGreedy).config, K, horizon, means, best, reward, st, envRng, acc, counts, out)
+  else if (ucb) ucbLoop((policy as Ucb).config.c, K, horizon, means, best, reward, st, envRng, acc, counts, out)
+  else thompsonLoop((policy as BetaThompson).config, K, horizon, means, best, (env as BernoulliArms).thresholds, rng, st, acc, counts, out)
   pushFinal(acc, "meanReward", out[0] / horizon)
   pushFinal(acc, "cumulativeRegret", out[1])
-  pushFinal(acc, "coverage", out[2] / K)
+  let played = 0
+  for (let a = 0; a < K; a++) if (counts[a] > 0) played++
+  pushFinal(acc, "coverage", played / K)
   return true
 }
 
@@ -78,22 +88,42 @@ function accumulate(acc: PolicyAccumulator, t: number, r: number, optimal: boole
   acc.regret2[t] += cumulative * cumulative
 }
 
-/** Writes [total reward, cumulative regret, arms played] into `out`. */
+/** Policy stream's state words at st[POLICY..POLICY + 3], the environment stream's at st[ENV..ENV + 3]. */
+const POLICY = 0
+const ENV = 4
+
+/** `randomInt(rng, n)` on the state words at st[o..o + 3] (n ≥ 1 is a validated arm or tie count). */
+function below(st: Int32Array, o: number, n: number): number {
+  if ((n & (n - 1)) === 0) return nextWord(st, o) & (n - 1)
+  const limit = 4294967296 - (4294967296 % n)
+  for (;;) {
+    const x = nextWord(st, o)
+    if (x < limit) return x % n
+  }
+}
+
+/**
+ * Plays the run, counting plays per arm into `counts` and keeping [total reward, cumulative regret]
+ * in `out`. Both are written inside the loop, with nothing after it: V8 compiles a long loop
+ * on-stack before any code after it has run, and code there without type feedback would
+ * deoptimise that cached compilation at the end of every run (then the next run starts slow).
+ */
 function epsilonLoop(
   config: EpsilonGreedy["config"], K: number, horizon: number, means: Float64Array, best: number, source: RewardSource,
-  rng: Rng, envRng: Rng, acc: PolicyAccumulator, out: Float64Array,
+  st: Int32Array, envRng: Xoshiro128, acc: PolicyAccumulator, counts: Float64Array, out: Float64Array,
 ): void {
-  const { epsilon, decay, initialValue, stepSize } = config
+  const { epsilon, decay, initialValue } = config
+  const stepSize = config.stepSize ?? 0
   const values = new Float64Array(K).fill(initialValue)
-  const counts = new Float64Array(K)
   const thresholds = source.thresholds
   const noiseSd = source.noiseSd
+  const { reward, reward2, optimal, regret, regret2 } = acc
   let cumulative = 0
   let total = 0
   for (let t = 0; t < horizon; t++) {
     const eps = decay === 0 ? epsilon : epsilon / (1 + decay * t)
     let arm: number
-    if (eps > 0 && rng.nextUint32() < eps * 4294967296) arm = randomInt(rng, K)
+    if (eps > 0 && nextWord(st, POLICY) < eps * 4294967296) arm = below(st, POLICY, K)
     else {
       arm = 0
       let bestValue = values[0]
@@ -106,74 +136,96 @@ function epsilonLoop(
           ties = 1
         } else if (v === bestValue) {
           ties++
-          if (randomInt(rng, ties) === 0) arm = i
+          if (below(st, POLICY, ties) === 0) arm = i
         }
       }
     }
     const expected = means[arm]
-    const r = thresholds !== null ? (envRng.nextUint32() < thresholds[arm] ? 1 : 0) : expected + noiseSd * fastNormal(envRng)
+    const r = thresholds !== null ? (nextWord(st, ENV) < thresholds[arm] ? 1 : 0) : expected + noiseSd * fastNormal(envRng)
     const n = ++counts[arm]
-    values[arm] += (stepSize ?? 1 / n) * (r - values[arm])
+    values[arm] += (stepSize === 0 ? 1 / n : stepSize) * (r - values[arm])
     cumulative += best - expected
     total += r
-    accumulate(acc, t, r, expected === best, cumulative)
+    reward[t] += r
+    reward2[t] += r * r
+    if (expected === best) optimal[t] += 1
+    regret[t] += cumulative
+    regret2[t] += cumulative * cumulative
+    out[0] = total
+    out[1] = cumulative
   }
-  out[0] = total
-  out[1] = cumulative
-  out[2] = armsPlayed(counts)
 }
 
-function armsPlayed(counts: Float64Array): number {
-  let played = 0
-  for (let a = 0; a < counts.length; a++) if (counts[a] > 0) played++
-  return played
+/** Width tables by c (a few c values per experiment at most; cleared beyond eight). */
+const widthTables = new Map<number, Float64Array>()
+
+/**
+ * c·sqrt(ln max(1, t)) for t < horizon (Ucb's width, the same expression): the same for every run,
+ * so computed once per c and reused, instead of a log and a square root per step.
+ */
+function ucbWidths(c: number, horizon: number): Float64Array {
+  let widths = widthTables.get(c)
+  if (widths === undefined || widths.length < horizon) {
+    if (widthTables.size >= 8) widthTables.clear()
+    widths = new Float64Array(horizon)
+    for (let t = 0; t < horizon; t++) widths[t] = c * Math.sqrt(Math.log(Math.max(1, t)))
+    widthTables.set(c, widths)
+  }
+  return widths
 }
 
 function ucbLoop(
   c: number, K: number, horizon: number, means: Float64Array, best: number, source: RewardSource,
-  rng: Rng, envRng: Rng, acc: PolicyAccumulator, out: Float64Array,
+  st: Int32Array, envRng: Xoshiro128, acc: PolicyAccumulator, counts: Float64Array, out: Float64Array,
 ): void {
-  const est = new Float64Array(K)
-  const counts = new Float64Array(K)
+  // An unplayed arm has est = ∞ and invSqrt = 0, so its index est + width·invSqrt is ∞ (as in Ucb)
+  // with no per-arm test of its count; est is set to 0 just before its first update.
+  const est = new Float64Array(K).fill(Infinity)
   const invSqrt = new Float64Array(K)
+  const widths = ucbWidths(c, horizon)
   const thresholds = source.thresholds
   const noiseSd = source.noiseSd
+  const { reward, reward2, optimal, regret, regret2 } = acc
   let cumulative = 0
   let total = 0
   for (let t = 0; t < horizon; t++) {
     // Index and argmax fused: the same values compared in the same order as Ucb.indices + argmaxRandomTie.
-    const width = c * Math.sqrt(Math.log(Math.max(1, t)))
+    const width = widths[t]
     let arm = 0
-    let bestValue = counts[0] === 0 ? Infinity : est[0] + width * invSqrt[0]
+    let bestValue = est[0] + width * invSqrt[0]
     let ties = 1
     for (let i = 1; i < K; i++) {
-      const v = counts[i] === 0 ? Infinity : est[i] + width * invSqrt[i]
+      const v = est[i] + width * invSqrt[i]
       if (v > bestValue) {
         bestValue = v
         arm = i
         ties = 1
       } else if (v === bestValue) {
         ties++
-        if (randomInt(rng, ties) === 0) arm = i
+        if (below(st, POLICY, ties) === 0) arm = i
       }
     }
     const expected = means[arm]
-    const r = thresholds !== null ? (envRng.nextUint32() < thresholds[arm] ? 1 : 0) : expected + noiseSd * fastNormal(envRng)
+    const r = thresholds !== null ? (nextWord(st, ENV) < thresholds[arm] ? 1 : 0) : expected + noiseSd * fastNormal(envRng)
     const n = ++counts[arm]
+    if (n === 1) est[arm] = 0
     est[arm] += (r - est[arm]) / n
     invSqrt[arm] = 1 / Math.sqrt(n)
     cumulative += best - expected
     total += r
-    accumulate(acc, t, r, expected === best, cumulative)
+    reward[t] += r
+    reward2[t] += r * r
+    if (expected === best) optimal[t] += 1
+    regret[t] += cumulative
+    regret2[t] += cumulative * cumulative
+    out[0] = total
+    out[1] = cumulative
   }
-  out[0] = total
-  out[1] = cumulative
-  out[2] = armsPlayed(counts)
 }
 
 function thompsonLoop(
   config: BetaThompson["config"], K: number, horizon: number, means: Float64Array, best: number, thresholds: Float64Array,
-  rng: Rng, envRng: Rng, acc: PolicyAccumulator, out: Float64Array,
+  rng: Rng, st: Int32Array, acc: PolicyAccumulator, counts: Float64Array, out: Float64Array,
 ): void {
   const { priorAlpha, priorBeta } = config
   const alpha = new Float64Array(K).fill(priorAlpha)
@@ -182,7 +234,6 @@ function thompsonLoop(
   const cA = new Float64Array(K).fill(gammaC(gammaD(priorAlpha)))
   const dB = new Float64Array(K).fill(gammaD(priorBeta))
   const cB = new Float64Array(K).fill(gammaC(gammaD(priorBeta)))
-  const counts = new Float64Array(K)
   let cumulative = 0
   let total = 0
   for (let t = 0; t < horizon; t++) {
@@ -196,7 +247,7 @@ function thompsonLoop(
       }
     }
     const expected = means[arm]
-    const r = envRng.nextUint32() < thresholds[arm] ? 1 : 0
+    const r = nextWord(st, ENV) < thresholds[arm] ? 1 : 0
     const da = gammaD((alpha[arm] += r))
     const db = gammaD((beta[arm] += 1 - r))
     dA[arm] = da
@@ -207,8 +258,7 @@ function thompsonLoop(
     cumulative += best - expected
     total += r
     accumulate(acc, t, r, expected === best, cumulative)
+    out[0] = total
+    out[1] = cumulative
   }
-  out[0] = total
-  out[1] = cumulative
-  out[2] = armsPlayed(counts)
 }

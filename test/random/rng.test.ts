@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { createRng, splitRng, Xoshiro128 } from "../../src/random/rng"
+import { createRng, nextWord, splitRng, Xoshiro128 } from "../../src/random/rng"
 import { chiSquare, chiSquareCritical999 } from "./gof"
 
 describe("Xoshiro128", () => {
@@ -53,6 +53,16 @@ describe("Xoshiro128", () => {
     for (let i = 0; i < xs.length; i++) cov += (xs[i] - mx) * (ys[i] - my)
     // Correlation of independent uniforms has sd 1/sqrt(n) = 0.01.
     expect(Math.abs(cov / xs.length / (1 / 12))).toBeLessThan(0.04)
+  })
+
+  it("steps state words in a typed array exactly as the object does (saveState, nextWord, loadState)", () => {
+    const a = createRng(5, 3)
+    const b = createRng(5, 3)
+    const st = new Int32Array(6)
+    b.saveState(st, 2)
+    for (let i = 0; i < 1000; i++) expect(nextWord(st, 2)).toBe(a.nextUint32())
+    b.loadState(st, 2)
+    for (let i = 0; i < 10; i++) expect(b.next()).toBe(a.next())
   })
 
   it("clones and splits deterministically", () => {

@@ -28,3 +28,18 @@ describe("specialised loops give exactly the generic loop's numbers", () => {
     expect(fast.policies.map((p) => p.finals)).toEqual(generic.policies.map((p) => p.finals))
   })
 })
+
+describe("UCB's cached width table", () => {
+  it("gives the generic loop's numbers whatever horizons and c values came before", () => {
+    const env = new BernoulliArms([0.2, 0.6, 0.55])
+    const policies = () => [new Ucb({ arms: 3, c: 0.5 }), new Ucb1({ arms: 3 }), new Ucb({ arms: 3, c: 0 })]
+    // A long horizon first (table reused for shorter ones), then a longer one (table rebuilt).
+    for (const horizon of [300, 40, 700]) {
+      const options = { horizon, runs: 3, seed: horizon }
+      const fast = simulate(env, policies(), options)
+      const generic = simulate(env, policies(), { ...options, fastPaths: false })
+      expect(curves(fast)).toEqual(curves(generic))
+      expect(fast.policies.map((p) => p.finals)).toEqual(generic.policies.map((p) => p.finals))
+    }
+  })
+})
