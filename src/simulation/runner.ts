@@ -55,11 +55,13 @@ export function simulate(env: Environment<unknown>, policies: Policy<unknown>[],
   policies.forEach((p, i) => {
     if (p.nArms !== env.nArms) throw new Error(`simulate: policies[${i}] (${p.name}) has ${p.nArms} arms, the environment ${env.nArms}`)
   })
-  const totals = policies.map(() => emptyAccumulator(options.horizon))
   const chunks = runChunks(options.runs)
   // One scratch accumulator per policy, reused by every chunk of more than one run. A one-run chunk
   // is added straight into the totals: merging it would add 0 + x = x first, so the sums are the same.
-  const scratch = chunks.some(([first, last]) => last - first > 1) ? policies.map(() => emptyAccumulator(options.horizon)) : null
+  const multiRun = chunks.some(([first, last]) => last - first > 1)
+  const pooled = takeAccumulators(options.horizon, policies.length * (multiRun ? 2 : 1))
+  const totals = pooled.slice(0, policies.length)
+  const scratch = multiRun ? pooled.slice(policies.length) : null
   let done = 0
   const onRun = (): void => options.onProgress?.(++done, options.runs)
   for (const [first, last] of chunks) {
@@ -72,7 +74,35 @@ export function simulate(env: Environment<unknown>, policies: Policy<unknown>[],
     scratch.forEach((a, p) => mergeAccumulator(totals[p], a))
   }
   const meta = policies.map((p, i) => ({ name: p.name, type: types?.[i] ?? p.constructor.name, config: p.config ?? null }))
-  return finish(env, meta, totals, options)
+  const result = finish(env, meta, totals, options)
+  giveBackAccumulators(options.horizon, pooled)
+  return result
+}
+
+/** Zeroed accumulators kept between {@link simulate} calls, for one horizon (the latest). */
+const pool: { horizon: number; free: PolicyAccumulator[] } = { horizon: 0, free: [] }
+/** The most Float64 entries the pool keeps (16 M = 128 MB); larger sets are left to the GC. */
+const POOL_ENTRIES = 1 << 24
+
+/**
+ * n zeroed accumulators of the horizon, taken out of the pool (so a nested simulate, say from
+ * onProgress, gets others). With long horizons the arrays are megabytes: fresh ones in every call
+ * cost thousands of page faults, much kernel time and major GCs; reused ones only a fill(0).
+ */
+function takeAccumulators(horizon: number, n: number): PolicyAccumulator[] {
+  const free = pool.horizon === horizon ? pool.free : []
+  const out = free.splice(Math.max(0, free.length - n))
+  out.forEach(clearAccumulator)
+  while (out.length < n) out.push(emptyAccumulator(horizon))
+  return out
+}
+
+function giveBackAccumulators(horizon: number, accs: PolicyAccumulator[]): void {
+  if (pool.horizon !== horizon) {
+    pool.horizon = horizon
+    pool.free = []
+  }
+  for (const acc of accs) if ((pool.free.length + 1) * 5 * horizon <= POOL_ENTRIES) pool.free.push(acc)
 }
 
 /** The compiled worker script (dist/simulation/worker.js), also when this module runs from TypeScript sources. */
