@@ -9,9 +9,18 @@ import type { Rng } from "../random/rng"
  * separate 32-bit words, which avoids the index/value correlation Doornik (2005) found in the original.
  */
 const R = 3.442619855899
-const LAYERS = 128
-const kn = new Int32Array(LAYERS)
-const wn = new Float64Array(LAYERS)
+/** The ziggurat's layer count: a word's low 7 bits pick the layer. */
+export const ZIGGURAT_LAYERS = 128
+const LAYERS = ZIGGURAT_LAYERS
+/**
+ * The ziggurat's tables, exported (read-only by contract) for loops that draw on state words
+ * (`nextWord`) instead of an `Rng` object: a signed word hz in layer iz is accepted at once when
+ * |hz| < zigguratKn[iz], and its normal value is then hz · zigguratWn[iz].
+ */
+export const zigguratKn = new Int32Array(LAYERS)
+export const zigguratWn = new Float64Array(LAYERS)
+const kn = zigguratKn
+const wn = zigguratWn
 const fn = new Float64Array(LAYERS)
 {
   const m1 = 2147483648
@@ -43,7 +52,7 @@ export function fastUniform(rng: Rng): number {
  * The ziggurat's slow path for layer `iz` and signed word `hz` (about 1% of draws): the tail beyond
  * R or the wedge test. Returns the normal value, or NaN when the candidate is rejected (start over).
  */
-function zigguratSlow(rng: Rng, iz: number, hz: number): number {
+export function zigguratSlow(rng: Rng, iz: number, hz: number): number {
   if (iz === 0) {
     // The tail beyond R, by Marsaglia's (1964) exponential rejection.
     let xt: number

@@ -1,12 +1,12 @@
 import type { Policy } from "../bandits/policy"
-import { nextWord, type Rng, type Xoshiro128 } from "../random/rng"
+import { nextWord, type Xoshiro128 } from "../random/rng"
 import { EpsilonGreedy } from "../bandits/epsilon-greedy"
 import { Greedy } from "../bandits/greedy"
 import { OptimisticGreedy } from "../bandits/optimistic"
 import { Ucb } from "../bandits/ucb"
 import { Ucb1 } from "../bandits/ucb1"
 import { BetaThompson } from "../bandits/thompson-beta"
-import { betaCached, fastNormal, gammaC, gammaD } from "../bandits/fast-random"
+import { fastNormal, fastUniform, gammaC, gammaD, ZIGGURAT_LAYERS, zigguratKn, zigguratSlow, zigguratWn } from "../bandits/fast-random"
 import type { Environment } from "./environment"
 import { BernoulliArms } from "./bernoulli"
 import { GaussianTestbed } from "./gaussian-testbed"
@@ -27,8 +27,8 @@ import { environmentStream, policyStream } from "./streams"
  *   (Bernoulli) or one ziggurat normal (testbed) for the reward, one division;
  * - UCB: K multiply-adds and compares (the width c·sqrt(ln t) is read from a table made once per c,
  *   not computed per step), one division and one square root to update the played arm;
- * - Thompson: 2K Marsaglia–Tsang gammas (two words each, ≈99% with no log) and K divisions, two square
- *   roots to refresh the played arm's cached constants.
+ * - Thompson: 2K Marsaglia–Tsang gammas (two words each, ≈99% with no log, the ziggurat's tables read
+ *   inline) and K divisions, two square roots to refresh the played arm's cached constants.
  * Nothing is allocated per step. Returns false when no specialised loop applies.
  */
 export function fastPlayRun(env: Environment<unknown>, policy: Policy<unknown>, policyIndex: number, run: number, horizon: number, seed: number, acc: PolicyAccumulator): boolean {
@@ -77,15 +77,6 @@ function pushFinal(acc: PolicyAccumulator, key: string, value: number): void {
 interface RewardSource {
   thresholds: Float64Array | null
   noiseSd: number
-}
-
-/** Adds step t's reward and regret into the accumulator's five per-step sums. */
-function accumulate(acc: PolicyAccumulator, t: number, r: number, optimal: boolean, cumulative: number): void {
-  acc.reward[t] += r
-  acc.reward2[t] += r * r
-  if (optimal) acc.optimal[t] += 1
-  acc.regret[t] += cumulative
-  acc.regret2[t] += cumulative * cumulative
 }
 
 /** Policy stream's state words at st[POLICY..POLICY + 3], the environment stream's at st[ENV..ENV + 3]. */
@@ -225,39 +216,128 @@ function ucbLoop(
 
 function thompsonLoop(
   config: BetaThompson["config"], K: number, horizon: number, means: Float64Array, best: number, thresholds: Float64Array,
-  rng: Rng, st: Int32Array, acc: PolicyAccumulator, counts: Float64Array, out: Float64Array,
+  rng: Xoshiro128, st: Int32Array, acc: PolicyAccumulator, counts: Float64Array, out: Float64Array,
 ): void {
   const { priorAlpha, priorBeta } = config
-  const alpha = new Float64Array(K).fill(priorAlpha)
-  const beta = new Float64Array(K).fill(priorBeta)
-  const dA = new Float64Array(K).fill(gammaD(priorAlpha))
-  const cA = new Float64Array(K).fill(gammaC(gammaD(priorAlpha)))
-  const dB = new Float64Array(K).fill(gammaD(priorBeta))
-  const cB = new Float64Array(K).fill(gammaC(gammaD(priorBeta)))
+  // Per arm a: shapes[2a] = α_a, shapes[2a + 1] = β_a, and their Marsaglia–Tsang constants d and c
+  // alongside, so that the 2K gammas of a step are one loop in betaCached's order (Ga, then Gb).
+  const shapes = new Float64Array(2 * K)
+  const ds = new Float64Array(2 * K)
+  const cs = new Float64Array(2 * K)
+  for (let a = 0; a < K; a++) {
+    shapes[2 * a] = priorAlpha
+    shapes[2 * a + 1] = priorBeta
+  }
+  for (let j = 0; j < 2 * K; j++) {
+    ds[j] = gammaD(shapes[j])
+    cs[j] = gammaC(ds[j])
+  }
+  const { reward, reward2, optimal, regret, regret2 } = acc
+  // The policy stream's xoshiro128** state in four locals (registers), stepped inline as nextWord
+  // does; written to `st` only around the ziggurat's rare slow path, which runs on `rng`.
+  let s0 = st[POLICY]
+  let s1 = st[POLICY + 1]
+  let s2 = st[POLICY + 2]
+  let s3 = st[POLICY + 3]
   let cumulative = 0
   let total = 0
   for (let t = 0; t < horizon; t++) {
     let arm = 0
     let bestValue = -1
-    for (let a = 0; a < K; a++) {
-      const v = betaCached(rng, alpha[a], dA[a], cA[a], beta[a], dB[a], cB[a])
-      if (v > bestValue) {
-        bestValue = v
-        arm = a
+    let x = 0
+    for (let j = 0; j < 2 * K; j++) {
+      const d = ds[j]
+      const c = cs[j]
+      let g: number
+      for (;;) {
+        let q = Math.imul(s1, 5)
+        const w = Math.imul((q << 7) | (q >>> 25), 9) >>> 0
+        let k = s1 << 9
+        let n2 = s2 ^ s0
+        let n3 = s3 ^ s1
+        s1 ^= n2
+        s0 ^= n3
+        s2 = n2 ^ k
+        s3 = (n3 << 11) | (n3 >>> 21)
+        q = Math.imul(s1, 5)
+        const hz = Math.imul((q << 7) | (q >>> 25), 9)
+        k = s1 << 9
+        n2 = s2 ^ s0
+        n3 = s3 ^ s1
+        s1 ^= n2
+        s0 ^= n3
+        s2 = n2 ^ k
+        s3 = (n3 << 11) | (n3 >>> 21)
+        const iz = w & (ZIGGURAT_LAYERS - 1)
+        let z: number
+        let u: number
+        if ((hz < 0 ? -hz : hz) < zigguratKn[iz]) {
+          z = hz * zigguratWn[iz]
+          u = ((w >>> 7) + 0.5) * 2.9802322387695312e-8 // as gammaMarsagliaTsang: the high 25 bits
+        } else {
+          st[POLICY] = s0
+          st[POLICY + 1] = s1
+          st[POLICY + 2] = s2
+          st[POLICY + 3] = s3
+          rng.loadState(st, POLICY)
+          z = zigguratSlow(rng, iz, hz)
+          u = z === z ? fastUniform(rng) : 0
+          rng.saveState(st, POLICY)
+          s0 = st[POLICY]
+          s1 = st[POLICY + 1]
+          s2 = st[POLICY + 2]
+          s3 = st[POLICY + 3]
+          if (z !== z) continue
+        }
+        let v = 1 + c * z
+        if (v <= 0) continue
+        v = v * v * v
+        const z2 = z * z
+        if (u < 1 - 0.0331 * z2 * z2 || Math.log(u) < 0.5 * z2 + d * (1 - v + Math.log(v))) {
+          g = d * v
+          break
+        }
+      }
+      const shape = shapes[j]
+      if (shape < 1) {
+        // betaCached's boost, U^(1/shape) with U = fastUniform's one word.
+        const q = Math.imul(s1, 5)
+        const word = Math.imul((q << 7) | (q >>> 25), 9) >>> 0
+        const k = s1 << 9
+        const n2 = s2 ^ s0
+        const n3 = s3 ^ s1
+        s1 ^= n2
+        s0 ^= n3
+        s2 = n2 ^ k
+        s3 = (n3 << 11) | (n3 >>> 21)
+        g *= Math.pow((word + 0.5) * 2.3283064365386963e-10, 1 / shape)
+      }
+      if ((j & 1) === 0) x = g
+      else {
+        const value = x / (x + g)
+        if (value > bestValue) {
+          bestValue = value
+          arm = j >> 1
+        }
       }
     }
     const expected = means[arm]
     const r = nextWord(st, ENV) < thresholds[arm] ? 1 : 0
-    const da = gammaD((alpha[arm] += r))
-    const db = gammaD((beta[arm] += 1 - r))
-    dA[arm] = da
-    cA[arm] = gammaC(da)
-    dB[arm] = db
-    cB[arm] = gammaC(db)
+    const ja = 2 * arm
+    const da = gammaD((shapes[ja] += r))
+    const db = gammaD((shapes[ja + 1] += 1 - r))
+    ds[ja] = da
+    cs[ja] = gammaC(da)
+    ds[ja + 1] = db
+    cs[ja + 1] = gammaC(db)
     counts[arm]++
     cumulative += best - expected
     total += r
-    accumulate(acc, t, r, expected === best, cumulative)
+    reward[t] += r
+    reward2[t] += r * r
+    if (expected === best) optimal[t] += 1
+    regret[t] += cumulative
+    regret2[t] += cumulative * cumulative
     out[0] = total
     out[1] = cumulative
   }

@@ -43,3 +43,16 @@ describe("UCB's cached width table", () => {
     }
   })
 })
+
+describe("Thompson's inline gammas", () => {
+  it("give the generic loop's numbers with priors below 1 (the U^(1/shape) boost) and many ziggurat slow paths", () => {
+    const env = new BernoulliArms([0.1, 0.15, 0.05, 0.12])
+    const policies = () => [new BetaThompson({ arms: 4, priorAlpha: 0.5, priorBeta: 0.7 }), new BetaThompson({ arms: 4, priorAlpha: 3, priorBeta: 0.3 })]
+    // 2 policies × 6 runs × 1500 steps × 8 gammas ≈ 144,000 gammas: over a thousand take the slow path.
+    const options = { horizon: 1500, runs: 6, seed: 5 }
+    const fast = simulate(env, policies(), options)
+    const generic = simulate(env, policies(), { ...options, fastPaths: false })
+    expect(curves(fast)).toEqual(curves(generic))
+    expect(fast.policies.map((p) => p.finals)).toEqual(generic.policies.map((p) => p.finals))
+  })
+})
