@@ -59,26 +59,37 @@ export function mergeAccumulator(total: PolicyAccumulator, chunk: PolicyAccumula
   for (const [k, v] of Object.entries(chunk.finals)) (total.finals[k] ??= []).push(...v)
 }
 
+/**
+ * Mean and 95% band per step from the sums over R runs, into `mean`, `lo` and `hi`. A module-level
+ * function, not a closure made per call: a fresh closure's long loop was compiled on-stack each
+ * call and deoptimised at its end (no type feedback for the code after the loop).
+ */
+function curve(sum: Float64Array, sum2: Float64Array, runs: number, mean: Float64Array, lo: Float64Array, hi: Float64Array): void {
+  const T = sum.length
+  const sqrtRuns = Math.sqrt(runs)
+  for (let t = 0; t < T; t++) {
+    const m = sum[t] / runs
+    const variance = runs > 1 ? Math.max(0, (sum2[t] - runs * m * m) / (runs - 1)) : 0
+    const half = (1.96 * Math.sqrt(variance)) / sqrtRuns
+    mean[t] = m
+    lo[t] = m - half
+    hi[t] = m + half
+  }
+}
+
 /** Turns the summed accumulator of R runs into curves and intervals. */
 export function policyResult(acc: PolicyAccumulator, runs: number, name: string, type: string, config: Readonly<Record<string, unknown>> | null): PolicyResult {
   const T = acc.reward.length
-  const curve = (sum: Float64Array, sum2: Float64Array): [Float64Array, Float64Array, Float64Array] => {
-    const mean = new Float64Array(T)
-    const lo = new Float64Array(T)
-    const hi = new Float64Array(T)
-    for (let t = 0; t < T; t++) {
-      const m = sum[t] / runs
-      const variance = runs > 1 ? Math.max(0, (sum2[t] - runs * m * m) / (runs - 1)) : 0
-      const half = (1.96 * Math.sqrt(variance)) / Math.sqrt(runs)
-      mean[t] = m
-      lo[t] = m - half
-      hi[t] = m + half
-    }
-    return [mean, lo, hi]
-  }
-  const [meanReward, rewardLower, rewardUpper] = curve(acc.reward, acc.reward2)
-  const [cumulativeRegret, regretLower, regretUpper] = curve(acc.regret, acc.regret2)
-  const optimalRate = acc.optimal.map((v) => v / runs)
+  const meanReward = new Float64Array(T)
+  const rewardLower = new Float64Array(T)
+  const rewardUpper = new Float64Array(T)
+  const cumulativeRegret = new Float64Array(T)
+  const regretLower = new Float64Array(T)
+  const regretUpper = new Float64Array(T)
+  const optimalRate = new Float64Array(T)
+  curve(acc.reward, acc.reward2, runs, meanReward, rewardLower, rewardUpper)
+  curve(acc.regret, acc.regret2, runs, cumulativeRegret, regretLower, regretUpper)
+  for (let t = 0; t < T; t++) optimalRate[t] = acc.optimal[t] / runs
   const tail = Math.min(T, Math.max(10, Math.ceil(T / 100)))
   let r = 0
   let o = 0
