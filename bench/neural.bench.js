@@ -39,6 +39,13 @@ async function main() {
     )
   }
   console.log(`tfjs ${tf.version.tfjs}; default backend here: ${await L.selectBackend({ log: quiet })}`)
+  // Measured by hand on this machine with bench/neural_torch.py (Debian python3-torch 1.13, one thread, same
+  // shapes, batch 64, Adam); CI has no PyTorch, so the reference is a recorded number.
+  const torch = { perEpoch: 0.063, perSecond: 268114 }
+  const mlp = rows.find((r) => r.backend === "wasm" && r.name.startsWith("MLP"))
+  console.log(
+    `PyTorch 1.13 (1 thread) MLP 128-64-1: ${torch.perEpoch} s/epoch, ${torch.perSecond} predictions/s → tfjs-wasm takes ${(mlp.perEpoch / torch.perEpoch).toFixed(1)}× its training time and ${(torch.perSecond / mlp.perSecond).toFixed(1)}× its prediction time`,
+  )
 }
 
 main().catch((e) => {

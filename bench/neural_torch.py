@@ -1,0 +1,35 @@
+"""By-hand reference for bench/neural.bench.js: the same Dense 128-64-1 MLP in PyTorch (Debian python3-torch),
+8,000 rows x 38 features, batch 64, Adam, binary cross-entropy, one thread (tfjs-wasm runs single-threaded in Node).
+Run: /usr/bin/python3 bench/neural_torch.py   (not part of CI)."""
+import time
+import torch
+
+torch.manual_seed(1)
+torch.set_num_threads(1)
+rows, features = 8000, 38
+x = torch.randn(rows, features)
+y = (torch.rand(rows, 1) < 0.03).float()
+model = torch.nn.Sequential(torch.nn.Linear(features, 128), torch.nn.ReLU(), torch.nn.Linear(128, 64), torch.nn.ReLU(), torch.nn.Linear(64, 1))
+opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+loss_fn = torch.nn.BCEWithLogitsLoss()
+
+
+def epoch():
+    perm = torch.randperm(rows)
+    for start in range(0, rows, 64):
+        idx = perm[start:start + 64]
+        opt.zero_grad()
+        loss = loss_fn(model(x[idx]), y[idx])
+        loss.backward()
+        opt.step()
+
+
+epoch()  # warm-up
+best = min((lambda t: (epoch(), time.perf_counter() - t)[1])(time.perf_counter()) for _ in range(3))
+with torch.no_grad():
+    model(x)
+    t = time.perf_counter()
+    for _ in range(5):
+        torch.sigmoid(model(x))
+    predict = (time.perf_counter() - t) / 5
+print(f"PyTorch {torch.__version__}, 1 thread: MLP 128-64-1 (8k rows x 38): {best:.3f} s/epoch, {rows / predict:,.0f} predictions/s")
