@@ -2,26 +2,12 @@ import * as tf from "@tensorflow/tfjs"
 import { createRng } from "../random/rng"
 import { ensureBackend } from "./backend"
 import { checkTagExamples, type TagExamples } from "./interest-tag-dataset"
-import { checkEncoder, encodeSequence, type SequenceEncoder } from "./sequence-encoder"
+import { encodeSequence } from "./sequence-encoder"
+import { resolveSequenceModelOptions, type ResolvedSequenceModelOptions, type SequenceModelOptions } from "./sequence-model-options"
 import { trainModel, type EpochRecord, type TrainHistory } from "./train"
 
-/** Options of {@link InterestTagModel} (defaults in brackets). */
-export interface TagModelOptions {
-  encoder: SequenceEncoder
-  seed: number
-  /** Embedding width [16]. */
-  embedding?: number
-  /** Encoder width [32]. */
-  units?: number
-  /** Adam learning rate [0.005]. */
-  learningRate?: number
-  /** [5] */
-  epochs?: number
-  /** [64] */
-  batchSize?: number
-  earlyStopping?: { patience: number; minDelta?: number }
-  log?: (line: string) => void
-}
+/** Options of {@link InterestTagModel} (defaults in brackets; see {@link SequenceModelOptions}). */
+export type TagModelOptions = SequenceModelOptions
 
 /**
  * Interest tags from a behaviour sequence — seed 002 §5's "let GPT-2 write the user's interest tags"
@@ -37,31 +23,14 @@ export interface TagModelOptions {
  */
 export class InterestTagModel {
   readonly name: string
-  readonly config: Required<Omit<TagModelOptions, "earlyStopping" | "log">> & Pick<TagModelOptions, "earlyStopping" | "log">
+  readonly config: ResolvedSequenceModelOptions
   model_: tf.LayersModel | undefined
   history_: TrainHistory | undefined
   nCategories_ = 0
   window_ = 0
 
   constructor(options: TagModelOptions) {
-    checkEncoder(options.encoder, "InterestTagModel")
-    if (!Number.isSafeInteger(options.seed)) throw new Error(`InterestTagModel: seed must be a safe integer, got ${options.seed}`)
-    this.config = {
-      encoder: options.encoder,
-      seed: options.seed,
-      embedding: options.embedding ?? 16,
-      units: options.units ?? 32,
-      learningRate: options.learningRate ?? 0.005,
-      epochs: options.epochs ?? 5,
-      batchSize: options.batchSize ?? 64,
-      earlyStopping: options.earlyStopping,
-      log: options.log,
-    }
-    for (const key of ["embedding", "units", "epochs", "batchSize"] as const) {
-      const v = this.config[key]
-      if (!Number.isInteger(v) || v < 1) throw new Error(`InterestTagModel: ${key} must be a positive integer, got ${v}`)
-    }
-    if (!(this.config.learningRate > 0)) throw new Error(`InterestTagModel: learningRate must be > 0, got ${this.config.learningRate}`)
+    this.config = resolveSequenceModelOptions(options, "InterestTagModel")
     this.name = `${options.encoder === "attention" ? "self-attention" : options.encoder.toUpperCase()} tagger`
   }
 

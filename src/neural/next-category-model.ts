@@ -3,26 +3,16 @@ import { createRng } from "../random/rng"
 import { ensureBackend } from "./backend"
 import { SeededDropout } from "./seeded-dropout"
 import { checkSequenceExamples, type SequenceExamples } from "./sequence-dataset"
-import { checkEncoder, encodeSequence, type SequenceEncoder } from "./sequence-encoder"
+import { encodeSequence } from "./sequence-encoder"
+import { resolveSequenceModelOptions, type ResolvedSequenceModelOptions, type SequenceModelOptions } from "./sequence-model-options"
 import { trainModel, type EpochRecord, type TrainHistory } from "./train"
 
-/** Options of {@link NextCategoryModel} (defaults in brackets). */
-export interface NextCategoryOptions {
-  encoder: SequenceEncoder
-  seed: number
-  /** Embedding width [16]. */
-  embedding?: number
-  /** Recurrent units [32] (LSTM/GRU). */
-  units?: number
+/** Options of {@link NextCategoryModel} (defaults in brackets; the shared ones in {@link SequenceModelOptions}). */
+export interface NextCategoryOptions extends SequenceModelOptions {
   /** Dropout before the output layer [0]. */
   dropout?: number
   /** L2 penalty on the output kernel [0]. */
   l2?: number
-  learningRate?: number
-  epochs?: number
-  batchSize?: number
-  earlyStopping?: { patience: number; minDelta?: number }
-  log?: (line: string) => void
 }
 
 /**
@@ -37,32 +27,14 @@ export interface NextCategoryOptions {
  */
 export class NextCategoryModel {
   readonly name: string
-  readonly config: Required<Omit<NextCategoryOptions, "earlyStopping" | "log">> & Pick<NextCategoryOptions, "earlyStopping" | "log">
+  readonly config: ResolvedSequenceModelOptions & { dropout: number; l2: number }
   model_: tf.LayersModel | undefined
   history_: TrainHistory | undefined
   nCategories_ = 0
   window_ = 0
 
   constructor(options: NextCategoryOptions) {
-    checkEncoder(options.encoder, "NextCategoryModel")
-    if (!Number.isSafeInteger(options.seed)) throw new Error(`NextCategoryModel: seed must be a safe integer, got ${options.seed}`)
-    this.config = {
-      encoder: options.encoder,
-      seed: options.seed,
-      embedding: options.embedding ?? 16,
-      units: options.units ?? 32,
-      dropout: options.dropout ?? 0,
-      l2: options.l2 ?? 0,
-      learningRate: options.learningRate ?? 0.005,
-      epochs: options.epochs ?? 5,
-      batchSize: options.batchSize ?? 64,
-      earlyStopping: options.earlyStopping,
-      log: options.log,
-    }
-    for (const key of ["embedding", "units", "epochs", "batchSize"] as const) {
-      const v = this.config[key]
-      if (!Number.isInteger(v) || v < 1) throw new Error(`NextCategoryModel: ${key} must be a positive integer, got ${v}`)
-    }
+    this.config = { ...resolveSequenceModelOptions(options, "NextCategoryModel"), dropout: options.dropout ?? 0, l2: options.l2 ?? 0 }
     if (!(this.config.dropout >= 0 && this.config.dropout < 1)) throw new Error(`NextCategoryModel: dropout must be in [0, 1), got ${this.config.dropout}`)
     this.name = { lstm: "embedding + LSTM", gru: "embedding + GRU", attention: "causal self-attention" }[options.encoder]
   }
