@@ -19,8 +19,10 @@ import { environmentStream, policyStream } from "./streams"
  * select/update and the environment's reward inlined into one loop over local typed arrays, with the
  * same draws from the same streams in the same order and the same floating-point operations as the
  * generic `playRun`, so the numbers are identical (test/simulation/fast-paths.test.ts checks it).
- * The policy object itself is only read (its validated config), not advanced. The generators'
- * words are stepped on int32 state held in a typed array (`nextWord`), not through the objects.
+ * The policy object itself is only read (its validated config), not advanced. The generators are
+ * stepped inline on their four state words held in local variables (kept in registers; the same
+ * step as `nextWord`), not through the objects, whose boxed fields cost a load and a store per word;
+ * the words go through a typed array (`st`) only around the rare calls that draw elsewhere.
  *
  * Work per step (K arms), besides the five per-step sums of the accumulator:
  * - ε-greedy: one 32-bit word for the coin (+ one for the arm when exploring), K compares, one word
@@ -108,15 +110,54 @@ function epsilonLoop(
   const values = new Float64Array(K).fill(initialValue)
   const thresholds = source.thresholds
   const noiseSd = source.noiseSd
+  // below(K)'s rejection limit: 2³² for a power of two, where x % K is then x & (K − 1), the same number.
+  const limit = 4294967296 - (4294967296 % K)
   const { reward, reward2, optimal, regret, regret2 } = acc
+  // Both streams' xoshiro128** states in locals (registers), stepped inline as nextWord does; written
+  // to `st` only around the rare calls that step them elsewhere (tie-breaks, the ziggurat's slow path).
+  let p0 = st[POLICY]
+  let p1 = st[POLICY + 1]
+  let p2 = st[POLICY + 2]
+  let p3 = st[POLICY + 3]
+  let e0 = st[ENV]
+  let e1 = st[ENV + 1]
+  let e2 = st[ENV + 2]
+  let e3 = st[ENV + 3]
   let cumulative = 0
   let total = 0
   for (let t = 0; t < horizon; t++) {
     const eps = decay === 0 ? epsilon : epsilon / (1 + decay * t)
-    let arm: number
-    if (eps > 0 && nextWord(st, POLICY) < eps * 4294967296) arm = below(st, POLICY, K)
-    else {
-      arm = 0
+    let arm = 0
+    let explore = false
+    if (eps > 0) {
+      const q = Math.imul(p1, 5)
+      const w = Math.imul((q << 7) | (q >>> 25), 9) >>> 0
+      const k = p1 << 9
+      const n2 = p2 ^ p0
+      const n3 = p3 ^ p1
+      p1 ^= n2
+      p0 ^= n3
+      p2 = n2 ^ k
+      p3 = (n3 << 11) | (n3 >>> 21)
+      explore = w < eps * 4294967296
+    }
+    if (explore) {
+      for (;;) {
+        const q = Math.imul(p1, 5)
+        const w = Math.imul((q << 7) | (q >>> 25), 9) >>> 0
+        const k = p1 << 9
+        const n2 = p2 ^ p0
+        const n3 = p3 ^ p1
+        p1 ^= n2
+        p0 ^= n3
+        p2 = n2 ^ k
+        p3 = (n3 << 11) | (n3 >>> 21)
+        if (w < limit) {
+          arm = w % K
+          break
+        }
+      }
+    } else {
       let bestValue = values[0]
       let ties = 1
       for (let i = 1; i < K; i++) {
@@ -127,12 +168,73 @@ function epsilonLoop(
           ties = 1
         } else if (v === bestValue) {
           ties++
+          st[POLICY] = p0
+          st[POLICY + 1] = p1
+          st[POLICY + 2] = p2
+          st[POLICY + 3] = p3
           if (below(st, POLICY, ties) === 0) arm = i
+          p0 = st[POLICY]
+          p1 = st[POLICY + 1]
+          p2 = st[POLICY + 2]
+          p3 = st[POLICY + 3]
         }
       }
     }
     const expected = means[arm]
-    const r = thresholds !== null ? (nextWord(st, ENV) < thresholds[arm] ? 1 : 0) : expected + noiseSd * fastNormal(envRng)
+    let r: number
+    if (thresholds !== null) {
+      const q = Math.imul(e1, 5)
+      const w = Math.imul((q << 7) | (q >>> 25), 9) >>> 0
+      const k = e1 << 9
+      const n2 = e2 ^ e0
+      const n3 = e3 ^ e1
+      e1 ^= n2
+      e0 ^= n3
+      e2 = n2 ^ k
+      e3 = (n3 << 11) | (n3 >>> 21)
+      r = w < thresholds[arm] ? 1 : 0
+    } else {
+      // fastNormal(envRng) on the local state: the ziggurat's layer word, then its value word.
+      let z: number
+      for (;;) {
+        let q = Math.imul(e1, 5)
+        const w = Math.imul((q << 7) | (q >>> 25), 9)
+        let k = e1 << 9
+        let n2 = e2 ^ e0
+        let n3 = e3 ^ e1
+        e1 ^= n2
+        e0 ^= n3
+        e2 = n2 ^ k
+        e3 = (n3 << 11) | (n3 >>> 21)
+        q = Math.imul(e1, 5)
+        const hz = Math.imul((q << 7) | (q >>> 25), 9)
+        k = e1 << 9
+        n2 = e2 ^ e0
+        n3 = e3 ^ e1
+        e1 ^= n2
+        e0 ^= n3
+        e2 = n2 ^ k
+        e3 = (n3 << 11) | (n3 >>> 21)
+        const iz = w & (ZIGGURAT_LAYERS - 1)
+        if ((hz < 0 ? -hz : hz) < zigguratKn[iz]) {
+          z = hz * zigguratWn[iz]
+          break
+        }
+        st[ENV] = e0
+        st[ENV + 1] = e1
+        st[ENV + 2] = e2
+        st[ENV + 3] = e3
+        envRng.loadState(st, ENV)
+        z = zigguratSlow(envRng, iz, hz)
+        envRng.saveState(st, ENV)
+        e0 = st[ENV]
+        e1 = st[ENV + 1]
+        e2 = st[ENV + 2]
+        e3 = st[ENV + 3]
+        if (z === z) break
+      }
+      r = expected + noiseSd * z
+    }
     const n = ++counts[arm]
     values[arm] += (stepSize === 0 ? 1 / n : stepSize) * (r - values[arm])
     cumulative += best - expected
@@ -177,6 +279,12 @@ function ucbLoop(
   const thresholds = source.thresholds
   const noiseSd = source.noiseSd
   const { reward, reward2, optimal, regret, regret2 } = acc
+  // The environment stream's state in locals, stepped inline as nextWord does (Bernoulli rewards;
+  // the testbed's normals come from envRng, whose state these words copy, and they are then unused).
+  let e0 = st[ENV]
+  let e1 = st[ENV + 1]
+  let e2 = st[ENV + 2]
+  let e3 = st[ENV + 3]
   let cumulative = 0
   let total = 0
   for (let t = 0; t < horizon; t++) {
@@ -197,7 +305,19 @@ function ucbLoop(
       }
     }
     const expected = means[arm]
-    const r = thresholds !== null ? (nextWord(st, ENV) < thresholds[arm] ? 1 : 0) : expected + noiseSd * fastNormal(envRng)
+    let r: number
+    if (thresholds !== null) {
+      const q = Math.imul(e1, 5)
+      const w = Math.imul((q << 7) | (q >>> 25), 9) >>> 0
+      const k = e1 << 9
+      const n2 = e2 ^ e0
+      const n3 = e3 ^ e1
+      e1 ^= n2
+      e0 ^= n3
+      e2 = n2 ^ k
+      e3 = (n3 << 11) | (n3 >>> 21)
+      r = w < thresholds[arm] ? 1 : 0
+    } else r = expected + noiseSd * fastNormal(envRng) // the testbed: envRng itself, the locals unused
     const n = ++counts[arm]
     if (n === 1) est[arm] = 0
     est[arm] += (r - est[arm]) / n
