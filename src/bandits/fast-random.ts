@@ -7,6 +7,8 @@ import type { Rng } from "../random/rng"
  * Normal: the ziggurat of Marsaglia & Tsang (2000), "The Ziggurat Method for Generating Random
  * Variables", J. Stat. Softw. 5(8), with 128 layers. The layer index and the value come from two
  * separate 32-bit words, which avoids the index/value correlation Doornik (2005) found in the original.
+ * |hz| is taken branch-free, as (hz ^ s) − s with s = hz >> 31: the sign of hz is a coin flip, and
+ * `hz < 0 ? -hz : hz` compiled to a branch mispredicted half the time (≈ 4 ns of a ≈ 17 ns gamma).
  */
 const R = 3.442619855899
 /** The ziggurat's layer count: a word's low 7 bits pick the layer. */
@@ -75,7 +77,7 @@ export function fastNormal(rng: Rng): number {
   for (;;) {
     const iz = rng.nextUint32() & (LAYERS - 1)
     const hz = rng.nextUint32() | 0
-    if ((hz < 0 ? -hz : hz) < kn[iz]) return hz * wn[iz]
+    if (((hz ^ (hz >> 31)) - (hz >> 31)) < kn[iz]) return hz * wn[iz]
     const x = zigguratSlow(rng, iz, hz)
     if (x === x) return x
   }
@@ -105,7 +107,7 @@ export function gammaMarsagliaTsang(rng: Rng, d: number, c: number): number {
     const hz = rng.nextUint32() | 0
     let x: number
     let u: number
-    if ((hz < 0 ? -hz : hz) < kn[iz]) {
+    if (((hz ^ (hz >> 31)) - (hz >> 31)) < kn[iz]) {
       x = hz * wn[iz]
       u = ((w >>> 7) + 0.5) * 2.9802322387695312e-8 // the high 25 bits as a uniform in (0, 1)
     } else {

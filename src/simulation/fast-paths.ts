@@ -216,7 +216,7 @@ function epsilonLoop(
         e2 = n2 ^ k
         e3 = (n3 << 11) | (n3 >>> 21)
         const iz = w & (ZIGGURAT_LAYERS - 1)
-        if ((hz < 0 ? -hz : hz) < zigguratKn[iz]) {
+        if (((hz ^ (hz >> 31)) - (hz >> 31)) < zigguratKn[iz]) {
           z = hz * zigguratWn[iz]
           break
         }
@@ -391,7 +391,7 @@ function thompsonLoop(
         const iz = w & (ZIGGURAT_LAYERS - 1)
         let z: number
         let u: number
-        if ((hz < 0 ? -hz : hz) < zigguratKn[iz]) {
+        if (((hz ^ (hz >> 31)) - (hz >> 31)) < zigguratKn[iz]) {
           z = hz * zigguratWn[iz]
           u = ((w >>> 7) + 0.5) * 2.9802322387695312e-8 // as gammaMarsagliaTsang: the high 25 bits
         } else {
