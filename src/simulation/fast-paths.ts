@@ -112,6 +112,10 @@ function epsilonLoop(
   const noiseSd = source.noiseSd
   // below(K)'s rejection limit: 2³² for a power of two, where x % K is then x & (K − 1), the same number.
   const limit = 4294967296 - (4294967296 % K)
+  // The ziggurat's tables in locals: imported names compile to a property load of the module
+  // object at every use, which V8 does not hoist out of a loop that contains calls.
+  const kn = zigguratKn
+  const wn = zigguratWn
   const { reward, reward2, optimal, regret, regret2 } = acc
   // Both streams' xoshiro128** states in locals (registers), stepped inline as nextWord does; written
   // to `st` only around the rare calls that step them elsewhere (tie-breaks, the ziggurat's slow path).
@@ -216,8 +220,8 @@ function epsilonLoop(
         e2 = n2 ^ k
         e3 = (n3 << 11) | (n3 >>> 21)
         const iz = w & (ZIGGURAT_LAYERS - 1)
-        if (((hz ^ (hz >> 31)) - (hz >> 31)) < zigguratKn[iz]) {
-          z = hz * zigguratWn[iz]
+        if (((hz ^ (hz >> 31)) - (hz >> 31)) < kn[iz]) {
+          z = hz * wn[iz]
           break
         }
         st[ENV] = e0
@@ -353,6 +357,8 @@ function thompsonLoop(
     cs[j] = gammaC(ds[j])
   }
   const { reward, reward2, optimal, regret, regret2 } = acc
+  const kn = zigguratKn // in locals, as in epsilonLoop
+  const wn = zigguratWn
   // The policy stream's xoshiro128** state in four locals (registers), stepped inline as nextWord
   // does; written to `st` only around the ziggurat's rare slow path, which runs on `rng`.
   let s0 = st[POLICY]
@@ -391,8 +397,8 @@ function thompsonLoop(
         const iz = w & (ZIGGURAT_LAYERS - 1)
         let z: number
         let u: number
-        if (((hz ^ (hz >> 31)) - (hz >> 31)) < zigguratKn[iz]) {
-          z = hz * zigguratWn[iz]
+        if (((hz ^ (hz >> 31)) - (hz >> 31)) < kn[iz]) {
+          z = hz * wn[iz]
           u = ((w >>> 7) + 0.5) * 2.9802322387695312e-8 // as gammaMarsagliaTsang: the high 25 bits
         } else {
           st[POLICY] = s0
