@@ -6,7 +6,7 @@ import { OptimisticGreedy } from "../bandits/optimistic"
 import { Ucb } from "../bandits/ucb"
 import { Ucb1 } from "../bandits/ucb1"
 import { BetaThompson } from "../bandits/thompson-beta"
-import { fastNormal, fastUniform, gammaC, gammaD, ZIGGURAT_LAYERS, zigguratKn, zigguratSlow, zigguratWn } from "../bandits/fast-random"
+import { fastNormal, fastUniform, gammaC, gammaD, marsagliaTsangCandidate, ZIGGURAT_LAYERS, zigguratKn, zigguratSlow, zigguratWn } from "../bandits/fast-random"
 import type { Environment } from "./environment"
 import { BernoulliArms } from "./bernoulli"
 import { GaussianTestbed } from "./gaussian-testbed"
@@ -29,7 +29,8 @@ import { environmentStream, policyStream } from "./streams"
  *   (Bernoulli) or one ziggurat normal (testbed) for the reward, one division;
  * - UCB: K multiply-adds and compares (the width c·sqrt(ln t) is read from a table made once per c,
  *   not computed per step), one division and one square root to update the played arm;
- * - Thompson: 2K Marsaglia–Tsang gammas (two words each, ≈99% with no log, the ziggurat's tables read
+ * - Thompson: 2K Marsaglia–Tsang gammas (two words each, almost never a log with the d-dependent
+ *   squeeze of marsagliaTsangCandidate, the ziggurat's tables read
  *   inline) and K divisions, two square roots to refresh the played arm's cached constants.
  * Nothing is allocated per step. Returns false when no specialised loop applies.
  */
@@ -359,12 +360,18 @@ function thompsonLoop(
   const { reward, reward2, optimal, regret, regret2 } = acc
   const kn = zigguratKn // in locals, as in epsilonLoop
   const wn = zigguratWn
+  // Shapes only grow, so with priors ≥ 1 no gamma ever needs the shape < 1 boost.
+  const boost = priorAlpha < 1 || priorBeta < 1
   // The policy stream's xoshiro128** state in four locals (registers), stepped inline as nextWord
   // does; written to `st` only around the ziggurat's rare slow path, which runs on `rng`.
   let s0 = st[POLICY]
   let s1 = st[POLICY + 1]
   let s2 = st[POLICY + 2]
   let s3 = st[POLICY + 3]
+  let e0 = st[ENV] // the environment stream's state, likewise
+  let e1 = st[ENV + 1]
+  let e2 = st[ENV + 2]
+  let e3 = st[ENV + 3]
   let cumulative = 0
   let total = 0
   for (let t = 0; t < horizon; t++) {
@@ -415,17 +422,11 @@ function thompsonLoop(
           s3 = st[POLICY + 3]
           if (z !== z) continue
         }
-        let v = 1 + c * z
-        if (v <= 0) continue
-        v = v * v * v
-        const z2 = z * z
-        if (u < 1 - 0.0331 * z2 * z2 || Math.log(u) < 0.5 * z2 + d * (1 - v + Math.log(v))) {
-          g = d * v
-          break
-        }
+        g = marsagliaTsangCandidate(z, u, d, c)
+        if (g === g) break
       }
       const shape = shapes[j]
-      if (shape < 1) {
+      if (boost && shape < 1) {
         // betaCached's boost, U^(1/shape) with U = fastUniform's one word.
         const q = Math.imul(s1, 5)
         const word = Math.imul((q << 7) | (q >>> 25), 9) >>> 0
@@ -448,7 +449,16 @@ function thompsonLoop(
       }
     }
     const expected = means[arm]
-    const r = nextWord(st, ENV) < thresholds[arm] ? 1 : 0
+    const q = Math.imul(e1, 5)
+    const word = Math.imul((q << 7) | (q >>> 25), 9) >>> 0
+    const k = e1 << 9
+    const n2 = e2 ^ e0
+    const n3 = e3 ^ e1
+    e1 ^= n2
+    e0 ^= n3
+    e2 = n2 ^ k
+    e3 = (n3 << 11) | (n3 >>> 21)
+    const r = word < thresholds[arm] ? 1 : 0
     const ja = 2 * arm
     const da = gammaD((shapes[ja] += r))
     const db = gammaD((shapes[ja + 1] += 1 - r))

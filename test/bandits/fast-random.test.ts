@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { createRng } from "../../src/random/rng"
-import { betaCached, fastBeta, fastGamma, fastNormal, gammaC, gammaD } from "../../src/bandits"
+import { betaCached, fastBeta, fastGamma, fastNormal, gammaC, gammaD, marsagliaTsangCandidate } from "../../src/bandits"
 
 function moments(draw: () => number, n: number): { mean: number; variance: number; kurtosis: number } {
   let s = 0
@@ -88,5 +88,57 @@ describe("fast samplers", () => {
       const db = gammaD(b)
       for (let i = 0; i < 1000; i++) expect(betaCached(r1, a, da, gammaC(da), b, db, gammaC(db))).toBe(fastBeta(r2, a, b))
     }
+  })
+})
+
+describe("Marsaglia–Tsang's log-free squeeze", () => {
+  // The exact acceptance test of Marsaglia & Tsang (2000), §2: ln u < z²/2 + d(1 − v + ln v), v = (1 + cz)³ > 0.
+  const exact = (z: number, u: number, d: number, c: number): boolean => {
+    const v = (1 + c * z) ** 3
+    return v > 0 && Math.log(u) < 0.5 * z * z + d * (1 - v + Math.log(v))
+  }
+
+  it("accepts exactly what the exact test accepts (grid over z, u and d, including the tails)", () => {
+    let disagreements = 0
+    let accepted = 0
+    for (const shape of [1, 1.5, 2, 5, 17, 50, 1000, 1e6]) {
+      const d = gammaD(shape)
+      const c = gammaC(d)
+      for (let z = -8; z <= 8; z += 1 / 64) {
+        for (let k = 1; k < 512; k++) {
+          const u = k / 512
+          const g = marsagliaTsangCandidate(z, u, d, c)
+          if (g === g) accepted++
+          if ((g === g) !== exact(z, u, d, c)) disagreements++
+        }
+      }
+    }
+    expect(disagreements).toBe(0)
+    expect(accepted).toBeGreaterThan(1e6) // most of the 8 × 1025 × 511 candidates
+  })
+
+  it("sends fewer candidates to the logarithms than the paper's squeeze u < 1 − 0.0331z⁴ (8.3% of them)", () => {
+    const rng = createRng(17)
+    const n = 200_000
+    const failures = (d: number, c: number): [number, number] => {
+      let ours = 0
+      let paper = 0
+      for (let i = 0; i < n; i++) {
+        const z = fastNormal(rng)
+        const u = rng.next()
+        const y = c * z
+        if (1 + y <= 0) continue
+        const m = Math.min(1, 1 + y)
+        if (!(u * m < m - 0.75 * d * y ** 4)) ours++
+        if (!(u < 1 - 0.0331 * z ** 4)) paper++
+      }
+      return [ours / n, paper / n]
+    }
+    const [small, paperSmall] = failures(gammaD(1), gammaC(gammaD(1)))
+    const [large, paperLarge] = failures(gammaD(50), gammaC(gammaD(50)))
+    expect(paperSmall).toBeGreaterThan(0.07)
+    expect(paperLarge).toBeGreaterThan(0.07)
+    expect(small).toBeLessThan(0.07)
+    expect(large).toBeLessThan(0.002)
   })
 })
