@@ -1,4 +1,4 @@
-import { RidgeKernel } from "./ridge-kernel"
+import { RidgeKernel, pairedRowDots } from "./ridge-kernel"
 
 /**
  * Per-arm ridge regression state for linear bandits, updated in O(d²) per observation:
@@ -12,10 +12,12 @@ import { RidgeKernel } from "./ridge-kernel"
  * P = d(d+1)/2 numbers per arm). For a decision, {@link RidgeArms.setPairs} writes once the pair
  * products w = (x_i·x_j, doubled off the diagonal) in the same packed order; then
  * xᵀA_a⁻¹x = Σ_k A_a⁻¹[k]·w[k] is one flat dot product of length P per arm, with no allocation.
- * `inverse`, `theta` and the pair products are views on the memory of a {@link RidgeKernel}, whose
- * WebAssembly SIMD code computes these dot products and the means θ_aᵀx for all arms at once
- * ({@link RidgeArms.pairQuadraticForms}, {@link RidgeArms.means}); the per-arm forms
- * ({@link RidgeArms.pairQuadraticForm}, {@link RidgeArms.mean}) and the update stay in JavaScript.
+ * With `kernel` (the default), `inverse`, `theta` and the pair products are views on the memory of
+ * a {@link RidgeKernel}, whose WebAssembly SIMD code computes these dot products and the means
+ * θ_aᵀx for all arms at once ({@link RidgeArms.pairQuadraticForms}, {@link RidgeArms.means});
+ * without one (not asked for, or not available) {@link pairedRowDots} gives the same numbers in
+ * JavaScript. The per-arm forms ({@link RidgeArms.pairQuadraticForm}, {@link RidgeArms.mean}) and
+ * the update are always JavaScript.
  */
 export class RidgeArms {
   readonly nArms: number
@@ -29,19 +31,25 @@ export class RidgeArms {
   readonly theta: Float64Array
   /** The pair products of the last {@link RidgeArms.setPairs}. */
   private readonly pairs: Float64Array
-  /** Holds `inverse`, `theta` and `pairs` in its WebAssembly memory. */
-  private readonly kernel: RidgeKernel
+  /** Holds `inverse`, `theta` and `pairs` in its WebAssembly memory; null without one. */
+  private readonly kernel: RidgeKernel | null
   private readonly u: Float64Array
 
-  constructor(nArms: number, dimension: number, lambda: number) {
+  /**
+   * `kernel: false` for users of the per-arm forms only (LinThompson): no WebAssembly memory, whose
+   * ≈ 10 GB of reserved address space makes it the scarce resource (see {@link RidgeKernel.create}).
+   */
+  constructor(nArms: number, dimension: number, lambda: number, options: { kernel?: boolean } = {}) {
     this.nArms = nArms
     this.dimension = dimension
     this.lambda = lambda
-    this.packedSize = (dimension * (dimension + 1)) / 2
-    this.kernel = new RidgeKernel(nArms, dimension)
-    this.inverse = this.kernel.inverse
-    this.theta = this.kernel.theta
-    this.pairs = this.kernel.pairs
+    const P = (dimension * (dimension + 1)) / 2
+    this.packedSize = P
+    const kernel = options.kernel === false ? null : RidgeKernel.create(nArms, dimension)
+    this.kernel = kernel
+    this.inverse = kernel ? kernel.inverse : new Float64Array(nArms * P)
+    this.theta = kernel ? kernel.theta : new Float64Array(nArms * dimension)
+    this.pairs = kernel ? kernel.pairs : new Float64Array(P)
     this.u = new Float64Array(dimension)
     this.reset()
   }
@@ -102,9 +110,10 @@ export class RidgeArms {
   /**
    * xᵀA_a⁻¹x of every arm into `out`, for the x of the last {@link RidgeArms.setPairs}, by the
    * WebAssembly SIMD kernel (two multiply-adds per instruction, four arms at a time); equal to
-   * {@link RidgeArms.pairQuadraticForm} up to the order of the additions (see that kernel).
+   * {@link RidgeArms.pairQuadraticForm} up to the order of the additions (see {@link RidgeKernel}).
    */
   pairQuadraticForms(out: Float64Array): Float64Array {
+    if (!this.kernel) return pairedRowDots(this.inverse, this.packedSize, this.nArms, this.pairs, 0, out)
     out.set(this.kernel.quadraticForms())
     return out
   }
@@ -114,6 +123,7 @@ export class RidgeArms {
    * WebAssembly kernel; equal to {@link RidgeArms.mean} up to the order of the additions.
    */
   means(x: Float64Array, offset: number, out: Float64Array): Float64Array {
+    if (!this.kernel) return pairedRowDots(this.theta, this.dimension, this.nArms, x, offset, out)
     const kx = this.kernel.x
     for (let i = 0; i < this.dimension; i++) kx[i] = x[offset + i]
     out.set(this.kernel.means())

@@ -44,10 +44,13 @@
  */
 
 // ES2022 and @types/node declare no WebAssembly global: the members used here.
+interface WebAssemblyMemory {
+  buffer: ArrayBuffer
+}
 declare const WebAssembly: {
   Module: new (bytes: Uint8Array) => object
   Instance: new (module: object, imports: object) => { exports: Record<string, unknown> }
-  Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer }
+  Memory: new (descriptor: { initial: number }) => WebAssemblyMemory
 }
 
 type RowsFunction = (rows: number, out: number, K: number) => void
@@ -72,6 +75,25 @@ function layout(nArms: number, dimension: number) {
 }
 
 export class RidgeKernel {
+  /**
+   * A kernel for K arms of dimension d, or null where WebAssembly is missing (node --jitless) or
+   * its memory cannot be had: V8 reserves ≈ 10 GB of address space for each WebAssembly.Memory,
+   * which a virtual-memory limit (ulimit -v) refuses and which runs out at ≈ 13,000 live memories
+   * (Node 20, measured). Callers then use {@link pairedRowDots}: the same numbers, in JavaScript.
+   */
+  static create(nArms: number, dimension: number): RidgeKernel | null {
+    if (typeof WebAssembly === "undefined") return null
+    const at = layout(nArms, dimension)
+    let memory: WebAssemblyMemory
+    try {
+      memory = new WebAssembly.Memory({ initial: Math.ceil(at.end / 65536) })
+    } catch (e) {
+      if (e instanceof RangeError) return null
+      throw e
+    }
+    return new RidgeKernel(nArms, dimension, at, memory)
+  }
+
   readonly nArms: number
   readonly dimension: number
   /** The pair products w (P numbers) whose dot products with the rows of `inverse` are {@link RidgeKernel.quadraticForms}. */
@@ -88,12 +110,10 @@ export class RidgeKernel {
   private readonly meanRows: RowsFunction
   private readonly at: ReturnType<typeof layout>
 
-  constructor(nArms: number, dimension: number) {
+  private constructor(nArms: number, dimension: number, at: ReturnType<typeof layout>, memory: WebAssemblyMemory) {
     this.nArms = nArms
     this.dimension = dimension
-    const at = layout(nArms, dimension)
     this.at = at
-    const memory = new WebAssembly.Memory({ initial: Math.ceil(at.end / 65536) })
     const exports = new WebAssembly.Instance(kernelModule(dimension), { env: { memory } }).exports
     this.forms = exports.forms as RowsFunction
     this.meanRows = exports.means as RowsFunction
@@ -117,6 +137,45 @@ export class RidgeKernel {
     this.meanRows(this.at.theta, this.at.means, this.nArms)
     return this.meansOut
   }
+}
+
+/**
+ * The kernel's arithmetic in JavaScript, for where there is no kernel: out[r] = Σ_k rows[r·n + k]·v[vOffset + k]
+ * for r < nRows, with the same order of additions (even and odd terms apart, then the odd last
+ * term), hence the same numbers to the last bit. Two rows at a time: four independent add chains.
+ */
+export function pairedRowDots(rows: Float64Array, n: number, nRows: number, v: Float64Array, vOffset: number, out: Float64Array): Float64Array {
+  const last = n - 1
+  let r = 0
+  for (; r + 1 < nRows; r += 2) {
+    const b0 = r * n
+    const b1 = b0 + n
+    let e0 = 0
+    let o0 = 0
+    let e1 = 0
+    let o1 = 0
+    for (let k = 0; k < last; k += 2) {
+      const ve = v[vOffset + k]
+      const vo = v[vOffset + k + 1]
+      e0 += rows[b0 + k] * ve
+      o0 += rows[b0 + k + 1] * vo
+      e1 += rows[b1 + k] * ve
+      o1 += rows[b1 + k + 1] * vo
+    }
+    out[r] = n & 1 ? e0 + o0 + rows[b0 + last] * v[vOffset + last] : e0 + o0
+    out[r + 1] = n & 1 ? e1 + o1 + rows[b1 + last] * v[vOffset + last] : e1 + o1
+  }
+  for (; r < nRows; r++) {
+    const b0 = r * n
+    let e0 = 0
+    let o0 = 0
+    for (let k = 0; k < last; k += 2) {
+      e0 += rows[b0 + k] * v[vOffset + k]
+      o0 += rows[b0 + k + 1] * v[vOffset + k + 1]
+    }
+    out[r] = n & 1 ? e0 + o0 + rows[b0 + last] * v[vOffset + last] : e0 + o0
+  }
+  return out
 }
 
 const modules = new Map<number, object>()

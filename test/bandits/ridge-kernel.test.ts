@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest"
 import { createRng } from "../../src/random/rng"
 import type { Rng } from "../../src/random/rng"
-import { LinUcb } from "../../src/bandits"
-import { RidgeKernel } from "../../src/bandits/ridge-kernel"
+import { LinUcb, RidgeArms } from "../../src/bandits"
+import { RidgeKernel, pairedRowDots } from "../../src/bandits/ridge-kernel"
 
 /** Row `row` of `rows` (length n) times `v`, in the kernel's documented order: even and odd terms apart, then the odd last term. */
 function pairedDot(rows: Float64Array, row: number, v: Float64Array, n: number): number {
@@ -16,16 +16,23 @@ function pairedDot(rows: Float64Array, row: number, v: Float64Array, n: number):
   return n % 2 === 1 ? s + rows[row * n + n - 1] * v[n - 1] : s
 }
 
+/** A kernel; WebAssembly is there in the test environment. */
+function kernelFor(K: number, d: number): RidgeKernel {
+  const kernel = RidgeKernel.create(K, d)
+  if (!kernel) throw new Error("no WebAssembly memory")
+  return kernel
+}
+
 function fill(a: Float64Array, rng: Rng): void {
   for (let i = 0; i < a.length; i++) a[i] = (rng.next() - 0.5) * 4
 }
 
 describe("RidgeKernel (WebAssembly SIMD)", () => {
-  it("gives exactly the documented order of additions, and the plain sums to 1e-12, for any d and K", () => {
+  it("gives exactly the documented order of additions (and pairedRowDots' numbers), and the plain sums to 1e-12, for any d and K", () => {
     const rng = createRng(21)
     for (const d of [1, 2, 3, 4, 5, 7, 20, 30]) {
       for (const K of [1, 2, 3, 4, 5, 8, 9, 50, 300]) {
-        const kernel = new RidgeKernel(K, d)
+        const kernel = kernelFor(K, d)
         const P = (d * (d + 1)) / 2
         fill(kernel.inverse, rng)
         fill(kernel.pairs, rng)
@@ -33,6 +40,8 @@ describe("RidgeKernel (WebAssembly SIMD)", () => {
         fill(kernel.x, rng)
         const forms = kernel.quadraticForms()
         const means = kernel.means()
+        expect(Array.from(pairedRowDots(kernel.inverse, P, K, kernel.pairs, 0, new Float64Array(K)))).toEqual(Array.from(forms))
+        expect(Array.from(pairedRowDots(kernel.theta, d, K, kernel.x, 0, new Float64Array(K)))).toEqual(Array.from(means))
         for (let a = 0; a < K; a++) {
           expect(forms[a]).toBe(pairedDot(kernel.inverse, a, kernel.pairs, P))
           expect(means[a]).toBe(pairedDot(kernel.theta, a, kernel.x, d))
@@ -49,8 +58,8 @@ describe("RidgeKernel (WebAssembly SIMD)", () => {
   })
 
   it("kernels of the same d share the compiled code but not their memory", () => {
-    const a = new RidgeKernel(3, 4)
-    const b = new RidgeKernel(5, 4)
+    const a = kernelFor(3, 4)
+    const b = kernelFor(5, 4)
     a.theta.fill(1)
     a.x.fill(1)
     b.theta.fill(2)
@@ -58,6 +67,33 @@ describe("RidgeKernel (WebAssembly SIMD)", () => {
     expect(Array.from(a.means())).toEqual([4, 4, 4])
     expect(Array.from(b.means())).toEqual([24, 24, 24, 24, 24])
     expect(Array.from(a.means())).toEqual([4, 4, 4])
+  })
+})
+
+describe("RidgeArms with and without the kernel", () => {
+  it("the same updates give the same numbers to the last bit", () => {
+    const rng = createRng(13)
+    for (const [K, d] of [
+      [50, 20],
+      [7, 5],
+      [2, 1],
+    ]) {
+      const fast = new RidgeArms(K, d, 0.8)
+      const plain = new RidgeArms(K, d, 0.8, { kernel: false })
+      for (let n = 0; n < 40 * K; n++) {
+        const x = Float64Array.from({ length: d }, () => rng.next() - 0.5)
+        const arm = n % K
+        const reward = rng.next()
+        fast.update(arm, x, 0, reward)
+        plain.update(arm, x, 0, reward)
+      }
+      const x = Float64Array.from({ length: 2 * d }, () => rng.next() - 0.5)
+      fast.setPairs(x, d)
+      plain.setPairs(x, d)
+      expect(Array.from(fast.pairQuadraticForms(new Float64Array(K)))).toEqual(Array.from(plain.pairQuadraticForms(new Float64Array(K))))
+      expect(Array.from(fast.means(x, d, new Float64Array(K)))).toEqual(Array.from(plain.means(x, d, new Float64Array(K))))
+      expect(Array.from(fast.inverse)).toEqual(Array.from(plain.inverse))
+    }
   })
 })
 
