@@ -109,8 +109,9 @@ export class RidgeArms {
 
   /**
    * xᵀA_a⁻¹x of every arm into `out`, for the x of the last {@link RidgeArms.setPairs}, by the
-   * WebAssembly SIMD kernel (two multiply-adds per instruction, four arms at a time); equal to
-   * {@link RidgeArms.pairQuadraticForm} up to the order of the additions (see {@link RidgeKernel}).
+   * WebAssembly SIMD kernel (two multiply-adds per instruction, four arms at a time) or, without
+   * it, by {@link pairedRowDots}; equal to {@link RidgeArms.pairQuadraticForm} up to the order of
+   * the additions (see {@link RidgeKernel}).
    */
   pairQuadraticForms(out: Float64Array): Float64Array {
     if (!this.kernel) return pairedRowDots(this.inverse, this.packedSize, this.nArms, this.pairs, 0, out)
@@ -120,7 +121,8 @@ export class RidgeArms {
 
   /**
    * θ_aᵀx of every arm into `out` for one shared x = features[offset .. offset + d), by the
-   * WebAssembly kernel; equal to {@link RidgeArms.mean} up to the order of the additions.
+   * WebAssembly kernel or {@link pairedRowDots}; equal to {@link RidgeArms.mean} up to the order of
+   * the additions.
    */
   means(x: Float64Array, offset: number, out: Float64Array): Float64Array {
     if (!this.kernel) return pairedRowDots(this.theta, this.dimension, this.nArms, x, offset, out)
