@@ -48,7 +48,7 @@ export class LinThompson implements Policy<FeatureContext> {
     this.nArms = arms
     this.config = { arms, dimension, v, lambda, probabilityDraws, seed }
     this.name = options.name ?? `lin-thompson-${v}`
-    this.model = new RidgeArms(arms, dimension, lambda)
+    this.model = new RidgeArms(arms, dimension, lambda, { kernel: false })
     this.chol = new Float64Array(arms * dimension * dimension)
     this.z = new Float64Array(dimension)
     this.work = new Float64Array(dimension)

@@ -1,3 +1,5 @@
+import { RidgeKernel, pairedRowDots } from "./ridge-kernel"
+
 /**
  * Per-arm ridge regression state for linear bandits, updated in O(d²) per observation:
  * A_a = λI + Σ x xᵀ is kept as its inverse by the Sherman–Morrison formula
@@ -10,6 +12,12 @@
  * P = d(d+1)/2 numbers per arm). For a decision, {@link RidgeArms.setPairs} writes once the pair
  * products w = (x_i·x_j, doubled off the diagonal) in the same packed order; then
  * xᵀA_a⁻¹x = Σ_k A_a⁻¹[k]·w[k] is one flat dot product of length P per arm, with no allocation.
+ * With `kernel` (the default), `inverse`, `theta` and the pair products are views on the memory of
+ * a {@link RidgeKernel}, whose WebAssembly SIMD code computes these dot products and the means
+ * θ_aᵀx for all arms at once ({@link RidgeArms.pairQuadraticForms}, {@link RidgeArms.means});
+ * without one (not asked for, or not available) {@link pairedRowDots} gives the same numbers in
+ * JavaScript. The per-arm forms ({@link RidgeArms.pairQuadraticForm}, {@link RidgeArms.mean}) and
+ * the update are always JavaScript.
  */
 export class RidgeArms {
   readonly nArms: number
@@ -23,16 +31,25 @@ export class RidgeArms {
   readonly theta: Float64Array
   /** The pair products of the last {@link RidgeArms.setPairs}. */
   private readonly pairs: Float64Array
+  /** Holds `inverse`, `theta` and `pairs` in its WebAssembly memory; null without one. */
+  private readonly kernel: RidgeKernel | null
   private readonly u: Float64Array
 
-  constructor(nArms: number, dimension: number, lambda: number) {
+  /**
+   * `kernel: false` for users of the per-arm forms only (LinThompson): no WebAssembly memory, whose
+   * ≈ 10 GB of reserved address space makes it the scarce resource (see {@link RidgeKernel.create}).
+   */
+  constructor(nArms: number, dimension: number, lambda: number, options: { kernel?: boolean } = {}) {
     this.nArms = nArms
     this.dimension = dimension
     this.lambda = lambda
-    this.packedSize = (dimension * (dimension + 1)) / 2
-    this.inverse = new Float64Array(nArms * this.packedSize)
-    this.theta = new Float64Array(nArms * dimension)
-    this.pairs = new Float64Array(this.packedSize)
+    const P = (dimension * (dimension + 1)) / 2
+    this.packedSize = P
+    const kernel = options.kernel === false ? null : RidgeKernel.create(nArms, dimension)
+    this.kernel = kernel
+    this.inverse = kernel ? kernel.inverse : new Float64Array(nArms * P)
+    this.theta = kernel ? kernel.theta : new Float64Array(nArms * dimension)
+    this.pairs = kernel ? kernel.pairs : new Float64Array(P)
     this.u = new Float64Array(dimension)
     this.reset()
   }
@@ -91,69 +108,27 @@ export class RidgeArms {
   }
 
   /**
-   * xᵀA_a⁻¹x of every arm into `out`, for the x of the last {@link RidgeArms.setPairs}. Arms are
-   * taken four at a time, so each pair product is loaded once per four multiply-adds and the four
-   * sums are independent add chains (the arithmetic is that of {@link RidgeArms.pairQuadraticForm}).
+   * xᵀA_a⁻¹x of every arm into `out`, for the x of the last {@link RidgeArms.setPairs}, by the
+   * WebAssembly SIMD kernel (two multiply-adds per instruction, four arms at a time) or, without
+   * it, by {@link pairedRowDots}; equal to {@link RidgeArms.pairQuadraticForm} up to the order of
+   * the additions (see {@link RidgeKernel}).
    */
   pairQuadraticForms(out: Float64Array): Float64Array {
-    const m = this.inverse
-    const w = this.pairs
-    const P = this.packedSize
-    const K = this.nArms
-    let a = 0
-    for (; a + 3 < K; a += 4) {
-      const b0 = a * P
-      const b1 = b0 + P
-      const b2 = b1 + P
-      const b3 = b2 + P
-      let s0 = 0
-      let s1 = 0
-      let s2 = 0
-      let s3 = 0
-      for (let k = 0; k < P; k++) {
-        const wk = w[k]
-        s0 += m[b0 + k] * wk
-        s1 += m[b1 + k] * wk
-        s2 += m[b2 + k] * wk
-        s3 += m[b3 + k] * wk
-      }
-      out[a] = s0
-      out[a + 1] = s1
-      out[a + 2] = s2
-      out[a + 3] = s3
-    }
-    for (; a < K; a++) out[a] = this.pairQuadraticForm(a)
+    if (!this.kernel) return pairedRowDots(this.inverse, this.packedSize, this.nArms, this.pairs, 0, out)
+    out.set(this.kernel.quadraticForms())
     return out
   }
 
-  /** θ_aᵀx of every arm into `out` for one shared x = features[offset .. offset + d), four arms at a time. */
+  /**
+   * θ_aᵀx of every arm into `out` for one shared x = features[offset .. offset + d), by the
+   * WebAssembly kernel or {@link pairedRowDots}; equal to {@link RidgeArms.mean} up to the order of
+   * the additions.
+   */
   means(x: Float64Array, offset: number, out: Float64Array): Float64Array {
-    const d = this.dimension
-    const theta = this.theta
-    const K = this.nArms
-    let a = 0
-    for (; a + 3 < K; a += 4) {
-      const t0 = a * d
-      const t1 = t0 + d
-      const t2 = t1 + d
-      const t3 = t2 + d
-      let s0 = 0
-      let s1 = 0
-      let s2 = 0
-      let s3 = 0
-      for (let i = 0; i < d; i++) {
-        const xi = x[offset + i]
-        s0 += theta[t0 + i] * xi
-        s1 += theta[t1 + i] * xi
-        s2 += theta[t2 + i] * xi
-        s3 += theta[t3 + i] * xi
-      }
-      out[a] = s0
-      out[a + 1] = s1
-      out[a + 2] = s2
-      out[a + 3] = s3
-    }
-    for (; a < K; a++) out[a] = this.mean(a, x, offset)
+    if (!this.kernel) return pairedRowDots(this.theta, this.dimension, this.nArms, x, offset, out)
+    const kx = this.kernel.x
+    for (let i = 0; i < this.dimension; i++) kx[i] = x[offset + i]
+    out.set(this.kernel.means())
     return out
   }
 
