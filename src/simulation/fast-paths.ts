@@ -459,13 +459,11 @@ function thompsonLoop(
     e2 = n2 ^ k
     e3 = (n3 << 11) | (n3 >>> 21)
     const r = word < thresholds[arm] ? 1 : 0
-    const ja = 2 * arm
-    const da = gammaD((shapes[ja] += r))
-    const db = gammaD((shapes[ja + 1] += 1 - r))
-    ds[ja] = da
-    cs[ja] = gammaC(da)
-    ds[ja + 1] = db
-    cs[ja + 1] = gammaC(db)
+    // A 0/1 reward adds 1 to α (r = 1) or to β (r = 0) and 0 to the other, whose constants stay.
+    const j = 2 * arm + 1 - r
+    const dj = gammaD((shapes[j] += 1))
+    ds[j] = dj
+    cs[j] = gammaC(dj)
     counts[arm]++
     cumulative += best - expected
     total += r
