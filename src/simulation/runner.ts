@@ -1,16 +1,18 @@
 import { existsSync } from "node:fs"
 import { join } from "node:path"
+import { performance } from "node:perf_hooks"
 import { Worker } from "node:worker_threads"
 import type { Policy } from "../bandits/policy"
 import type { Environment } from "./environment"
 import type { SimulationConfig } from "./config"
 import { createEnvironment, createPolicy, createSlatePolicies } from "./factory"
-import { simulateSlates } from "./play-slate"
+import { playSlateChunk, simulateSlates } from "./play-slate"
 import { runChunks } from "./chunks"
+import { ChunkMerger } from "./chunk-merger"
 import { clearAccumulator, emptyAccumulator, playChunk, type PolicyAccumulator } from "./play"
 import { laiRobbinsCurve, laiRobbinsConstant } from "./lai-robbins"
 import { mergeAccumulator, policyResult, type SimulationResult } from "./result"
-import type { ChunkRequest, WorkerMessage } from "./worker"
+import { accumulatorBuffers, wrapAccumulators, type WorkerInput, type WorkerMessage, type WorkerReturn } from "./worker-protocol"
 
 /** Options of {@link simulate} and {@link simulateConfig}. */
 export interface RunOptions {
@@ -114,26 +116,29 @@ export function workerScript(): string {
   throw new Error("simulate: the compiled worker (dist/simulation/worker.js) is missing; run `npm run build` first")
 }
 
-/** What one worker did for one chunk (for load-balance diagnostics). */
+/** What one thread did for one chunk (for load-balance diagnostics). */
 export interface ChunkReport {
   chunk: number
+  /** 0: the calling thread; 1, 2, …: the worker threads. */
   worker: number
   runs: number
-  /** Wall time the worker spent playing the chunk, in milliseconds. */
+  /** Wall time the thread spent playing the chunk, in milliseconds. */
   ms: number
 }
 
-/** Chunks kept queued at each worker, so it starts the next one without waiting for a round trip. */
-const IN_FLIGHT = 2
+/** Yields to the event loop (worker messages, timers) between two chunks played in this thread. */
+const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
 /**
- * Runs a validated config, over `config.workers` worker threads (1: in this thread). Runs are
- * split into chunks fixed by the run count alone and merged in chunk order, so the numbers are
- * identical whatever the number of workers. Workers get the config once and then chunk numbers;
- * each keeps up to two chunks queued and is fed another when it returns one, so every worker gets
- * a share of chunks proportional to its speed. Chunk sums come back as transferred buffers (no
- * copy); the main thread only adds them, in order. Memory O(T·policies·(workers·2 + pending chunks)).
- * `onChunk` reports which worker played which chunk and how long it took.
+ * Runs a validated config over `config.workers` threads: this one and `workers − 1` worker threads
+ * (1: all in this thread, as {@link simulate}). Runs are split into chunks fixed by the run count
+ * alone and merged in chunk order, so the numbers are identical whatever the number of workers.
+ * Every thread takes the next chunk from a shared counter when it is free, so faster threads take
+ * more chunks and none waits for a request; this thread plays chunks too (from the start, while the
+ * workers start up, ≈0.1 s each) and yields to the event loop between its chunks, when it also
+ * merges the chunks returned, in order. Chunk sums travel as transferred buffers (no copy) and go
+ * back to their worker for reuse once merged. Memory O(T·policies·(threads + chunks pending)).
+ * `onChunk` reports which thread played which chunk and how long it took.
  */
 export async function simulateConfig(
   config: SimulationConfig,
@@ -142,60 +147,84 @@ export async function simulateConfig(
 ): Promise<SimulationResult> {
   const options: RunOptions = { horizon: config.horizon, runs: config.runs, seed: config.seed, onProgress }
   checkRunOptions(options)
-  const env = await createEnvironment(config.environment)
-  const policies = config.policies.map((spec, i) => createPolicy(spec, env, i, config.seed))
-  const types = config.policies.map((s) => s.type)
-  const slates = config.slate ? createSlatePolicies(config, env, policies) : null
-  if (config.workers <= 1) return slates ? simulateSlates(slates.env, slates.slates, options) : simulate(env, policies, options, types)
-
   const chunks = runChunks(config.runs)
-  const totals = policies.map(() => emptyAccumulator(config.horizon))
-  const pending = new Map<number, PolicyAccumulator[]>()
-  let nextMerge = 0
-  let nextChunk = 0
-  let done = 0
+  const next = new Int32Array(new SharedArrayBuffer(4))
   const workers: Worker[] = []
+  let failure: Error | null = null
+  let wake = (): void => undefined
+  const stop = (error: Error): void => {
+    failure ??= error
+    Atomics.store(next, 0, chunks.length) // every thread stops after its current chunk
+    wake()
+  }
   try {
-    await new Promise<void>((resolve, reject) => {
-      const script = workerScript()
-      const feed = (w: Worker): void => {
-        if (nextChunk >= chunks.length) return
-        const [first, last] = chunks[nextChunk]
-        w.postMessage({ chunk: nextChunk++, first, last } satisfies ChunkRequest)
+    // Started first: their start-up overlaps building the environment here.
+    const script = Math.min(config.workers, chunks.length) > 1 ? workerScript() : ""
+    for (let i = 1; i < Math.min(config.workers, chunks.length); i++) {
+      const w = new Worker(script, { workerData: { config, next } satisfies WorkerInput })
+      w.on("error", stop)
+      w.on("exit", (code) => stop(new Error(`simulation worker ${i} stopped (exit code ${code})`)))
+      workers.push(w)
+    }
+    const env = await createEnvironment(config.environment)
+    const policies = config.policies.map((spec, i) => createPolicy(spec, env, i, config.seed))
+    const types = config.policies.map((s) => s.type)
+    const slates = config.slate ? createSlatePolicies(config, env, policies) : null
+    if (workers.length === 0) return slates ? simulateSlates(slates.env, slates.slates, options) : simulate(env, policies, options, types)
+
+    const free: PolicyAccumulator[][] = []
+    const merger = new ChunkMerger(policies.map(() => emptyAccumulator(config.horizon)), chunks.length, (accs, thread) => {
+      if (thread === 0) free.push(accs)
+      else {
+        const buffers = accumulatorBuffers(accs)
+        workers[thread - 1].postMessage(buffers satisfies WorkerReturn, buffers)
       }
-      let finished = 0
-      const count = Math.min(config.workers, chunks.length)
-      for (let i = 0; i < count; i++) {
-        const w = new Worker(script, { workerData: config })
-        workers.push(w)
-        w.on("error", reject)
-        w.on("message", (m: WorkerMessage) => {
-          if (m.type === "run") onProgress?.(++done, config.runs)
-          else if (m.type === "error") reject(new Error(m.message))
-          else {
-            feed(w)
-            const [first, last] = chunks[m.chunk]
-            onProgress?.(++done, config.runs)
-            onChunk?.({ chunk: m.chunk, worker: i, runs: last - first, ms: m.ms })
-            pending.set(m.chunk, m.accs)
-            while (pending.has(nextMerge)) {
-              const accs = pending.get(nextMerge) as PolicyAccumulator[]
-              pending.delete(nextMerge++)
-              accs.forEach((a, p) => mergeAccumulator(totals[p], a))
-            }
-            if (++finished === chunks.length) resolve()
-          }
-        })
-      }
-      // Round-robin start, then up to IN_FLIGHT queued per worker while chunks last.
-      for (let depth = 0; depth < IN_FLIGHT; depth++) for (const w of workers) feed(w)
     })
+    let done = 0
+    const deliver = (chunk: number, accs: PolicyAccumulator[], thread: number, ms: number): void => {
+      const [first, last] = chunks[chunk]
+      onChunk?.({ chunk, worker: thread, runs: last - first, ms })
+      merger.add(chunk, accs, thread)
+      if (merger.complete) wake()
+    }
+    workers.forEach((w, i) =>
+      w.on("message", (m: WorkerMessage) => {
+        if (failure) return
+        if (m.type === "run") onProgress?.(++done, config.runs)
+        else if (m.type === "error") stop(new Error(m.message))
+        else {
+          onProgress?.(++done, config.runs)
+          deliver(m.chunk, wrapAccumulators(m.buffers, m.finals), i + 1, m.ms)
+        }
+      }),
+    )
+    const onRun = (): void => onProgress?.(++done, config.runs)
+    for (let chunk = Atomics.add(next, 0, 1); chunk < chunks.length; chunk = Atomics.add(next, 0, 1)) {
+      const t0 = performance.now()
+      const [first, last] = chunks[chunk]
+      const reused = free.pop()
+      reused?.forEach(clearAccumulator)
+      const accs = reused ?? policies.map(() => emptyAccumulator(config.horizon))
+      try {
+        if (slates) playSlateChunk(slates.env, slates.slates, first, last, config.horizon, config.seed, onRun, accs)
+        else playChunk(env, policies, first, last, config.horizon, config.seed, onRun, true, accs)
+      } catch (error) {
+        stop(error as Error)
+        break
+      }
+      deliver(chunk, accs, 0, performance.now() - t0)
+      await breathe()
+    }
+    if (!failure && !merger.complete) await new Promise<void>((resolve) => (wake = resolve))
+    if (failure) throw failure
+    if (slates) {
+      const meta = slates.slates.map((p) => ({ name: p.name, type: "top-k-slate", config: p.config }))
+      return { ...finish(env, meta, merger.totals, options), environment: slates.env.name, laiRobbins: null, laiRobbinsConstant: null }
+    }
+    return finish(env, policies.map((p, i) => ({ name: p.name, type: types[i], config: p.config ?? null })), merger.totals, options)
   } finally {
+    Atomics.store(next, 0, chunks.length)
+    failure ??= new Error("simulation ended") // the workers' exit events below are expected
     await Promise.all(workers.map((w) => w.terminate()))
   }
-  if (slates) {
-    const meta = slates.slates.map((p) => ({ name: p.name, type: "top-k-slate", config: p.config }))
-    return { ...finish(env, meta, totals, options), environment: slates.env.name, laiRobbins: null, laiRobbinsConstant: null }
-  }
-  return finish(env, policies.map((p, i) => ({ name: p.name, type: types[i], config: p.config ?? null })), totals, options)
 }
