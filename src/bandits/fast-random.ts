@@ -10,7 +10,9 @@ import type { Rng } from "../random/rng"
  * |hz| is taken branch-free, as (hz ^ s) − s with s = hz >> 31: the sign of hz is a coin flip, and
  * `hz < 0 ? -hz : hz` compiled to a branch mispredicted half the time (≈ 4 ns of a ≈ 17 ns gamma).
  */
-const R = 3.442619855899
+/** The ziggurat's tail start R: the base layer's rightmost edge. */
+export const ZIGGURAT_R = 3.442619855899
+const R = ZIGGURAT_R
 /** The ziggurat's layer count: a word's low 7 bits pick the layer. */
 export const ZIGGURAT_LAYERS = 128
 const LAYERS = ZIGGURAT_LAYERS
@@ -21,9 +23,11 @@ const LAYERS = ZIGGURAT_LAYERS
  */
 export const zigguratKn = new Int32Array(LAYERS)
 export const zigguratWn = new Float64Array(LAYERS)
+/** The density exp(−x²/2) at each layer's edge, for the wedge test of {@link zigguratSlow}. */
+export const zigguratFn = new Float64Array(LAYERS)
 const kn = zigguratKn
 const wn = zigguratWn
-const fn = new Float64Array(LAYERS)
+const fn = zigguratFn
 {
   const m1 = 2147483648
   const vn = 9.91256303526217e-3

@@ -6,7 +6,7 @@ import { OptimisticGreedy } from "../bandits/optimistic"
 import { Ucb } from "../bandits/ucb"
 import { Ucb1 } from "../bandits/ucb1"
 import { BetaThompson } from "../bandits/thompson-beta"
-import { fastNormal, fastUniform, gammaC, gammaD, marsagliaTsangCandidate, ZIGGURAT_LAYERS, zigguratKn, zigguratSlow, zigguratWn } from "../bandits/fast-random"
+import { fastNormal, gammaC, gammaD, marsagliaTsangCandidate, ZIGGURAT_LAYERS, ZIGGURAT_R, zigguratFn, zigguratKn, zigguratSlow, zigguratWn } from "../bandits/fast-random"
 import type { Environment } from "./environment"
 import { BernoulliArms } from "./bernoulli"
 import { GaussianTestbed } from "./gaussian-testbed"
@@ -63,7 +63,7 @@ export function fastPlayRun(env: Environment<unknown>, policy: Policy<unknown>, 
   envRng.saveState(st, ENV)
   if (epsilon) epsilonLoop((policy as EpsilonGreedy).config, K, horizon, means, best, reward, st, envRng, acc, counts, out)
   else if (ucb) ucbLoop((policy as Ucb).config.c, K, horizon, means, best, reward, st, envRng, acc, counts, out)
-  else thompsonLoop((policy as BetaThompson).config, K, horizon, means, best, (env as BernoulliArms).thresholds, rng, st, acc, counts, out)
+  else thompsonLoop((policy as BetaThompson).config, K, horizon, means, best, (env as BernoulliArms).thresholds, st, acc, counts, out)
   pushFinal(acc, "meanReward", out[0] / horizon)
   pushFinal(acc, "cumulativeRegret", out[1])
   let played = 0
@@ -341,7 +341,7 @@ function ucbLoop(
 
 function thompsonLoop(
   config: BetaThompson["config"], K: number, horizon: number, means: Float64Array, best: number, thresholds: Float64Array,
-  rng: Xoshiro128, st: Int32Array, acc: PolicyAccumulator, counts: Float64Array, out: Float64Array,
+  st: Int32Array, acc: PolicyAccumulator, counts: Float64Array, out: Float64Array,
 ): void {
   const { priorAlpha, priorBeta } = config
   // Per arm a: shapes[2a] = α_a, shapes[2a + 1] = β_a, and their Marsaglia–Tsang constants d and c
@@ -360,18 +360,14 @@ function thompsonLoop(
   const { reward, reward2, optimal, regret, regret2 } = acc
   const kn = zigguratKn // in locals, as in epsilonLoop
   const wn = zigguratWn
+  const fn = zigguratFn
   // Shapes only grow, so with priors ≥ 1 no gamma ever needs the shape < 1 boost.
   const boost = priorAlpha < 1 || priorBeta < 1
-  // The policy stream's xoshiro128** state in four locals (registers), stepped inline as nextWord
-  // does; written to `st` only around the ziggurat's rare slow path, which runs on `rng`.
+  // The policy stream's xoshiro128** state in four locals (registers), stepped inline as nextWord does.
   let s0 = st[POLICY]
   let s1 = st[POLICY + 1]
   let s2 = st[POLICY + 2]
   let s3 = st[POLICY + 3]
-  let e0 = st[ENV] // the environment stream's state, likewise
-  let e1 = st[ENV + 1]
-  let e2 = st[ENV + 2]
-  let e3 = st[ENV + 3]
   let cumulative = 0
   let total = 0
   for (let t = 0; t < horizon; t++) {
@@ -408,19 +404,68 @@ function thompsonLoop(
           z = hz * wn[iz]
           u = ((w >>> 7) + 0.5) * 2.9802322387695312e-8 // as gammaMarsagliaTsang: the high 25 bits
         } else {
-          st[POLICY] = s0
-          st[POLICY + 1] = s1
-          st[POLICY + 2] = s2
-          st[POLICY + 3] = s3
-          rng.loadState(st, POLICY)
-          z = zigguratSlow(rng, iz, hz)
-          u = z === z ? fastUniform(rng) : 0
-          rng.saveState(st, POLICY)
-          s0 = st[POLICY]
-          s1 = st[POLICY + 1]
-          s2 = st[POLICY + 2]
-          s3 = st[POLICY + 3]
-          if (z !== z) continue
+          // zigguratSlow, then fastUniform for u, on the local state: the same words and operations
+          // with no call but Math's (a JavaScript call in this loop made V8 keep the state words
+          // out of registers, ≈ 2.5 ns on every gamma). Each uniform is (word + 0.5)·2⁻³².
+          let word = 0
+          if (iz === 0) {
+            let xt: number
+            let y: number
+            do {
+              {
+                const q = Math.imul(s1, 5)
+                word = Math.imul((q << 7) | (q >>> 25), 9) >>> 0
+                const k = s1 << 9
+                const n2 = s2 ^ s0
+                const n3 = s3 ^ s1
+                s1 ^= n2
+                s0 ^= n3
+                s2 = n2 ^ k
+                s3 = (n3 << 11) | (n3 >>> 21)
+              }
+              xt = -Math.log((word + 0.5) * 2.3283064365386963e-10) / ZIGGURAT_R
+              {
+                const q = Math.imul(s1, 5)
+                word = Math.imul((q << 7) | (q >>> 25), 9) >>> 0
+                const k = s1 << 9
+                const n2 = s2 ^ s0
+                const n3 = s3 ^ s1
+                s1 ^= n2
+                s0 ^= n3
+                s2 = n2 ^ k
+                s3 = (n3 << 11) | (n3 >>> 21)
+              }
+              y = -Math.log((word + 0.5) * 2.3283064365386963e-10)
+            } while (y + y < xt * xt)
+            z = hz > 0 ? ZIGGURAT_R + xt : -ZIGGURAT_R - xt
+          } else {
+            const zw = hz * wn[iz]
+            {
+              const q = Math.imul(s1, 5)
+              word = Math.imul((q << 7) | (q >>> 25), 9) >>> 0
+              const k = s1 << 9
+              const n2 = s2 ^ s0
+              const n3 = s3 ^ s1
+              s1 ^= n2
+              s0 ^= n3
+              s2 = n2 ^ k
+              s3 = (n3 << 11) | (n3 >>> 21)
+            }
+            z = fn[iz] + (word + 0.5) * 2.3283064365386963e-10 * (fn[iz - 1] - fn[iz]) < Math.exp(-0.5 * zw * zw) ? zw : NaN
+            if (z !== z) continue
+          }
+          {
+            const q = Math.imul(s1, 5)
+            word = Math.imul((q << 7) | (q >>> 25), 9) >>> 0
+            const k = s1 << 9
+            const n2 = s2 ^ s0
+            const n3 = s3 ^ s1
+            s1 ^= n2
+            s0 ^= n3
+            s2 = n2 ^ k
+            s3 = (n3 << 11) | (n3 >>> 21)
+          }
+          u = (word + 0.5) * 2.3283064365386963e-10
         }
         g = marsagliaTsangCandidate(z, u, d, c)
         if (g === g) break
@@ -449,16 +494,9 @@ function thompsonLoop(
       }
     }
     const expected = means[arm]
-    const q = Math.imul(e1, 5)
-    const word = Math.imul((q << 7) | (q >>> 25), 9) >>> 0
-    const k = e1 << 9
-    const n2 = e2 ^ e0
-    const n3 = e3 ^ e1
-    e1 ^= n2
-    e0 ^= n3
-    e2 = n2 ^ k
-    e3 = (n3 << 11) | (n3 >>> 21)
-    const r = word < thresholds[arm] ? 1 : 0
+    // The environment's one word per step from `st`: its state in four more locals measured slower
+    // (registers are short in this loop).
+    const r = nextWord(st, ENV) < thresholds[arm] ? 1 : 0
     // A 0/1 reward adds 1 to α (r = 1) or to β (r = 0) and 0 to the other, whose constants stay.
     const j = 2 * arm + 1 - r
     const dj = gammaD((shapes[j] += 1))
