@@ -23,6 +23,12 @@ const LAYERS = ZIGGURAT_LAYERS
  */
 export const zigguratKn = new Int32Array(LAYERS)
 export const zigguratWn = new Float64Array(LAYERS)
+/**
+ * kn[iz]·wn[iz] in floating point: |hz| < kn[iz] exactly when |hz·wn[iz]| < zigguratKnw[iz] (the
+ * integers differ by at least 1 in 2³¹ and rounding to doubles is monotone), so a loop may test the
+ * candidate normal itself, with a float compare instead of an integer absolute value.
+ */
+export const zigguratKnw = new Float64Array(LAYERS)
 /** The density exp(−x²/2) at each layer's edge, for the wedge test of {@link zigguratSlow}. */
 export const zigguratFn = new Float64Array(LAYERS)
 const kn = zigguratKn
@@ -47,6 +53,7 @@ const fn = zigguratFn
     fn[i] = Math.exp(-0.5 * dn * dn)
     wn[i] = dn / m1
   }
+  for (let i = 0; i < LAYERS; i++) zigguratKnw[i] = kn[i] * wn[i]
 }
 
 /** A uniform double in (0, 1) from one 32-bit word (enough resolution for acceptance tests). */

@@ -6,7 +6,7 @@ import { OptimisticGreedy } from "../bandits/optimistic"
 import { Ucb } from "../bandits/ucb"
 import { Ucb1 } from "../bandits/ucb1"
 import { BetaThompson } from "../bandits/thompson-beta"
-import { fastNormal, gammaC, gammaD, marsagliaTsangCandidate, ZIGGURAT_LAYERS, ZIGGURAT_R, zigguratFn, zigguratKn, zigguratSlow, zigguratWn } from "../bandits/fast-random"
+import { fastNormal, gammaC, gammaD, marsagliaTsangCandidate, ZIGGURAT_LAYERS, ZIGGURAT_R, zigguratFn, zigguratKn, zigguratKnw, zigguratSlow, zigguratWn } from "../bandits/fast-random"
 import type { Environment } from "./environment"
 import { BernoulliArms } from "./bernoulli"
 import { GaussianTestbed } from "./gaussian-testbed"
@@ -358,9 +358,9 @@ function thompsonLoop(
     cs[j] = gammaC(ds[j])
   }
   const { reward, reward2, optimal, regret, regret2 } = acc
-  const kn = zigguratKn // in locals, as in epsilonLoop
-  const wn = zigguratWn
+  const wn = zigguratWn // in locals, as in epsilonLoop
   const fn = zigguratFn
+  const knw = zigguratKnw
   // Shapes only grow, so with priors ≥ 1 no gamma ever needs the shape < 1 boost.
   const boost = priorAlpha < 1 || priorBeta < 1
   // The policy stream's xoshiro128** state in four locals (registers), stepped inline as nextWord does.
@@ -400,8 +400,8 @@ function thompsonLoop(
         const iz = w & (ZIGGURAT_LAYERS - 1)
         let z: number
         let u: number
-        if (((hz ^ (hz >> 31)) - (hz >> 31)) < kn[iz]) {
-          z = hz * wn[iz]
+        z = hz * wn[iz]
+        if (Math.abs(z) < knw[iz]) {
           u = ((w >>> 7) + 0.5) * 2.9802322387695312e-8 // as gammaMarsagliaTsang: the high 25 bits
         } else {
           // zigguratSlow, then fastUniform for u, on the local state: the same words and operations

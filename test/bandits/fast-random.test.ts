@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { createRng } from "../../src/random/rng"
-import { betaCached, fastBeta, fastGamma, fastNormal, gammaC, gammaD, marsagliaTsangCandidate } from "../../src/bandits"
+import { betaCached, fastBeta, fastGamma, fastNormal, gammaC, gammaD, marsagliaTsangCandidate, ZIGGURAT_LAYERS, zigguratKn, zigguratKnw, zigguratWn } from "../../src/bandits"
 
 function moments(draw: () => number, n: number): { mean: number; variance: number; kurtosis: number } {
   let s = 0
@@ -140,5 +140,22 @@ describe("Marsaglia–Tsang's log-free squeeze", () => {
     expect(paperLarge).toBeGreaterThan(0.07)
     expect(small).toBeLessThan(0.07)
     expect(large).toBeLessThan(0.002)
+  })
+})
+
+describe("the ziggurat's float acceptance table", () => {
+  it("|hz| < kn[iz] exactly when |hz·wn[iz]| < kn[iz]·wn[iz], at every layer's boundary", () => {
+    let checked = 0
+    for (let iz = 0; iz < ZIGGURAT_LAYERS; iz++) {
+      const k = zigguratKn[iz]
+      for (const base of [k, -k, 0, 2147483647, -2147483648, 1 << 30]) {
+        for (let delta = -3; delta <= 3; delta++) {
+          const hz = Math.max(-2147483648, Math.min(2147483647, base + delta))
+          expect(Math.abs(hz * zigguratWn[iz]) < zigguratKnw[iz]).toBe(Math.abs(hz) < k)
+          checked++
+        }
+      }
+    }
+    expect(checked).toBe(ZIGGURAT_LAYERS * 6 * 7)
   })
 })
