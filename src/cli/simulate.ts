@@ -29,7 +29,7 @@ export function registerSimulate(program: Command): void {
     .option("--seed <n>", "override the config's seed", integerFlag("seed", 0))
     .option("--runs <n>", "override the number of runs", integerFlag("runs", 1))
     .option("--horizon <n>", "override the number of steps", integerFlag("horizon", 1))
-    .option("--workers <n>", "worker threads (results do not depend on it)", integerFlag("workers", 1))
+    .option("--workers <n>", "threads in all, this one included (results do not depend on it)", integerFlag("workers", 1))
     .action(async (flags: { config: string; out: string; seed?: number; runs?: number; horizon?: number; workers?: number }) => {
       const fromFile = loadConfig(flags.config, simulationConfigSchema)
       const config = validate(
