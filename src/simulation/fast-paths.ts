@@ -15,7 +15,7 @@ import { environmentStream, policyStream } from "./streams"
 
 /**
  * Specialised loops for the classic stationary benchmarks (Bernoulli arms, the Gaussian testbed)
- * with ε-greedy / greedy / optimistic, UCB / UCB1 and Beta-Bernoulli Thompson sampling: the policy's
+ * with ε-greedy / greedy / optimistic, UCB / UCB1 and Beta-Bernoulli Thompson sampling (priors ≥ 1): the policy's
  * select/update and the environment's reward inlined into one loop over local typed arrays, with the
  * same draws from the same streams in the same order and the same floating-point operations as the
  * generic `playRun`, so the numbers are identical (test/simulation/fast-paths.test.ts checks it).
@@ -40,7 +40,9 @@ export function fastPlayRun(env: Environment<unknown>, policy: Policy<unknown>, 
   const ctor = policy.constructor
   const epsilon = ctor === EpsilonGreedy || ctor === Greedy || ctor === OptimisticGreedy
   const ucb = ctor === Ucb || ctor === Ucb1
-  const thompson = ctor === BetaThompson && bernoulli
+  // Priors below 1 need the U^(1/shape) boost on some gammas: left to the generic loop, which keeps
+  // that branch and its Math.pow out of this one.
+  const thompson = ctor === BetaThompson && bernoulli && (policy as BetaThompson).config.priorAlpha >= 1 && (policy as BetaThompson).config.priorBeta >= 1
   if (!epsilon && !ucb && !thompson) return false
   const envRng = environmentStream(seed, run)
   const rng = policyStream(seed, policyIndex, run)
@@ -361,8 +363,7 @@ function thompsonLoop(
   const wn = zigguratWn // in locals, as in epsilonLoop
   const fn = zigguratFn
   const knw = zigguratKnw
-  // Shapes only grow, so with priors ≥ 1 no gamma ever needs the shape < 1 boost.
-  const boost = priorAlpha < 1 || priorBeta < 1
+  // Priors ≥ 1 (see fastPlayRun) and shapes only grow: no gamma needs betaCached's shape < 1 boost.
   // The policy stream's xoshiro128** state in four locals (registers), stepped inline as nextWord does.
   let s0 = st[POLICY]
   let s1 = st[POLICY + 1]
@@ -469,20 +470,6 @@ function thompsonLoop(
         }
         g = marsagliaTsangCandidate(z, u, d, c)
         if (g === g) break
-      }
-      const shape = shapes[j]
-      if (boost && shape < 1) {
-        // betaCached's boost, U^(1/shape) with U = fastUniform's one word.
-        const q = Math.imul(s1, 5)
-        const word = Math.imul((q << 7) | (q >>> 25), 9) >>> 0
-        const k = s1 << 9
-        const n2 = s2 ^ s0
-        const n3 = s3 ^ s1
-        s1 ^= n2
-        s0 ^= n3
-        s2 = n2 ^ k
-        s3 = (n3 << 11) | (n3 >>> 21)
-        g *= Math.pow((word + 0.5) * 2.3283064365386963e-10, 1 / shape)
       }
       if ((j & 1) === 0) x = g
       else {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest"
 import { BetaThompson, EpsilonGreedy, Greedy, OptimisticGreedy, Ucb, Ucb1 } from "../../src/bandits"
 import { BernoulliArms, GaussianTestbed, simulate, type SimulationResult } from "../../src/simulation"
+import { fastPlayRun } from "../../src/simulation/fast-paths"
+import { emptyAccumulator } from "../../src/simulation/play"
 
 const curves = (r: SimulationResult): number[][] =>
   r.policies.flatMap((p) => [Array.from(p.meanReward), Array.from(p.rewardUpper), Array.from(p.optimalRate), Array.from(p.cumulativeRegret), Array.from(p.regretUpper)])
@@ -45,14 +47,22 @@ describe("UCB's cached width table", () => {
 })
 
 describe("Thompson's inline gammas", () => {
-  it("give the generic loop's numbers with priors below 1 (the U^(1/shape) boost) and many ziggurat slow paths", () => {
+  it("give the generic loop's numbers, with small shapes (more squeeze failures) and many ziggurat slow paths", () => {
     const env = new BernoulliArms([0.1, 0.15, 0.05, 0.12])
-    const policies = () => [new BetaThompson({ arms: 4, priorAlpha: 0.5, priorBeta: 0.7 }), new BetaThompson({ arms: 4, priorAlpha: 3, priorBeta: 0.3 })]
+    const policies = () => [new BetaThompson({ arms: 4 }), new BetaThompson({ arms: 4, priorAlpha: 1.25, priorBeta: 3.5 })]
     // 2 policies × 6 runs × 1500 steps × 8 gammas ≈ 144,000 gammas: over a thousand take the slow path.
     const options = { horizon: 1500, runs: 6, seed: 5 }
     const fast = simulate(env, policies(), options)
     const generic = simulate(env, policies(), { ...options, fastPaths: false })
     expect(curves(fast)).toEqual(curves(generic))
     expect(fast.policies.map((p) => p.finals)).toEqual(generic.policies.map((p) => p.finals))
+  })
+
+  it("are used for priors ≥ 1 only: priors below 1 (the U^(1/shape) boost) take the generic loop", () => {
+    const env = new BernoulliArms([0.1, 0.15])
+    const play = (policy: BetaThompson) => fastPlayRun(env, policy, 0, 0, 10, 1, emptyAccumulator(10))
+    expect(play(new BetaThompson({ arms: 2 }))).toBe(true)
+    expect(play(new BetaThompson({ arms: 2, priorAlpha: 0.5, priorBeta: 2 }))).toBe(false)
+    expect(play(new BetaThompson({ arms: 2, priorAlpha: 2, priorBeta: 0.7 }))).toBe(false)
   })
 })
