@@ -379,68 +379,43 @@ function thompsonLoop(
       const d = ds[j]
       const c = cs[j]
       let g: number
+      // The ziggurat's slow path (zigguratSlow, then fastUniform for u) runs on the local state too,
+      // with the same words and operations: a JavaScript call in this loop made V8 keep the state
+      // words out of registers (≈ 2.5 ns on every gamma), and so did a nested loop, so the tail's
+      // rejection loop is this loop's `tail` mode. Each uniform is (word + 0.5)·2⁻³².
+      let tail = false
+      let tailHz = 0
       for (;;) {
-        let q = Math.imul(s1, 5)
-        const w = Math.imul((q << 7) | (q >>> 25), 9) >>> 0
-        let k = s1 << 9
-        let n2 = s2 ^ s0
-        let n3 = s3 ^ s1
-        s1 ^= n2
-        s0 ^= n3
-        s2 = n2 ^ k
-        s3 = (n3 << 11) | (n3 >>> 21)
-        q = Math.imul(s1, 5)
-        const hz = Math.imul((q << 7) | (q >>> 25), 9)
-        k = s1 << 9
-        n2 = s2 ^ s0
-        n3 = s3 ^ s1
-        s1 ^= n2
-        s0 ^= n3
-        s2 = n2 ^ k
-        s3 = (n3 << 11) | (n3 >>> 21)
-        const iz = w & (ZIGGURAT_LAYERS - 1)
         let z: number
         let u: number
-        z = hz * wn[iz]
-        if (Math.abs(z) < knw[iz]) {
-          u = ((w >>> 7) + 0.5) * 2.9802322387695312e-8 // as gammaMarsagliaTsang: the high 25 bits
-        } else {
-          // zigguratSlow, then fastUniform for u, on the local state: the same words and operations
-          // with no call but Math's (a JavaScript call in this loop made V8 keep the state words
-          // out of registers, ≈ 2.5 ns on every gamma). Each uniform is (word + 0.5)·2⁻³².
-          let word = 0
-          if (iz === 0) {
-            let xt: number
-            let y: number
-            do {
-              {
-                const q = Math.imul(s1, 5)
-                word = Math.imul((q << 7) | (q >>> 25), 9) >>> 0
-                const k = s1 << 9
-                const n2 = s2 ^ s0
-                const n3 = s3 ^ s1
-                s1 ^= n2
-                s0 ^= n3
-                s2 = n2 ^ k
-                s3 = (n3 << 11) | (n3 >>> 21)
-              }
-              xt = -Math.log((word + 0.5) * 2.3283064365386963e-10) / ZIGGURAT_R
-              {
-                const q = Math.imul(s1, 5)
-                word = Math.imul((q << 7) | (q >>> 25), 9) >>> 0
-                const k = s1 << 9
-                const n2 = s2 ^ s0
-                const n3 = s3 ^ s1
-                s1 ^= n2
-                s0 ^= n3
-                s2 = n2 ^ k
-                s3 = (n3 << 11) | (n3 >>> 21)
-              }
-              y = -Math.log((word + 0.5) * 2.3283064365386963e-10)
-            } while (y + y < xt * xt)
-            z = hz > 0 ? ZIGGURAT_R + xt : -ZIGGURAT_R - xt
+        let word = 0
+        if (!tail) {
+          let q = Math.imul(s1, 5)
+          const w = Math.imul((q << 7) | (q >>> 25), 9) >>> 0
+          let k = s1 << 9
+          let n2 = s2 ^ s0
+          let n3 = s3 ^ s1
+          s1 ^= n2
+          s0 ^= n3
+          s2 = n2 ^ k
+          s3 = (n3 << 11) | (n3 >>> 21)
+          q = Math.imul(s1, 5)
+          const hz = Math.imul((q << 7) | (q >>> 25), 9)
+          k = s1 << 9
+          n2 = s2 ^ s0
+          n3 = s3 ^ s1
+          s1 ^= n2
+          s0 ^= n3
+          s2 = n2 ^ k
+          s3 = (n3 << 11) | (n3 >>> 21)
+          const iz = w & (ZIGGURAT_LAYERS - 1)
+          z = hz * wn[iz]
+          if (Math.abs(z) < knw[iz]) u = ((w >>> 7) + 0.5) * 2.9802322387695312e-8 // as gammaMarsagliaTsang: the high 25 bits
+          else if (iz === 0) {
+            tail = true // beyond R: Marsaglia's (1964) exponential rejection, from the next iteration
+            tailHz = hz
+            continue
           } else {
-            const zw = hz * wn[iz]
             {
               const q = Math.imul(s1, 5)
               word = Math.imul((q << 7) | (q >>> 25), 9) >>> 0
@@ -452,9 +427,48 @@ function thompsonLoop(
               s2 = n2 ^ k
               s3 = (n3 << 11) | (n3 >>> 21)
             }
-            z = fn[iz] + (word + 0.5) * 2.3283064365386963e-10 * (fn[iz - 1] - fn[iz]) < Math.exp(-0.5 * zw * zw) ? zw : NaN
-            if (z !== z) continue
+            if (!(fn[iz] + (word + 0.5) * 2.3283064365386963e-10 * (fn[iz - 1] - fn[iz]) < Math.exp(-0.5 * z * z))) continue
+            {
+              const q = Math.imul(s1, 5)
+              word = Math.imul((q << 7) | (q >>> 25), 9) >>> 0
+              const k = s1 << 9
+              const n2 = s2 ^ s0
+              const n3 = s3 ^ s1
+              s1 ^= n2
+              s0 ^= n3
+              s2 = n2 ^ k
+              s3 = (n3 << 11) | (n3 >>> 21)
+            }
+            u = (word + 0.5) * 2.3283064365386963e-10
           }
+        } else {
+          {
+            const q = Math.imul(s1, 5)
+            word = Math.imul((q << 7) | (q >>> 25), 9) >>> 0
+            const k = s1 << 9
+            const n2 = s2 ^ s0
+            const n3 = s3 ^ s1
+            s1 ^= n2
+            s0 ^= n3
+            s2 = n2 ^ k
+            s3 = (n3 << 11) | (n3 >>> 21)
+          }
+          const xt = -Math.log((word + 0.5) * 2.3283064365386963e-10) / ZIGGURAT_R
+          {
+            const q = Math.imul(s1, 5)
+            word = Math.imul((q << 7) | (q >>> 25), 9) >>> 0
+            const k = s1 << 9
+            const n2 = s2 ^ s0
+            const n3 = s3 ^ s1
+            s1 ^= n2
+            s0 ^= n3
+            s2 = n2 ^ k
+            s3 = (n3 << 11) | (n3 >>> 21)
+          }
+          const y = -Math.log((word + 0.5) * 2.3283064365386963e-10)
+          if (y + y < xt * xt) continue
+          tail = false
+          z = tailHz > 0 ? ZIGGURAT_R + xt : -ZIGGURAT_R - xt
           {
             const q = Math.imul(s1, 5)
             word = Math.imul((q << 7) | (q >>> 25), 9) >>> 0
