@@ -132,7 +132,7 @@ const cases = [
 for (const [label, make, target] of cases) {
   const policy = make()
   const steps = 2_000_000
-  const m = best(() => L.simulate(bern, [policy], { horizon: 20_000, runs: steps / 20_000, seed: 2 }), 3, 2)
+  const m = best(() => L.simulate(bern, [policy], { horizon: 20_000, runs: steps / 20_000, seed: 2 }), 5, 2)
   line(`K=10 Bernoulli ${label}`, "step", m, steps, target)
   const long = best(() => L.simulate(bern, [policy], { horizon: 200_000, runs: steps / 200_000, seed: 2 }), 2, 2)
   console.log(`${"".padEnd(34)} as 10 runs × 200,000 steps: ${fmt(steps / long.cpu)} steps/s CPU, ${fmt(steps / long.wall)} wall (result curves included)`)
@@ -150,7 +150,7 @@ for (const [label, make, target] of cases) {
 {
   const tb = new L.GaussianTestbed({ arms: 10 })
   const eps = new L.EpsilonGreedy({ arms: 10, epsilon: 0.1 })
-  const m = best(() => L.simulate(tb, [eps], { horizon: 1000, runs: 2000, seed: 2018 }), 3, 2)
+  const m = best(() => L.simulate(tb, [eps], { horizon: 1000, runs: 2000, seed: 2018 }), 5, 2)
   line("testbed 2000×1000 ε=0.1", "step", m, 2e6, 2e7)
   console.log(
     `${"".padEnd(34)} whole testbed: ${m.cpu.toFixed(3)} s CPU, ${m.wall.toFixed(3)} s wall (target < 0.1 s); final reward ${m.out.policies[0].finalMeanReward.toFixed(3)}`,
