@@ -99,15 +99,59 @@ const fmt = (x) => (x >= 1e6 ? `${(x / 1e6).toFixed(2)} M` : x >= 1e3 ? `${(x / 
 const load = os.loadavg()
 console.log(`cores ${os.cpus().length}, load average ${load.map((x) => x.toFixed(1)).join(" ")}: wall rates shrink with load, CPU rates and ratios much less`)
 
-// One rng.next() (53-bit double from xoshiro128**, two 32-bit words) in a bare loop: the unit of work.
+// The machine is a shared VM whose speed drifts by tens of percent from one minute to the next (the
+// bare rng loop below has measured anywhere between 69 M and 100 M draws/s). So the single-thread
+// cases are timed in rounds: every round times each case once, in turn, and each case reports its
+// best round. A slow spell then costs every case alike, and the ratios to rng.next() stay comparable.
+const ROUNDS = 6
+const chapelle = [0.5, 0.4, 0.4, 0.4, 0.4, 0.4, 0.4, 0.4, 0.4, 0.4]
+const bern = new L.BernoulliArms(chapelle)
 const rng0 = L.createRng(1)
 let sink = 0
 const DRAWS = 20_000_000
-const rngM = best(() => {
-  for (let i = 0; i < DRAWS; i++) sink += rng0.next()
-})
-const drawCpu = rngM.cpu / DRAWS
-console.log(`rng.next() bare loop: ${fmt(DRAWS / rngM.cpu)} draws/s CPU (${(drawCpu * 1e9).toFixed(2)} ns), ${fmt(DRAWS / rngM.wall)} draws/s wall`)
+const linucb = (() => {
+  const d = 20
+  const K = 50
+  const policy = new L.LinUcb({ arms: K, dimension: d, alpha: 1 })
+  const rng = L.createRng(3)
+  const contexts = Array.from({ length: 256 }, () => ({ features: Float64Array.from({ length: d }, () => rng.next() - 0.5) }))
+  return (n) => {
+    for (let i = 0; i < n; i++) {
+      const c = contexts[i & 255]
+      const a = policy.select(c, rng)
+      policy.update(a, rng.next() < 0.3 ? 1 : 0, c)
+    }
+  }
+})()
+const testbed = new L.GaussianTestbed({ arms: 10 })
+// K = 10 cases: 100 runs × 20,000 steps per call, so the result (8 curves × T doubles) is 1.3 MB, not
+// the 12.8 MB of 10 × 200,000, whose fresh pages cost ≈ 3–4 ms per MB to touch first on this VM
+// (measured below), which a long-horizon call pays once and which is no part of the per-step work.
+const kPolicies = {
+  "ε-greedy ε=0.1": new L.EpsilonGreedy({ arms: 10, epsilon: 0.1 }),
+  UCB1: new L.Ucb1({ arms: 10 }),
+  "Thompson (Beta)": new L.BetaThompson({ arms: 10 }),
+}
+const cases = {
+  // One rng.next() (53-bit double from xoshiro128**, two 32-bit words) in a bare loop: the unit of work.
+  rng: () => {
+    for (let i = 0; i < DRAWS; i++) sink += rng0.next()
+  },
+  ...Object.fromEntries(Object.entries(kPolicies).map(([label, policy]) => [label, () => L.simulate(bern, [policy], { horizon: 20_000, runs: 100, seed: 2 })])),
+  testbed: () => L.simulate(testbed, [kPolicies["ε-greedy ε=0.1"]], { horizon: 1000, runs: 2000, seed: 2018 }),
+  linucb: () => linucb(40_000),
+}
+for (const f of Object.values(cases)) for (let i = 0; i < 2; i++) f() // warm-up: compiled, pools filled
+const bestOf = {}
+for (let round = 0; round < ROUNDS; round++) {
+  for (const [name, f] of Object.entries(cases)) {
+    const m = measure(f)
+    if (!bestOf[name] || m.cpu < bestOf[name].cpu) bestOf[name] = m
+  }
+}
+const drawCpu = bestOf.rng.cpu / DRAWS
+console.log(`rng.next() bare loop: ${fmt(DRAWS / bestOf.rng.cpu)} draws/s CPU (${(drawCpu * 1e9).toFixed(2)} ns), ${fmt(DRAWS / bestOf.rng.wall)} draws/s wall`)
+console.log(`single-thread cases: best of ${ROUNDS} rounds, each round timing every case in turn`)
 console.log("")
 
 function line(label, units, m, n, target, unit = "steps/s") {
@@ -119,23 +163,11 @@ function line(label, units, m, n, target, unit = "steps/s") {
   )
 }
 
-const chapelle = [0.5, 0.4, 0.4, 0.4, 0.4, 0.4, 0.4, 0.4, 0.4, 0.4]
-const bern = new L.BernoulliArms(chapelle)
-const cases = [
-  ["ε-greedy ε=0.1", () => new L.EpsilonGreedy({ arms: 10, epsilon: 0.1 }), 20e6],
-  ["UCB1", () => new L.Ucb1({ arms: 10 }), 20e6],
-  ["Thompson (Beta)", () => new L.BetaThompson({ arms: 10 }), 5e6],
-]
-// 100 runs × 20,000 steps per call: the result (8 curves × T doubles) is then 1.3 MB, not the 12.8 MB
-// of 10 × 200,000, whose fresh pages cost ≈ 3–4 ms per MB to touch first on this VM (measured below),
-// which a long-horizon call pays once and which is no part of the per-step work.
-for (const [label, make, target] of cases) {
-  const policy = make()
-  const steps = 2_000_000
-  const m = best(() => L.simulate(bern, [policy], { horizon: 20_000, runs: steps / 20_000, seed: 2 }), 5, 2)
-  line(`K=10 Bernoulli ${label}`, "step", m, steps, target)
-  const long = best(() => L.simulate(bern, [policy], { horizon: 200_000, runs: steps / 200_000, seed: 2 }), 2, 2)
-  console.log(`${"".padEnd(34)} as 10 runs × 200,000 steps: ${fmt(steps / long.cpu)} steps/s CPU, ${fmt(steps / long.wall)} wall (result curves included)`)
+const targets = { "ε-greedy ε=0.1": 20e6, UCB1: 20e6, "Thompson (Beta)": 5e6 }
+for (const [label, policy] of Object.entries(kPolicies)) {
+  line(`K=10 Bernoulli ${label}`, "step", bestOf[label], 2_000_000, targets[label])
+  const long = best(() => L.simulate(bern, [policy], { horizon: 200_000, runs: 10, seed: 2 }), 2, 2)
+  console.log(`${"".padEnd(34)} as 10 runs × 200,000 steps: ${fmt(2e6 / long.cpu)} steps/s CPU, ${fmt(2e6 / long.wall)} wall (result curves included)`)
 }
 {
   // First touch of fresh memory: 12.8 MB in 1.6 MB arrays (the result of one 200,000-step call), kept alive.
@@ -146,34 +178,17 @@ for (const [label, make, target] of cases) {
   keep.length = 0
   console.log(`${"".padEnd(34)} fresh memory: ${(m.wall * 1e3 / 12.8).toFixed(2)} ms per MB wall (${(m.cpu * 1e3 / 12.8).toFixed(2)} CPU)`)
 }
-
 {
-  const tb = new L.GaussianTestbed({ arms: 10 })
-  const eps = new L.EpsilonGreedy({ arms: 10, epsilon: 0.1 })
-  const m = best(() => L.simulate(tb, [eps], { horizon: 1000, runs: 2000, seed: 2018 }), 5, 2)
+  const m = bestOf.testbed
   line("testbed 2000×1000 ε=0.1", "step", m, 2e6, 2e7)
   console.log(
     `${"".padEnd(34)} whole testbed: ${m.cpu.toFixed(3)} s CPU, ${m.wall.toFixed(3)} s wall (target < 0.1 s); final reward ${m.out.policies[0].finalMeanReward.toFixed(3)}`,
   )
 }
-
 {
   const d = 20
   const K = 50
-  const policy = new L.LinUcb({ arms: K, dimension: d, alpha: 1 })
-  const rng = L.createRng(3)
-  const contexts = Array.from({ length: 256 }, () => ({ features: Float64Array.from({ length: d }, () => rng.next() - 0.5) }))
-  const decide = (n) => {
-    for (let i = 0; i < n; i++) {
-      const c = contexts[i & 255]
-      const a = policy.select(c, rng)
-      policy.update(a, rng.next() < 0.3 ? 1 : 0, c)
-    }
-  }
-  decide(3000)
-  const n = 40_000
-  const m = best(() => decide(n), 2)
-  line("LinUCB d=20, 50 arms", "decision", m, n, 2e5, "decisions/s")
+  line("LinUCB d=20, 50 arms", "decision", bestOf.linucb, 40_000, 2e5, "decisions/s")
   console.log(`${"".padEnd(34)} (per decision: K·d(d+1)/2 = ${(K * d * (d + 1)) / 2} multiply-adds for the widths, K·d for the means, O(d²) update)`)
 }
 
