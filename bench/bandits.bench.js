@@ -203,13 +203,22 @@ for (const [label, policy] of Object.entries(kPolicies)) {
   const childAsync = (workers, runs, horizon) =>
     new Promise((resolve, reject) => execFile(process.execPath, args(workers, runs, horizon, ""), { encoding: "utf8" }, (e, out) => (e ? reject(e) : resolve(JSON.parse(out)))))
   const RUNS = 256
-  const one = child(1, RUNS, 5000)
-  const two = child(2, RUNS, 5000)
-  // The machine's own ceiling: two independent one-thread processes of the same job at the same time.
-  // Their throughput against one alone bounds what any two-thread split of the job can reach here.
-  const pair = await Promise.all([childAsync(1, RUNS, 5000), childAsync(1, RUNS, 5000)])
+  // Rounds as above (the VM's speed drifts): each round runs one worker, two workers, and the
+  // machine's own ceiling, two independent one-thread processes of the same job at the same time
+  // (their throughput against one alone bounds what any two-thread split of the job can reach here);
+  // each case keeps its fastest round.
+  let one = null
+  let two = null
+  let pair = null
+  const faster = (a, b) => (a === null || b.wall < a.wall ? b : a)
+  for (let round = 0; round < 3; round++) {
+    one = faster(one, child(1, RUNS, 5000))
+    two = faster(two, child(2, RUNS, 5000))
+    const p = await Promise.all([childAsync(1, RUNS, 5000), childAsync(1, RUNS, 5000)])
+    if (pair === null || Math.max(...p.map((x) => x.wall)) < Math.max(...pair.map((x) => x.wall))) pair = p
+  }
   const startup = child(2, 2, 10, "startup").workerCpu[0]
-  console.log(`workers (Thompson + KL-UCB + ε-greedy, ${RUNS} runs × 5000 steps = 64 chunks), each case in a fresh process:`)
+  console.log(`workers (Thompson + KL-UCB + ε-greedy, ${RUNS} runs × 5000 steps = 64 chunks), each case in a fresh process, best of 3 rounds:`)
   console.log(`  identical results with 1 and 2 workers: ${one.checksum === two.checksum} (sum of regret curves ${one.checksum})`)
   console.log(`  wall: 1 → ${one.wall.toFixed(2)} s, 2 → ${two.wall.toFixed(2)} s, speed-up ${(one.wall / two.wall).toFixed(2)}× (target ≥ 1.8×)`)
   const ceiling = (2 * one.wall) / Math.max(pair[0].wall, pair[1].wall)
