@@ -165,8 +165,8 @@ function epsilonLoop(
           ties = 1
         } else if (v === bestValue) {
           ties++
-          // randomInt(rng, ties) on the local state, inline: a call here, even one never made, cost
-          // the loop a quarter of its speed (V8 then keeps the state words out of registers).
+          // randomInt(rng, ties) on the local state, inline, so that the loop makes no call (a call
+          // in the Thompson loop, even one rarely made, kept the state words out of registers).
           const limit = 4294967296 - (4294967296 % ties)
           let x: number
           do {
@@ -309,8 +309,8 @@ function ucbLoop(
         ties = 1
       } else if (v === bestValue) {
         ties++
-        // randomInt(rng, ties) on the local state, inline: a call here, even one never made, cost
-        // the loop a quarter of its speed (V8 then keeps the state words out of registers).
+        // randomInt(rng, ties) on the local state, inline, so that the loop makes no call (a call
+        // in the Thompson loop, even one rarely made, kept the state words out of registers).
         const limit = 4294967296 - (4294967296 % ties)
         let x: number
         do {
