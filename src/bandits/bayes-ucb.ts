@@ -1,6 +1,6 @@
 import { betaQuantile } from "./beta-quantile"
 import { IndexPolicy } from "./index-policy"
-import { checkArms, checkNonNegative, checkPositive } from "./validate"
+import { checkArms, checkNonNegative, checkPositive, checkUnitReward } from "./validate"
 
 /**
  * Bayes-UCB for Bernoulli rewards: index_a = the (1 − 1/(t·(ln H)^c)) quantile of the posterior
@@ -24,7 +24,7 @@ export class BayesUcb extends IndexPolicy {
   }
 
   override update(arm: number, reward: number): void {
-    if (!(reward >= 0 && reward <= 1)) throw new Error(`${this.name}: reward must be in [0, 1], got ${reward}`)
+    checkUnitReward(this.name, reward)
     super.update(arm, reward)
   }
 

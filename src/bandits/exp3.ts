@@ -1,7 +1,7 @@
 import type { Rng } from "../random/rng"
 import type { Policy } from "./policy"
 import { sampleIndex } from "./argmax"
-import { checkArm, checkArms, checkRange } from "./validate"
+import { checkArm, checkArms, checkRange, checkUnitReward } from "./validate"
 
 /**
  * EXP3 for adversarial bandits with rewards in [0, 1]:
@@ -51,7 +51,7 @@ export class Exp3 implements Policy<unknown> {
 
   update(arm: number, reward: number): void {
     checkArm(this.name, arm, this.nArms)
-    if (!(reward >= 0 && reward <= 1)) throw new Error(`${this.name}: reward must be in [0, 1], got ${reward}`)
+    checkUnitReward(this.name, reward)
     this.logWeights[arm] += (this.config.gamma * (reward / this.p[arm])) / this.nArms
     this.refresh()
   }

@@ -1,5 +1,5 @@
 import { IndexPolicy } from "./index-policy"
-import { checkArms, checkNonNegative, checkRange } from "./validate"
+import { checkArms, checkNonNegative, checkRange, checkUnitReward } from "./validate"
 
 /** Bernoulli Kullback–Leibler divergence kl(p, q) = p ln(p/q) + (1−p) ln((1−p)/(1−q)), with 0 ln 0 = 0. */
 export function bernoulliKl(p: number, q: number): number {
@@ -47,7 +47,7 @@ export class KlUcb extends IndexPolicy {
   }
 
   override update(arm: number, reward: number): void {
-    if (!(reward >= 0 && reward <= 1)) throw new Error(`${this.name}: reward must be in [0, 1], got ${reward}`)
+    checkUnitReward(this.name, reward)
     super.update(arm, reward)
   }
 

@@ -2,7 +2,7 @@ import type { Rng } from "../random/rng"
 import type { ScoringPolicy } from "./scorer"
 import { betaCached, gammaC, gammaD } from "./fast-random"
 import { monteCarloProbabilities } from "./monte-carlo"
-import { checkArm, checkArms, checkInteger, checkPositive } from "./validate"
+import { checkArm, checkArms, checkInteger, checkPositive, checkUnitReward } from "./validate"
 
 /** Options of {@link BetaThompson}. */
 export interface BetaThompsonOptions {
@@ -98,7 +98,7 @@ export class BetaThompson implements ScoringPolicy<unknown> {
 
   update(arm: number, reward: number): void {
     checkArm(this.name, arm, this.nArms)
-    if (!(reward >= 0 && reward <= 1)) throw new Error(`${this.name}: reward must be in [0, 1], got ${reward}`)
+    checkUnitReward(this.name, reward)
     this.alpha[arm] += reward
     this.beta[arm] += 1 - reward
     this.refresh(arm)

@@ -3,7 +3,7 @@ import type { Policy } from "./policy"
 import { fastBeta } from "./fast-random"
 import { monteCarloProbabilities } from "./monte-carlo"
 import { RewardWindow } from "./reward-window"
-import { checkArm, checkArms, checkInteger, checkPositive, checkRange } from "./validate"
+import { checkArm, checkArms, checkInteger, checkPositive, checkRange, checkUnitReward } from "./validate"
 
 interface ForgettingOptions {
   arms: number
@@ -58,7 +58,7 @@ abstract class ForgettingThompson implements Policy<unknown> {
 
   update(arm: number, reward: number): void {
     checkArm(this.name, arm, this.nArms)
-    if (!(reward >= 0 && reward <= 1)) throw new Error(`${this.name}: reward must be in [0, 1], got ${reward}`)
+    checkUnitReward(this.name, reward)
     this.learn(arm, reward)
   }
 }

@@ -57,3 +57,8 @@ export function checkArm(who: string, arm: number, nArms: number): void {
 export function checkReward(who: string, reward: number): void {
   if (!Number.isFinite(reward)) throw new Error(`${who}: reward must be finite, got ${reward}`)
 }
+
+/** Checks a reward passed to `update` of a policy for rewards in [0, 1] (Bernoulli posteriors, KL, EXP3). */
+export function checkUnitReward(who: string, reward: number): void {
+  if (!(reward >= 0 && reward <= 1)) throw new Error(`${who}: reward must be in [0, 1], got ${reward}`)
+}

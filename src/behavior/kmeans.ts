@@ -1,5 +1,5 @@
 import type { Rng } from "../random/rng"
-import { checkFeatures, type DenseMatrix } from "../text/matrix"
+import { checkFeatures, columnMoments, type DenseMatrix } from "../text/matrix"
 
 /** Options of `KMeans` (defaults in brackets). */
 export interface KMeansOptions {
@@ -124,17 +124,9 @@ export class KMeans {
 }
 
 function meanVariance(X: DenseMatrix): number {
-  const { nRows: n, nCols: d, data } = X
   let total = 0
-  for (let j = 0; j < d; j++) {
-    let mean = 0
-    for (let i = 0; i < n; i++) mean += data[i * d + j]
-    mean /= n
-    let v = 0
-    for (let i = 0; i < n; i++) v += (data[i * d + j] - mean) ** 2
-    total += v / n
-  }
-  return total / d
+  for (let j = 0; j < X.nCols; j++) total += columnMoments(X, j).variance
+  return total / X.nCols
 }
 
 function sqDist(a: Float64Array, ai: number, b: Float64Array, bi: number, d: number): number {

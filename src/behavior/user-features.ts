@@ -1,4 +1,4 @@
-import type { DenseMatrix } from "../text/matrix"
+import { columnMoments, type DenseMatrix } from "../text/matrix"
 import type { EventLog } from "../world/event-log"
 
 /** Names of the columns of `userBehaviorFeatures`, in order. */
@@ -72,12 +72,8 @@ export function standardize(X: DenseMatrix): DenseMatrix {
   if (n === 0) throw new Error("standardize: X must have at least one row")
   const data = Float64Array.from(X.data)
   for (let j = 0; j < d; j++) {
-    let mean = 0
-    for (let i = 0; i < n; i++) mean += data[i * d + j]
-    mean /= n
-    let v = 0
-    for (let i = 0; i < n; i++) v += (data[i * d + j] - mean) ** 2
-    const sd = Math.sqrt(v / n)
+    const { mean, variance } = columnMoments(X, j)
+    const sd = Math.sqrt(variance)
     for (let i = 0; i < n; i++) data[i * d + j] = sd > 0 ? (data[i * d + j] - mean) / sd : 0
   }
   return { kind: "dense", nRows: n, nCols: d, data }

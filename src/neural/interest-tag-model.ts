@@ -4,7 +4,8 @@ import { ensureBackend } from "./backend"
 import { checkTagExamples, type TagExamples } from "./interest-tag-dataset"
 import { encodeSequence } from "./sequence-encoder"
 import { resolveSequenceModelOptions, type ResolvedSequenceModelOptions, type SequenceModelOptions } from "./sequence-model-options"
-import { trainModel, type EpochRecord, type TrainHistory } from "./train"
+import type { EpochRecord, TrainHistory } from "./train"
+import { trainSequenceModel } from "./train-sequence-model"
 
 /** Options of {@link InterestTagModel} (defaults in brackets; see {@link SequenceModelOptions}). */
 export type TagModelOptions = SequenceModelOptions
@@ -49,23 +50,8 @@ export class InterestTagModel {
     const model = this.build(train.nCategories, train.window)
     model.compile({ optimizer: tf.train.adam(this.config.learningRate), loss: "binaryCrossentropy" })
     this.model_ = model
-    const tensors = (x: TagExamples) => [tf.tensor2d(x.inputs, [x.rows, x.window], "float32"), tf.tensor2d(x.labels, [x.rows, x.nCategories])]
-    const [x, y] = tensors(train)
-    const val = extras.validation !== undefined ? tensors(extras.validation) : undefined
-    try {
-      this.history_ = await trainModel(model, x, y, {
-        epochs: this.config.epochs,
-        batchSize: this.config.batchSize,
-        rng: createRng(this.config.seed, 2),
-        validation: val !== undefined ? { x: val[0], y: val[1] } : undefined,
-        earlyStopping: this.config.earlyStopping,
-        onEpoch: extras.onEpoch,
-        label: this.name,
-        log: this.config.log,
-      })
-    } finally {
-      tf.dispose([x, y, ...(val ?? [])])
-    }
+    const tensors = (x: TagExamples): [tf.Tensor, tf.Tensor] => [tf.tensor2d(x.inputs, [x.rows, x.window], "float32"), tf.tensor2d(x.labels, [x.rows, x.nCategories])]
+    this.history_ = await trainSequenceModel(model, this.config, this.name, tensors, train, extras)
     return this
   }
 

@@ -5,7 +5,8 @@ import { SeededDropout } from "./seeded-dropout"
 import { checkSequenceExamples, type SequenceExamples } from "./sequence-dataset"
 import { encodeSequence } from "./sequence-encoder"
 import { resolveSequenceModelOptions, type ResolvedSequenceModelOptions, type SequenceModelOptions } from "./sequence-model-options"
-import { trainModel, type EpochRecord, type TrainHistory } from "./train"
+import type { EpochRecord, TrainHistory } from "./train"
+import { trainSequenceModel } from "./train-sequence-model"
 
 /** Options of {@link NextCategoryModel} (defaults in brackets; the shared ones in {@link SequenceModelOptions}). */
 export interface NextCategoryOptions extends SequenceModelOptions {
@@ -52,23 +53,8 @@ export class NextCategoryModel {
     const model = this.build(train.nCategories, train.window)
     model.compile({ optimizer: tf.train.adam(this.config.learningRate), loss: "sparseCategoricalCrossentropy" })
     this.model_ = model
-    const tensors = (x: SequenceExamples) => [tf.tensor2d(x.inputs, [x.rows, x.window], "float32"), tf.tensor2d(Float32Array.from(x.targets), [x.rows, 1])]
-    const [x, y] = tensors(train)
-    const val = extras.validation !== undefined ? tensors(extras.validation) : undefined
-    try {
-      this.history_ = await trainModel(model, x, y, {
-        epochs: this.config.epochs,
-        batchSize: this.config.batchSize,
-        rng: createRng(this.config.seed, 2),
-        validation: val !== undefined ? { x: val[0], y: val[1] } : undefined,
-        earlyStopping: this.config.earlyStopping,
-        onEpoch: extras.onEpoch,
-        label: this.name,
-        log: this.config.log,
-      })
-    } finally {
-      tf.dispose([x, y, ...(val ?? [])])
-    }
+    const tensors = (x: SequenceExamples): [tf.Tensor, tf.Tensor] => [tf.tensor2d(x.inputs, [x.rows, x.window], "float32"), tf.tensor2d(Float32Array.from(x.targets), [x.rows, 1])]
+    this.history_ = await trainSequenceModel(model, this.config, this.name, tensors, train, extras)
     return this
   }
 

@@ -23,6 +23,17 @@ export interface SparseMatrix {
   readonly data: Float64Array
 }
 
+/** Mean and population variance of column j (two passes: the mean, then the squared deviations; numpy's var). */
+export function columnMoments(X: DenseMatrix, j: number): { mean: number; variance: number } {
+  const { nRows: n, nCols: d, data } = X
+  let mean = 0
+  for (let i = 0; i < n; i++) mean += data[i * d + j]
+  mean /= n
+  let v = 0
+  for (let i = 0; i < n; i++) v += (data[i * d + j] - mean) ** 2
+  return { mean, variance: v / n }
+}
+
 /** Features for the models in `src/text` and `src/behavior`: dense or sparse, samples in rows. */
 export type FeatureMatrix = DenseMatrix | SparseMatrix
 
