@@ -1,4 +1,5 @@
 export * from "./policy"
+export * from "./interaction-history"
 export * from "./scorer"
 export * from "./feature-context"
 export * from "./argmax"

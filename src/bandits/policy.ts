@@ -1,4 +1,5 @@
 import type { Rng } from "../random/rng"
+import type { InteractionHistory } from "./interaction-history"
 
 /**
  * The one interface for every bandit policy, context-free or contextual (a context-free policy
@@ -12,6 +13,8 @@ import type { Rng } from "../random/rng"
  * - `update(arm, reward, context)` learns from the observed reward;
  * - `reset()` returns to the state right after construction.
  * - `config`, where present, is the validated hyper-parameters (for reports), never learned state.
+ * - `warmStart(history, rng)`, where present, is called once per run after `reset()` and before the
+ *   first step, with the logged history of the users (no ground truth); `rng` is the policy's own stream.
  */
 export interface Policy<C = unknown> {
   readonly name: string
@@ -21,4 +24,5 @@ export interface Policy<C = unknown> {
   select(context: C, rng: Rng): number
   update(arm: number, reward: number, context: C): void
   reset(): void
+  warmStart?(history: InteractionHistory, rng: Rng): void
 }
