@@ -6,6 +6,7 @@ import { csvField } from "../data/csv"
 import { barFigure, scatterFigure } from "../report/figures"
 import { renderReport } from "../report/html"
 import { writeOutputDir } from "../report/output-dir"
+import { guardRun, retailDataInput } from "./run-guard"
 import { provenance } from "../report/provenance"
 import { basketRules } from "../retail/basket-rules"
 import { buildBaskets } from "../retail/baskets"
@@ -41,6 +42,7 @@ export function registerBasket(program: Command): void {
     .option("--exclude <item>", "leave out an item (trimmed description); repeatable", (v: string, acc: string[]) => [...acc, v], [] as string[])
     .requiredOption("--out <dir>", "output folder, written atomically")
     .action(async (flags: BasketFlags) => {
+      const inputs = guardRun(flags.out, [retailDataInput(flags.data)])
       const minSupport = parseFraction("--min-support", flags.minSupport, true)
       const minConfidence = parseFraction("--min-confidence", flags.minConfidence, false)
       const clean = cleanRetail(await loadRetailData(flags.data))
@@ -100,7 +102,7 @@ export function registerBasket(program: Command): void {
           provenance: { ...prov },
         })
         writeFileSync(join(tmp, "report.html"), html)
-      })
+      }, { inputs })
       process.stderr.write(`basket: ${mined.baskets} baskets, ${mined.itemsets.length} itemsets, ${mined.rules.length} rules → ${dir}\n`)
     })
 }

@@ -3,6 +3,7 @@ import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { renderReport } from "../report/html"
 import { writeOutputDir } from "../report/output-dir"
+import { guardRun, retailDataInput } from "./run-guard"
 import { provenance } from "../report/provenance"
 import { terminalProgress } from "../report/progress"
 import { BENCHMARK_MODEL_SPECS, parseBenchmarkModels, runRetailBenchmark } from "../retail/benchmark"
@@ -34,6 +35,7 @@ export function registerBenchmark(program: Command): void {
     .requiredOption("--out <dir>", "output folder, written atomically")
     .option("--quiet", "no progress output")
     .action(async (flags: BenchmarkFlags) => {
+      const inputs = guardRun(flags.out, [retailDataInput(flags.data)])
       const k = parseIntegerFlag("--k", flags.k, 1)
       const seed = parseIntegerFlag("--seed", flags.seed, 0)
       const models = asUserError(() => parseBenchmarkModels(flags.models))
@@ -65,7 +67,7 @@ export function registerBenchmark(program: Command): void {
           provenance: { ...prov, seed },
         })
         writeFileSync(join(tmp, "report.html"), html)
-      })
+      }, { inputs })
       progress.finish(`→ ${dir}`)
     })
 }

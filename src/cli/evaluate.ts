@@ -15,6 +15,7 @@ import type { TargetPolicy } from "../evaluation/target-policy"
 import { createRng } from "../random/rng"
 import { renderReport } from "../report/html"
 import { writeOutputDir } from "../report/output-dir"
+import { guardRun } from "./run-guard"
 import { terminalProgress } from "../report/progress"
 import { provenance } from "../report/provenance"
 
@@ -60,6 +61,7 @@ export function registerEvaluate(program: Command): void {
     .option("--seed <n>", "seed of the bootstrap and of replay's draws", "1")
     .option("--quiet", "no progress output")
     .action(async (options: EvaluateOptions) => {
+      const inputs = guardRun(options.out, [{ flag: "--log", path: options.log }, ...(["bts", "uniform", "learned"].includes(options.target) ? [] : [{ flag: "--target", path: options.target }])])
       const seed = integerOption("--seed", options.seed, 0)
       const resamples = integerOption("--bootstrap", options.bootstrap, 0)
       const switchThreshold = numberOption("--switch-threshold", options.switchThreshold, (x) => x >= 0)
@@ -129,7 +131,7 @@ export function registerEvaluate(program: Command): void {
           provenance: { ...prov, seed },
         })
         writeFileSync(join(tmp, "report.html"), html)
-      })
+      }, { inputs })
       progress.finish(`→ ${dir}`)
     })
 }

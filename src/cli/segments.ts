@@ -4,6 +4,7 @@ import { join } from "node:path"
 import { csvField } from "../data/csv"
 import { renderReport } from "../report/html"
 import { writeOutputDir } from "../report/output-dir"
+import { guardRun, retailDataInput } from "./run-guard"
 import { provenance } from "../report/provenance"
 import { cleanRetail } from "../retail/cleaning"
 import { asUserError, loadRetailData, parseIntegerFlag } from "../retail/data-source"
@@ -28,6 +29,7 @@ export function registerSegments(program: Command): void {
     .option("--seed <n>", "seed of the k-means++ restarts", "0")
     .requiredOption("--out <dir>", "output folder, written atomically")
     .action(async (flags: SegmentFlags) => {
+      const inputs = guardRun(flags.out, [retailDataInput(flags.data)])
       const k = parseIntegerFlag("--k", flags.k, 1)
       const seed = parseIntegerFlag("--seed", flags.seed, 0)
       const clean = cleanRetail(await loadRetailData(flags.data))
@@ -61,7 +63,7 @@ export function registerSegments(program: Command): void {
           provenance: { ...prov, seed },
         })
         writeFileSync(join(tmp, "report.html"), html)
-      })
+      }, { inputs })
       process.stderr.write(`segments: ${k} segments of ${rfm.customers.length} customers → ${dir}\n`)
     })
 }

@@ -5,6 +5,7 @@ import { loadConfig, validate } from "../config/load-config"
 import { UserError } from "../config/user-error"
 import { renderReport } from "../report/html"
 import { writeOutputDir } from "../report/output-dir"
+import { guardRun } from "./run-guard"
 import { terminalProgress } from "../report/progress"
 import { provenance } from "../report/provenance"
 import { simulationConfigSchema } from "../simulation/config"
@@ -31,6 +32,7 @@ export function registerSimulate(program: Command): void {
     .option("--horizon <n>", "override the number of steps", integerFlag("horizon", 1))
     .option("--workers <n>", "threads in all, this one included (results do not depend on it)", integerFlag("workers", 1))
     .action(async (flags: { config: string; out: string; seed?: number; runs?: number; horizon?: number; workers?: number }) => {
+      const inputs = guardRun(flags.out, [{ flag: "--config", path: flags.config }])
       const fromFile = loadConfig(flags.config, simulationConfigSchema)
       const config = validate(
         simulationConfigSchema,
@@ -52,7 +54,7 @@ export function registerSimulate(program: Command): void {
         writeFileSync(join(dir, "steps.csv"), simulationStepsCsv(result))
         writeFileSync(join(dir, "config.json"), JSON.stringify({ config, provenance: prov }, null, 2) + "\n")
         writeFileSync(join(dir, "report.html"), renderReport(simulationReport(result, config.title ?? `Simulation: ${result.environment}`, prov)))
-      })
+      }, { inputs })
       process.stderr.write(`wrote ${flags.out}/report.html, summary.json, steps.csv, config.json\n`)
     })
 }

@@ -5,6 +5,7 @@ import { loadConfig } from "../config/load-config"
 import { UserError } from "../config/user-error"
 import { renderReport } from "../report/html"
 import { writeOutputDir } from "../report/output-dir"
+import { guardRun } from "./run-guard"
 import { provenance } from "../report/provenance"
 import { terminalProgress } from "../report/progress"
 import { worldConfigSchema } from "../world/config"
@@ -32,6 +33,7 @@ export function registerWorld(program: Command): void {
     .option("--csv-only", "write only the CSV files (the byte-reproducible part), no report or provenance")
     .option("--quiet", "no progress output")
     .action(async (options: WorldOptions) => {
+      const inputs = guardRun(options.out, [{ flag: "--config", path: options.config }])
       const raw = loadConfig(options.config, worldConfigSchema)
       const config = options.seed === undefined ? raw : { ...raw, seed: parseSeed(options.seed) }
       const progress = terminalProgress("world", 4, { quiet: options.quiet })
@@ -54,7 +56,7 @@ export function registerWorld(program: Command): void {
           provenance: { ...prov, seed: config.seed },
         })
         writeFileSync(join(tmp, "report.html"), html)
-      })
+      }, { inputs })
       progress.finish(`→ ${dir}`)
     })
 }

@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs"
 import { parse as parseYaml } from "yaml"
 import type { z } from "zod"
+import { readConfigFile } from "./read-config-file"
 import { UserError } from "./user-error"
 
 /** The keys an object schema allows at `path` (unwrapping defaults, optionals and arrays), if it is an object there. */
@@ -56,12 +56,7 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown, source:
  * @example const cfg = loadConfig("experiments/world-default.yaml", worldConfigSchema)
  */
 export function loadConfig<S extends z.ZodType>(path: string, schema: S): z.infer<S> {
-  let text: string
-  try {
-    text = readFileSync(path, "utf8")
-  } catch (error) {
-    throw new UserError(`${path}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
-  }
+  const text = readConfigFile(path)
   let raw: unknown
   try {
     raw = path.endsWith(".json") ? JSON.parse(text) : parseYaml(text)

@@ -1,41 +1,81 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs"
-import { basename, dirname, join, resolve } from "node:path"
+import { mkdirSync, renameSync, rmSync } from "node:fs"
+import { dirname } from "node:path"
+import { UserError } from "../config/user-error"
+import { holdForInterrupt } from "./interrupt-cleanup"
+import { checkOutputDir, type OutputDirCheckOptions } from "./out-dir-check"
+import { hasOutputDirMark, markOutputDir } from "./out-dir-mark"
+import { makeTempSibling, removeStaleTemps } from "./out-dir-temps"
+
+/** Lets pending signals (Ctrl-C) reach their handler: a synchronous `write` gives them no chance. */
+const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
 /**
  * Writes a whole output folder atomically: `write` fills a temporary sibling folder, which is
- * renamed into place only when `write` succeeds. A failure or an interrupt (Ctrl-C) removes the
- * temporary folder and leaves any previous `outDir` untouched.
+ * marked as interest-lab's and renamed into place only when `write` succeeds. Refuses, before
+ * writing, what {@link checkOutputDir} refuses. A failure or an interrupt (Ctrl-C, SIGTERM)
+ * removes the temporary folder and leaves any previous `outDir` untouched; leftovers of killed
+ * runs are removed. Runs writing the same `outDir` at the same moment all succeed; the last
+ * to finish wins.
  * @example await writeOutputDir("reports/run", async (dir) => writeFileSync(join(dir, "summary.json"), json))
  */
-export async function writeOutputDir(outDir: string, write: (tmpDir: string) => Promise<void> | void): Promise<string> {
-  const target = resolve(outDir)
-  const parent = dirname(target)
-  mkdirSync(parent, { recursive: true })
-  const tmp = mkdtempSync(join(parent, `.${basename(target)}.tmp-`))
-  chmodSync(tmp, 0o755) // mkdtemp makes it private; the result is an ordinary folder
-  const onSignal = (signal: NodeJS.Signals): void => {
-    rmSync(tmp, { recursive: true, force: true })
-    process.stderr.write(`\ninterrupted (${signal}): ${outDir} left as it was\n`)
-    process.exit(130)
-  }
-  process.once("SIGINT", onSignal)
-  process.once("SIGTERM", onSignal)
+export async function writeOutputDir(outDir: string, write: (tmpDir: string) => Promise<void> | void, options: OutputDirCheckOptions = {}): Promise<string> {
+  const target = checkOutputDir(outDir, options)
+  removeStaleTemps(target)
+  mkdirSync(dirname(target), { recursive: true })
+  const tmp = makeTempSibling(target)
+  const release = holdForInterrupt(tmp, outDir)
   try {
     await write(tmp)
-    if (existsSync(target)) {
-      const old = `${tmp}.old`
-      renameSync(target, old)
-      renameSync(tmp, target)
-      rmSync(old, { recursive: true, force: true })
-    } else {
-      renameSync(tmp, target)
-    }
+    markOutputDir(tmp)
+    await breathe()
+    replace(tmp, target, outDir)
     return target
   } catch (error) {
     rmSync(tmp, { recursive: true, force: true })
     throw error
   } finally {
-    process.removeListener("SIGINT", onSignal)
-    process.removeListener("SIGTERM", onSignal)
+    release()
+  }
+}
+
+/** Returns a folder moved aside by mistake; if its place was taken meanwhile, it stays where it is, whole. */
+function putBack(aside: string, target: string): void {
+  try {
+    renameSync(aside, target)
+  } catch {
+    throw new UserError(`--out: '${target}' was replaced by another program while this run was working; its folder is kept at ${aside}`)
+  }
+}
+
+/**
+ * Renames `tmp` to `target`, first moving aside (then removing) the folder in the way. Another
+ * run may put its own folder there between the two renames; then that one is moved aside too.
+ */
+function replace(tmp: string, target: string, outDir: string): void {
+  const moved: string[] = []
+  try {
+    for (;;) {
+      try {
+        renameSync(tmp, target)
+        return
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code
+        if (code !== "ENOTEMPTY" && code !== "EEXIST") throw error
+      }
+      const aside = `${tmp}.old${moved.length}`
+      try {
+        renameSync(target, aside)
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") continue
+        throw error
+      }
+      if (!hasOutputDirMark(aside)) {
+        putBack(aside, target)
+        throw new UserError(`--out: '${outDir}' became a folder that interest-lab did not write while this run was working; nothing replaced`)
+      }
+      moved.push(aside)
+    }
+  } finally {
+    for (const dir of moved) rmSync(dir, { recursive: true, force: true })
   }
 }
