@@ -3,8 +3,13 @@ import { constants } from "node:os"
 
 const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const
 
-/** Temporary folders being written, with the output each one will replace. */
-const held = new Map<string, string>()
+/** A write in progress: the output it will replace and, once made, its temporary folder. */
+export interface HeldWrite {
+  output: string
+  tmp?: string
+}
+
+const held = new Set<HeldWrite>()
 
 /**
  * Ctrl-C, SIGTERM or SIGHUP while output folders are being written: remove every temporary
@@ -12,8 +17,8 @@ const held = new Map<string, string>()
  * (130, 143, 129), as a shell reports a process the signal ended.
  */
 function onSignal(signal: NodeJS.Signals): void {
-  const outputs = [...new Set(held.values())]
-  for (const tmp of held.keys()) rmSync(tmp, { recursive: true, force: true })
+  const outputs = [...new Set([...held].map((h) => h.output))]
+  for (const { tmp } of held) if (tmp !== undefined) rmSync(tmp, { recursive: true, force: true })
   held.clear()
   try {
     process.stderr.write(`\ninterrupted (${signal}): ${outputs.join(", ")} left as it was\n`)
@@ -24,15 +29,18 @@ function onSignal(signal: NodeJS.Signals): void {
 }
 
 /**
- * Holds `tmp` (a temporary folder that will replace `output`) for removal on an interrupt, until
- * the returned function is called. The signal handlers are installed while anything is held.
- * @example const release = holdForInterrupt(tmp, "reports/run"); try { … } finally { release() }
+ * Holds a write of `output` for clean-up on an interrupt until `release` is called; set `tmp` on
+ * the returned object once the temporary folder exists. The signal handlers are installed first,
+ * so no signal can come between the folder's creation and its registration.
+ * @example const w = holdForInterrupt("reports/run"); w.tmp = mkdtempSync(…); try { … } finally { w.release() }
  */
-export function holdForInterrupt(tmp: string, output: string): () => void {
+export function holdForInterrupt(output: string): HeldWrite & { release: () => void } {
   if (held.size === 0) for (const s of SIGNALS) process.on(s, onSignal)
-  held.set(tmp, output)
-  return () => {
-    if (!held.delete(tmp) || held.size > 0) return
+  const write: HeldWrite = { output }
+  held.add(write)
+  const release = (): void => {
+    if (!held.delete(write) || held.size > 0) return
     for (const s of SIGNALS) process.removeListener(s, onSignal)
   }
+  return Object.assign(write, { release })
 }

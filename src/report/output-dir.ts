@@ -22,19 +22,19 @@ export async function writeOutputDir(outDir: string, write: (tmpDir: string) => 
   const target = checkOutputDir(outDir, options)
   removeStaleTemps(target)
   mkdirSync(dirname(target), { recursive: true })
-  const tmp = makeTempSibling(target)
-  const release = holdForInterrupt(tmp, outDir)
+  const held = holdForInterrupt(outDir)
   try {
+    const tmp = (held.tmp = makeTempSibling(target))
     await write(tmp)
     markOutputDir(tmp)
     await breathe()
     replace(tmp, target, outDir)
     return target
   } catch (error) {
-    rmSync(tmp, { recursive: true, force: true })
+    if (held.tmp !== undefined) rmSync(held.tmp, { recursive: true, force: true })
     throw error
   } finally {
-    release()
+    held.release()
   }
 }
 
