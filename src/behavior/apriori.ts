@@ -1,4 +1,4 @@
-import { decodeItemsets, encodeTransactions, type FrequentItemset, type FrequentItemsetOptions, type Item } from "./itemsets"
+import { decodeItemsets, encodeTransactions, TooManyItemsetsError, type FrequentItemset, type FrequentItemsetOptions, type Item } from "./itemsets"
 
 /**
  * Frequent itemsets by Apriori: level by level, candidates of size k+1 are joins of two frequent
@@ -12,6 +12,7 @@ import { decodeItemsets, encodeTransactions, type FrequentItemset, type Frequent
 export function apriori<T extends Item>(transactions: ReadonlyArray<ReadonlyArray<T>>, options: FrequentItemsetOptions): FrequentItemset<T>[] {
   const { items, rows, minCount } = encodeTransactions(transactions, options, "apriori")
   const maxLength = options.maxLength ?? Infinity
+  const maxItemsets = options.maxItemsets ?? Infinity
   const n = rows.length
   const words = (n + 31) >>> 5
   const outIds: Int32Array[] = []
@@ -29,6 +30,7 @@ export function apriori<T extends Item>(transactions: ReadonlyArray<ReadonlyArra
       level.push({ ids: Int32Array.of(id), bits: bits[id] })
       outIds.push(Int32Array.of(id))
       outCounts.push(count)
+      if (outIds.length > maxItemsets) throw new TooManyItemsetsError(maxItemsets)
     }
   }
 
@@ -54,6 +56,7 @@ export function apriori<T extends Item>(transactions: ReadonlyArray<ReadonlyArra
           next.push({ ids: cand, bits: candBits })
           outIds.push(cand)
           outCounts.push(count)
+          if (outIds.length > maxItemsets) throw new TooManyItemsetsError(maxItemsets)
         }
       }
     }

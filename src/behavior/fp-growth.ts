@@ -1,4 +1,4 @@
-import { decodeItemsets, encodeTransactions, type FrequentItemset, type FrequentItemsetOptions, type Item } from "./itemsets"
+import { decodeItemsets, encodeTransactions, TooManyItemsetsError, type FrequentItemset, type FrequentItemsetOptions, type Item } from "./itemsets"
 
 /** An FP-tree in flat arrays: node 0 is the root. */
 interface FpTree {
@@ -26,10 +26,11 @@ interface FpTree {
 export function fpGrowth<T extends Item>(transactions: ReadonlyArray<ReadonlyArray<T>>, options: FrequentItemsetOptions): FrequentItemset<T>[] {
   const { items, rows, minCount } = encodeTransactions(transactions, options, "fpGrowth")
   const maxLength = options.maxLength ?? Infinity
+  const maxItemsets = options.maxItemsets ?? Infinity
   const outIds: Int32Array[] = []
   const outCounts: number[] = []
   const tree = buildTree(rows.map((r) => ({ path: Array.from(r), count: 1 })), minCount)
-  mine(tree, [], minCount, maxLength, outIds, outCounts)
+  mine(tree, [], minCount, maxLength, maxItemsets, outIds, outCounts)
   return decodeItemsets(outIds, outCounts, items, rows.length)
 }
 
@@ -66,11 +67,12 @@ function buildTree(paths: { path: number[]; count: number }[], minCount: number)
   return tree
 }
 
-function mine(tree: FpTree, suffix: number[], minCount: number, maxLength: number, outIds: Int32Array[], outCounts: number[]): void {
+function mine(tree: FpTree, suffix: number[], minCount: number, maxLength: number, maxItemsets: number, outIds: Int32Array[], outCounts: number[]): void {
   for (const [id, count] of tree.support) {
     const itemset = [id, ...suffix]
     outIds.push(Int32Array.from(itemset).sort())
     outCounts.push(count)
+    if (outIds.length > maxItemsets) throw new TooManyItemsetsError(maxItemsets)
     if (itemset.length >= maxLength) continue
     const base: { path: number[]; count: number }[] = []
     for (let node = tree.head.get(id) as number; node !== -1; node = tree.link[node]) {
@@ -80,6 +82,6 @@ function mine(tree: FpTree, suffix: number[], minCount: number, maxLength: numbe
     }
     if (base.length === 0) continue
     const conditional = buildTree(base, minCount)
-    if (conditional.support.size > 0) mine(conditional, itemset, minCount, maxLength, outIds, outCounts)
+    if (conditional.support.size > 0) mine(conditional, itemset, minCount, maxLength, maxItemsets, outIds, outCounts)
   }
 }

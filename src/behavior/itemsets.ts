@@ -17,6 +17,19 @@ export interface FrequentItemsetOptions {
   minSupport: number
   /** Largest itemset size to report [unbounded]. */
   maxLength?: number
+  /** Stop with a {@link TooManyItemsetsError} once more itemsets than this are frequent [unbounded]: a low support can make millions. */
+  maxItemsets?: number
+}
+
+/**
+ * Mining stopped: more than `limit` itemsets are frequent at the support asked for.
+ * @example try { fpGrowth(baskets, { minSupport: 1e-4, maxItemsets: 1e5 }) } catch (e) { if (e instanceof TooManyItemsetsError) … }
+ */
+export class TooManyItemsetsError extends Error {
+  constructor(readonly limit: number) {
+    super(`more than ${limit} frequent itemsets; raise minSupport or set maxLength`)
+    this.name = "TooManyItemsetsError"
+  }
 }
 
 /** Transactions with items replaced by dense ids 0..nItems−1 (id order = canonical item order), each sorted and deduplicated. */
@@ -36,6 +49,9 @@ export function encodeTransactions<T extends Item>(transactions: ReadonlyArray<R
   if (!(minSupport > 0 && minSupport <= 1)) throw new Error(`${who}: minSupport must be in (0, 1], got ${minSupport}`)
   if (options.maxLength !== undefined && !(Number.isInteger(options.maxLength) && options.maxLength >= 1)) {
     throw new Error(`${who}: maxLength must be an integer >= 1, got ${options.maxLength}`)
+  }
+  if (options.maxItemsets !== undefined && !(Number.isInteger(options.maxItemsets) && options.maxItemsets >= 1)) {
+    throw new Error(`${who}: maxItemsets must be an integer >= 1, got ${options.maxItemsets}`)
   }
   if (transactions.length === 0) throw new Error(`${who}: transactions must not be empty`)
   let kind: "string" | "number" | null = null

@@ -8,7 +8,7 @@ import { renderReport } from "../report/html"
 import { writeOutputDir } from "../report/output-dir"
 import { guardRun, retailDataInput } from "./run-guard"
 import { provenance } from "../report/provenance"
-import { basketRules } from "../retail/basket-rules"
+import { boundedBasketRules } from "../retail/basket-limits"
 import { buildBaskets } from "../retail/baskets"
 import { cleanRetail } from "../retail/cleaning"
 import { asUserError, loadRetailData } from "../retail/data-source"
@@ -47,7 +47,7 @@ export function registerBasket(program: Command): void {
       const minConfidence = parseFraction("--min-confidence", flags.minConfidence, false)
       const clean = cleanRetail(await loadRetailData(flags.data))
       const baskets = asUserError(() => buildBaskets(clean, { country: flags.country, exclude: flags.exclude }))
-      const mined = asUserError(() => basketRules(baskets, { minSupport, minConfidence }))
+      const mined = asUserError(() => boundedBasketRules(baskets, { minSupport, minConfidence }))
       const scope = flags.country ?? "all countries"
       const command = `interest-lab basket --data ${flags.data}${flags.country ? ` --country ${flags.country}` : ""} --min-support ${minSupport} --min-confidence ${minConfidence}${flags.exclude.map((e) => ` --exclude ${e}`).join("")}`
       const prov = provenance(command)

@@ -6,6 +6,7 @@ import { BanditLogBuilder, sliceBanditLog, type BanditLog } from "../data/bandit
 import { loadBanditCsv } from "../data/bandit-log-csv"
 import { loadOpenBanditLog, readOpenBanditCsv, readOpenBanditItemCount, type ObdBehavior, type ObdCampaign } from "../data/open-bandit"
 import { ContextFreeTarget, actionFrequencyTarget, readContextFreeTarget } from "../evaluation/context-free-target"
+import { bootstrapSizeProblem } from "../evaluation/bootstrap-limits"
 import { OFF_POLICY_ESTIMATORS } from "../evaluation/estimators"
 import { GreedyModelTarget } from "../evaluation/greedy-model-target"
 import { evaluateOffPolicy, meanWithInterval, type ValueWithInterval } from "../evaluation/off-policy-evaluation"
@@ -82,6 +83,8 @@ export function registerEvaluate(program: Command): void {
       progress.update(1, `${log.length} rounds`)
       const { target, onPolicy, evaluationLog } = await resolveTarget(options, source, epsilon)
       log = evaluationLog ?? log
+      const tooLarge = bootstrapSizeProblem(resamples, log.length, estimators.length)
+      if (tooLarge) throw new UserError(`--bootstrap: ${tooLarge}`)
       if (estimators.includes("replay")) {
         const p0 = log.propensity[0]
         for (let i = 0; i < log.length; i++) {

@@ -10,7 +10,9 @@ import { terminalProgress } from "../report/progress"
 import { provenance } from "../report/provenance"
 import { simulationConfigSchema } from "../simulation/config"
 import { simulateConfig } from "../simulation/runner"
-import { simulationReport, simulationStepsCsv, simulationSummary } from "../simulation/report"
+import { simulationReport, simulationSummary } from "../simulation/report"
+import { writeSimulationStepsCsv } from "../simulation/steps-csv-file"
+import { checkSimulationSize } from "./simulation-size"
 
 function integerFlag(name: string, min: number): (value: string) => number {
   return (value: string) => {
@@ -39,6 +41,7 @@ export function registerSimulate(program: Command): void {
         { ...fromFile, seed: flags.seed ?? fromFile.seed, runs: flags.runs ?? fromFile.runs, horizon: flags.horizon ?? fromFile.horizon, workers: flags.workers ?? fromFile.workers },
         flags.config,
       )
+      checkSimulationSize(config, flags.config, flags)
       const progress = terminalProgress("simulate", config.runs)
       let result
       try {
@@ -51,7 +54,7 @@ export function registerSimulate(program: Command): void {
       const prov = { ...provenance(process.argv.slice(1).join(" ")), seed: config.seed, workers: config.workers }
       await writeOutputDir(flags.out, (dir) => {
         writeFileSync(join(dir, "summary.json"), JSON.stringify(simulationSummary(result), null, 2) + "\n")
-        writeFileSync(join(dir, "steps.csv"), simulationStepsCsv(result))
+        writeSimulationStepsCsv(join(dir, "steps.csv"), result)
         writeFileSync(join(dir, "config.json"), JSON.stringify({ config, provenance: prov }, null, 2) + "\n")
         writeFileSync(join(dir, "report.html"), renderReport(simulationReport(result, config.title ?? `Simulation: ${result.environment}`, prov)))
       }, { inputs })

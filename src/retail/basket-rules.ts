@@ -1,7 +1,7 @@
 import { apriori } from "../behavior/apriori"
 import { associationRules, type AssociationRule } from "../behavior/association-rules"
 import { fpGrowth } from "../behavior/fp-growth"
-import type { FrequentItemset } from "../behavior/itemsets"
+import type { FrequentItemset, Item } from "../behavior/itemsets"
 import type { Baskets } from "./baskets"
 
 export interface BasketRuleOptions {
@@ -11,6 +11,29 @@ export interface BasketRuleOptions {
   minConfidence?: number
   /** "fp-growth" (default) or "apriori": the same itemsets, different speed. */
   algorithm?: "fp-growth" | "apriori"
+  /** Stop with a `TooManyItemsetsError` beyond this many frequent itemsets [unbounded]. */
+  maxItemsets?: number
+  /** Stop with a {@link TooManyRulesError} before making rules when the itemsets have more {@link ruleCandidates} [unbounded]. */
+  maxRuleCandidates?: number
+}
+
+/**
+ * The number of candidate rules of a family of itemsets: each itemset of m ≥ 2 items splits into
+ * a non-empty antecedent and a non-empty consequent in 2^m − 2 ways.
+ * @example ruleCandidates([{ items: ["a", "b", "c"], count: 2, support: 0.5 }]) // 6
+ */
+export function ruleCandidates<T extends Item>(itemsets: readonly FrequentItemset<T>[]): number {
+  let n = 0
+  for (const s of itemsets) if (s.items.length >= 2) n += 2 ** s.items.length - 2
+  return n
+}
+
+/** Rules not made: the frequent itemsets have more candidate rules than the limit. */
+export class TooManyRulesError extends Error {
+  constructor(readonly itemsets: number, readonly candidates: number, readonly limit: number) {
+    super(`${itemsets} frequent itemsets with ${candidates} candidate rules (the limit is ${limit} rules)`)
+    this.name = "TooManyRulesError"
+  }
 }
 
 /** Frequent itemsets and rules of a basket set, items by name. */
@@ -33,7 +56,9 @@ export function basketRules(baskets: Baskets, options: BasketRuleOptions): Baske
   if (!(minConfidence >= 0 && minConfidence <= 1)) throw new Error(`min-confidence must be in [0, 1], got ${minConfidence}`)
   if (baskets.baskets.length === 0) throw new Error("there are no baskets to mine (check --country and --exclude)")
   const transactions = baskets.baskets.map((b) => Array.from(b))
-  const ids = options.algorithm === "apriori" ? apriori(transactions, { minSupport }) : fpGrowth(transactions, { minSupport })
+  const ids = options.algorithm === "apriori" ? apriori(transactions, { minSupport, maxItemsets: options.maxItemsets }) : fpGrowth(transactions, { minSupport, maxItemsets: options.maxItemsets })
+  const candidates = options.maxRuleCandidates === undefined ? 0 : ruleCandidates(ids)
+  if (options.maxRuleCandidates !== undefined && candidates > options.maxRuleCandidates) throw new TooManyRulesError(ids.length, candidates, options.maxRuleCandidates)
   const name = (set: number[]): string[] => set.map((i) => baskets.items[i])
   const itemsets = ids.map((s) => ({ items: name(s.items), count: s.count, support: s.support }))
   const rules = associationRules(ids, { minConfidence }).map((r) => ({ ...r, antecedent: name(r.antecedent), consequent: name(r.consequent) }))

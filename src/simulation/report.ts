@@ -41,16 +41,29 @@ export function simulationSummary(result: SimulationResult): Record<string, unkn
 
 /** `steps.csv`: one row per step and policy with the per-step curves and their CI bounds. */
 export function simulationStepsCsv(result: SimulationResult): string {
-  const lines = ["policy,step,meanReward,rewardLower,rewardUpper,optimalActionRate,cumulativeRegret,regretLower,regretUpper,laiRobbins"]
+  return [...simulationStepsCsvBlocks(result)].join("")
+}
+
+/**
+ * `steps.csv` in blocks of at most `rows` lines, each line ended by "\n": the file of a long
+ * horizon is written block by block, never held whole (see `writeSimulationStepsCsv`).
+ * @example for (const block of simulationStepsCsvBlocks(result)) writeSync(fd, block)
+ */
+export function* simulationStepsCsvBlocks(result: SimulationResult, rows = 1 << 16): Generator<string> {
+  let lines = ["policy,step,meanReward,rewardLower,rewardUpper,optimalActionRate,cumulativeRegret,regretLower,regretUpper,laiRobbins"]
   for (const p of result.policies) {
     const name = /[",\n]/.test(p.name) ? `"${p.name.replace(/"/g, '""')}"` : p.name
     for (let t = 0; t < result.horizon; t++) {
       lines.push(
         [name, t + 1, p.meanReward[t], p.rewardLower[t], p.rewardUpper[t], p.optimalRate[t], p.cumulativeRegret[t], p.regretLower[t], p.regretUpper[t], result.laiRobbins ? result.laiRobbins[t] : ""].join(","),
       )
+      if (lines.length === rows) {
+        yield lines.join("\n") + "\n"
+        lines = []
+      }
     }
   }
-  return lines.join("\n") + "\n"
+  if (lines.length > 0) yield lines.join("\n") + "\n"
 }
 
 /** Curves are drawn with at most this many points, as lineFigure does (steps.csv keeps every step). */
