@@ -43,6 +43,27 @@ export function simulationSizeProblem(size: SimulationSize): [field: "horizon" |
   ]
 }
 
+/**
+ * An upper bound on the bytes of `steps.csv`: one row per step and policy, each at most the
+ * policy's name, quoted (2·bytes + 2), + 242 characters (a step number of up to 16 digits, nine
+ * numbers of up to 24 characters as JavaScript prints a double, nine commas, a newline), plus the
+ * header. `nameBytes` holds the UTF-8 length of each policy's name.
+ * @example stepsCsvBytesBound(1000, [4]) // 117 + 1000 · (10 + 242)
+ */
+export function stepsCsvBytesBound(horizon: number, nameBytes: readonly number[]): number {
+  let perStep = 0
+  for (const n of nameBytes) perStep += 2 * n + 2 + 242
+  return 117 + horizon * perStep
+}
+
+/**
+ * Why writing `bytes` where `free` bytes are free will not fit, or null when it does.
+ * @example outputSpaceProblem(3e9, 1e9) // "steps.csv needs up to 3 GB; 1 GB is free there"
+ */
+export function outputSpaceProblem(bytes: number, free: number): string | null {
+  return bytes <= free ? null : `steps.csv needs up to ${gigabytes(bytes)}; ${gigabytes(free)} is free there`
+}
+
 function gigabytes(bytes: number): string {
   const gb = bytes / 1e9
   return `${gb >= 100 ? Math.round(gb) : Number(gb.toPrecision(2))} GB`

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest"
+import { Ucb1 } from "../../src/bandits"
+import { BernoulliArms } from "../../src/simulation/bernoulli"
 import { emptyAccumulator } from "../../src/simulation/play"
-import { MAX_RUNS, SIMULATION_MEMORY_LIMIT, simulationMemoryBytes, simulationSizeProblem } from "../../src/simulation/size-limits"
+import { simulationStepsCsv } from "../../src/simulation/report"
+import { simulate } from "../../src/simulation/runner"
+import { MAX_RUNS, outputSpaceProblem, SIMULATION_MEMORY_LIMIT, simulationMemoryBytes, simulationSizeProblem, stepsCsvBytesBound } from "../../src/simulation/size-limits"
 
 describe("simulation size limits", () => {
   it("counts 8·T·(P·(5·2·threads + 7) + 1) bytes, threads limited by the chunks", () => {
@@ -27,5 +31,18 @@ describe("simulation size limits", () => {
     expect(simulationSizeProblem({ horizon: 7669585, runs: 100, policies: 2, workers: 1 })).not.toBeNull()
     expect(simulationSizeProblem({ horizon: 100, runs: MAX_RUNS, policies: 2, workers: 8 })).toBeNull()
     expect(SIMULATION_MEMORY_LIMIT).toBe(2147483648)
+  })
+})
+
+describe("steps.csv size bound", () => {
+  it("bounds the bytes of a real steps.csv from above, within a factor of 2.5", () => {
+    const result = simulate(new BernoulliArms([0.7, 0.3, 0.01]), [new Ucb1({ arms: 3, name: "ucb, one" }), new Ucb1({ arms: 3, name: "ε" })], { horizon: 500, runs: 3, seed: 1 })
+    const bytes = Buffer.byteLength(simulationStepsCsv(result))
+    const bound = stepsCsvBytesBound(500, [Buffer.byteLength("ucb, one"), Buffer.byteLength("ε")])
+    expect(bound).toBeGreaterThanOrEqual(bytes)
+    expect(bound).toBeLessThan(2.5 * bytes)
+    expect(stepsCsvBytesBound(0, [])).toBe(Buffer.byteLength(simulationStepsCsv({ ...result, horizon: 0, policies: [] })))
+    expect(outputSpaceProblem(3e9, 1e9)).toBe("steps.csv needs up to 3 GB; 1 GB is free there")
+    expect(outputSpaceProblem(1e9, 1e9)).toBeNull()
   })
 })
