@@ -17,6 +17,7 @@ import { renderReport } from "../report/html"
 import { writeOutputDir } from "../report/output-dir"
 import { terminalProgress } from "../report/progress"
 import { provenance } from "../report/provenance"
+import { integerFlag, numberFlag } from "./flags"
 
 interface EvaluateOptions {
   log: string
@@ -60,11 +61,11 @@ export function registerEvaluate(program: Command): void {
     .option("--seed <n>", "seed of the bootstrap and of replay's draws", "1")
     .option("--quiet", "no progress output")
     .action(async (options: EvaluateOptions) => {
-      const seed = integerOption("--seed", options.seed, 0)
-      const resamples = integerOption("--bootstrap", options.bootstrap, 0)
-      const switchThreshold = numberOption("--switch-threshold", options.switchThreshold, (x) => x >= 0)
-      const crossFitFolds = integerOption("--cross-fit", options.crossFit, 1)
-      const epsilon = numberOption("--epsilon", options.epsilon, (x) => x >= 0 && x <= 1)
+      const seed = integerFlag("--seed", options.seed, 0)
+      const resamples = integerFlag("--bootstrap", options.bootstrap, 0)
+      const switchThreshold = numberFlag("--switch-threshold", options.switchThreshold, (x) => x >= 0, "a number >= 0")
+      const crossFitFolds = integerFlag("--cross-fit", options.crossFit, 1)
+      const epsilon = numberFlag("--epsilon", options.epsilon, (x) => x >= 0 && x <= 1, "a number in [0, 1]")
       const estimators = options.estimators.split(",").map((s) => s.trim()).filter((s) => s !== "")
       for (const e of estimators) {
         if (!(OFF_POLICY_ESTIMATORS as readonly string[]).includes(e)) throw new UserError(`--estimators: unknown estimator '${e}' (allowed: ${OFF_POLICY_ESTIMATORS.join(", ")})`)
@@ -147,7 +148,7 @@ async function loadLog(options: EvaluateOptions): Promise<LoadedLog> {
   if (format !== "obd" && format !== "csv") throw new UserError(`--format: expected obd or csv, got '${format}'`)
   if (format === "csv") {
     if (isDir) throw new UserError(`--log: ${options.log} is a folder; --format csv needs a CSV file`)
-    const positions = options.positions === undefined ? undefined : integerOption("--positions", options.positions, 1)
+    const positions = options.positions === undefined ? undefined : integerFlag("--positions", options.positions, 1)
     return { log: await loadBanditCsv(options.log, { positions }), format }
   }
   const campaign = options.campaign as ObdCampaign
@@ -205,16 +206,4 @@ function headerLine(path: string): string {
   } finally {
     closeSync(fd)
   }
-}
-
-function integerOption(name: string, text: string, min: number): number {
-  const x = Number(text)
-  if (!Number.isSafeInteger(x) || x < min) throw new UserError(`${name}: expected an integer >= ${min}, got '${text}'`)
-  return x
-}
-
-function numberOption(name: string, text: string, ok: (x: number) => boolean): number {
-  const x = Number(text)
-  if (text === "" || !Number.isFinite(x) || !ok(x)) throw new UserError(`${name}: '${text}' is out of range`)
-  return x
 }

@@ -2,7 +2,6 @@ import type { Command } from "commander"
 import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { loadConfig } from "../config/load-config"
-import { UserError } from "../config/user-error"
 import { renderReport } from "../report/html"
 import { writeOutputDir } from "../report/output-dir"
 import { provenance } from "../report/provenance"
@@ -12,6 +11,7 @@ import { writeWorldCsv } from "../world/export"
 import { summarizeWorld, worldOverviewSections } from "../world/overview"
 import { simulateEvents } from "../world/simulate-events"
 import { World } from "../world/world"
+import { integerFlag } from "./flags"
 
 interface WorldOptions {
   config: string
@@ -33,7 +33,7 @@ export function registerWorld(program: Command): void {
     .option("--quiet", "no progress output")
     .action(async (options: WorldOptions) => {
       const raw = loadConfig(options.config, worldConfigSchema)
-      const config = options.seed === undefined ? raw : { ...raw, seed: parseSeed(options.seed) }
+      const config = options.seed === undefined ? raw : { ...raw, seed: integerFlag("--seed", options.seed, 0) }
       const progress = terminalProgress("world", 4, { quiet: options.quiet })
       const world = new World(config)
       progress.update(1, "catalogue and users")
@@ -57,12 +57,4 @@ export function registerWorld(program: Command): void {
       })
       progress.finish(`→ ${dir}`)
     })
-}
-
-function parseSeed(text: string): number {
-  const n = Number(text)
-  if (!Number.isSafeInteger(n) || n < 0) {
-    throw new UserError(`--seed: expected a non-negative integer, got '${text}'`)
-  }
-  return n
 }

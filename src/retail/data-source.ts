@@ -18,18 +18,6 @@ export function loadRetailData(data: string): Promise<OnlineRetailTable> {
   return loadOnlineRetail(resolveRetailData(data))
 }
 
-/**
- * Parses an integer flag at least `min`, e.g. `--k 10` (min 1) or `--seed 0` (min 0).
- * @throws UserError naming the flag and what is allowed
- */
-export function parseIntegerFlag(flag: string, text: string, min: number): number {
-  const n = Number(text)
-  if (!/^\s*[+-]?\d+\s*$/.test(text) || !Number.isSafeInteger(n) || n < min) {
-    throw new UserError(`${flag}: expected ${min === 1 ? "a positive integer" : `an integer >= ${min}`}, got '${text}'`)
-  }
-  return n
-}
-
 /** Runs `fn`, turning a plain Error (a library's validation message) into a one-line UserError. */
 export function asUserError<T>(fn: () => T): T {
   try {
