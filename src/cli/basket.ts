@@ -8,8 +8,8 @@ import { writeOutputDir } from "../report/output-dir"
 import { provenance } from "../report/provenance"
 import { basketRules } from "../retail/basket-rules"
 import { buildBaskets } from "../retail/baskets"
-import { cleanRetail, DEFAULT_CLEANING_RULES } from "../retail/cleaning"
-import { asUserError, loadRetailData } from "../retail/data-source"
+import { DEFAULT_CLEANING_RULES } from "../retail/cleaning"
+import { asUserError, cleanRetailData, loadRetailData } from "../retail/data-source"
 import { cleaningTable } from "../retail/segments-report"
 import { numberFlag } from "./flags"
 
@@ -36,7 +36,7 @@ export function registerBasket(program: Command): void {
     .action(async (flags: BasketFlags) => {
       const minSupport = numberFlag("--min-support", flags.minSupport, (x) => x > 0 && x <= 1, "a number in (0, 1]")
       const minConfidence = numberFlag("--min-confidence", flags.minConfidence, (x) => x >= 0 && x <= 1, "a number in [0, 1]")
-      const clean = cleanRetail(await loadRetailData(flags.data))
+      const clean = cleanRetailData(await loadRetailData(flags.data), flags.data)
       const baskets = asUserError(() => buildBaskets(clean, { country: flags.country, exclude: flags.exclude }))
       const mined = asUserError(() => basketRules(baskets, { minSupport, minConfidence }))
       const scope = flags.country ?? "all countries"

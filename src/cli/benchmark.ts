@@ -8,8 +8,8 @@ import { terminalProgress } from "../report/progress"
 import { BENCHMARK_MODEL_SPECS, parseBenchmarkModels, runRetailBenchmark } from "../retail/benchmark"
 import { benchmarkSections, benchmarkSummary, benchmarkTimings } from "../retail/benchmark-report"
 import { parseSplitDate, retailBenchmarkData } from "../retail/benchmark-split"
-import { cleanRetail, DEFAULT_CLEANING_RULES } from "../retail/cleaning"
-import { asUserError, loadRetailData } from "../retail/data-source"
+import { DEFAULT_CLEANING_RULES } from "../retail/cleaning"
+import { asUserError, cleanRetailData, loadRetailData } from "../retail/data-source"
 import { integerFlag } from "./flags"
 
 interface BenchmarkFlags {
@@ -39,8 +39,7 @@ export function registerBenchmark(program: Command): void {
       const seed = integerFlag("--seed", flags.seed, 0)
       const models = asUserError(() => parseBenchmarkModels(flags.models))
       asUserError(() => parseSplitDate(flags.split))
-      const table = await loadRetailData(flags.data)
-      const clean = cleanRetail(table)
+      const clean = cleanRetailData(await loadRetailData(flags.data), flags.data)
       const data = asUserError(() => retailBenchmarkData(clean, flags.split))
       const progress = terminalProgress("benchmark", models.length, { quiet: flags.quiet })
       const results = runRetailBenchmark(data, models, { k, seed, onModel: (name, i) => progress.update(i, name) })

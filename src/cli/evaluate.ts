@@ -34,8 +34,12 @@ interface EvaluateOptions {
   epsilon: string
   bootstrap: string
   seed: string
+  clipWeights?: string
   quiet?: boolean
 }
+
+/** An importance weight above this is warned about: one round then counts as 10,000. */
+const EXTREME_WEIGHT = 1e4
 
 const TARGET_HELP =
   "target policy: a CSV file item_id,position,probability (0-based; sums to 1 per position); 'bts' (OBD only: BTS's item frequencies in the bts log of the campaign, with its on-policy CTR); 'uniform'; or 'learned' (ε-greedy on a reward model fitted on the first half of the log, evaluated on the second half)"
@@ -59,6 +63,7 @@ export function registerEvaluate(program: Command): void {
     .option("--epsilon <e>", "exploration of the 'learned' target", "0.1")
     .option("--bootstrap <n>", "bootstrap resamples (0 = none)", "1000")
     .option("--seed <n>", "seed of the bootstrap and of replay's draws", "1")
+    .option("--clip-weights <w>", "clip every importance weight π/p to at most w (less variance, some bias; default: no clipping)")
     .option("--quiet", "no progress output")
     .action(async (options: EvaluateOptions) => {
       const seed = integerFlag("--seed", options.seed, 0)
@@ -66,6 +71,7 @@ export function registerEvaluate(program: Command): void {
       const switchThreshold = numberFlag("--switch-threshold", options.switchThreshold, (x) => x >= 0, "a number >= 0")
       const crossFitFolds = integerFlag("--cross-fit", options.crossFit, 1)
       const epsilon = numberFlag("--epsilon", options.epsilon, (x) => x >= 0 && x <= 1, "a number in [0, 1]")
+      const clipWeights = options.clipWeights === undefined ? undefined : numberFlag("--clip-weights", options.clipWeights, (x) => x > 0, "a number > 0")
       const estimators = options.estimators.split(",").map((s) => s.trim()).filter((s) => s !== "")
       for (const e of estimators) {
         if (!(OFF_POLICY_ESTIMATORS as readonly string[]).includes(e)) throw new UserError(`--estimators: unknown estimator '${e}' (allowed: ${OFF_POLICY_ESTIMATORS.join(", ")})`)
@@ -96,11 +102,17 @@ export function registerEvaluate(program: Command): void {
           switchThreshold,
           crossFitFolds,
           rewardModel: options.rewardModel as "logistic" | "ridge" | undefined,
+          clipWeights,
         })
       } catch (error) {
         throw new UserError((error as Error).message)
       }
       progress.update(2, "estimated")
+      if (clipWeights === undefined && result.weights.maxWeight > EXTREME_WEIGHT) {
+        process.stderr.write(
+          `interest-lab: warning: ${log.source}: an importance weight π/p reaches ${result.weights.maxWeight.toPrecision(3)} (tiny propensities); a few rounds dominate the estimates: consider --clip-weights ${EXTREME_WEIGHT}\n`,
+        )
+      }
       const command = `interest-lab evaluate ${process.argv.slice(3).join(" ")}`
       const prov = provenance(command)
       const dir = await writeOutputDir(options.out, async (tmp) => {
@@ -121,7 +133,7 @@ export function registerEvaluate(program: Command): void {
           rewardModel: result.rewardModel ?? null,
         }
         writeFileSync(join(tmp, "summary.json"), JSON.stringify(summary, null, 2) + "\n")
-        const config = { log: options.log, format: source.format, campaign: options.campaign, behavior: options.behavior, target: options.target, estimators, seed, bootstrap: resamples, switchThreshold, crossFitFolds, epsilon, rewardModel: result.rewardModel ?? null }
+        const config = { log: options.log, format: source.format, campaign: options.campaign, behavior: options.behavior, target: options.target, estimators, seed, bootstrap: resamples, switchThreshold, crossFitFolds, epsilon, clipWeights: clipWeights ?? null, rewardModel: result.rewardModel ?? null }
         writeFileSync(join(tmp, "config.json"), JSON.stringify({ config, provenance: prov }, null, 2) + "\n")
         const html = renderReport({
           title: `Off-policy evaluation: ${result.target}`,
@@ -192,7 +204,7 @@ async function resolveTarget(
     }
     default:
       if (!existsSync(options.target)) throw new UserError(`--target: '${options.target}' is neither a file nor one of bts, uniform, learned`)
-      return { target: await readContextFreeTarget(options.target, log.nActions, log.nPositions) }
+      return { target: await readContextFreeTarget(options.target, log.nActions, log.nPositions, options.target, log.actionIds) }
   }
 }
 

@@ -5,8 +5,8 @@ import { csvField } from "../data/csv"
 import { renderReport } from "../report/html"
 import { writeOutputDir } from "../report/output-dir"
 import { provenance } from "../report/provenance"
-import { cleanRetail, DEFAULT_CLEANING_RULES } from "../retail/cleaning"
-import { asUserError, loadRetailData } from "../retail/data-source"
+import { DEFAULT_CLEANING_RULES } from "../retail/cleaning"
+import { asUserError, cleanRetailData, loadRetailData } from "../retail/data-source"
 import { integerFlag } from "./flags"
 import { computeRfm } from "../retail/rfm"
 import { rfmSegmentation } from "../retail/segments"
@@ -31,8 +31,8 @@ export function registerSegments(program: Command): void {
     .action(async (flags: SegmentFlags) => {
       const k = integerFlag("--k", flags.k, 1)
       const seed = integerFlag("--seed", flags.seed, 0)
-      const clean = cleanRetail(await loadRetailData(flags.data))
-      const rfm = computeRfm(clean)
+      const clean = cleanRetailData(await loadRetailData(flags.data), flags.data)
+      const rfm = asUserError(() => computeRfm(clean))
       const seg = asUserError(() => rfmSegmentation(rfm, { k, seed }))
       const command = `interest-lab segments --data ${flags.data} --k ${k} --seed ${seed}`
       const prov = provenance(command)
