@@ -29,7 +29,7 @@ export function buildProgram(): Command {
 function oneLineUsageErrors(command: Command, name: string): void {
   command
     .showHelpAfterError(false)
-    .configureOutput({ outputError: (text, write) => write(`interest-lab: ${terminalSafe(text.replace(/^error: /, "").trimEnd())} (see '${name} --help')\n`) })
+    .configureOutput({ outputError: (text, write) => write(`interest-lab: ${terminalSafe(text.replace(/^error: /, "").trim().replace(/\s*\n\s*/g, " "))} (see '${name} --help')\n`) })
     .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
 }
 
