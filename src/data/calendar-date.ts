@@ -57,7 +57,7 @@ export function isCalendarDate(text: string): boolean {
 /**
  * Minutes since 1970-01-01 00:00 of a naive `YYYY-MM-DD HH:MM[:SS]` (or `T` between) time, seconds
  * dropped; NaN unless the date is real (see `parseCalendarDate`) and the time of day valid.
- * @example parseDateTimeMinutes("2010-12-01 08:26:00") // 21548186
+ * @example parseDateTimeMinutes("2010-12-01 08:26:00") // 21519866
  */
 export function parseDateTimeMinutes(text: string): number {
   const m = DATE_TIME.exec(text)

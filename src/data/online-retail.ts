@@ -55,7 +55,7 @@ class Dictionary {
  * Parses `YYYY-MM-DD HH:MM[:SS]` into minutes since the epoch of the naive clock (seconds are
  * dropped: the file records whole minutes). Returns NaN unless it is a real date with a year in
  * 1000..9999 and a valid time (the lab's one strict parser, `parseDateTimeMinutes`).
- * @example parseRetailDate("2010-12-01 08:26:00") // 21548186
+ * @example parseRetailDate("2010-12-01 08:26:00") // 21519866
  */
 export function parseRetailDate(text: string): number {
   return parseDateTimeMinutes(text)

@@ -1,13 +1,13 @@
-import { mkdtempSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { gzipSync } from "node:zlib"
 import { describe, expect, it } from "vitest"
 import { parseIntegerField, parseNumberField, requireColumns } from "../../src/data/columns"
 import { csvField, readCsv } from "../../src/data/csv"
 import { CsvError } from "../../src/data/csv-error"
+import { tempDir } from "../temp-dir"
 
-const dir = mkdtempSync(join(tmpdir(), "il-csv-"))
+const dir = tempDir("il-csv-")
 
 async function rows(text: string | Buffer, name = "t.csv"): Promise<{ header: string[]; rows: string[][]; numbers: number[] }> {
   const path = join(dir, name)
@@ -65,6 +65,13 @@ describe("readCsv", () => {
     expect(csvField("plain")).toBe("plain")
     expect(csvField('a,"b"')).toBe('"a,""b"""')
     expect(csvField(3.5)).toBe("3.5")
+    expect(csvField(-3.5)).toBe("-3.5")
+  })
+
+  it("csvField neutralises cells a spreadsheet would run (OWASP CSV injection)", () => {
+    expect(csvField('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`)
+    for (const s of ["+1", "-1+2", "@SUM(A1)", "\tx", "\rx"]) expect(csvField(s)).toBe(`"'${s}"`)
+    expect(csvField("a=b")).toBe("a=b")
   })
 })
 

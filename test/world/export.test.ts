@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { cleanEvents } from "../../src/data/clean-events"
@@ -11,11 +10,12 @@ import { simulateEvents } from "../../src/world/simulate-events"
 import { eventsTable } from "../../src/world/tables"
 import { createRng } from "../../src/random/rng"
 import { generateWorld } from "../../src/world/world"
+import { tempDir } from "../temp-dir"
 
 const config = { users: 120, items: 60, seed: 31, days: 10 }
 
 async function exportTo(): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), "il-world-"))
+  const dir = tempDir("il-world-")
   const world = generateWorld(config)
   await writeWorldCsv(world, simulateEvents(world), dir)
   return dir
@@ -30,7 +30,7 @@ describe("world CSV export", () => {
 
   it("matches the shipped snapshot data/synthetic byte for byte (experiments/world-snapshot.yaml)", async () => {
     const world = generateWorld({ seed: 2026, users: 300, items: 120, categories: 12, days: 14 })
-    const dir = mkdtempSync(join(tmpdir(), "il-snap-"))
+    const dir = tempDir("il-snap-")
     await writeWorldCsv(world, simulateEvents(world), dir)
     for (const f of WORLD_FILES) expect(readFileSync(join(dir, f)).equals(readFileSync(join("data/synthetic", f)))).toBe(true)
   })
