@@ -64,6 +64,10 @@ describe("world CSV export", () => {
     await expect(loadEventsCsv(join(dir, "bad3.csv"), { users: 120, items: 60 })).rejects.toThrow(/bad3\.csv:1:user_id: missing column 'user_id'/)
     writeFileSync(join(dir, "bad4.csv"), [lines[0], lines[1].replace(/^(\d+),(\d+),(\d+),/, "$1,$2,999,")].join("\n"))
     await expect(loadEventsCsv(join(dir, "bad4.csv"), { users: 120, items: 60 })).rejects.toThrow(/bad4\.csv:2:user_id: 999 is out of range: must be in \[0, 120\)/)
+    const f5 = lines[1].split(",")
+    f5[header.indexOf("session_id")] = "4294967297"
+    writeFileSync(join(dir, "bad5.csv"), [lines[0], f5.join(",")].join("\n"))
+    await expect(loadEventsCsv(join(dir, "bad5.csv"), { users: 120, items: 60 })).rejects.toThrow(/bad5\.csv:2:session_id: 4294967297 is out of range: must be in \[0, 2147483647\]/)
   })
 
   it("exports a danfojs DataFrame with the table's columns", () => {
