@@ -42,7 +42,7 @@ describe("interest-lab benchmark", () => {
     expect(r.stderr.trim()).toBe(`interest-lab: ${noDate}:1:InvoiceDate: missing column 'InvoiceDate' (the header has: InvoiceNo, StockCode, Description, Quantity, UnitPrice, CustomerID, Country)`)
     const badDate = retailCsv("bad-date.csv", ["536365,85123A,X,6,2010-12-01 08:26:00,2.55,17850,United Kingdom", "536366,85123A,X,6,yesterday,2.55,17850,United Kingdom"])
     const r2 = run(["benchmark", "--data", badDate, "--out", join(dir, "never2")])
-    expect(r2.stderr.trim()).toBe(`interest-lab: ${badDate}:3:InvoiceDate: 'yesterday' is not a date of the form YYYY-MM-DD HH:MM:SS`)
+    expect(r2.stderr.trim()).toBe(`interest-lab: ${badDate}:3:InvoiceDate: 'yesterday' is not a date of the form YYYY-MM-DD HH:MM:SS (a real date, year 1000..9999)`)
     expect(existsSync(join(dir, "never2"))).toBe(false)
   })
 })
