@@ -1,6 +1,7 @@
 import type { Command } from "commander"
 import { closeSync, existsSync, openSync, readSync, statSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
+import { terminalSafe } from "../config/message-text"
 import { UserError } from "../config/user-error"
 import { BanditLogBuilder, sliceBanditLog, type BanditLog } from "../data/bandit-log"
 import { loadBanditCsv } from "../data/bandit-log-csv"
@@ -110,7 +111,7 @@ export function registerEvaluate(program: Command): void {
       progress.update(2, "estimated")
       if (clipWeights === undefined && result.weights.maxWeight > EXTREME_WEIGHT) {
         process.stderr.write(
-          `interest-lab: warning: ${log.source}: an importance weight π/p reaches ${result.weights.maxWeight.toPrecision(3)} (tiny propensities); a few rounds dominate the estimates: consider --clip-weights ${EXTREME_WEIGHT}\n`,
+          `interest-lab: warning: ${terminalSafe(log.source)}: an importance weight π/p reaches ${result.weights.maxWeight.toPrecision(3)} (tiny propensities); a few rounds dominate the estimates: consider --clip-weights ${EXTREME_WEIGHT}\n`,
         )
       }
       const command = `interest-lab evaluate ${process.argv.slice(3).join(" ")}`
