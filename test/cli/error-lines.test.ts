@@ -6,6 +6,7 @@ import { expectRefused, sandbox } from "./sandbox"
 const box = sandbox("il-error-lines-")
 const H = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country"
 const sim = box.file("sim.yaml", "environment: { type: bernoulli, probabilities: [0.2, 0.8] }\npolicies: [{ type: ucb1 }]\nhorizon: 10\nruns: 1\n")
+const world = box.file("world.json", '{"users": 5, "items": 10, "days": 1}')
 const obd = box.file("log.csv", "action,reward,propensity\n0,1,0.5\n1,0,0.5\n")
 // Three customers who buy before 2010-12-05 and buy new items on or after it.
 const retail = box.file(
@@ -58,7 +59,7 @@ describe("flags: one line and a hint to --help, never the whole help", () => {
   it.each([
     [["simulate", "--config", sim, "--seed", ""], "--seed: expected an integer >= 0, got ''"],
     [["simulate", "--config", sim, "--horizon", "1.5"], "--horizon: expected a positive integer, got '1.5'"],
-    [["world", "--config", "bom.json", "--seed", ""], "--seed: expected an integer >= 0, got ''"],
+    [["world", "--config", world, "--seed", ""], "--seed: expected an integer >= 0, got ''"],
     [["evaluate", "--log", obd, "--target", "uniform", "--seed", ""], "--seed: expected an integer >= 0, got ''"],
     [["evaluate", "--log", obd, "--target", "uniform", "--epsilon", ""], "--epsilon: expected a number in [0, 1], got ''"],
     [["evaluate", "--log", obd, "--target", "uniform", "--clip-weights", "0"], "--clip-weights: expected a number > 0, got '0'"],
