@@ -5,7 +5,23 @@ import { join, relative } from "node:path"
 import { tempDir } from "../temp-dir"
 
 // The CLI runs from the build (npm test builds first), exactly as users run it.
-const bin = join(__dirname, "..", "..", "bin", "interest-lab.js")
+const root = join(__dirname, "..", "..")
+const bin = join(root, "bin", "interest-lab.js")
+
+/** Path, size and modification time of every file of the repository's data/ (the shipped inputs): cheap, and any write changes it. */
+function dataStamp(): string {
+  const out: string[] = []
+  const walk = (at: string): void => {
+    for (const name of readdirSync(at).sort()) {
+      const path = join(at, name)
+      const st = statSync(path)
+      if (st.isDirectory()) walk(path)
+      else out.push(`${relative(root, path)}:${st.size}:${st.mtimeMs}`)
+    }
+  }
+  walk(join(root, "data"))
+  return out.join("\n")
+}
 
 export interface CliResult {
   status: number | null
@@ -20,7 +36,10 @@ export interface Sandbox {
   file(name: string, content: string | Uint8Array): string
   /** Runs `interest-lab …args` with the sandbox as the working folder. */
   run(args: string[]): CliResult
-  /** SHA-256 of every path and file content in the sandbox, leaving out `exclude` (a top-level name). */
+  /**
+   * SHA-256 of every path and file content in the sandbox, leaving out `exclude` (a top-level
+   * name), and of the repository's data/ folder (paths, sizes, modification times).
+   */
   hash(exclude?: string): string
   exists(name: string): boolean
   read(name: string): string
@@ -29,7 +48,7 @@ export interface Sandbox {
 export function sandbox(prefix: string): Sandbox {
   const dir = tempDir(prefix)
   const hash = (exclude?: string): string => {
-    const h = createHash("sha256")
+    const h = createHash("sha256").update(dataStamp())
     const walk = (at: string): void => {
       for (const name of readdirSync(at).sort()) {
         const path = join(at, name)
