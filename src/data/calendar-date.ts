@@ -14,7 +14,10 @@ function isLeap(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
 }
 
-/** Days in month `m` (1..12) of year `y`. */
+/**
+ * Days in month `m` (1..12) of year `y` (Gregorian leap years: divisible by 4, not by 100 unless by 400).
+ * @example daysInMonth(1900, 2) // 28
+ */
 export function daysInMonth(y: number, m: number): number {
   return m === 2 ? (isLeap(y) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
 }
@@ -49,7 +52,10 @@ export function parseCalendarDate(text: string): number {
   return validDay(y, mo, d) ? civilDay(y, mo, d) : NaN
 }
 
-/** True when `text` is `YYYY-MM-DD`, a real date with a year in 1000..9999. */
+/**
+ * True when `text` is `YYYY-MM-DD`, a real date with a year in 1000..9999.
+ * @example isCalendarDate("2024-02-29") // true; isCalendarDate("2026-02-30") // false
+ */
 export function isCalendarDate(text: string): boolean {
   return !Number.isNaN(parseCalendarDate(text))
 }

@@ -50,6 +50,7 @@ export function benchmarkSummary(data: RetailBenchmarkData, results: ModelResult
 /**
  * `timings.json` of `interest-lab benchmark`: seconds to train and to recommend per model. Kept
  * out of `summary.json` so that the same run gives a byte-identical summary.
+ * @example writeFileSync("timings.json", JSON.stringify({ models: benchmarkTimings(results) }))
  */
 export function benchmarkTimings(results: ModelResult[]): Record<string, { trainSeconds: number; recommendSeconds: number }> {
   return Object.fromEntries(results.map((r) => [r.name, { trainSeconds: r.trainSeconds, recommendSeconds: r.recommendSeconds }]))
