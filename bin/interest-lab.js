@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 "use strict"
 require("../dist/cli/main").main(process.argv).catch((error) => {
-  process.stderr.write(`interest-lab: ${error && error.message ? error.message : String(error)}\n`)
+  const { terminalSafe } = require("../dist/config/message-text")
+  process.stderr.write(`interest-lab: ${terminalSafe(error && error.message ? error.message : String(error))}\n`)
   process.exit(2)
 })

@@ -1,7 +1,6 @@
 import type { Command } from "commander"
 import { writeFileSync } from "node:fs"
 import { join } from "node:path"
-import { UserError } from "../config/user-error"
 import { csvField } from "../data/csv"
 import { barFigure, scatterFigure } from "../report/figures"
 import { renderReport } from "../report/html"
@@ -10,9 +9,10 @@ import { guardRun, retailDataInput } from "./run-guard"
 import { provenance } from "../report/provenance"
 import { boundedBasketRules } from "../retail/basket-limits"
 import { buildBaskets } from "../retail/baskets"
-import { cleanRetail } from "../retail/cleaning"
-import { asUserError, loadRetailData } from "../retail/data-source"
+import { DEFAULT_CLEANING_RULES } from "../retail/cleaning"
+import { asUserError, cleanRetailData, loadRetailData } from "../retail/data-source"
 import { cleaningTable } from "../retail/segments-report"
+import { numberFlag } from "./flags"
 
 interface BasketFlags {
   data: string
@@ -21,13 +21,6 @@ interface BasketFlags {
   minConfidence: string
   exclude: string[]
   out: string
-}
-
-function parseFraction(flag: string, text: string, lowOpen: boolean): number {
-  const x = text.trim() === "" ? NaN : Number(text)
-  const ok = lowOpen ? x > 0 && x <= 1 : x >= 0 && x <= 1
-  if (!ok) throw new UserError(`${flag}: expected a number in ${lowOpen ? "(0, 1]" : "[0, 1]"}, got '${text}'`)
-  return x
 }
 
 /** `interest-lab basket`: association rules on the baskets of real invoices. */
@@ -43,9 +36,9 @@ export function registerBasket(program: Command): void {
     .requiredOption("--out <dir>", "output folder, written atomically")
     .action(async (flags: BasketFlags) => {
       const inputs = guardRun(flags.out, [retailDataInput(flags.data)])
-      const minSupport = parseFraction("--min-support", flags.minSupport, true)
-      const minConfidence = parseFraction("--min-confidence", flags.minConfidence, false)
-      const clean = cleanRetail(await loadRetailData(flags.data))
+      const minSupport = numberFlag("--min-support", flags.minSupport, (x) => x > 0 && x <= 1, "a number in (0, 1]")
+      const minConfidence = numberFlag("--min-confidence", flags.minConfidence, (x) => x >= 0 && x <= 1, "a number in [0, 1]")
+      const clean = cleanRetailData(await loadRetailData(flags.data), flags.data)
       const baskets = asUserError(() => buildBaskets(clean, { country: flags.country, exclude: flags.exclude }))
       const mined = asUserError(() => boundedBasketRules(baskets, { minSupport, minConfidence }))
       const scope = flags.country ?? "all countries"
@@ -69,6 +62,8 @@ export function registerBasket(program: Command): void {
           rules: mined.rules.map((r) => ({ ...r, conviction: Number.isFinite(r.conviction) ? r.conviction : null })),
         }
         writeFileSync(join(tmp, "summary.json"), JSON.stringify(summary, null, 2) + "\n")
+        const config = { data: flags.data, country: flags.country ?? null, minSupport, minConfidence, exclude: flags.exclude, cleaning: DEFAULT_CLEANING_RULES.map((r) => r.name) }
+        writeFileSync(join(tmp, "config.json"), JSON.stringify({ config, provenance: prov }, null, 2) + "\n")
         const top = mined.rules.slice(0, 30)
         const label = (r: (typeof top)[number]): string => `${r.antecedent.join(" + ")} → ${r.consequent.join(" + ")}`
         const html = renderReport({

@@ -7,10 +7,11 @@ import { guardRun, retailDataInput } from "./run-guard"
 import { provenance } from "../report/provenance"
 import { terminalProgress } from "../report/progress"
 import { BENCHMARK_MODEL_SPECS, parseBenchmarkModels, runRetailBenchmark } from "../retail/benchmark"
-import { benchmarkSections, benchmarkSummary } from "../retail/benchmark-report"
+import { benchmarkSections, benchmarkSummary, benchmarkTimings } from "../retail/benchmark-report"
 import { parseSplitDate, retailBenchmarkData } from "../retail/benchmark-split"
-import { cleanRetail, DEFAULT_CLEANING_RULES } from "../retail/cleaning"
-import { asUserError, loadRetailData, parseIntegerFlag } from "../retail/data-source"
+import { DEFAULT_CLEANING_RULES } from "../retail/cleaning"
+import { asUserError, cleanRetailData, loadRetailData } from "../retail/data-source"
+import { integerFlag } from "./flags"
 
 interface BenchmarkFlags {
   data: string
@@ -36,12 +37,11 @@ export function registerBenchmark(program: Command): void {
     .option("--quiet", "no progress output")
     .action(async (flags: BenchmarkFlags) => {
       const inputs = guardRun(flags.out, [retailDataInput(flags.data)])
-      const k = parseIntegerFlag("--k", flags.k, 1)
-      const seed = parseIntegerFlag("--seed", flags.seed, 0)
+      const k = integerFlag("--k", flags.k, 1)
+      const seed = integerFlag("--seed", flags.seed, 0)
       const models = asUserError(() => parseBenchmarkModels(flags.models))
       asUserError(() => parseSplitDate(flags.split))
-      const table = await loadRetailData(flags.data)
-      const clean = cleanRetail(table)
+      const clean = cleanRetailData(await loadRetailData(flags.data), flags.data)
       const data = asUserError(() => retailBenchmarkData(clean, flags.split))
       const progress = terminalProgress("benchmark", models.length, { quiet: flags.quiet })
       const results = runRetailBenchmark(data, models, { k, seed, onModel: (name, i) => progress.update(i, name) })
@@ -50,6 +50,7 @@ export function registerBenchmark(program: Command): void {
       const prov = provenance(command)
       const dir = await writeOutputDir(flags.out, (tmp) => {
         writeFileSync(join(tmp, "summary.json"), JSON.stringify(summary, null, 2) + "\n")
+        writeFileSync(join(tmp, "timings.json"), JSON.stringify({ models: benchmarkTimings(results) }, null, 2) + "\n")
         const config = {
           data: flags.data,
           split: flags.split,

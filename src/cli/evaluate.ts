@@ -1,6 +1,7 @@
 import type { Command } from "commander"
 import { closeSync, existsSync, openSync, readSync, statSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
+import { terminalSafe } from "../config/message-text"
 import { UserError } from "../config/user-error"
 import { BanditLogBuilder, sliceBanditLog, type BanditLog } from "../data/bandit-log"
 import { loadBanditCsv } from "../data/bandit-log-csv"
@@ -19,6 +20,7 @@ import { writeOutputDir } from "../report/output-dir"
 import { guardRun } from "./run-guard"
 import { terminalProgress } from "../report/progress"
 import { provenance } from "../report/provenance"
+import { integerFlag, numberFlag } from "./flags"
 
 interface EvaluateOptions {
   log: string
@@ -35,8 +37,12 @@ interface EvaluateOptions {
   epsilon: string
   bootstrap: string
   seed: string
+  clipWeights?: string
   quiet?: boolean
 }
+
+/** An importance weight above this is warned about: one round then counts as 10,000. */
+const EXTREME_WEIGHT = 1e4
 
 const TARGET_HELP =
   "target policy: a CSV file item_id,position,probability (0-based; sums to 1 per position); 'bts' (OBD only: BTS's item frequencies in the bts log of the campaign, with its on-policy CTR); 'uniform'; or 'learned' (ε-greedy on a reward model fitted on the first half of the log, evaluated on the second half)"
@@ -60,14 +66,16 @@ export function registerEvaluate(program: Command): void {
     .option("--epsilon <e>", "exploration of the 'learned' target", "0.1")
     .option("--bootstrap <n>", "bootstrap resamples (0 = none)", "1000")
     .option("--seed <n>", "seed of the bootstrap and of replay's draws", "1")
+    .option("--clip-weights <w>", "clip every importance weight π/p to at most w (less variance, some bias; default: no clipping)")
     .option("--quiet", "no progress output")
     .action(async (options: EvaluateOptions) => {
       const inputs = guardRun(options.out, [{ flag: "--log", path: options.log }, ...(["bts", "uniform", "learned"].includes(options.target) ? [] : [{ flag: "--target", path: options.target }])])
-      const seed = integerOption("--seed", options.seed, 0)
-      const resamples = integerOption("--bootstrap", options.bootstrap, 0)
-      const switchThreshold = numberOption("--switch-threshold", options.switchThreshold, (x) => x >= 0)
-      const crossFitFolds = integerOption("--cross-fit", options.crossFit, 1)
-      const epsilon = numberOption("--epsilon", options.epsilon, (x) => x >= 0 && x <= 1)
+      const seed = integerFlag("--seed", options.seed, 0)
+      const resamples = integerFlag("--bootstrap", options.bootstrap, 0)
+      const switchThreshold = numberFlag("--switch-threshold", options.switchThreshold, (x) => x >= 0, "a number >= 0")
+      const crossFitFolds = integerFlag("--cross-fit", options.crossFit, 1)
+      const epsilon = numberFlag("--epsilon", options.epsilon, (x) => x >= 0 && x <= 1, "a number in [0, 1]")
+      const clipWeights = options.clipWeights === undefined ? undefined : numberFlag("--clip-weights", options.clipWeights, (x) => x > 0, "a number > 0")
       const estimators = options.estimators.split(",").map((s) => s.trim()).filter((s) => s !== "")
       for (const e of estimators) {
         if (!(OFF_POLICY_ESTIMATORS as readonly string[]).includes(e)) throw new UserError(`--estimators: unknown estimator '${e}' (allowed: ${OFF_POLICY_ESTIMATORS.join(", ")})`)
@@ -100,11 +108,17 @@ export function registerEvaluate(program: Command): void {
           switchThreshold,
           crossFitFolds,
           rewardModel: options.rewardModel as "logistic" | "ridge" | undefined,
+          clipWeights,
         })
       } catch (error) {
         throw new UserError((error as Error).message)
       }
       progress.update(2, "estimated")
+      if (clipWeights === undefined && result.weights.maxWeight > EXTREME_WEIGHT) {
+        process.stderr.write(
+          `interest-lab: warning: ${terminalSafe(log.source)}: an importance weight π/p reaches ${result.weights.maxWeight.toPrecision(3)} (tiny propensities); a few rounds dominate the estimates: consider --clip-weights ${EXTREME_WEIGHT}\n`,
+        )
+      }
       const command = `interest-lab evaluate ${process.argv.slice(3).join(" ")}`
       const prov = provenance(command)
       const dir = await writeOutputDir(options.out, async (tmp) => {
@@ -125,7 +139,7 @@ export function registerEvaluate(program: Command): void {
           rewardModel: result.rewardModel ?? null,
         }
         writeFileSync(join(tmp, "summary.json"), JSON.stringify(summary, null, 2) + "\n")
-        const config = { log: options.log, format: source.format, campaign: options.campaign, behavior: options.behavior, target: options.target, estimators, seed, bootstrap: resamples, switchThreshold, crossFitFolds, epsilon, rewardModel: result.rewardModel ?? null }
+        const config = { log: options.log, format: source.format, campaign: options.campaign, behavior: options.behavior, target: options.target, estimators, seed, bootstrap: resamples, switchThreshold, crossFitFolds, epsilon, clipWeights: clipWeights ?? null, rewardModel: result.rewardModel ?? null }
         writeFileSync(join(tmp, "config.json"), JSON.stringify({ config, provenance: prov }, null, 2) + "\n")
         const html = renderReport({
           title: `Off-policy evaluation: ${result.target}`,
@@ -152,7 +166,7 @@ async function loadLog(options: EvaluateOptions): Promise<LoadedLog> {
   if (format !== "obd" && format !== "csv") throw new UserError(`--format: expected obd or csv, got '${format}'`)
   if (format === "csv") {
     if (isDir) throw new UserError(`--log: ${options.log} is a folder; --format csv needs a CSV file`)
-    const positions = options.positions === undefined ? undefined : integerOption("--positions", options.positions, 1)
+    const positions = options.positions === undefined ? undefined : integerFlag("--positions", options.positions, 1)
     return { log: await loadBanditCsv(options.log, { positions }), format }
   }
   const campaign = options.campaign as ObdCampaign
@@ -196,7 +210,7 @@ async function resolveTarget(
     }
     default:
       if (!existsSync(options.target)) throw new UserError(`--target: '${options.target}' is neither a file nor one of bts, uniform, learned`)
-      return { target: await readContextFreeTarget(options.target, log.nActions, log.nPositions) }
+      return { target: await readContextFreeTarget(options.target, log.nActions, log.nPositions, options.target, log.actionIds) }
   }
 }
 
@@ -210,16 +224,4 @@ function headerLine(path: string): string {
   } finally {
     closeSync(fd)
   }
-}
-
-function integerOption(name: string, text: string, min: number): number {
-  const x = Number(text)
-  if (!Number.isSafeInteger(x) || x < min) throw new UserError(`${name}: expected an integer >= ${min}, got '${text}'`)
-  return x
-}
-
-function numberOption(name: string, text: string, ok: (x: number) => boolean): number {
-  const x = Number(text)
-  if (text === "" || !Number.isFinite(x) || !ok(x)) throw new UserError(`${name}: '${text}' is out of range`)
-  return x
 }

@@ -6,8 +6,9 @@ import { renderReport } from "../report/html"
 import { writeOutputDir } from "../report/output-dir"
 import { guardRun, retailDataInput } from "./run-guard"
 import { provenance } from "../report/provenance"
-import { cleanRetail } from "../retail/cleaning"
-import { asUserError, loadRetailData, parseIntegerFlag } from "../retail/data-source"
+import { DEFAULT_CLEANING_RULES } from "../retail/cleaning"
+import { asUserError, cleanRetailData, loadRetailData } from "../retail/data-source"
+import { integerFlag } from "./flags"
 import { computeRfm } from "../retail/rfm"
 import { rfmSegmentation } from "../retail/segments"
 import { segmentSections } from "../retail/segments-report"
@@ -30,10 +31,10 @@ export function registerSegments(program: Command): void {
     .requiredOption("--out <dir>", "output folder, written atomically")
     .action(async (flags: SegmentFlags) => {
       const inputs = guardRun(flags.out, [retailDataInput(flags.data)])
-      const k = parseIntegerFlag("--k", flags.k, 1)
-      const seed = parseIntegerFlag("--seed", flags.seed, 0)
-      const clean = cleanRetail(await loadRetailData(flags.data))
-      const rfm = computeRfm(clean)
+      const k = integerFlag("--k", flags.k, 1)
+      const seed = integerFlag("--seed", flags.seed, 0)
+      const clean = cleanRetailData(await loadRetailData(flags.data), flags.data)
+      const rfm = asUserError(() => computeRfm(clean))
       const seg = asUserError(() => rfmSegmentation(rfm, { k, seed }))
       const command = `interest-lab segments --data ${flags.data} --k ${k} --seed ${seed}`
       const prov = provenance(command)
@@ -56,6 +57,8 @@ export function registerSegments(program: Command): void {
           cleaning: clean.steps,
         }
         writeFileSync(join(tmp, "summary.json"), JSON.stringify(summary, null, 2) + "\n")
+        const config = { data: flags.data, k, seed, cleaning: DEFAULT_CLEANING_RULES.map((r) => r.name) }
+        writeFileSync(join(tmp, "config.json"), JSON.stringify({ config, provenance: prov }, null, 2) + "\n")
         const html = renderReport({
           title: "Online Retail: RFM customer segments",
           subtitle: `${rfm.customers.length} customers, k = ${k}`,

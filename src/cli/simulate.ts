@@ -13,14 +13,7 @@ import { simulateConfig } from "../simulation/runner"
 import { simulationReport, simulationSummary } from "../simulation/report"
 import { writeSimulationStepsCsv } from "../simulation/steps-csv-file"
 import { checkSimulationSize } from "./simulation-size"
-
-function integerFlag(name: string, min: number): (value: string) => number {
-  return (value: string) => {
-    const n = Number(value)
-    if (!Number.isInteger(n) || n < min) throw new UserError(`--${name} must be an integer >= ${min}, got ${value}`)
-    return n
-  }
-}
+import { integerParser } from "./flags"
 
 /** `interest-lab simulate`: plays the policies of a config against its environment and writes a report folder. */
 export function registerSimulate(program: Command): void {
@@ -29,10 +22,10 @@ export function registerSimulate(program: Command): void {
     .description("Run a bandit simulation (policies × environment, R runs × T steps) and write report.html, summary.json, steps.csv, config.json")
     .requiredOption("--config <file>", "simulation config (YAML or JSON)")
     .requiredOption("--out <dir>", "output folder (replaced atomically)")
-    .option("--seed <n>", "override the config's seed", integerFlag("seed", 0))
-    .option("--runs <n>", "override the number of runs", integerFlag("runs", 1))
-    .option("--horizon <n>", "override the number of steps", integerFlag("horizon", 1))
-    .option("--workers <n>", "threads in all, this one included (results do not depend on it)", integerFlag("workers", 1))
+    .option("--seed <n>", "override the config's seed", integerParser("--seed", 0))
+    .option("--runs <n>", "override the number of runs", integerParser("--runs", 1))
+    .option("--horizon <n>", "override the number of steps", integerParser("--horizon", 1))
+    .option("--workers <n>", "threads in all, this one included (results do not depend on it)", integerParser("--workers", 1))
     .action(async (flags: { config: string; out: string; seed?: number; runs?: number; horizon?: number; workers?: number }) => {
       const inputs = guardRun(flags.out, [{ flag: "--config", path: flags.config }])
       const fromFile = loadConfig(flags.config, simulationConfigSchema)

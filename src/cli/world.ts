@@ -2,7 +2,6 @@ import type { Command } from "commander"
 import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { loadConfig } from "../config/load-config"
-import { UserError } from "../config/user-error"
 import { renderReport } from "../report/html"
 import { writeOutputDir } from "../report/output-dir"
 import { guardRun } from "./run-guard"
@@ -13,6 +12,7 @@ import { writeWorldCsv } from "../world/export"
 import { summarizeWorld, worldOverviewSections } from "../world/overview"
 import { simulateEvents } from "../world/simulate-events"
 import { World } from "../world/world"
+import { integerFlag } from "./flags"
 
 interface WorldOptions {
   config: string
@@ -35,7 +35,7 @@ export function registerWorld(program: Command): void {
     .action(async (options: WorldOptions) => {
       const inputs = guardRun(options.out, [{ flag: "--config", path: options.config }])
       const raw = loadConfig(options.config, worldConfigSchema)
-      const config = options.seed === undefined ? raw : { ...raw, seed: parseSeed(options.seed) }
+      const config = options.seed === undefined ? raw : { ...raw, seed: integerFlag("--seed", options.seed, 0) }
       const progress = terminalProgress("world", 4, { quiet: options.quiet })
       const world = new World(config)
       progress.update(1, "catalogue and users")
@@ -59,12 +59,4 @@ export function registerWorld(program: Command): void {
       }, { inputs })
       progress.finish(`→ ${dir}`)
     })
-}
-
-function parseSeed(text: string): number {
-  const n = Number(text)
-  if (!Number.isSafeInteger(n) || n < 0) {
-    throw new UserError(`--seed: expected a non-negative integer, got '${text}'`)
-  }
-  return n
 }

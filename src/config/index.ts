@@ -1,2 +1,3 @@
 export * from "./user-error"
 export * from "./load-config"
+export * from "./message-text"

@@ -1,6 +1,7 @@
 import { parse as parseYaml } from "yaml"
 import type { z } from "zod"
 import { readConfigFile } from "./read-config-file"
+import { quoteForMessage } from "./message-text"
 import { UserError } from "./user-error"
 
 /** The keys an object schema allows at `path` (unwrapping defaults, optionals and arrays), if it is an object there. */
@@ -38,7 +39,27 @@ function describeIssue(issue: z.core.$ZodIssue, schema: z.ZodType): string {
     const allowed = allowedKeys(schema, issue.path)
     return `unknown field ${keys}${allowed ? ` (allowed: ${allowed.join(", ")})` : ""}`
   }
-  return `field '${path || "(root)"}': ${issue.message}`
+  const input = (issue as { input?: unknown }).input
+  if (issue.code === "invalid_union" && "discriminator" in issue && typeof issue.discriminator === "string" && "options" in issue && Array.isArray(issue.options)) {
+    const key = issue.discriminator
+    const value = input !== null && typeof input === "object" ? (input as Record<string, unknown>)[key] : undefined
+    const what = value === undefined ? `missing ${key}` : `unknown ${key} ${describeValue(value)}`
+    return `field '${path || "(root)"}': ${what}; allowed: ${issue.options.map(String).join(", ")}`
+  }
+  return `field '${path || "(root)"}': ${issue.message}${input === undefined ? "" : `, got ${describeValue(input)}`}`
+}
+
+/** A config value as a message quotes it: strings in quotes, numbers as written, the rest as short JSON. */
+function describeValue(value: unknown): string {
+  if (typeof value === "string") return quoteForMessage(value)
+  if (typeof value === "number" || typeof value === "boolean" || value === null) return String(value)
+  let json: string | undefined
+  try {
+    json = JSON.stringify(value)
+  } catch {
+    json = undefined
+  }
+  return json === undefined ? typeof value : quoteForMessage(json).slice(1, -1)
 }
 
 /**
@@ -46,7 +67,7 @@ function describeIssue(issue: z.core.$ZodIssue, schema: z.ZodType): string {
  * source, the field and what is allowed.
  */
 export function validate<S extends z.ZodType>(schema: S, value: unknown, source: string): z.infer<S> {
-  const result = schema.safeParse(value)
+  const result = schema.safeParse(value, { reportInput: true })
   if (result.success) return result.data
   throw new UserError(`${source}: ${result.error.issues.map((i) => describeIssue(i, schema)).join("; ")}`)
 }
@@ -59,7 +80,9 @@ export function loadConfig<S extends z.ZodType>(path: string, schema: S): z.infe
   const text = readConfigFile(path)
   let raw: unknown
   try {
-    raw = path.endsWith(".json") ? JSON.parse(text) : parseYaml(text)
+    // A byte-order mark is legal at the start of a UTF-8 file; JSON.parse would refuse it.
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+    raw = path.endsWith(".json") ? JSON.parse(body) : parseYaml(body, { logLevel: "error" })
   } catch (error) {
     throw new UserError(`${path}: not valid ${path.endsWith(".json") ? "JSON" : "YAML"}: ${(error as Error).message.split("\n")[0]}`)
   }

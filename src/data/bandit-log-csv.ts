@@ -111,13 +111,26 @@ export async function readBanditCsv(
 }
 
 /**
- * Loads a whole generic bandit-log CSV into memory (see `readBanditCsv` for the format).
+ * Loads a whole generic bandit-log CSV into memory (see `readBanditCsv` for the format). Without
+ * `options.actions`, action ids that are not 0, 1, 2, … (e.g. item numbers such as 2000000000)
+ * are mapped to dense indices in ascending id order, and `log.actionIds` keeps the file's ids,
+ * so memory grows with the number of distinct actions, never with the largest id.
  * @example const log = await loadBanditCsv("log.csv", { positions: 3 })
  */
 export async function loadBanditCsv(path: string, options: BanditCsvOptions = {}): Promise<BanditLog> {
   const builder = new BanditLogBuilder()
   await readBanditCsv(path, options, (round, schema) => builder.push(round, schema))
-  return builder.build()
+  const log = builder.build()
+  return options.actions === undefined ? denseActions(log) : log
+}
+
+/** The log with its action ids mapped to 0..K−1 in ascending order, when they are not that already. */
+function denseActions(log: BanditLog): BanditLog {
+  const ids = Int32Array.from(new Set(log.action)).sort()
+  if (ids.length === log.nActions) return log
+  const index = new Map<number, number>()
+  ids.forEach((id, a) => index.set(id, a))
+  return { ...log, nActions: ids.length, action: log.action.map((id) => index.get(id)!), actionIds: Array.from(ids) }
 }
 
 /**

@@ -5,10 +5,17 @@ import { CsvError } from "./csv-error"
  * `file:row:column: what is wrong and what is allowed`.
  */
 
-/** A propensity in (0, 1]. */
+/**
+ * The smallest propensity a log may hold: the smallest normal double 2⁻¹⁰²² ≈ 2.2e-308. Below it
+ * (a denormal number) the importance weight 1/p overflows to Infinity.
+ */
+export const MIN_PROPENSITY = 2.2250738585072014e-308
+
+/** A propensity in (0, 1], and not below `MIN_PROPENSITY`. */
 export function parsePropensity(file: string, row: number, column: string, text: string): number {
   const p = text === "" ? NaN : Number(text)
   if (!(p > 0 && p <= 1)) throw new CsvError(file, row, column, `propensity '${text}' is not in (0, 1]`)
+  if (p < MIN_PROPENSITY) throw new CsvError(file, row, column, `propensity '${text}' is below ${MIN_PROPENSITY} (a denormal number): its importance weight 1/p is not finite`)
   return p
 }
 

@@ -1,3 +1,5 @@
+import { MIN_PROPENSITY } from "./bandit-log-fields"
+
 /**
  * Logged bandit feedback: the data contract of off-policy evaluation.
  *
@@ -33,6 +35,11 @@ export interface BanditLog {
   readonly categoricalLevels: readonly (readonly string[])[]
   /** Where the log came from (a file path or a generator's description). */
   readonly source: string
+  /**
+   * The file's own id of each action, when they were not already 0, 1, 2, …: action a of the log
+   * is item `actionIds[a]` of the file (see `loadBanditCsv`). Absent when ids and indices agree.
+   */
+  readonly actionIds?: readonly number[]
 }
 
 /**
@@ -62,6 +69,32 @@ export interface BanditLogSchema {
 }
 
 /**
+ * Why round values are not a valid logged round, or undefined when they are: an action in
+ * [0, nActions), a position in [0, nPositions), a finite reward and a propensity in
+ * [MIN_PROPENSITY, 1] (0 would make the importance weight infinite).
+ */
+function roundProblem(action: number, position: number, reward: number, propensity: number, nActions: number, nPositions: number): string | undefined {
+  if (!(Number.isInteger(action) && action >= 0 && action < nActions)) return `action ${action} is not an integer in 0..${nActions - 1}`
+  if (!(Number.isInteger(position) && position >= 0 && position < nPositions)) return `position ${position} is not an integer in 0..${nPositions - 1}`
+  if (!Number.isFinite(reward)) return `reward ${reward} is not a finite number`
+  if (!(propensity >= MIN_PROPENSITY && propensity <= 1)) return `propensity ${propensity} is not in [${MIN_PROPENSITY}, 1] (it must be > 0 and not denormal)`
+  return undefined
+}
+
+/**
+ * Checks every round of a log (see `BanditLogBuilder.push` for the rules), so that no estimator
+ * returns Infinity or NaN from a propensity of 0 or an action outside the log's range.
+ * @throws Error naming the log's source, the 0-based round and the bad value
+ * @example checkBanditLog(log) // throws "log.csv: round 3: propensity 0 is not in …"
+ */
+export function checkBanditLog(log: BanditLog): void {
+  for (let i = 0; i < log.length; i++) {
+    const problem = roundProblem(log.action[i], log.position[i], log.reward[i], log.propensity[i], log.nActions, log.nPositions)
+    if (problem !== undefined) throw new Error(`${log.source}: round ${i}: ${problem}`)
+  }
+}
+
+/**
  * Collects streamed rounds into a `BanditLog`, growing typed arrays geometrically (amortised
  * O(1) per round, no allocation per round).
  * @example const b = new BanditLogBuilder(); await readBanditCsv(path, {}, (round, schema) => b.push(round, schema)); const log = b.build()
@@ -77,8 +110,15 @@ export class BanditLogBuilder {
   private categorical = new Int32Array(0)
   private schema: BanditLogSchema | undefined
 
-  /** Appends a copy of `round`. */
+  /**
+   * Appends a copy of `round`.
+   * @throws Error when the round is invalid: an action outside [0, schema.nActions), a position
+   * outside [0, schema.nPositions), a reward that is not finite, or a propensity not in
+   * [MIN_PROPENSITY, 1] (0, negative, denormal or above 1)
+   */
   push(round: BanditRound, schema: BanditLogSchema): void {
+    const problem = roundProblem(round.action, round.position, round.reward, round.propensity, schema.nActions, schema.nPositions)
+    if (problem !== undefined) throw new Error(`BanditLogBuilder.push: round ${this.n} of ${schema.source}: ${problem}`)
     this.schema = schema
     const d = round.context.length
     const c = round.categorical.length

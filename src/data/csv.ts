@@ -157,8 +157,18 @@ export async function readCsv(path: string, handler: CsvHandler, options: CsvOpt
   return dataRows
 }
 
-/** Quotes a CSV field when it holds the delimiter, a quote or a line break. */
+/** A text cell that a spreadsheet would run as a formula: it starts with =, +, -, @, a tab or a CR. */
+const FORMULA_START = /^[=+\-@\t\r]/
+
+/**
+ * The one writer of CSV cells: a number as is; a string quoted when it holds the delimiter, a
+ * quote or a line break, and, when a spreadsheet would read it as a formula (first character
+ * `=`, `+`, `-`, `@`, tab or CR), prefixed with `'` and quoted, as OWASP recommends for CSV
+ * exports ("CSV Injection"), so that `=HYPERLINK(…)` from the data stays text.
+ * @example csvField("=1+1") // "\"'=1+1\""
+ */
 export function csvField(value: string | number): string {
-  const s = String(value)
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+  if (typeof value === "number") return String(value)
+  if (FORMULA_START.test(value)) return `"'${value.replace(/"/g, '""')}"`
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
 }

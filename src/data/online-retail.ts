@@ -1,4 +1,5 @@
 import { join } from "node:path"
+import { parseDateTimeMinutes } from "./calendar-date"
 import { CsvError } from "./csv-error"
 import { readCsv } from "./csv"
 import { parseNumberField, requireColumns } from "./columns"
@@ -29,8 +30,8 @@ export interface OnlineRetailTable {
   /** Minutes since the epoch of the naive `YYYY-MM-DD HH:MM:SS` clock. */
   readonly invoiceDate: Float64Array
   readonly unitPrice: Float64Array
-  /** Customer number, or −1 where the field is empty. */
-  readonly customer: Int32Array
+  /** Customer number exactly as written (any integer up to 2^53 − 1), or −1 where the field is empty. */
+  readonly customer: Float64Array
   readonly country: Int32Array
   readonly countries: string[]
 }
@@ -50,21 +51,14 @@ class Dictionary {
   }
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/
-
 /**
  * Parses `YYYY-MM-DD HH:MM[:SS]` into minutes since the epoch of the naive clock (seconds are
- * dropped: the file records whole minutes). Returns NaN when the text is not such a date.
- * @example parseRetailDate("2010-12-01 08:26:00") // 21548186
+ * dropped: the file records whole minutes). Returns NaN unless it is a real date with a year in
+ * 1000..9999 and a valid time (the lab's one strict parser, `parseDateTimeMinutes`).
+ * @example parseRetailDate("2010-12-01 08:26:00") // 21519866
  */
 export function parseRetailDate(text: string): number {
-  const m = DATE.exec(text)
-  if (!m) return NaN
-  const [y, mo, d, h, mi] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])]
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return NaN
-  const ms = Date.UTC(y, mo - 1, d, h, mi)
-  if (new Date(ms).getUTCDate() !== d) return NaN // e.g. 2011-02-30
-  return ms / 60000
+  return parseDateTimeMinutes(text)
 }
 
 /** Formats minutes since the epoch (naive clock) as `YYYY-MM-DD`. */
@@ -132,12 +126,12 @@ export async function loadOnlineRetail(path: string = ONLINE_RETAIL_PATH): Promi
       quantity.push(parseNumberField(path, row, "Quantity", f[c.Quantity]))
       const dateText = f[c.InvoiceDate]
       const date = parseRetailDate(dateText)
-      if (Number.isNaN(date)) throw new CsvError(path, row, "InvoiceDate", `'${dateText}' is not a date of the form YYYY-MM-DD HH:MM:SS`)
+      if (Number.isNaN(date)) throw new CsvError(path, row, "InvoiceDate", `'${dateText}' is not a date of the form YYYY-MM-DD HH:MM:SS (a real date, year 1000..9999)`)
       invoiceDate.push(date)
       unitPrice.push(parseNumberField(path, row, "UnitPrice", f[c.UnitPrice]))
       const cust = f[c.CustomerID]
       customer.push(
-        cust === "" ? -1 : parseNumberField(path, row, "CustomerID", cust, (x) => (Number.isInteger(x) && x >= 0) || "must be a non-negative integer or empty"),
+        cust === "" ? -1 : parseNumberField(path, row, "CustomerID", cust, (x) => Number.isSafeInteger(x) && x >= 0 ? true : "must be an integer in 0..9007199254740991 (2^53 − 1) or empty"),
       )
       country.push(countries.code(f[c.Country]))
     },
@@ -156,7 +150,7 @@ export async function loadOnlineRetail(path: string = ONLINE_RETAIL_PATH): Promi
     quantity: quantity.data.slice(0, n),
     invoiceDate: invoiceDate.data.slice(0, n),
     unitPrice: unitPrice.data.slice(0, n),
-    customer: ints(customer),
+    customer: customer.data.slice(0, n),
     country: ints(country),
     countries: countries.values,
   }

@@ -81,10 +81,12 @@ export function actionFrequencyTarget(log: BanditLog, name: string): ContextFree
 /**
  * Reads a context-free target from CSV `item_id,position,probability` (0-based item and
  * position; pairs not listed have probability 0). Checks ranges, duplicates and that the
- * probabilities of each position sum to 1 (±1e-6), with `file:row:column` errors.
+ * probabilities of each position sum to 1 (±1e-6), with `file:row:column` errors. With
+ * `actionIds` (a log's `actionIds`), `item_id` is the file's own id and is mapped to its index.
  * @example await readContextFreeTarget("target.csv", 34, 3)
  */
-export async function readContextFreeTarget(path: string, nActions: number, nPositions: number, name = path): Promise<ContextFreeTarget> {
+export async function readContextFreeTarget(path: string, nActions: number, nPositions: number, name = path, actionIds?: readonly number[]): Promise<ContextFreeTarget> {
+  const indexOf = actionIds === undefined ? undefined : new Map(actionIds.map((id, a) => [id, a]))
   const probabilities = new Float64Array(nActions * nPositions)
   const seen = new Uint8Array(nActions * nPositions)
   const lastRow = new Int32Array(nPositions)
@@ -101,7 +103,14 @@ export async function readContextFreeTarget(path: string, nActions: number, nPos
         at = { item: need("item_id"), position: need("position"), probability: need("probability") }
       },
       row(fields, row) {
-        const a = parseIndex(name, row, "item_id", fields[at.item], 0, nActions - 1, "item_id")
+        let a: number
+        if (indexOf === undefined) a = parseIndex(name, row, "item_id", fields[at.item], 0, nActions - 1, "item_id")
+        else {
+          const id = parseIndex(name, row, "item_id", fields[at.item], 0, 2147483646, "item_id")
+          const found = indexOf.get(id)
+          if (found === undefined) throw new CsvError(name, row, "item_id", `item_id ${id} is not an action of the log (${nActions} distinct ids, from ${actionIds![0]} to ${actionIds![nActions - 1]})`)
+          a = found
+        }
         const p = parseIndex(name, row, "position", fields[at.position], 0, nPositions - 1, "position")
         const text = fields[at.probability]
         const x = text === "" ? NaN : Number(text)

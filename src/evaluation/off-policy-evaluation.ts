@@ -1,4 +1,4 @@
-import type { BanditLog } from "../data/bandit-log"
+import { checkBanditLog, type BanditLog } from "../data/bandit-log"
 import type { Rng } from "../random/rng"
 import { normalQuantile } from "./distributions"
 import { offPolicyEstimator } from "./estimators"
@@ -25,6 +25,11 @@ export interface OffPolicyEvaluationOptions {
   switchThreshold?: number
   /** Bootstrap resamples (default 1000; 0 = no bootstrap interval). */
   resamples?: number
+  /**
+   * Clip every importance weight wᵢ = π(aᵢ)/pᵢ to at most this value (clipped IPW / DR, Su et al.
+   * 2020: bias for less variance when a few rounds have tiny propensities). Default: no clipping.
+   */
+  clipWeights?: number
 }
 
 /** A mean with its normal 95% interval. */
@@ -56,6 +61,9 @@ export interface OffPolicyEvaluationResult {
  */
 export function evaluateOffPolicy(log: BanditLog, target: TargetPolicy, options: OffPolicyEvaluationOptions): OffPolicyEvaluationResult {
   if (options.estimators.length === 0) throw new Error("evaluateOffPolicy: estimators must name at least one estimator")
+  const clip = options.clipWeights
+  if (clip !== undefined && !(clip > 0)) throw new Error(`evaluateOffPolicy: clipWeights must be a number > 0, got ${clip}`)
+  checkBanditLog(log)
   const estimators = options.estimators.map((name) => offPolicyEstimator(name, { switchThreshold: options.switchThreshold }))
   let rewardModel: RewardModel | undefined
   if (estimators.some((e) => e.needsRewardModel)) {
@@ -66,6 +74,7 @@ export function evaluateOffPolicy(log: BanditLog, target: TargetPolicy, options:
     rewardModel = (folds > 1 ? new CrossFittedRewardModel(make, folds) : make()).fit(log)
   }
   const input = offPolicyInput(log, target, { rewardModel, rng: options.rng })
+  if (clip !== undefined) clipImportanceWeights(input.targetProbability, input.propensity, clip)
   const resamples = options.resamples ?? 1000
   const estimates: Record<string, OffPolicyEstimate> = {}
   for (const estimator of estimators) {
@@ -80,6 +89,14 @@ export function evaluateOffPolicy(log: BanditLog, target: TargetPolicy, options:
     rewardModel: rewardModel?.name,
     loggedValue: meanWithInterval(log.reward),
     weightSample: sampleWeights(input.targetProbability, input.propensity, 20_000),
+  }
+}
+
+/** min(π/p, clip) as a target probability: π ← min(π, clip·p), in place. */
+function clipImportanceWeights(target: Float64Array, propensity: Float64Array, clip: number): void {
+  for (let i = 0; i < target.length; i++) {
+    const cap = clip * propensity[i]
+    if (target[i] > cap) target[i] = cap
   }
 }
 

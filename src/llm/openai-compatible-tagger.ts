@@ -45,14 +45,18 @@ const embeddingsSchema = z.object({
 export class OpenAiCompatibleTagger implements InterestTagger {
   readonly name = "openai-compatible"
   readonly config: Readonly<Required<Omit<OpenAiCompatibleOptions, "apiKey" | "cacheDir">> & { cacheDir: string | null }>
-  private readonly apiKey: string | undefined
+  // A true private field: not enumerable, so JSON.stringify, console.log and util.inspect never show it.
+  readonly #apiKey: string | undefined
 
   constructor(options: OpenAiCompatibleOptions) {
     let parsed: URL
     try {
       parsed = new URL(options.url)
     } catch {
-      throw new Error(`OpenAiCompatibleTagger: url must be an absolute http(s) URL, got ${JSON.stringify(options.url)}`)
+      throw new Error(`OpenAiCompatibleTagger: url must be an absolute http(s) URL, got ${options.url.includes("@") ? "a text with '@' (not shown)" : JSON.stringify(options.url)}`)
+    }
+    if (parsed.username !== "" || parsed.password !== "") {
+      throw new Error("OpenAiCompatibleTagger: url must not carry credentials (user:password@host); give the key as apiKey (INTEREST_LAB_LLM_KEY)")
     }
     if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new Error(`OpenAiCompatibleTagger: url must use http or https, got ${parsed.protocol}`)
     if (!options.model) throw new Error("OpenAiCompatibleTagger: model must be a non-empty string")
@@ -63,7 +67,7 @@ export class OpenAiCompatibleTagger implements InterestTagger {
     if (!Number.isInteger(retries) || retries < 0) throw new Error(`OpenAiCompatibleTagger: retries must be an integer >= 0, got ${retries}`)
     if (!(backoffMs >= 0)) throw new Error(`OpenAiCompatibleTagger: backoffMs must be >= 0, got ${backoffMs}`)
     this.config = { url: options.url.replace(/\/+$/, ""), model: options.model, timeoutMs, retries, backoffMs, cacheDir: options.cacheDir ?? null }
-    this.apiKey = options.apiKey
+    this.#apiKey = options.apiKey
   }
 
   /** The adapter configured from INTEREST_LAB_LLM_URL / _MODEL / _KEY, or null when they are not set. */
@@ -142,7 +146,7 @@ export class OpenAiCompatibleTagger implements InterestTagger {
       const timer = setTimeout(() => controller.abort(), this.config.timeoutMs)
       try {
         const headers: Record<string, string> = { "content-type": "application/json" }
-        if (this.apiKey) headers.authorization = `Bearer ${this.apiKey}`
+        if (this.#apiKey) headers.authorization = `Bearer ${this.#apiKey}`
         const res = await fetch(this.config.url + path, { method: "POST", headers, body: payload, signal: controller.signal })
         const text = await res.text()
         if (!res.ok) {
@@ -168,6 +172,12 @@ export class OpenAiCompatibleTagger implements InterestTagger {
         clearTimeout(timer)
       }
     }
-    throw new Error(`OpenAiCompatibleTagger: ${this.config.url}${path} failed after ${made} attempt(s): ${last}`)
+    throw new Error(this.redact(`OpenAiCompatibleTagger: ${this.config.url}${path} failed after ${made} attempt(s): ${last}`))
+  }
+
+  /** `text` with every occurrence of the API key replaced, e.g. when a server echoes the request's headers. */
+  private redact(text: string): string {
+    const key = this.#apiKey
+    return key ? text.split(key).join("[redacted]") : text
   }
 }

@@ -26,9 +26,13 @@ export interface Layout {
   [key: string]: unknown
 }
 
-/** Converts typed arrays to plain arrays so that the figure serialises to JSON faithfully. */
-export function figureToJson(figure: Figure): string {
-  return JSON.stringify(figure, (_key, value: unknown) =>
-    ArrayBuffer.isView(value) && !(value instanceof DataView) ? Array.from(value as unknown as ArrayLike<number>) : value,
-  )
+/**
+ * Serialises a figure to JSON, converting typed arrays to plain arrays; `text`, when given,
+ * rewrites every string value (not the keys), e.g. to escape plotly's label markup.
+ */
+export function figureToJson(figure: Figure, text?: (s: string) => string): string {
+  return JSON.stringify(figure, (_key, value: unknown) => {
+    if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return Array.from(value as unknown as ArrayLike<number>)
+    return text && typeof value === "string" ? text(value) : value
+  })
 }

@@ -41,10 +41,33 @@ export function tableHtml(table: ReportTable): string {
   return `<table>${caption}<thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`
 }
 
-/** The `<div>` and script that draw one figure, given the page already defines `Plotly`. */
+/**
+ * The `<div>` and script that draw one figure, given the page already defines `Plotly`. Every
+ * string of the figure is shown as text (see `plotlyText`), and the JSON is safe inside `<script>`
+ * (see `scriptJson`), whatever labels the data holds.
+ */
 export function figureHtml(figure: Figure, id: string): string {
-  const json = figureToJson(figure).replace(/<\//g, "<\\/")
+  const json = scriptJson(figureToJson(figure, plotlyText))
   return `<div id="${id}" class="figure"></div>\n<script>(function(){var f=${json};Plotly.newPlot(${JSON.stringify(id)},f.data,f.layout,{responsive:true});})();</script>`
+}
+
+/**
+ * JSON text made safe to inline in a `<script>` element: `<`, `>` and `&` become `\u003c`,
+ * `\u003e`, `\u0026` (so no `</script>`, `<!--` or `]]>` can end or alter the element), and U+2028
+ * and U+2029 are escaped (older JavaScript parsers end a line at them). Same value once parsed.
+ * @example scriptJson('{"a":"</script>"}') // '{"a":"\u003c/script\u003e"}'
+ */
+export function scriptJson(json: string): string {
+  return json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+}
+
+/**
+ * A string as plotly shows it literally: plotly reads `<b>`, `<br>`, `<a href>`… in labels as
+ * markup (a live link from the data), but decodes `&lt;`, `&gt;` and `&amp;` to plain characters.
+ * @example plotlyText("<a href=x>") // "&lt;a href=x&gt;"
+ */
+export function plotlyText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
 }
 
 const STYLE = `body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans CJK SC",sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.5}

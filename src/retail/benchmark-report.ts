@@ -20,7 +20,7 @@ export interface BenchmarkSummary {
 }
 
 /**
- * Builds the summary: metrics per model under their `@k` names, and paired bootstrap
+ * Builds the summary (no timings: see `benchmarkTimings`): metrics per model under their `@k` names, and paired bootstrap
  * comparisons (NDCG@k, over users, `resamples` draws from `seed`) of every model against popularity.
  */
 export function benchmarkSummary(data: RetailBenchmarkData, results: ModelResult[], k: number, seed = 0, resamples = 1000): BenchmarkSummary {
@@ -29,8 +29,6 @@ export function benchmarkSummary(data: RetailBenchmarkData, results: ModelResult
     const row: Record<string, number> = {}
     for (const m of BENCHMARK_METRICS) row[`${m}@${k}`] = r.metrics[m]
     row.coverage = r.coverage
-    row.trainSeconds = r.trainSeconds
-    row.recommendSeconds = r.recommendSeconds
     models[r.name] = row
   }
   const best = results.reduce((a, b) => (b.metrics.ndcg > a.metrics.ndcg ? b : a))
@@ -47,6 +45,15 @@ export function benchmarkSummary(data: RetailBenchmarkData, results: ModelResult
     winner: { model: best.name, metric: `ndcg@${k}`, value: best.metrics.ndcg, overPopularity: comparisons.find((c) => c.model === best.name) ?? null },
     comparisons,
   }
+}
+
+/**
+ * `timings.json` of `interest-lab benchmark`: seconds to train and to recommend per model. Kept
+ * out of `summary.json` so that the same run gives a byte-identical summary.
+ * @example writeFileSync("timings.json", JSON.stringify({ models: benchmarkTimings(results) }))
+ */
+export function benchmarkTimings(results: ModelResult[]): Record<string, { trainSeconds: number; recommendSeconds: number }> {
+  return Object.fromEntries(results.map((r) => [r.name, { trainSeconds: r.trainSeconds, recommendSeconds: r.recommendSeconds }]))
 }
 
 /** The results table (one row per model). */

@@ -1,4 +1,5 @@
-import { formatRetailDay, parseRetailDate } from "../data/online-retail"
+import { parseCalendarDate } from "../data/calendar-date"
+import { formatRetailDay } from "../data/online-retail"
 import { interactionsFromTriples, type Interactions } from "../recommenders/interactions"
 import type { CleanedRetail } from "./cleaning"
 
@@ -16,7 +17,7 @@ export interface RetailBenchmarkData {
   readonly split: string
   readonly train: Interactions
   /** Customer number of each user row. */
-  readonly customers: Int32Array
+  readonly customers: Float64Array
   /** Stock code of each item column. */
   readonly stockCodes: string[]
   /** The users evaluated (ascending), and for each its relevant items (ascending). */
@@ -34,9 +35,9 @@ export interface RetailBenchmarkData {
  * @throws if the text is not such a date
  */
 export function parseSplitDate(split: string): number {
-  const at = /^\d{4}-\d{2}-\d{2}$/.test(split) ? parseRetailDate(`${split} 00:00`) : NaN
-  if (Number.isNaN(at)) throw new Error(`split date '${split}' is not a date of the form YYYY-MM-DD`)
-  return at
+  const day = parseCalendarDate(split)
+  if (Number.isNaN(day)) throw new Error(`split date '${split}' is not a date of the form YYYY-MM-DD (a real date, year 1000..9999)`)
+  return day * 1440
 }
 
 /**
@@ -69,7 +70,7 @@ export function retailBenchmarkData(clean: CleanedRetail, split: string): Retail
       trainRows++
     }
   }
-  const customers = Int32Array.from(customerSet).sort()
+  const customers = Float64Array.from(customerSet).sort()
   const codes = [...codeSet].sort((a, b) => (t.stockCodes[a] < t.stockCodes[b] ? -1 : t.stockCodes[a] > t.stockCodes[b] ? 1 : 0))
   const userOf = new Map<number, number>()
   customers.forEach((c, u) => userOf.set(c, u))
@@ -117,6 +118,9 @@ export function retailBenchmarkData(clean: CleanedRetail, split: string): Retail
     if (rel.length === 0) continue
     evaluated.push(u)
     relevant.push(Int32Array.from(rel))
+  }
+  if (evaluated.length === 0) {
+    throw new Error(`no customer is on both sides of split date ${split}: nobody who bought before it bought a new item on or after it, so there is nothing to evaluate`)
   }
   let testRows = 0
   for (const r of clean.rows) if (t.invoiceDate[r] >= at) testRows++

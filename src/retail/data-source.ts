@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs"
 import { UserError } from "../config/user-error"
 import { loadOnlineRetail, ONLINE_RETAIL_PATH, type OnlineRetailTable } from "../data/online-retail"
+import { cleanRetail, type CleanedRetail } from "./cleaning"
 
 /**
  * Resolves a `--data` value: the name `online-retail` means the copy shipped in
@@ -19,15 +20,16 @@ export function loadRetailData(data: string): Promise<OnlineRetailTable> {
 }
 
 /**
- * Parses an integer flag at least `min`, e.g. `--k 10` (min 1) or `--seed 0` (min 0).
- * @throws UserError naming the flag and what is allowed
+ * Cleans the `--data` table with the default rules and insists that rows are left.
+ * @throws UserError naming the data and the rule that removed the last rows (or that the file has none)
+ * @example const clean = cleanRetailData(await loadRetailData("online-retail"), "online-retail")
  */
-export function parseIntegerFlag(flag: string, text: string, min: number): number {
-  const n = Number(text)
-  if (!/^\s*[+-]?\d+\s*$/.test(text) || !Number.isSafeInteger(n) || n < min) {
-    throw new UserError(`${flag}: expected ${min === 1 ? "a positive integer" : `an integer >= ${min}`}, got '${text}'`)
-  }
-  return n
+export function cleanRetailData(table: OnlineRetailTable, data: string): CleanedRetail {
+  const clean = cleanRetail(table)
+  if (clean.rows.length > 0) return clean
+  if (table.length === 0) throw new UserError(`${data}: the file has a header but no data rows`)
+  const last = clean.steps.find((s) => s.remaining === 0)!
+  throw new UserError(`${data}: no rows left after cleaning: rule '${last.rule}' (${last.description}) removed the last ${last.removed} of ${table.length} rows`)
 }
 
 /** Runs `fn`, turning a plain Error (a library's validation message) into a one-line UserError. */

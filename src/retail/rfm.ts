@@ -10,7 +10,7 @@ import type { CleanedRetail } from "./cleaning"
  * - monetary = Σ quantity × unit price over the customer's rows.
  */
 export interface RfmTable {
-  readonly customers: Int32Array
+  readonly customers: Float64Array
   readonly recency: Float64Array
   readonly frequency: Float64Array
   readonly monetary: Float64Array
@@ -41,7 +41,7 @@ export function computeRfm(clean: CleanedRetail): RfmTable {
   const position = new Int32Array(ids.length)
   order.forEach((j, p) => (position[j] = p))
   const n = ids.length
-  const customers = Int32Array.from(order, (j) => ids[j])
+  const customers = Float64Array.from(order, (j) => ids[j])
   const last = new Float64Array(n).fill(-Infinity)
   const frequency = new Float64Array(n)
   const monetary = new Float64Array(n)
@@ -95,7 +95,10 @@ export function rfmFeatures(rfm: RfmTable): RfmFeatures {
     let ss = 0
     for (let i = 0; i < n; i++) ss += (data[i * 3 + j] - m) ** 2
     const sd = Math.sqrt(ss / n)
-    if (!(sd > 0)) throw new Error(`rfmFeatures: ${names[j]} is constant over the ${n} customers; it cannot be standardised`)
+    if (!(sd > 0)) {
+      const who = n === 1 ? "there is only 1 customer" : `all ${n} customers have the same ${names[j]} (${columns[j][0]})`
+      throw new Error(`${who}: segments need customers that differ in recency, frequency and monetary value`)
+    }
     for (let i = 0; i < n; i++) data[i * 3 + j] = (data[i * 3 + j] - m) / sd
     mean[j] = m
     std[j] = sd

@@ -46,9 +46,10 @@ export function rfmSegmentation(rfm: RfmTable, options: RfmSegmentationOptions):
   if (!Number.isInteger(k) || k < 1) throw new Error(`k must be a positive integer, got ${k}`)
   const seed = options.seed ?? 0
   const nInit = options.nInit ?? 10
-  const ks = options.ks ?? [2, 3, 4, 5, 6, 7, 8]
   const features = rfmFeatures(rfm)
   if (k > features.n) throw new Error(`k = ${k} exceeds the number of customers (${features.n})`)
+  // The curves stop at the number of customers (a silhouette needs k < n), however few there are.
+  const ks = (options.ks ?? [2, 3, 4, 5, 6, 7, 8]).filter((kk) => kk <= features.n)
   const X = fromRowMajor(features.data, features.n, 3)
   // Each k gets its own stream, so the curves' fit at k is the very fit returned for that k.
   const fits = new Map<number, KMeans>()
@@ -69,7 +70,7 @@ export function rfmSegmentation(rfm: RfmTable, options: RfmSegmentationOptions):
   const sizes = new Array<number>(k).fill(0)
   for (const l of labels) sizes[l]++
   const elbow = ks.map((kk) => ({ k: kk, inertia: fitK(kk).inertia }))
-  const silhouettes = ks.filter((kk) => kk >= 2).map((kk) => ({ k: kk, score: silhouetteScore(X, fitK(kk).labels) }))
+  const silhouettes = ks.filter((kk) => kk >= 2 && kk < features.n).map((kk) => ({ k: kk, score: silhouetteScore(X, fitK(kk).labels) }))
   return {
     k,
     features,

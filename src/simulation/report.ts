@@ -1,3 +1,4 @@
+import { csvField } from "../data/csv"
 import type { Figure } from "../report/figure"
 import { barFigure, lineFigure, scatterFigure, type Series } from "../report/figures"
 import type { Report, ReportSection } from "../report/html"
@@ -52,7 +53,7 @@ export function simulationStepsCsv(result: SimulationResult): string {
 export function* simulationStepsCsvBlocks(result: SimulationResult, rows = 1 << 16): Generator<string> {
   let lines = ["policy,step,meanReward,rewardLower,rewardUpper,optimalActionRate,cumulativeRegret,regretLower,regretUpper,laiRobbins"]
   for (const p of result.policies) {
-    const name = /[",\n]/.test(p.name) ? `"${p.name.replace(/"/g, '""')}"` : p.name
+    const name = csvField(p.name)
     for (let t = 0; t < result.horizon; t++) {
       lines.push(
         [name, t + 1, p.meanReward[t], p.rewardLower[t], p.rewardUpper[t], p.optimalRate[t], p.cumulativeRegret[t], p.regretLower[t], p.regretUpper[t], result.laiRobbins ? result.laiRobbins[t] : ""].join(","),

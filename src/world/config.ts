@@ -1,3 +1,4 @@
+import { CALENDAR_DATE_RULE, isCalendarDate } from "../data/calendar-date"
 import { z } from "zod"
 import { CATEGORY_SPECS } from "./categories"
 
@@ -44,7 +45,7 @@ export const worldConfigSchema = z.strictObject({
   positionBias: z.number().min(0).max(5).default(0.8),
   /** Share of purchases that are reviewed. */
   reviewRate: rate.default(0.3),
-  startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD").default("2026-01-05"),
+  startDate: z.string().refine(isCalendarDate, `expected ${CALENDAR_DATE_RULE}`).default("2026-01-05"),
   faults: faultConfigSchema.default({ missingRate: 0, errorCodeRate: 0, duplicateRate: 0, outlierRate: 0 }),
 })
 

@@ -21,7 +21,8 @@ function lookup(file: string, row: number, column: string, names: readonly strin
 export async function loadEventsCsv(path: string, bounds: { users: number; items: number }): Promise<EventLog> {
   let log = emptyEventLog(1024)
   let index: Record<(typeof COLUMNS)[number], number> | undefined
-  const nonNegative = (x: number) => x >= 0 || "must be >= 0"
+  // time and session_id are held in Int32Array: a larger value is refused, never wrapped.
+  const nonNegative = (x: number) => (x >= 0 && x <= 2147483647) || "must be in [0, 2147483647]"
   const below = (n: number) => (x: number) => (x >= 0 && x < n) || `must be in [0, ${n})`
   await readCsv(path, {
     header: (columns) => {

@@ -1,3 +1,4 @@
+import { CALENDAR_DATE_RULE, parseCalendarDate } from "../data/calendar-date"
 import type { Rng } from "../random/rng"
 import { categorical } from "../random/categorical"
 import { normal } from "../random/normal"
@@ -190,10 +191,11 @@ export class World {
     return { day: whole + (hour + rng.next()) / 24, hour, weekday: (this.startWeekday() + whole) % 7, device, region: this.users.region[user] }
   }
 
-  /** The weekday (0 = Monday) of day 0. */
+  /** The weekday (0 = Monday) of day 0; 1970-01-01 was a Thursday (3). */
   startWeekday(): number {
-    const d = new Date(`${this.config.startDate}T00:00:00Z`)
-    return (d.getUTCDay() + 6) % 7
+    const day = parseCalendarDate(this.config.startDate)
+    if (Number.isNaN(day)) throw new Error(`World: startDate '${this.config.startDate}' is not ${CALENDAR_DATE_RULE}`)
+    return (((day + 3) % 7) + 7) % 7
   }
 }
 

@@ -1,12 +1,12 @@
 import { spawnSync } from "node:child_process"
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
+import { tempDir } from "../temp-dir"
 
 // The CLI runs from the build (npm test builds first), as users run it.
 const bin = join(__dirname, "..", "..", "bin", "interest-lab.js")
-const dir = mkdtempSync(join(tmpdir(), "il-evaluate-"))
+const dir = tempDir("il-evaluate-")
 
 function run(args: string[]): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [bin, "evaluate", ...args, "--quiet"], { encoding: "utf8" })

@@ -1,11 +1,11 @@
 import { spawnSync } from "node:child_process"
-import { mkdtempSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { writeFileSync } from "node:fs"
 import { join } from "node:path"
+import { tempDir } from "../temp-dir"
 
 // The CLI runs from the build (npm test builds first), exactly as users run it.
 const bin = join(__dirname, "..", "..", "bin", "interest-lab.js")
-export const dir = mkdtempSync(join(tmpdir(), "il-retail-cli-"))
+export const dir = tempDir("il-retail-cli-")
 
 export function run(args: string[]): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" })

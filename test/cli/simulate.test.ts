@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process"
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
+import { tempDir } from "../temp-dir"
 
 /** Runs the built CLI (`npm run build` first). */
 function cli(args: string[]): { status: number | null; stderr: string } {
@@ -11,7 +11,7 @@ function cli(args: string[]): { status: number | null; stderr: string } {
 }
 
 describe("interest-lab simulate", () => {
-  const dir = mkdtempSync(join(tmpdir(), "simulate-"))
+  const dir = tempDir("simulate-")
 
   it("writes report.html, summary.json, steps.csv and config.json", () => {
     const config = join(dir, "exp.yaml")

@@ -1,12 +1,12 @@
 import { execFileSync, spawnSync } from "node:child_process"
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
+import { tempDir } from "../temp-dir"
 
 // The CLI runs from the build (npm test builds first), exactly as users run it.
 const bin = join(__dirname, "..", "..", "bin", "interest-lab.js")
-const dir = mkdtempSync(join(tmpdir(), "il-cli-"))
+const dir = tempDir("il-cli-")
 
 function run(args: string[]): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" })

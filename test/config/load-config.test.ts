@@ -1,12 +1,13 @@
-import { mkdtempSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { loadConfig } from "../../src/config/load-config"
 import { UserError } from "../../src/config/user-error"
+import { simulationConfigSchema } from "../../src/simulation/config"
 import { worldConfigSchema } from "../../src/world/config"
+import { tempDir } from "../temp-dir"
 
-const dir = mkdtempSync(join(tmpdir(), "il-config-"))
+const dir = tempDir("il-config-")
 function file(name: string, text: string): string {
   const p = join(dir, name)
   writeFileSync(p, text)
@@ -22,7 +23,31 @@ describe("loadConfig", () => {
   it("gives one line naming the file and the field for a bad value", () => {
     const p = file("bad.yaml", "users: -5\n")
     expect(() => loadConfig(p, worldConfigSchema)).toThrow(UserError)
-    expect(() => loadConfig(p, worldConfigSchema)).toThrow(new RegExp(`^${p}: field 'users': Too small: expected number to be >=1$`))
+    expect(() => loadConfig(p, worldConfigSchema)).toThrow(new RegExp(`^${p}: field 'users': Too small: expected number to be >=1, got -5$`))
+  })
+
+  it("names the bad value: an unknown type, a string, a date that does not exist", () => {
+    const env = file("env.yaml", "environment:\n  type: martian\npolicies: [{ type: ucb1 }]\nhorizon: 10\nruns: 1\n")
+    expect(() => loadConfig(env, simulationConfigSchema)).toThrow(
+      `${env}: field 'environment.type': unknown type 'martian'; allowed: bernoulli, gaussian-testbed, random-walk, abrupt-change, ecommerce, online-retail`,
+    )
+    const days = file("days.yaml", "days: many\n")
+    expect(() => loadConfig(days, worldConfigSchema)).toThrow(`${days}: field 'days': Invalid input: expected number, received string, got 'many'`)
+    for (const date of ["2026-02-30", "2026-99-99", "0011-01-05"]) {
+      const p = file("date.yaml", `startDate: "${date}"\n`)
+      expect(() => loadConfig(p, worldConfigSchema)).toThrow(`${p}: field 'startDate': expected a real calendar date YYYY-MM-DD with a year in 1000..9999, got '${date}'`)
+    }
+    expect(loadConfig(file("leap.yaml", 'startDate: "2024-02-29"\n'), worldConfigSchema).startDate).toBe("2024-02-29")
+  })
+
+  it("accepts a JSON or YAML file that starts with a UTF-8 byte-order mark", () => {
+    expect(loadConfig(file("bom.json", '\ufeff{"items": 20}'), worldConfigSchema)).toMatchObject({ items: 20 })
+    expect(loadConfig(file("bom.yaml", "\ufeffitems: 21\n"), worldConfigSchema)).toMatchObject({ items: 21 })
+  })
+
+  it("shows control characters in a quoted value as visible escapes", () => {
+    const p = file("esc.yaml", 'days: "\\e[31mred"\n')
+    expect(() => loadConfig(p, worldConfigSchema)).toThrow(`got '\\x1b[31mred'`)
   })
 
   it("names an unknown key, nested fields and wrong types", () => {

@@ -1,12 +1,12 @@
-import { mkdtempSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { BanditLogBuilder, sliceBanditLog } from "../../src/data/bandit-log"
 import { loadBanditCsv, readBanditCsv, readBanditCsvChunks } from "../../src/data/bandit-log-csv"
+import { tempDir } from "../temp-dir"
 
 function csv(text: string): string {
-  const dir = mkdtempSync(join(tmpdir(), "bandit-csv-"))
+  const dir = tempDir("bandit-csv-")
   const path = join(dir, "log.csv")
   writeFileSync(path, text)
   return path

@@ -1,13 +1,14 @@
-import { mkdtempSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { gzipSync } from "node:zlib"
+import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { parseIntegerField, parseNumberField, requireColumns } from "../../src/data/columns"
 import { csvField, readCsv } from "../../src/data/csv"
 import { CsvError } from "../../src/data/csv-error"
+import { tempDir } from "../temp-dir"
 
-const dir = mkdtempSync(join(tmpdir(), "il-csv-"))
+const dir = tempDir("il-csv-")
 
 async function rows(text: string | Buffer, name = "t.csv"): Promise<{ header: string[]; rows: string[][]; numbers: number[] }> {
   const path = join(dir, name)
@@ -65,6 +66,13 @@ describe("readCsv", () => {
     expect(csvField("plain")).toBe("plain")
     expect(csvField('a,"b"')).toBe('"a,""b"""')
     expect(csvField(3.5)).toBe("3.5")
+    expect(csvField(-3.5)).toBe("-3.5")
+  })
+
+  it("csvField neutralises cells a spreadsheet would run (OWASP CSV injection)", () => {
+    expect(csvField('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`)
+    for (const s of ["+1", "-1+2", "@SUM(A1)", "\tx", "\rx"]) expect(csvField(s)).toBe(`"'${s}"`)
+    expect(csvField("a=b")).toBe("a=b")
   })
 })
 
@@ -76,5 +84,17 @@ describe("column helpers", () => {
     expect(() => parseIntegerField("f.csv", 8, "position", "1.5")).toThrow("f.csv:8:position: '1.5' is not an integer")
     expect(() => parseNumberField("f.csv", 9, "p", "2", (x) => x <= 1 || "must be <= 1")).toThrow("f.csv:9:p: 2 is out of range: must be <= 1")
     expect(parseNumberField("f.csv", 9, "p", "0.25")).toBe(0.25)
+  })
+})
+
+describe("csvField and readCsv round trip", () => {
+  it("any text reads back as written, a cell a spreadsheet would run with its leading '", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.string({ unit: fc.oneof(fc.constantFrom(",", '"', "\n", "\r", "\t", "=", "+", "-", "@", " "), fc.string({ unit: "grapheme", minLength: 1, maxLength: 1 })), maxLength: 20 }), { minLength: 1, maxLength: 5 }), async (cells) => {
+        const out = await rows(`a,b\n${cells.map((c) => `${csvField(c)},x`).join("\n")}\n`, "round-trip.csv")
+        expect(out.rows).toEqual(cells.map((c) => [/^[=+\-@\t\r]/.test(c) ? `'${c}` : c, "x"]))
+      }),
+      { numRuns: 200, seed: 13 },
+    )
   })
 })

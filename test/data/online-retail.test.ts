@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { formatRetailDay, loadOnlineRetail, parseRetailDate } from "../../src/data/online-retail"
+import { tempDir } from "../temp-dir"
 
-const dir = mkdtempSync(join(tmpdir(), "online-retail-"))
+const dir = tempDir("online-retail-")
 const HEADER = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country"
 
 function file(name: string, lines: string[]): string {
@@ -22,6 +22,13 @@ describe("parseRetailDate", () => {
     expect(parseRetailDate("12/01/2010 08:26")).toBeNaN()
     expect(parseRetailDate("2011-02-30 10:00:00")).toBeNaN()
     expect(parseRetailDate("2011-13-01 10:00:00")).toBeNaN()
+    expect(parseRetailDate("0011-01-05 10:00:00")).toBeNaN() // Date.UTC would read year 11 as 1911
+  })
+  it("keeps customer numbers above 2^31 exact, and refuses those above 2^53", async () => {
+    const path = file("big-ids.csv", [HEADER, "536365,85123A,A,6,2010-12-01 08:26:00,2.55,4294967297,UK", "536366,85123A,A,6,2010-12-01 08:26:00,2.55,2147483648,UK"])
+    expect(Array.from((await loadOnlineRetail(path)).customer)).toEqual([4294967297, 2147483648])
+    const huge = file("huge-id.csv", [HEADER, "536365,85123A,A,6,2010-12-01 08:26:00,2.55,9007199254740993,UK"])
+    await expect(loadOnlineRetail(huge)).rejects.toThrow(`${huge}:2:CustomerID: 9007199254740993 is out of range: must be an integer in 0..9007199254740991 (2^53 − 1) or empty`)
   })
 })
 

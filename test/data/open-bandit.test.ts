@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { meanReward } from "../../src/data/bandit-log"
 import { loadOpenBanditLog, readOpenBanditCsv } from "../../src/data/open-bandit"
+import { tempDir } from "../temp-dir"
 
 const ROOT = "data/open-bandit-dataset"
 
@@ -43,7 +43,7 @@ describe("Open Bandit Dataset loader", () => {
 
   const header = ",timestamp,item_id,position,click,propensity_score,user_feature_0,user-item_affinity_0"
   const write = (body: string): string => {
-    const dir = mkdtempSync(join(tmpdir(), "obd-"))
+    const dir = tempDir("obd-")
     const path = join(dir, "men.csv")
     writeFileSync(path, `${header}\n${body}\n`)
     return path
@@ -57,7 +57,7 @@ describe("Open Bandit Dataset loader", () => {
     await expect(read(write("0,t,3,1,0,1.2,a,0.0"))).rejects.toThrow("men.csv:2:propensity_score: propensity '1.2' is not in (0, 1]")
     await expect(read(write("0,t,34,1,0,0.5,a,0.0"))).rejects.toThrow("men.csv:2:item_id: item_id 34 is out of range: allowed 0..33")
     await expect(read(write("0,t,3,1,0,0.5,a,x"))).rejects.toThrow("men.csv:2:user-item_affinity_0: 'x' is not a number")
-    const dir = mkdtempSync(join(tmpdir(), "obd-"))
+    const dir = tempDir("obd-")
     writeFileSync(join(dir, "men.csv"), "item_id,position,propensity_score\n1,1,0.5\n")
     await expect(readOpenBanditCsv(join(dir, "men.csv"), 34, () => undefined, { name: "men.csv" })).rejects.toThrow("men.csv:1:click: missing column 'click'")
   })

@@ -1,13 +1,13 @@
-import { mkdtempSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { ContextFreeTarget, actionFrequencyTarget, contextFreeTargetFromPolicy, readContextFreeTarget } from "../../src/evaluation/context-free-target"
 import { EpsilonGreedy } from "../../src/bandits/epsilon-greedy"
 import type { BanditLog } from "../../src/data/bandit-log"
+import { tempDir } from "../temp-dir"
 
 const file = (text: string): string => {
-  const path = join(mkdtempSync(join(tmpdir(), "target-")), "target.csv")
+  const path = join(tempDir("target-"), "target.csv")
   writeFileSync(path, text)
   return path
 }

@@ -3,11 +3,12 @@ import { mkdtemp, readdir, rm } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import type { AddressInfo } from "node:net"
+import { inspect } from "node:util"
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
 import { OpenAiCompatibleTagger } from "../../src/llm/openai-compatible-tagger"
 import { ProfileTagger } from "../../src/llm/profile-tagger"
 
-type Mode = "ok" | "slow" | "malformed" | "wrong-schema" | "flaky" | "unauthorized"
+type Mode = "ok" | "slow" | "malformed" | "wrong-schema" | "flaky" | "unauthorized" | "echo"
 let mode: Mode = "ok"
 let hits = 0
 let lastAuth: string | undefined
@@ -30,6 +31,7 @@ function handler(req: IncomingMessage, res: ServerResponse): void {
     if (mode === "malformed") return send(200, '{"choices": [')
     if (mode === "wrong-schema") return send(200, JSON.stringify({ choices: [] }))
     if (mode === "unauthorized") return send(401, '{"error":"bad key"}')
+    if (mode === "echo") return send(400, JSON.stringify({ error: `bad request with header authorization: ${req.headers.authorization}` }))
     if (mode === "flaky" && hits === 1) return send(503, "busy")
     if (req.url === "/v1/embeddings") {
       return send(200, JSON.stringify({ data: (request.input ?? []).map((t, index) => ({ index, embedding: [t.length, index] })).reverse() }))
@@ -48,6 +50,7 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve))
+  await rm(cacheDir, { recursive: true, force: true })
 })
 beforeEach(async () => {
   mode = "ok"
@@ -104,6 +107,25 @@ describe("OpenAiCompatibleTagger against a local server", () => {
     mode = "unauthorized"
     await expect(make().tag(input)).rejects.toThrow(/failed after 1 attempt\(s\): HTTP 401/)
     expect(hits).toBe(1)
+  })
+
+  it("keeps the key out of JSON, console.log, util.inspect and error messages, even when the server echoes it", async () => {
+    const tagger = make({ apiKey: "sk-secret-123456" })
+    expect(JSON.stringify(tagger)).not.toContain("sk-secret")
+    expect(inspect(tagger, { depth: 5, showHidden: true })).not.toContain("sk-secret")
+    expect(Object.keys(tagger)).not.toContain("apiKey")
+    mode = "echo"
+    const error = await tagger.tag(input).then(() => undefined, (e: Error) => e)
+    expect(error?.message).toContain("Bearer [redacted]")
+    expect(error?.message).not.toContain("sk-secret")
+    expect(lastAuth).toBe("Bearer sk-secret-123456")
+  })
+
+  it("refuses a URL with credentials, without echoing them", () => {
+    expect(() => make({ url: "http://user:pw-456@127.0.0.1:1/v1" })).toThrow(
+      "OpenAiCompatibleTagger: url must not carry credentials (user:password@host); give the key as apiKey (INTEREST_LAB_LLM_KEY)",
+    )
+    expect(() => make({ url: "not a url pw-456@x" })).toThrow(/^(?!.*pw-456).*url must be an absolute http\(s\) URL/)
   })
 
   it("is off unless the environment configures it", () => {

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { cleanEvents } from "../../src/data/clean-events"
@@ -11,11 +10,12 @@ import { simulateEvents } from "../../src/world/simulate-events"
 import { eventsTable } from "../../src/world/tables"
 import { createRng } from "../../src/random/rng"
 import { generateWorld } from "../../src/world/world"
+import { tempDir } from "../temp-dir"
 
 const config = { users: 120, items: 60, seed: 31, days: 10 }
 
 async function exportTo(): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), "il-world-"))
+  const dir = tempDir("il-world-")
   const world = generateWorld(config)
   await writeWorldCsv(world, simulateEvents(world), dir)
   return dir
@@ -30,7 +30,7 @@ describe("world CSV export", () => {
 
   it("matches the shipped snapshot data/synthetic byte for byte (experiments/world-snapshot.yaml)", async () => {
     const world = generateWorld({ seed: 2026, users: 300, items: 120, categories: 12, days: 14 })
-    const dir = mkdtempSync(join(tmpdir(), "il-snap-"))
+    const dir = tempDir("il-snap-")
     await writeWorldCsv(world, simulateEvents(world), dir)
     for (const f of WORLD_FILES) expect(readFileSync(join(dir, f)).equals(readFileSync(join("data/synthetic", f)))).toBe(true)
   })
@@ -64,6 +64,10 @@ describe("world CSV export", () => {
     await expect(loadEventsCsv(join(dir, "bad3.csv"), { users: 120, items: 60 })).rejects.toThrow(/bad3\.csv:1:user_id: missing column 'user_id'/)
     writeFileSync(join(dir, "bad4.csv"), [lines[0], lines[1].replace(/^(\d+),(\d+),(\d+),/, "$1,$2,999,")].join("\n"))
     await expect(loadEventsCsv(join(dir, "bad4.csv"), { users: 120, items: 60 })).rejects.toThrow(/bad4\.csv:2:user_id: 999 is out of range: must be in \[0, 120\)/)
+    const f5 = lines[1].split(",")
+    f5[header.indexOf("session_id")] = "4294967297"
+    writeFileSync(join(dir, "bad5.csv"), [lines[0], f5.join(",")].join("\n"))
+    await expect(loadEventsCsv(join(dir, "bad5.csv"), { users: 120, items: 60 })).rejects.toThrow(/bad5\.csv:2:session_id: 4294967297 is out of range: must be in \[0, 2147483647\]/)
   })
 
   it("exports a danfojs DataFrame with the table's columns", () => {
