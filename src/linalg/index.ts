@@ -1,1 +1,2 @@
 export * from "./cholesky"
+export { BLOCKED_FROM, choleskyBlockedInPlace, spdInverseBlocked, type DenseKernelOptions } from "./blocked"
