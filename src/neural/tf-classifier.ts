@@ -144,7 +144,7 @@ export abstract class TfBinaryClassifier implements BinaryClassifier {
     for (let from = 0; from < x.rows; from += chunk) {
       const to = Math.min(x.rows, from + chunk)
       const part = { data: x.data.subarray(from * x.cols, to * x.cols), rows: to - from, cols: x.cols }
-      const p = tf.tidy(() => (model.predict(this.toInputs(this.inputTensor(part))) as tf.Tensor).dataSync())
+      const p = tf.tidy(() => (model.predict(this.toInputs(this.inputTensor(part)), { batchSize: part.rows }) as tf.Tensor).dataSync())
       for (let i = 0; i < p.length; i++) out[from + i] = p[i]
     }
     return out
