@@ -209,3 +209,87 @@ export function readLower(heap: DenseHeap, at: SpdLayout, out: Float64Array): Fl
   for (let i = 0; i < n; i++) out.set(h.subarray(at.matrix + i * N, at.matrix + i * N + i + 1), i * n)
   return out
 }
+
+/** Where a solve with R right-hand sides keeps them: packed as column strips over all N rows (strip stride 4N). */
+export function solveLayout(n: number, nrhs: number) {
+  const at = spdLayout(n, false)
+  const R = Math.ceil(nrhs / 4) * 4
+  const rhs = at.end
+  const block = rhs + at.N * R
+  const packedBlock = block + BLOCK * R
+  const out = packedBlock + BLOCK * R
+  return { at, R, rhs, block, packedBlock, out, end: out + BLOCK * R }
+}
+
+/**
+ * Solves L·Lᵀ·X = B by blocked substitution after {@link blockedCholesky}: forward
+ * Y_I = L_II⁻¹(B_I − Σ_{K<I} L_IK·Y_K), then back X_I = L_II⁻ᵀ(Y_I − Σ_{K>I} L_KIᵀ·X_K), each sum one
+ * packed product. B (n × nrhs, row-major) comes in and X goes out through `b`.
+ */
+export function blockedCholeskySolve(heap: DenseHeap, s: ReturnType<typeof solveLayout>, b: Float64Array, nrhs: number): Float64Array {
+  const h = heap.f64
+  const { at, R } = s
+  const { n, N } = at
+  const nb = BLOCK
+  const at4 = (row: number, j: number) => s.rhs + (j >> 2) * 4 * N + 4 * row + (j & 3)
+  for (let i = 0; i < n; i++) for (let j = 0; j < nrhs; j++) h[at4(i, j)] = b[i * nrhs + j]
+  const substitute = (k0: number, inverse: number, transposed: boolean) => {
+    for (let p = 0; p < nb; p++) for (let j = 0; j < R; j++) h[s.packedBlock + (j >> 2) * 4 * nb + 4 * p + (j & 3)] = h[s.block + p * R + j]
+    if (transposed) {
+      for (let r = 0; r < nb; r++) for (let p = 0; p < nb; p++) h[at.small + (r >> 2) * 4 * nb + 4 * p + (r & 3)] = h[inverse + p * nb + r]
+    } else {
+      packRows(h, inverse, nb, nb, nb, at.small)
+    }
+    h.fill(0, s.out, s.out + nb * R)
+    heap.gemm(1, nb, R, nb, at.small, 4 * nb, s.packedBlock, 4 * nb, s.out, R)
+    for (let p = 0; p < nb; p++) for (let j = 0; j < R; j++) h[at4(k0 + p, j)] = h[s.out + p * R + j]
+  }
+  const loadBlock = (k0: number) => {
+    for (let p = 0; p < nb; p++) for (let j = 0; j < R; j++) h[s.block + p * R + j] = h[at4(k0 + p, j)]
+  }
+  for (let k0 = 0; k0 < N; k0 += nb) {
+    loadBlock(k0)
+    if (k0 > 0) {
+      packRows(h, at.matrix + k0 * N, N, nb, k0, at.panel)
+      heap.gemm(-1, nb, R, k0, at.panel, 4 * k0, s.rhs, 4 * N, s.block, R)
+    }
+    substitute(k0, at.diagonalInverses + k0 * nb, false)
+  }
+  for (let k0 = N - nb; k0 >= 0; k0 -= nb) {
+    loadBlock(k0)
+    const below = N - k0 - nb
+    if (below > 0) {
+      // Lᵀ's block row I over the rows below it: A[r][q] = L[k0 + nb + q][k0 + r], packed as 4-row strips.
+      for (let r = 0; r < nb; r++) {
+        const d = at.panel + (r >> 2) * 4 * below + (r & 3)
+        for (let q = 0; q < below; q++) h[d + 4 * q] = h[at.matrix + (k0 + nb + q) * N + k0 + r]
+      }
+      heap.gemm(-1, nb, R, below, at.panel, 4 * below, s.rhs + 4 * (k0 + nb), 4 * N, s.block, R)
+    }
+    substitute(k0, at.diagonalInverses + k0 * nb, true)
+  }
+  for (let i = 0; i < n; i++) for (let j = 0; j < nrhs; j++) b[i * nrhs + j] = h[at4(i, j)]
+  return b
+}
+
+/** C = A·B for row-major A (m × k) and B (k × n), through the packed product; `out` receives C row-major. */
+export function packedProduct(heap: DenseHeap, a: Float64Array, b: Float64Array, m: number, k: number, n: number, out: Float64Array): Float64Array {
+  const h = heap.f64
+  const M = Math.ceil(m / 4) * 4
+  const Nc = Math.ceil(n / 4) * 4
+  const ap = 0
+  const bp = M * k
+  const c = bp + Nc * k
+  for (let i = 0; i < m; i++) for (let p = 0; p < k; p++) h[ap + (i >> 2) * 4 * k + 4 * p + (i & 3)] = a[i * k + p]
+  for (let p = 0; p < k; p++) for (let j = 0; j < n; j++) h[bp + (j >> 2) * 4 * k + 4 * p + (j & 3)] = b[p * n + j]
+  heap.gemm(1, M, Nc, k, ap, 4 * k, bp, 4 * k, c, Nc)
+  for (let i = 0; i < m; i++) out.set(h.subarray(c + i * Nc, c + i * Nc + n), i * n)
+  return out
+}
+
+/** Doubles {@link packedProduct} needs for an m × k by k × n product. */
+export function productSize(m: number, k: number, n: number): number {
+  const M = Math.ceil(m / 4) * 4
+  const Nc = Math.ceil(n / 4) * 4
+  return M * k + Nc * k + M * Nc
+}
