@@ -1,4 +1,5 @@
 import { DenseHeap } from "./kernels/dense-heap"
+import { GemmBatch, defaultWorkers } from "./kernels/gemm-batch"
 import {
   blockedCholesky,
   blockedCholeskySolve,
@@ -17,6 +18,22 @@ import {
 export interface DenseKernelOptions {
   /** false runs the products in JavaScript (the fall-back for machines without WebAssembly); same numbers either way. */
   wasm?: boolean
+  /**
+   * Worker threads that share the products on the same WebAssembly memory (default: one per further
+   * core, at most 3, from n = {@link PARALLEL_FROM} on; else 0). The numbers do not depend on it.
+   */
+  workers?: number
+}
+
+/** Order from which the blocked routines use worker threads by default: below it starting them costs more than they save. */
+export const PARALLEL_FROM = 768
+
+/** A heap (shared when workers will use it) and the batch that runs its products. */
+function kernel(doubles: number, n: number, options: DenseKernelOptions): { heap: DenseHeap; batch: GemmBatch } {
+  const workers = options.workers ?? (n >= PARALLEL_FROM ? defaultWorkers() : 0)
+  if (!(Number.isInteger(workers) && workers >= 0)) throw new Error(`dense kernel: workers must be an integer ≥ 0, got ${workers}`)
+  const heap = DenseHeap.create(doubles, { wasm: options.wasm, shared: workers > 0 })
+  return { heap, batch: GemmBatch.create(heap, workers) }
 }
 
 /**
@@ -37,12 +54,16 @@ export const BLOCKED_FROM = 128
 export function spdInverseBlocked(a: Float64Array, n: number, options: DenseKernelOptions = {}): Float64Array {
   if (a.length !== n * n) throw new Error(`cholesky: the matrix must have ${n}×${n} = ${n * n} entries, got ${a.length}`)
   const at = spdLayout(n, true)
-  const heap = DenseHeap.create(at.end, options)
-  loadPadded(heap, at, a)
-  blockedCholesky(heap, at)
-  blockedTriangularInverse(heap, at)
-  blockedInverseProduct(heap, at)
-  return readSymmetric(heap, at, new Float64Array(n * n))
+  const { heap, batch } = kernel(at.end, n, options)
+  try {
+    loadPadded(heap, at, a)
+    blockedCholesky(heap, at, batch)
+    blockedTriangularInverse(heap, at, batch)
+    blockedInverseProduct(heap, at, batch)
+    return readSymmetric(heap, at, new Float64Array(n * n))
+  } finally {
+    batch.close()
+  }
 }
 
 /**
@@ -54,10 +75,14 @@ export function spdInverseBlocked(a: Float64Array, n: number, options: DenseKern
 export function choleskyBlockedInPlace(a: Float64Array, n: number, options: DenseKernelOptions = {}): Float64Array {
   if (a.length !== n * n) throw new Error(`cholesky: the matrix must have ${n}×${n} = ${n * n} entries, got ${a.length}`)
   const at = spdLayout(n, false)
-  const heap = DenseHeap.create(at.end, options)
-  loadPadded(heap, at, a)
-  blockedCholesky(heap, at)
-  return readLower(heap, at, a)
+  const { heap, batch } = kernel(at.end, n, options)
+  try {
+    loadPadded(heap, at, a)
+    blockedCholesky(heap, at, batch)
+    return readLower(heap, at, a)
+  } finally {
+    batch.close()
+  }
 }
 
 /**
@@ -72,10 +97,14 @@ export function choleskySolveManyInPlace(a: Float64Array, b: Float64Array, n: nu
   if (a.length !== n * n) throw new Error(`cholesky: the matrix must have ${n}×${n} = ${n * n} entries, got ${a.length}`)
   if (b.length !== n * nrhs) throw new Error(`cholesky: the right-hand sides must have ${n}×${nrhs} = ${n * nrhs} entries, got ${b.length}`)
   const s = solveLayout(n, nrhs)
-  const heap = DenseHeap.create(s.end, options)
-  loadPadded(heap, s.at, a)
-  blockedCholesky(heap, s.at)
-  return blockedCholeskySolve(heap, s, b, nrhs)
+  const { heap, batch } = kernel(s.end, n, options)
+  try {
+    loadPadded(heap, s.at, a)
+    blockedCholesky(heap, s.at, batch)
+    return blockedCholeskySolve(heap, s, b, nrhs)
+  } finally {
+    batch.close()
+  }
 }
 
 /**

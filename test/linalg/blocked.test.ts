@@ -198,3 +198,17 @@ describe("matMul", () => {
     expect(() => matMul(a, b, m, k + 1, n)).toThrow("A must have 7×14 = 98 entries, got 91")
   })
 })
+
+describe("worker threads", () => {
+  it("give the same bits as one thread, for 1 and 2 workers (inverse, factor and solve)", () => {
+    const n = 200
+    const a = randomSpd(n, 11)
+    const alone = spdInverseBlocked(a, n, { workers: 0 })
+    expect(spdInverseBlocked(a, n, { workers: 1 })).toEqual(alone)
+    expect(spdInverseBlocked(a, n, { workers: 2 })).toEqual(alone)
+    expect(choleskyBlockedInPlace(a.slice(), n, { workers: 2 })).toEqual(choleskyBlockedInPlace(a.slice(), n, { workers: 0 }))
+    const b = Float64Array.from({ length: n * 3 }, (_, i) => Math.sin(i))
+    expect(choleskySolveManyInPlace(a, b.slice(), n, 3, { workers: 2 })).toEqual(choleskySolveManyInPlace(a, b.slice(), n, 3, { workers: 0 }))
+    expect(() => spdInverseBlocked(a, n, { workers: -1 })).toThrow("workers must be an integer ≥ 0, got -1")
+  })
+})

@@ -1,4 +1,5 @@
-import { DenseHeap } from "./dense-heap"
+import type { DenseHeap } from "./dense-heap"
+import type { GemmBatch } from "./gemm-batch"
 
 /**
  * Block size of the blocked algorithms: a 64 × 64 block of doubles (32 KB) is one L1-sized
@@ -111,7 +112,7 @@ function factorDiagonalBlock(h: Float64Array, N: number, k0: number, inv: number
  * Leaves L in the lower triangle of the padded matrix (the strict upper triangle of the diagonal
  * blocks zeroed, the blocks above them untouched) and each L_II⁻¹ in `diagonalInverses`.
  */
-export function blockedCholesky(heap: DenseHeap, at: SpdLayout): void {
+export function blockedCholesky(heap: DenseHeap, at: SpdLayout, batch: GemmBatch): void {
   const h = heap.f64
   const N = at.N
   const nb = BLOCK
@@ -125,11 +126,13 @@ export function blockedCholesky(heap: DenseHeap, at: SpdLayout): void {
     packRows(h, a21, N, rest, nb, at.panel)
     for (let i = 0; i < rest; i++) h.fill(0, a21 + i * N, a21 + i * N + nb)
     packTransposedBlock(h, inv, nb, at.small)
-    heap.gemm(1, rest, nb, nb, at.panel, 4 * nb, at.small, 4 * nb, a21, N)
+    for (let r = 0; r < rest; r += nb) batch.add(1, nb, nb, nb, at.panel + (r >> 2) * 4 * nb, 4 * nb, at.small, 4 * nb, a21 + r * N, N)
+    batch.run()
     packRows(h, a21, N, rest, nb, at.panel)
     for (let r = r0; r < N; r += nb) {
-      heap.gemm(-1, nb, r + nb - r0, nb, at.panel + ((r - r0) >> 2) * 4 * nb, 4 * nb, at.panel, 4 * nb, at.matrix + r * N + r0, N)
+      batch.add(-1, nb, r + nb - r0, nb, at.panel + ((r - r0) >> 2) * 4 * nb, 4 * nb, at.panel, 4 * nb, at.matrix + r * N + r0, N)
     }
+    batch.run()
   }
 }
 
@@ -138,7 +141,7 @@ export function blockedCholesky(heap: DenseHeap, at: SpdLayout): void {
  * W_{I,J} = −L_II⁻¹·Σ_{J ≤ K < I} L_IK·W_KJ for J < I, written packed as column strips, which is
  * both W packed as B and Wᵀ packed as A.
  */
-export function blockedTriangularInverse(heap: DenseHeap, at: SpdLayout): void {
+export function blockedTriangularInverse(heap: DenseHeap, at: SpdLayout, batch: GemmBatch): void {
   const h = heap.f64
   const N = at.N
   const nb = BLOCK
@@ -149,15 +152,17 @@ export function blockedTriangularInverse(heap: DenseHeap, at: SpdLayout): void {
       packRows(h, at.matrix + k0 * N, N, nb, k0, at.panel)
       h.fill(0, at.work, at.work + nb * k0)
       for (let j0 = 0; j0 < k0; j0 += nb) {
-        heap.gemm(1, nb, nb, k0 - j0, at.panel + 4 * j0, 4 * k0, wp + j0 * N + 4 * j0, 4 * N, at.work + j0, k0)
+        batch.add(1, nb, nb, k0 - j0, at.panel + 4 * j0, 4 * k0, wp + j0 * N + 4 * j0, 4 * N, at.work + j0, k0)
       }
+      batch.run()
       for (let p = 0; p < nb; p++) {
         const s = at.work + p * k0
         for (let j = 0; j < k0; j++) h[at.packedWork + (j >> 2) * 4 * nb + 4 * p + (j & 3)] = h[s + j]
       }
       packRows(h, inv, nb, nb, nb, at.small)
       h.fill(0, at.rowBlock, at.rowBlock + nb * k0)
-      heap.gemm(-1, nb, k0, nb, at.small, 4 * nb, at.packedWork, 4 * nb, at.rowBlock, k0)
+      for (let j0 = 0; j0 < k0; j0 += nb) batch.add(-1, nb, nb, nb, at.small, 4 * nb, at.packedWork + j0 * nb, 4 * nb, at.rowBlock + j0, k0)
+      batch.run()
       for (let i = 0; i < nb; i++) {
         const s = at.rowBlock + i * k0
         const d = wp + 4 * (k0 + i)
@@ -175,15 +180,16 @@ export function blockedTriangularInverse(heap: DenseHeap, at: SpdLayout): void {
  * A⁻¹ = WᵀW (LAPACK's dlauum), (A⁻¹)_ij = Σ_{k ≥ max(i,j)} W_ki·W_kj: block row I of the lower
  * triangle is one packed product over k ≥ 64·I; the upper triangle is its mirror. Overwrites the matrix.
  */
-export function blockedInverseProduct(heap: DenseHeap, at: SpdLayout): void {
+export function blockedInverseProduct(heap: DenseHeap, at: SpdLayout, batch: GemmBatch): void {
   const h = heap.f64
   const N = at.N
   const nb = BLOCK
   const wp = at.packedInverse
   h.fill(0, at.matrix, at.matrix + N * N)
   for (let k0 = 0; k0 < N; k0 += nb) {
-    heap.gemm(1, nb, k0 + nb, N - k0, wp + k0 * N + 4 * k0, 4 * N, wp + 4 * k0, 4 * N, at.matrix + k0 * N, N)
+    batch.add(1, nb, k0 + nb, N - k0, wp + k0 * N + 4 * k0, 4 * N, wp + 4 * k0, 4 * N, at.matrix + k0 * N, N)
   }
+  batch.run()
 }
 
 /** The n × n inverse out of the padded heap matrix, its upper triangle mirrored from the lower. */

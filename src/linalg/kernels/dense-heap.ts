@@ -56,9 +56,9 @@ export class DenseHeap {
       } catch (e) {
         if (!(e instanceof RangeError)) throw e
       }
-      if (memory) return new DenseHeap(memory.buffer, doubles, DenseHeap.instantiate(memory, shared, pages), memory)
+      if (memory) return new DenseHeap(memory.buffer, doubles, DenseHeap.instantiate(memory, shared, pages), memory, shared ? gemmModule(true, pages) : null)
     }
-    return new DenseHeap(new ArrayBuffer(bytes), doubles, null, null)
+    return new DenseHeap(new ArrayBuffer(bytes), doubles, null, null, null)
   }
 
   /** The exported products of a module instance on `memory`, for this thread or a worker. */
@@ -71,12 +71,15 @@ export class DenseHeap {
   readonly f64: Float64Array
   /** The WebAssembly memory, or null for the JavaScript heap. */
   readonly memory: WasmMemory | null
+  /** The compiled module when the memory is shared (worker threads instantiate it on the same memory), else null. */
+  readonly sharedModule: object | null
   private readonly wasm: { add: WasmGemm; sub: WasmGemm } | null
 
-  private constructor(buffer: ArrayBuffer, doubles: number, wasm: { add: WasmGemm; sub: WasmGemm } | null, memory: WasmMemory | null) {
+  private constructor(buffer: ArrayBuffer, doubles: number, wasm: { add: WasmGemm; sub: WasmGemm } | null, memory: WasmMemory | null, sharedModule: object | null) {
     this.f64 = new Float64Array(buffer, 0, doubles)
     this.wasm = wasm
     this.memory = memory
+    this.sharedModule = sharedModule
   }
 
   /** Whether the products run in WebAssembly. */
