@@ -53,10 +53,14 @@ async function main() {
     const c = process.cpuUsage(c0)
     bestCpu = Math.min(bestCpu, (c.user + c.system) / 1e6)
   }
+  const t1 = process.hrtime.bigint()
+  L.spdInverseBlocked(g, n, { workers: 0 })
+  const alone = Number(process.hrtime.bigint() - t1) / 1e9
   const numpy = numpyInverseSeconds(g, n, repeats)
   const peer = numpy === null ? "numpy not available: recorded 1.5–1.9 s (OpenBLAS, this machine idle, 2026-12-06)" : `numpy.linalg.inv ${numpy.toFixed(2)} s → ${(best / numpy).toFixed(2)}× its time (target ≤ 3×)`
   report(`EASE Gram inverse, ${n} items (best of ${repeats})`, best.toFixed(2), "s", peer)
   report("  its CPU time (user + system)", bestCpu.toFixed(2), "s", `load average now ${require("node:os").loadavg()[0].toFixed(1)}`)
+  report("  the same on this thread alone (workers: 0)", alone.toFixed(2), "s", `the default uses min(3, cores − 1) = ${Math.min(3, require("node:os").availableParallelism() - 1)} worker thread(s)`)
 }
 
 main().catch((e) => {
