@@ -120,3 +120,23 @@ export function matMul(a: Float64Array, b: Float64Array, m: number, k: number, n
   if (m === 0 || n === 0 || k === 0) return out
   return packedProduct(DenseHeap.create(productSize(m, k, n), options), a, b, m, k, n, out)
 }
+
+/**
+ * G = YᵀY (f × f) of a row-major n × f matrix by the packed product: Y packed once serves as both
+ * operands (a column strip of Y is a row strip of Yᵀ). Each G_ab is Σ_i Y_ia·Y_ib summed in
+ * increasing i from 0, so it equals the plain loop bit for bit; `out` receives G.
+ * @example gram(Float64Array.of(1, 2, 3, 4), 2, 2, new Float64Array(4)) // [10, 14, 14, 20]
+ */
+export function gram(y: Float64Array, n: number, f: number, out: Float64Array, options: DenseKernelOptions = {}): Float64Array {
+  if (y.length < n * f) throw new Error(`gram: Y must have ${n}×${f} = ${n * f} entries, got ${y.length}`)
+  out.fill(0, 0, f * f)
+  if (n === 0 || f === 0) return out
+  const F = Math.ceil(f / 4) * 4
+  const c = F * n
+  const heap = DenseHeap.create(c + F * F, { wasm: options.wasm })
+  const h = heap.f64
+  for (let i = 0; i < n; i++) for (let a = 0; a < f; a++) h[(a >> 2) * 4 * n + 4 * i + (a & 3)] = y[i * f + a]
+  heap.gemm(1, F, F, n, 0, 4 * n, 0, 4 * n, c, F)
+  for (let a = 0; a < f; a++) out.set(h.subarray(c + a * F, c + a * F + f), a * f)
+  return out
+}

@@ -1,2 +1,2 @@
 export * from "./cholesky"
-export { BLOCKED_FROM, PARALLEL_FROM, choleskyBlockedInPlace, choleskySolveManyInPlace, matMul, spdInverseBlocked, type DenseKernelOptions } from "./blocked"
+export { BLOCKED_FROM, PARALLEL_FROM, choleskyBlockedInPlace, choleskySolveManyInPlace, gram, matMul, spdInverseBlocked, type DenseKernelOptions } from "./blocked"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { BLOCKED_FROM, choleskyBlockedInPlace, choleskySolveManyInPlace, matMul, spdInverseBlocked } from "../../src/linalg/blocked"
+import { BLOCKED_FROM, choleskyBlockedInPlace, choleskySolveManyInPlace, gram, matMul, spdInverseBlocked } from "../../src/linalg/blocked"
 import { choleskyInPlace, choleskyInverse, choleskySolveInPlace } from "../../src/linalg/cholesky"
 import { DenseHeap, gemmJs } from "../../src/linalg/kernels/dense-heap"
 import { createRng } from "../../src/random/rng"
@@ -210,5 +210,24 @@ describe("worker threads", () => {
     const b = Float64Array.from({ length: n * 3 }, (_, i) => Math.sin(i))
     expect(choleskySolveManyInPlace(a, b.slice(), n, 3, { workers: 2 })).toEqual(choleskySolveManyInPlace(a, b.slice(), n, 3, { workers: 0 }))
     expect(() => spdInverseBlocked(a, n, { workers: -1 })).toThrow("workers must be an integer ≥ 0, got -1")
+  })
+})
+
+describe("gram", () => {
+  it("equals the plain YᵀY loop bit for bit (f not a multiple of 4, zeros in Y), in WebAssembly and JavaScript", () => {
+    const [n, f] = [37, 6]
+    const rng = createRng(12)
+    const y = Float64Array.from({ length: n * f }, () => (rng.next() < 0.2 ? 0 : rng.next() - 0.5))
+    const want = new Float64Array(f * f)
+    for (let a = 0; a < f; a++) {
+      for (let b = 0; b < f; b++) {
+        let s = 0
+        for (let i = 0; i < n; i++) s += y[i * f + a] * y[i * f + b]
+        want[a * f + b] = s
+      }
+    }
+    expect(gram(y, n, f, new Float64Array(f * f))).toEqual(want)
+    expect(gram(y, n, f, new Float64Array(f * f), { wasm: false })).toEqual(want)
+    expect(Array.from(gram(Float64Array.of(1, 2, 3, 4), 2, 2, new Float64Array(4)))).toEqual([10, 14, 14, 20])
   })
 })
