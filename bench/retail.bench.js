@@ -1,6 +1,6 @@
 "use strict"
 // The Online Retail benchmark (issue 9): the whole five-model run (load, clean, split, train, rank
-// 1,880 customers) must take under 60 s on this machine, and implicit ALS with 64 factors and
+// 1,880 customers) must take under 20 s on this machine (issue 17; 60 s before the dense kernel), and implicit ALS with 64 factors and
 // 15 iterations under 5 s. One timed pass each (the benchmark itself takes tens of seconds).
 const L = require("../dist")
 const { report } = require("./util")
@@ -19,7 +19,7 @@ async function main() {
   }
   const total = seconds(start)
   const cpu = process.cpuUsage(cpuStart)
-  report("whole five-model benchmark", total.toFixed(2), "s", `target < 60 s: ${(60 / total).toFixed(2)}× the budget`)
+  report("whole five-model benchmark", total.toFixed(2), "s", `target < 20 s: ${(20 / total).toFixed(2)}× the budget`)
   // On a shared machine wall time includes waiting for a core; CPU time of this process does not.
   report("  its CPU time (user + system)", ((cpu.user + cpu.system) / 1e6).toFixed(2), "s", `load average now ${require("node:os").loadavg()[0].toFixed(1)}`)
   const als = results.find((r) => r.name === "als")

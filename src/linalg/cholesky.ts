@@ -1,12 +1,16 @@
+import { BLOCKED_FROM, choleskyBlockedInPlace, spdInverseBlocked } from "./blocked"
+
 /**
  * Cholesky factorisation A = L·Lᵀ of a symmetric positive-definite n × n matrix stored row-major;
  * overwrites the lower triangle of `a` with L (the strict upper triangle is zeroed).
  * Source: Golub & Van Loan, Matrix Computations (4th ed.), Algorithm 4.2.1.
+ * From n = {@link BLOCKED_FROM} on, the blocked kernel ({@link choleskyBlockedInPlace}) does it, equal to rounding.
  * @throws if the matrix is not positive definite (a pivot ≤ 0)
  * @example const a = Float64Array.of(4, 2, 2, 3); choleskyInPlace(a, 2) // a = [2, 0, 1, √2]
  */
 export function choleskyInPlace(a: Float64Array, n: number): Float64Array {
   if (a.length !== n * n) throw new Error(`cholesky: the matrix must have ${n}×${n} = ${n * n} entries, got ${a.length}`)
+  if (n >= BLOCKED_FROM) return choleskyBlockedInPlace(a, n)
   for (let j = 0; j < n; j++) {
     const rj = j * n
     let d = a[rj + j]
@@ -49,10 +53,12 @@ export function choleskySolveInPlace(a: Float64Array, b: Float64Array, n: number
  * The inverse of a symmetric positive-definite n × n matrix (row-major) through its Cholesky factor:
  * A⁻¹ = L⁻ᵀ·L⁻¹. Rows of M = L⁻¹ are built by row operations (M_i = (e_i − Σ_{k<i} L_ik M_k)/L_ii),
  * then (A⁻¹)_ij = Σ_{k ≥ max(i,j)} M_ki M_kj read along rows of Mᵀ. About n³ flops; `a` is not changed.
+ * From n = {@link BLOCKED_FROM} on, the blocked kernel ({@link spdInverseBlocked}) does it, equal to rounding.
  * @throws if the matrix is not positive definite
  * @example choleskyInverse(Float64Array.of(4, 2, 2, 3), 2) // [0.375, -0.25, -0.25, 0.5]
  */
 export function choleskyInverse(a: Float64Array, n: number): Float64Array {
+  if (n >= BLOCKED_FROM && a.length === n * n) return spdInverseBlocked(a, n)
   const l = choleskyInPlace(Float64Array.from(a), n)
   const m = new Float64Array(n * n)
   for (let i = 0; i < n; i++) {

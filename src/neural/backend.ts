@@ -1,5 +1,4 @@
-import * as tf from "@tensorflow/tfjs"
-import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm"
+import { loadTf } from "./tf"
 import * as path from "path"
 import { registerWasmTrainingKernels } from "./wasm-kernels"
 
@@ -19,6 +18,7 @@ export interface BackendOptions {
 let wasmPathSet = false
 
 function tryNative(): boolean {
+  const tf = loadTf()
   try {
     // tfjs-node registers its "tensorflow" backend on load. The package may also resolve to plain tfjs
     // (an npm alias, as danfojs-node's override installs), so the module resolving proves nothing:
@@ -31,9 +31,12 @@ function tryNative(): boolean {
 }
 
 async function activate(name: BackendName): Promise<boolean> {
+  const tf = loadTf()
   if (name === "tensorflow" && !tryNative()) return false
   if (name === "wasm" && !wasmPathSet) {
     // In Node the wasm binaries must be located explicitly: they sit in the package's dist folder.
+    // Required here, not at the top: the package registers its backend with TensorFlow.js on load.
+    const { setWasmPaths } = require("@tensorflow/tfjs-backend-wasm") as typeof import("@tensorflow/tfjs-backend-wasm")
     const dist = path.dirname(require.resolve("@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm"))
     setWasmPaths(dist + path.sep)
     wasmPathSet = true
@@ -89,6 +92,7 @@ export async function ensureBackend(log?: (line: string) => void): Promise<Backe
 
 /** The active backend's name if one has been started (by the lab or the user) and is one the lab knows, else undefined. */
 export function activeBackendName(): BackendName | undefined {
+  const tf = loadTf()
   // tf.getBackend() would start tfjs's default backend as a side effect; the engine's field does not.
   const name = tf.engine().backendName as string | null
   if (name == null || !(BACKENDS as readonly string[]).includes(name)) return undefined

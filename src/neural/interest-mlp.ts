@@ -1,4 +1,5 @@
-import * as tf from "@tensorflow/tfjs"
+import type * as tf from "@tensorflow/tfjs"
+import { loadTf } from "./tf"
 import { SeededDropout } from "./seeded-dropout"
 import { TfBinaryClassifier, type LayerKit, type TfClassifierOptions } from "./tf-classifier"
 import type { ModelInputs } from "./train"
@@ -32,6 +33,7 @@ export class InterestMlp extends TfBinaryClassifier {
   }
 
   protected build(cols: number, kit: LayerKit): tf.LayersModel {
+    const tf = loadTf()
     const input = tf.input({ shape: [cols], name: "features" })
     let h: tf.SymbolicTensor = input
     for (const units of this.hidden) {

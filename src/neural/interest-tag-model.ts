@@ -1,4 +1,5 @@
-import * as tf from "@tensorflow/tfjs"
+import type * as tf from "@tensorflow/tfjs"
+import { loadTf } from "./tf"
 import { createRng } from "../random/rng"
 import { ensureBackend } from "./backend"
 import { checkTagExamples, type TagExamples } from "./interest-tag-dataset"
@@ -36,6 +37,7 @@ export class InterestTagModel {
   }
 
   async fit(train: TagExamples, extras: { validation?: TagExamples; onEpoch?: (r: EpochRecord, total: number) => void } = {}): Promise<this> {
+    const tf = loadTf()
     checkTagExamples(train, `${this.name}.fit train`, true)
     if (extras.validation !== undefined) {
       checkTagExamples(extras.validation, `${this.name}.fit validation`, true)
@@ -57,6 +59,7 @@ export class InterestTagModel {
 
   /** Tag scores s_c for every row of `x` (labels not needed), row-major rows × categories. */
   predictScores(x: TagExamples): Float32Array {
+    const tf = loadTf()
     const model = this.model_
     if (model === undefined) throw new Error(`${this.name}.predictScores: call fit first`)
     checkTagExamples(x, `${this.name}.predictScores x`, false)
@@ -73,6 +76,7 @@ export class InterestTagModel {
   }
 
   private build(nCategories: number, window: number): tf.LayersModel {
+    const tf = loadTf()
     const rng = createRng(this.config.seed, 0)
     const seed = () => rng.nextUint32()
     const input = tf.input({ shape: [window], name: "categories" })

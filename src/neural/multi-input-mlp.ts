@@ -1,4 +1,5 @@
-import * as tf from "@tensorflow/tfjs"
+import type * as tf from "@tensorflow/tfjs"
+import { loadTf } from "./tf"
 import { SeededDropout } from "./seeded-dropout"
 import { TfBinaryClassifier, type LayerKit, type TfClassifierOptions } from "./tf-classifier"
 import type { ModelInputs } from "./train"
@@ -54,6 +55,7 @@ export class MultiInputMlp extends TfBinaryClassifier {
   }
 
   protected build(_cols: number, kit: LayerKit): tf.LayersModel {
+    const tf = loadTf()
     const ins = this.inputs.map((g) => tf.input({ shape: [g.cols], name: g.name }))
     const branches = ins.map(
       (inp, k) => tf.layers.dense({ units: this.inputs[k].units, activation: "relu", kernelInitializer: kit.init(), kernelRegularizer: kit.regularizer, name: `${this.inputs[k].name}_branch` }).apply(inp) as tf.SymbolicTensor,
@@ -68,6 +70,7 @@ export class MultiInputMlp extends TfBinaryClassifier {
   }
 
   protected toInputs(x: tf.Tensor2D): ModelInputs {
+    const tf = loadTf()
     let start = 0
     return this.inputs.map((g) => {
       const part = tf.slice(x, [0, start], [-1, g.cols])

@@ -1,4 +1,5 @@
-import * as tf from "@tensorflow/tfjs"
+import type * as tf from "@tensorflow/tfjs"
+import { loadTf } from "./tf"
 import { createRng } from "../random/rng"
 import { ensureBackend } from "./backend"
 import { SeededDropout } from "./seeded-dropout"
@@ -41,6 +42,7 @@ export class NextCategoryModel {
   }
 
   async fit(train: SequenceExamples, extras: { validation?: SequenceExamples; onEpoch?: (r: EpochRecord, total: number) => void } = {}): Promise<this> {
+    const tf = loadTf()
     checkSequenceExamples(train, `${this.name}.fit train`)
     if (extras.validation !== undefined) {
       checkSequenceExamples(extras.validation, `${this.name}.fit validation`)
@@ -60,6 +62,7 @@ export class NextCategoryModel {
 
   /** P(next category | window) for every row, row-major rows × categories. */
   predictProba(x: SequenceExamples): Float32Array {
+    const tf = loadTf()
     const model = this.model_
     if (model === undefined) throw new Error(`${this.name}.predictProba: call fit first`)
     checkSequenceExamples({ ...x, targets: x.targets.length === x.rows ? x.targets : new Int32Array(x.rows) }, `${this.name}.predictProba x`)
@@ -76,6 +79,7 @@ export class NextCategoryModel {
   }
 
   private build(nCategories: number, window: number): tf.LayersModel {
+    const tf = loadTf()
     const rng = createRng(this.config.seed, 0)
     const seed = () => rng.nextUint32()
     const c = this.config

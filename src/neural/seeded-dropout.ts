@@ -1,4 +1,5 @@
-import * as tf from "@tensorflow/tfjs"
+import type * as tf from "@tensorflow/tfjs"
+import { lazyClass, loadTf } from "./tf"
 import type { Rng } from "../random/rng"
 
 /** Options of {@link SeededDropout}. */
@@ -17,32 +18,42 @@ export interface SeededDropoutOptions {
  * `Rng` per training step: reproducible and still random across steps.
  * @example model.add(new SeededDropout({ rate: 0.3, rng: createRng(7, 2) }))
  */
-export class SeededDropout extends tf.layers.Layer {
-  static readonly className = "SeededDropout"
+export interface SeededDropout extends tf.layers.Layer {
   readonly rate: number
-  private readonly rng: Rng
+}
 
-  constructor(options: SeededDropoutOptions) {
-    super({ name: options.name })
-    if (!(options.rate >= 0 && options.rate < 1)) {
-      throw new Error(`SeededDropout: rate must be in [0, 1), got ${options.rate}`)
+/** SeededDropout's class, defined on first use (it extends a TensorFlow.js class, and TensorFlow.js loads lazily). */
+function defineSeededDropout() {
+  const tf = loadTf()
+  return class SeededDropout extends tf.layers.Layer {
+    static readonly className = "SeededDropout"
+    readonly rate: number
+    private readonly rng: Rng
+
+    constructor(options: SeededDropoutOptions) {
+      super({ name: options.name })
+      if (!(options.rate >= 0 && options.rate < 1)) {
+        throw new Error(`SeededDropout: rate must be in [0, 1), got ${options.rate}`)
+      }
+      this.rate = options.rate
+      this.rng = options.rng
     }
-    this.rate = options.rate
-    this.rng = options.rng
-  }
 
-  override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape | tf.Shape[] {
-    return inputShape
-  }
+    override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape | tf.Shape[] {
+      return inputShape
+    }
 
-  override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Record<string, unknown>): tf.Tensor {
-    const x = Array.isArray(inputs) ? inputs[0] : inputs
-    if (kwargs.training !== true || this.rate === 0) return x
-    const seed = this.rng.nextUint32()
-    return tf.tidy(() => tf.dropout(x, this.rate, undefined, seed))
-  }
+    override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Record<string, unknown>): tf.Tensor {
+      const x = Array.isArray(inputs) ? inputs[0] : inputs
+      if (kwargs.training !== true || this.rate === 0) return x
+      const seed = this.rng.nextUint32()
+      return tf.tidy(() => tf.dropout(x, this.rate, undefined, seed))
+    }
 
-  override getConfig(): tf.serialization.ConfigDict {
-    return { ...super.getConfig(), rate: this.rate }
+    override getConfig(): tf.serialization.ConfigDict {
+      return { ...super.getConfig(), rate: this.rate }
+    }
   }
 }
+
+export const SeededDropout: { new (options: SeededDropoutOptions): SeededDropout; readonly className: string } = lazyClass(defineSeededDropout)

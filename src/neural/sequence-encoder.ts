@@ -1,4 +1,5 @@
-import * as tf from "@tensorflow/tfjs"
+import type * as tf from "@tensorflow/tfjs"
+import { loadTf } from "./tf"
 import { CausalSelfAttention } from "./causal-self-attention"
 
 /** Sequence encoders of the sequence models. */
@@ -26,6 +27,7 @@ export function checkEncoder(encoder: string, owner: string): void {
  * @example const h = encodeSequence(tf.input({ shape: [8] }), 13, 8, { encoder: "gru", embedding: 16, units: 32 }, () => rng.nextUint32())
  */
 export function encodeSequence(input: tf.SymbolicTensor, nTokens: number, window: number, spec: EncoderSpec, seed: () => number): tf.SymbolicTensor {
+  const tf = loadTf()
   const recurrent = spec.encoder !== "attention"
   let h = tf.layers
     .embedding({ inputDim: nTokens, outputDim: spec.embedding, maskZero: recurrent, embeddingsInitializer: tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed: seed() }) })

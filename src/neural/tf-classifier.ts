@@ -1,4 +1,5 @@
-import * as tf from "@tensorflow/tfjs"
+import type * as tf from "@tensorflow/tfjs"
+import { loadTf } from "./tf"
 import { createRng, type Rng } from "../random/rng"
 import { ensureBackend } from "./backend"
 import type { BinaryClassifier } from "./binary-classifier"
@@ -90,6 +91,7 @@ export abstract class TfBinaryClassifier implements BinaryClassifier {
   protected checkColumns(_cols: number): void {}
 
   async fit(x: TabularFeatures, y: ArrayLike<number>, extras: FitExtras = {}): Promise<this> {
+    const tf = loadTf()
     checkTabularFeatures(x, `${this.name}.fit x`)
     checkBinaryLabels(y, x.rows, `${this.name}.fit y`)
     this.checkColumns(x.cols)
@@ -133,6 +135,7 @@ export abstract class TfBinaryClassifier implements BinaryClassifier {
   }
 
   predictProba(x: TabularFeatures): Float64Array {
+    const tf = loadTf()
     const model = this.model_
     if (model === undefined) throw new Error(`${this.name}.predictProba: call fit first`)
     checkTabularFeatures(x, `${this.name}.predictProba x`, this.mean_?.length)
@@ -141,7 +144,7 @@ export abstract class TfBinaryClassifier implements BinaryClassifier {
     for (let from = 0; from < x.rows; from += chunk) {
       const to = Math.min(x.rows, from + chunk)
       const part = { data: x.data.subarray(from * x.cols, to * x.cols), rows: to - from, cols: x.cols }
-      const p = tf.tidy(() => (model.predict(this.toInputs(this.inputTensor(part))) as tf.Tensor).dataSync())
+      const p = tf.tidy(() => (model.predict(this.toInputs(this.inputTensor(part)), { batchSize: part.rows }) as tf.Tensor).dataSync())
       for (let i = 0; i < p.length; i++) out[from + i] = p[i]
     }
     return out
@@ -172,6 +175,7 @@ export abstract class TfBinaryClassifier implements BinaryClassifier {
   }
 
   private inputTensor(x: TabularFeatures): tf.Tensor2D {
+    const tf = loadTf()
     const mean = this.mean_ as Float32Array
     const scale = this.scale_ as Float32Array
     const z = new Float32Array(x.rows * x.cols)

@@ -1,4 +1,5 @@
-import * as tf from "@tensorflow/tfjs"
+import type * as tf from "@tensorflow/tfjs"
+import { loadTf } from "./tf"
 import { createRng } from "../random/rng"
 import type { ResolvedSequenceModelOptions } from "./sequence-model-options"
 import { trainModel, type EpochRecord, type TrainHistory } from "./train"
@@ -30,6 +31,6 @@ export async function trainSequenceModel<E>(
       log: config.log,
     })
   } finally {
-    tf.dispose([x, y, ...(val ?? [])])
+    loadTf().dispose([x, y, ...(val ?? [])])
   }
 }

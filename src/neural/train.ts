@@ -1,4 +1,5 @@
-import * as tf from "@tensorflow/tfjs"
+import type * as tf from "@tensorflow/tfjs"
+import { loadTf } from "./tf"
 import type { Rng } from "../random/rng"
 import { shuffle } from "../random/uniform"
 import { ensureBackend, type BackendName } from "./backend"
@@ -61,11 +62,13 @@ function rows(x: ModelInputs): number {
 }
 
 function pick(x: ModelInputs, idx: tf.Tensor1D): ModelInputs {
+  const tf = loadTf()
   return Array.isArray(x) ? x.map((t) => tf.gather(t, idx)) : tf.gather(x, idx)
 }
 
 /** Mean loss of `model` on (x, y), batch by batch. */
 export function evaluateLoss(model: tf.LayersModel, x: ModelInputs, y: tf.Tensor, batchSize = 512): number {
+  const tf = loadTf()
   const out = model.evaluate(x, y, { batchSize })
   const t = Array.isArray(out) ? out[0] : out
   const v = t.dataSync()[0]
@@ -84,6 +87,7 @@ export function evaluateLoss(model: tf.LayersModel, x: ModelInputs, y: tf.Tensor
  * const history = await trainModel(model, x, y, { epochs: 5, batchSize: 64, rng: createRng(1) })
  */
 export async function trainModel(model: tf.LayersModel, x: ModelInputs, y: tf.Tensor, options: TrainOptions): Promise<TrainHistory> {
+  const tf = loadTf()
   const label = options.label ?? model.name
   const n = rows(x)
   validateOptions(options, n, label)

@@ -1,4 +1,5 @@
-import * as tf from "@tensorflow/tfjs"
+import type * as tf from "@tensorflow/tfjs"
+import { loadTf } from "./tf"
 
 /** Inputs and attributes of TensorFlow's UnsortedSegmentSum kernel. */
 interface SegmentSumInputs {
@@ -14,6 +15,7 @@ interface SegmentSumInputs {
  * Source: tf.math.unsorted_segment_sum, https://www.tensorflow.org/api_docs/python/tf/math/unsorted_segment_sum
  */
 function unsortedSegmentSum(args: { inputs: tf.NamedTensorInfoMap; backend: unknown; attrs?: tf.NamedAttrMap }): tf.TensorInfo {
+  const tf = loadTf()
   const { x, segmentIds } = args.inputs as unknown as SegmentSumInputs
   const backend = args.backend as tf.KernelBackend
   const numSegments = Number(args.attrs?.numSegments)
@@ -42,6 +44,7 @@ function unsortedSegmentSum(args: { inputs: tf.NamedTensorInfoMap; backend: unkn
  * @example registerWasmTrainingKernels(); await tf.setBackend("wasm") // embeddings now train on wasm
  */
 export function registerWasmTrainingKernels(): void {
+  const tf = loadTf()
   if (tf.getKernel("UnsortedSegmentSum", "wasm") !== undefined) return
   tf.registerKernel({ kernelName: "UnsortedSegmentSum", backendName: "wasm", kernelFunc: unsortedSegmentSum })
 }

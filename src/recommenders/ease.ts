@@ -14,7 +14,7 @@ export interface EaseOptions {
  * EASE^R (Steck 2019, "Embarrassingly Shallow Autoencoders for Sparse Data", WWW, eq. 8): the item-item
  * weights B minimise ‖X − XB‖² + λ‖B‖² subject to diag(B) = 0, with the closed form
  * P = (XᵀX + λI)⁻¹,  B = I − P·diagMat(1/diag(P)),  i.e. B_ij = −P_ij / P_jj (i ≠ j), B_jj = 0;
- * score(u) = x_u·B. P comes from a Cholesky-based inverse. Unknown users get popularity.
+ * score(u) = x_u·B. P comes from the blocked SPD inverse of the dense kernel ({@link choleskyInverse}). Unknown users get popularity.
  * @example new Ease({ lambda: 200 }).fit(train).recommend(0, 10)
  */
 export class Ease extends BaseRecommender {

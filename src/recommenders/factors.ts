@@ -1,5 +1,6 @@
 import type { Rng } from "../random/rng"
 import { normal } from "../random/normal"
+import { gram } from "../linalg/blocked"
 
 /** A rows × f matrix (row-major) of independent N(0, sd²) draws: the usual factor initialisation. */
 export function randomFactors(rng: Rng, rows: number, f: number, sd: number): Float64Array {
@@ -21,18 +22,7 @@ export function dotScores(userFactors: Float64Array, user: number, itemFactors: 
   return out
 }
 
-/** G = Yᵀ·Y (f × f) of a row-major n × f factor matrix. */
+/** G = Yᵀ·Y (f × f) of a row-major n × f factor matrix, by the dense kernel's packed product ({@link gram}). */
 export function gramian(y: Float64Array, n: number, f: number, out: Float64Array): Float64Array {
-  out.fill(0)
-  for (let i = 0; i < n; i++) {
-    const ri = i * f
-    for (let a = 0; a < f; a++) {
-      const ya = y[ri + a]
-      if (ya === 0) continue
-      const ra = a * f
-      for (let b = a; b < f; b++) out[ra + b] += ya * y[ri + b]
-    }
-  }
-  for (let a = 0; a < f; a++) for (let b = 0; b < a; b++) out[a * f + b] = out[b * f + a]
-  return out
+  return gram(y, n, f, out)
 }

@@ -1,0 +1,60 @@
+// Encoding of WebAssembly modules: core specification §5 (binary format) and its fixed-width SIMD
+// extension (prefix 0xfd). Only what the dense kernel emits.
+
+export const I32 = 0x7f
+export const V128 = 0x7b
+export const FUNC_TYPE = 0x60
+export const IMPORT_MEMORY = 0x02
+export const EXPORT_FUNC = 0x00
+export const LOCAL_GET = 0x20
+export const LOCAL_SET = 0x21
+export const LOCAL_TEE = 0x22
+export const I32_CONST = 0x41
+export const I32_GT_S = 0x4a
+export const I32_LT_U = 0x49
+export const I32_ADD = 0x6a
+export const I32_SUB = 0x6b
+export const I32_MUL = 0x6c
+export const LOOP = 0x03
+export const BR_IF = 0x0d
+export const END = 0x0b
+export const NO_RESULT = 0x40
+export const V128_LOAD = [0xfd, 0x00]
+export const V128_LOAD64_SPLAT = [0xfd, 0x0a]
+export const V128_STORE = [0xfd, 0x0b]
+export const V128_ZERO = [0xfd, 0x0c, ...new Array<number>(16).fill(0)]
+export const F64X2_ADD = [0xfd, 0xf0, 0x01]
+export const F64X2_SUB = [0xfd, 0xf1, 0x01]
+export const F64X2_MUL = [0xfd, 0xf2, 0x01]
+/** Memory limits flag: shared memory with a maximum (threads proposal), the form worker threads need. */
+export const LIMITS_SHARED = 0x03
+
+export function uleb(n: number): number[] {
+  const out: number[] = []
+  do {
+    let byte = n & 0x7f
+    n >>>= 7
+    if (n !== 0) byte |= 0x80
+    out.push(byte)
+  } while (n !== 0)
+  return out
+}
+
+export function sleb(n: number): number[] {
+  const out: number[] = []
+  for (;;) {
+    const byte = n & 0x7f
+    n >>= 7
+    if ((n === 0 && (byte & 0x40) === 0) || (n === -1 && (byte & 0x40) !== 0)) return [...out, byte]
+    out.push(byte | 0x80)
+  }
+}
+
+export const name = (s: string): number[] => [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))]
+export const vector = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()]
+export const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body]
+export const get = (i: number): number[] => [LOCAL_GET, ...uleb(i)]
+export const set = (i: number): number[] => [LOCAL_SET, ...uleb(i)]
+export const i32 = (n: number): number[] => [I32_CONST, ...sleb(n)]
+/** A memory access immediate: alignment exponent, then byte offset. */
+export const memarg = (align: number, offset: number): number[] => [align, ...uleb(offset)]
