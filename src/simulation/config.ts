@@ -88,6 +88,20 @@ export const environmentSpecSchema = z.discriminatedUnion(
       position: z.number().int().min(0).optional(),
       stepsPerDay: positive.optional(),
       topInterests: z.number().int().min(1).optional(),
+      history: z
+        .strictObject({ days: z.number().min(0).optional(), logging: z.enum(["popularity", "uniform"]).optional(), epsilon: z.number().gt(0).max(1).optional() })
+        .optional(),
+      leaving: z
+        .strictObject({
+          boredom: z.number().min(0).optional(),
+          delight: z.number().min(0).optional(),
+          memory: probability.optional(),
+          leaveLogit: z.number().optional(),
+          sensitivity: z.number().min(0).optional(),
+        })
+        .optional(),
+      arrivals: z.strictObject({ share: z.number().min(0).lt(1, "must be < 1 (some users must be there from the start)") }).optional(),
+      userMetrics: z.strictObject({ firstVisits: z.number().int().min(1).optional() }).optional(),
     }),
     onlineRetailEnvironmentSpecSchema,
   ],
