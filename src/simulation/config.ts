@@ -60,6 +60,16 @@ export const policySpecSchema = z.discriminatedUnion(
       exploration: probability.optional(),
       skipFeedback: z.number().min(-1).max(1).optional(),
     }),
+    z.strictObject({ type: z.literal("per-user-thompson"), name, priorAlpha: positive.optional(), priorBeta: positive.optional(), probabilityDraws: z.number().int().min(1).optional() }),
+    z.strictObject({ type: z.literal("per-user-ucb"), name, c: z.number().min(0).optional() }),
+    z.strictObject({
+      type: z.literal("hierarchical-thompson"),
+      name,
+      strength: positive.optional(),
+      minStrength: positive.optional(),
+      maxStrength: positive.optional(),
+      probabilityDraws: z.number().int().min(1).optional(),
+    }),
   ],
   { error: (issue) => (issue.code === "invalid_union" ? `unknown type; allowed: ${POLICY_TYPES.join(", ")}` : undefined) },
 )
@@ -112,7 +122,7 @@ export type EnvironmentSpec = z.infer<typeof environmentSpecSchema>
 export const POLICY_TYPES = [
   "random", "greedy", "epsilon-greedy", "optimistic", "softmax", "ucb", "ucb1", "kl-ucb", "bayes-ucb", "thompson", "gaussian-thompson",
   "gradient", "exp3", "discounted-ucb", "sliding-window-ucb", "discounted-thompson", "sliding-window-thompson", "linucb", "lin-thompson",
-  "segment-epsilon-greedy", "feedback-reweighting",
+  "segment-epsilon-greedy", "feedback-reweighting", "per-user-thompson", "per-user-ucb", "hierarchical-thompson",
 ] as const
 export const ENVIRONMENT_TYPES = ["bernoulli", "gaussian-testbed", "random-walk", "abrupt-change", "ecommerce", "online-retail"] as const
 

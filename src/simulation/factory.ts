@@ -4,6 +4,7 @@ import {
   Greedy, KlUcb, LinThompson, LinUcb, OptimisticGreedy, RandomPolicy, SegmentEpsilonGreedy, SlidingWindowThompson, SlidingWindowUcb,
   Softmax, Ucb, Ucb1,
 } from "../bandits"
+import { HierarchicalThompson, PerUserThompson, PerUserUcb } from "../bandits"
 import type { Environment } from "./environment"
 import { BernoulliArms } from "./bernoulli"
 import { GaussianTestbed } from "./gaussian-testbed"
@@ -62,6 +63,11 @@ export function createPolicy(spec: PolicySpec, env: Environment<unknown>, index:
   const needSegments = (): void => {
     if (!isEcommerce(env)) throw new Error(`${where}: needs user segments in the context (ecommerce environment), not ${env.name}`)
   }
+  /** Users of a personalised policy: the world's (a warm-start history may add arrivals). */
+  const needUsers = (): number => {
+    if (!isEcommerce(env)) throw new Error(`${where}: needs users in the context (ecommerce environment), not ${env.name}`)
+    return env.world.nUsers
+  }
   const { type: _type, ...o } = spec
   switch (spec.type) {
     case "random":
@@ -110,6 +116,12 @@ export function createPolicy(spec: PolicySpec, env: Environment<unknown>, index:
       const users = perUser ? (isEcommerce(env) ? env.world.nUsers : needSegments() ?? 1) : 1
       return new FeedbackReweighting({ ...rest, arms, users }) as Policy<unknown>
     }
+    case "per-user-thompson":
+      return new PerUserThompson({ ...(o as object), arms, users: needUsers(), seed }) as Policy<unknown>
+    case "per-user-ucb":
+      return new PerUserUcb({ ...(o as object), arms, users: needUsers() }) as Policy<unknown>
+    case "hierarchical-thompson":
+      return new HierarchicalThompson({ ...(o as object), arms, users: needUsers(), seed }) as Policy<unknown>
   }
 }
 
