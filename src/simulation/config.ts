@@ -141,5 +141,11 @@ export const simulationConfigSchema = z.strictObject({
    * world's examination probabilities κ_p as inverse propensities; "cascade" from the first click.
    */
   slate: z.strictObject({ k: z.number().int().min(1), clickModel: z.enum(["cascade", "position-based"]) }).optional(),
+  /**
+   * Play the same policies in several variants of the environment (e.g. users who stay / users who
+   * leave): each scenario's `environment` fields override the config's (its `world` fields override
+   * the world's), and the report compares the policies across scenarios.
+   */
+  scenarios: z.array(z.strictObject({ name: z.string().min(1), environment: z.record(z.string(), z.unknown()).optional() })).min(1).optional(),
 })
 export type SimulationConfig = z.infer<typeof simulationConfigSchema>
