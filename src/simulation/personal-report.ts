@@ -108,6 +108,10 @@ export function personalFindings(comparisons: ScenarioComparison[]): string[] {
       const d = pairedDifference(c, w, r, metric)
       const best = c.policies[w]
       const runner = c.policies[r]
+      if (d.mean === 0 && d.ci95[0] === 0 && d.ci95[1] === 0) {
+        out.push(`${tag}, ${best.name} and ${runner.name} tie on ${label} at ${f(values[w]!)}${unit}.`)
+        return
+      }
       const abs = { mean: Math.abs(d.mean), ci95: (higher ? d.ci95 : [-d.ci95[1], -d.ci95[0]]) as [number, number] }
       out.push(
         `${tag}, ${best.name} wins on ${label} with ${f(values[w]!)}${unit}, ${withCi(abs, f)}${unit} ${higher ? "more" : "less"} than the runner-up ${runner.name} (paired over ${c.runs} runs${abs.ci95[0] > 0 ? "" : "; the interval includes 0, so the lead is not significant"}).`,
