@@ -65,8 +65,9 @@ export function createPolicy(spec: PolicySpec, env: Environment<unknown>, index:
   }
   /** Users of a personalised policy: the world's (a warm-start history may add arrivals). */
   const needUsers = (): number => {
-    if (!isEcommerce(env)) throw new Error(`${where}: needs users in the context (ecommerce environment), not ${env.name}`)
-    return env.world.nUsers
+    if (isEcommerce(env)) return env.world.nUsers
+    if ("nCustomers" in env && typeof env.nCustomers === "number") return env.nCustomers
+    throw new Error(`${where}: needs users in the context (ecommerce or online-retail environment), not ${env.name}`)
   }
   const { type: _type, ...o } = spec
   switch (spec.type) {
@@ -113,7 +114,7 @@ export function createPolicy(spec: PolicySpec, env: Environment<unknown>, index:
       return new SegmentEpsilonGreedy({ ...spec, arms }) as Policy<unknown>
     case "feedback-reweighting": {
       const { perUser, ...rest } = o as { perUser?: boolean }
-      const users = perUser ? (isEcommerce(env) ? env.world.nUsers : needSegments() ?? 1) : 1
+      const users = perUser ? needUsers() : 1
       return new FeedbackReweighting({ ...rest, arms, users }) as Policy<unknown>
     }
     case "per-user-thompson":
