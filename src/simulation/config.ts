@@ -70,6 +70,14 @@ export const policySpecSchema = z.discriminatedUnion(
       maxStrength: positive.optional(),
       probabilityDraws: z.number().int().min(1).optional(),
     }),
+    z.strictObject({
+      type: z.literal("hybrid-linucb"),
+      name,
+      alpha: z.number().min(0).optional(),
+      lambda: positive.optional(),
+      factors: z.number().int().min(0).optional(),
+      smoothing: positive.optional(),
+    }),
   ],
   { error: (issue) => (issue.code === "invalid_union" ? `unknown type; allowed: ${POLICY_TYPES.join(", ")}` : undefined) },
 )
@@ -109,6 +117,7 @@ export const POLICY_TYPES = [
   "random", "greedy", "epsilon-greedy", "optimistic", "softmax", "ucb", "ucb1", "kl-ucb", "bayes-ucb", "thompson", "gaussian-thompson",
   "gradient", "exp3", "discounted-ucb", "sliding-window-ucb", "discounted-thompson", "sliding-window-thompson", "linucb", "lin-thompson",
   "segment-epsilon-greedy", "feedback-reweighting", "per-user-thompson", "per-user-ucb", "hierarchical-thompson",
+  "hybrid-linucb",
 ] as const
 export const ENVIRONMENT_TYPES = ["bernoulli", "gaussian-testbed", "random-walk", "abrupt-change", "ecommerce", "online-retail"] as const
 
