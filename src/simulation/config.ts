@@ -50,7 +50,7 @@ export const policySpecSchema = z.discriminatedUnion(
     z.strictObject({ type: z.literal("sliding-window-thompson"), name, window: z.number().int().min(1).optional() }),
     z.strictObject({ type: z.literal("linucb"), name, alpha: z.number().min(0).optional(), lambda: positive.optional() }),
     z.strictObject({ type: z.literal("lin-thompson"), name, v: z.number().min(0).optional(), lambda: positive.optional() }),
-    z.strictObject({ type: z.literal("segment-epsilon-greedy"), name, epsilons: z.array(probability).min(1) }),
+    z.strictObject({ type: z.literal("segment-epsilon-greedy"), name, epsilons: z.array(probability).min(1), priorStrengths: z.array(positive).min(1).optional() }),
     z.strictObject({
       type: z.literal("feedback-reweighting"),
       name,

@@ -109,8 +109,7 @@ export function createPolicy(spec: PolicySpec, env: Environment<unknown>, index:
     case "lin-thompson":
       return new LinThompson({ ...(o as object), arms, dimension: needFeatures(), seed }) as Policy<unknown>
     case "segment-epsilon-greedy":
-      needSegments()
-      return new SegmentEpsilonGreedy({ ...spec, arms }) as Policy<unknown>
+      return new SegmentEpsilonGreedy({ ...(o as object), arms, users: needUsers() } as ConstructorParameters<typeof SegmentEpsilonGreedy>[0]) as Policy<unknown>
     case "feedback-reweighting": {
       const { perUser, ...rest } = o as { perUser?: boolean }
       const users = perUser ? (isEcommerce(env) ? env.world.nUsers : needSegments() ?? 1) : 1

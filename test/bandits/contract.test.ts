@@ -45,7 +45,7 @@ const factories: [string, () => Policy<never>][] = [
   ["sliding-window thompson", () => new SlidingWindowThompson({ arms: K, window: 30, probabilityDraws: 500 })],
   ["linucb", () => new LinUcb({ arms: K, dimension: D, alpha: 0.5 })],
   ["lin-thompson", () => new LinThompson({ arms: K, dimension: D, v: 0.3, probabilityDraws: 500 })],
-  ["segment-aware", () => new SegmentEpsilonGreedy({ arms: K, epsilons: [0.05, 0.3] })],
+  ["segment-aware", () => new SegmentEpsilonGreedy({ arms: K, epsilons: [0.05, 0.3], users: 3 })],
   ["feedback re-weighting", () => new FeedbackReweighting({ arms: K, users: 3 })],
   ["per-user thompson", () => new PerUserThompson({ arms: K, users: 3, probabilityDraws: 500 })],
   ["per-user ucb", () => new PerUserUcb({ arms: K, users: 3 })],
