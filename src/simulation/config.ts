@@ -50,7 +50,7 @@ export const policySpecSchema = z.discriminatedUnion(
     z.strictObject({ type: z.literal("sliding-window-thompson"), name, window: z.number().int().min(1).optional() }),
     z.strictObject({ type: z.literal("linucb"), name, alpha: z.number().min(0).optional(), lambda: positive.optional() }),
     z.strictObject({ type: z.literal("lin-thompson"), name, v: z.number().min(0).optional(), lambda: positive.optional() }),
-    z.strictObject({ type: z.literal("segment-epsilon-greedy"), name, epsilons: z.array(probability).min(1) }),
+    z.strictObject({ type: z.literal("segment-epsilon-greedy"), name, epsilons: z.array(probability).min(1), priorStrengths: z.array(positive).min(1).optional() }),
     z.strictObject({
       type: z.literal("feedback-reweighting"),
       name,
@@ -69,6 +69,14 @@ export const policySpecSchema = z.discriminatedUnion(
       minStrength: positive.optional(),
       maxStrength: positive.optional(),
       probabilityDraws: z.number().int().min(1).optional(),
+    }),
+    z.strictObject({
+      type: z.literal("hybrid-linucb"),
+      name,
+      alpha: z.number().min(0).optional(),
+      lambda: positive.optional(),
+      factors: z.number().int().min(0).optional(),
+      smoothing: positive.optional(),
     }),
   ],
   { error: (issue) => (issue.code === "invalid_union" ? `unknown type; allowed: ${POLICY_TYPES.join(", ")}` : undefined) },
@@ -123,6 +131,7 @@ export const POLICY_TYPES = [
   "random", "greedy", "epsilon-greedy", "optimistic", "softmax", "ucb", "ucb1", "kl-ucb", "bayes-ucb", "thompson", "gaussian-thompson",
   "gradient", "exp3", "discounted-ucb", "sliding-window-ucb", "discounted-thompson", "sliding-window-thompson", "linucb", "lin-thompson",
   "segment-epsilon-greedy", "feedback-reweighting", "per-user-thompson", "per-user-ucb", "hierarchical-thompson",
+  "hybrid-linucb",
 ] as const
 export const ENVIRONMENT_TYPES = ["bernoulli", "gaussian-testbed", "random-walk", "abrupt-change", "ecommerce", "online-retail"] as const
 

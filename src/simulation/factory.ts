@@ -4,7 +4,7 @@ import {
   Greedy, KlUcb, LinThompson, LinUcb, OptimisticGreedy, RandomPolicy, SegmentEpsilonGreedy, SlidingWindowThompson, SlidingWindowUcb,
   Softmax, Ucb, Ucb1,
 } from "../bandits"
-import { HierarchicalThompson, PerUserThompson, PerUserUcb } from "../bandits"
+import { HierarchicalThompson, HybridLinUcb, PerUserThompson, PerUserUcb } from "../bandits"
 import type { Environment } from "./environment"
 import { BernoulliArms } from "./bernoulli"
 import { GaussianTestbed } from "./gaussian-testbed"
@@ -110,8 +110,7 @@ export function createPolicy(spec: PolicySpec, env: Environment<unknown>, index:
     case "lin-thompson":
       return new LinThompson({ ...(o as object), arms, dimension: needFeatures(), seed }) as Policy<unknown>
     case "segment-epsilon-greedy":
-      needSegments()
-      return new SegmentEpsilonGreedy({ ...spec, arms }) as Policy<unknown>
+      return new SegmentEpsilonGreedy({ ...(o as object), arms, users: needUsers() } as ConstructorParameters<typeof SegmentEpsilonGreedy>[0]) as Policy<unknown>
     case "feedback-reweighting": {
       const { perUser, ...rest } = o as { perUser?: boolean }
       const users = perUser ? needUsers() : 1
@@ -123,6 +122,8 @@ export function createPolicy(spec: PolicySpec, env: Environment<unknown>, index:
       return new PerUserUcb({ ...(o as object), arms, users: needUsers() }) as Policy<unknown>
     case "hierarchical-thompson":
       return new HierarchicalThompson({ ...(o as object), arms, users: needUsers(), seed }) as Policy<unknown>
+    case "hybrid-linucb":
+      return new HybridLinUcb({ ...(o as object), arms, dimension: needFeatures(), users: needUsers() }) as Policy<unknown>
   }
 }
 
