@@ -60,9 +60,6 @@ export function createPolicy(spec: PolicySpec, env: Environment<unknown>, index:
     if (!env.dimension) throw new Error(`${where}: needs an environment with context features (ecommerce), not ${env.name}`)
     return env.dimension
   }
-  const needSegments = (): void => {
-    if (!isEcommerce(env)) throw new Error(`${where}: needs user segments in the context (ecommerce environment), not ${env.name}`)
-  }
   /** Users of a personalised policy: the world's (a warm-start history may add arrivals). */
   const needUsers = (): number => {
     if (isEcommerce(env)) return env.world.nUsers
