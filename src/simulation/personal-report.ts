@@ -10,7 +10,7 @@ export interface PolicyComparison {
   name: string
   type: string
   personalised: boolean
-  /** Share of the random-to-oracle regret gap closed (null without a random policy). */
+  /** Share of the random-to-oracle regret gap closed (null without a random policy, or where users leave: regret then counts only the visits that happen). */
   gapClosed: Interval | null
   /** Cumulative pseudo-regret against the per-user oracle, per visiting user. */
   regretPerUser: Interval
@@ -52,7 +52,8 @@ export function compareScenario(s: ScenarioResult): ScenarioComparison {
       name: p.name,
       type: p.type,
       personalised: s.personalised[i],
-      gapClosed: random ? gapClosed(p.perRun.cumulativeRegret, random.perRun.cumulativeRegret) : null,
+      // Where users leave, regret counts only the visits that happen (driving users away removes visits on which to lose): no gap.
+      gapClosed: random && env.leaving === undefined ? gapClosed(p.perRun.cumulativeRegret, random.perRun.cumulativeRegret) : null,
       regretPerUser: p.perRun.usersVisited ? perRunRatio(p.perRun.cumulativeRegret, p.perRun.usersVisited) : p.finals.cumulativeRegret,
       ctr: p.finals[keys.ctr],
       interestDiscovery: p.finals[keys.discovery],
@@ -225,7 +226,7 @@ export function personalReport(scenarios: ScenarioResult[], title: string, prove
         ...personalFindings(comparisons),
         ...historyNotes(scenarios),
         ...notes,
-        "Regret is pseudo-regret against the per-user oracle (the best category for this user at this visit, with the world's ground truth); the gap closed is 1 − R_policy/R_random, run by run (common random numbers), then averaged. Intervals are 95% normal intervals across runs.",
+        "Regret is pseudo-regret against the per-user oracle (the best category for this user at this visit, with the world's ground truth); the gap closed is 1 − R_policy/R_random, run by run (common random numbers), then averaged; it is not shown where users leave, because regret counts only the visits that happen and a policy that drives users away has fewer visits on which to lose: compare long-term clicks there. Intervals are 95% normal intervals across runs.",
       ],
     },
   ]

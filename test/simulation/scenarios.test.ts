@@ -54,7 +54,8 @@ describe("scenarios", () => {
     const leave = compareScenario(one[1])
     expect(leave.leaving && leave.arrivals).toBe(true)
     expect(leave.policies[1].retention!.length).toBe(6)
-    expect(leave.policies[0].gapClosed!.mean).toBe(0)
+    expect(leave.policies[0].gapClosed).toBeNull()
+    expect(compareScenario(one[0]).policies[0].gapClosed!.mean).toBe(0)
   })
 })
 
