@@ -27,7 +27,7 @@ describe("notebook 16: the numbers in its prose", () => {
     expect(prose).toContain("about **7.9 clicks per user**")
   })
 
-  it("gap closed 69.9% (hierarchical) vs 42.3% (Thompson) where users stay; 3.16 vs 9.06 clicks per user where they leave", async () => {
+  it("gap closed 71.9% (learned segments), 69.9% (hierarchical) vs 42.3% (Thompson) where users stay; 3.16 vs 9.06 clicks per user where they leave", async () => {
     const config = simulationConfigSchema.parse({
       environment: ENV,
       scenarios: [
@@ -37,6 +37,7 @@ describe("notebook 16: the numbers in its prose", () => {
       policies: [
         { type: "random" }, { type: "greedy" }, { type: "thompson" }, { type: "linucb", alpha: 0.5 },
         { type: "per-user-thompson" }, { type: "per-user-ucb" }, { type: "hierarchical-thompson" },
+        { type: "hybrid-linucb" }, { type: "segment-epsilon-greedy", epsilons: [0.02, 0.2] },
       ],
       horizon: 6000, runs: 4, seed: SEED, workers: 1,
     })
@@ -44,6 +45,8 @@ describe("notebook 16: the numbers in its prose", () => {
     const by = (c: typeof stay, name: string) => c.policies.find((p) => p.name === name)!
     expect((100 * by(stay, "hierarchical-thompson").gapClosed!.mean).toFixed(1)).toBe("69.9")
     expect((100 * by(stay, "thompson").gapClosed!.mean).toFixed(1)).toBe("42.3")
+    expect((100 * by(stay, "segment-eps-0.02/0.2").gapClosed!.mean).toFixed(1)).toBe("71.9")
+    expect(prose).toContain("**learned-segment ε-greedy closes 71.9%**")
     expect(by(leave, "greedy").clicksPerUser!.mean.toFixed(2)).toBe("3.16")
     expect(by(leave, "hierarchical-thompson").clicksPerUser!.mean.toFixed(2)).toBe("9.06")
     expect(prose).toContain("**hierarchical Thompson closes 69.9%**")
