@@ -110,3 +110,11 @@ describe("experiments/personalised-exploration.yaml", () => {
     expect(scenarioConfigs(c).filter((s) => "leaving" in s.config.environment).length).toBe(1)
   })
 })
+
+describe("experiments/online-retail-personalised.yaml", () => {
+  it("is a valid config whose customers have their real purchases before the split as history", () => {
+    const c = loadConfig("experiments/online-retail-personalised.yaml", simulationConfigSchema)
+    expect(c.environment).toMatchObject({ type: "online-retail", history: { months: 6 } })
+    expect(c.policies.some((p) => p.type === "hierarchical-thompson")).toBe(true)
+  })
+})
