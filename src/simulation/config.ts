@@ -78,6 +78,24 @@ export const policySpecSchema = z.discriminatedUnion(
       factors: z.number().int().min(0).optional(),
       smoothing: positive.optional(),
     }),
+    z.strictObject({
+      type: z.literal("ensemble-sampling"),
+      name,
+      models: z.number().int().min(1).optional(),
+      factors: z.number().int().min(1).optional(),
+      priorSd: z.number().min(0).optional(),
+      noiseSd: z.number().min(0).optional(),
+      learningRate: positive.optional(),
+      regularization: probability.optional(),
+      epochs: z.number().int().min(0).optional(),
+    }),
+    z.strictObject({
+      type: z.literal("club"),
+      name,
+      alpha: z.number().min(0).optional(),
+      alpha2: z.number().min(0).optional(),
+      edgeProbability: probability.optional(),
+    }),
   ],
   { error: (issue) => (issue.code === "invalid_union" ? `unknown type; allowed: ${POLICY_TYPES.join(", ")}` : undefined) },
 )
@@ -131,7 +149,7 @@ export const POLICY_TYPES = [
   "random", "greedy", "epsilon-greedy", "optimistic", "softmax", "ucb", "ucb1", "kl-ucb", "bayes-ucb", "thompson", "gaussian-thompson",
   "gradient", "exp3", "discounted-ucb", "sliding-window-ucb", "discounted-thompson", "sliding-window-thompson", "linucb", "lin-thompson",
   "segment-epsilon-greedy", "feedback-reweighting", "per-user-thompson", "per-user-ucb", "hierarchical-thompson",
-  "hybrid-linucb",
+  "hybrid-linucb", "ensemble-sampling", "club",
 ] as const
 export const ENVIRONMENT_TYPES = ["bernoulli", "gaussian-testbed", "random-walk", "abrupt-change", "ecommerce", "online-retail"] as const
 
