@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
+import { Club } from "../../src/bandits"
 import { compareScenario, EcommerceEnvironment, historySize, historyStream, simulateScenarios, simulationConfigSchema } from "../../src/simulation"
 
 // The numbers notebooks/16-personalised-exploration.ipynb quotes in its prose, recomputed with the
@@ -21,10 +22,14 @@ describe("notebook 16: the numbers in its prose", () => {
     expect(code).toContain("horizon: 6000, runs: 4, seed: SEED, workers: 1")
   })
 
-  it("the history holds 7.9 clicks per user", () => {
+  it("the history holds 7.9 clicks per user; CLUB keeps 1 cluster after it", () => {
     const env = new EcommerceEnvironment(ENV)
     expect(historySize(env.loggedHistory(historyStream(SEED, 0))).clicksPerUser.toFixed(1)).toBe("7.9")
     expect(prose).toContain("about **7.9 clicks per user**")
+    const club = new Club({ arms: env.nArms, users: env.world.nUsers })
+    club.warmStart(env.loggedHistory(historyStream(SEED, 0)))
+    expect(new Set(club.cluster).size).toBe(1)
+    expect(prose).toContain("CLUB still holds all users in **1 cluster**")
   })
 
   it("gap closed 71.9% (learned segments), 69.9% (hierarchical) vs 42.3% (Thompson) where users stay; 3.16 vs 9.06 clicks per user where they leave", async () => {
@@ -37,7 +42,7 @@ describe("notebook 16: the numbers in its prose", () => {
       policies: [
         { type: "random" }, { type: "greedy" }, { type: "thompson" }, { type: "linucb", alpha: 0.5 },
         { type: "per-user-thompson" }, { type: "per-user-ucb" }, { type: "hierarchical-thompson" },
-        { type: "hybrid-linucb" }, { type: "segment-epsilon-greedy", epsilons: [0.02, 0.2] },
+        { type: "hybrid-linucb" }, { type: "segment-epsilon-greedy", epsilons: [0.02, 0.2] }, { type: "club" }, { type: "ensemble-sampling" },
       ],
       horizon: 6000, runs: 4, seed: SEED, workers: 1,
     })
