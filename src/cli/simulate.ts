@@ -14,6 +14,35 @@ import { simulationReport, simulationSummary } from "../simulation/report"
 import { writeSimulationStepsCsv } from "../simulation/steps-csv-file"
 import { checkSimulationSize } from "./simulation-size"
 import { integerParser } from "./flags"
+import { simulationStepsCsv } from "../simulation/report"
+import { csvField } from "../data/csv"
+import { simulateScenarios } from "../simulation/scenarios"
+import { personalReport, personalSummary } from "../simulation/personal-report"
+import type { SimulationConfig } from "../simulation/config"
+
+/** A config with `scenarios`: every scenario in turn, one report comparing them (steps.csv gains a scenario column). */
+async function runScenarios(config: SimulationConfig, file: string, out: string, inputs: ReturnType<typeof guardRun>): Promise<void> {
+  const progress = terminalProgress("simulate", config.runs * (config.scenarios?.length ?? 1))
+  let scenarios
+  try {
+    scenarios = await simulateScenarios(config, (done) => progress.update(done))
+  } catch (error) {
+    throw new UserError(`${file}: ${(error as Error).message}`)
+  }
+  progress.finish()
+  const prov = { ...provenance(process.argv.slice(1).join(" ")), seed: config.seed, workers: config.workers }
+  const steps = scenarios.map((s, i) => {
+    const [header, ...rows] = simulationStepsCsv(s.result).trimEnd().split("\n")
+    return (i === 0 ? [`scenario,${header}`] : []).concat(rows.map((r) => `${csvField(s.name)},${r}`)).join("\n")
+  })
+  await writeOutputDir(out, (dir) => {
+    writeFileSync(join(dir, "summary.json"), JSON.stringify(personalSummary(scenarios), null, 2) + "\n")
+    writeFileSync(join(dir, "steps.csv"), steps.join("\n") + "\n")
+    writeFileSync(join(dir, "config.json"), JSON.stringify({ config, provenance: prov }, null, 2) + "\n")
+    writeFileSync(join(dir, "report.html"), renderReport(personalReport(scenarios, config.title ?? "Scenarios", prov)))
+  }, { inputs })
+  process.stderr.write(`wrote ${out}/report.html, summary.json, steps.csv, config.json\n`)
+}
 
 /** `interest-lab simulate`: plays the policies of a config against its environment and writes a report folder. */
 export function registerSimulate(program: Command): void {
@@ -35,6 +64,7 @@ export function registerSimulate(program: Command): void {
         flags.config,
       )
       checkSimulationSize(config, flags.config, flags)
+      if (config.scenarios) return runScenarios(config, flags.config, flags.out, inputs)
       const progress = terminalProgress("simulate", config.runs)
       let result
       try {

@@ -50,7 +50,7 @@ export const policySpecSchema = z.discriminatedUnion(
     z.strictObject({ type: z.literal("sliding-window-thompson"), name, window: z.number().int().min(1).optional() }),
     z.strictObject({ type: z.literal("linucb"), name, alpha: z.number().min(0).optional(), lambda: positive.optional() }),
     z.strictObject({ type: z.literal("lin-thompson"), name, v: z.number().min(0).optional(), lambda: positive.optional() }),
-    z.strictObject({ type: z.literal("segment-epsilon-greedy"), name, epsilons: z.array(probability).min(1) }),
+    z.strictObject({ type: z.literal("segment-epsilon-greedy"), name, epsilons: z.array(probability).min(1), priorStrengths: z.array(positive).min(1).optional() }),
     z.strictObject({
       type: z.literal("feedback-reweighting"),
       name,
@@ -59,6 +59,42 @@ export const policySpecSchema = z.discriminatedUnion(
       decay: z.number().min(0).max(1).optional(),
       exploration: probability.optional(),
       skipFeedback: z.number().min(-1).max(1).optional(),
+    }),
+    z.strictObject({ type: z.literal("per-user-thompson"), name, priorAlpha: positive.optional(), priorBeta: positive.optional(), probabilityDraws: z.number().int().min(1).optional() }),
+    z.strictObject({ type: z.literal("per-user-ucb"), name, c: z.number().min(0).optional() }),
+    z.strictObject({
+      type: z.literal("hierarchical-thompson"),
+      name,
+      strength: positive.optional(),
+      minStrength: positive.optional(),
+      maxStrength: positive.optional(),
+      probabilityDraws: z.number().int().min(1).optional(),
+    }),
+    z.strictObject({
+      type: z.literal("hybrid-linucb"),
+      name,
+      alpha: z.number().min(0).optional(),
+      lambda: positive.optional(),
+      factors: z.number().int().min(0).optional(),
+      smoothing: positive.optional(),
+    }),
+    z.strictObject({
+      type: z.literal("ensemble-sampling"),
+      name,
+      models: z.number().int().min(1).optional(),
+      factors: z.number().int().min(1).optional(),
+      priorSd: z.number().min(0).optional(),
+      noiseSd: z.number().min(0).optional(),
+      learningRate: positive.optional(),
+      regularization: probability.optional(),
+      epochs: z.number().int().min(0).optional(),
+    }),
+    z.strictObject({
+      type: z.literal("club"),
+      name,
+      alpha: z.number().min(0).optional(),
+      alpha2: z.number().min(0).optional(),
+      edgeProbability: probability.optional(),
     }),
   ],
   { error: (issue) => (issue.code === "invalid_union" ? `unknown type; allowed: ${POLICY_TYPES.join(", ")}` : undefined) },
@@ -88,6 +124,20 @@ export const environmentSpecSchema = z.discriminatedUnion(
       position: z.number().int().min(0).optional(),
       stepsPerDay: positive.optional(),
       topInterests: z.number().int().min(1).optional(),
+      history: z
+        .strictObject({ days: z.number().min(0).optional(), logging: z.enum(["popularity", "uniform"]).optional(), epsilon: z.number().gt(0).max(1).optional() })
+        .optional(),
+      leaving: z
+        .strictObject({
+          boredom: z.number().min(0).optional(),
+          delight: z.number().min(0).optional(),
+          memory: probability.optional(),
+          leaveLogit: z.number().optional(),
+          sensitivity: z.number().min(0).optional(),
+        })
+        .optional(),
+      arrivals: z.strictObject({ share: z.number().min(0).lt(1, "must be < 1 (some users must be there from the start)") }).optional(),
+      userMetrics: z.strictObject({ firstVisits: z.number().int().min(1).optional() }).optional(),
     }),
     onlineRetailEnvironmentSpecSchema,
   ],
@@ -98,7 +148,8 @@ export type EnvironmentSpec = z.infer<typeof environmentSpecSchema>
 export const POLICY_TYPES = [
   "random", "greedy", "epsilon-greedy", "optimistic", "softmax", "ucb", "ucb1", "kl-ucb", "bayes-ucb", "thompson", "gaussian-thompson",
   "gradient", "exp3", "discounted-ucb", "sliding-window-ucb", "discounted-thompson", "sliding-window-thompson", "linucb", "lin-thompson",
-  "segment-epsilon-greedy", "feedback-reweighting",
+  "segment-epsilon-greedy", "feedback-reweighting", "per-user-thompson", "per-user-ucb", "hierarchical-thompson",
+  "hybrid-linucb", "ensemble-sampling", "club",
 ] as const
 export const ENVIRONMENT_TYPES = ["bernoulli", "gaussian-testbed", "random-walk", "abrupt-change", "ecommerce", "online-retail"] as const
 
@@ -117,5 +168,11 @@ export const simulationConfigSchema = z.strictObject({
    * world's examination probabilities κ_p as inverse propensities; "cascade" from the first click.
    */
   slate: z.strictObject({ k: z.number().int().min(1), clickModel: z.enum(["cascade", "position-based"]) }).optional(),
+  /**
+   * Play the same policies in several variants of the environment (e.g. users who stay / users who
+   * leave): each scenario's `environment` fields override the config's (its `world` fields override
+   * the world's), and the report compares the policies across scenarios.
+   */
+  scenarios: z.array(z.strictObject({ name: z.string().min(1), environment: z.record(z.string(), z.unknown()).optional() })).min(1).optional(),
 })
 export type SimulationConfig = z.infer<typeof simulationConfigSchema>

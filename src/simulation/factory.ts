@@ -4,6 +4,7 @@ import {
   Greedy, KlUcb, LinThompson, LinUcb, OptimisticGreedy, RandomPolicy, SegmentEpsilonGreedy, SlidingWindowThompson, SlidingWindowUcb,
   Softmax, Ucb, Ucb1,
 } from "../bandits"
+import { Club, EnsembleSampling, HierarchicalThompson, HybridLinUcb, PerUserThompson, PerUserUcb } from "../bandits"
 import type { Environment } from "./environment"
 import { BernoulliArms } from "./bernoulli"
 import { GaussianTestbed } from "./gaussian-testbed"
@@ -59,8 +60,11 @@ export function createPolicy(spec: PolicySpec, env: Environment<unknown>, index:
     if (!env.dimension) throw new Error(`${where}: needs an environment with context features (ecommerce), not ${env.name}`)
     return env.dimension
   }
-  const needSegments = (): void => {
-    if (!isEcommerce(env)) throw new Error(`${where}: needs user segments in the context (ecommerce environment), not ${env.name}`)
+  /** Users of a personalised policy: the world's (a warm-start history may add arrivals). */
+  const needUsers = (): number => {
+    if (isEcommerce(env)) return env.world.nUsers
+    if ("nCustomers" in env && typeof env.nCustomers === "number") return env.nCustomers
+    throw new Error(`${where}: needs users in the context (ecommerce or online-retail environment), not ${env.name}`)
   }
   const { type: _type, ...o } = spec
   switch (spec.type) {
@@ -103,13 +107,24 @@ export function createPolicy(spec: PolicySpec, env: Environment<unknown>, index:
     case "lin-thompson":
       return new LinThompson({ ...(o as object), arms, dimension: needFeatures(), seed }) as Policy<unknown>
     case "segment-epsilon-greedy":
-      needSegments()
-      return new SegmentEpsilonGreedy({ ...spec, arms }) as Policy<unknown>
+      return new SegmentEpsilonGreedy({ ...(o as object), arms, users: needUsers() } as ConstructorParameters<typeof SegmentEpsilonGreedy>[0]) as Policy<unknown>
     case "feedback-reweighting": {
       const { perUser, ...rest } = o as { perUser?: boolean }
-      const users = perUser ? (isEcommerce(env) ? env.world.nUsers : needSegments() ?? 1) : 1
+      const users = perUser ? needUsers() : 1
       return new FeedbackReweighting({ ...rest, arms, users }) as Policy<unknown>
     }
+    case "per-user-thompson":
+      return new PerUserThompson({ ...(o as object), arms, users: needUsers(), seed }) as Policy<unknown>
+    case "per-user-ucb":
+      return new PerUserUcb({ ...(o as object), arms, users: needUsers() }) as Policy<unknown>
+    case "hierarchical-thompson":
+      return new HierarchicalThompson({ ...(o as object), arms, users: needUsers(), seed }) as Policy<unknown>
+    case "club":
+      return new Club({ ...(o as object), arms, users: needUsers(), seed }) as Policy<unknown>
+    case "ensemble-sampling":
+      return new EnsembleSampling({ ...(o as object), arms, users: needUsers(), seed }) as Policy<unknown>
+    case "hybrid-linucb":
+      return new HybridLinUcb({ ...(o as object), arms, dimension: needFeatures(), users: needUsers() }) as Policy<unknown>
   }
 }
 

@@ -5,6 +5,7 @@ import {
   GradientBandit, Greedy, KlUcb, LinThompson, LinUcb, OptimisticGreedy, RandomPolicy, SegmentEpsilonGreedy,
   SlidingWindowThompson, SlidingWindowUcb, Softmax, Ucb, Ucb1,
 } from "../../src/bandits"
+import { Club, EnsembleSampling, HierarchicalThompson, HybridLinUcb, PerUserThompson, PerUserUcb } from "../../src/bandits"
 import type { Policy } from "../../src/bandits"
 
 const K = 6
@@ -44,8 +45,14 @@ const factories: [string, () => Policy<never>][] = [
   ["sliding-window thompson", () => new SlidingWindowThompson({ arms: K, window: 30, probabilityDraws: 500 })],
   ["linucb", () => new LinUcb({ arms: K, dimension: D, alpha: 0.5 })],
   ["lin-thompson", () => new LinThompson({ arms: K, dimension: D, v: 0.3, probabilityDraws: 500 })],
-  ["segment-aware", () => new SegmentEpsilonGreedy({ arms: K, epsilons: [0.05, 0.3] })],
+  ["segment-aware", () => new SegmentEpsilonGreedy({ arms: K, epsilons: [0.05, 0.3], users: 3 })],
   ["feedback re-weighting", () => new FeedbackReweighting({ arms: K, users: 3 })],
+  ["per-user thompson", () => new PerUserThompson({ arms: K, users: 3, probabilityDraws: 500 })],
+  ["per-user ucb", () => new PerUserUcb({ arms: K, users: 3 })],
+  ["hierarchical thompson", () => new HierarchicalThompson({ arms: K, users: 3, probabilityDraws: 500 })],
+  ["club", () => new Club({ arms: K, users: 3 })],
+  ["ensemble sampling", () => new EnsembleSampling({ arms: K, users: 3, seed: 2 })],
+  ["hybrid linucb", () => new HybridLinUcb({ arms: K, dimension: D, users: 3, alpha: 0.5 })],
 ] as unknown as [string, () => Policy<never>][]
 
 function play(policy: Policy<unknown>, seed: number, steps: number): number[] {

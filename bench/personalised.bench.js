@@ -1,0 +1,110 @@
+"use strict"
+// Personalised policies (issue 15). Targets: hierarchical Thompson ≥ 2 M decisions/s at 10,000
+// users × 50 arms; hybrid LinUCB ≥ 100 k decisions/s at d = 20, K = 50. A decision is one select
+// and its update for a user drawn at random. Timed in CPU seconds, best of several rounds, and also
+// expressed in rng.next() draws (the unit of bench/bandits.bench.js), which hardly moves with load.
+const L = require("../dist")
+const { fmtRate } = require("./util")
+
+function cpu(f) {
+  const c0 = process.cpuUsage()
+  const t0 = process.hrtime.bigint()
+  f()
+  const c = process.cpuUsage(c0)
+  return { cpu: (c.user + c.system) / 1e6, wall: Number(process.hrtime.bigint() - t0) / 1e9 }
+}
+function bestOf(f, rounds) {
+  f()
+  let b = null
+  for (let i = 0; i < rounds; i++) {
+    if (global.gc) global.gc()
+    const m = cpu(f)
+    if (!b || m.cpu < b.cpu) b = m
+  }
+  return b
+}
+
+const ROUNDS = 5
+const rng0 = L.createRng(1)
+let sink = 0
+const DRAWS = 10_000_000
+const draw = bestOf(() => {
+  for (let i = 0; i < DRAWS; i++) sink += rng0.next()
+}, ROUNDS)
+const drawCpu = draw.cpu / DRAWS
+console.log(`rng.next() bare loop: ${fmtRate(DRAWS / draw.cpu)} draws/s CPU (${(drawCpu * 1e9).toFixed(2)} ns)`)
+
+/** A synthetic population: users × arms click rates from Beta(1, 9), a 20-impression uniform history per user. */
+function population(users, arms, seed) {
+  const rng = L.createRng(seed)
+  const rates = new Float64Array(users * arms)
+  for (let i = 0; i < rates.length; i++) rates[i] = L.beta(rng, 1, 9)
+  const n = users * 20
+  const history = { nUsers: users, nArms: arms, user: new Int32Array(n), arm: new Int32Array(n), reward: new Float64Array(n), propensity: new Float64Array(n).fill(1 / arms) }
+  for (let i = 0; i < n; i++) {
+    const u = (i / 20) | 0
+    const a = Math.floor(rng.next() * arms)
+    history.user[i] = u
+    history.arm[i] = a
+    history.reward[i] = rng.next() < rates[u * arms + a] ? 1 : 0
+  }
+  return { rates, history }
+}
+
+function line(label, m, n, target) {
+  const rate = n / m.cpu
+  console.log(
+    `${label.padEnd(44)} ${fmtRate(rate).padStart(9)} decisions/s CPU (${(rate / target).toFixed(2)}× target ${fmtRate(target)})  ` +
+      `${fmtRate(n / m.wall).padStart(9)} wall   rng draws/decision: ${(m.cpu / n / drawCpu).toFixed(0)}`,
+  )
+}
+
+/** Times `n` decisions of `policy` on users drawn uniformly, contexts from `contextOf(user)`. */
+function decisions(policy, rates, users, arms, n, contextOf) {
+  const rng = L.createRng(2)
+  const env = L.createRng(3)
+  const ids = Int32Array.from({ length: n }, () => Math.floor(env.next() * users))
+  const u01 = Float64Array.from({ length: n }, () => env.next())
+  return () => {
+    for (let i = 0; i < n; i++) {
+      const c = contextOf(ids[i])
+      const a = policy.select(c, rng)
+      policy.update(a, u01[i] < rates[ids[i] * arms + a] ? 1 : 0, c)
+    }
+  }
+}
+
+{
+  const users = 10_000
+  const arms = 50
+  const { rates, history } = population(users, arms, 4)
+  const contexts = Array.from({ length: users }, (_, user) => ({ user }))
+  const n = 200_000
+  for (const [label, make] of [
+    ["hierarchical Thompson 10,000 users × 50 arms", () => new L.HierarchicalThompson({ arms, users })],
+    ["hierarchical Thompson s=50", () => new L.HierarchicalThompson({ arms, users, strength: 50 })],
+    ["per-user Thompson 10,000 users × 50 arms", () => new L.PerUserThompson({ arms, users })],
+  ]) {
+    const policy = make()
+    policy.warmStart(history, L.createRng(5))
+    line(label, bestOf(decisions(policy, rates, users, arms, n, (u) => contexts[u]), ROUNDS), n, 2e6)
+  }
+}
+
+{
+  const d = 20
+  const K = 50
+  const users = 10_000
+  const { rates, history } = population(users, K, 6)
+  const rng = L.createRng(7)
+  const contexts = Array.from({ length: users }, (_, user) => ({ user, features: Float64Array.from({ length: d }, (_, i) => (i === 0 ? 1 : rng.next() - 0.5)) }))
+  const policy = new L.HybridLinUcb({ arms: K, dimension: d, users, factors: 4, alpha: 1 })
+  policy.warmStart(history, L.createRng(8))
+  const n = 20_000
+  const hybrid = bestOf(decisions(policy, rates, users, K, n, (u) => contexts[u]), ROUNDS)
+  line(`hybrid LinUCB d=${d}, k=${policy.sharedDimension}, K=${K}`, hybrid, n, 1e5)
+  // The disjoint LinUCB of bench/bandits.bench.js on the same contexts, as the yardstick of this machine's speed now.
+  const disjoint = bestOf(decisions(new L.LinUcb({ arms: K, dimension: d, alpha: 1 }), rates, users, K, n, (u) => contexts[u]), ROUNDS)
+  line(`disjoint LinUCB d=${d}, K=${K} (reference)`, disjoint, n, 2e5)
+  console.log(`${"".padEnd(44)} hybrid costs ${(hybrid.cpu / disjoint.cpu).toFixed(2)}× a disjoint LinUCB decision`)
+}

@@ -1,0 +1,177 @@
+import type { Rng } from "../random/rng"
+import type { Policy } from "./policy"
+import type { InteractionHistory, VisitorContext } from "./interaction-history"
+import { betaArgmax } from "./beta-argmax"
+import { monteCarloProbabilities } from "./monte-carlo"
+import { checkHistory, historyCounts, userOf, usersFor } from "./user-arm-table"
+import { checkArm, checkArms, checkInteger, checkPositive, checkUnitReward } from "./validate"
+
+/** Options of {@link HierarchicalThompson}. */
+export interface HierarchicalThompsonOptions {
+  arms: number
+  /** User rows to hold (ids 0..users−1); a warm-start history with more users enlarges it; default 1. */
+  users?: number
+  /** A fixed prior strength s = α + β of every arm's population prior; default: fitted (method of moments). */
+  strength?: number
+  /** Bounds of the fitted strength; default 2 and 50. */
+  minStrength?: number
+  maxStrength?: number
+  /** Monte Carlo draws for `probabilities`; default 2000. */
+  probabilityDraws?: number
+  /** Seed of the generator used by `probabilities`; default 0. */
+  seed?: number
+  name?: string
+}
+
+/**
+ * Hierarchical (empirical-Bayes) Beta-Bernoulli Thompson sampling. Each user u's click rate on arm
+ * a is drawn from a population prior Beta(s_a·μ_a, s_a·(1 − μ_a)); user u's posterior is
+ *   Beta(s_a μ_a + S_ua, s_a (1 − μ_a) + F_ua),
+ * a visit by u draws θ_ua from each arm's posterior and plays argmax_a θ_ua. A new user starts at
+ * the population's taste instead of a flat prior; a user with many observations follows their own.
+ *
+ * The prior is fitted by the method of moments for the beta-binomial (Kleinman 1973, "Proportions
+ * with extraneous variance", JASA 68) over all users with n_ua = S_ua + F_ua > 0 showings of a:
+ *   μ_a = (Σ_u S_ua + 1)/(Σ_u n_ua + 2),
+ *   σ²_a = [Σ_u n_ua (p_ua − μ_a)² − μ_a(1 − μ_a)(U_a − 1)] / [N_a − Σ_u n_ua²/N_a],
+ * p_ua = S_ua/n_ua, N_a = Σ_u n_ua, U_a the number of such users; then, since a Beta with mean μ
+ * and strength s has variance μ(1 − μ)/(s + 1), s_a = μ_a(1 − μ_a)/σ²_a − 1 clamped to
+ * [minStrength, maxStrength] (maxStrength when σ²_a ≤ 0 or U_a < 2), unless `strength` fixes it.
+ * The sums Σ S, Σ n, Σ S²/n, Σ n² are kept per arm and corrected in O(1) on every update, so the
+ * prior is refitted online after every observation, from the warm-start history and the run.
+ * Source: Kleinman (1973); empirical-Bayes Thompson as in Hsu, Kveton, Meshi, Mladenov &
+ * Szepesvári (2019), "Empirical Bayes regret minimization", and Kveton et al. (2021), "Meta-Thompson
+ * sampling", ICML. State: S, F (users × K) and five numbers per arm; nothing allocated per step.
+ * @example
+ * const p = new HierarchicalThompson({ arms: 12, users: 100 })
+ * p.warmStart(history, rng)
+ * p.update(p.select({ user: 7 }, rng), 1, { user: 7 })
+ */
+export class HierarchicalThompson implements Policy<VisitorContext> {
+  readonly name: string
+  readonly nArms: number
+  readonly config: Readonly<Required<Omit<HierarchicalThompsonOptions, "name" | "strength">> & { strength: number | null }>
+  /** S_ua and F_ua, user u's row at u·K (learned state). */
+  successes: Float64Array
+  failures: Float64Array
+  /** The population prior Beta(α_a, β_a) = Beta(s_a μ_a, s_a (1 − μ_a)) of every arm (learned state). */
+  readonly priorAlpha: Float64Array
+  readonly priorBeta: Float64Array
+  private nUsers: number
+  /** Per arm: Σ_u S_ua, Σ_u n_ua, Σ_u S_ua²/n_ua, Σ_u n_ua², number of users with n_ua > 0. */
+  private readonly sumS: Float64Array
+  private readonly sumN: Float64Array
+  private readonly sumS2N: Float64Array
+  private readonly sumN2: Float64Array
+  private readonly usersSeen: Float64Array
+
+  constructor(options: HierarchicalThompsonOptions) {
+    const who = "HierarchicalThompson"
+    const arms = checkArms(who, options.arms)
+    const users = checkInteger(who, "users", options.users ?? 1, 1)
+    const strength = options.strength === undefined ? null : checkPositive(who, "strength", options.strength)
+    const minStrength = checkPositive(who, "minStrength", options.minStrength ?? 2)
+    const maxStrength = checkPositive(who, "maxStrength", options.maxStrength ?? 50)
+    if (maxStrength < minStrength) throw new Error(`${who}: maxStrength must be >= minStrength (${minStrength}), got ${maxStrength}`)
+    const probabilityDraws = checkInteger(who, "probabilityDraws", options.probabilityDraws ?? 2000, 1)
+    const seed = checkInteger(who, "seed", options.seed ?? 0, 0)
+    this.nArms = arms
+    this.config = { arms, users, strength, minStrength, maxStrength, probabilityDraws, seed }
+    this.name = options.name ?? "hierarchical-thompson"
+    this.nUsers = users
+    this.successes = new Float64Array(users * arms)
+    this.failures = new Float64Array(users * arms)
+    this.priorAlpha = new Float64Array(arms)
+    this.priorBeta = new Float64Array(arms)
+    this.sumS = new Float64Array(arms)
+    this.sumN = new Float64Array(arms)
+    this.sumS2N = new Float64Array(arms)
+    this.sumN2 = new Float64Array(arms)
+    this.usersSeen = new Float64Array(arms)
+    this.reset()
+  }
+
+  /** The fitted prior strength s_a of arm `arm`. */
+  strength(arm: number): number {
+    return this.priorAlpha[arm] + this.priorBeta[arm]
+  }
+
+  /** Refits arm a's population prior from its running sums (the method of moments above). */
+  private refit(a: number): void {
+    const N = this.sumN[a]
+    const mu = (this.sumS[a] + 1) / (N + 2)
+    let s = this.config.strength
+    if (s === null) {
+      const { minStrength, maxStrength } = this.config
+      const U = this.usersSeen[a]
+      const spread = this.sumS2N[a] - 2 * mu * this.sumS[a] + mu * mu * N
+      const denominator = N - this.sumN2[a] / N
+      const variance = U >= 2 && denominator > 0 ? (spread - mu * (1 - mu) * (U - 1)) / denominator : 0
+      s = variance > 0 ? mu * (1 - mu) / variance - 1 : maxStrength
+      s = s < minStrength ? minStrength : s > maxStrength ? maxStrength : s
+    }
+    this.priorAlpha[a] = s * mu
+    this.priorBeta[a] = s * (1 - mu)
+  }
+
+  /** Adds reward r of user cell `cell` (arm a) to S, F and arm a's sums. */
+  private observe(cell: number, a: number, clicks: number, shows: number): void {
+    const oldS = this.successes[cell]
+    const oldN = oldS + this.failures[cell]
+    const s = oldS + clicks
+    const n = oldN + shows
+    this.successes[cell] = s
+    this.failures[cell] += shows - clicks
+    this.sumS[a] += clicks
+    this.sumN[a] += shows
+    this.sumS2N[a] += s * s / n - (oldN > 0 ? oldS * oldS / oldN : 0)
+    this.sumN2[a] += n * n - oldN * oldN
+    if (oldN === 0) this.usersSeen[a]++
+  }
+
+  /** Adds every user's logged clicks and non-clicks per arm and fits the population prior to them. */
+  warmStart(history: InteractionHistory): void {
+    checkHistory(this.name, history, this.nArms)
+    const users = usersFor(this.nUsers, history)
+    if (users > this.nUsers) {
+      this.nUsers = users
+      this.successes = new Float64Array(users * this.nArms)
+      this.failures = new Float64Array(users * this.nArms)
+      this.reset()
+    }
+    const K = this.nArms
+    const { clicks, shows } = historyCounts(history, this.nUsers)
+    for (let cell = 0; cell < shows.length; cell++) if (shows[cell] > 0) this.observe(cell, cell % K, clicks[cell], shows[cell])
+    for (let a = 0; a < K; a++) this.refit(a)
+  }
+
+  probabilities(context: VisitorContext): Float64Array {
+    const row = userOf(this.name, context, this.nUsers) * this.nArms
+    return monteCarloProbabilities(this.nArms, this.config.probabilityDraws, this.config.seed, (rng, out) => {
+      betaArgmax(rng, this.priorAlpha, this.priorBeta, this.successes, this.failures, row, this.nArms, out)
+    })
+  }
+
+  select(context: VisitorContext, rng: Rng): number {
+    const row = userOf(this.name, context, this.nUsers) * this.nArms
+    return betaArgmax(rng, this.priorAlpha, this.priorBeta, this.successes, this.failures, row, this.nArms, null)
+  }
+
+  update(arm: number, reward: number, context: VisitorContext): void {
+    checkArm(this.name, arm, this.nArms)
+    checkUnitReward(this.name, reward)
+    this.observe(userOf(this.name, context, this.nUsers) * this.nArms + arm, arm, reward, 1)
+    this.refit(arm)
+  }
+
+  reset(): void {
+    this.successes.fill(0)
+    this.failures.fill(0)
+    this.sumS.fill(0)
+    this.sumN.fill(0)
+    this.sumS2N.fill(0)
+    this.sumN2.fill(0)
+    this.usersSeen.fill(0)
+    for (let a = 0; a < this.nArms; a++) this.refit(a)
+  }
+}

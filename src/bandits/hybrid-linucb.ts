@@ -1,0 +1,335 @@
+import type { Rng } from "../random/rng"
+import type { Policy } from "./policy"
+import type { InteractionHistory, VisitorContext } from "./interaction-history"
+import { addArgmaxMass, argmaxRandomTie } from "./argmax"
+import { RidgeArms } from "./ridge-arms"
+import { RidgeKernel, pairedRowDots } from "./ridge-kernel"
+import { fitUserArmFactors } from "./user-arm-factors"
+import { checkHistory, historyCounts, userOf, usersFor } from "./user-arm-table"
+import { checkArm, checkArms, checkInteger, checkNonNegative, checkPositive, checkReward } from "./validate"
+
+/** Options of {@link HybridLinUcb}. */
+export interface HybridLinUcbOptions {
+  arms: number
+  /** Dimension d of the visit features x (`context.features`, shared by all arms). */
+  dimension: number
+  /** User rows to hold (ids 0..users−1); a warm-start history with more users enlarges it; default 1. */
+  users?: number
+  /** Rank f of the user × arm factorisation fitted to the history; default 2. The shared features number k = 2 + f. */
+  factors?: number
+  /** Width α of the confidence bound; default 1. */
+  alpha?: number
+  /** Ridge λ of the per-arm models (A_a starts at λI) and of A₀ (starts at λI); default 1. */
+  lambda?: number
+  /** Pseudo-showings m pulling a user's click rate toward the arm's population rate; default 2. */
+  smoothing?: number
+  name?: string
+}
+
+/**
+ * LinUCB with hybrid linear models (Li, Chu, Langford & Schapire 2010, "A contextual-bandit
+ * approach to personalized news article recommendation", WWW, algorithm 2): the expected reward of
+ * arm a is z_aᵀβ + xᵀθ_a, β shared by all arms, θ_a per arm. Here x is the visit's observable
+ * features (`context.features`) and z_a ∈ ℝᵏ describes the visiting user u and arm a from what the
+ * system has logged (k = 2 + f):
+ *   z_a = [ (S_ua + m μ_a)/(n_ua + m),  K (S_ua + 1/K)/(S_u + 1),  p_u ∘ q_a ],
+ * the user's click rate on a smoothed toward the arm's population rate μ_a, the user's share of
+ * clicks on a (×K, so 1 is an average share), and the elementwise product of the user's and the
+ * arm's factors of a rank-f factorisation of the history's click rates (fitted at `warmStart` by
+ * {@link fitUserArmFactors}); S and n are updated online, so z follows the user during the run.
+ *
+ * Index (algorithm 2, rearranged): with M_a = A_a⁻¹B_a and w_a = M_aᵀx,
+ *   s_a = (z_a − w_a)ᵀA₀⁻¹(z_a − w_a) + xᵀA_a⁻¹x,   p_a = (z_a − w_a)ᵀβ̂ + xᵀA_a⁻¹b_a + α√s_a,
+ * equal to the paper's four-term s_{t,a} and to z_aᵀβ̂ + xᵀθ̂_a with θ̂_a = A_a⁻¹(b_a − B_aβ̂).
+ * A_a⁻¹ and A_a⁻¹b_a are kept by Sherman–Morrison ({@link RidgeArms}, whose WebAssembly kernel gives
+ * all K widths and means), and M_a by the same rank-one step, M_a ← M_a + A_a⁻¹x eᵀ/(1 + xᵀA_a⁻¹x) with
+ * e = z_a − M_aᵀx (A_a⁻¹ and M_a before the step). Then the paper's updates of A₀ and b₀ (add
+ * B_aᵀA_a⁻¹B_a before the step, z zᵀ − B_aᵀA_a⁻¹B_a after it) collapse to one rank-one step,
+ * A₀ += e eᵀ/(1 + xᵀA_a⁻¹x), b₀ += e (r − xᵀA_a⁻¹b_a)/(1 + xᵀA_a⁻¹x), so A₀⁻¹ is kept by
+ * Sherman–Morrison as well and B_a, b_a need not be stored: a decision costs O(K(d² + dk + k²)),
+ * an update O(d² + dk + k²).
+ * Nothing is allocated per step. Deterministic: ties are broken by the generator.
+ * @example
+ * const p = new HybridLinUcb({ arms: 12, dimension: 13, users: 100 })
+ * p.warmStart(history, rng)
+ * const c = { user: 7, features: x }
+ * p.update(p.select(c, rng), 1, c)
+ */
+export class HybridLinUcb implements Policy<VisitorContext> {
+  readonly name: string
+  readonly nArms: number
+  readonly config: Readonly<Required<Omit<HybridLinUcbOptions, "name">>>
+  /** Per-arm ridge state: A_a⁻¹ and A_a⁻¹b_a (learned). */
+  readonly model: RidgeArms
+  /** Shared k: 2 + factors. */
+  readonly sharedDimension: number
+  /** β̂ = A₀⁻¹b₀ (learned). */
+  readonly beta: Float64Array
+  /** S_ua, n_ua per user × arm and the user factors p_u (learned from history and the run). */
+  clicks: Float64Array
+  shows: Float64Array
+  userClicks: Float64Array
+  userFactors: Float64Array
+  /** The arm factors q_a (from the history's factorisation). */
+  readonly armFactors: Float64Array
+  private nUsers: number
+  private readonly a0Inverse: Float64Array
+  private readonly b0: Float64Array
+  /** M_aᵀ = (A_a⁻¹B_a)ᵀ: k rows of d per arm, arm a at a·k·d; the rows of a kernel's `theta` where there is one. */
+  private readonly mTransposed: Float64Array
+  /** Computes the K·k dot products M_aᵀx by WebAssembly SIMD; null without WebAssembly ({@link pairedRowDots} then). */
+  private readonly mKernel: RidgeKernel | null
+  private readonly armClicks: Float64Array
+  private readonly armShows: Float64Array
+  private readonly widths: Float64Array
+  private readonly means: Float64Array
+  private readonly w: Float64Array
+  private readonly z: Float64Array
+  private readonly v: Float64Array
+  private readonly u: Float64Array
+  private readonly gram: Float64Array
+  private readonly buffer: Float64Array
+
+  constructor(options: HybridLinUcbOptions) {
+    const who = "HybridLinUcb"
+    const arms = checkArms(who, options.arms)
+    const dimension = checkInteger(who, "dimension", options.dimension, 1)
+    const users = checkInteger(who, "users", options.users ?? 1, 1)
+    const factors = checkInteger(who, "factors", options.factors ?? 2, 0)
+    const alpha = checkNonNegative(who, "alpha", options.alpha ?? 1)
+    const lambda = checkPositive(who, "lambda", options.lambda ?? 1)
+    const smoothing = checkPositive(who, "smoothing", options.smoothing ?? 2)
+    this.nArms = arms
+    this.config = { arms, dimension, users, factors, alpha, lambda, smoothing }
+    this.name = options.name ?? `hybrid-linucb-${alpha}`
+    const d = dimension
+    const k = 2 + factors
+    this.sharedDimension = k
+    this.nUsers = users
+    this.model = new RidgeArms(arms, d, lambda)
+    this.beta = new Float64Array(k)
+    this.clicks = new Float64Array(users * arms)
+    this.shows = new Float64Array(users * arms)
+    this.userClicks = new Float64Array(users)
+    this.userFactors = new Float64Array(users * factors)
+    this.armFactors = new Float64Array(arms * factors)
+    this.a0Inverse = new Float64Array(k * k)
+    this.b0 = new Float64Array(k)
+    this.mKernel = RidgeKernel.create(arms * k, d)
+    this.mTransposed = this.mKernel ? this.mKernel.theta : new Float64Array(arms * k * d)
+    this.armClicks = new Float64Array(arms)
+    this.armShows = new Float64Array(arms)
+    this.widths = new Float64Array(arms)
+    this.means = new Float64Array(arms)
+    this.w = new Float64Array(arms * k)
+    this.z = new Float64Array(arms * k)
+    this.v = new Float64Array(k)
+    this.u = new Float64Array(d)
+    this.gram = new Float64Array(k)
+    this.buffer = new Float64Array(arms)
+    this.reset()
+  }
+
+  /** Takes each user's logged clicks and showings per arm, and fits the user and arm factors to them. */
+  warmStart(history: InteractionHistory, rng: Rng): void {
+    checkHistory(this.name, history, this.nArms)
+    const K = this.nArms
+    const f = this.config.factors
+    const users = usersFor(this.nUsers, history)
+    if (users > this.nUsers) {
+      this.nUsers = users
+      this.clicks = new Float64Array(users * K)
+      this.shows = new Float64Array(users * K)
+      this.userClicks = new Float64Array(users)
+      this.userFactors = new Float64Array(users * f)
+    }
+    const { clicks, shows } = historyCounts(history, this.nUsers)
+    for (let cell = 0; cell < clicks.length; cell++) {
+      this.clicks[cell] += clicks[cell]
+      this.shows[cell] += shows[cell]
+      this.userClicks[(cell / K) | 0] += clicks[cell]
+      this.armClicks[cell % K] += clicks[cell]
+      this.armShows[cell % K] += shows[cell]
+    }
+    if (f > 0) {
+      const fit = fitUserArmFactors(clicks, shows, this.nUsers, K, f, 1, 10, rng)
+      this.userFactors.set(fit.users)
+      this.armFactors.set(fit.arms)
+    }
+  }
+
+  /** Writes z_a of user u for the arms from..to−1 into `this.z` (arm a at a·k). */
+  private sharedFeatures(u: number, from: number, to: number): void {
+    const K = this.nArms
+    const k = this.sharedDimension
+    const f = this.config.factors
+    const m = this.config.smoothing
+    const row = u * K
+    const share = K / (this.userClicks[u] + 1)
+    const z = this.z
+    const clicks = this.clicks
+    const shows = this.shows
+    const armClicks = this.armClicks
+    const armShows = this.armShows
+    const userFactors = this.userFactors
+    const armFactors = this.armFactors
+    const uf = u * f
+    for (let a = from; a < to; a++) {
+      const mu = (armClicks[a] + 1) / (armShows[a] + 2)
+      const o = a * k
+      const c = clicks[row + a]
+      z[o] = (c + m * mu) / (shows[row + a] + m)
+      z[o + 1] = share * (c + 1 / K)
+      for (let i = 0; i < f; i++) z[o + 2 + i] = userFactors[uf + i] * armFactors[a * f + i]
+    }
+  }
+
+  /** Every arm's upper confidence bound for `context` into `out`. */
+  indices(context: VisitorContext, out: Float64Array): Float64Array {
+    const x = this.featuresOf(context)
+    const u = userOf(this.name, context, this.nUsers)
+    const K = this.nArms
+    const k = this.sharedDimension
+    const d = this.config.dimension
+    const alpha = this.config.alpha
+    this.sharedFeatures(u, 0, K)
+    const model = this.model
+    model.setPairs(x, 0)
+    model.pairQuadraticForms(this.widths)
+    model.means(x, 0, this.means)
+    let w = this.w
+    if (this.mKernel) {
+      this.mKernel.x.set(x)
+      w = this.mKernel.means()
+    } else pairedRowDots(this.mTransposed, d, K * k, x, 0, w)
+    const z = this.z
+    const v = this.v
+    const inv = this.a0Inverse
+    const beta = this.beta
+    const means = this.means
+    const widths = this.widths
+    for (let a = 0; a < K; a++) {
+      const o = a * k
+      let mean = means[a]
+      for (let i = 0; i < k; i++) {
+        const vi = z[o + i] - w[o + i]
+        v[i] = vi
+        mean += vi * beta[i]
+      }
+      // vᵀA₀⁻¹v over the upper triangle (A₀⁻¹ is symmetric).
+      let s = widths[a]
+      for (let i = 0; i < k; i++) {
+        const vi = v[i]
+        const r = i * k
+        let t = 0.5 * inv[r + i] * vi
+        for (let j = i + 1; j < k; j++) t += inv[r + j] * v[j]
+        s += 2 * vi * t
+      }
+      out[a] = mean + alpha * Math.sqrt(s > 0 ? s : 0)
+    }
+    return out
+  }
+
+  private featuresOf(context: VisitorContext): Float64Array {
+    const x = context?.features
+    if (!(x instanceof Float64Array) || x.length !== this.config.dimension) {
+      throw new Error(`${this.name}: context.features must be a Float64Array of length ${this.config.dimension}, got ${x instanceof Float64Array ? `length ${x.length}` : String(x)}`)
+    }
+    return x
+  }
+
+  probabilities(context: VisitorContext): Float64Array {
+    return addArgmaxMass(this.indices(context, new Float64Array(this.nArms)), this.nArms, 1, new Float64Array(this.nArms))
+  }
+
+  select(context: VisitorContext, rng: Rng): number {
+    return argmaxRandomTie(this.indices(context, this.buffer), this.nArms, rng)
+  }
+
+  update(arm: number, reward: number, context: VisitorContext): void {
+    checkArm(this.name, arm, this.nArms)
+    checkReward(this.name, reward)
+    const x = this.featuresOf(context)
+    const user = userOf(this.name, context, this.nUsers)
+    const d = this.config.dimension
+    const k = this.sharedDimension
+    this.sharedFeatures(user, arm, arm + 1)
+    const zo = arm * k
+    const z = this.z
+    // u = A_a⁻¹x and q = xᵀA_a⁻¹x before the step, from the packed upper triangle.
+    const u = this.u
+    const m = this.model.inverse
+    u.fill(0)
+    let p = arm * this.model.packedSize
+    for (let i = 0; i < d; i++) {
+      const xi = x[i]
+      let ui = u[i] + m[p++] * xi
+      for (let j = i + 1; j < d; j++) {
+        const mij = m[p++]
+        ui += mij * x[j]
+        u[j] += mij * xi
+      }
+      u[i] = ui
+    }
+    let q = 0
+    for (let i = 0; i < d; i++) q += x[i] * u[i]
+    const g = 1 / (1 + q)
+    // e = z_a − M_aᵀx; then M_a ← M_a + u eᵀ/(1 + q).
+    const e = this.v
+    const Mt = this.mTransposed
+    const mo = arm * k * d
+    for (let j = 0; j < k; j++) {
+      let mx = 0
+      for (let r = 0; r < d; r++) mx += Mt[mo + j * d + r] * x[r]
+      e[j] = z[zo + j] - mx
+      const step = e[j] * g
+      for (let r = 0; r < d; r++) Mt[mo + j * d + r] += u[r] * step
+    }
+    // Lines 17–22 of algorithm 2 add B_aᵀA_a⁻¹B_a before the step, z zᵀ − B_aᵀA_a⁻¹B_a after it (and
+    // alike for b₀); with the rank-one steps of A_a⁻¹ and M_a the sum is itself rank one:
+    //   A₀ += e eᵀ/(1 + q),   b₀ += e (r − xᵀA_a⁻¹b_a)/(1 + q)   (A_a⁻¹b_a before the step),
+    // so A₀⁻¹ takes a Sherman–Morrison step too.
+    const residual = (reward - this.model.mean(arm, x, 0)) * g
+    for (let i = 0; i < k; i++) this.b0[i] += e[i] * residual
+    const inv = this.a0Inverse
+    const t = this.gram
+    let quad = 0
+    for (let i = 0; i < k; i++) {
+      let s = 0
+      for (let j = 0; j < k; j++) s += inv[i * k + j] * e[j]
+      t[i] = s
+      quad += e[i] * s
+    }
+    const shrink = g / (1 + g * quad)
+    for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) inv[i * k + j] -= shrink * t[i] * t[j]
+    for (let i = 0; i < k; i++) {
+      let s = 0
+      for (let j = 0; j < k; j++) s += inv[i * k + j] * this.b0[j]
+      this.beta[i] = s
+    }
+    this.model.update(arm, x, 0, reward)
+    const cell = user * this.nArms + arm
+    this.clicks[cell] += reward
+    this.shows[cell] += 1
+    this.userClicks[user] += reward
+    this.armClicks[arm] += reward
+    this.armShows[arm] += 1
+  }
+
+  reset(): void {
+    const k = this.sharedDimension
+    this.model.reset()
+    this.a0Inverse.fill(0)
+    for (let i = 0; i < k; i++) this.a0Inverse[i * k + i] = 1 / this.config.lambda
+    this.b0.fill(0)
+    this.beta.fill(0)
+    this.mTransposed.fill(0)
+    this.clicks.fill(0)
+    this.shows.fill(0)
+    this.userClicks.fill(0)
+    this.userFactors.fill(0)
+    this.armFactors.fill(0)
+    this.armClicks.fill(0)
+    this.armShows.fill(0)
+  }
+}
