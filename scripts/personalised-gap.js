@@ -29,6 +29,7 @@ const specs = [
   { type: "segment-epsilon-greedy", epsilons: [0.02, 0.2] },
   { type: "club" },
   { type: "ensemble-sampling" },
+  { type: "bootstrapped-mlp" },
 ]
 
 /** A uniform-random logging policy's impressions over `steps` steps of a fresh copy of the world. */
