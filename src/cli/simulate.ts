@@ -10,6 +10,9 @@ import { provenance } from "../report/provenance"
 import { simulationConfigSchema } from "../simulation/config"
 import { simulateConfig } from "../simulation/runner"
 import { simulationReport, simulationStepsCsv, simulationSummary } from "../simulation/report"
+import { simulateScenarios } from "../simulation/scenarios"
+import { personalReport, personalSummary } from "../simulation/personal-report"
+import type { SimulationConfig } from "../simulation/config"
 
 function integerFlag(name: string, min: number): (value: string) => number {
   return (value: string) => {
@@ -17,6 +20,31 @@ function integerFlag(name: string, min: number): (value: string) => number {
     if (!Number.isInteger(n) || n < min) throw new UserError(`--${name} must be an integer >= ${min}, got ${value}`)
     return n
   }
+}
+
+/** A config with `scenarios`: every scenario in turn, one report comparing them (steps.csv gains a scenario column). */
+async function runScenarios(config: SimulationConfig, file: string, out: string): Promise<void> {
+  const progress = terminalProgress("simulate", config.runs * (config.scenarios?.length ?? 1))
+  let scenarios
+  try {
+    scenarios = await simulateScenarios(config, (done) => progress.update(done))
+  } catch (error) {
+    throw new UserError(`${file}: ${(error as Error).message}`)
+  }
+  progress.finish()
+  const prov = { ...provenance(process.argv.slice(1).join(" ")), seed: config.seed, workers: config.workers }
+  const quote = (x: string): string => (/[",\n]/.test(x) ? `"${x.replace(/"/g, '""')}"` : x)
+  const steps = scenarios.map((s, i) => {
+    const [header, ...rows] = simulationStepsCsv(s.result).trimEnd().split("\n")
+    return (i === 0 ? [`scenario,${header}`] : []).concat(rows.map((r) => `${quote(s.name)},${r}`)).join("\n")
+  })
+  await writeOutputDir(out, (dir) => {
+    writeFileSync(join(dir, "summary.json"), JSON.stringify(personalSummary(scenarios), null, 2) + "\n")
+    writeFileSync(join(dir, "steps.csv"), steps.join("\n") + "\n")
+    writeFileSync(join(dir, "config.json"), JSON.stringify({ config, provenance: prov }, null, 2) + "\n")
+    writeFileSync(join(dir, "report.html"), renderReport(personalReport(scenarios, config.title ?? "Scenarios", prov)))
+  })
+  process.stderr.write(`wrote ${out}/report.html, summary.json, steps.csv, config.json\n`)
 }
 
 /** `interest-lab simulate`: plays the policies of a config against its environment and writes a report folder. */
@@ -37,6 +65,7 @@ export function registerSimulate(program: Command): void {
         { ...fromFile, seed: flags.seed ?? fromFile.seed, runs: flags.runs ?? fromFile.runs, horizon: flags.horizon ?? fromFile.horizon, workers: flags.workers ?? fromFile.workers },
         flags.config,
       )
+      if (config.scenarios) return runScenarios(config, flags.config, flags.out)
       const progress = terminalProgress("simulate", config.runs)
       let result
       try {

@@ -134,6 +134,20 @@ export const environmentSpecSchema = z.discriminatedUnion(
       position: z.number().int().min(0).optional(),
       stepsPerDay: positive.optional(),
       topInterests: z.number().int().min(1).optional(),
+      history: z
+        .strictObject({ days: z.number().min(0).optional(), logging: z.enum(["popularity", "uniform"]).optional(), epsilon: z.number().gt(0).max(1).optional() })
+        .optional(),
+      leaving: z
+        .strictObject({
+          boredom: z.number().min(0).optional(),
+          delight: z.number().min(0).optional(),
+          memory: probability.optional(),
+          leaveLogit: z.number().optional(),
+          sensitivity: z.number().min(0).optional(),
+        })
+        .optional(),
+      arrivals: z.strictObject({ share: z.number().min(0).lt(1, "must be < 1 (some users must be there from the start)") }).optional(),
+      userMetrics: z.strictObject({ firstVisits: z.number().int().min(1).optional() }).optional(),
     }),
     onlineRetailEnvironmentSpecSchema,
   ],
@@ -164,5 +178,11 @@ export const simulationConfigSchema = z.strictObject({
    * world's examination probabilities κ_p as inverse propensities; "cascade" from the first click.
    */
   slate: z.strictObject({ k: z.number().int().min(1), clickModel: z.enum(["cascade", "position-based"]) }).optional(),
+  /**
+   * Play the same policies in several variants of the environment (e.g. users who stay / users who
+   * leave): each scenario's `environment` fields override the config's (its `world` fields override
+   * the world's), and the report compares the policies across scenarios.
+   */
+  scenarios: z.array(z.strictObject({ name: z.string().min(1), environment: z.record(z.string(), z.unknown()).optional() })).min(1).optional(),
 })
 export type SimulationConfig = z.infer<typeof simulationConfigSchema>

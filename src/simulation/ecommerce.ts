@@ -6,6 +6,10 @@ import { DEVICES, REGIONS, type Context } from "../world/types"
 import { categoryDiversityFromCounts, noveltyFromCounts } from "../evaluation/beyond-accuracy"
 import type { Environment, StepOutcome } from "./environment"
 import type { SlateEnvironment } from "./slate-environment"
+import type { InteractionHistory } from "../bandits/interaction-history"
+import { logHistory, type HistoryOptions } from "./logged-history"
+import { UserDynamics, type ArrivalOptions, type LeavingOptions } from "./user-dynamics"
+import { discoveryTime, retentionCurve } from "./personal-metrics"
 
 /** Options of {@link EcommerceEnvironment}. */
 export interface EcommerceOptions {
@@ -21,21 +25,40 @@ export interface EcommerceOptions {
   stepsPerDay?: number
   /** How many of each user's true top categories count for interest discovery; default 3. */
   topInterests?: number
+  /**
+   * The users' logged history before the experiment, given to policies' `warmStart` (see `logHistory`):
+   * defaults days 0 (an empty history), logging "popularity", epsilon 0.1.
+   */
+  history?: Partial<HistoryOptions>
+  /** Users who leave when bored (see `LeavingOptions`; defaults boredom 0.2, delight 1, memory 0.9, leaveLogit −6, sensitivity 1); absent: nobody leaves. */
+  leaving?: Partial<LeavingOptions>
+  /** New users who arrive during the run (cold start); absent: everyone is there from the start. */
+  arrivals?: ArrivalOptions
+  /**
+   * Per-user long-term metrics in `runMetrics` (clicks and visits per user, retention by day, visits
+   * to discover the top interests, new users' regret over their first `firstVisits` visits, default 20);
+   * absent: not computed.
+   */
+  userMetrics?: { firstVisits?: number }
 }
 
-/** The context of one e-commerce step. The runner reuses one object: copy it to keep it. */
+/** Defaults of {@link EcommerceOptions.leaving}. */
+export const DEFAULT_LEAVING: Readonly<LeavingOptions> = { boredom: 0.2, delight: 1, memory: 0.9, leaveLogit: -6, sensitivity: 1 }
+
+/**
+ * The context of one e-commerce step: what a real system sees of a visit (who, when, where, on what
+ * device), never a ground-truth trait of the user. The runner reuses one object: copy it to keep it.
+ */
 export interface EcommerceContext {
   /** The visiting user. */
   user: number
-  /** Ground-truth segment from `world.users.segment` (0 focused, 1 broad): not a k-means estimate. */
-  segment: number
-  /** [1, device one-hot (3), cos hour, sin hour, weekend, region one-hot (5), segment]: 13 features for linear policies. */
+  /** [1, device one-hot (3), cos hour, sin hour, weekend, region one-hot (5)]: 12 features for linear policies. */
   features: Float64Array
   /** When, where, on what device. */
   situation: Context
 }
 
-export const ECOMMERCE_FEATURES = 1 + DEVICES.length + 3 + REGIONS.length + 1
+export const ECOMMERCE_FEATURES = 1 + DEVICES.length + 3 + REGIONS.length
 
 /**
  * The synthetic e-commerce users of `src/world` as a bandit: each step a user (drawn by activity)
@@ -49,6 +72,12 @@ export const ECOMMERCE_FEATURES = 1 + DEVICES.length + 3 + REGIONS.length + 1
  * examined item is clicked with its attraction, independently per position, so the expected clicks
  * of a slate are Σ_p κ_p·attraction(slate[p]) (Craswell, Zoeter, Taylor & Ramsey 2008). Fatigue counts
  * the exposures of earlier steps; all k items of a slate are exposed at once. 2k uniforms per step.
+ *
+ * Long-term options (all off by default, and then no extra draw): `history` (a logged history for
+ * policies' warm start), `leaving` (bored users leave), `arrivals` (new users during the run). With
+ * `leaving` or `arrivals` a step whose visitor is absent (left, or not arrived yet) shows nothing
+ * (`present()` is false); every step then draws its uniforms in `context` (user, situation, click,
+ * purchase, leave), so the draws stay aligned across policies whoever is present.
  * @example const env = new EcommerceEnvironment({ world: { users: 500, items: 200, seed: 1 } })
  */
 export class EcommerceEnvironment implements Environment<EcommerceContext>, SlateEnvironment<EcommerceContext> {
@@ -57,7 +86,13 @@ export class EcommerceEnvironment implements Environment<EcommerceContext>, Slat
   readonly dimension = ECOMMERCE_FEATURES
   readonly stationary = false
   readonly world: World
-  readonly options: Readonly<Required<Omit<EcommerceOptions, "world">>>
+  readonly options: Readonly<Required<Pick<EcommerceOptions, "arms" | "reward" | "position" | "stepsPerDay" | "topInterests">>>
+  /** The logged history's settings (days 0: empty). */
+  readonly historyOptions: Readonly<HistoryOptions>
+  /** Arrivals and departures (null: everyone stays, everyone there from the start). */
+  readonly dynamics: UserDynamics | null
+  /** Visits per user over which new users' regret is measured, or 0 when per-user metrics are off. */
+  readonly firstVisits: number
   /** The item shown for each arm. */
   readonly armItem: Int32Array
   private readonly visits: AliasTable
@@ -73,6 +108,17 @@ export class EcommerceEnvironment implements Environment<EcommerceContext>, Slat
   /** The simulated day of the latest context: interests are judged as they are at the run's end. */
   private lastDay = 0
   private readonly outcome: StepOutcome = { click: 0, purchase: 0, revenue: 0 }
+  // Pre-drawn uniforms of the step and whether its visitor is present (leaving or arrivals only).
+  private u1 = 0
+  private u2 = 0
+  private u3 = 0
+  private presentNow = true
+  // Per-user metrics (userMetrics only).
+  private readonly visitCount: Int32Array
+  private readonly firstClick: Int32Array
+  private totalClicks = 0
+  private newUserRegret = 0
+  private newUserVisits = 0
   // Scratch for slates.
   private readonly slateValues: Float64Array
   private readonly slateClickP: Float64Array
@@ -95,7 +141,21 @@ export class EcommerceEnvironment implements Environment<EcommerceContext>, Slat
       throw new Error(`EcommerceEnvironment: topInterests must be an integer in [1, ${this.world.nCategories}], got ${topInterests}`)
     }
     this.options = { arms, reward, position, stepsPerDay, topInterests }
+    const h = { days: 0, logging: "popularity" as const, epsilon: 0.1, ...options.history }
+    if (!(h.days >= 0)) throw new Error(`EcommerceEnvironment: history.days must be >= 0, got ${h.days}`)
+    if (h.logging !== "popularity" && h.logging !== "uniform") throw new Error(`EcommerceEnvironment: history.logging must be "popularity" or "uniform", got ${String(h.logging)}`)
+    if (!(h.epsilon > 0 && h.epsilon <= 1)) throw new Error(`EcommerceEnvironment: history.epsilon must be in (0, 1], got ${h.epsilon}`)
+    this.historyOptions = h
     const w = this.world
+    this.dynamics =
+      options.leaving || options.arrivals
+        ? new UserDynamics(w.nUsers, w.config.days, options.leaving ? { ...DEFAULT_LEAVING, ...options.leaving } : null, options.arrivals ?? null)
+        : null
+    const firstVisits = options.userMetrics ? (options.userMetrics.firstVisits ?? 20) : 0
+    if (options.userMetrics && !(Number.isInteger(firstVisits) && firstVisits >= 1)) {
+      throw new Error(`EcommerceEnvironment: userMetrics.firstVisits must be a positive integer, got ${firstVisits}`)
+    }
+    this.firstVisits = firstVisits
     this.nCat = w.nCategories
     if (arms === "categories") {
       this.armItem = new Int32Array(w.nCategories)
@@ -112,8 +172,10 @@ export class EcommerceEnvironment implements Environment<EcommerceContext>, Slat
     this.nArms = this.armItem.length
     this.name = `ecommerce-${arms}-${reward}`
     this.visits = new AliasTable(w.users.activity)
-    this.ctx = { user: 0, segment: 0, features: new Float64Array(ECOMMERCE_FEATURES), situation: { day: 0, hour: 0, weekday: 0, device: 0, region: 0 } }
+    this.ctx = { user: 0, features: new Float64Array(ECOMMERCE_FEATURES), situation: { day: 0, hour: 0, weekday: 0, device: 0, region: 0 } }
     const cells = w.nUsers * this.nCat
+    this.visitCount = new Int32Array(firstVisits > 0 ? w.nUsers : 0)
+    this.firstClick = new Int32Array(firstVisits > 0 ? cells : 0)
     this.exposureDay = new Int32Array(cells)
     this.exposureCount = new Float64Array(cells)
     this.shows = new Float64Array(cells)
@@ -125,7 +187,17 @@ export class EcommerceEnvironment implements Environment<EcommerceContext>, Slat
     this.slatePurchaseP = new Float64Array(this.nArms)
   }
 
-  reset(): void {
+  reset(rng?: Rng): void {
+    if (this.dynamics) {
+      if (!rng) throw new Error("EcommerceEnvironment: reset needs the run's generator when users arrive or leave")
+      this.dynamics.reset(rng)
+    }
+    this.presentNow = true
+    this.visitCount.fill(0)
+    this.firstClick.fill(0)
+    this.totalClicks = 0
+    this.newUserRegret = 0
+    this.newUserVisits = 0
     this.exposureDay.fill(-1)
     this.exposureCount.fill(0)
     this.shows.fill(0)
@@ -142,7 +214,6 @@ export class EcommerceEnvironment implements Environment<EcommerceContext>, Slat
     this.lastDay = situation.day
     const c = this.ctx
     c.user = user
-    c.segment = w.users.segment[user]
     c.situation = situation
     const f = c.features
     f.fill(0)
@@ -152,8 +223,42 @@ export class EcommerceEnvironment implements Environment<EcommerceContext>, Slat
     f[2 + DEVICES.length] = Math.sin((2 * Math.PI * situation.hour) / 24)
     f[3 + DEVICES.length] = situation.weekday >= 5 ? 1 : 0
     f[4 + DEVICES.length + situation.region] = 1
-    f[ECOMMERCE_FEATURES - 1] = c.segment
+    const d = this.dynamics
+    if (d) {
+      this.u1 = rng.next()
+      this.u2 = rng.next()
+      this.u3 = d.leaving ? rng.next() : 0
+      this.presentNow = d.present(user, situation.day)
+    }
     return c
+  }
+
+  /** Whether the latest context's visitor is there (false: left, or not arrived yet; the step shows nothing). */
+  present(): boolean {
+    return this.presentNow
+  }
+
+  /**
+   * The users' logged history before the run (see `logHistory`), from `rng` (the runner gives every
+   * policy of a run the same one). Users arriving during the run have no rows.
+   */
+  loggedHistory(rng: Rng): InteractionHistory {
+    const d = this.dynamics
+    const presentAtStart = new Uint8Array(this.world.nUsers).fill(1)
+    if (d) presentAtStart.fill(0, d.firstNewUser)
+    return logHistory({ world: this.world, armItem: this.armItem, position: this.options.position, stepsPerDay: this.options.stepsPerDay, presentAtStart }, this.historyOptions, rng)
+  }
+
+  /** Whether `category` is among the user's true top-n on `day` (ties to the smaller id, as trueTopCategories): no allocation. */
+  private isTopInterest(user: number, category: number, day: number): boolean {
+    const w = this.world
+    const theta = w.interestIn(user, category, day)
+    let above = 0
+    for (let k = 0; k < this.nCat; k++) {
+      const x = w.interestIn(user, k, day)
+      if (x > theta || (x === theta && k < category)) above++
+    }
+    return above < this.options.topInterests
   }
 
   private exposures(user: number, category: number, day: number): number {
@@ -185,15 +290,19 @@ export class EcommerceEnvironment implements Environment<EcommerceContext>, Slat
     const category = w.catalog.category[item]
     const day = Math.floor(s.day)
     const pClick = w.clickProbability(user, item, s, this.options.position, this.exposures(user, category, day))
-    const u1 = rng.next()
-    const u2 = rng.next()
+    const d = this.dynamics
+    const u1 = d ? this.u1 : rng.next()
+    const u2 = d ? this.u2 : rng.next()
     const click = u1 < pClick ? 1 : 0
     const purchase = click && u2 < w.purchaseProbability(user, item, s) ? 1 : 0
     const o = this.outcome
     o.click = click
     o.purchase = purchase
     o.revenue = purchase ? w.catalog.price[item] : 0
+    const discovered = click === 1 && this.found[user * this.nCat + category] === 0 && d?.leaving != null && this.isTopInterest(user, category, s.day)
+    if (this.firstVisits > 0) this.recordVisit(arm, context, category, click)
     this.record(user, category, item, day, click)
+    d?.afterVisit(user, s.day, category, discovered, this.u3)
     return this.options.reward === "click" ? click : this.options.reward === "purchase" ? purchase : o.revenue
   }
 
@@ -240,6 +349,7 @@ export class EcommerceEnvironment implements Environment<EcommerceContext>, Slat
   }
 
   slateReward(slate: Int32Array, k: number, context: EcommerceContext, rng: Rng, clicks: Uint8Array): number {
+    if (this.dynamics || this.firstVisits > 0) throw new Error("EcommerceEnvironment: slates do not support leaving, arrivals or userMetrics")
     const w = this.world
     const s = context.situation
     const user = context.user
@@ -269,6 +379,24 @@ export class EcommerceEnvironment implements Environment<EcommerceContext>, Slat
       this.record(user, w.catalog.category[item], item, day, click)
     }
     return this.options.reward === "click" ? o.click : this.options.reward === "purchase" ? o.purchase : o.revenue
+  }
+
+  /** Per-user metrics of one visit (before its exposure is recorded: the regret is judged on what the user saw). */
+  private recordVisit(arm: number, context: EcommerceContext, category: number, click: number): void {
+    const user = context.user
+    const visit = ++this.visitCount[user]
+    this.totalClicks += click
+    const cell = user * this.nCat + category
+    if (click && this.firstClick[cell] === 0) this.firstClick[cell] = visit
+    const d = this.dynamics
+    if (d && user >= d.firstNewUser && visit <= this.firstVisits) {
+      const v = this.slateValues
+      this.expectedRewards(context, v)
+      let best = -Infinity
+      for (let a = 0; a < this.nArms; a++) if (v[a] > best) best = v[a]
+      this.newUserRegret += best - v[arm]
+      this.newUserVisits++
+    }
   }
 
   /** Records one exposure of `item` (category `category`) to `user` on `day`, and whether it was clicked. */
@@ -329,13 +457,48 @@ export class EcommerceEnvironment implements Environment<EcommerceContext>, Slat
     }
     let shownItems = 0
     for (let i = 0; i < w.nItems; i++) if (this.itemShows[i] > 0) shownItems++
-    return {
+    const metrics: Record<string, number> = {
       interestDiscovery: users > 0 ? discovery / users : 0,
       interestExposure: users > 0 ? exposure / users : 0,
       diversity: diverseUsers > 0 ? diversity / diverseUsers : 0,
       novelty: noveltyFromCounts(this.itemShows, w.catalog.popularity),
       itemCoverage: shownItems / w.nItems,
     }
+    if (this.firstVisits > 0) Object.assign(metrics, this.userMetrics(users))
+    return metrics
+  }
+
+  /**
+   * Per-user long-term metrics of the run: users (arrived by the last day), usersVisited, clicksPerUser and
+   * visitsPerUser (per arrived user), discoveryTime (visits to the first click on each top-n interest,
+   * censored at visits + 1; see `discoveryTime`), retentionDay1..D (see `retentionCurve`), and with
+   * arrivals newUserRegret (mean pseudo-regret per visit over new users' first `firstVisits` visits).
+   */
+  private userMetrics(usersVisited: number): Record<string, number> {
+    const w = this.world
+    const n = this.options.topInterests
+    const d = this.dynamics
+    const days = w.config.days
+    const arrival = d ? d.arrivalDay : new Float64Array(w.nUsers)
+    const left = d ? d.leftDay : new Float64Array(w.nUsers).fill(Infinity)
+    let arrived = 0
+    let visits = 0
+    for (let u = 0; u < w.nUsers; u++) {
+      if (arrival[u] <= this.lastDay) arrived++
+      visits += this.visitCount[u]
+    }
+    const top = new Int32Array(w.nUsers * n)
+    for (let u = 0; u < w.nUsers; u++) top.set(w.trueTopCategories(u, n, this.lastDay), u * n)
+    const out: Record<string, number> = {
+      users: arrived,
+      usersVisited,
+      clicksPerUser: arrived > 0 ? this.totalClicks / arrived : 0,
+      visitsPerUser: arrived > 0 ? visits / arrived : 0,
+      discoveryTime: discoveryTime(this.firstClick, this.visitCount, top, n, this.nCat),
+    }
+    retentionCurve(arrival, left, days).forEach((r, i) => (out[`retentionDay${i + 1}`] = r))
+    if (d && d.firstNewUser < w.nUsers) out.newUserRegret = this.newUserVisits > 0 ? this.newUserRegret / this.newUserVisits : 0
+    return out
   }
 
 }

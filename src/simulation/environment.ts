@@ -1,4 +1,5 @@
 import type { Rng } from "../random/rng"
+import type { InteractionHistory } from "../bandits/interaction-history"
 
 /**
  * The one interface for a bandit environment (the world a policy plays against).
@@ -28,6 +29,16 @@ export interface Environment<C = unknown> {
   lastOutcome?(): StepOutcome
   /** Metrics of the finished run that need the environment's ground truth (discovery, novelty, …). */
   runMetrics?(): Record<string, number>
+  /**
+   * Whether the visitor of the latest context is there (absent: always). A step whose visitor is
+   * absent (left, or not arrived yet) shows nothing: no select, no update, reward 0, no regret.
+   */
+  present?(): boolean
+  /**
+   * The users' logged history before a run, drawn from `rng` (the runner passes every policy of run r
+   * the same one, built from its own stream); it is given to policies' `warmStart`. No ground truth.
+   */
+  loggedHistory?(rng: Rng): InteractionHistory
   /** Bernoulli means, when rewards are Bernoulli and stationary: enables the Lai–Robbins bound. */
   bernoulliMeans?(): Float64Array | null
 }

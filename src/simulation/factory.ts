@@ -60,13 +60,11 @@ export function createPolicy(spec: PolicySpec, env: Environment<unknown>, index:
     if (!env.dimension) throw new Error(`${where}: needs an environment with context features (ecommerce), not ${env.name}`)
     return env.dimension
   }
-  const needSegments = (): void => {
-    if (!isEcommerce(env)) throw new Error(`${where}: needs user segments in the context (ecommerce environment), not ${env.name}`)
-  }
   /** Users of a personalised policy: the world's (a warm-start history may add arrivals). */
   const needUsers = (): number => {
-    if (!isEcommerce(env)) throw new Error(`${where}: needs users in the context (ecommerce environment), not ${env.name}`)
-    return env.world.nUsers
+    if (isEcommerce(env)) return env.world.nUsers
+    if ("nCustomers" in env && typeof env.nCustomers === "number") return env.nCustomers
+    throw new Error(`${where}: needs users in the context (ecommerce or online-retail environment), not ${env.name}`)
   }
   const { type: _type, ...o } = spec
   switch (spec.type) {
@@ -112,7 +110,7 @@ export function createPolicy(spec: PolicySpec, env: Environment<unknown>, index:
       return new SegmentEpsilonGreedy({ ...(o as object), arms, users: needUsers() } as ConstructorParameters<typeof SegmentEpsilonGreedy>[0]) as Policy<unknown>
     case "feedback-reweighting": {
       const { perUser, ...rest } = o as { perUser?: boolean }
-      const users = perUser ? (isEcommerce(env) ? env.world.nUsers : needSegments() ?? 1) : 1
+      const users = perUser ? needUsers() : 1
       return new FeedbackReweighting({ ...rest, arms, users }) as Policy<unknown>
     }
     case "per-user-thompson":

@@ -5,9 +5,19 @@ import type { Rng } from "../random/rng"
 import { randomInt } from "../random/uniform"
 import type { OnlineRetailCalibration } from "../retail/calibration"
 import type { Environment } from "./environment"
+import type { InteractionHistory } from "../bandits/interaction-history"
+import type { MonthlyPurchases } from "../retail/monthly-purchases"
 
 /** Where the calibration fitted on the real data is shipped (see `calibrateOnlineRetail`). */
 export const ONLINE_RETAIL_CALIBRATION_PATH: string = join(__dirname, "..", "..", "data", "online-retail", "calibration.json")
+
+/** Where the calibrated customers' real monthly purchases are shipped (see `monthlyPurchases`). */
+export const ONLINE_RETAIL_PURCHASES_PATH: string = join(__dirname, "..", "..", "data", "online-retail", "monthly-purchases.json")
+
+/** Reads the shipped monthly purchases of the calibrated customers. */
+export function loadMonthlyPurchases(path: string = ONLINE_RETAIL_PURCHASES_PATH): MonthlyPurchases {
+  return JSON.parse(readFileSync(path, "utf8")) as MonthlyPurchases
+}
 
 /** Reads the shipped calibration (synchronously: environments are built synchronously). */
 export function loadOnlineRetailCalibration(path: string = ONLINE_RETAIL_CALIBRATION_PATH): OnlineRetailCalibration {
@@ -23,12 +33,19 @@ export const onlineRetailEnvironmentSpecSchema = z.strictObject({
   drift: z.boolean().optional(),
   /** Steps per simulated month when drifting (default 1000). */
   stepsPerMonth: z.number().int().min(1).optional(),
+  /**
+   * Each customer's real purchases in the first `months` months (2010-12 onwards) are their logged
+   * history (policies' warm start), and the run starts in the month after: the split. Absent: no history.
+   */
+  history: z.strictObject({ months: z.number().int().min(1).max(11) }).optional(),
 })
 export type OnlineRetailEnvironmentSpec = z.infer<typeof onlineRetailEnvironmentSpecSchema>
 
 /** The context of one step: which real customer arrives, in which month. */
 export interface OnlineRetailContext {
   customer: number
+  /** The same as `customer`: the visitor's id, as personalised policies read it (`VisitorContext`). */
+  user: number
   month: number
 }
 
@@ -43,6 +60,10 @@ export interface OnlineRetailContext {
  * and one uniform (the purchase), whatever the arm: common random numbers across policies.
  * `runMetrics().discovery`: the share of customers who were shown something that bought at
  * least once one of their three truly best products of that month.
+ * With `history: { months: k }` the run starts in month k (after the split), and `loggedHistory`
+ * holds each customer's real purchases of months 0..k−1: for every month in which the customer
+ * bought anything, one impression per arm with reward 1 if they bought it that month, else 0, and
+ * propensity 1 (the whole catalogue was on offer), as in the calibration's monthly indicators.
  * @example const env = new OnlineRetailEnvironment({ drift: true }); env.reset(rng)
  */
 export class OnlineRetailEnvironment implements Environment<OnlineRetailContext> {
@@ -56,12 +77,23 @@ export class OnlineRetailEnvironment implements Environment<OnlineRetailContext>
   private readonly p: Float64Array[]
   /** 1 where arm a is among the customer's 3 best in that month. */
   private readonly top3: Uint8Array[]
-  private readonly context_: OnlineRetailContext = { customer: 0, month: 0 }
+  private readonly context_: OnlineRetailContext = { customer: 0, user: 0, month: 0 }
+  /** Months of real history before the run (0: none); the run starts in this month. */
+  readonly historyMonths: number
+  private readonly purchases: MonthlyPurchases | null
   private readonly served = new Uint8Array(0)
   private readonly discovered = new Uint8Array(0)
 
-  constructor(options: Omit<OnlineRetailEnvironmentSpec, "type"> & { calibration?: OnlineRetailCalibration } = {}) {
+  constructor(options: Omit<OnlineRetailEnvironmentSpec, "type"> & { calibration?: OnlineRetailCalibration; purchases?: MonthlyPurchases } = {}) {
     const cal = options.calibration ?? loadOnlineRetailCalibration()
+    this.historyMonths = options.history?.months ?? 0
+    if (!(Number.isInteger(this.historyMonths) && this.historyMonths >= 0 && this.historyMonths < cal.months.length)) {
+      throw new Error(`online-retail: history.months must be an integer in [1, ${cal.months.length - 1}], got ${this.historyMonths}`)
+    }
+    this.purchases = this.historyMonths > 0 ? (options.purchases ?? loadMonthlyPurchases()) : null
+    if (this.purchases && (this.purchases.customers.join() !== cal.customers.join() || this.purchases.arms.join() !== cal.arms.map((a) => a.stockCode).join())) {
+      throw new Error("online-retail: the monthly purchases do not match the calibration's customers and arms; regenerate them with monthlyPurchases")
+    }
     const all = cal.customers.length
     const n = options.customers ?? all
     if (!(Number.isInteger(n) && n >= 1 && n <= all)) throw new Error(`online-retail: customers must be an integer in [1, ${all}], got ${n}`)
@@ -107,8 +139,10 @@ export class OnlineRetailEnvironment implements Environment<OnlineRetailContext>
   }
 
   context(t: number, rng: Rng): OnlineRetailContext {
-    this.context_.customer = randomInt(rng, this.nCustomers)
-    this.context_.month = this.stationary ? 0 : Math.floor(t / this.stepsPerMonth) % this.p.length
+    const customer = randomInt(rng, this.nCustomers)
+    this.context_.customer = customer
+    this.context_.user = customer
+    this.context_.month = this.stationary ? 0 : (this.historyMonths + Math.floor(t / this.stepsPerMonth)) % this.p.length
     return this.context_
   }
 
@@ -128,6 +162,25 @@ export class OnlineRetailEnvironment implements Environment<OnlineRetailContext>
     this.served[context.customer] = 1
     if (bought && this.top3[context.month][i]) this.discovered[context.customer] = 1
     return bought
+  }
+
+  /** The customers' real purchases before the split (see the class comment); empty without `history`. Deterministic: `_rng` is not used. */
+  loggedHistory(_rng: Rng): InteractionHistory {
+    const K = this.nArms
+    const user: number[] = []
+    const arm: number[] = []
+    const reward: number[] = []
+    const rows = this.purchases?.rows ?? []
+    for (let i = 0; i < rows.length; i += 3) {
+      const [u, m, mask] = [rows[i], rows[i + 1], rows[i + 2]]
+      if (m >= this.historyMonths || u >= this.nCustomers) continue
+      for (let a = 0; a < K; a++) {
+        user.push(u)
+        arm.push(a)
+        reward.push((mask >>> a) & 1)
+      }
+    }
+    return { nUsers: this.nCustomers, nArms: K, user: Int32Array.from(user), arm: Int32Array.from(arm), reward: Float64Array.from(reward), propensity: new Float64Array(user.length).fill(1) }
   }
 
   runMetrics(): Record<string, number> {

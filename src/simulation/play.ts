@@ -1,5 +1,6 @@
 import type { Policy } from "../bandits/policy"
-import { environmentStream, policyStream } from "./streams"
+import type { InteractionHistory } from "../bandits/interaction-history"
+import { environmentStream, historyStream, policyStream } from "./streams"
 import { fastPlayRun } from "./fast-paths"
 import type { Environment } from "./environment"
 
@@ -44,6 +45,9 @@ export function clearAccumulator(acc: PolicyAccumulator): void {
  * `acc`. The environment is reset from the run's stream, so every policy meets the same users.
  * The loop allocates nothing per step (typed arrays, reused context objects). Classic stationary
  * benchmarks take a specialised loop with identical results (`fast-paths.ts`) unless `fastPaths` is false.
+ * A policy with `warmStart` gets `history` (the run's logged history) after `reset`, from its own stream.
+ * Steps whose visitor is absent (`env.present()` false) show nothing: reward 0, regret unchanged; CTR
+ * counts clicks per present visit.
  * @throws an Error naming run, step and arm if the environment returns a non-finite reward
  */
 export function playRun(
@@ -56,12 +60,16 @@ export function playRun(
   acc: PolicyAccumulator,
   means: Float64Array,
   fastPaths = true,
+  history: InteractionHistory | null = null,
 ): void {
-  if (fastPaths && fastPlayRun(env, policy, policyIndex, run, horizon, seed, acc)) return
+  const warm = history !== null && policy.warmStart !== undefined
+  if (fastPaths && !warm && fastPlayRun(env, policy, policyIndex, run, horizon, seed, acc)) return
   const envRng = environmentStream(seed, run)
   const rng = policyStream(seed, policyIndex, run)
   env.reset(envRng)
   policy.reset()
+  if (warm) policy.warmStart!(history, rng)
+  const present = env.present ? env.present.bind(env) : null
   const K = env.nArms
   const armSeen = new Uint8Array(K)
   const stationary = env.stationary
@@ -81,8 +89,15 @@ export function playRun(
   let clicks = 0
   let purchases = 0
   let revenue = 0
+  let visits = 0
   for (let t = 0; t < horizon; t++) {
     const context = env.context(t, envRng)
+    if (present !== null && !present()) {
+      accRegret[t] += cumulative
+      accRegret2[t] += cumulative * cumulative
+      continue
+    }
+    visits++
     const arm = policy.select(context, rng)
     const r = env.reward(arm, context, envRng)
     if (!Number.isFinite(r)) {
@@ -120,7 +135,7 @@ export function playRun(
     coverage: covered / K,
   }
   if (outcome) {
-    finals.ctr = clicks / horizon
+    finals.ctr = visits > 0 ? clicks / visits : 0
     finals.conversion = clicks > 0 ? purchases / clicks : 0
     finals.revenuePerStep = revenue / horizon
   }
@@ -145,8 +160,10 @@ export function playChunk(
   accs: PolicyAccumulator[] = policies.map(() => emptyAccumulator(horizon)),
 ): PolicyAccumulator[] {
   const means = new Float64Array(env.nArms)
+  const warm = env.loggedHistory !== undefined && policies.some((p) => p.warmStart !== undefined)
   for (let run = firstRun; run < lastRun; run++) {
-    for (let p = 0; p < policies.length; p++) playRun(env, policies[p], p, run, horizon, seed, accs[p], means, fastPaths)
+    const history = warm ? env.loggedHistory!(historyStream(seed, run)) : null
+    for (let p = 0; p < policies.length; p++) playRun(env, policies[p], p, run, horizon, seed, accs[p], means, fastPaths, history)
     onRun?.()
   }
   return accs

@@ -21,6 +21,8 @@ export interface PolicyResult {
   regretUpper: Float64Array
   /** Final metrics with CIs across runs (meanReward, cumulativeRegret, coverage, ctr, …). */
   finals: Record<string, Interval>
+  /** The same final metrics run by run, in run order (for paired comparisons between policies). */
+  perRun: Record<string, number[]>
   /** Average of the last 1% of steps (at least 10) over runs. */
   finalMeanReward: number
   finalOptimalActionRate: number
@@ -101,6 +103,7 @@ export function policyResult(acc: PolicyAccumulator, runs: number, name: string,
   for (const [k, v] of Object.entries(acc.finals)) finals[k] = interval(v)
   return {
     name, type, config, meanReward, rewardLower, rewardUpper, optimalRate, cumulativeRegret, regretLower, regretUpper, finals,
+    perRun: Object.fromEntries(Object.entries(acc.finals).map(([k, v]) => [k, v.slice()])),
     finalMeanReward: r / tail,
     finalOptimalActionRate: o / tail,
   }

@@ -9,3 +9,11 @@ export function environmentStream(seed: number, run: number): Xoshiro128 {
 export function policyStream(seed: number, policy: number, run: number): Xoshiro128 {
   return createRng(seed, (policy + 1) * 4294967296 + run)
 }
+
+/**
+ * The stream of the logged history before run r (shared by every policy of the run): stream
+ * 2⁵² + r, disjoint from the environment streams (r) and the policy streams ((p + 1)·2³² + r, p < 2²⁰ − 1).
+ */
+export function historyStream(seed: number, run: number): Xoshiro128 {
+  return createRng(seed, 4503599627370496 + run)
+}

@@ -44,6 +44,11 @@ export const worldConfigSchema = z.strictObject({
   positionBias: z.number().min(0).max(5).default(0.8),
   /** Share of purchases that are reviewed. */
   reviewRate: rate.default(0.3),
+  /**
+   * Taste communities (absent: none, every user's interests are an independent draw around the market
+   * shares): `count` interest profiles, each user's interests drawn around their community's profile.
+   */
+  communities: z.strictObject({ count: z.number().int().min(2).max(1000), concentration: z.number().positive().max(100).default(0.3) }).optional(),
   startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD").default("2026-01-05"),
   faults: faultConfigSchema.default({ missingRate: 0, errorCodeRate: 0, duplicateRate: 0, outlierRate: 0 }),
 })

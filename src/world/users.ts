@@ -5,6 +5,7 @@ import { dirichlet } from "../random/dirichlet"
 import { gamma } from "../random/gamma"
 import { normal } from "../random/normal"
 import { randomInt } from "../random/uniform"
+import type { Communities } from "./communities"
 import type { WorldConfig } from "./config"
 import { REGIONS } from "./types"
 
@@ -32,10 +33,16 @@ export interface Users {
   region: Int32Array
   /** Ground-truth segment: 0 focused (concentration below the median), 1 broad. */
   segment: Uint8Array
+  /** Taste community of each user (−1 for all when the world has no communities). */
+  community: Int32Array
 }
 
-/** Generates users with Dirichlet interests around the market shares, each with its own concentration. */
-export function generateUsers(config: WorldConfig, marketShare: Float64Array, rng: Rng): Users {
+/**
+ * Generates users with Dirichlet interests around the market shares, each with its own concentration.
+ * With `communities`, the interests are then redrawn around the user's community profile from
+ * `communities.rng`, so every other trait is exactly as without communities.
+ */
+export function generateUsers(config: WorldConfig, marketShare: Float64Array, rng: Rng, communities?: Communities & { rng: Rng }): Users {
   const n = config.users
   const nc = marketShare.length
   const concentration = new Float64Array(n)
@@ -59,6 +66,13 @@ export function generateUsers(config: WorldConfig, marketShare: Float64Array, rn
     for (let k = 0; k < nc; k++) alpha[k] = Math.max(1e-3, c * nc * marketShare[k])
     interestStart.set(dirichlet(rng, alpha, row), u * nc)
     interestEnd.set(dirichlet(rng, alpha, row), u * nc)
+    if (communities) {
+      // The independent draws above keep `rng` where it was without communities; they are replaced here.
+      const z = communities.member[u]
+      for (let k = 0; k < nc; k++) alpha[k] = Math.max(1e-3, c * nc * communities.profiles[z * nc + k])
+      interestStart.set(dirichlet(communities.rng, alpha, row), u * nc)
+      interestEnd.set(dirichlet(communities.rng, alpha, row), u * nc)
+    }
     // Beta with mean `drift` (concentration 4), so some users barely drift and some change a lot.
     drift[u] = config.drift <= 0 ? 0 : config.drift >= 1 ? 1 : beta(rng, 4 * config.drift, 4 * (1 - config.drift))
     priceSensitivity[u] = gamma(rng, 4, 0.25)
@@ -68,5 +82,6 @@ export function generateUsers(config: WorldConfig, marketShare: Float64Array, rn
     device[u] = categorical(rng, deviceShare)
     region[u] = randomInt(rng, REGIONS.length)
   }
-  return { concentration, interestStart, interestEnd, drift, priceSensitivity, activity, noveltySeeking, fatigue, device, region, segment }
+  const community = communities ? Int32Array.from(communities.member) : new Int32Array(n).fill(-1)
+  return { concentration, interestStart, interestEnd, drift, priceSensitivity, activity, noveltySeeking, fatigue, device, region, segment, community }
 }

@@ -5,6 +5,7 @@ import { createRng } from "../random/rng"
 import { randomInt } from "../random/uniform"
 import { validate } from "../config/load-config"
 import { generateCatalog, type Catalog } from "./catalog"
+import { generateCommunities, type Communities } from "./communities"
 import { CATEGORY_SPECS } from "./categories"
 import { worldConfigSchema, type WorldConfig } from "./config"
 import { logInterest, sigmoid } from "./math"
@@ -50,6 +51,8 @@ export class World {
   readonly categories: Category[]
   readonly catalog: Catalog
   readonly users: Users
+  /** Taste communities (ground truth), or null when the world has none. */
+  readonly communities: Communities | null
   /** Region × category logit offsets (row-major REGIONS × categories). */
   readonly regionAffinity: Float64Array
   /** Items of each category, for sampling within a category. */
@@ -71,7 +74,10 @@ export class World {
     this.weekendLift = Float64Array.from(specs, (s) => s.weekendLift)
     // Separate streams: changing the number of users does not change the catalogue.
     this.catalog = generateCatalog(config, createRng(config.seed, 1))
-    this.users = generateUsers(config, this.catalog.marketShare, createRng(config.seed, 2))
+    // Communities from a stream of their own: users' other traits are the same with or without them.
+    this.communities = config.communities ? generateCommunities(config.communities, this.catalog.marketShare, config.users, createRng(config.seed, 4)) : null
+    const communityRng = createRng(config.seed, 5)
+    this.users = generateUsers(config, this.catalog.marketShare, createRng(config.seed, 2), this.communities ? { ...this.communities, rng: communityRng } : undefined)
     const rng = createRng(config.seed, 3)
     this.regionAffinity = new Float64Array(REGIONS.length * this.nCategories)
     for (let k = 0; k < this.regionAffinity.length; k++) this.regionAffinity[k] = normal(rng, 0, 0.25)

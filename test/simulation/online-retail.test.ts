@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { createRng } from "../../src/random/rng"
-import { createOnlineRetailEnvironment, OnlineRetailEnvironment, onlineRetailEnvironmentSpecSchema } from "../../src/simulation/online-retail"
+import { createOnlineRetailEnvironment, loadMonthlyPurchases, loadOnlineRetailCalibration, OnlineRetailEnvironment, onlineRetailEnvironmentSpecSchema } from "../../src/simulation/online-retail"
 
 describe("OnlineRetailEnvironment", () => {
   const env = new OnlineRetailEnvironment()
@@ -30,7 +30,7 @@ describe("OnlineRetailEnvironment", () => {
   })
 
   it("drifts month by month, and is stationary without drift", () => {
-    const ctx = { customer: 3, month: 0 }
+    const ctx = { customer: 3, user: 3, month: 0 }
     const jan = env.expectedReward(0, { ...ctx, month: 1 })
     const jul = env.expectedReward(0, { ...ctx, month: 7 })
     expect(jan).not.toBe(jul)
@@ -39,8 +39,8 @@ describe("OnlineRetailEnvironment", () => {
     const rng = createRng(1)
     expect(flat.context(5000, rng).month).toBe(0)
     const out = new Float64Array(flat.nArms)
-    flat.expectedRewards({ customer: 3, month: 0 }, out)
-    expect(out[2]).toBe(flat.expectedReward(2, { customer: 3, month: 0 }))
+    flat.expectedRewards({ customer: 3, user: 3, month: 0 }, out)
+    expect(out[2]).toBe(flat.expectedReward(2, { customer: 3, user: 3, month: 0 }))
   })
 
   it("personalises: customers disagree on their best product", () => {
@@ -77,5 +77,43 @@ describe("online-retail in simulate configs", () => {
     expect(byName.get("random")!.finals.meanReward.mean).toBeGreaterThan(0.06)
     expect(byName.get("random")!.finals.meanReward.mean).toBeLessThan(0.1)
     expect(byName.get("thompson")!.finals.cumulativeRegret.mean).toBeLessThan(byName.get("random")!.finals.cumulativeRegret.mean)
+  })
+})
+
+describe("online-retail: real purchases before the split as history", () => {
+  const env = new OnlineRetailEnvironment({ customers: 200, history: { months: 6 }, stepsPerMonth: 10 })
+  const purchases = loadMonthlyPurchases()
+
+  it("holds, for every active customer-month before the split, one impression per arm with the real purchase indicator", () => {
+    const h = env.loggedHistory(createRng(1))
+    expect(h.nUsers).toBe(200)
+    expect(h.nArms).toBe(20)
+    let active = 0
+    let bought = 0
+    for (let i = 0; i < purchases.rows.length; i += 3) {
+      const [u, m, mask] = purchases.rows.slice(i, i + 3)
+      if (u >= 200 || m >= 6) continue
+      active++
+      for (let a = 0; a < 20; a++) bought += (mask >>> a) & 1
+    }
+    expect(h.user.length).toBe(active * 20)
+    expect(h.reward.reduce((s, x) => s + x, 0)).toBe(bought)
+    expect(Array.from(new Set(h.propensity))).toEqual([1])
+    expect(active).toBeGreaterThan(50)
+  })
+
+  it("the run starts after the split, and the context carries the customer as `user`", () => {
+    env.reset()
+    const ctx = env.context(0, createRng(2))
+    expect(ctx.month).toBe(6)
+    expect(ctx.user).toBe(ctx.customer)
+    expect(env.context(10, createRng(2)).month).toBe(7)
+  })
+
+  it("the shipped purchases match the calibration's customers and arms, and the first row is a real purchase month of that customer", () => {
+    const cal = loadOnlineRetailCalibration()
+    expect(purchases.customers).toEqual(cal.customers)
+    expect(purchases.arms).toEqual(cal.arms.map((a) => a.stockCode))
+    expect(purchases.months).toEqual(cal.months)
   })
 })

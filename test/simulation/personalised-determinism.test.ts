@@ -30,6 +30,6 @@ describe("personalised policies: determinism across worker counts", () => {
 
   it("a personalised policy outside the e-commerce environment is an error naming it", async () => {
     const config = validate(simulationConfigSchema, { environment: { type: "bernoulli", probabilities: [0.1, 0.2] }, policies: [{ type: "hierarchical-thompson" }], horizon: 10, runs: 1 }, "test")
-    await expect(simulateConfig(config)).rejects.toThrow(/policies\[0\] \(hierarchical-thompson\): needs users in the context \(ecommerce environment\)/)
+    await expect(simulateConfig(config)).rejects.toThrow(/policies\[0\] \(hierarchical-thompson\): needs users in the context \(ecommerce or online-retail environment\)/)
   })
 })
