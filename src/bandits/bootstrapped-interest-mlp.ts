@@ -15,15 +15,15 @@ export interface BootstrappedInterestMlpOptions {
   dimension?: number
   /** User rows to hold (ids 0..users−1); a warm-start history with more users enlarges it; default 1. */
   users?: number
-  /** Width of the shared hidden layer; default 32. */
+  /** Width of the shared hidden layer; default 64. */
   hidden?: number
   /** Number of bootstrapped heads H; default 5. */
   heads?: number
-  /** SGD step; default 0.1. */
+  /** SGD step; default 0.5. */
   learningRate?: number
   /** Observations per training step (a mini-batch); default 32. */
   batch?: number
-  /** Passes over the history at `warmStart`; default 2. */
+  /** Passes over the history at `warmStart`; default 5. */
   epochs?: number
   /** Seed of the policy's own generator (initial weights, bootstrap masks); default 0. */
   seed?: number
@@ -43,7 +43,7 @@ export interface BootstrappedInterestMlpOptions {
  * (1/H)·Σ_h [a maximises head h]/ties. Training is by mini-batches: observations (with their input
  * s_u at the time) are kept in a preallocated buffer and one SGD step is taken every `batch`
  * observations, so updates cost O(hidden·(K + d)) per observation amortised and nothing is allocated
- * per step. Small by design (one hidden layer of 32) so a run of 20,000 steps takes about a second.
+ * per step. Small by design (one hidden layer of 64) so a run of 20,000 steps takes about a second.
  * @example
  * const p = new BootstrappedInterestMlp({ arms: 12, users: 100 })
  * p.update(p.select({ user: 7 }, rng), 1, { user: 7 })
@@ -82,11 +82,11 @@ export class BootstrappedInterestMlp implements Policy<VisitorContext> {
     const arms = checkArms(who, options.arms)
     const dimension = checkInteger(who, "dimension", options.dimension ?? 0, 0)
     const users = checkInteger(who, "users", options.users ?? 1, 1)
-    const hidden = checkInteger(who, "hidden", options.hidden ?? 32, 1)
+    const hidden = checkInteger(who, "hidden", options.hidden ?? 64, 1)
     const heads = checkInteger(who, "heads", options.heads ?? 5, 1)
-    const learningRate = checkPositive(who, "learningRate", options.learningRate ?? 0.1)
+    const learningRate = checkPositive(who, "learningRate", options.learningRate ?? 0.5)
     const batch = checkInteger(who, "batch", options.batch ?? 32, 1)
-    const epochs = checkInteger(who, "epochs", options.epochs ?? 2, 0)
+    const epochs = checkInteger(who, "epochs", options.epochs ?? 5, 0)
     const seed = checkInteger(who, "seed", options.seed ?? 0, 0)
     this.nArms = arms
     this.config = { arms, dimension, users, hidden, heads, learningRate, batch, epochs, seed }
