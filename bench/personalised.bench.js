@@ -82,7 +82,6 @@ function decisions(policy, rates, users, arms, n, contextOf) {
   const n = 200_000
   for (const [label, make] of [
     ["hierarchical Thompson 10,000 users × 50 arms", () => new L.HierarchicalThompson({ arms, users })],
-    ["hierarchical Thompson s=50", () => new L.HierarchicalThompson({ arms, users, strength: 50 })],
     ["per-user Thompson 10,000 users × 50 arms", () => new L.PerUserThompson({ arms, users })],
   ]) {
     const policy = make()

@@ -19,13 +19,13 @@ export interface EnsembleSamplingOptions {
   factors?: number
   /** Prior standard deviation σ₀ of every parameter (the models' prior samples); default 0.1. */
   priorSd?: number
-  /** Standard deviation σ_w of the noise added to each observation, per model; default 0.3. */
+  /** Standard deviation σ_w of the noise added to each observation, per model; default 0.1. */
   noiseSd?: number
-  /** SGD step η; default 0.05. */
+  /** SGD step η; default 0.02. */
   learningRate?: number
   /** Pull λ of every parameter toward its prior sample per step; default 0.01. */
   regularization?: number
-  /** Passes over the history at `warmStart`; default 3. */
+  /** Passes over the history at `warmStart`; default 20. */
   epochs?: number
   /** Seed of the policy's own generator (prior samples and observation noise); default 0. */
   seed?: number
@@ -72,10 +72,10 @@ export class EnsembleSampling implements Policy<VisitorContext> {
     const models = checkInteger(who, "models", options.models ?? 10, 1)
     const factors = checkInteger(who, "factors", options.factors ?? 3, 1)
     const priorSd = checkNonNegative(who, "priorSd", options.priorSd ?? 0.1)
-    const noiseSd = checkNonNegative(who, "noiseSd", options.noiseSd ?? 0.3)
-    const learningRate = checkPositive(who, "learningRate", options.learningRate ?? 0.05)
+    const noiseSd = checkNonNegative(who, "noiseSd", options.noiseSd ?? 0.1)
+    const learningRate = checkPositive(who, "learningRate", options.learningRate ?? 0.02)
     const regularization = checkRange(who, "regularization", options.regularization ?? 0.01, 0, 1)
-    const epochs = checkInteger(who, "epochs", options.epochs ?? 3, 0)
+    const epochs = checkInteger(who, "epochs", options.epochs ?? 20, 0)
     const seed = checkInteger(who, "seed", options.seed ?? 0, 0)
     this.nArms = arms
     this.config = { arms, users, models, factors, priorSd, noiseSd, learningRate, regularization, epochs, seed }

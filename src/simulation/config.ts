@@ -96,6 +96,16 @@ export const policySpecSchema = z.discriminatedUnion(
       alpha2: z.number().min(0).optional(),
       edgeProbability: probability.optional(),
     }),
+    z.strictObject({
+      type: z.literal("bootstrapped-mlp"),
+      name,
+      features: z.boolean().optional(),
+      hidden: z.number().int().min(1).optional(),
+      heads: z.number().int().min(1).optional(),
+      learningRate: positive.optional(),
+      batch: z.number().int().min(1).optional(),
+      epochs: z.number().int().min(0).optional(),
+    }),
   ],
   { error: (issue) => (issue.code === "invalid_union" ? `unknown type; allowed: ${POLICY_TYPES.join(", ")}` : undefined) },
 )
@@ -149,7 +159,7 @@ export const POLICY_TYPES = [
   "random", "greedy", "epsilon-greedy", "optimistic", "softmax", "ucb", "ucb1", "kl-ucb", "bayes-ucb", "thompson", "gaussian-thompson",
   "gradient", "exp3", "discounted-ucb", "sliding-window-ucb", "discounted-thompson", "sliding-window-thompson", "linucb", "lin-thompson",
   "segment-epsilon-greedy", "feedback-reweighting", "per-user-thompson", "per-user-ucb", "hierarchical-thompson",
-  "hybrid-linucb", "ensemble-sampling", "club",
+  "hybrid-linucb", "ensemble-sampling", "club", "bootstrapped-mlp",
 ] as const
 export const ENVIRONMENT_TYPES = ["bernoulli", "gaussian-testbed", "random-walk", "abrupt-change", "ecommerce", "online-retail"] as const
 

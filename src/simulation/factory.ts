@@ -4,7 +4,7 @@ import {
   Greedy, KlUcb, LinThompson, LinUcb, OptimisticGreedy, RandomPolicy, SegmentEpsilonGreedy, SlidingWindowThompson, SlidingWindowUcb,
   Softmax, Ucb, Ucb1,
 } from "../bandits"
-import { Club, EnsembleSampling, HierarchicalThompson, HybridLinUcb, PerUserThompson, PerUserUcb } from "../bandits"
+import { BootstrappedInterestMlp, Club, EnsembleSampling, HierarchicalThompson, HybridLinUcb, PerUserThompson, PerUserUcb } from "../bandits"
 import type { Environment } from "./environment"
 import { BernoulliArms } from "./bernoulli"
 import { GaussianTestbed } from "./gaussian-testbed"
@@ -119,6 +119,10 @@ export function createPolicy(spec: PolicySpec, env: Environment<unknown>, index:
       return new PerUserUcb({ ...(o as object), arms, users: needUsers() }) as Policy<unknown>
     case "hierarchical-thompson":
       return new HierarchicalThompson({ ...(o as object), arms, users: needUsers(), seed }) as Policy<unknown>
+    case "bootstrapped-mlp": {
+      const { features, ...rest } = o as { features?: boolean }
+      return new BootstrappedInterestMlp({ ...rest, arms, dimension: features ? needFeatures() : 0, users: needUsers(), seed }) as Policy<unknown>
+    }
     case "club":
       return new Club({ ...(o as object), arms, users: needUsers(), seed }) as Policy<unknown>
     case "ensemble-sampling":
