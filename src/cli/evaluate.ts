@@ -10,6 +10,8 @@ import { OFF_POLICY_ESTIMATORS } from "../evaluation/estimators"
 import { GreedyModelTarget } from "../evaluation/greedy-model-target"
 import { evaluateOffPolicy, meanWithInterval, type ValueWithInterval } from "../evaluation/off-policy-evaluation"
 import { offPolicyReportSections } from "../evaluation/off-policy-report"
+import { offPolicyTrust, offPolicyTrustSection } from "../evaluation/off-policy-trust"
+import { estimatePropensitiesIfMissing, type EstimatedPropensities } from "../evaluation/estimate-propensities-if-missing"
 import { LinearRewardModel } from "../evaluation/reward-model"
 import type { TargetPolicy } from "../evaluation/target-policy"
 import { createRng } from "../random/rng"
@@ -29,6 +31,9 @@ interface EvaluateOptions {
   positions?: string
   rewardModel?: string
   switchThreshold: string
+  clip: string
+  shrinkage: string
+  subGaussian: string
   crossFit: string
   epsilon: string
   bootstrap: string
@@ -54,6 +59,9 @@ export function registerEvaluate(program: Command): void {
     .option("--positions <n>", "generic CSV: number of positions (position in 0..n-1)")
     .option("--reward-model <logistic|ridge>", "reward model of DM/DR (default: logistic for 0/1 rewards)")
     .option("--switch-threshold <w>", "switch-DR's importance-weight threshold", "100")
+    .option("--clip <w>", "ipw-clip and dr-clip: weights above it are clipped", "100")
+    .option("--shrinkage <l>", "dros: λ of the shrunk weight λw/(w² + λ)", "100")
+    .option("--sub-gaussian <l>", "ipw-sg and dr-sg: λ in [0, 1] of the weight w/(1 − λ + λw)", "0.1")
     .option("--cross-fit <k>", "fit the reward model by k-fold cross-fitting (1 = no cross-fitting)", "1")
     .option("--epsilon <e>", "exploration of the 'learned' target", "0.1")
     .option("--bootstrap <n>", "bootstrap resamples (0 = none)", "1000")
@@ -63,6 +71,11 @@ export function registerEvaluate(program: Command): void {
       const seed = integerOption("--seed", options.seed, 0)
       const resamples = integerOption("--bootstrap", options.bootstrap, 0)
       const switchThreshold = numberOption("--switch-threshold", options.switchThreshold, (x) => x >= 0)
+      const hyperParameters = {
+        clip: numberOption("--clip", options.clip, (x) => x >= 0),
+        shrinkage: numberOption("--shrinkage", options.shrinkage, (x) => x >= 0),
+        subGaussian: numberOption("--sub-gaussian", options.subGaussian, (x) => x >= 0 && x <= 1),
+      }
       const crossFitFolds = integerOption("--cross-fit", options.crossFit, 1)
       const epsilon = numberOption("--epsilon", options.epsilon, (x) => x >= 0 && x <= 1)
       const estimators = options.estimators.split(",").map((s) => s.trim()).filter((s) => s !== "")
@@ -93,6 +106,7 @@ export function registerEvaluate(program: Command): void {
           rng: createRng(seed),
           resamples,
           switchThreshold,
+          hyperParameters,
           crossFitFolds,
           rewardModel: options.rewardModel as "logistic" | "ridge" | undefined,
         })
@@ -100,6 +114,7 @@ export function registerEvaluate(program: Command): void {
         throw new UserError((error as Error).message)
       }
       progress.update(2, "estimated")
+      const trust = offPolicyTrust(result, source.estimatedPropensities ? { propensitiesEstimated: { calibrationError: source.estimatedPropensities.calibration.expectedCalibrationError } } : {})
       const command = `interest-lab evaluate ${process.argv.slice(3).join(" ")}`
       const prov = provenance(command)
       const dir = await writeOutputDir(options.out, async (tmp) => {
@@ -118,6 +133,10 @@ export function registerEvaluate(program: Command): void {
           ),
           weights: result.weights,
           rewardModel: result.rewardModel ?? null,
+          rewardModelFit: result.rewardModelFit ?? null,
+          recommendation: { estimator: trust.recommendation.chosen, reason: trust.recommendation.reason },
+          flags: trust.flags,
+          propensityCalibration: source.estimatedPropensities?.calibration ?? null,
         }
         writeFileSync(join(tmp, "summary.json"), JSON.stringify(summary, null, 2) + "\n")
         const config = { log: options.log, format: source.format, campaign: options.campaign, behavior: options.behavior, target: options.target, estimators, seed, bootstrap: resamples, switchThreshold, crossFitFolds, epsilon, rewardModel: result.rewardModel ?? null }
@@ -125,7 +144,7 @@ export function registerEvaluate(program: Command): void {
         const html = renderReport({
           title: `Off-policy evaluation: ${result.target}`,
           subtitle: `${result.log}, ${result.rows} rounds`,
-          sections: offPolicyReportSections(result, onPolicy),
+          sections: [...(source.estimatedPropensities ? [source.estimatedPropensities.section] : []), ...offPolicyReportSections(result, onPolicy), offPolicyTrustSection(result, trust)],
           provenance: { ...prov, seed },
         })
         writeFileSync(join(tmp, "report.html"), html)
@@ -137,6 +156,8 @@ export function registerEvaluate(program: Command): void {
 interface LoadedLog {
   log: BanditLog
   format: "obd" | "csv"
+  /** Set when the log had no propensities and a behaviour policy was fitted. */
+  estimatedPropensities?: EstimatedPropensities
   /** For OBD: the dataset root (folder layout) or the log file's folder. */
   obd?: { root?: string; campaign: ObdCampaign }
 }
@@ -148,7 +169,12 @@ async function loadLog(options: EvaluateOptions): Promise<LoadedLog> {
   if (format === "csv") {
     if (isDir) throw new UserError(`--log: ${options.log} is a folder; --format csv needs a CSV file`)
     const positions = options.positions === undefined ? undefined : integerOption("--positions", options.positions, 1)
-    return { log: await loadBanditCsv(options.log, { positions }), format }
+    const missing = !headerLine(options.log).split(",").includes("propensity")
+    const loaded = await loadBanditCsv(options.log, { positions, missingPropensity: missing ? "estimate" : "error" })
+    if (!missing) return { log: loaded, format }
+    const estimated = estimatePropensitiesIfMissing(loaded)
+    if (!options.quiet) process.stderr.write(`warning: ${options.log} has no propensity column; propensities come from a fitted behaviour policy (calibration error ${estimated.calibration.expectedCalibrationError.toPrecision(2)}, see the report)\n`)
+    return { log: estimated.log, format, estimatedPropensities: estimated }
   }
   const campaign = options.campaign as ObdCampaign
   if (!["men", "women", "all"].includes(campaign)) throw new UserError(`--campaign: expected men, women or all, got '${options.campaign}'`)
