@@ -12,6 +12,8 @@ import { evaluateOffPolicy, meanWithInterval, type ValueWithInterval } from "../
 import { offPolicyReportSections } from "../evaluation/off-policy-report"
 import { offPolicyTrust, offPolicyTrustSection } from "../evaluation/off-policy-trust"
 import { estimatePropensitiesIfMissing, type EstimatedPropensities } from "../evaluation/estimate-propensities-if-missing"
+import { isSqlLog } from "../data/log-source"
+import { evaluateSqlCommand } from "./evaluate-sql"
 import { LinearRewardModel } from "../evaluation/reward-model"
 import type { TargetPolicy } from "../evaluation/target-policy"
 import { createRng } from "../random/rng"
@@ -38,6 +40,8 @@ interface EvaluateOptions {
   epsilon: string
   bootstrap: string
   seed: string
+  engine?: string
+  sampleSize: string
   quiet?: boolean
 }
 
@@ -66,6 +70,8 @@ export function registerEvaluate(program: Command): void {
     .option("--epsilon <e>", "exploration of the 'learned' target", "0.1")
     .option("--bootstrap <n>", "bootstrap resamples (0 = none)", "1000")
     .option("--seed <n>", "seed of the bootstrap and of replay's draws", "1")
+    .option("--engine <memory|duckdb>", "where the estimators run: memory (default for CSV and Open Bandit logs) or duckdb (SQL; always for .parquet, .duckdb and clickhouse:// logs)")
+    .option("--sample-size <n>", "SQL path: rows the reward model is fitted on", "1000000")
     .option("--quiet", "no progress output")
     .action(async (options: EvaluateOptions) => {
       const seed = integerOption("--seed", options.seed, 0)
@@ -85,6 +91,13 @@ export function registerEvaluate(program: Command): void {
       if (estimators.length === 0) throw new UserError("--estimators: name at least one estimator")
       if (options.rewardModel !== undefined && options.rewardModel !== "logistic" && options.rewardModel !== "ridge") {
         throw new UserError(`--reward-model: expected logistic or ridge, got '${options.rewardModel}'`)
+      }
+      if (options.engine !== undefined && options.engine !== "memory" && options.engine !== "duckdb") throw new UserError(`--engine: expected memory or duckdb, got '${options.engine}'`)
+      if (isSqlLog(options.log) || options.engine === "duckdb") {
+        if (!options.log.startsWith("clickhouse://") && !existsSync(options.log)) throw new UserError(`--log: ${options.log} does not exist`)
+        const sampleSize = integerOption("--sample-size", options.sampleSize, 1)
+        const rewardModel = options.rewardModel as "logistic" | "ridge" | undefined
+        return evaluateSqlCommand({ log: options.log, target: options.target, out: options.out, seed, quiet: options.quiet, options: { estimators, hyperParameters: { ...hyperParameters, switchThreshold }, rewardModel, sampleSize, seed } })
       }
       if (!existsSync(options.log)) throw new UserError(`--log: ${options.log} does not exist`)
       const progress = terminalProgress("evaluate", 3, { quiet: options.quiet })
