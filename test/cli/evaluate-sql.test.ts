@@ -62,7 +62,7 @@ describe("interest-lab evaluate --log file.parquet (SQL on DuckDB)", () => {
   it("bad input: one line naming the log and the column, no output", () => {
     const r = run(["--log", join(dir, "bad.parquet"), "--target", "uniform", "--out", join(dir, "bad-out")])
     expect(r.status).toBe(2)
-    expect(r.stderr.trim()).toBe(`interest-lab: ${join(dir, "bad.parquet")}: column 'propensity': 1 rows outside (0, 1] (min 0.5, max 1.5); allowed: probabilities in (0, 1]`)
+    expect(r.stderr.trim()).toBe(`interest-lab: ${join(dir, "bad.parquet")}: column 'propensity': values outside (0, 1] (min 0.5, max 1.5); allowed: probabilities in (0, 1]`)
     expect(existsSync(join(dir, "bad-out"))).toBe(false)
     const t = run(["--log", join(dir, "log.parquet"), "--target", "bts", "--out", join(dir, "bad-out")])
     expect(t.stderr.trim()).toBe("interest-lab: --target: the SQL path evaluates 'uniform' or a target CSV file, got 'bts'")

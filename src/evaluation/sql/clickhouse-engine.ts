@@ -14,6 +14,10 @@ interface ClickHouseClientLike {
  * @example const engine = await ClickHouseEngine.open("http://127.0.0.1:8123")
  */
 export class ClickHouseEngine implements SqlEngine {
+  arrayAt(values: readonly string[], index: string): string {
+    return `[${values.join(", ")}][${index} + 1]`
+  }
+
   readonly doubleType = "Float64"
 
   private constructor(
@@ -39,11 +43,10 @@ export class ClickHouseEngine implements SqlEngine {
     return data.map((row) => row.map(Number))
   }
 
-  async sampleRows(table: string, columns: readonly string[], n: number, seed: number): Promise<number[][]> {
+  async sampleRows(table: string, columns: readonly string[], n: number, seed: number, rows: number): Promise<number[][]> {
     const select = `SELECT ${columns.map((c) => `CAST(${c} AS Float64)`).join(", ")} FROM ${table}`
-    const [[rows]] = await this.queryRows(`SELECT CAST(count(*) AS Float64) FROM ${table}`)
-    // A hash of the row's values orders the rows the same way on every run: a seeded sample without a sampling key.
-    return this.queryRows(rows <= n ? select : `${select} ORDER BY cityHash64(${seed}, ${columns.join(", ")}) LIMIT ${n}`)
+    if (rows <= n) return this.queryRows(select)
+    return this.queryRows(`${select} WHERE cityHash64(${columns.join(", ")}, ${seed}) % 1000000 < ${Math.ceil((n / rows) * 1e6)} LIMIT ${n}`)
   }
 
   async close(): Promise<void> {

@@ -12,6 +12,10 @@ interface DuckDbConnectionLike {
  * @example const engine = await DuckDbEngine.open(); await engine.queryRows("SELECT 1")
  */
 export class DuckDbEngine implements SqlEngine {
+  arrayAt(values: readonly string[], index: string): string {
+    return `[${values.join(", ")}][${index} + 1]`
+  }
+
   readonly doubleType = "DOUBLE"
   private constructor(
     readonly name: string,
@@ -46,10 +50,10 @@ export class DuckDbEngine implements SqlEngine {
     await this.connection.runAndReadAll(sql)
   }
 
-  async sampleRows(table: string, columns: readonly string[], n: number, seed: number): Promise<number[][]> {
-    const [[rows]] = await this.queryRows(`SELECT CAST(count(*) AS DOUBLE) FROM ${table}`)
+  async sampleRows(table: string, columns: readonly string[], n: number, seed: number, rows: number): Promise<number[][]> {
     const select = `SELECT ${columns.map((c) => `CAST(${c} AS DOUBLE)`).join(", ")} FROM ${table}`
-    return this.queryRows(rows <= n ? select : `${select} USING SAMPLE reservoir(${n} ROWS) REPEATABLE (${seed})`)
+    if (rows <= n) return this.queryRows(select)
+    return this.queryRows(`${select} WHERE hash(${columns.join(", ")}, ${seed}) % 1000000 < ${Math.ceil((n / rows) * 1e6)} LIMIT ${n}`)
   }
 
   async close(): Promise<void> {

@@ -2,22 +2,17 @@ import type { LinearRewardModel } from "../reward-model"
 import type { ContextFreeTarget } from "../context-free-target"
 import { sqlIdentifier, sqlNumber } from "./sql-literal"
 
+/** A constant-array lookup in the engine's dialect (see `SqlEngine.arrayAt`). */
+export type ArrayAt = (values: readonly string[], index: string) => string
+
 /**
- * π(a | pos) of a context-free target for the row's logged action, as one CASE on the key
- * position·K + action (zero probabilities fall to ELSE 0): the target evaluated as an
- * expression, no join, so it runs on every shard of a distributed table as it is.
- * @example targetProbabilitySql(uniform, "action", "position")
+ * π(a | pos) of a context-free target for the row's logged action: a lookup in the constant
+ * array of π at key position·K + action — the target as an expression, no join, so it runs on
+ * every shard of a distributed table as it is, in O(1) per row.
+ * @example targetProbabilitySql(uniform, "action", "position", engine.arrayAt)
  */
-export function targetProbabilitySql(target: ContextFreeTarget, action: string, position: string): string {
-  const K = target.nActions
-  const whens: string[] = []
-  for (let p = 0; p < target.nPositions; p++) {
-    for (let a = 0; a < K; a++) {
-      const x = target.probabilities[p * K + a]
-      if (x > 0) whens.push(`WHEN ${p * K + a} THEN ${sqlNumber(x)}`)
-    }
-  }
-  return `(CASE ${position} * ${K} + ${action} ${whens.join(" ")} ELSE ${sqlNumber(0)} END)`
+export function targetProbabilitySql(target: ContextFreeTarget, action: string, position: string, arrayAt: ArrayAt): string {
+  return arrayAt(Array.from(target.probabilities, sqlNumber), `${position} * ${target.nActions} + ${action}`)
 }
 
 /**
@@ -42,34 +37,35 @@ function link(model: LinearRewardModel, eta: string): string {
 
 /**
  * q̂(x, a, pos) of the logged action: link(base + αₐ + δ_pos), the action and position terms as
- * CASEs. `base` is the name of a column holding `rewardModelBaseSql`.
- * @example loggedRewardSql(model, "eta0", "action", "position")
+ * array lookups. `base` is the name of a column holding `rewardModelBaseSql`.
+ * @example loggedRewardSql(model, "eta0", "action", "position", engine.arrayAt)
  */
-export function loggedRewardSql(model: LinearRewardModel, base: string, action: string, position: string): string {
+export function loggedRewardSql(model: LinearRewardModel, base: string, action: string, position: string, arrayAt: ArrayAt): string {
   const s = model.state_
   if (s === undefined) throw new Error("loggedRewardSql: fit the reward model first")
-  const alpha = `(CASE ${action} ${Array.from({ length: s.nActions }, (_, a) => `WHEN ${a} THEN ${sqlNumber(s.coef[s.actionOffset + a])}`).join(" ")} ELSE ${sqlNumber(0)} END)`
-  const delta = `(CASE ${position} ${Array.from({ length: s.nPositions }, (_, p) => `WHEN ${p} THEN ${sqlNumber(s.coef[s.positionOffset + p])}`).join(" ")} ELSE ${sqlNumber(0)} END)`
+  const alpha = arrayAt(Array.from(s.coef.subarray(s.actionOffset, s.actionOffset + s.nActions), sqlNumber), action)
+  const delta = arrayAt(Array.from(s.coef.subarray(s.positionOffset, s.positionOffset + s.nPositions), sqlNumber), position)
   return link(model, `${base} + ${alpha} + ${delta}`)
 }
 
 /**
  * Σₐ π(a | pos) q̂(x, a, pos) for a context-free target: per position, the sum over the
  * target's actions of π · link(base + αₐ + δ_pos) — for a ridge model it collapses to
- * base + Σₐ π αₐ + δ_pos, for a logistic one it is written out term by term.
- * @example expectedRewardSql(model, target, "eta0", "position")
+ * base + (Σₐ π αₐ + δ_pos), one array lookup; for a logistic one it is written out term by term.
+ * @example expectedRewardSql(model, target, "eta0", "position", engine.arrayAt)
  */
-export function expectedRewardSql(model: LinearRewardModel, target: ContextFreeTarget, base: string, position: string): string {
+export function expectedRewardSql(model: LinearRewardModel, target: ContextFreeTarget, base: string, position: string, arrayAt: ArrayAt): string {
   const s = model.state_
   if (s === undefined) throw new Error("expectedRewardSql: fit the reward model first")
   const K = target.nActions
   const branches: string[] = []
+  const shift: string[] = []
   for (let p = 0; p < target.nPositions; p++) {
     const delta = p < s.nPositions ? s.coef[s.positionOffset + p] : 0
     if (model.config.kind === "ridge") {
       let mix = 0
       for (let a = 0; a < K; a++) mix += target.probabilities[p * K + a] * s.coef[s.actionOffset + a]
-      branches.push(`WHEN ${p} THEN ${base} + ${sqlNumber(mix)} + ${sqlNumber(delta)}`)
+      shift.push(sqlNumber(mix + delta))
     } else {
       const terms: string[] = []
       for (let a = 0; a < K; a++) {
@@ -79,5 +75,6 @@ export function expectedRewardSql(model: LinearRewardModel, target: ContextFreeT
       branches.push(`WHEN ${p} THEN ${terms.length > 0 ? terms.join(" + ") : sqlNumber(0)}`)
     }
   }
+  if (model.config.kind === "ridge") return `(${base} + ${arrayAt(shift, position)})`
   return `(CASE ${position} ${branches.join(" ")} ELSE ${sqlNumber(0)} END)`
 }

@@ -8,14 +8,17 @@ export interface SqlEngine {
   readonly name: string
   /** The dialect's 64-bit float type for CASTs: "DOUBLE" (DuckDB, Trino, Spark), "Float64" (ClickHouse). */
   readonly doubleType: string
+  /** The dialect's constant-array lookup, 0-based `index` (DuckDB and ClickHouse: `[…][index + 1]`). */
+  arrayAt(values: readonly string[], index: string): string
   /** The log table's column names, in order. */
   columns(table: string): Promise<string[]>
   /** All rows of a query whose columns are all numeric. */
   queryRows(sql: string): Promise<number[][]>
   /**
-   * Up to n rows of `columns` (SQL expressions), a seeded sample when the table is larger
-   * (engine-specific sampling), in the table's order when it is not.
+   * About n of the table's `rows` rows of `columns` (SQL expressions): all of them, in the
+   * table's order, when rows ≤ n; otherwise those whose hash of (values, seed) falls under the
+   * sampling rate — deterministic, parallel, one scan, no reservoir.
    */
-  sampleRows(table: string, columns: readonly string[], n: number, seed: number): Promise<number[][]>
+  sampleRows(table: string, columns: readonly string[], n: number, seed: number, rows: number): Promise<number[][]>
   close(): Promise<void>
 }

@@ -83,7 +83,7 @@ describe("estimators compiled to SQL on DuckDB", () => {
     const { engine, table } = await openSqlLog(bad)
     opened.push(engine)
     await expect(evaluateOffPolicySql(engine, table, "uniform", { estimators: ["ipw"], where: "bad.csv" })).rejects.toThrow(
-      "bad.csv: column 'propensity': 1 rows outside (0, 1] (min 0, max 0.5); allowed: probabilities in (0, 1]",
+      "bad.csv: column 'propensity': values outside (0, 1] (min 0, max 0.5); allowed: probabilities in (0, 1]",
     )
     const missing = join(dir, "missing.csv")
     writeFileSync(missing, "action,reward,x0\n0,1,0.1\n")
