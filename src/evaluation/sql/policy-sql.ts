@@ -72,9 +72,10 @@ export function expectedRewardSql(model: LinearRewardModel, target: ContextFreeT
         const pi = target.probabilities[p * K + a]
         if (pi > 0) terms.push(`${sqlNumber(pi)} * ${link(model, `${base} + ${sqlNumber(s.coef[s.actionOffset + a] + delta)}`)}`)
       }
-      branches.push(`WHEN ${p} THEN ${terms.length > 0 ? terms.join(" + ") : sqlNumber(0)}`)
+      branches.push(`WHEN ${position} = ${p} THEN ${terms.length > 0 ? terms.join(" + ") : sqlNumber(0)}`)
     }
   }
   if (model.config.kind === "ridge") return `(${base} + ${arrayAt(shift, position)})`
-  return `(CASE ${position} ${branches.join(" ")} ELSE ${sqlNumber(0)} END)`
+  // a searched CASE: ClickHouse's CASE x WHEN … needs constant branches
+  return `(CASE ${branches.join(" ")} ELSE ${sqlNumber(0)} END)`
 }
