@@ -14,6 +14,7 @@ import { offPolicyTrust, offPolicyTrustSection } from "../evaluation/off-policy-
 import { estimatePropensitiesIfMissing, type EstimatedPropensities } from "../evaluation/estimate-propensities-if-missing"
 import { isSqlLog } from "../data/log-source"
 import { evaluateSqlCommand } from "./evaluate-sql"
+import { IpwPolicyLearner } from "../evaluation/ipw-policy-learner"
 import { LinearRewardModel } from "../evaluation/reward-model"
 import type { TargetPolicy } from "../evaluation/target-policy"
 import { createRng } from "../random/rng"
@@ -42,6 +43,7 @@ interface EvaluateOptions {
   seed: string
   engine?: string
   sampleSize: string
+  learner: string
   quiet?: boolean
 }
 
@@ -71,6 +73,7 @@ export function registerEvaluate(program: Command): void {
     .option("--bootstrap <n>", "bootstrap resamples (0 = none)", "1000")
     .option("--seed <n>", "seed of the bootstrap and of replay's draws", "1")
     .option("--engine <memory|duckdb>", "where the estimators run: memory (default for CSV and Open Bandit logs) or duckdb (SQL; always for .parquet, .duckdb and clickhouse:// logs)")
+    .option("--learner <q|ipw>", "the 'learned' target: q (ε-greedy on a reward model, OBP's QLearner) or ipw (weighted softmax regression, OBP's IPWLearner)", "q")
     .option("--sample-size <n>", "SQL path: rows the reward model is fitted on", "1000000")
     .option("--quiet", "no progress output")
     .action(async (options: EvaluateOptions) => {
@@ -225,6 +228,11 @@ async function resolveTarget(
       const train = sliceBanditLog(log, 0, half)
       const test = sliceBanditLog(log, half, log.length)
       const binary = train.reward.every((r) => r === 0 || r === 1)
+      if (options.learner === "ipw") {
+        const learned = new IpwPolicyLearner({ epsilon }).fit(train)
+        return { target: learned, evaluationLog: test }
+      }
+      if (options.learner !== "q") throw new UserError(`--learner: expected q or ipw, got '${options.learner}'`)
       const model = new LinearRewardModel({ kind: binary ? "logistic" : "ridge" }).fit(train)
       return { target: new GreedyModelTarget(model, log.nActions, { epsilon, name: `${epsilon}-greedy on a ${model.name} learned from rounds 0..${half - 1}` }), evaluationLog: test }
     }

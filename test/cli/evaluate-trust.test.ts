@@ -76,4 +76,16 @@ describe("interest-lab evaluate: which estimate to trust", () => {
     expect(Math.abs(summary.estimates.snipw.value - trueSummary.estimates.snipw.value)).toBeLessThan(1.96 * trueSummary.estimates.snipw.stderr)
     expect(readFileSync(join(out, "report.html"), "utf8")).toContain("Estimated propensities")
   })
+
+  it("--target learned --learner ipw learns OBP's IPW learner on the first half and evaluates it on the second", () => {
+    const out = join(dir, "learned-ipw")
+    const r = run(["--log", "data/open-bandit-dataset", "--target", "learned", "--learner", "ipw", "--estimators", "ipw,snipw", "--bootstrap", "0", "--out", out])
+    expect(r.status).toBe(0)
+    const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8")) as Summary & { target: string; rows: number }
+    expect(summary.target).toMatch(/^IPW learner/)
+    expect(summary.rows).toBe(5000)
+    const bad = run(["--log", "data/open-bandit-dataset", "--target", "learned", "--learner", "dqn", "--out", join(dir, "bad-learner")])
+    expect(bad.status).toBe(2)
+    expect(bad.stderr.trim()).toBe("interest-lab: --learner: expected q or ipw, got 'dqn'")
+  })
 })
