@@ -5,6 +5,7 @@ import { ContextFreeTarget } from "../../src/evaluation/context-free-target"
 import { GreedyModelTarget } from "../../src/evaluation/greedy-model-target"
 import { IpwPolicyLearner } from "../../src/evaluation/ipw-policy-learner"
 import { evaluateOffPolicy } from "../../src/evaluation/off-policy-evaluation"
+import { MlpPolicyLearner } from "../../src/evaluation/mlp-policy-learner"
 import { LinearRewardModel } from "../../src/evaluation/reward-model"
 import { normal } from "../../src/random/normal"
 import { createRng } from "../../src/random/rng"
@@ -41,6 +42,24 @@ describe("policies learned from logs (OBP's IPWLearner and QLearner)", () => {
       for (const e of Object.values(result.estimates)) expect(Math.abs(e.value - v)).toBeLessThan(3.5 * e.stderr + 0.005)
     }
   })
+
+  it("a seeded MLP policy on TensorFlow.js learns too, and the same seed gives the same policy", async () => {
+    const a = await new MlpPolicyLearner({ seed: 3, epochs: 8, batchSize: 512, learningRate: 0.03, epsilon: 0.05 }).fit(train)
+    const b = await new MlpPolicyLearner({ seed: 3, epochs: 8, batchSize: 512, learningRate: 0.03, epsilon: 0.05 }).fit(train)
+    const v = truth(a)
+    expect(v).toBeGreaterThan(truth(logging) + 0.02)
+    const pa = new Float64Array(K)
+    const pb = new Float64Array(K)
+    for (let i = 0; i < 200; i++) {
+      a.actionProbabilities(test, i, pa)
+      b.actionProbabilities(test, i, pb)
+      expect(Array.from(pa)).toEqual(Array.from(pb))
+    }
+    const result = evaluateOffPolicy(test, a, { estimators: ["snipw"], rng: createRng(1), resamples: 0 })
+    expect(Math.abs(result.estimates.snipw.value - v)).toBeLessThan(3.5 * result.estimates.snipw.stderr + 0.005)
+    a.dispose()
+    b.dispose()
+  }, 60_000)
 
   it("rejects negative rewards", () => {
     const bad = { ...train, reward: train.reward.map((r) => r - 1) }
