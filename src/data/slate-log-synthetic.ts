@@ -16,7 +16,7 @@ export interface SlateContexts {
 /**
  * Slates on the synthetic e-commerce world (`src/world`): a visitor arrives (user by activity,
  * situation sampled at day 0, so the log is stationary), a slate policy shows `slateLength` of
- * the categories' best sellers, and each position k is clicked independently with the world's
+ * the categories' best sellers (or of all items, `arms: "items"`), and each position k is clicked independently with the world's
  * position-based probability q(x, a, k) = κₖ · attraction(user, item, situation) (no fatigue
  * within a log). Because the model is position-based the true value of any Plackett–Luce
  * policy is exact given the contexts: V(π) = E_x Σₖ Σₐ P_π(a at k | x) q(x, a, k).
@@ -28,8 +28,8 @@ export class SyntheticSlateProblem {
   readonly nActions: number
   readonly nFeatures = ECOMMERCE_FEATURES
 
-  constructor(options: { world?: Partial<WorldConfig>; slateLength: number }) {
-    this.env = new EcommerceEnvironment({ world: options.world, arms: "categories" })
+  constructor(options: { world?: Partial<WorldConfig>; slateLength: number; arms?: "categories" | "items" }) {
+    this.env = new EcommerceEnvironment({ world: options.world, arms: options.arms ?? "categories" })
     this.nActions = this.env.nArms
     if (!Number.isInteger(options.slateLength) || options.slateLength < 1 || options.slateLength > this.nActions) {
       throw new Error(`SyntheticSlateProblem: slateLength must be an integer in [1, ${this.nActions}], got ${options.slateLength}`)
