@@ -144,9 +144,11 @@ export async function evaluateOffPolicySql(
   const { weight: w, reward: r } = SQL_ROW
   const diagnostics = ["count(*)", `max(${w})`, `sum(${w})`, `sum(${w} * ${w})`, `sum(CASE WHEN ${w} = 0 THEN 1 ELSE 0 END)`, `sum(${r})`, `sum(${r} * ${r})`]
   const sums = estimators.map((e) => estimatorSumsSql(e.name, options.hyperParameters))
-  const all = [...diagnostics, ...sums.flat()]
-  const query = `SELECT ${all.map((x) => `CAST(${x} AS ${engine.doubleType})`).join(", ")} FROM (${inner}) AS rows`
-  const [answer] = await engine.queryRows(query)
+  // estimators share sums (count(*), Σw …): each distinct aggregate is computed once
+  const distinct = [...new Set([...diagnostics, ...sums.flat()])]
+  const query = `SELECT ${distinct.map((x) => `CAST(${x} AS ${engine.doubleType})`).join(", ")} FROM (${inner}) AS rows`
+  const [row] = await engine.queryRows(query)
+  const answer = [...diagnostics, ...sums.flat()].map((x) => row[distinct.indexOf(x)])
   const [n, maxW, sw, sww, zeros, sr, srr] = answer
   const weights: WeightDiagnostics = { maxWeight: maxW, meanWeight: sw / n, effectiveSampleSize: sww === 0 ? 0 : (sw * sw) / sww, zeroWeightShare: zeros / n }
   const z = normalQuantile(0.975)
