@@ -12,6 +12,11 @@ import { OFF_POLICY_ESTIMATORS } from "../evaluation/estimators"
 import { GreedyModelTarget } from "../evaluation/greedy-model-target"
 import { evaluateOffPolicy, meanWithInterval, type ValueWithInterval } from "../evaluation/off-policy-evaluation"
 import { offPolicyReportSections } from "../evaluation/off-policy-report"
+import { offPolicyTrust, offPolicyTrustSection } from "../evaluation/off-policy-trust"
+import { estimatePropensitiesIfMissing, type EstimatedPropensities } from "../evaluation/estimate-propensities-if-missing"
+import { isSqlLog } from "../data/log-source"
+import { evaluateSqlCommand } from "./evaluate-sql"
+import { IpwPolicyLearner } from "../evaluation/ipw-policy-learner"
 import { LinearRewardModel } from "../evaluation/reward-model"
 import type { TargetPolicy } from "../evaluation/target-policy"
 import { createRng } from "../random/rng"
@@ -33,11 +38,17 @@ interface EvaluateOptions {
   positions?: string
   rewardModel?: string
   switchThreshold: string
+  clip: string
+  shrinkage: string
+  subGaussian: string
   crossFit: string
   epsilon: string
   bootstrap: string
   seed: string
   clipWeights?: string
+  engine?: string
+  sampleSize: string
+  learner: string
   quiet?: boolean
 }
 
@@ -62,17 +73,28 @@ export function registerEvaluate(program: Command): void {
     .option("--positions <n>", "generic CSV: number of positions (position in 0..n-1)")
     .option("--reward-model <logistic|ridge>", "reward model of DM/DR (default: logistic for 0/1 rewards)")
     .option("--switch-threshold <w>", "switch-DR's importance-weight threshold", "100")
+    .option("--clip <w>", "ipw-clip and dr-clip: weights above it are clipped", "100")
+    .option("--shrinkage <l>", "dros: λ of the shrunk weight λw/(w² + λ)", "100")
+    .option("--sub-gaussian <l>", "ipw-sg and dr-sg: λ in [0, 1] of the weight w/(1 − λ + λw)", "0.1")
     .option("--cross-fit <k>", "fit the reward model by k-fold cross-fitting (1 = no cross-fitting)", "1")
     .option("--epsilon <e>", "exploration of the 'learned' target", "0.1")
     .option("--bootstrap <n>", "bootstrap resamples (0 = none)", "1000")
     .option("--seed <n>", "seed of the bootstrap and of replay's draws", "1")
     .option("--clip-weights <w>", "clip every importance weight π/p to at most w (less variance, some bias; default: no clipping)")
+    .option("--engine <memory|duckdb>", "where the estimators run: memory (default for CSV and Open Bandit logs) or duckdb (SQL; always for .parquet, .duckdb and clickhouse:// logs)")
+    .option("--learner <q|ipw>", "the 'learned' target: q (ε-greedy on a reward model, OBP's QLearner) or ipw (weighted softmax regression, OBP's IPWLearner)", "q")
+    .option("--sample-size <n>", "SQL path: rows the reward model is fitted on", "1000000")
     .option("--quiet", "no progress output")
     .action(async (options: EvaluateOptions) => {
       const inputs = guardRun(options.out, [{ flag: "--log", path: options.log }, ...(["bts", "uniform", "learned"].includes(options.target) ? [] : [{ flag: "--target", path: options.target }])])
       const seed = integerFlag("--seed", options.seed, 0)
       const resamples = integerFlag("--bootstrap", options.bootstrap, 0)
       const switchThreshold = numberFlag("--switch-threshold", options.switchThreshold, (x) => x >= 0, "a number >= 0")
+      const hyperParameters = {
+        clip: numberFlag("--clip", options.clip, (x) => x >= 0, "a number >= 0"),
+        shrinkage: numberFlag("--shrinkage", options.shrinkage, (x) => x >= 0, "a number >= 0"),
+        subGaussian: numberFlag("--sub-gaussian", options.subGaussian, (x) => x >= 0 && x <= 1, "a number in [0, 1]"),
+      }
       const crossFitFolds = integerFlag("--cross-fit", options.crossFit, 1)
       const epsilon = numberFlag("--epsilon", options.epsilon, (x) => x >= 0 && x <= 1, "a number in [0, 1]")
       const clipWeights = options.clipWeights === undefined ? undefined : numberFlag("--clip-weights", options.clipWeights, (x) => x > 0, "a number > 0")
@@ -83,6 +105,13 @@ export function registerEvaluate(program: Command): void {
       if (estimators.length === 0) throw new UserError("--estimators: name at least one estimator")
       if (options.rewardModel !== undefined && options.rewardModel !== "logistic" && options.rewardModel !== "ridge") {
         throw new UserError(`--reward-model: expected logistic or ridge, got '${options.rewardModel}'`)
+      }
+      if (options.engine !== undefined && options.engine !== "memory" && options.engine !== "duckdb") throw new UserError(`--engine: expected memory or duckdb, got '${options.engine}'`)
+      if (isSqlLog(options.log) || options.engine === "duckdb") {
+        if (!options.log.startsWith("clickhouse://") && !existsSync(options.log)) throw new UserError(`--log: ${options.log} does not exist`)
+        const sampleSize = integerFlag("--sample-size", options.sampleSize, 1)
+        const rewardModel = options.rewardModel as "logistic" | "ridge" | undefined
+        return evaluateSqlCommand({ inputs, log: options.log, target: options.target, out: options.out, seed, quiet: options.quiet, options: { estimators, hyperParameters: { ...hyperParameters, switchThreshold }, rewardModel, sampleSize, seed } })
       }
       if (!existsSync(options.log)) throw new UserError(`--log: ${options.log} does not exist`)
       const progress = terminalProgress("evaluate", 3, { quiet: options.quiet })
@@ -106,6 +135,7 @@ export function registerEvaluate(program: Command): void {
           rng: createRng(seed),
           resamples,
           switchThreshold,
+          hyperParameters,
           crossFitFolds,
           rewardModel: options.rewardModel as "logistic" | "ridge" | undefined,
           clipWeights,
@@ -119,6 +149,7 @@ export function registerEvaluate(program: Command): void {
           `interest-lab: warning: ${terminalSafe(log.source)}: an importance weight π/p reaches ${result.weights.maxWeight.toPrecision(3)} (tiny propensities); a few rounds dominate the estimates: consider --clip-weights ${EXTREME_WEIGHT}\n`,
         )
       }
+      const trust = offPolicyTrust(result, source.estimatedPropensities ? { propensitiesEstimated: { calibrationError: source.estimatedPropensities.calibration.expectedCalibrationError } } : {})
       const command = `interest-lab evaluate ${process.argv.slice(3).join(" ")}`
       const prov = provenance(command)
       const dir = await writeOutputDir(options.out, async (tmp) => {
@@ -137,6 +168,10 @@ export function registerEvaluate(program: Command): void {
           ),
           weights: result.weights,
           rewardModel: result.rewardModel ?? null,
+          rewardModelFit: result.rewardModelFit ?? null,
+          recommendation: { estimator: trust.recommendation.chosen, reason: trust.recommendation.reason },
+          flags: trust.flags,
+          propensityCalibration: source.estimatedPropensities?.calibration ?? null,
         }
         writeFileSync(join(tmp, "summary.json"), JSON.stringify(summary, null, 2) + "\n")
         const config = { log: options.log, format: source.format, campaign: options.campaign, behavior: options.behavior, target: options.target, estimators, seed, bootstrap: resamples, switchThreshold, crossFitFolds, epsilon, clipWeights: clipWeights ?? null, rewardModel: result.rewardModel ?? null }
@@ -144,7 +179,7 @@ export function registerEvaluate(program: Command): void {
         const html = renderReport({
           title: `Off-policy evaluation: ${result.target}`,
           subtitle: `${result.log}, ${result.rows} rounds`,
-          sections: offPolicyReportSections(result, onPolicy),
+          sections: [...(source.estimatedPropensities ? [source.estimatedPropensities.section] : []), ...offPolicyReportSections(result, onPolicy), offPolicyTrustSection(result, trust)],
           provenance: { ...prov, seed },
         })
         writeFileSync(join(tmp, "report.html"), html)
@@ -156,6 +191,8 @@ export function registerEvaluate(program: Command): void {
 interface LoadedLog {
   log: BanditLog
   format: "obd" | "csv"
+  /** Set when the log had no propensities and a behaviour policy was fitted. */
+  estimatedPropensities?: EstimatedPropensities
   /** For OBD: the dataset root (folder layout) or the log file's folder. */
   obd?: { root?: string; campaign: ObdCampaign }
 }
@@ -167,7 +204,12 @@ async function loadLog(options: EvaluateOptions): Promise<LoadedLog> {
   if (format === "csv") {
     if (isDir) throw new UserError(`--log: ${options.log} is a folder; --format csv needs a CSV file`)
     const positions = options.positions === undefined ? undefined : integerFlag("--positions", options.positions, 1)
-    return { log: await loadBanditCsv(options.log, { positions }), format }
+    const missing = !headerLine(options.log).split(",").includes("propensity")
+    const loaded = await loadBanditCsv(options.log, { positions, missingPropensity: missing ? "estimate" : "error" })
+    if (!missing) return { log: loaded, format }
+    const estimated = estimatePropensitiesIfMissing(loaded)
+    if (!options.quiet) process.stderr.write(`warning: ${options.log} has no propensity column; propensities come from a fitted behaviour policy (calibration error ${estimated.calibration.expectedCalibrationError.toPrecision(2)}, see the report)\n`)
+    return { log: estimated.log, format, estimatedPropensities: estimated }
   }
   const campaign = options.campaign as ObdCampaign
   if (!["men", "women", "all"].includes(campaign)) throw new UserError(`--campaign: expected men, women or all, got '${options.campaign}'`)
@@ -205,6 +247,11 @@ async function resolveTarget(
       const train = sliceBanditLog(log, 0, half)
       const test = sliceBanditLog(log, half, log.length)
       const binary = train.reward.every((r) => r === 0 || r === 1)
+      if (options.learner === "ipw") {
+        const learned = new IpwPolicyLearner({ epsilon }).fit(train)
+        return { target: learned, evaluationLog: test }
+      }
+      if (options.learner !== "q") throw new UserError(`--learner: expected q or ipw, got '${options.learner}'`)
       const model = new LinearRewardModel({ kind: binary ? "logistic" : "ridge" }).fit(train)
       return { target: new GreedyModelTarget(model, log.nActions, { epsilon, name: `${epsilon}-greedy on a ${model.name} learned from rounds 0..${half - 1}` }), evaluationLog: test }
     }

@@ -16,6 +16,8 @@ export interface BanditCsvOptions {
   categorical?: string[]
   /** File name used in error messages (default: the path). */
   name?: string
+  /** Without a `propensity` column: "error" (default), or "estimate": propensities are NaN until the caller fills them (see `withEstimatedPropensities`). */
+  missingPropensity?: "error" | "estimate"
 }
 
 const RESERVED = new Set(["action", "position", "reward", "click", "propensity"])
@@ -71,7 +73,7 @@ export async function readBanditCsv(
           return i
         }
         actionAt = need("action")
-        propensityAt = need("propensity")
+        propensityAt = options.missingPropensity === "estimate" && at("propensity") < 0 ? -1 : need("propensity")
         rewardAt = at("reward")
         clickAt = at("click")
         if (rewardAt < 0 && clickAt < 0) throw new CsvError(file, 1, "reward", `missing column 'reward' or 'click' (the header has: ${columns.join(", ")})`)
@@ -98,7 +100,7 @@ export async function readBanditCsv(
           if (options.positions === undefined && r.position >= schema.nPositions) schema.nPositions = r.position + 1
         } else r.position = 0
         r.reward = rewardAt >= 0 ? parseFinite(file, row, "reward", fields[rewardAt]) : parseClick(file, row, "click", fields[clickAt])
-        r.propensity = parsePropensity(file, row, "propensity", fields[propensityAt])
+        r.propensity = propensityAt >= 0 ? parsePropensity(file, row, "propensity", fields[propensityAt]) : NaN
         for (let j = 0; j < featureAt.length; j++) r.context[j] = parseFinite(file, row, schema.featureNames[j], fields[featureAt[j]])
         for (let j = 0; j < categoricalAt.length; j++) r.categorical[j] = levelCode(levelMaps[j], schema.categoricalLevels[j], fields[categoricalAt[j]])
         onRound(r, schema)

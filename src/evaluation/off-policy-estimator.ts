@@ -9,7 +9,8 @@ import { normalQuantile } from "./distributions"
  *   wᵢ = π(aᵢ | ·) / pᵢ;
  * - with a reward model q̂: `loggedRewardModel` q̂(xᵢ, aᵢ, posᵢ) and `targetRewardModel`
  *   Σₐ π(a | xᵢ, posᵢ) q̂(xᵢ, a, posᵢ) (OBP's `estimated_rewards_by_reg_model` reduced per round);
- * - for replay: `action` aᵢ and `targetAction`, the target policy's (sampled) choice.
+ * - for replay: `action` aᵢ and `targetAction`, the target policy's (sampled) choice;
+ * - for MIPS: `marginalWeight` w(xᵢ, eᵢ) of the logged item's embedding (`marginalImportanceWeights`).
  */
 export interface OffPolicyInput {
   readonly reward: Float64Array
@@ -19,6 +20,7 @@ export interface OffPolicyInput {
   readonly targetRewardModel?: Float64Array
   readonly action?: Int32Array
   readonly targetAction?: Int32Array
+  readonly marginalWeight?: Float64Array
 }
 
 /** The one interface of every off-policy estimator (OBP's `BaseOffPolicyEstimator`). */

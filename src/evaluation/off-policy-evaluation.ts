@@ -1,8 +1,8 @@
 import { checkBanditLog, type BanditLog } from "../data/bandit-log"
 import type { Rng } from "../random/rng"
 import { normalQuantile } from "./distributions"
-import { offPolicyEstimator } from "./estimators"
-import type { OffPolicyEstimate, WeightDiagnostics } from "./off-policy-estimator"
+import { offPolicyEstimator, type EstimatorHyperParameters } from "./estimators"
+import type { OffPolicyEstimate, OffPolicyInput, WeightDiagnostics } from "./off-policy-estimator"
 import { estimatePolicyValue, weightDiagnostics } from "./off-policy-estimator"
 import { offPolicyInput } from "./off-policy-input"
 import { CrossFittedRewardModel } from "./cross-fitted-reward-model"
@@ -23,6 +23,8 @@ export interface OffPolicyEvaluationOptions {
   crossFitFolds?: number
   /** switch-DR's weight threshold τ (default 100). */
   switchThreshold?: number
+  /** λ of the clipped, shrunk and sub-Gaussian estimators (see `EstimatorHyperParameters`). */
+  hyperParameters?: EstimatorHyperParameters
   /** Bootstrap resamples (default 1000; 0 = no bootstrap interval). */
   resamples?: number
   /**
@@ -47,10 +49,45 @@ export interface OffPolicyEvaluationResult {
   weights: WeightDiagnostics
   /** The name of the reward model, when one was fitted. */
   rewardModel?: string
+  /** How well the reward model fits the logged rewards, when one was fitted. */
+  rewardModelFit?: RewardModelFit
   /** The mean reward of the logging policy (the naive estimate). */
   loggedValue: ValueWithInterval
   /** Importance weights of at most 20,000 evenly spaced rounds, for a histogram. */
   weightSample: Float64Array
+}
+
+/** The reward model q̂ against the logged rewards (in-sample, or out-of-fold when cross-fitted). */
+export interface RewardModelFit {
+  /** Mean of q̂(xᵢ, aᵢ) and of rᵢ: calibration in the large. */
+  meanPredicted: number
+  meanReward: number
+  /** 1 − Σ(r − q̂)² / Σ(r − r̄)²: the share of the reward's variance the model explains (≤ 0: no better than the mean). */
+  skill: number
+}
+
+/**
+ * The reward model's fit from an estimator input with reward-model predictions.
+ * @example rewardModelFit(input).skill
+ */
+export function rewardModelFit(input: OffPolicyInput): RewardModelFit {
+  const q = input.loggedRewardModel
+  if (q === undefined) throw new Error("rewardModelFit: the input has no reward-model predictions")
+  const r = input.reward
+  const n = r.length
+  let mq = 0
+  let mr = 0
+  for (let i = 0; i < n; i++) {
+    mq += q[i] / n
+    mr += r[i] / n
+  }
+  let sse = 0
+  let sst = 0
+  for (let i = 0; i < n; i++) {
+    sse += (r[i] - q[i]) ** 2
+    sst += (r[i] - mr) ** 2
+  }
+  return { meanPredicted: mq, meanReward: mr, skill: sst > 0 ? 1 - sse / sst : 0 }
 }
 
 /**
@@ -64,7 +101,7 @@ export function evaluateOffPolicy(log: BanditLog, target: TargetPolicy, options:
   const clip = options.clipWeights
   if (clip !== undefined && !(clip > 0)) throw new Error(`evaluateOffPolicy: clipWeights must be a number > 0, got ${clip}`)
   checkBanditLog(log)
-  const estimators = options.estimators.map((name) => offPolicyEstimator(name, { switchThreshold: options.switchThreshold }))
+  const estimators = options.estimators.map((name) => offPolicyEstimator(name, { ...options.hyperParameters, switchThreshold: options.switchThreshold }))
   let rewardModel: RewardModel | undefined
   if (estimators.some((e) => e.needsRewardModel)) {
     let binary = true
@@ -87,6 +124,7 @@ export function evaluateOffPolicy(log: BanditLog, target: TargetPolicy, options:
     estimates,
     weights: weightDiagnostics(input),
     rewardModel: rewardModel?.name,
+    rewardModelFit: rewardModel ? rewardModelFit(input) : undefined,
     loggedValue: meanWithInterval(log.reward),
     weightSample: sampleWeights(input.targetProbability, input.propensity, 20_000),
   }

@@ -63,7 +63,7 @@ describe("interest-lab evaluate", () => {
   it("prints one clear line for bad input and leaves no output", () => {
     const bad = run(["--log", "data/open-bandit-dataset", "--target", "bts", "--estimators", "ipw,ips", "--out", join(dir, "bad")])
     expect(bad.status).toBe(2)
-    expect(bad.stderr.trim()).toBe("interest-lab: --estimators: unknown estimator 'ips' (allowed: replay, ipw, snipw, dm, dr, sndr, switch-dr)")
+    expect(bad.stderr.trim()).toBe("interest-lab: --estimators: unknown estimator 'ips' (allowed: replay, ipw, snipw, dm, dr, sndr, switch-dr, ipw-clip, ipw-sg, dr-clip, dros, dr-sg)")
     const replay = run(["--log", "data/open-bandit-dataset", "--behavior", "bts", "--target", "uniform", "--estimators", "replay", "--out", join(dir, "bad")])
     expect(replay.status).toBe(2)
     expect(replay.stderr).toContain("replay needs a uniformly random logging policy")
