@@ -120,7 +120,7 @@ export async function readBanditCsv(
  * @example const log = await loadBanditCsv("log.csv", { positions: 3 })
  */
 export async function loadBanditCsv(path: string, options: BanditCsvOptions = {}): Promise<BanditLog> {
-  const builder = new BanditLogBuilder()
+  const builder = new BanditLogBuilder({ unknownPropensities: options.missingPropensity === "estimate" })
   await readBanditCsv(path, options, (round, schema) => builder.push(round, schema))
   const log = builder.build()
   return options.actions === undefined ? denseActions(log) : log

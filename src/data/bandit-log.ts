@@ -111,13 +111,20 @@ export class BanditLogBuilder {
   private schema: BanditLogSchema | undefined
 
   /**
+   * @param options.unknownPropensities accept NaN propensities: a log without a propensity column
+   * whose propensities the caller estimates afterwards (see `withEstimatedPropensities`)
+   */
+  constructor(private readonly options: { unknownPropensities?: boolean } = {}) {}
+
+  /**
    * Appends a copy of `round`.
    * @throws Error when the round is invalid: an action outside [0, schema.nActions), a position
    * outside [0, schema.nPositions), a reward that is not finite, or a propensity not in
    * [MIN_PROPENSITY, 1] (0, negative, denormal or above 1)
    */
   push(round: BanditRound, schema: BanditLogSchema): void {
-    const problem = roundProblem(round.action, round.position, round.reward, round.propensity, schema.nActions, schema.nPositions)
+    const propensity = this.options.unknownPropensities && Number.isNaN(round.propensity) ? 1 : round.propensity
+    const problem = roundProblem(round.action, round.position, round.reward, propensity, schema.nActions, schema.nPositions)
     if (problem !== undefined) throw new Error(`BanditLogBuilder.push: round ${this.n} of ${schema.source}: ${problem}`)
     this.schema = schema
     const d = round.context.length

@@ -64,7 +64,7 @@ describe("interest-lab evaluate: which estimate to trust", () => {
     writeFileSync(join(dir, "with-propensity.csv"), withPropensity.join("\n") + "\n")
     const out = join(dir, "estimated")
     const r = run(["--log", join(dir, "no-propensity.csv"), "--target", "uniform", "--estimators", "snipw", "--bootstrap", "0", "--out", out], false)
-    expect(r.status).toBe(0)
+    expect(r.status, r.stderr).toBe(0)
     expect(r.stderr).toMatch(/warning: .*no-propensity\.csv has no propensity column; propensities come from a fitted behaviour policy/)
     const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8")) as Summary
     expect(summary.propensityCalibration?.expectedCalibrationError).toBeLessThan(0.02)
