@@ -22,13 +22,15 @@ function rangeOf(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i + 1)
 }
 
+/** The layout shared by the figures; axes grow their margins to fit their labels (`automargin`), so long category names are never clipped. */
 function layoutFor(t: AxisTitles, extra: Record<string, unknown> = {}): Figure["layout"] {
+  const { xaxis, yaxis, ...rest } = extra as { xaxis?: Record<string, unknown>; yaxis?: Record<string, unknown> }
   return {
     title: { text: t.title },
-    xaxis: { title: { text: t.xTitle ?? "" } },
-    yaxis: { title: { text: t.yTitle ?? "" } },
+    xaxis: { title: { text: t.xTitle ?? "" }, automargin: true, ...xaxis },
+    yaxis: { title: { text: t.yTitle ?? "" }, automargin: true, ...yaxis },
     margin: { t: 50, r: 20, b: 50, l: 60 },
-    ...extra,
+    ...rest,
   }
 }
 

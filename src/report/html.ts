@@ -38,7 +38,8 @@ export function tableHtml(table: ReportTable): string {
     .map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(typeof c === "number" ? formatNumber(c) : c)}</td>`).join("")}</tr>`)
     .join("\n")
   const caption = table.caption ? `<caption>${escapeHtml(table.caption)}</caption>` : ""
-  return `<table>${caption}<thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`
+  // The wrapper scrolls a wide table inside the page (in reports and in notebooks alike).
+  return `<div class="table-wrap" style="overflow-x:auto;max-width:100%"><table>${caption}<thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`
 }
 
 /** The `<div>` and script that draw one figure, given the page already defines `Plotly`. */

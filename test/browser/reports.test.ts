@@ -1,0 +1,54 @@
+import { spawnSync } from "node:child_process"
+import { mkdtempSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import type { Browser } from "puppeteer-core"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { CHROMIUM, checkPage, launchBrowser } from "./page-check"
+
+// Every report.html the CLI writes, opened in Chromium as a reader would: no console error, every
+// plot drawn, no raw LaTeX, no table wider than its container, no clipped axis label. Each page's
+// screenshot lands in reports/screenshots/. The CLI runs from the build (npm test builds first).
+if (!CHROMIUM && process.env.CI) throw new Error("CI: Debian's chromium is required for the browser checks; .ci/run installs it")
+
+const bin = join(__dirname, "..", "..", "bin", "interest-lab.js")
+const dir = mkdtempSync(join(tmpdir(), "il-browser-"))
+
+function cli(args: string[]): string {
+  const out = join(dir, args[0])
+  const r = spawnSync(process.execPath, [bin, ...args, "--out", out], { encoding: "utf8" })
+  if (r.status !== 0) throw new Error(`interest-lab ${args.join(" ")} failed: ${r.stderr}`)
+  return join(out, "report.html")
+}
+
+const world = join(dir, "world.yaml")
+writeFileSync(world, "users: 150\nitems: 80\ndays: 7\nseed: 4\n")
+
+/** One small run of each command (the main job shortened to 4 runs × 5,000 steps). */
+const reports: [string, () => string][] = [
+  ["report-simulate-ecommerce", () => cli(["simulate", "--config", "experiments/ecommerce-default.yaml", "--runs", "4", "--horizon", "5000"])],
+  ["report-world", () => cli(["world", "--config", world, "--quiet"])],
+  ["report-segments", () => cli(["segments", "--data", "online-retail", "--k", "4"])],
+  ["report-basket", () => cli(["basket", "--data", "online-retail", "--country", "France", "--min-support", "0.07", "--exclude", "POSTAGE"])],
+  ["report-benchmark", () => cli(["benchmark", "--data", "online-retail", "--split", "2011-09-01", "--models", "popularity,itemknn", "--k", "10", "--quiet"])],
+  [
+    "report-evaluate",
+    () => cli(["evaluate", "--log", "data/open-bandit-dataset", "--campaign", "men", "--behavior", "random", "--target", "bts", "--estimators", "ipw,snipw,dm,dr", "--quiet"]),
+  ],
+]
+
+describe.skipIf(!CHROMIUM)("reports in a browser", () => {
+  let browser: Browser
+  beforeAll(async () => {
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  it.each(reports)("%s: plots drawn, nothing clipped or raw", { timeout: 300_000 }, async (name, make) => {
+    const r = await checkPage(browser, make(), name)
+    expect(r.problems).toEqual([])
+    expect(r.figures).toBeGreaterThan(0)
+  })
+})
