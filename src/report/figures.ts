@@ -144,14 +144,21 @@ export function heatmapFigure(
   }
 }
 
-/** Scatter plot of points, optionally coloured by a group label. */
+/**
+ * Scatter plot of points, optionally coloured by a group label. `text` is each point's hover
+ * text; with `labels` it is also written next to the point (for a few named points).
+ * @example scatterFigure([0.1, 0.2], [0.7, 0.3], { title: "CTR vs discovery", text: ["random", "greedy"], labels: true })
+ */
 export function scatterFigure(
   x: ArrayLike<number>,
   y: ArrayLike<number>,
-  t: AxisTitles & { groups?: ArrayLike<number | string>; text?: string[] },
+  t: AxisTitles & { groups?: ArrayLike<number | string>; text?: string[]; labels?: boolean },
 ): Figure {
   if (!t.groups) {
-    return { data: [{ type: "scatter", mode: "markers", x: Array.from(x), y: Array.from(y), text: t.text }], layout: layoutFor(t) }
+    const labelled = t.labels === true && t.text !== undefined
+    const trace: Trace = { type: "scatter", mode: labelled ? "markers+text" : "markers", x: Array.from(x), y: Array.from(y), text: t.text }
+    if (labelled) Object.assign(trace, { textposition: "top center", cliponaxis: false, marker: { size: 9 } })
+    return { data: [trace], layout: layoutFor(t) }
   }
   const groups = t.groups
   const byGroup = new Map<string, number[]>()

@@ -56,6 +56,8 @@ export class EcommerceEnvironment implements Environment<EcommerceContext>, Slat
   readonly nArms: number
   readonly dimension = ECOMMERCE_FEATURES
   readonly stationary = false
+  /** Clicks and purchases are 0 or 1; revenue is unbounded above. */
+  readonly rewardRange: readonly [number, number]
   readonly world: World
   readonly options: Readonly<Required<Omit<EcommerceOptions, "world">>>
   /** The item shown for each arm. */
@@ -95,6 +97,7 @@ export class EcommerceEnvironment implements Environment<EcommerceContext>, Slat
       throw new Error(`EcommerceEnvironment: topInterests must be an integer in [1, ${this.world.nCategories}], got ${topInterests}`)
     }
     this.options = { arms, reward, position, stepsPerDay, topInterests }
+    this.rewardRange = reward === "revenue" ? [0, Infinity] : [0, 1]
     const w = this.world
     this.nCat = w.nCategories
     if (arms === "categories") {

@@ -28,6 +28,8 @@ export interface Environment<C = unknown> {
   lastOutcome?(): StepOutcome
   /** Metrics of the finished run that need the environment's ground truth (discovery, novelty, …). */
   runMetrics?(): Record<string, number>
+  /** The interval every reward lies in (e.g. [0, 1] for clicks), when bounded: reports clamp intervals of mean rewards to it. */
+  readonly rewardRange?: readonly [number, number]
   /** Bernoulli means, when rewards are Bernoulli and stationary: enables the Lai–Robbins bound. */
   bernoulliMeans?(): Float64Array | null
 }
