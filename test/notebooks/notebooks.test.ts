@@ -3,6 +3,7 @@ import { join } from "node:path"
 import type { Browser } from "puppeteer-core"
 import { afterAll, describe, expect, it } from "vitest"
 import { CHROMIUM, checkPage, launchBrowser } from "../browser/page-check"
+import { RECORDED } from "./recorded"
 
 // Every notebook in notebooks/ is executed in a real Jupyter on this checkout's own tslab kernel
 // (jupyter/kernels/interest-lab, found through JUPYTER_PATH); the same run writes the executed
@@ -55,6 +56,11 @@ describe.skipIf(!jupyter)("notebooks execute with the checkout's tslab kernel", 
     expect(html, `${name} shows no plotly figure`).toContain("Plotly.newPlot")
     expect(html, `${name}: the copy loads something from this machine's file system`).not.toMatch(/<script[^>]*src="file:/)
     expect(html, `${name}: execution counts`).toContain("In&nbsp;[1]:")
+    const expected = RECORDED[name] ?? {}
+    expect(Object.keys(r.recorded).sort(), `${name}: recorded values without an expectation in test/notebooks/recorded.ts, or expected and not recorded`).toEqual(Object.keys(expected).sort())
+    for (const [key, { value, tol }] of Object.entries(expected)) {
+      expect(Math.abs(r.recorded[key] - value), `${name}: ${key} = ${r.recorded[key]}, the prose says ${value} (±${tol})`).toBeLessThanOrEqual(tol)
+    }
     if (CHROMIUM) {
       browser ??= launchBrowser()
       const page = await checkPage(await browser, r.html, `notebook-${name.replace(/\.ipynb$/, "")}`)
