@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest"
 import { recordHtml } from "../../src/report"
 
 const runner = require("../../scripts/notebook-runner.js") as {
-  recordedValues(nb: { cells: { outputs?: { data?: Record<string, string | string[]> }[] }[] }): Record<string, number>
+  recordedValues(nb: { cells: { outputs?: { data?: Record<string, unknown> }[] }[] }): Record<string, number>
   numberCells(nb: { cells: { cell_type: string; execution_count?: number | null; outputs?: { output_type: string; execution_count?: number | null }[] }[] }): void
   selfContained(html: string): string
 }
