@@ -56,6 +56,23 @@ export const RECORDED: Readonly<Record<string, Readonly<Record<string, RecordedE
     gradient01BaselineOptimalPct: { value: 85, tol: 0.5 },
     gradient01NoBaselineOptimalPct: { value: 50, tol: 0.5 },
   },
+  // Also the README's central-DP and FedAvg-MF numbers ("Privacy, federated learning, cold start and applications").
+  "13-privacy-and-federated-learning.ipynb": {
+    exactCountsRecall: { value: 0.51, tol: 0.005 },
+    centralDpRecallEps1: { value: 0.47, tol: 0.005 },
+    centralKeptEps1: { value: 0.92, tol: 0.005 },
+    countErrorEps1: { min: 1 },
+    globalPopularityRecall: { value: 0.42, tol: 0.005 },
+    localKeptEps8: { value: 0.88, tol: 0.005 },
+    centralGradientRecall: { value: 0.382, tol: 0.0005 },
+    fedAvg400Recall: { value: 0.373, tol: 0.0005 },
+    fedAvg100Recall: { value: 0.351, tol: 0.0005 },
+    dpZ1Recall: { value: 0.356, tol: 0.0005 },
+    dpZ5Recall: { value: 0.251, tol: 0.0005 },
+    alsRecall: { value: 0.384, tol: 0.0005 },
+    mfPopularityRecall: { value: 0.287, tol: 0.0005 },
+    mfPopularityNdcg: { value: 0.205, tol: 0.0005 },
+  },
   "15-online-retail-case-study.ipynb": {
     kneeK: { value: 4, tol: 0 },
     bestSilhouetteK: { value: 2, tol: 0 },
