@@ -56,6 +56,19 @@ export const RECORDED: Readonly<Record<string, Readonly<Record<string, RecordedE
     gradient01BaselineOptimalPct: { value: 85, tol: 0.5 },
     gradient01NoBaselineOptimalPct: { value: 50, tol: 0.5 },
   },
+  // Also the README's new-user and few-shot numbers.
+  "12-cold-start.ipynb": {
+    popularClicks: { value: 19.3, tol: 0.05 },
+    thompsonFlatClicks: { value: 20.9, tol: 0.05 },
+    thompsonPriorClicks: { value: 25.2, tol: 0.05 },
+    firstClickClicks: { value: 27.8, tol: 0.05 },
+    oracleClicks: { value: 38.0, tol: 0.05 },
+    ucb1Clicks: { max: 19.3 },
+    oneShotAccuracy: { value: 0.58, tol: 0.005 },
+    fiveShotAccuracy: { value: 0.79, tol: 0.005 },
+    tenShotAccuracy: { value: 0.85, tol: 0.005 },
+    chance: { value: 0.25, tol: 0 },
+  },
   // Also the README's central-DP and FedAvg-MF numbers ("Privacy, federated learning, cold start and applications").
   "13-privacy-and-federated-learning.ipynb": {
     exactCountsRecall: { value: 0.51, tol: 0.005 },
