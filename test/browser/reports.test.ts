@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process"
-import { mkdtempSync, writeFileSync } from "node:fs"
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import type { Browser } from "puppeteer-core"
@@ -24,9 +24,9 @@ function cli(args: string[]): string {
 const world = join(dir, "world.yaml")
 writeFileSync(world, "users: 150\nitems: 80\ndays: 7\nseed: 4\n")
 
-/** One small run of each command (the main job shortened to 4 runs × 5,000 steps). */
+/** One run of each command: the main job exactly as `npm start` runs it, the others small. */
 const reports: [string, () => string][] = [
-  ["report-simulate-ecommerce", () => cli(["simulate", "--config", "experiments/ecommerce-default.yaml", "--runs", "4", "--horizon", "5000"])],
+  ["report-simulate-ecommerce", () => cli(["simulate", "--config", "experiments/ecommerce-default.yaml"])],
   ["report-world", () => cli(["world", "--config", world, "--quiet"])],
   ["report-segments", () => cli(["segments", "--data", "online-retail", "--k", "4"])],
   ["report-basket", () => cli(["basket", "--data", "online-retail", "--country", "France", "--min-support", "0.07", "--exclude", "POSTAGE"])],
@@ -50,5 +50,29 @@ describe.skipIf(!CHROMIUM)("reports in a browser", () => {
     const r = await checkPage(browser, make(), name)
     expect(r.problems).toEqual([])
     expect(r.figures).toBeGreaterThan(0)
+  })
+})
+
+// The README quotes the main job's interest discovery and CTRs (section "Interest discovery"): read
+// from README.md and compared, to the digits printed, with the summary.json of the run above.
+describe.skipIf(!CHROMIUM)("README: the main job's interest discovery", () => {
+  const readme = readFileSync(join(__dirname, "..", "..", "README.md"), "utf8").replace(/\s+/g, " ")
+  const quoted: [RegExp, string, string][] = [
+    [/greedy discovers ≈(\d\.\d+)/, "greedy", "interestDiscovery"],
+    [/ε = 0\.1 ≈(\d\.\d+)/, "eps-0.1", "interestDiscovery"],
+    [/Thompson ≈(\d\.\d+)/, "thompson", "interestDiscovery"],
+    [/LinUCB ≈(\d\.\d+)/, "linucb α=0.5", "interestDiscovery"],
+    [/re-weighting ≈(\d\.\d+)/, "feedback re-weighting (per user)", "interestDiscovery"],
+    [/with the best CTR, (\d\.\d+)/, "feedback re-weighting (per user)", "ctr"],
+    [/random ≈(\d\.\d+) \(CTR/, "random", "interestDiscovery"],
+    [/random ≈\d\.\d+ \(CTR (\d\.\d+)\)/, "random", "ctr"],
+  ]
+  it.each(quoted)("%s", (pattern, policy, metric) => {
+    const m = readme.match(pattern)
+    if (!m) throw new Error(`README.md no longer says ${pattern}`)
+    const summary = JSON.parse(readFileSync(join(dir, "simulate", "summary.json"), "utf8")) as { policies: { name: string; [k: string]: unknown }[] }
+    const p = summary.policies.find((x) => x.name === policy) as { [k: string]: { mean: number } } | undefined
+    expect(p, policy).toBeDefined()
+    expect(p![metric].mean.toFixed(m[1].split(".")[1].length), `${policy} ${metric}`).toBe(m[1])
   })
 })
