@@ -145,6 +145,23 @@ export function heatmapFigure(
 }
 
 /**
+ * Where each point's label goes: above and below in turn along x (neighbours' labels do not
+ * overlap), and to the left of the points in the right quarter (labels stay inside the figure).
+ */
+function labelPositions(x: ArrayLike<number>): string[] {
+  const xs = Array.from(x)
+  const lo = Math.min(...xs)
+  const hi = Math.max(...xs)
+  const order = xs.map((_, i) => i).sort((a, b) => xs[a] - xs[b])
+  const out: string[] = new Array(xs.length)
+  order.forEach((i, rank) => {
+    const vertical = rank % 2 === 0 ? "top" : "bottom"
+    out[i] = hi > lo && xs[i] > lo + 0.75 * (hi - lo) ? `${vertical} left` : `${vertical} center`
+  })
+  return out
+}
+
+/**
  * Scatter plot of points, optionally coloured by a group label. `text` is each point's hover
  * text; with `labels` it is also written next to the point (for a few named points).
  * @example scatterFigure([0.1, 0.2], [0.7, 0.3], { title: "CTR vs discovery", text: ["random", "greedy"], labels: true })
@@ -157,7 +174,7 @@ export function scatterFigure(
   if (!t.groups) {
     const labelled = t.labels === true && t.text !== undefined
     const trace: Trace = { type: "scatter", mode: labelled ? "markers+text" : "markers", x: Array.from(x), y: Array.from(y), text: t.text }
-    if (labelled) Object.assign(trace, { textposition: "top center", cliponaxis: false, marker: { size: 9 } })
+    if (labelled) Object.assign(trace, { textposition: labelPositions(x), cliponaxis: false, marker: { size: 9 } })
     return { data: [trace], layout: layoutFor(t) }
   }
   const groups = t.groups

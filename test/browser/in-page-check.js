@@ -25,7 +25,7 @@
   for (const svg of Array.from(document.querySelectorAll("svg.main-svg"))) {
     if (!svg.closest(".figure, .js-plotly-plot") || svg.closest(".figure, .js-plotly-plot").querySelector("svg.main-svg") !== svg) continue
     const frame = svg.getBoundingClientRect()
-    const labels = svg.querySelectorAll(".xtick text, .ytick text, .g-xtitle text, .g-ytitle text, .gtitle")
+    const labels = svg.querySelectorAll(".xtick text, .ytick text, .g-xtitle text, .g-ytitle text, .gtitle, .textpoint text")
     for (const l of Array.from(labels)) {
       const r = l.getBoundingClientRect()
       if (r.width === 0) continue
