@@ -34,8 +34,10 @@ function findJupyter() {
  */
 function jupyterEnv(extra = {}) {
   const inherited = process.env.JUPYTER_PATH ? [process.env.JUPYTER_PATH] : []
+  // The kernelspec starts `node`: this Node's folder goes last on PATH, so it is found without
+  // changing which jupyter (or anything else) PATH resolves first.
   const bin = dirname(process.execPath)
-  return { ...process.env, JUPYTER_PATH: [jupyterDataDir, ...inherited].join(":"), PATH: `${bin}:${process.env.PATH ?? ""}`, ...extra }
+  return { ...process.env, JUPYTER_PATH: [jupyterDataDir, ...inherited].join(":"), PATH: `${process.env.PATH ?? ""}:${bin}`, ...extra }
 }
 
 /** Throws a one-line error unless the checkout's kernelspec and its tslab are in place. */
