@@ -28,7 +28,13 @@ export function offPolicyConclusions(result: OffPolicyEvaluationResult, onPolicy
   const missed = estimates.filter((e) => !(e.ci95[0] <= v && v <= e.ci95[1]))
   const closest = estimates.reduce((a, b) => (Math.abs(b.value - v) < Math.abs(a.value - v) ? b : a))
   const out = [
-    `The on-policy value is ${v.toPrecision(4)}. ${inside.length === estimates.length ? "Every estimator's" : inside.length === 0 ? "No estimator's" : `The 95% intervals of ${inside.map((e) => e.estimator).join(", ")}`} 95% interval${inside.length === estimates.length || inside.length === 0 ? "" : "s"} ${inside.length === 0 ? "contains" : "contain"} it; the closest estimate is ${closest.estimator}'s, ${closest.value.toPrecision(4)} (${((100 * Math.abs(closest.value - v)) / v).toFixed(1)}% off).`,
+    `The on-policy value is ${v.toPrecision(4)}. ${
+      inside.length === estimates.length
+        ? "Every estimator's 95% interval contains it"
+        : inside.length === 0
+          ? "No estimator's 95% interval contains it"
+          : `The 95% intervals of ${inside.map((e) => e.estimator).join(", ")} contain it`
+    }; the closest estimate is ${closest.estimator}'s, ${closest.value.toPrecision(4)} (${((100 * Math.abs(closest.value - v)) / v).toFixed(1)}% off).`,
   ]
   for (const e of missed) {
     const side = e.ci95[1] < v ? "below" : "above"
