@@ -21,7 +21,7 @@ describe("the Online Retail benchmark (split 2011-09-01, k = 10)", () => {
     results = runRetailBenchmark(data, ["popularity", "itemknn"], { k: 10 })
   })
 
-  // Independent computation: pandas 1.5.3 by hand (/tmp/retail/bench.py): popularity = nunique(CustomerID) per train
+  // Independent computation: pandas 1.5.3 by hand (test/retail/reference/bench.py): popularity = nunique(CustomerID) per train
   // stock code, ranked by (−popularity, stock code), train items skipped, the protocol's metric formulas written out.
   it("popularity matches pandas exactly", () => {
     const p = results[0]
