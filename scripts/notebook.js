@@ -1,7 +1,10 @@
 "use strict"
-// npm run notebook: register the tslab kernel for this checkout and open Jupyter on notebooks/.
+// npm run notebook [-- jupyter flags]: open Jupyter on notebooks/ with this checkout's own kernel
+// ("TypeScript (interest-lab)", jupyter/kernels/interest-lab, found through JUPYTER_PATH).
+// Flags after `--` go to Jupyter, e.g. `npm run notebook -- --no-browser --ip=127.0.0.1`.
+// Exits with Jupyter's status, so a refused start (e.g. as root without --allow-root) fails.
 const { spawnSync, execFileSync } = require("node:child_process")
-const { findJupyter, ensureTslabKernel, notebooksDir } = require("./notebook-runner")
+const { findJupyter, checkKernel, jupyterEnv, notebooksDir, KERNEL_NAME } = require("./notebook-runner")
 
 const jupyter = findJupyter()
 if (!jupyter) {
@@ -11,7 +14,12 @@ if (!jupyter) {
   )
   process.exit(1)
 }
-ensureTslabKernel(jupyter)
+try {
+  checkKernel()
+} catch (e) {
+  console.error(e.message)
+  process.exit(1)
+}
 let app = null
 for (const candidate of ["lab", "notebook"]) {
   try {
@@ -26,5 +34,11 @@ if (!app) {
   console.error("Jupyter can execute notebooks here but has no notebook server: sudo apt-get install jupyter-notebook (or pip install jupyterlab)")
   process.exit(1)
 }
-console.log(`Starting jupyter ${app} in ${notebooksDir} (kernel: TypeScript / tslab)`)
-spawnSync(jupyter, [app, "--notebook-dir", notebooksDir, ...process.argv.slice(2)], { stdio: "inherit" })
+console.log(`Starting jupyter ${app} in ${notebooksDir} (kernel: ${KERNEL_NAME})`)
+const r = spawnSync(jupyter, [app, "--notebook-dir", notebooksDir, ...process.argv.slice(2)], { stdio: "inherit", env: jupyterEnv() })
+if (r.error) {
+  console.error(`jupyter ${app} did not start: ${r.error.message}`)
+  process.exit(1)
+}
+if (r.status !== 0) console.error(`jupyter ${app} exited with status ${r.status ?? r.signal}`)
+process.exit(r.status ?? 1)

@@ -70,6 +70,15 @@ export function registerBasket(program: Command): void {
           title: `Online Retail: basket rules (${scope})`,
           subtitle: `${mined.baskets} baskets, min support ${minSupport}, min confidence ${minConfidence}`,
           sections: [
+            {
+              heading: "Conclusions",
+              paragraphs: mined.rules.length
+                ? [
+                    `The strongest rule is ${label(mined.rules[0])}: baskets with ${mined.rules[0].antecedent.join(" + ")} hold ${mined.rules[0].consequent.join(" + ")} ${mined.rules[0].lift.toFixed(1)} times as often as baskets in general (confidence ${(100 * mined.rules[0].confidence).toFixed(0)}%, in ${(100 * mined.rules[0].support).toFixed(1)}% of baskets): a cross-selling candidate.`,
+                    `${mined.rules.filter((r) => r.lift > 2).length} of the ${mined.rules.length} rules have a lift above 2.`,
+                  ]
+                : [`No rule reaches support ${minSupport} and confidence ${minConfidence}: lower --min-support to find some.`],
+            },
             { heading: "Cleaning", tables: [cleaningTable(clean)] },
             {
               heading: "Baskets",

@@ -2,6 +2,51 @@ import { barFigure, histogramFigure } from "../report/figures"
 import type { ReportSection } from "../report/html"
 import type { OffPolicyEvaluationResult, ValueWithInterval } from "./off-policy-evaluation"
 
+/** What each estimator's short name stands for (the report's table uses both). */
+export const ESTIMATOR_NAMES: Readonly<Record<string, string>> = {
+  replay: "replay (rejection sampling on matching actions)",
+  ipw: "IPW (inverse propensity weighting)",
+  snipw: "SNIPW (self-normalised IPW)",
+  dm: "DM (direct method: a reward model)",
+  dr: "DR (doubly robust)",
+  sndr: "SNDR (self-normalised doubly robust)",
+  "switch-dr": "switch-DR (DR, DM where weights exceed τ)",
+}
+
+/**
+ * Sentences comparing the estimates with the on-policy value when it is known: which estimators'
+ * 95% intervals contain it, and a remark on each that misses it (a DM miss means the reward model
+ * is biased: its interval reflects only the model's sampling noise, not its misspecification).
+ */
+export function offPolicyConclusions(result: OffPolicyEvaluationResult, onPolicy?: ValueWithInterval): string[] {
+  const estimates = Object.values(result.estimates)
+  if (!onPolicy) {
+    return [`No on-policy value is known for this target: the estimates (${estimates.map((e) => `${e.estimator} ${e.value.toPrecision(3)}`).join(", ")}) cannot be checked against the truth here.`]
+  }
+  const v = onPolicy.value
+  const inside = estimates.filter((e) => e.ci95[0] <= v && v <= e.ci95[1])
+  const missed = estimates.filter((e) => !(e.ci95[0] <= v && v <= e.ci95[1]))
+  const closest = estimates.reduce((a, b) => (Math.abs(b.value - v) < Math.abs(a.value - v) ? b : a))
+  const out = [
+    `The on-policy value is ${v.toPrecision(4)}. ${
+      inside.length === estimates.length
+        ? "Every estimator's 95% interval contains it"
+        : inside.length === 0
+          ? "No estimator's 95% interval contains it"
+          : `The 95% intervals of ${inside.map((e) => e.estimator).join(", ")} contain it`
+    }; the closest estimate is ${closest.estimator}'s, ${closest.value.toPrecision(4)} (${((100 * Math.abs(closest.value - v)) / v).toFixed(1)}% off).`,
+  ]
+  for (const e of missed) {
+    const side = e.ci95[1] < v ? "below" : "above"
+    out.push(
+      e.estimator === "dm"
+        ? `DM's interval lies ${side} the on-policy value: the reward model is biased for the actions the target plays, and DM's interval shows only the model's sampling noise, not that bias — the reason DR corrects DM with importance weights.`
+        : `${e.estimator}'s interval lies ${side} the on-policy value: with about ${Math.round(result.weights.effectiveSampleSize)} effective rounds, a miss of this size is what a 95% interval allows about once in twenty; more logged rounds narrow it.`,
+    )
+  }
+  return out
+}
+
 /**
  * Report sections of an off-policy evaluation: estimates with normal and bootstrap intervals
  * (table and bar chart), relative errors against the on-policy value when it is known, and the
@@ -16,7 +61,7 @@ export function offPolicyReportSections(result: OffPolicyEvaluationResult, onPol
   const columns = ["estimator", "value", "std. error", "95% CI (normal)", "95% CI (bootstrap)"]
   if (onPolicy) columns.push("relative error")
   const rows = estimates.map((e) => {
-    const row: (string | number)[] = [e.estimator, e.value, e.stderr, interval(e.ci95), interval(e.bootstrapCi95)]
+    const row: (string | number)[] = [ESTIMATOR_NAMES[e.estimator] ?? e.estimator, e.value, e.stderr, interval(e.ci95), interval(e.bootstrapCi95)]
     if (onPolicy) row.push(Math.abs(e.value - onPolicy.value) / onPolicy.value)
     return row
   })
@@ -29,10 +74,12 @@ export function offPolicyReportSections(result: OffPolicyEvaluationResult, onPol
   const w = result.weights
   const essShare = w.effectiveSampleSize / result.rows
   return [
+    { heading: "Conclusions", paragraphs: offPolicyConclusions(result, onPolicy) },
     {
       heading: "Estimated value of the target policy",
       paragraphs: [
         `Target: ${result.target}. Log: ${result.log} (${result.rows} rounds).${result.rewardModel ? ` Reward model for DM/DR: ${result.rewardModel} on context, action and position.` : ""}`,
+        `Estimators: ${names.map((n) => ESTIMATOR_NAMES[n] ?? n).join("; ")}.`,
         "Normal intervals are value ± 1.96 standard errors; bootstrap intervals are percentile intervals over rounds resampled with replacement. The logged average estimates the logging policy, not the target: it is shown to make the bias of naive evaluation visible.",
         ...estimates
           .filter((e) => e.stderr === 0)

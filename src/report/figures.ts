@@ -22,13 +22,15 @@ function rangeOf(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i + 1)
 }
 
+/** The layout shared by the figures; axes grow their margins to fit their labels (`automargin`), so long category names are never clipped. */
 function layoutFor(t: AxisTitles, extra: Record<string, unknown> = {}): Figure["layout"] {
+  const { xaxis, yaxis, ...rest } = extra as { xaxis?: Record<string, unknown>; yaxis?: Record<string, unknown> }
   return {
     title: { text: t.title },
-    xaxis: { title: { text: t.xTitle ?? "" } },
-    yaxis: { title: { text: t.yTitle ?? "" } },
+    xaxis: { title: { text: t.xTitle ?? "" }, automargin: true, ...xaxis },
+    yaxis: { title: { text: t.yTitle ?? "" }, automargin: true, ...yaxis },
     margin: { t: 50, r: 20, b: 50, l: 60 },
-    ...extra,
+    ...rest,
   }
 }
 
@@ -142,14 +144,38 @@ export function heatmapFigure(
   }
 }
 
-/** Scatter plot of points, optionally coloured by a group label. */
+/**
+ * Where each point's label goes: above and below in turn along x (neighbours' labels do not
+ * overlap), and to the left of the points in the right quarter (labels stay inside the figure).
+ */
+function labelPositions(x: ArrayLike<number>): string[] {
+  const xs = Array.from(x)
+  const lo = Math.min(...xs)
+  const hi = Math.max(...xs)
+  const order = xs.map((_, i) => i).sort((a, b) => xs[a] - xs[b])
+  const out: string[] = new Array(xs.length)
+  order.forEach((i, rank) => {
+    const vertical = rank % 2 === 0 ? "top" : "bottom"
+    out[i] = hi > lo && xs[i] > lo + 0.75 * (hi - lo) ? `${vertical} left` : `${vertical} center`
+  })
+  return out
+}
+
+/**
+ * Scatter plot of points, optionally coloured by a group label. `text` is each point's hover
+ * text; with `labels` it is also written next to the point (for a few named points).
+ * @example scatterFigure([0.1, 0.2], [0.7, 0.3], { title: "CTR vs discovery", text: ["random", "greedy"], labels: true })
+ */
 export function scatterFigure(
   x: ArrayLike<number>,
   y: ArrayLike<number>,
-  t: AxisTitles & { groups?: ArrayLike<number | string>; text?: string[] },
+  t: AxisTitles & { groups?: ArrayLike<number | string>; text?: string[]; labels?: boolean },
 ): Figure {
   if (!t.groups) {
-    return { data: [{ type: "scatter", mode: "markers", x: Array.from(x), y: Array.from(y), text: t.text }], layout: layoutFor(t) }
+    const labelled = t.labels === true && t.text !== undefined
+    const trace: Trace = { type: "scatter", mode: labelled ? "markers+text" : "markers", x: Array.from(x), y: Array.from(y), text: t.text }
+    if (labelled) Object.assign(trace, { textposition: labelPositions(x), cliponaxis: false, marker: { size: 9 } })
+    return { data: [trace], layout: layoutFor(t) }
   }
   const groups = t.groups
   const byGroup = new Map<string, number[]>()

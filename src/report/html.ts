@@ -38,7 +38,8 @@ export function tableHtml(table: ReportTable): string {
     .map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(typeof c === "number" ? formatNumber(c) : c)}</td>`).join("")}</tr>`)
     .join("\n")
   const caption = table.caption ? `<caption>${escapeHtml(table.caption)}</caption>` : ""
-  return `<table>${caption}<thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`
+  // The wrapper scrolls a wide table inside the page (in reports and in notebooks alike).
+  return `<div class="table-wrap" style="overflow-x:auto;max-width:100%"><table>${caption}<thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`
 }
 
 /**
@@ -73,7 +74,7 @@ export function plotlyText(text: string): string {
 const STYLE = `body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans CJK SC",sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.5}
 h1{margin-bottom:.2em}h2{border-bottom:1px solid #ddd;padding-bottom:.2em;margin-top:2em}
 table{border-collapse:collapse;margin:1em 0;font-size:.92em}th,td{border:1px solid #ccc;padding:.3em .6em;text-align:right}
-th{background:#f4f4f4}td:first-child,th:first-child{text-align:left}caption{caption-side:top;text-align:left;font-weight:600;padding:.3em 0}
+th{background:#f4f4f4;vertical-align:bottom}td{white-space:nowrap}td:first-child,th:first-child{text-align:left}caption{caption-side:top;text-align:left;font-weight:600;padding:.3em 0}
 .figure{width:100%;height:440px;margin:1em 0}.subtitle{color:#666}.provenance{font-size:.85em;color:#555}`
 
 /**

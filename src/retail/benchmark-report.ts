@@ -93,10 +93,18 @@ export function winnerSentence(summary: BenchmarkSummary): string {
   return `Winner by NDCG@${summary.k}: ${w.model} (${w.value.toFixed(4)}).${gain}`
 }
 
-/** The report's sections: protocol, results, comparisons, model settings. */
+/** The report's sections: conclusion, protocol, results, comparisons, model settings. */
 export function benchmarkSections(data: RetailBenchmarkData, results: ModelResult[], summary: BenchmarkSummary, seed = 0): ReportSection[] {
   const k = summary.k
+  const widest = results.reduce((a, b) => (b.coverage > a.coverage ? b : a))
   return [
+    {
+      heading: "Conclusions",
+      paragraphs: [
+        winnerSentence(summary),
+        `${widest.name} spreads its recommendations widest: ${(100 * widest.coverage).toFixed(1)}% of the catalogue is recommended to someone.`,
+      ],
+    },
     {
       heading: "Protocol",
       paragraphs: [
@@ -105,7 +113,7 @@ export function benchmarkSections(data: RetailBenchmarkData, results: ModelResul
         `Relevant items = catalogue items a user bought in test and never in train; ${data.evaluatedUsers.length} users have at least one and are evaluated. Recommendations: the top ${k} catalogue items the user did not buy in train, ties to the smaller stock code.`,
       ],
     },
-    { heading: "Results", paragraphs: [winnerSentence(summary)], tables: [benchmarkTable(results, k)], figures: benchmarkFigures(results, k, seed) },
+    { heading: "Results", tables: [benchmarkTable(results, k)], figures: benchmarkFigures(results, k, seed) },
     {
       heading: "Gain over popularity (paired bootstrap over users)",
       tables: [

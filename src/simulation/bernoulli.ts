@@ -11,6 +11,7 @@ export class BernoulliArms implements Environment<undefined> {
   readonly name: string
   readonly nArms: number
   readonly stationary = true
+  readonly rewardRange = [0, 1] as const
   readonly probabilities: Float64Array
   /** p_a·2³²: reward = [word < threshold]. */
   readonly thresholds: Float64Array

@@ -85,6 +85,8 @@ export class EcommerceEnvironment implements Environment<EcommerceContext>, Slat
   readonly nArms: number
   readonly dimension = ECOMMERCE_FEATURES
   readonly stationary = false
+  /** Clicks and purchases are 0 or 1; revenue is unbounded above. */
+  readonly rewardRange: readonly [number, number]
   readonly world: World
   readonly options: Readonly<Required<Pick<EcommerceOptions, "arms" | "reward" | "position" | "stepsPerDay" | "topInterests">>>
   /** The logged history's settings (days 0: empty). */
@@ -146,6 +148,7 @@ export class EcommerceEnvironment implements Environment<EcommerceContext>, Slat
     if (h.logging !== "popularity" && h.logging !== "uniform") throw new Error(`EcommerceEnvironment: history.logging must be "popularity" or "uniform", got ${String(h.logging)}`)
     if (!(h.epsilon > 0 && h.epsilon <= 1)) throw new Error(`EcommerceEnvironment: history.epsilon must be in (0, 1], got ${h.epsilon}`)
     this.historyOptions = h
+    this.rewardRange = reward === "revenue" ? [0, Infinity] : [0, 1]
     const w = this.world
     this.dynamics =
       options.leaving || options.arrivals

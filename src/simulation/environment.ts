@@ -39,6 +39,8 @@ export interface Environment<C = unknown> {
    * the same one, built from its own stream); it is given to policies' `warmStart`. No ground truth.
    */
   loggedHistory?(rng: Rng): InteractionHistory
+  /** The interval every reward lies in (e.g. [0, 1] for clicks), when bounded: reports clamp intervals of mean rewards to it. */
+  readonly rewardRange?: readonly [number, number]
   /** Bernoulli means, when rewards are Bernoulli and stationary: enables the Lai–Robbins bound. */
   bernoulliMeans?(): Float64Array | null
 }

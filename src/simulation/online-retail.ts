@@ -70,6 +70,7 @@ export class OnlineRetailEnvironment implements Environment<OnlineRetailContext>
   readonly name = "online-retail"
   readonly nArms: number
   readonly stationary: boolean
+  readonly rewardRange = [0, 1] as const
   readonly calibration: OnlineRetailCalibration
   readonly nCustomers: number
   readonly stepsPerMonth: number

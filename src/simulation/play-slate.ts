@@ -1,6 +1,6 @@
 import type { TopKSlate } from "../bandits/slate"
 import { runChunks } from "./chunks"
-import { clearAccumulator, emptyAccumulator, type PolicyAccumulator } from "./play"
+import { clearAccumulator, emptyAccumulator, recordRewardWindows, type PolicyAccumulator } from "./play"
 import { mergeAccumulator, policyResult, type SimulationResult } from "./result"
 import type { RunOptions } from "./runner"
 import type { SlateEnvironment } from "./slate-environment"
@@ -65,8 +65,9 @@ export function playSlateChunk<C>(
   onRun?: () => void,
   accs: PolicyAccumulator[] = policies.map(() => emptyAccumulator(horizon)),
 ): PolicyAccumulator[] {
+  const scratch = new Float64Array(horizon)
   for (let run = firstRun; run < lastRun; run++) {
-    for (let p = 0; p < policies.length; p++) playSlateRun(env, policies[p], p, run, horizon, seed, accs[p])
+    for (let p = 0; p < policies.length; p++) recordRewardWindows(accs[p], scratch, () => playSlateRun(env, policies[p], p, run, horizon, seed, accs[p]))
     onRun?.()
   }
   return accs

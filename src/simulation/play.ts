@@ -16,6 +16,16 @@ export interface PolicyAccumulator {
   regret2: Float64Array
   /** Per-run final metrics, in run order (meanReward, cumulativeRegret, ctr, conversion, revenuePerStep, coverage, and the environment's). */
   finals: Record<string, number[]>
+  /** Per-run mean reward in each window of {@link rewardWindow} steps, run after run (runs × windows values). */
+  windows: number[]
+}
+
+/** The reward curve is reported as means over this many windows of steps (per-step rewards over few runs are too noisy to read). */
+export const REWARD_WINDOWS = 200
+
+/** Steps per reward window for a horizon: ⌈T / REWARD_WINDOWS⌉ (the last window may be shorter). */
+export function rewardWindow(horizon: number): number {
+  return Math.max(1, Math.ceil(horizon / REWARD_WINDOWS))
 }
 
 export function emptyAccumulator(horizon: number): PolicyAccumulator {
@@ -26,6 +36,7 @@ export function emptyAccumulator(horizon: number): PolicyAccumulator {
     regret: new Float64Array(horizon),
     regret2: new Float64Array(horizon),
     finals: {},
+    windows: [],
   }
 }
 
@@ -37,7 +48,33 @@ export function clearAccumulator(acc: PolicyAccumulator): void {
   acc.regret.fill(0)
   acc.regret2.fill(0)
   acc.finals = {}
+  acc.windows = []
 }
+
+/**
+ * Runs `play` (one run adding into `acc`) and appends the run's mean reward per window to
+ * `acc.windows`. The run adds into zeroed reward sums, so each step's reward is read back exactly;
+ * the previous sums (kept in `scratch`) are then added back: fl(s + r) is the sum the run
+ * would have left, so every other number is unchanged.
+ */
+export function recordRewardWindows(acc: PolicyAccumulator, scratch: Float64Array, play: () => void): void {
+  const sums = acc.reward
+  const T = sums.length
+  scratch.set(sums)
+  sums.fill(0)
+  play()
+  const w = rewardWindow(T)
+  for (let start = 0; start < T; start += w) {
+    const end = Math.min(T, start + w)
+    let s = 0
+    for (let t = start; t < end; t++) {
+      s += sums[t]
+      sums[t] = scratch[t] + sums[t]
+    }
+    acc.windows.push(s / (end - start))
+  }
+}
+
 
 
 /**
@@ -161,9 +198,10 @@ export function playChunk(
 ): PolicyAccumulator[] {
   const means = new Float64Array(env.nArms)
   const warm = env.loggedHistory !== undefined && policies.some((p) => p.warmStart !== undefined)
+  const scratch = new Float64Array(horizon)
   for (let run = firstRun; run < lastRun; run++) {
     const history = warm ? env.loggedHistory!(historyStream(seed, run)) : null
-    for (let p = 0; p < policies.length; p++) playRun(env, policies[p], p, run, horizon, seed, accs[p], means, fastPaths, history)
+    for (let p = 0; p < policies.length; p++) recordRewardWindows(accs[p], scratch, () => playRun(env, policies[p], p, run, horizon, seed, accs[p], means, fastPaths, history))
     onRun?.()
   }
   return accs

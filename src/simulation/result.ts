@@ -1,4 +1,4 @@
-import type { PolicyAccumulator } from "./play"
+import { rewardWindow, type PolicyAccumulator } from "./play"
 
 /** A mean with a 95% confidence interval across runs (normal approximation: mean ± 1.96·sd/√R). */
 export interface Interval {
@@ -23,6 +23,8 @@ export interface PolicyResult {
   finals: Record<string, Interval>
   /** The same final metrics run by run, in run order (for paired comparisons between policies). */
   perRun: Record<string, number[]>
+  /** Window means of the reward (windows of `rewardWindow(T)` steps: x = each window's last step) with the 95% CI across runs of that window mean. */
+  window: { x: Float64Array; mean: Float64Array; lower: Float64Array; upper: Float64Array }
   /** Average of the last 1% of steps (at least 10) over runs. */
   finalMeanReward: number
   finalOptimalActionRate: number
@@ -37,6 +39,8 @@ export interface SimulationResult {
   /** The Lai–Robbins curve c·ln t, for Bernoulli environments. */
   laiRobbins: Float64Array | null
   laiRobbinsConstant: number | null
+  /** The environment's reward range, when bounded (the reports clamp reward intervals to it). */
+  rewardRange?: readonly [number, number]
 }
 
 /** Mean and 95% CI of a sample. */
@@ -59,6 +63,7 @@ export function mergeAccumulator(total: PolicyAccumulator, chunk: PolicyAccumula
     for (let t = 0; t < a.length; t++) a[t] += b[t]
   }
   for (const [k, v] of Object.entries(chunk.finals)) (total.finals[k] ??= []).push(...v)
+  total.windows.push(...chunk.windows)
 }
 
 /**
@@ -77,6 +82,27 @@ function curve(sum: Float64Array, sum2: Float64Array, runs: number, mean: Float6
     lo[t] = m - half
     hi[t] = m + half
   }
+}
+
+/**
+ * The reward's window means and their 95% CI across runs: the interval of exactly the quantity a
+ * report plots (each run's mean over the window, then mean ± 1.96·sd/√R over runs).
+ */
+function windowIntervals(windows: number[], runs: number, T: number): PolicyResult["window"] {
+  const w = rewardWindow(T)
+  const n = Math.ceil(T / w)
+  const out = { x: new Float64Array(n), mean: new Float64Array(n), lower: new Float64Array(n), upper: new Float64Array(n) }
+  const values = new Float64Array(runs)
+  for (let k = 0; k < n; k++) {
+    out.x[k] = Math.min(T, (k + 1) * w)
+    if (windows.length !== runs * n) continue
+    for (let r = 0; r < runs; r++) values[r] = windows[r * n + k]
+    const { mean, ci95 } = interval(values)
+    out.mean[k] = mean
+    out.lower[k] = ci95[0]
+    out.upper[k] = ci95[1]
+  }
+  return out
 }
 
 /** Turns the summed accumulator of R runs into curves and intervals. */
@@ -104,6 +130,7 @@ export function policyResult(acc: PolicyAccumulator, runs: number, name: string,
   return {
     name, type, config, meanReward, rewardLower, rewardUpper, optimalRate, cumulativeRegret, regretLower, regretUpper, finals,
     perRun: Object.fromEntries(Object.entries(acc.finals).map(([k, v]) => [k, v.slice()])),
+    window: windowIntervals(acc.windows, runs, T),
     finalMeanReward: r / tail,
     finalOptimalActionRate: o / tail,
   }

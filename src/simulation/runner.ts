@@ -41,6 +41,7 @@ function finish(env: Environment<unknown>, policies: { name: string; type: strin
     policies: totals.map((acc, p) => policyResult(acc, o.runs, policies[p].name, policies[p].type, policies[p].config)),
     laiRobbins: means ? laiRobbinsCurve(means, o.horizon) : null,
     laiRobbinsConstant: means ? laiRobbinsConstant(means) : null,
+    rewardRange: env.rewardRange,
   }
 }
 
@@ -194,7 +195,7 @@ export async function simulateConfig(
         else if (m.type === "error") stop(new Error(m.message))
         else {
           onProgress?.(++done, config.runs)
-          deliver(m.chunk, wrapAccumulators(m.buffers, m.finals), i + 1, m.ms)
+          deliver(m.chunk, wrapAccumulators(m.buffers, m.finals, m.windows), i + 1, m.ms)
         }
       }),
     )

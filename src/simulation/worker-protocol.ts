@@ -13,7 +13,7 @@ export interface WorkerInput {
 /** Messages to the main thread; a chunk's sums as {@link accumulatorBuffers} (transferred) and its per-run finals. */
 export type WorkerMessage =
   | { type: "run" }
-  | { type: "chunk"; chunk: number; buffers: ArrayBuffer[]; finals: Record<string, number[]>[]; ms: number }
+  | { type: "chunk"; chunk: number; buffers: ArrayBuffer[]; finals: Record<string, number[]>[]; windows: number[][]; ms: number }
   | { type: "error"; message: string }
 
 /** Messages from the main thread: the buffers of a merged chunk, given back for reuse. */
@@ -29,7 +29,7 @@ export function accumulatorBuffers(accs: PolicyAccumulator[]): ArrayBuffer[] {
  * the objects structured cloning makes have other hidden classes, and meeting them deoptimised
  * the hot loops (bench workers case: 64 deoptimisations instead of 29, measured with --trace-deopt).
  */
-export function wrapAccumulators(buffers: ArrayBuffer[], finals: Record<string, number[]>[]): PolicyAccumulator[] {
+export function wrapAccumulators(buffers: ArrayBuffer[], finals: Record<string, number[]>[], windows: number[][] = finals.map(() => [])): PolicyAccumulator[] {
   return finals.map((f, p) => ({
     reward: new Float64Array(buffers[5 * p]),
     reward2: new Float64Array(buffers[5 * p + 1]),
@@ -37,5 +37,6 @@ export function wrapAccumulators(buffers: ArrayBuffer[], finals: Record<string, 
     regret: new Float64Array(buffers[5 * p + 3]),
     regret2: new Float64Array(buffers[5 * p + 4]),
     finals: f,
+    windows: windows[p],
   }))
 }

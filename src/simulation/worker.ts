@@ -33,7 +33,7 @@ async function work({ config, next }: WorkerInput): Promise<void> {
       if (slates) playSlateChunk(slates.env, slates.slates, first, last, config.horizon, config.seed, onRun, accs)
       else playChunk(env, policies, first, last, config.horizon, config.seed, onRun, true, accs)
       const buffers = accumulatorBuffers(accs)
-      parentPort?.postMessage({ type: "chunk", chunk, buffers, finals: accs.map((a) => a.finals), ms: performance.now() - t0 } satisfies WorkerMessage, buffers)
+      parentPort?.postMessage({ type: "chunk", chunk, buffers, finals: accs.map((a) => a.finals), windows: accs.map((a) => a.windows), ms: performance.now() - t0 } satisfies WorkerMessage, buffers)
       // Lets the accumulators given back arrive before the next chunk.
       await new Promise<void>((resolve) => setImmediate(resolve))
     }

@@ -81,7 +81,25 @@ export function worldOverviewSections(world: World, log: SimulatedLog): ReportSe
   const ratings = new Float64Array(5)
   for (let k = 0; k < log.reviews.length; k++) ratings[log.reviews.rating[k] - 1]++
   const logPrice = Array.from(world.catalog.price, (p) => Math.log10(p))
+  const funnel = barFigure([...EVENT_TYPES], EVENT_TYPES.map((t) => summary.events[t]), { title: "Behaviour funnel (log scale: each step is a small share of the one before)", yTitle: "events" })
+  funnel.layout.yaxis = { ...funnel.layout.yaxis, type: "log" }
+  const argmax = (v: ArrayLike<number>): number => {
+    let best = 0
+    for (let i = 1; i < v.length; i++) if (v[i] > v[best]) best = i
+    return best
+  }
+  const conversion = Float64Array.from(purchases, (p, c) => (views[c] > 0 ? p / views[c] : 0))
+  const perThousand = (t: (typeof EVENT_TYPES)[number]): string => (summary.events.view > 0 ? ((1000 * summary.events[t]) / summary.events.view).toFixed(1) : "0")
+  const mostViewed = argmax(views)
+  const largest = argmax(world.catalog.marketShare)
+  const conclusions = [
+    `Of every 1,000 views, ${perThousand("click")} become clicks, ${perThousand("cart")} add-to-carts and ${perThousand("purchase")} purchases.`,
+    `${names[mostViewed]} draws the most views (${((100 * views[mostViewed]) / Math.max(1, summary.events.view)).toFixed(1)}%)` +
+      (largest === mostViewed ? `, and it also has the largest catalogue share (${(100 * world.catalog.marketShare[largest]).toFixed(1)}%).` : `, while ${names[largest]} has the largest catalogue share (${(100 * world.catalog.marketShare[largest]).toFixed(1)}%): interests, not supply, drive views.`),
+    `${names[argmax(conversion)]} converts best: ${(1000 * conversion[argmax(conversion)]).toFixed(1)} purchases per 1,000 views.`,
+  ]
   return [
+    { heading: "Conclusions", paragraphs: conclusions },
     {
       heading: "The world in numbers",
       paragraphs: [
@@ -96,7 +114,7 @@ export function worldOverviewSections(world: World, log: SimulatedLog): ReportSe
           caption: "Behaviour funnel",
         },
       ],
-      figures: [barFigure([...EVENT_TYPES], EVENT_TYPES.map((t) => summary.events[t]), { title: "Behaviour funnel", yTitle: "events" })],
+      figures: [funnel],
     },
     {
       heading: "Categories",
@@ -105,7 +123,7 @@ export function worldOverviewSections(world: World, log: SimulatedLog): ReportSe
           title: "Category market share vs share of views",
           yTitle: "share",
         }),
-        barFigure(names, Float64Array.from(purchases, (p, c) => (views[c] > 0 ? p / views[c] : 0)), { title: "Purchases per view by category", yTitle: "conversion" }),
+        barFigure(names, conversion, { title: "Purchases per view by category", yTitle: "conversion" }),
       ],
     },
     {

@@ -6,7 +6,7 @@ import { createRng } from "../../src/random/rng"
 
 const frac = (v: number) => v - Math.floor(v)
 
-/** The data of /tmp/ref_tree.py (numpy): x_ij = round(frac(sin(i·12.9898 + j·78.233 + 1)·43758.5453), 3). */
+/** The data of test/neural/reference/ref_tree.py (numpy, scikit-learn 1.2.1; run by hand): x_ij = round(frac(sin(i·12.9898 + j·78.233 + 1)·43758.5453), 3). */
 function data(offset: number, n = 300, d = 4): { x: TabularFeatures; y: Uint8Array } {
   const x = new Float32Array(n * d)
   const y = new Uint8Array(n)

@@ -1,8 +1,15 @@
 import * as tf from "@tensorflow/tfjs"
-import { describe, expect, it } from "vitest"
+import { describe, expect, it, vi } from "vitest"
 import { selectBackend } from "../../src/neural/backend"
 
 const quiet = { log: () => undefined }
+
+// The cpu backend's first use prints tfjs's "install our node backend" banner, advice for users
+// (the lab runs on wasm): only that message is dropped here, any other warning still shows.
+const warn = console.warn.bind(console)
+vi.spyOn(console, "warn").mockImplementation((...args: unknown[]) => {
+  if (!String(args[0]).includes("install our node backend")) warn(...args)
+})
 
 /** Gradient of Σ w ⊙ gather(table, ids) (+ an LSTM over the embeddings) w.r.t. the table, on the active backend. */
 function embeddingGradients(): { gather: number[]; lstm: number[] } {

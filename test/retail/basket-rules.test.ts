@@ -4,7 +4,7 @@ import { basketRules } from "../../src/retail/basket-rules"
 import { buildBaskets, type Baskets } from "../../src/retail/baskets"
 import { cleanRetail } from "../../src/retail/cleaning"
 
-// Independent computation: pandas 1.5.3 + itertools by hand (/tmp/retail/basket.py): baskets = crosstab(InvoiceNo, item) > 0
+// Independent computation: pandas 1.5.3 + itertools by hand (test/retail/reference/basket.py): baskets = crosstab(InvoiceNo, item) > 0
 // for France without POSTAGE; every combination of frequent single items counted by brute force (no Apriori pruning),
 // rules = every split of every frequent itemset: 61 frequent itemsets (49 singles, 10 pairs, 2 triples), 32 rules;
 // the strongest: ALARM CLOCK BAKELIKE RED → ALARM CLOCK BAKELIKE GREEN, support 0.08072916666666667,

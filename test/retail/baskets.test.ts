@@ -3,7 +3,7 @@ import { loadOnlineRetail } from "../../src/data/online-retail"
 import { buildBaskets } from "../../src/retail/baskets"
 import { cleanRetail, type CleanedRetail } from "../../src/retail/cleaning"
 
-// Reference: pandas 1.5.3 by hand (/tmp/retail/basket.py): default cleaning, item = Description.str.strip(),
+// Reference: pandas 1.5.3 by hand (test/retail/reference/basket.py): default cleaning, item = Description.str.strip(),
 // rows with an empty item or an excluded item dropped, pd.crosstab(InvoiceNo, item) > 0.
 describe("buildBaskets on the real data", () => {
   let clean: CleanedRetail

@@ -3,7 +3,7 @@ import { loadOnlineRetail } from "../../src/data/online-retail"
 import { retailBenchmarkData } from "../../src/retail/benchmark-split"
 import { cleanRetail, type CleanedRetail } from "../../src/retail/cleaning"
 
-// Reference: pandas 1.5.3 by hand (/tmp/retail/bench.py): default cleaning; train = InvoiceDate < 2011-09-01;
+// Reference: pandas 1.5.3 by hand (test/retail/reference/bench.py): default cleaning; train = InvoiceDate < 2011-09-01;
 // users = sorted train customers; catalogue = sorted train stock codes; strength = nunique(InvoiceNo) per (customer, code);
 // relevant = test codes in the catalogue minus the user's train codes.
 describe("retailBenchmarkData", () => {

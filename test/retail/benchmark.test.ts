@@ -21,7 +21,7 @@ describe("the Online Retail benchmark (split 2011-09-01, k = 10)", () => {
     results = runRetailBenchmark(data, ["popularity", "itemknn"], { k: 10 })
   })
 
-  // Independent computation: pandas 1.5.3 by hand (/tmp/retail/bench.py): popularity = nunique(CustomerID) per train
+  // Independent computation: pandas 1.5.3 by hand (test/retail/reference/bench.py): popularity = nunique(CustomerID) per train
   // stock code, ranked by (−popularity, stock code), train items skipped, the protocol's metric formulas written out.
   it("popularity matches pandas exactly", () => {
     const p = results[0]
@@ -34,7 +34,7 @@ describe("the Online Retail benchmark (split 2011-09-01, k = 10)", () => {
     expect(p.coverage).toBeCloseTo(61 / 3394, 12)
   })
 
-  // Independent computation: numpy 1.24 by hand (/tmp/retail/knn.py): binary X, S = cosine(XᵀX) with a zero diagonal,
+  // Independent computation: numpy 1.24 by hand (test/retail/reference/knn.py): binary X, S = cosine(XᵀX) with a zero diagonal,
   // each item keeps its 100 largest positive similarities (ties to the smaller index), scores = X·S_kept,
   // ranked by (−score, index). Tolerance 1e-6: float sums in another order may move the last bits.
   it("item-kNN (cosine, 100 neighbours) matches numpy within 1e-6", () => {

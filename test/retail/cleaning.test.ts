@@ -11,7 +11,7 @@ describe("isNonProductStockCode", () => {
 
 describe("cleanRetail on the real data", () => {
   const loaded = loadOnlineRetail()
-  // Reference numbers from pandas 1.5.3 (run by hand, /tmp/retail/clean.py):
+  // Reference numbers from pandas 1.5.3 (run by hand: test/retail/reference/clean_rfm.py):
   // m1 = CustomerID.isna(); m2 = InvoiceNo.str.startswith("C"); m3 = Quantity <= 0; m4 = UnitPrice <= 0
   // matched 135080 9288 10624 2517; rows left after each rule in order 406829 397924 397924 397884;
   // cleaned: 4338 customers, 18532 invoices, 3665 stock codes; 1544 non-product rows among them.

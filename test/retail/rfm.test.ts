@@ -3,7 +3,7 @@ import { loadOnlineRetail } from "../../src/data/online-retail"
 import { cleanRetail } from "../../src/retail/cleaning"
 import { computeRfm, rfmFeatures, segmentProfiles, type RfmTable } from "../../src/retail/rfm"
 
-// Reference numbers: pandas 1.5.3 by hand (/tmp/retail/rfm.py): default cleaning, day = InvoiceDate.normalize(),
+// Reference numbers: pandas 1.5.3 by hand (test/retail/reference/clean_rfm.py): default cleaning, day = InvoiceDate.normalize(),
 // reference = max(day) + 1 day = 2011-12-10, R = (reference − last day).days, F = nunique(InvoiceNo), M = Σ Quantity·UnitPrice,
 // sorted by CustomerID; X = StandardScaler().fit_transform(np.log1p([R, F, M])).
 describe("RFM on the real data", () => {

@@ -4,7 +4,7 @@ import { cleanRetail } from "../../src/retail/cleaning"
 import { computeRfm, type RfmTable } from "../../src/retail/rfm"
 import { rfmSegmentation } from "../../src/retail/segments"
 
-// scikit-learn 1.2.1 by hand (/tmp/retail/rfm.py, rfm2.py): X = StandardScaler().fit_transform(np.log1p(RFM)),
+// scikit-learn 1.2.1 by hand (test/retail/reference/clean_rfm.py): X = StandardScaler().fit_transform(np.log1p(RFM)),
 // KMeans(n_clusters=k, init="k-means++", n_init=10, random_state=0, algorithm="lloyd", tol=0, max_iter=1000).fit(X):
 // run to a fixed point like ours (with the default tol=1e-4 sklearn stops earlier: 4856.4015, 3924.8892, 3268.5454).
 // silhouette_score of the k=4 fixed point 0.33548477771582996. Both are local searches from their own random seeds:
