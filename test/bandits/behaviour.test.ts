@@ -133,12 +133,12 @@ describe("Bayes-UCB vs KL-UCB on Chapelle & Li's setting", () => {
   it("Bayes-UCB's regret is no worse than KL-UCB's, both far below UCB1's (paired runs, 95% CIs)", () => {
     const probabilities = [0.5, 0.4, 0.4, 0.4, 0.4, 0.4, 0.4, 0.4, 0.4, 0.4]
     const T = 1000
-    const runs = 40
+    const runs = 24
     const bayes = pairedRegrets(probabilities, new BayesUcb({ arms: 10 }), T, runs, 2012)
     const kl = pairedRegrets(probabilities, new KlUcb({ arms: 10 }), T, runs, 2012)
     const ucb1 = pairedRegrets(probabilities, new Ucb1({ arms: 10 }), T, runs, 2012)
     const klMinusBayes = interval(kl.map((v, i) => v - bayes[i]))
-    // At T = 1000 the two differ by a few plays' regret (KL-UCB ≈ 68, Bayes-UCB ≈ 65): Bayes-UCB is not worse.
+    // 24 paired runs at T = 1000: the two differ by a few plays' regret, Bayes-UCB's the lower (it is not worse).
     expect(klMinusBayes.ci95[0]).toBeGreaterThan(-5)
     expect(klMinusBayes.mean).toBeGreaterThan(0)
     for (const better of [bayes, kl]) {
