@@ -14,6 +14,8 @@ export interface KAnonymityOptions {
   k: number
   /** Rows that may be suppressed (withheld) when their class stays smaller than k; default 0. */
   maxSuppressed?: number
+  /** Evaluate this one lattice node (a level per quasi-identifier) instead of searching. */
+  levels?: readonly number[]
 }
 
 /** The released table: one generalisation level per quasi-identifier and what it cost. */
@@ -30,8 +32,8 @@ export interface KAnonymityResult {
   discernibility: number
   /** Normalised certainty penalty in [0, 1]: the mean over rows and QIs of how much of the attribute's domain a released value covers, 1 for a suppressed row (Xu et al. 2006). */
   ncp: number
-  /** Lattice nodes examined before this one was chosen. */
-  examined: number
+  /** How many lattice nodes were k-anonymous within the suppression budget. */
+  feasible: number
 }
 
 function levelCount(q: QuasiIdentifier): number {
@@ -71,10 +73,10 @@ function checkQuasiIdentifiers(qis: readonly QuasiIdentifier[]): number {
  * k-anonymity by full-domain generalisation (Samarati 2001; Sweeney 2002): every quasi-identifier is
  * generalised to one level of its hierarchy for the whole table, so that each combination of released
  * values is shared by at least k rows — a record then hides among k − 1 others. Rows of classes still
- * smaller than k may be suppressed, up to `maxSuppressed`. All lattice nodes (level vectors) are
- * searched in order of total height, and among the lowest that work the one with the least
- * normalised certainty penalty is kept (ties: the first in lexicographic order), as in LeFevre,
- * DeWitt & Ramakrishnan (2005), "Incognito", with the cost measured by discernibility and NCP.
+ * smaller than k may be suppressed, up to `maxSuppressed`. Every node of the generalisation lattice
+ * (a level per quasi-identifier) is checked, as Incognito does (LeFevre, DeWitt & Ramakrishnan 2005),
+ * and of those that work the one with the least normalised certainty penalty is released (ties: the
+ * lower total height, then the first in lexicographic order); its cost is also given as discernibility.
  * Categorical hierarchies are composed level by level: hierarchy[l] maps a code of level l to level l + 1.
  * @throws if no node is k-anonymous within the suppression budget, or on bad input (named)
  * @example kAnonymize([{ name: "age", kind: "numeric", values: ages, widths: [5, 10, 20, Infinity] }], { k: 5 }).levels
@@ -95,14 +97,17 @@ export function kAnonymize(qis: readonly QuasiIdentifier[], options: KAnonymityO
     if (prefix.length === m) nodes.push(prefix)
     else for (let l = 0; l < counts[prefix.length]; l++) walk([...prefix, l])
   }
-  walk([])
+  if (options.levels) {
+    const given = options.levels
+    if (given.length !== m || given.some((l, j) => !Number.isInteger(l) || l < 0 || l >= counts[j])) {
+      throw new Error(`kAnonymize: levels must give ${m} levels, level j in [0, ${counts.map((c) => c - 1).join("], [0, ")}], got [${given.join(", ")}]`)
+    }
+    nodes.push([...given])
+  } else walk([])
   nodes.sort((a, b) => a.reduce((s, v) => s + v, 0) - b.reduce((s, v) => s + v, 0))
   let best: { node: number[]; ncp: number; classOf: Int32Array; sizes: number[] } | null = null
-  let examined = 0
+  let feasible = 0
   for (const node of nodes) {
-    const height = node.reduce((s, v) => s + v, 0)
-    if (best && height > best.node.reduce((s, v) => s + v, 0)) break
-    examined++
     const keys = new Map<string, number>()
     const classOf = new Int32Array(n)
     const sizes: number[] = []
@@ -121,6 +126,7 @@ export function kAnonymize(qis: readonly QuasiIdentifier[], options: KAnonymityO
     let small = 0
     for (let r = 0; r < n; r++) if (sizes[classOf[r]] < k) small++
     if (small > maxSuppressed) continue
+    feasible++
     let ncp = 0
     for (let r = 0; r < n; r++) {
       if (sizes[classOf[r]] < k) ncp += m
@@ -146,7 +152,7 @@ export function kAnonymize(qis: readonly QuasiIdentifier[], options: KAnonymityO
     discernibility += size
     for (let j = 0; j < m; j++) generalized[r * m + j] = codes[j][best.node[j]][r]
   }
-  return { levels: best.node, generalized, suppressed, classSize, discernibility, ncp: best.ncp, examined }
+  return { levels: best.node, generalized, suppressed, classSize, discernibility, ncp: best.ncp, feasible }
 }
 
 /** The code of row r at level l, composing a categorical hierarchy from level 0 up. */
