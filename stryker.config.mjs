@@ -1,5 +1,6 @@
 // Mutation testing (`npm run mutation`; not part of CI: it re-runs the related tests once per mutant).
-// Narrow a run with `npm run mutation -- --mutate src/bandits/kl-ucb.ts`; the report lands in reports/mutation/.
+// Narrow a run with `MUTATION_TESTS="test/bandits/**/*.test.ts" npm run mutation -- --mutate src/bandits/kl-ucb.ts`;
+// the report lands in reports/mutation/.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: "vitest",
@@ -18,6 +19,7 @@ export default {
   coverageAnalysis: "perTest",
   ignoreStatic: true,
   concurrency: 1,
+  dryRunTimeoutMinutes: 30,
   reporters: ["clear-text", "progress", "html", "json"],
   htmlReporter: { fileName: "reports/mutation/index.html" },
   jsonReporter: { fileName: "reports/mutation/mutation.json" },
