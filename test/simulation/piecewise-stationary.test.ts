@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { BetaThompson, DiscountedThompson, DiscountedUcb, EpsilonGreedy, SlidingWindowThompson, SlidingWindowUcb, Ucb1, type Policy } from "../../src/bandits"
 import { createRng } from "../../src/random/rng"
-import { AbruptChangeArms, environmentStream, interval, policyStream, RandomWalkArms, simulate, type Environment, type Interval } from "../../src/simulation"
+import { AbruptChangeArms, createEnvironment, environmentSpecSchema, environmentStream, interval, policyStream, RandomWalkArms, simulate, type Environment, type Interval } from "../../src/simulation"
 
 /** Per-run share of optimal plays in each [from, to) window, as a mean with its 95% CI over runs. */
 function windowShares(env: Environment<undefined>, policy: Policy<unknown>, windows: [number, number][], runs: number, seed: number): Interval[] {
@@ -70,6 +70,16 @@ describe("AbruptChangeArms with settable change points", () => {
     // SE of a proportion over 20000 draws ≤ 0.0035: ±0.012 is > 3 SE.
     expect(Math.abs(sums[0] / 20000 - 0.3)).toBeLessThan(0.012)
     expect(Math.abs(sums[1] / 20000 - 0.8)).toBeLessThan(0.012)
+  })
+
+  it("a simulation config can set the change points and segments", async () => {
+    const spec = environmentSpecSchema.parse({ type: "abrupt-change", arms: 2, changePoints: [4], segments: [[0.9, 0.1], [0.1, 0.9]] })
+    const env = await createEnvironment(spec)
+    const rng = createRng(5)
+    env.reset(rng)
+    for (let t = 0; t <= 4; t++) env.context(t, rng)
+    expect(Array.from(env.expectedRewards(undefined, new Float64Array(2)))).toEqual([0.1, 0.9])
+    expect(environmentSpecSchema.safeParse({ type: "abrupt-change", arms: 2, changePoints: [0] }).success).toBe(false)
   })
 
   it("names bad change points and segments", () => {
