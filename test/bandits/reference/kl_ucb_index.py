@@ -1,7 +1,7 @@
 """Reference KL-UCB indices for test/bandits/behaviour.test.ts, solved with scipy's brentq (not
-bisection). Run by hand on Debian (python3-scipy):
+bisection). Run by hand on Debian (python3-scipy 1.10.1):
 
-    python3 test/bandits/reference/kl_ucb_index.py
+    /usr/bin/python3 test/bandits/reference/kl_ucb_index.py
 
 History: arm 0 pulled 4 times (rewards 1, 0, 1, 1), arm 1 twice (1, 0), arm 2 once (0): t = 7.
 Index_a = max{ q in [p_a, 1] : N_a kl(p_a, q) <= ln t + c ln ln t } (Garivier & Cappé 2011).

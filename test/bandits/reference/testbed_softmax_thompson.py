@@ -1,7 +1,7 @@
 """Independent re-run of softmax and Gaussian Thompson sampling on the Sutton & Barto (2018, §2.3)
-10-armed testbed, for test/bandits/behaviour.test.ts. Run by hand on Debian (python3-numpy):
+10-armed testbed, for test/bandits/behaviour.test.ts. Run by hand on Debian (python3-numpy 1.24.2):
 
-    python3 test/bandits/reference/testbed_softmax_thompson.py
+    /usr/bin/python3 test/bandits/reference/testbed_softmax_thompson.py
 
 Vectorised over runs with numpy's PCG64: it shares no code and no random stream with the library,
 so the test compares the two with tolerances from the standard errors printed here.
