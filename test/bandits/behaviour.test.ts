@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { BayesUcb, Exp3, GaussianThompson, KlUcb, RandomPolicy, Softmax, Ucb1, type Policy } from "../../src/bandits"
+import { BayesUcb, bernoulliKl, Exp3, GaussianThompson, KlUcb, RandomPolicy, Softmax, Ucb1, type Policy } from "../../src/bandits"
 import { createRng } from "../../src/random/rng"
 import { BernoulliArms, environmentStream, GaussianTestbed, interval, policyStream, simulate } from "../../src/simulation"
 
@@ -18,6 +18,33 @@ describe("KL-UCB's index value (Garivier & Cappé 2011)", () => {
       for (let a = 0; a < 3; a++) expect(Math.abs(index[a] - expected[a])).toBeLessThan(2e-9)
     })
   }
+})
+
+describe("KL-UCB's edge cases (mutation-testing survivors)", () => {
+  it("kl(p, q) at the ends of [0, 1]: 0·ln 0 = 0, and q = 1 is clamped to 1 − 1e-15, never infinite", () => {
+    expect(bernoulliKl(1, 0.5)).toBeCloseTo(Math.LN2, 15)
+    expect(bernoulliKl(0, 0.5)).toBeCloseTo(Math.LN2, 15)
+    const top = 1 - 1e-15
+    expect(bernoulliKl(0.5, 1)).toBeCloseTo(0.5 * Math.log(0.5 / top) + 0.5 * Math.log(0.5 / (1 - top)), 10)
+    expect(bernoulliKl(0.5, 0)).toBeCloseTo(0.5 * Math.log(0.5 / 1e-15) + 0.5 * Math.log(0.5 / (1 - 1e-15)), 6)
+  })
+
+  it("the c·ln ln t term is left out while t ≤ e (ln ln t would be ≤ 0 or undefined): after t = 2 plays the bound is ln 2", () => {
+    const policy = new KlUcb({ arms: 2, c: 3, precision: 1e-12 })
+    policy.update(0, 0)
+    policy.update(1, 1)
+    // arm 0: N = 1, μ̂ = 0, −ln(1 − q) = ln 2 → q = 1/2; arm 1: μ̂ = 1 → index 1
+    const index = policy.indices(new Float64Array(2))
+    expect(index[0]).toBeCloseTo(0.5, 10)
+    expect(index[1]).toBeCloseTo(1, 10)
+  })
+
+  it("names itself and its parameters", () => {
+    expect(new KlUcb({ arms: 2 }).name).toBe("kl-ucb")
+    expect(() => new KlUcb({ arms: 0 })).toThrow(/^KlUcb: arms/)
+    expect(() => new KlUcb({ arms: 2, c: -1 })).toThrow(/^KlUcb: c /)
+    expect(() => new KlUcb({ arms: 2, precision: 0.5 })).toThrow(/^KlUcb: precision must be in \(0, 0.1\]/)
+  })
 })
 
 /**
