@@ -121,7 +121,9 @@ export const environmentSpecSchema = z.discriminatedUnion(
     z.strictObject({
       type: z.literal("abrupt-change"),
       arms: z.number().int().min(1),
-      period: z.number().int().min(1),
+      period: z.number().int().min(1).optional(),
+      changePoints: z.array(z.number().int().min(1)).optional(),
+      segments: z.array(z.array(probability)).optional(),
       low: probability.optional(),
       high: probability.optional(),
       initial: z.array(probability).optional(),

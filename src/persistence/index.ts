@@ -1,0 +1,2 @@
+export * from "./state-format"
+export * from "./policy-store"

@@ -1,0 +1,82 @@
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs"
+import {
+  BayesUcb, BetaThompson, DiscountedThompson, DiscountedUcb, EpsilonGreedy, Exp3, FeedbackReweighting, GaussianThompson,
+  GradientBandit, Greedy, KlUcb, LinThompson, LinUcb, OptimisticGreedy, RandomPolicy, SegmentEpsilonGreedy,
+  SlidingWindowThompson, SlidingWindowUcb, Softmax, Ucb, Ucb1,
+} from "../bandits"
+import type { Policy } from "../bandits/policy"
+import { decodeState, encodeState, restoreInto, type SavedState } from "./state-format"
+
+type PolicyClass = new (options: never) => Policy<never>
+
+/** The policies `savePolicy` / `loadPolicy` know, by class name. */
+export const SAVABLE_POLICIES: Readonly<Record<string, PolicyClass>> = {
+  BayesUcb, BetaThompson, DiscountedThompson, DiscountedUcb, EpsilonGreedy, Exp3, FeedbackReweighting, GaussianThompson,
+  GradientBandit, Greedy, KlUcb, LinThompson, LinUcb, OptimisticGreedy, RandomPolicy, SegmentEpsilonGreedy,
+  SlidingWindowThompson, SlidingWindowUcb, Softmax, Ucb, Ucb1,
+} as unknown as Record<string, PolicyClass>
+
+/**
+ * A trained policy's state as stable JSON plus binary (see `encodeState`): its class, validated
+ * configuration and learned statistics. Restored with {@link policyFromState}, it gives the same
+ * probabilities and, with the same generator, the same choices as the original.
+ * @throws for a policy class outside {@link SAVABLE_POLICIES}
+ * @example const saved = policyState(trainedUcb); const again = policyFromState(saved)
+ */
+export function policyState(policy: Policy<never> | Policy<unknown>): SavedState {
+  const type = policy.constructor.name
+  if (!(type in SAVABLE_POLICIES)) throw new Error(`policyState: ${type} cannot be saved; savable policies: ${Object.keys(SAVABLE_POLICIES).join(", ")}`)
+  return encodeState(type, policy)
+}
+
+/**
+ * Rebuilds a policy from {@link policyState}: constructs its class from the saved configuration and
+ * name, then restores the learned statistics into it.
+ * @throws on an unknown class, another format or version, or a state that does not fit the configuration
+ */
+export function policyFromState<C = unknown>(saved: SavedState): Policy<C> {
+  const { type, fields } = decodeState(saved)
+  const Class = SAVABLE_POLICIES[type]
+  if (!Class) throw new Error(`policyFromState: unknown policy class ${type}; savable policies: ${Object.keys(SAVABLE_POLICIES).join(", ")}`)
+  const config = (fields.config ?? {}) as Record<string, unknown>
+  const options: Record<string, unknown> = { name: fields.name }
+  // a null in a configuration means "not set" (e.g. Softmax's sample-average stepSize)
+  for (const [key, value] of Object.entries(config)) if (value !== null) options[key] = value
+  const policy = new Class(options as never) as unknown as Policy<C>
+  restoreInto(policy, fields, type)
+  return policy
+}
+
+/**
+ * Saves a policy to `<path>.json` and `<path>.bin`, each written to a temporary file and renamed, so
+ * an interrupted save leaves nothing half-written. Refuses to overwrite unless `overwrite` is true.
+ * @example savePolicy(policy, "models/ucb-week-1")
+ */
+export function savePolicy(policy: Policy<never> | Policy<unknown>, path: string, options: { overwrite?: boolean } = {}): void {
+  const json = `${path}.json`
+  const bin = `${path}.bin`
+  if (!options.overwrite) {
+    for (const p of [json, bin]) if (existsSync(p)) throw new Error(`savePolicy: ${p} already exists; pass { overwrite: true } to replace it`)
+  }
+  const saved = policyState(policy)
+  const suffix = `.tmp-${process.pid}`
+  try {
+    writeFileSync(bin + suffix, saved.binary)
+    writeFileSync(json + suffix, saved.json)
+    renameSync(bin + suffix, bin)
+    renameSync(json + suffix, json)
+  } finally {
+    for (const p of [bin + suffix, json + suffix]) rmSync(p, { force: true })
+  }
+}
+
+/**
+ * Loads a policy saved by {@link savePolicy}.
+ * @throws naming the missing file, or as {@link policyFromState}
+ */
+export function loadPolicy<C = unknown>(path: string): Policy<C> {
+  const json = `${path}.json`
+  const bin = `${path}.bin`
+  for (const p of [json, bin]) if (!existsSync(p)) throw new Error(`loadPolicy: ${p} does not exist`)
+  return policyFromState<C>({ json: readFileSync(json, "utf8"), binary: new Uint8Array(readFileSync(bin)) })
+}

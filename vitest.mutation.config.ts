@@ -1,0 +1,16 @@
+import { defineConfig } from "vitest/config"
+import base from "./vitest.config"
+
+// Stryker (`npm run mutation`) runs instrumented code several times slower: longer timeouts. Its sandbox has
+// no dist/, so the notebooks, the CLI and the worker-thread tests (which load compiled code) stay out.
+// MUTATION_TESTS (comma-separated globs) narrows the tests of a scoped run, e.g. test/bandits/**/*.test.ts.
+const only = process.env.MUTATION_TESTS?.split(",").filter((g) => g.length > 0)
+export default defineConfig({
+  ...base,
+  test: {
+    ...base.test,
+    include: only && only.length > 0 ? only : base.test?.include,
+    exclude: ["test/notebooks/**", "test/cli/**", "test/simulation/workers.test.ts", "test/simulation/determinism.test.ts", "test/simulation/online-retail.test.ts", "node_modules/**"],
+    testTimeout: 600_000,
+  },
+})
