@@ -25,6 +25,16 @@ describe("lazy loading", () => {
     expect(loaded.some((k) => /node_modules[\\/]yaml[\\/]/.test(k))).toBe(false)
   })
 
+  it("the CLI's --help loads no sub-command module and no library code; a named sub-command loads only its own", () => {
+    const cli = (args: string) =>
+      `process.on('exit', () => process.stderr.write(JSON.stringify(Object.keys(require.cache).filter((k) => /dist[\\\\/](cli[\\\\/](?!main|commands|message)|world|simulation)|node_modules[\\\\/](zod|yaml)[\\\\/]/.test(k)).map((k) => k.replace(/.*dist[\\\\/]|.*node_modules[\\\\/]/, ''))))); process.argv = [process.argv[0], 'interest-lab', ${args}]; require('./bin/interest-lab.js')`
+    const loaded = (args: string) => JSON.parse(spawnSync(process.execPath, ["-e", cli(args)], { cwd: root, encoding: "utf8" }).stderr) as string[]
+    expect(loaded("'--help'")).toEqual([])
+    const world = loaded("'world', '--help'")
+    expect(world.some((k) => /^cli[\\/]world\.js$/.test(k))).toBe(true)
+    expect(world.some((k) => /^cli[\\/](simulate|evaluate|benchmark|segments|basket)\.js$/.test(k))).toBe(false)
+  })
+
   it("TensorFlow.js loads when a model needs it, and the lazily defined layer is a real tfjs layer", () => {
     const loaded = heavyModulesAfter(
       "const L = require('./dist'); const layer = new L.SeededDropout({ rate: 0.5, rng: L.createRng(1) }); if (!(layer instanceof L.SeededDropout) || layer.getClassName() !== 'SeededDropout' || layer.rate !== 0.5) throw new Error('bad layer')",
