@@ -42,19 +42,19 @@ function denseModule(): object | null {
 
 /**
  * The module's arithmetic in JavaScript, on float offsets into `f`: Y ← max(X·W + 1bᵀ, lo) with X and Y
- * packed in strips of 4 rows (element (r, p) of a strip at p·4 + r), W row-major k × n, every product
+ * packed in strips of 8 rows (element (r, p) of a strip at p·8 + r), W row-major k × n, every product
  * and sum rounded to f32 in the module's order (see {@link denseForwardModuleBytes}): the same bits.
  */
 export function denseJs(f: Float32Array, m: number, k: number, n: number, x: number, w: number, b: number, y: number, lo: number): void {
   const fr = Math.fround
-  for (let s = 0; s < m; s += 4) {
+  for (let s = 0; s < m; s += 8) {
     const xs = x + s * k
     const ys = y + s * n
     for (let c = 0; c < n; c++) {
-      for (let r = 0; r < 4; r++) {
+      for (let r = 0; r < 8; r++) {
         let acc = f[b + c]
-        for (let p = 0; p < k; p++) acc = fr(acc + fr(f[xs + p * 4 + r] * f[w + p * n + c]))
-        f[ys + c * 4 + r] = acc < lo ? lo : acc
+        for (let p = 0; p < k; p++) acc = fr(acc + fr(f[xs + p * 8 + r] * f[w + p * n + c]))
+        f[ys + c * 8 + r] = acc < lo ? lo : acc
       }
     }
   }
@@ -64,7 +64,7 @@ export function denseJs(f: Float32Array, m: number, k: number, n: number, x: num
  * A stack of Dense layers run forward in f32 by the WebAssembly SIMD kernel of
  * {@link denseForwardModuleBytes} (else {@link denseJs}, same bits), on z-scored inputs
  *   z = (x − mean) / scale,   h₀ = z,   hₗ = relu(hₗ₋₁ Wₗ + bₗ) (linear for the last layer).
- * Widths are padded to multiples of 8 with zero weights, which leaves every real output unchanged.
+ * Widths are padded to multiples of 4 with zero weights, which leaves every real output unchanged.
  * Equal to tfjs's `predict` on the same weights up to f32 summation order (test/neural/dense-stack.test.ts).
  * @example
  * const stack = new DenseStack([{ kernel, bias, inputs: 38, units: 1, relu: false }])
@@ -91,7 +91,7 @@ export class DenseStack {
     let widest = 0
     this.plan = layers.map((layer, l) => {
       if (l > 0 && layer.inputs !== layers[l - 1].units) throw new Error(`DenseStack: layer ${l} takes ${layer.inputs} inputs, the layer before gives ${layers[l - 1].units}`)
-      const n = Math.ceil(layer.units / 8) * 8
+      const n = Math.ceil(layer.units / 4) * 4
       const step = { k, n, w: at, b: at + k * n }
       at += k * n + n
       widest = Math.max(widest, n)
@@ -127,15 +127,15 @@ export class DenseStack {
     const out = new Float32Array(x.rows * this.outputs)
     for (let from = 0; from < x.rows; from += CHUNK) {
       const rows = Math.min(CHUNK, x.rows - from)
-      const padded = Math.ceil(rows / 4) * 4
+      const padded = Math.ceil(rows / 8) * 8
       for (let r = 0; r < padded; r++) {
-        const dst = this.x + (r >> 2) * cols * 4 + (r & 3)
+        const dst = this.x + (r >> 3) * cols * 8 + (r & 7)
         if (r >= rows) {
-          for (let c = 0; c < cols; c++) heap[dst + c * 4] = 0
+          for (let c = 0; c < cols; c++) heap[dst + c * 8] = 0
           continue
         }
         const src = (from + r) * cols
-        for (let c = 0; c < cols; c++) heap[dst + c * 4] = (x.data[src + c] - mean[c]) / scale[c]
+        for (let c = 0; c < cols; c++) heap[dst + c * 8] = (x.data[src + c] - mean[c]) / scale[c]
       }
       let input = this.x
       this.plan.forEach((step, l) => {
@@ -147,8 +147,8 @@ export class DenseStack {
       })
       const n = this.plan[this.plan.length - 1].n
       for (let r = 0; r < rows; r++) {
-        const src = input + (r >> 2) * n * 4 + (r & 3)
-        for (let c = 0; c < this.outputs; c++) out[(from + r) * this.outputs + c] = heap[src + c * 4]
+        const src = input + (r >> 3) * n * 8 + (r & 7)
+        for (let c = 0; c < this.outputs; c++) out[(from + r) * this.outputs + c] = heap[src + c * 8]
       }
     }
     return out
