@@ -1,4 +1,5 @@
 import type { Command } from "commander"
+import { SUB_COMMANDS } from "./commands"
 import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { csvField } from "../data/csv"
@@ -27,7 +28,7 @@ interface BasketFlags {
 export function registerBasket(program: Command): void {
   program
     .command("basket")
-    .description("Market-basket analysis: frequent itemsets (FP-growth) and association rules on the invoices of one country or all")
+    .description(SUB_COMMANDS.basket.description)
     .requiredOption("--data <name|file>", "'online-retail' (the shipped copy) or a CSV with the same columns")
     .option("--country <name>", "only invoices of this country (default: all)")
     .option("--min-support <x>", "minimum support in (0, 1]", "0.07")

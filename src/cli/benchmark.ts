@@ -1,4 +1,5 @@
 import type { Command } from "commander"
+import { SUB_COMMANDS } from "./commands"
 import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { renderReport } from "../report/html"
@@ -27,7 +28,7 @@ interface BenchmarkFlags {
 export function registerBenchmark(program: Command): void {
   program
     .command("benchmark")
-    .description("Reproducible recommender benchmark on real retail data: train before a date, find each customer's new items after it")
+    .description(SUB_COMMANDS.benchmark.description)
     .requiredOption("--data <name|file>", "'online-retail' (the shipped copy) or a CSV with the same columns")
     .option("--split <YYYY-MM-DD>", "first day of the test period", "2011-09-01")
     .option("--models <list>", "comma-separated: popularity, itemknn, als, bpr, ease", "popularity,itemknn,als,bpr,ease")

@@ -1,4 +1,5 @@
 import type { Command } from "commander"
+import { SUB_COMMANDS } from "./commands"
 import { closeSync, existsSync, openSync, readSync, statSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { terminalSafe } from "../config/message-text"
@@ -62,7 +63,7 @@ const TARGET_HELP =
 export function registerEvaluate(program: Command): void {
   program
     .command("evaluate")
-    .description("Estimate a target policy's value from logged bandit data (replay, IPW, SNIPW, DM, DR, SNDR, switch-DR) and write report.html, summary.json, config.json")
+    .description(SUB_COMMANDS.evaluate.description)
     .requiredOption("--log <path>", "the log: an Open Bandit Dataset folder (with --campaign/--behavior) or log file, or a generic CSV (action, position, reward|click, propensity, numeric context)")
     .option("--format <obd|csv>", "log format (default: obd for a folder or a file with propensity_score, csv otherwise)")
     .option("--campaign <men|women|all>", "Open Bandit campaign", "men")

@@ -1,26 +1,28 @@
-import { Command } from "commander"
+import { Command, Help } from "commander"
 import { terminalSafe } from "../config/message-text"
 import { UserError } from "../config/user-error"
-import { registerWorld } from "./world"
-import { registerEvaluate } from "./evaluate"
-import { registerBenchmark } from "./benchmark"
-import { registerSegments } from "./segments"
-import { registerBasket } from "./basket"
-import { registerSimulate } from "./simulate"
+import { SUB_COMMANDS } from "./commands"
 
-/** The `interest-lab` command line. Each sub-command lives in its own file and registers itself here. */
-export function buildProgram(): Command {
+/**
+ * The `interest-lab` command line. Each sub-command lives in its own file and registers itself here:
+ * only the one that `argv` names (also as `help <command>`), so a run loads one sub-command's code.
+ * Otherwise (`--help`, `--version`, an unknown command) every sub-command appears by name and
+ * description alone, and none of their modules loads.
+ */
+export function buildProgram(argv: string[] = []): Command {
   const program = new Command()
   program
     .name("interest-lab")
     .description("Explore and exploit user interests: synthetic worlds, bandit simulations, offline evaluation, reports.")
     .version(require("../../package.json").version as string)
-  registerWorld(program)
-  registerEvaluate(program)
-  registerBenchmark(program)
-  registerSegments(program)
-  registerBasket(program)
-  registerSimulate(program)
+  const named = argv[2] === "help" ? argv[3] : argv[2]
+  if (named !== undefined && Object.hasOwn(SUB_COMMANDS, named)) SUB_COMMANDS[named].register()(program)
+  else {
+    for (const [name, { description }] of Object.entries(SUB_COMMANDS)) program.command(name).description(description)
+    // Every sub-command takes options; the listing says so as when they are registered in full.
+    const plain = new Help()
+    program.configureHelp({ subcommandTerm: (command) => (Object.hasOwn(SUB_COMMANDS, command.name()) ? `${command.name()} [options]` : plain.subcommandTerm(command)) })
+  }
   for (const command of [program, ...program.commands]) oneLineUsageErrors(command, command === program ? "interest-lab" : `interest-lab ${command.name()}`)
   return program
 }
@@ -35,7 +37,7 @@ function oneLineUsageErrors(command: Command, name: string): void {
 
 export async function main(argv: string[]): Promise<void> {
   try {
-    await buildProgram().parseAsync(argv)
+    await buildProgram(argv).parseAsync(argv)
   } catch (error) {
     if (error instanceof UserError) {
       process.stderr.write(`interest-lab: ${terminalSafe(error.message)}\n`)

@@ -1,4 +1,5 @@
 import type { Command } from "commander"
+import { SUB_COMMANDS } from "./commands"
 import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { csvField } from "../data/csv"
@@ -24,7 +25,7 @@ interface SegmentFlags {
 export function registerSegments(program: Command): void {
   program
     .command("segments")
-    .description("RFM customer segmentation (k-means on standardised log1p recency, frequency, monetary) with elbow and silhouette")
+    .description(SUB_COMMANDS.segments.description)
     .requiredOption("--data <name|file>", "'online-retail' (the shipped copy) or a CSV with the same columns")
     .option("--k <n>", "number of segments", "4")
     .option("--seed <n>", "seed of the k-means++ restarts", "0")

@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import type { Command } from "commander"
+import { SUB_COMMANDS } from "./commands"
 import { loadConfig, validate } from "../config/load-config"
 import { UserError } from "../config/user-error"
 import { renderReport } from "../report/html"
@@ -48,7 +49,7 @@ async function runScenarios(config: SimulationConfig, file: string, out: string,
 export function registerSimulate(program: Command): void {
   program
     .command("simulate")
-    .description("Run a bandit simulation (policies × environment, R runs × T steps) and write report.html, summary.json, steps.csv, config.json")
+    .description(SUB_COMMANDS.simulate.description)
     .requiredOption("--config <file>", "simulation config (YAML or JSON)")
     .requiredOption("--out <dir>", "output folder (replaced atomically)")
     .option("--seed <n>", "override the config's seed", integerParser("--seed", 0))

@@ -1,4 +1,5 @@
 import type { Command } from "commander"
+import { SUB_COMMANDS } from "./commands"
 import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { loadConfig } from "../config/load-config"
@@ -26,7 +27,7 @@ interface WorldOptions {
 export function registerWorld(program: Command): void {
   program
     .command("world")
-    .description("Generate a synthetic e-commerce world (catalogue, users, events, reviews) as CSV files and an overview report")
+    .description(SUB_COMMANDS.world.description)
     .requiredOption("--config <file>", "world config (JSON or YAML); every field is optional, see experiments/world-default.yaml")
     .requiredOption("--out <dir>", "output folder, written atomically (a failed run leaves an existing folder untouched)")
     .option("--seed <n>", "override the config's seed")

@@ -1,4 +1,4 @@
-import { parse as parseYaml } from "yaml"
+import type * as Yaml from "yaml"
 import type { z } from "zod"
 import { readConfigFile } from "./read-config-file"
 import { quoteForMessage } from "./message-text"
@@ -82,7 +82,7 @@ export function loadConfig<S extends z.ZodType>(path: string, schema: S): z.infe
   try {
     // A byte-order mark is legal at the start of a UTF-8 file; JSON.parse would refuse it.
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
-    raw = path.endsWith(".json") ? JSON.parse(body) : parseYaml(body, { logLevel: "error" })
+    raw = path.endsWith(".json") ? JSON.parse(body) : (require("yaml") as typeof Yaml).parse(body, { logLevel: "error" })
   } catch (error) {
     throw new UserError(`${path}: not valid ${path.endsWith(".json") ? "JSON" : "YAML"}: ${(error as Error).message.split("\n")[0]}`)
   }

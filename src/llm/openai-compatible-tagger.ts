@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto"
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises"
 import { join } from "node:path"
-import { z } from "zod"
+import { lazyValue, loadZod } from "../config/lazy-value"
 import type { WeightedTag, InterestTagger, TaggerInput } from "./interest-tagger"
 
 /** Options of the adapter (defaults in brackets). */
@@ -21,14 +21,23 @@ export interface OpenAiCompatibleOptions {
   cacheDir?: string
 }
 
-const chatResponseSchema = z.object({
-  choices: z.array(z.object({ message: z.object({ content: z.string() }) })).min(1),
+const chatResponseSchema = lazyValue(() => {
+  const z = loadZod()
+  return z.object({
+    choices: z.array(z.object({ message: z.object({ content: z.string() }) })).min(1),
+  })
 })
-const tagsSchema = z.object({
-  tags: z.array(z.object({ tag: z.string().min(1), weight: z.number().min(0).max(1) })),
+const tagsSchema = lazyValue(() => {
+  const z = loadZod()
+  return z.object({
+    tags: z.array(z.object({ tag: z.string().min(1), weight: z.number().min(0).max(1) })),
+  })
 })
-const embeddingsSchema = z.object({
-  data: z.array(z.object({ index: z.number().int().min(0), embedding: z.array(z.number()) })),
+const embeddingsSchema = lazyValue(() => {
+  const z = loadZod()
+  return z.object({
+    data: z.array(z.object({ index: z.number().int().min(0), embedding: z.array(z.number()) })),
+  })
 })
 
 /**

@@ -1,5 +1,6 @@
 import type * as tf from "@tensorflow/tfjs"
 import { loadTf } from "./tf"
+import type { DenseLayerWeights } from "./dense-stack"
 import { SeededDropout } from "./seeded-dropout"
 import { TfBinaryClassifier, type LayerKit, type TfClassifierOptions } from "./tf-classifier"
 import type { ModelInputs } from "./train"
@@ -42,6 +43,20 @@ export class InterestMlp extends TfBinaryClassifier {
     }
     const out = tf.layers.dense({ units: 1, activation: "sigmoid", kernelInitializer: kit.init() }).apply(h) as tf.SymbolicTensor
     return tf.model({ inputs: input, outputs: out, name: "interest_mlp" })
+  }
+
+  /** Dense (ReLU) layers, dropout (the identity when predicting) and a sigmoid unit: the stack {@link DenseStack} runs. */
+  protected override denseLayers(model: tf.LayersModel): DenseLayerWeights[] | undefined {
+    const layers: DenseLayerWeights[] = []
+    const dense = model.layers.filter((layer) => layer.getClassName() !== "InputLayer" && layer.getClassName() !== "SeededDropout")
+    for (const [i, layer] of dense.entries()) {
+      const activation = (layer.getConfig() as { activation?: unknown }).activation
+      const weights = layer.getWeights()
+      if (layer.getClassName() !== "Dense" || weights.length !== 2 || activation !== (i === dense.length - 1 ? "sigmoid" : "relu")) return undefined
+      const [inputs, units] = weights[0].shape
+      layers.push({ kernel: weights[0].dataSync() as Float32Array, bias: weights[1].dataSync() as Float32Array, inputs, units, relu: i < dense.length - 1 })
+    }
+    return layers.length > 0 && layers[layers.length - 1].units === 1 ? layers : undefined
   }
 
   protected toInputs(x: tf.Tensor2D): ModelInputs {

@@ -2,6 +2,7 @@ import type * as tf from "@tensorflow/tfjs"
 import { loadTf } from "./tf"
 import { createRng, type Rng } from "../random/rng"
 import { ensureBackend } from "./backend"
+import { DenseStack, type DenseLayerWeights } from "./dense-stack"
 import type { BinaryClassifier } from "./binary-classifier"
 import { checkBinaryLabels, checkTabularFeatures, type TabularFeatures } from "./tabular-features"
 import { trainModel, type EpochRecord, type ModelInputs, type TrainHistory } from "./train"
@@ -89,6 +90,13 @@ export abstract class TfBinaryClassifier implements BinaryClassifier {
   protected abstract toInputs(x: tf.Tensor2D): ModelInputs
   /** Checks the column count against the architecture (e.g. the multi-input column groups). */
   protected checkColumns(_cols: number): void {}
+  /**
+   * The network as Dense layers ending in one sigmoid unit, for the WebAssembly forward pass of
+   * {@link DenseStack}; undefined (the default) when it is not such a stack, so tfjs predicts.
+   */
+  protected denseLayers(_model: tf.LayersModel): DenseLayerWeights[] | undefined {
+    return undefined
+  }
 
   async fit(x: TabularFeatures, y: ArrayLike<number>, extras: FitExtras = {}): Promise<this> {
     const tf = loadTf()
@@ -140,6 +148,13 @@ export abstract class TfBinaryClassifier implements BinaryClassifier {
     if (model === undefined) throw new Error(`${this.name}.predictProba: call fit first`)
     checkTabularFeatures(x, `${this.name}.predictProba x`, this.mean_?.length)
     const out = new Float64Array(x.rows)
+    const layers = this.denseLayers(model)
+    if (layers !== undefined) {
+      const logits = new DenseStack(layers).forward(x, this.mean_ as Float32Array, this.scale_ as Float32Array)
+      // σ in f64, rounded to f32 as tfjs's sigmoid output is.
+      for (let i = 0; i < x.rows; i++) out[i] = Math.fround(1 / (1 + Math.exp(-logits[i])))
+      return out
+    }
     const chunk = 4096
     for (let from = 0; from < x.rows; from += chunk) {
       const to = Math.min(x.rows, from + chunk)

@@ -1,3 +1,4 @@
+import { lazyValue } from "../config/lazy-value"
 import { loadConfig } from "../config/load-config"
 import { createPolicy } from "../simulation/factory"
 import { simulationConfigSchema } from "../simulation/config"
@@ -6,7 +7,7 @@ import type { SimulationResult } from "../simulation/result"
 import { simulate } from "../simulation/runner"
 
 /** A simulation config whose environment is `online-retail` (the policies as in any simulate config). */
-export const onlineRetailExperimentSchema = simulationConfigSchema.extend({ environment: onlineRetailEnvironmentSpecSchema })
+export const onlineRetailExperimentSchema = lazyValue(() => simulationConfigSchema.extend({ environment: onlineRetailEnvironmentSpecSchema }))
 
 /** Reads and validates an experiment file such as experiments/online-retail.yaml. */
 export function loadOnlineRetailExperiment(path: string): ReturnType<typeof onlineRetailExperimentSchema.parse> {

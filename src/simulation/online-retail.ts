@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
-import { z } from "zod"
+import type { z } from "zod"
+import { lazyValue, loadZod } from "../config/lazy-value"
 import type { Rng } from "../random/rng"
 import { randomInt } from "../random/uniform"
 import type { OnlineRetailCalibration } from "../retail/calibration"
@@ -25,19 +26,22 @@ export function loadOnlineRetailCalibration(path: string = ONLINE_RETAIL_CALIBRA
 }
 
 /** The config of a `simulate` environment of type `online-retail`. */
-export const onlineRetailEnvironmentSpecSchema = z.strictObject({
-  type: z.literal("online-retail"),
-  /** Use the first n calibrated customers (default all 1000). */
-  customers: z.number().int().min(1).optional(),
-  /** Follow the real month-by-month changes (default true); false = the average month. */
-  drift: z.boolean().optional(),
-  /** Steps per simulated month when drifting (default 1000). */
-  stepsPerMonth: z.number().int().min(1).optional(),
-  /**
-   * Each customer's real purchases in the first `months` months (2010-12 onwards) are their logged
-   * history (policies' warm start), and the run starts in the month after: the split. Absent: no history.
-   */
-  history: z.strictObject({ months: z.number().int().min(1).max(11) }).optional(),
+export const onlineRetailEnvironmentSpecSchema = lazyValue(() => {
+  const z = loadZod()
+  return z.strictObject({
+    type: z.literal("online-retail"),
+    /** Use the first n calibrated customers (default all 1000). */
+    customers: z.number().int().min(1).optional(),
+    /** Follow the real month-by-month changes (default true); false = the average month. */
+    drift: z.boolean().optional(),
+    /** Steps per simulated month when drifting (default 1000). */
+    stepsPerMonth: z.number().int().min(1).optional(),
+    /**
+     * Each customer's real purchases in the first `months` months (2010-12 onwards) are their logged
+     * history (policies' warm start), and the run starts in the month after: the split. Absent: no history.
+     */
+    history: z.strictObject({ months: z.number().int().min(1).max(11) }).optional(),
+  })
 })
 export type OnlineRetailEnvironmentSpec = z.infer<typeof onlineRetailEnvironmentSpecSchema>
 

@@ -5,8 +5,8 @@ import { describe, expect, it } from "vitest"
 // Runs against the built library (npm test builds first): start-up must not load TensorFlow.js or danfojs.
 const root = join(__dirname, "..", "..")
 
-function heavyModulesAfter(script: string): string[] {
-  const probe = `${script}; process.stdout.write(JSON.stringify(Object.keys(require.cache).filter((k) => /@tensorflow|danfojs/.test(k))))`
+function heavyModulesAfter(script: string, heavy = "@tensorflow|danfojs"): string[] {
+  const probe = `${script}; process.stdout.write(JSON.stringify(Object.keys(require.cache).filter((k) => /${heavy}/.test(k))))`
   const r = spawnSync(process.execPath, ["-e", probe], { cwd: root, encoding: "utf8" })
   expect(r.stderr).toBe("")
   return JSON.parse(r.stdout) as string[]
@@ -15,6 +15,24 @@ function heavyModulesAfter(script: string): string[] {
 describe("lazy loading", () => {
   it("require('interest-lab') loads neither TensorFlow.js nor danfojs", () => {
     expect(heavyModulesAfter("const L = require('./dist'); new L.InterestMlp({ seed: 1 })")).toEqual([])
+  })
+
+  it("require('interest-lab') loads neither zod nor yaml; the first schema use loads zod", () => {
+    const heavy = "node_modules[\\\\/](zod|yaml)[\\\\/]"
+    expect(heavyModulesAfter("const L = require('./dist'); if (typeof L.worldConfigSchema !== 'object') throw new Error('no schema')", heavy)).toEqual([])
+    const loaded = heavyModulesAfter("const L = require('./dist'); if (L.defaultWorldConfig.users !== 2000 || { ...L.defaultWorldConfig }.items !== 500) throw new Error('bad defaults')", heavy)
+    expect(loaded.some((k) => /node_modules[\\/]zod[\\/]/.test(k))).toBe(true)
+    expect(loaded.some((k) => /node_modules[\\/]yaml[\\/]/.test(k))).toBe(false)
+  })
+
+  it("the CLI's --help loads no sub-command module and no library code; a named sub-command loads only its own", () => {
+    const cli = (args: string) =>
+      `process.on('exit', () => process.stderr.write(JSON.stringify(Object.keys(require.cache).filter((k) => /dist[\\\\/](cli[\\\\/](?!main|commands|message)|world|simulation)|node_modules[\\\\/](zod|yaml)[\\\\/]/.test(k)).map((k) => k.replace(/.*dist[\\\\/]|.*node_modules[\\\\/]/, ''))))); process.argv = [process.argv[0], 'interest-lab', ${args}]; require('./bin/interest-lab.js')`
+    const loaded = (args: string) => JSON.parse(spawnSync(process.execPath, ["-e", cli(args)], { cwd: root, encoding: "utf8" }).stderr) as string[]
+    expect(loaded("'--help'")).toEqual([])
+    const world = loaded("'world', '--help'")
+    expect(world.some((k) => /^cli[\\/]world\.js$/.test(k))).toBe(true)
+    expect(world.some((k) => /^cli[\\/](simulate|evaluate|benchmark|segments|basket)\.js$/.test(k))).toBe(false)
   })
 
   it("TensorFlow.js loads when a model needs it, and the lazily defined layer is a real tfjs layer", () => {

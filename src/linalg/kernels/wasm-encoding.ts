@@ -58,3 +58,9 @@ export const set = (i: number): number[] => [LOCAL_SET, ...uleb(i)]
 export const i32 = (n: number): number[] => [I32_CONST, ...sleb(n)]
 /** A memory access immediate: alignment exponent, then byte offset. */
 export const memarg = (align: number, offset: number): number[] => [align, ...uleb(offset)]
+export const F32 = 0x7d
+export const V128_LOAD32_SPLAT = [0xfd, 0x09]
+export const F32X4_SPLAT = [0xfd, 0x13]
+export const F32X4_ADD = [0xfd, 0xe4, 0x01]
+export const F32X4_MUL = [0xfd, 0xe6, 0x01]
+export const F32X4_PMAX = [0xfd, 0xeb, 0x01]
