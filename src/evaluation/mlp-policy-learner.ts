@@ -1,4 +1,5 @@
-import * as tf from "@tensorflow/tfjs"
+import type * as Tf from "@tensorflow/tfjs"
+import { loadTf } from "../neural/tf"
 import type { BanditLog } from "../data/bandit-log"
 import { ensureBackend } from "../neural/backend"
 import { trainModel } from "../neural/train"
@@ -30,7 +31,7 @@ export interface MlpPolicyLearnerOptions {
 export class MlpPolicyLearner implements TargetPolicy {
   readonly name: string
   nActions = 0
-  private model: tf.LayersModel | undefined
+  private model: Tf.LayersModel | undefined
   private mean = new Float64Array(0)
   private scale = new Float64Array(0)
   private nPositions = 0
@@ -64,10 +65,11 @@ export class MlpPolicyLearner implements TargetPolicy {
     rows.forEach((i, k) => (y[k * K + log.action[i]] = log.reward[i] / log.propensity[i]))
     const initRng = createRng(this.options.seed, 0)
     this.model?.dispose()
+    const tf = loadTf()
     const input = tf.input({ shape: [width] })
-    let h: tf.SymbolicTensor = input
-    for (const units of this.options.hidden ?? [32]) h = tf.layers.dense({ units, activation: "relu", kernelInitializer: tf.initializers.glorotUniform({ seed: initRng.nextUint32() }) }).apply(h) as tf.SymbolicTensor
-    const out = tf.layers.dense({ units: K, activation: "softmax", kernelInitializer: tf.initializers.glorotUniform({ seed: initRng.nextUint32() }) }).apply(h) as tf.SymbolicTensor
+    let h: Tf.SymbolicTensor = input
+    for (const units of this.options.hidden ?? [32]) h = tf.layers.dense({ units, activation: "relu", kernelInitializer: tf.initializers.glorotUniform({ seed: initRng.nextUint32() }) }).apply(h) as Tf.SymbolicTensor
+    const out = tf.layers.dense({ units: K, activation: "softmax", kernelInitializer: tf.initializers.glorotUniform({ seed: initRng.nextUint32() }) }).apply(h) as Tf.SymbolicTensor
     const model = tf.model({ inputs: input, outputs: out })
     // categorical cross-entropy −Σₐ yₐ log πₐ with y = (r/p)·onehot(a): the IPW-weighted log-likelihood
     model.compile({ optimizer: tf.train.adam(this.options.learningRate ?? 0.01), loss: "categoricalCrossentropy" })
@@ -104,7 +106,8 @@ export class MlpPolicyLearner implements TargetPolicy {
     if (model === undefined) throw new Error("MlpPolicyLearner: call fit first")
     const all = Array.from({ length: log.length }, (_, i) => i)
     const width = this.mean.length + this.nPositions
-    const probs = tf.tidy(() => (model.predict(tf.tensor2d(this.design(log, all), [log.length, width])) as tf.Tensor).argMax(1))
+    const tf = loadTf()
+    const probs = tf.tidy(() => (model.predict(tf.tensor2d(this.design(log, all), [log.length, width])) as Tf.Tensor).argMax(1))
     const best = Int32Array.from(probs.dataSync())
     probs.dispose()
     return best
