@@ -50,7 +50,7 @@ const factories: [string, () => Policy<unknown>][] = [
   ["SlidingWindowThompson", () => new SlidingWindowThompson({ arms: K, window: 30, probabilityDraws: 300 })],
   ["LinUcb", () => new LinUcb({ arms: K, dimension: D, alpha: 0.5 })],
   ["LinThompson", () => new LinThompson({ arms: K, dimension: D, v: 0.3, probabilityDraws: 300 })],
-  ["SegmentEpsilonGreedy", () => new SegmentEpsilonGreedy({ arms: K, epsilons: [0.05, 0.3] })],
+  ["SegmentEpsilonGreedy", () => new SegmentEpsilonGreedy({ arms: K, epsilons: [0.05, 0.3], users: 3 })],
   ["FeedbackReweighting", () => new FeedbackReweighting({ arms: K, users: 3 })],
 ] as unknown as [string, () => Policy<unknown>][]
 
