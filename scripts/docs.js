@@ -1,8 +1,10 @@
 "use strict"
 // npm run docs [-- --quick] [-- --out <dir>]: builds an offline gallery (default reports/docs/):
 // an example report of each command, written by the CLI itself, and every notebook's HTML copy
-// with outputs (made by `npm run notebooks:html`; the index names the ones not made yet), behind
-// one index.html. Every page is self-contained, so the folder opens from disk or any static host.
+// with outputs (made by `npm run notebooks:html`; the index names the ones not made yet), and the
+// API reference that TypeDoc makes from the doc comments of src/index.ts (api/, options in
+// typedoc.json), behind one index.html. Every report and notebook page is self-contained and the
+// API pages load only their own assets/, so the folder opens from disk or any static host.
 // --quick writes the reports from shortened runs (the browser test uses it).
 const { spawnSync } = require("node:child_process")
 const { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, renameSync, writeFileSync } = require("node:fs")
@@ -49,11 +51,25 @@ ${body}
 `
 }
 
+/**
+ * Points every TypeDoc icon at the sprite that the page's assets/icons.js inlines, instead of at
+ * assets/icons.svg: Chromium refuses (with a console error) an SVG <use> of another file under
+ * file://, before icons.js gets to rewrite them itself. The same inlined sprite serves any host.
+ */
+function inlineIconReferences(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) inlineIconReferences(path)
+    else if (entry.name.endsWith(".html")) writeFileSync(path, readFileSync(path, "utf8").replace(/<use href="(?:\.\.\/)*assets\/icons\.svg#/g, '<use href="#'))
+  }
+}
+
 function main(argv) {
   const quick = argv.includes("--quick")
   const outIndex = argv.indexOf("--out")
   const out = resolve(outIndex >= 0 ? argv[outIndex + 1] : join(root, "reports", "docs"))
   if (!existsSync(join(root, "dist", "index.js"))) throw new Error("dist/ is missing: run npm run build first")
+  if (!existsSync(join(root, "node_modules", "typedoc"))) throw new Error("typedoc is missing: run npm install (it is a devDependency)")
   if (existsSync(out) && !existsSync(join(out, ".interest-lab-docs"))) throw new Error(`${out} exists and was not written by npm run docs: choose another --out`)
   // Written next to the target and renamed at the end: a failed build leaves the old gallery as it was.
   const tmp = `${out}.tmp-${process.pid}`
@@ -69,6 +85,10 @@ function main(argv) {
       if (r.status !== 0) throw new Error(`interest-lab ${ex.args[0]} failed: ${(r.stderr || "").trim().split("\n").pop()}`)
       reportItems.push(`<li><a href="reports/${ex.name}/report.html">${escapeHtml(ex.title)}</a> — <code>interest-lab ${escapeHtml(ex.args.join(" "))}</code> (also <a href="reports/${ex.name}/summary.json">summary.json</a>)</li>`)
     }
+    process.stderr.write("docs: typedoc (API reference)\n")
+    const typedoc = spawnSync(process.execPath, [join(root, "node_modules", "typedoc", "bin", "typedoc"), "--options", join(root, "typedoc.json"), "--out", join(tmp, "api"), "--logLevel", "Error"], { cwd: root, encoding: "utf8" })
+    if (typedoc.status !== 0) throw new Error(`typedoc failed: ${`${typedoc.stdout}${typedoc.stderr}`.trim()}`)
+    inlineIconReferences(join(tmp, "api"))
     const copies = join(root, "reports", "notebooks")
     const notebookItems = listNotebooks().map((name) => {
       const html = name.replace(/\.ipynb$/, ".html")
@@ -89,6 +109,8 @@ function main(argv) {
 <ul>
 ${reportItems.join("\n")}
 </ul>
+<h2>API reference</h2>
+<p><a href="api/index.html">Every export of <code>interest-lab</code></a>, with its doc comment (formula, source, example), made by TypeDoc.</p>
 <h2>Notebooks, executed, with outputs</h2>
 <ul>
 ${notebookItems.join("\n")}

@@ -29,10 +29,20 @@ describe.skipIf(!CHROMIUM)("the gallery (npm run docs)", () => {
       expect(existsSync(join(out, l)), l).toBe(true)
     }
     for (const command of ["simulate", "world", "segments", "basket", "benchmark", "evaluate"]) expect(links).toContain(`reports/${command}/report.html`)
+    expect(links).toContain("api/index.html")
+  })
+
+  it("holds an API reference made from the doc comments of src/index.ts, with no resource from outside", () => {
+    const index = readFileSync(join(out, "api", "index.html"), "utf8")
+    for (const name of ["KlUcb", "DoublyRobust", "EcommerceEnvironment"]) expect(index).toContain(`classes/${name}.html`)
+    const page = readFileSync(join(out, "api", "classes", "KlUcb.html"), "utf8")
+    expect(page).toContain("Garivier &amp; Cappé (2011)")
+    expect(page.replace(/<[^>]+>/g, "")).toContain("new KlUcb({ arms: 10 })")
+    for (const html of [index, page]) expect(html.match(/(?:src|rel="stylesheet" href)="[a-z]+:[^"]*"/g), "scripts and styles load from the gallery").toBeNull()
   })
 
   it("opens cleanly in a browser: the index and every page it links to", { timeout: 600_000 }, async () => {
-    const pages = ["index.html", ...links.filter((l) => l.endsWith(".html"))]
+    const pages = ["index.html", ...links.filter((l) => l.endsWith(".html")), "api/classes/KlUcb.html"]
     for (const p of pages) {
       const r = await checkPage(browser, join(out, p), `docs-${p.replace(/\//g, "-").replace(/\.html$/, "")}`, 2000)
       expect(r.problems, p).toEqual([])
