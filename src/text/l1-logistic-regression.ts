@@ -1,5 +1,6 @@
 import { addScaledRow, checkFeatures, rowDot, type FeatureMatrix } from "./matrix"
 import { checkLabels, encodeLabels } from "./labels"
+import { regularisedFitConfig } from "./regularised-options"
 
 /** Options of `L1LogisticRegression` (defaults in brackets). */
 export interface L1LogisticRegressionOptions {
@@ -45,13 +46,7 @@ export class L1LogisticRegression {
   private fitted: Fitted | null = null
 
   constructor(options: L1LogisticRegressionOptions = {}) {
-    const C = options.C ?? 1
-    const maxIter = options.maxIter ?? 10000
-    const tol = options.tol ?? 1e-8
-    if (!(C > 0) || !Number.isFinite(C)) throw new Error(`L1LogisticRegression: C must be a finite number > 0, got ${C}`)
-    if (!Number.isInteger(maxIter) || maxIter < 1) throw new Error(`L1LogisticRegression: maxIter must be an integer >= 1, got ${maxIter}`)
-    if (!(tol > 0)) throw new Error(`L1LogisticRegression: tol must be > 0, got ${tol}`)
-    this.config = { C, fitIntercept: options.fitIntercept ?? true, maxIter, tol }
+    this.config = regularisedFitConfig("L1LogisticRegression", options, { maxIter: 10000, tol: 1e-8 })
   }
 
   /**

@@ -1,6 +1,7 @@
 import { minimizeLbfgs } from "./lbfgs"
 import { addScaledRow, checkFeatures, rowDot, type DenseMatrix, type FeatureMatrix } from "./matrix"
 import { checkLabels, encodeLabels } from "./labels"
+import { regularisedFitConfig } from "./regularised-options"
 
 /** Options of `LogisticRegression` (defaults in brackets). */
 export interface LogisticRegressionOptions {
@@ -43,13 +44,7 @@ export class LogisticRegression {
   private fitted: Fitted | null = null
 
   constructor(options: LogisticRegressionOptions = {}) {
-    const C = options.C ?? 1
-    const maxIter = options.maxIter ?? 1000
-    const tol = options.tol ?? 1e-6
-    if (!(C > 0) || !Number.isFinite(C)) throw new Error(`LogisticRegression: C must be a finite number > 0, got ${C}`)
-    if (!Number.isInteger(maxIter) || maxIter < 1) throw new Error(`LogisticRegression: maxIter must be an integer >= 1, got ${maxIter}`)
-    if (!(tol > 0)) throw new Error(`LogisticRegression: tol must be > 0, got ${tol}`)
-    this.config = { C, fitIntercept: options.fitIntercept ?? true, maxIter, tol }
+    this.config = regularisedFitConfig("LogisticRegression", options, { maxIter: 1000, tol: 1e-6 })
   }
 
   /**
