@@ -10,7 +10,7 @@ export default defineConfig({
   test: {
     ...base.test,
     include: only && only.length > 0 ? only : base.test?.include,
-    exclude: ["test/notebooks/**", "test/cli/**", "test/simulation/workers.test.ts", "test/simulation/determinism.test.ts", "test/simulation/online-retail.test.ts", "node_modules/**"],
+    exclude: ["test/notebooks/**", "test/cli/**", "test/simulation/workers.test.ts", "test/simulation/determinism.test.ts", "test/retail/online-retail-environment.test.ts", "node_modules/**"],
     testTimeout: 600_000,
   },
 })

@@ -1,5 +1,5 @@
 import type { Rng } from "../random/rng"
-import { fastUniform, gammaC, gammaD, gammaMarsagliaTsang } from "./fast-random"
+import { fastUniform, gammaC, gammaD, gammaMarsagliaTsang } from "../random/fast-random"
 
 /**
  * One Thompson decision over a row of Beta posteriors: draws θ_a ~ Beta(α_a, β_a) with

@@ -1,4 +1,4 @@
-import { regularizedIncompleteBeta } from "../math/special"
+import { regularizedIncompleteBeta } from "../stats/special"
 
 /**
  * The p-quantile of Beta(a, b): the x with I_x(a, b) = p, by bisection to 1e-10 (the CDF is

@@ -1,7 +1,7 @@
 import { createRng } from "../random/rng"
 import type { Rng } from "../random/rng"
 import type { Policy } from "./policy"
-import type { InteractionHistory, VisitorContext } from "./interaction-history"
+import type { InteractionHistory, VisitorContext } from "../schema/interaction-history"
 import { addArgmaxMass, argmaxRandomTie } from "./argmax"
 import { checkHistory, historyCounts, userOf, usersFor } from "./user-arm-table"
 import { checkArm, checkArms, checkInteger, checkNonNegative, checkRange, checkReward } from "./validate"

@@ -1,7 +1,7 @@
 import type { Rng } from "../random/rng"
 import type { Policy } from "./policy"
 import type { FeatureContext } from "./feature-context"
-import { fastNormal } from "./fast-random"
+import { fastNormal } from "../random/fast-random"
 import { monteCarloProbabilities } from "./monte-carlo"
 import { RidgeArms, featureOffset } from "./ridge-arms"
 import { checkArm, checkArms, checkInteger, checkNonNegative, checkPositive, checkReward } from "./validate"

@@ -1,6 +1,6 @@
 import type { Rng } from "../random/rng"
 import type { Policy } from "./policy"
-import type { InteractionHistory, VisitorContext } from "./interaction-history"
+import type { InteractionHistory, VisitorContext } from "../schema/interaction-history"
 import { betaArgmax } from "./beta-argmax"
 import { monteCarloProbabilities } from "./monte-carlo"
 import { checkHistory, historyCounts, userOf, usersFor } from "./user-arm-table"

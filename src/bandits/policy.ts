@@ -1,5 +1,5 @@
 import type { Rng } from "../random/rng"
-import type { InteractionHistory } from "./interaction-history"
+import type { InteractionHistory } from "../schema/interaction-history"
 
 /**
  * The one interface for every bandit policy, context-free or contextual (a context-free policy

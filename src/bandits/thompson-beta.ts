@@ -1,6 +1,6 @@
 import type { Rng } from "../random/rng"
 import type { ScoringPolicy } from "./scorer"
-import { betaCached, gammaC, gammaD } from "./fast-random"
+import { betaCached, gammaC, gammaD } from "../random/fast-random"
 import { monteCarloProbabilities } from "./monte-carlo"
 import { checkArm, checkArms, checkInteger, checkPositive, checkUnitReward } from "./validate"
 

@@ -1,6 +1,6 @@
 import type { Rng } from "../random/rng"
 import type { Policy } from "./policy"
-import { fastNormal } from "./fast-random"
+import { fastNormal } from "../random/fast-random"
 import { monteCarloProbabilities } from "./monte-carlo"
 import { checkArm, checkArms, checkFinite, checkInteger, checkPositive, checkReward } from "./validate"
 

@@ -1,6 +1,6 @@
 import type { Rng } from "../random/rng"
 import type { Policy } from "./policy"
-import { fastBeta } from "./fast-random"
+import { fastBeta } from "../random/fast-random"
 import { monteCarloProbabilities } from "./monte-carlo"
 import { RewardWindow } from "./reward-window"
 import { checkArm, checkArms, checkInteger, checkPositive, checkRange, checkUnitReward } from "./validate"

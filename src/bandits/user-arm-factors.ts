@@ -1,5 +1,5 @@
 import type { Rng } from "../random/rng"
-import { fastNormal } from "./fast-random"
+import { fastNormal } from "../random/fast-random"
 
 /** The result of {@link fitUserArmFactors}: P (users × f) and Q (arms × f), row-major. */
 export interface UserArmFactors {

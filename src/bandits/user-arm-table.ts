@@ -1,4 +1,4 @@
-import type { InteractionHistory, VisitorContext } from "./interaction-history"
+import type { InteractionHistory, VisitorContext } from "../schema/interaction-history"
 
 /**
  * Helpers shared by the personalised policies, which keep one row of K numbers per user in flat

@@ -1,5 +1,5 @@
-import type { EventLog } from "../world/event-log"
-import { EVENT_TYPES } from "../world/types"
+import type { EventLog } from "../schema/event-log"
+import { EVENT_TYPES } from "../schema/world-types"
 
 /** The behaviour states of the Markov chain: the four event types, then the end of a session. */
 export const BEHAVIOR_STATES = [...EVENT_TYPES, "exit"] as const

@@ -1,4 +1,4 @@
-import { checkFeatures, type DenseMatrix } from "../text/matrix"
+import { checkFeatures, type DenseMatrix } from "../linalg/matrix"
 
 /** Options of {@link dbscan}. */
 export interface DbscanOptions {

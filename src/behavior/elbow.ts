@@ -1,6 +1,6 @@
 import { splitRng } from "../random/rng"
 import type { Rng } from "../random/rng"
-import type { DenseMatrix } from "../text/matrix"
+import type { DenseMatrix } from "../linalg/matrix"
 import { KMeans, type KMeansOptions } from "./kmeans"
 
 /** One point of an elbow curve. */

@@ -1,4 +1,4 @@
-import { checkFeatures, type DenseMatrix } from "../text/matrix"
+import { checkFeatures, type DenseMatrix } from "../linalg/matrix"
 
 /** How the distance between two clusters is defined. */
 export type Linkage = "single" | "complete" | "average" | "ward"

@@ -1,5 +1,5 @@
 import type { Rng } from "../random/rng"
-import { checkFeatures, columnMoments, type DenseMatrix } from "../text/matrix"
+import { checkFeatures, columnMoments, type DenseMatrix } from "../linalg/matrix"
 
 /** Options of `KMeans` (defaults in brackets). */
 export interface KMeansOptions {

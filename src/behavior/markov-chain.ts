@@ -1,4 +1,4 @@
-import type { DenseMatrix } from "../text/matrix"
+import type { DenseMatrix } from "../linalg/matrix"
 import { stationaryDistribution, type StationaryOptions } from "./stationary"
 
 /** Options of `MarkovChain` (defaults in brackets). */

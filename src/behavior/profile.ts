@@ -1,8 +1,8 @@
-import type { DenseMatrix } from "../text/matrix"
+import type { DenseMatrix } from "../linalg/matrix"
 import { CATEGORY_SPECS } from "../world/categories"
 import { priceTier } from "../world/catalog"
-import type { EventLog } from "../world/event-log"
-import { EVENT_TYPES } from "../world/types"
+import type { EventLog } from "../schema/event-log"
+import { EVENT_TYPES } from "../schema/world-types"
 import type { World } from "../world/world"
 
 /** Weights of view, click, cart and purchase events in a profile: stronger signals count more. */

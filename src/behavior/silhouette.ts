@@ -1,4 +1,4 @@
-import { checkFeatures, type DenseMatrix } from "../text/matrix"
+import { checkFeatures, type DenseMatrix } from "../linalg/matrix"
 
 /**
  * Silhouette of each point: s(i) = (b − a) / max(a, b), where a is the mean Euclidean distance

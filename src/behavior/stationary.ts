@@ -1,4 +1,4 @@
-import type { DenseMatrix } from "../text/matrix"
+import type { DenseMatrix } from "../linalg/matrix"
 
 /** Options of `stationaryDistribution`. */
 export interface StationaryOptions {

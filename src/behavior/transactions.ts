@@ -1,5 +1,5 @@
-import type { EventLog } from "../world/event-log"
-import { EVENT_TYPES } from "../world/types"
+import type { EventLog } from "../schema/event-log"
+import { EVENT_TYPES } from "../schema/world-types"
 
 /** Options of `transactionsFromEvents`. */
 export interface TransactionOptions {

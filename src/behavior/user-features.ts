@@ -1,5 +1,5 @@
-import { columnMoments, type DenseMatrix } from "../text/matrix"
-import type { EventLog } from "../world/event-log"
+import { columnMoments, type DenseMatrix } from "../linalg/matrix"
+import type { EventLog } from "../schema/event-log"
 
 /** Names of the columns of `userBehaviorFeatures`, in order. */
 export const USER_FEATURE_NAMES = ["log sessions", "events per session", "click rate", "cart per click", "purchase per cart", "category entropy", "categories seen"] as const

@@ -1,4 +1,4 @@
-import type { EventLog } from "../world/event-log"
+import type { EventLog } from "../schema/event-log"
 
 /** Per-user churn features and labels built around a cut-off day. */
 export interface ChurnData {

@@ -1,15 +1,15 @@
 import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { UserError } from "../config/user-error"
-import { openSqlLog } from "../data/log-source"
+import { openSqlLog } from "../evaluation/sql/log-source"
 import { readContextFreeTarget } from "../evaluation/context-free-target"
-import { offPolicyReportSections } from "../evaluation/off-policy-report"
-import { offPolicyTrust, offPolicyTrustSection } from "../evaluation/off-policy-trust"
+import { offPolicyReportSections } from "../report/off-policy-report"
+import { offPolicyTrust, offPolicyTrustSection } from "../report/off-policy-trust"
 import { evaluateOffPolicySql, type SqlEvaluationOptions } from "../evaluation/sql/evaluate-sql"
 import { renderReport } from "../report/html"
-import { writeOutputDir } from "../report/output-dir"
-import { terminalProgress } from "../report/progress"
-import { provenance } from "../report/provenance"
+import { writeOutputDir } from "../io/output-dir"
+import { terminalProgress } from "../io/progress"
+import { provenance } from "../io/provenance"
 
 /** What `evaluate` hands the SQL path. */
 export interface EvaluateSqlArguments {

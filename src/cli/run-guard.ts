@@ -1,7 +1,7 @@
 import { statSync } from "node:fs"
 import { UserError } from "../config/user-error"
 import { ONLINE_RETAIL_PATH } from "../data/online-retail"
-import { checkOutputDir } from "../report/out-dir-check"
+import { checkOutputDir } from "../io/out-dir-check"
 
 /** An input of a run: the flag that named it and its path. */
 export interface RunInput {

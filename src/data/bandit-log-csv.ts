@@ -1,8 +1,8 @@
-import type { BanditLog, BanditLogSchema, BanditRound } from "./bandit-log"
-import { BanditLogBuilder } from "./bandit-log"
-import { levelCode, parseClick, parseFinite, parseIndex, parsePropensity } from "./bandit-log-fields"
-import { CsvError } from "./csv-error"
-import { readCsv } from "./csv"
+import type { BanditLog, BanditLogSchema, BanditRound } from "../schema/bandit-log"
+import { BanditLogBuilder } from "../schema/bandit-log"
+import { levelCode, parseClick, parseFinite, parseIndex, parsePropensity } from "../schema/bandit-log-fields"
+import { CsvError } from "../io/csv-error"
+import { readCsv } from "../io/csv"
 
 /** Options of the generic bandit-log CSV format. */
 export interface BanditCsvOptions {

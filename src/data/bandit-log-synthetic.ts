@@ -1,8 +1,8 @@
-import type { TargetPolicy } from "../evaluation/target-policy"
+import type { TargetPolicy } from "../schema/target-policy"
 import { normal } from "../random/normal"
 import type { Rng } from "../random/rng"
 import { randomInt } from "../random/uniform"
-import type { BanditLog } from "./bandit-log"
+import type { BanditLog } from "../schema/bandit-log"
 
 /** Options of `SyntheticBanditProblem`. */
 export interface SyntheticBanditOptions {

@@ -1,4 +1,4 @@
-import type { Table } from "./table"
+import type { Table } from "../io/table"
 
 /** One cleaning rule and how many rows it removed or repaired. */
 export interface CleaningStep {

@@ -1,5 +1,5 @@
 import type { DataFrame } from "danfojs-node"
-import { tableRows, type Table } from "./table"
+import { tableRows, type Table } from "../io/table"
 
 /**
  * A danfojs-node DataFrame of a table. danfojs is loaded on first use (it pulls in TensorFlow.js),

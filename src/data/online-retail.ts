@@ -1,8 +1,8 @@
 import { join } from "node:path"
-import { parseDateTimeMinutes } from "./calendar-date"
-import { CsvError } from "./csv-error"
-import { readCsv } from "./csv"
-import { parseNumberField, requireColumns } from "./columns"
+import { parseDateTimeMinutes } from "../io/calendar-date"
+import { CsvError } from "../io/csv-error"
+import { readCsv } from "../io/csv"
+import { parseNumberField, requireColumns } from "../io/columns"
 
 /** The columns of the UCI Online Retail file, in the order of its header. */
 export const ONLINE_RETAIL_COLUMNS = ["InvoiceNo", "StockCode", "Description", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country"] as const

@@ -1,7 +1,7 @@
-import type { ItemEmbedding } from "../evaluation/item-embedding"
-import { CsvError } from "./csv-error"
-import { readCsv } from "./csv"
-import { parseIndex } from "./bandit-log-fields"
+import type { ItemEmbedding } from "../schema/item-embedding"
+import { CsvError } from "../io/csv-error"
+import { readCsv } from "../io/csv"
+import { parseIndex } from "../schema/bandit-log-fields"
 
 /**
  * The Open Bandit Dataset's item context (`item_context.csv`: `item_id` 0, 1, 2, … and

@@ -1,9 +1,9 @@
 import { join } from "node:path"
-import type { BanditLog, BanditLogSchema, BanditRound } from "./bandit-log"
-import { BanditLogBuilder } from "./bandit-log"
-import { levelCode, parseClick, parseFinite, parseIndex, parsePropensity } from "./bandit-log-fields"
-import { CsvError } from "./csv-error"
-import { readCsv } from "./csv"
+import type { BanditLog, BanditLogSchema, BanditRound } from "../schema/bandit-log"
+import { BanditLogBuilder } from "../schema/bandit-log"
+import { levelCode, parseClick, parseFinite, parseIndex, parsePropensity } from "../schema/bandit-log-fields"
+import { CsvError } from "../io/csv-error"
+import { readCsv } from "../io/csv"
 
 /** The Open Bandit Dataset's campaigns and behaviour policies (Saito et al. 2021). */
 export type ObdCampaign = "men" | "women" | "all"

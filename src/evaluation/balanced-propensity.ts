@@ -1,5 +1,5 @@
-import type { BanditLog } from "../data/bandit-log"
-import type { TargetPolicy } from "./target-policy"
+import type { BanditLog } from "../schema/bandit-log"
+import type { TargetPolicy } from "../schema/target-policy"
 
 /**
  * Balanced (mixture) propensities for a log pooled from several logging policies π₁…π_K:

@@ -1,6 +1,6 @@
-import type { BanditLog } from "../data/bandit-log"
+import type { BanditLog } from "../schema/bandit-log"
 import { LogisticRegression } from "../text/logistic-regression"
-import type { TargetPolicy } from "./target-policy"
+import type { TargetPolicy } from "../schema/target-policy"
 
 /** The learned state of an `EstimatedBehaviorPolicy`. */
 export interface BehaviorPolicyState {

@@ -1,9 +1,9 @@
 import type { Policy } from "../bandits/policy"
-import type { BanditLog } from "../data/bandit-log"
-import { parseIndex } from "../data/bandit-log-fields"
-import { CsvError } from "../data/csv-error"
-import { csvField, readCsv } from "../data/csv"
-import type { TargetPolicy } from "./target-policy"
+import type { BanditLog } from "../schema/bandit-log"
+import { parseIndex } from "../schema/bandit-log-fields"
+import { CsvError } from "../io/csv-error"
+import { csvField, readCsv } from "../io/csv"
+import type { TargetPolicy } from "../schema/target-policy"
 
 const SUM_TOLERANCE = 1e-6
 

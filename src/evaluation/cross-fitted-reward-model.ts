@@ -1,5 +1,5 @@
-import type { BanditLog } from "../data/bandit-log"
-import { sliceBanditLog } from "../data/bandit-log"
+import type { BanditLog } from "../schema/bandit-log"
+import { sliceBanditLog } from "../schema/bandit-log"
 import type { RewardModel } from "./reward-model"
 
 /**

@@ -1,6 +1,6 @@
-import type { BanditLog } from "../data/bandit-log"
+import type { BanditLog } from "../schema/bandit-log"
 import type { RewardModel } from "./reward-model"
-import type { TargetPolicy } from "./target-policy"
+import type { TargetPolicy } from "../schema/target-policy"
 
 /**
  * A policy learned from a log: ε-greedy on a fitted reward model,

@@ -1,6 +1,6 @@
-import type { BanditLog } from "../data/bandit-log"
-import { minimizeLbfgs } from "../text/lbfgs"
-import type { TargetPolicy } from "./target-policy"
+import type { BanditLog } from "../schema/bandit-log"
+import { minimizeLbfgs } from "../linalg/lbfgs"
+import type { TargetPolicy } from "../schema/target-policy"
 
 /**
  * Off-policy learning by weighted classification (OBP's `IPWLearner`; Zadrozny 2003, Beygelzimer

@@ -1,10 +1,10 @@
 import type * as Tf from "@tensorflow/tfjs"
 import { loadTf } from "../neural/tf"
-import type { BanditLog } from "../data/bandit-log"
+import type { BanditLog } from "../schema/bandit-log"
 import { ensureBackend } from "../neural/backend"
 import { trainModel } from "../neural/train"
 import { createRng } from "../random/rng"
-import type { TargetPolicy } from "./target-policy"
+import type { TargetPolicy } from "../schema/target-policy"
 
 /** Options of `MlpPolicyLearner` (defaults in brackets). */
 export interface MlpPolicyLearnerOptions {

@@ -1,6 +1,6 @@
 import type { Rng } from "../random/rng"
-import { bootstrapIndexCi } from "./bootstrap"
-import { normalQuantile } from "./distributions"
+import { bootstrapIndexCi } from "../stats/bootstrap"
+import { normalQuantile } from "../stats/distributions"
 
 /**
  * What an off-policy estimator sees, one entry per logged round i (all arrays of length n):

@@ -1,13 +1,13 @@
-import { checkBanditLog, type BanditLog } from "../data/bandit-log"
+import { checkBanditLog, type BanditLog } from "../schema/bandit-log"
 import type { Rng } from "../random/rng"
-import { normalQuantile } from "./distributions"
+import { normalQuantile } from "../stats/distributions"
 import { offPolicyEstimator, type EstimatorHyperParameters } from "./estimators"
 import type { OffPolicyEstimate, OffPolicyInput, WeightDiagnostics } from "./off-policy-estimator"
 import { estimatePolicyValue, weightDiagnostics } from "./off-policy-estimator"
 import { offPolicyInput } from "./off-policy-input"
 import { CrossFittedRewardModel } from "./cross-fitted-reward-model"
 import { LinearRewardModel, type RewardModel } from "./reward-model"
-import type { TargetPolicy } from "./target-policy"
+import type { TargetPolicy } from "../schema/target-policy"
 
 /** Options of `evaluateOffPolicy`. */
 export interface OffPolicyEvaluationOptions {

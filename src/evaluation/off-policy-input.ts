@@ -1,8 +1,8 @@
-import type { BanditLog } from "../data/bandit-log"
+import type { BanditLog } from "../schema/bandit-log"
 import type { Rng } from "../random/rng"
 import type { OffPolicyInput } from "./off-policy-estimator"
 import type { RewardModel } from "./reward-model"
-import type { TargetPolicy } from "./target-policy"
+import type { TargetPolicy } from "../schema/target-policy"
 
 /**
  * Builds an estimator's input from a log and a target policy: π(aᵢ | ·) for every round,

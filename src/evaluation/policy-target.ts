@@ -1,6 +1,6 @@
 import type { Policy } from "../bandits/policy"
-import type { BanditLog } from "../data/bandit-log"
-import type { TargetPolicy } from "./target-policy"
+import type { BanditLog } from "../schema/bandit-log"
+import type { TargetPolicy } from "../schema/target-policy"
 
 /**
  * Evaluates any `Policy` of src/bandits off-policy through its `probabilities(context)`; the

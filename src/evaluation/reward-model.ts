@@ -1,5 +1,5 @@
 import { choleskySolveInPlace } from "../linalg/cholesky"
-import type { BanditLog } from "../data/bandit-log"
+import type { BanditLog } from "../schema/bandit-log"
 
 /** A model of the expected reward q̂(x, a, pos) used by DM, DR, SNDR and switch-DR. */
 export interface RewardModel {

@@ -1,5 +1,5 @@
 import type { PlackettLuceSlatePolicy } from "./plackett-luce-slate-policy"
-import type { SlateLog } from "./slate-log"
+import type { SlateLog } from "../schema/slate-log"
 import type { SlateRewardModel } from "./slate-reward-model"
 
 /**

@@ -1,7 +1,7 @@
-import type { BanditLog } from "../data/bandit-log"
+import type { BanditLog } from "../schema/bandit-log"
 import type { PlackettLuceSlatePolicy } from "./plackett-luce-slate-policy"
-import type { SlateLog } from "./slate-log"
-import type { TargetPolicy } from "./target-policy"
+import type { SlateLog } from "../schema/slate-log"
+import type { TargetPolicy } from "../schema/target-policy"
 
 /**
  * A Plackett–Luce policy showing one item as a `TargetPolicy` (a softmax over the items), for

@@ -1,4 +1,4 @@
-import type { SlateLog } from "./slate-log"
+import type { SlateLog } from "../schema/slate-log"
 
 /** A model of the expected reward q̂(x, a, k) of item a at position k, for cascade-DR. */
 export interface SlateRewardModel {

@@ -1,4 +1,4 @@
-import { studentTCdf } from "./distributions"
+import { studentTCdf } from "../stats/distributions"
 
 /** One candidate for SLOPE: its estimate and the half-width of its confidence interval. */
 export interface SlopeCandidate {

@@ -1,7 +1,8 @@
 import type { Rng } from "../random/rng"
 import { normal } from "../random/normal"
-import type { Interactions } from "../recommenders/interactions"
-import { checkImplicitMfObjective, dot, implicitMfLoss, itemGramian, solveUserFactor, UserSolveScratch, type ImplicitMfObjective } from "./implicit-mf-objective"
+import type { Interactions } from "../schema/interactions"
+import { dotAt } from "../linalg/dot"
+import { checkImplicitMfObjective, implicitMfLoss, itemGramian, solveUserFactor, UserSolveScratch, type ImplicitMfObjective } from "./implicit-mf-objective"
 
 /** Options of `fitCentralImplicitMf`. */
 export interface CentralImplicitMfOptions extends ImplicitMfObjective {
@@ -60,14 +61,14 @@ export function fitCentralImplicitMf(train: Interactions, options: CentralImplic
     itemGramian(x, nUsers, f, xtx)
     for (let i = 0; i < nItems; i++) {
       const ri = i * f
-      for (let a = 0; a < f; a++) grad[ri + a] = dot(xtx, a * f, y, ri, f) + lambda * y[ri + a]
+      for (let a = 0; a < f; a++) grad[ri + a] = dotAt(xtx, a * f, y, ri, f) + lambda * y[ri + a]
     }
     for (let u = 0; u < nUsers; u++) {
       const ru = u * f
       for (let p = train.indptr[u]; p < train.indptr[u + 1]; p++) {
         const ri = train.items[p] * f
         const c = 1 + alpha * train.values[p]
-        const coef = (c - 1) * dot(x, ru, y, ri, f) - c
+        const coef = (c - 1) * dotAt(x, ru, y, ri, f) - c
         for (let a = 0; a < f; a++) grad[ri + a] += coef * x[ru + a]
       }
     }

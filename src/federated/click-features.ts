@@ -1,5 +1,5 @@
-import { DEVICES } from "../world/types"
-import type { EventLog } from "../world/event-log"
+import { DEVICES } from "../schema/world-types"
+import type { EventLog } from "../schema/event-log"
 import type { World } from "../world/world"
 import type { LabelledData } from "./client-dataset"
 

@@ -3,7 +3,7 @@ import { createRng } from "../random/rng"
 import { normal } from "../random/normal"
 import { BaseRecommender } from "../recommenders/base-recommender"
 import { dotScores } from "../recommenders/factors"
-import type { Interactions } from "../recommenders/interactions"
+import type { Interactions } from "../schema/interactions"
 import { addGaussianNoise, clipToNorm, type ClientUpdatePrivacy } from "./client-update-privacy"
 import {
   addUserItemGradient,

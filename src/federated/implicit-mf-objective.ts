@@ -1,4 +1,5 @@
-import type { Interactions } from "../recommenders/interactions"
+import { dotAt } from "../linalg/dot"
+import type { Interactions } from "../schema/interactions"
 import { choleskySolveInPlace } from "../linalg/cholesky"
 
 /** Hyper-parameters of the implicit-feedback matrix-factorisation objective (Hu, Koren & Volinsky 2008). */
@@ -42,7 +43,7 @@ export function implicitMfLoss(train: Interactions, x: Float64Array, y: Float64A
       norms += x[ru + a] * x[ru + a]
     }
     for (let p = train.indptr[u]; p < train.indptr[u + 1]; p++) {
-      const s = dot(x, ru, y, train.items[p] * f, f)
+      const s = dotAt(x, ru, y, train.items[p] * f, f)
       total += (1 + objective.alpha * train.values[p]) * (1 - s) * (1 - s) - s * s
     }
   }
@@ -132,7 +133,7 @@ export function addUserItemGradient(
 ): void {
   const f = objective.factors
   const nItems = train.nItems
-  for (let i = 0; i < nItems; i++) scores[i] = dot(x, xOffset, y, i * f, f)
+  for (let i = 0; i < nItems; i++) scores[i] = dotAt(x, xOffset, y, i * f, f)
   for (let p = train.indptr[user]; p < train.indptr[user + 1]; p++) {
     const i = train.items[p]
     const c = 1 + objective.alpha * train.values[p]
@@ -143,13 +144,6 @@ export function addUserItemGradient(
     const ri = i * f
     for (let k = 0; k < f; k++) grad[ri + k] += coef * x[xOffset + k]
   }
-}
-
-/** Σ_k a[ai + k]·b[bi + k] for k < f. */
-export function dot(a: Float64Array, ai: number, b: Float64Array, bi: number, f: number): number {
-  let s = 0
-  for (let k = 0; k < f; k++) s += a[ai + k] * b[bi + k]
-  return s
 }
 
 /** Throws unless X is nUsers × f and Y is nItems × f. */

@@ -1,6 +1,6 @@
 import { BaseRecommender } from "../recommenders/base-recommender"
 import { dotScores } from "../recommenders/factors"
-import type { Interactions } from "../recommenders/interactions"
+import type { Interactions } from "../schema/interactions"
 import { checkImplicitMfObjective, itemGramian, solveUserFactor, UserSolveScratch, type ImplicitMfObjective } from "./implicit-mf-objective"
 
 /**

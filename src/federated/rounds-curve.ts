@@ -1,5 +1,5 @@
 import { evaluateHoldout } from "../recommenders/evaluate"
-import type { Interactions } from "../recommenders/interactions"
+import type { Interactions } from "../schema/interactions"
 import type { ImplicitMfObjective } from "./implicit-mf-objective"
 import { OnDeviceMf } from "./on-device-mf"
 

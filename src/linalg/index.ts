@@ -1,2 +1,5 @@
 export * from "./cholesky"
 export { BLOCKED_FROM, PARALLEL_FROM, choleskyBlockedInPlace, choleskySolveManyInPlace, gram, matMul, spdInverseBlocked, type DenseKernelOptions } from "./blocked"
+export * from "./matrix"
+export * from "./lbfgs"
+export * from "./dot"

@@ -1,7 +1,7 @@
 import type { Rng } from "../random/rng"
 import { bernoulli } from "../random/discrete"
 import { randomInt } from "../random/uniform"
-import type { EventLog } from "../world/event-log"
+import type { EventLog } from "../schema/event-log"
 import type { World } from "../world/world"
 import type { TabularFeatures } from "./tabular-features"
 import type { InputGroup } from "./multi-input-mlp"

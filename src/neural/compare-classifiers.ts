@@ -1,5 +1,5 @@
-import { auc } from "../evaluation/auc"
-import { accuracy, f1, logLoss, precision, recall } from "../evaluation/classification"
+import { auc } from "../metrics/auc"
+import { accuracy, f1, logLoss, precision, recall } from "../metrics/classification"
 import type { BinaryClassifier } from "./binary-classifier"
 import type { TabularFeatures } from "./tabular-features"
 

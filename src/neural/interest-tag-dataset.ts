@@ -1,4 +1,4 @@
-import type { EventLog } from "../world/event-log"
+import type { EventLog } from "../schema/event-log"
 import { checkSequenceExamples } from "./sequence-dataset"
 
 /**

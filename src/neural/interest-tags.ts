@@ -1,4 +1,4 @@
-import { ndcgAtK, precisionAtK, recallAtK } from "../evaluation/ranking"
+import { ndcgAtK, precisionAtK, recallAtK } from "../metrics/ranking"
 import type { World } from "../world/world"
 
 /** One generated interest tag. */
@@ -38,7 +38,7 @@ export interface TagScores {
 /**
  * Scores tag rankings against the true interest sets: row r of `scores` (rows × C) ranks the
  * categories of user r, `relevant[r]` is the user's true top categories; P@k, R@k and NDCG@k
- * (binary relevance) from src/evaluation/ranking, averaged over users. With |relevant| = k, P@k = R@k.
+ * (binary relevance) from src/metrics/ranking, averaged over users. With |relevant| = k, P@k = R@k.
  * @example tagScores(model.predictScores(latest), trueInterestSets(world, latest.user, 3, day), 12, 3)
  */
 export function tagScores(scores: ArrayLike<number>, relevant: readonly (readonly number[])[], nCategories: number, k: number): TagScores {

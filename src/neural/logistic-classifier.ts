@@ -1,5 +1,5 @@
 import { LogisticRegression, type LogisticRegressionOptions } from "../text/logistic-regression"
-import { fromRowMajor } from "../text/matrix"
+import { fromRowMajor } from "../linalg/matrix"
 import type { BinaryClassifier } from "./binary-classifier"
 import { checkBinaryLabels, checkTabularFeatures, type TabularFeatures } from "./tabular-features"
 

@@ -1,4 +1,4 @@
-import { logLoss } from "../evaluation/classification"
+import { logLoss } from "../metrics/classification"
 import { InterestMlp } from "./interest-mlp"
 import type { TabularFeatures } from "./tabular-features"
 import type { EpochRecord } from "./train"

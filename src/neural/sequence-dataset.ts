@@ -1,4 +1,4 @@
-import type { EventLog } from "../world/event-log"
+import type { EventLog } from "../schema/event-log"
 
 /**
  * Next-category examples: `inputs` holds `window` token ids per row (category + 1, 0 = padding on the

@@ -1,7 +1,7 @@
 import type { Rng } from "../random/rng"
 import { splitRng } from "../random/rng"
 import { evaluateHoldout } from "../recommenders/evaluate"
-import type { Interactions } from "../recommenders/interactions"
+import type { Interactions } from "../schema/interactions"
 import { checkEpsilon } from "./parameters"
 import { PrivateCategoryPopularity } from "./private-category-popularity"
 

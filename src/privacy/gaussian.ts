@@ -1,6 +1,6 @@
 import type { Rng } from "../random/rng"
 import { normal } from "../random/normal"
-import { logStandardNormalCdf } from "./normal-cdf"
+import { logStandardNormalCdf } from "../stats/distributions"
 import { checkDelta, checkEpsilon, checkSensitivity } from "./parameters"
 
 /** Options of the Gaussian mechanism: the query's L2 sensitivity Δ₂ and the budget (ε, δ). */

@@ -2,7 +2,7 @@ import type { Rng } from "../random/rng"
 import { createRng } from "../random/rng"
 import { BaseRecommender } from "../recommenders/base-recommender"
 import { distinctUserCounts } from "../recommenders/checks"
-import type { Interactions } from "../recommenders/interactions"
+import type { Interactions } from "../schema/interactions"
 import { checkEpsilon } from "./parameters"
 import { privateItemCounts } from "./private-item-counts"
 

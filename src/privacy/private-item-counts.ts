@@ -1,5 +1,5 @@
 import type { Rng } from "../random/rng"
-import type { Interactions } from "../recommenders/interactions"
+import type { Interactions } from "../schema/interactions"
 import { laplaceNoise } from "./laplace"
 import { checkEpsilon } from "./parameters"
 

@@ -1,6 +1,6 @@
 import type { Rng } from "../random/rng"
 import { checkTrainingData, checkUserIndex, distinctUserCounts } from "./checks"
-import type { Interactions } from "./interactions"
+import type { Interactions } from "../schema/interactions"
 import type { Ranked, RecommendOptions, Recommender } from "./recommender"
 import { topK } from "./top-k"
 

@@ -4,7 +4,7 @@ import { randomInt } from "../random/uniform"
 import { BaseRecommender } from "./base-recommender"
 import { checkInteger, checkNonNegative } from "./checks"
 import { randomFactors } from "./factors"
-import type { Interactions } from "./interactions"
+import type { Interactions } from "../schema/interactions"
 
 export interface BprOptions {
   /** Latent dimension f (default 32). */

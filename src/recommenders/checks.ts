@@ -1,4 +1,4 @@
-import type { Interactions } from "./interactions"
+import type { Interactions } from "../schema/interactions"
 
 /** Throws unless `value` is an integer ≥ `min`, naming the option. */
 export function checkInteger(who: string, name: string, value: number, min: number): number {

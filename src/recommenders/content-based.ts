@@ -1,7 +1,7 @@
-import type { FeatureMatrix } from "../text/matrix"
-import { toDense } from "../text/matrix"
+import type { FeatureMatrix } from "../linalg/matrix"
+import { toDense } from "../linalg/matrix"
 import { BaseRecommender } from "./base-recommender"
-import type { Interactions } from "./interactions"
+import type { Interactions } from "../schema/interactions"
 
 /** Dense item features, row-major: item i's vector is `values[i·dimension .. (i+1)·dimension)`. */
 export interface ItemFeatures {

@@ -1,5 +1,5 @@
-import type { Context } from "../world/types"
-import type { EventLog } from "../world/event-log"
+import type { Context } from "../schema/world-types"
+import type { EventLog } from "../schema/event-log"
 import type { Recommender } from "./recommender"
 
 /** Hour bands used as the time-of-day part of a context (night, morning, afternoon, evening). */

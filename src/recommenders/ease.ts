@@ -1,7 +1,7 @@
 import { BaseRecommender } from "./base-recommender"
 import { checkInteger, checkNonNegative } from "./checks"
 import { choleskyInverse } from "../linalg/cholesky"
-import type { Interactions } from "./interactions"
+import type { Interactions } from "../schema/interactions"
 
 export interface EaseOptions {
   /** L2 penalty λ on the item-item weights (default 500, the order of magnitude Steck reports). */

@@ -1,6 +1,6 @@
-import { ndcgAtK, precisionAtK, recallAtK } from "../evaluation/ranking"
+import { ndcgAtK, precisionAtK, recallAtK } from "../metrics/ranking"
 import type { World } from "../world/world"
-import type { Interactions } from "./interactions"
+import type { Interactions } from "../schema/interactions"
 import type { Recommender } from "./recommender"
 
 /** Mean ranking metrics of a recommender over the evaluated users. */

@@ -1,6 +1,6 @@
-import type { EventLog } from "../world/event-log"
-import type { Interactions } from "./interactions"
-import { interactionsFromTriples } from "./interactions"
+import type { EventLog } from "../schema/event-log"
+import type { Interactions } from "../schema/interactions"
+import { interactionsFromTriples } from "../schema/interactions"
 
 export interface EventWeights {
   /** Weight of a click (default 1). */

@@ -4,8 +4,8 @@ import { BaseRecommender } from "./base-recommender"
 import { checkInteger, checkNonNegative } from "./checks"
 import { choleskySolveInPlace } from "../linalg/cholesky"
 import { dotScores, randomFactors } from "./factors"
-import type { Interactions } from "./interactions"
-import { transposeInteractions } from "./interactions"
+import type { Interactions } from "../schema/interactions"
+import { transposeInteractions } from "../schema/interactions"
 
 export interface ExplicitAlsOptions {
   /** Latent dimension f (default 20). */

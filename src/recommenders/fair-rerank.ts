@@ -1,5 +1,5 @@
-import { gini, groupTotals, itemExposure, positionExposure } from "../evaluation/exposure"
-import { ndcgAtK } from "../evaluation/ranking"
+import { gini, groupTotals, itemExposure, positionExposure } from "../metrics/exposure"
+import { ndcgAtK } from "../metrics/ranking"
 
 /**
  * Re-ranks a user's candidates for fairer group exposure with smooth xQuAD (Santos, Macdonald &

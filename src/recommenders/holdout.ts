@@ -1,6 +1,6 @@
 import type { Rng } from "../random/rng"
-import type { Interactions } from "./interactions"
-import { interactionsFromTriples } from "./interactions"
+import type { Interactions } from "../schema/interactions"
+import { interactionsFromTriples } from "../schema/interactions"
 
 /** A train/test split of one interaction matrix (same users and items). */
 export interface Split {

@@ -3,8 +3,8 @@ import type { Rng } from "../random/rng"
 import { BaseRecommender } from "./base-recommender"
 import { checkInteger, checkNonNegative } from "./checks"
 import { dotScores, gramian, randomFactors } from "./factors"
-import type { Interactions } from "./interactions"
-import { transposeInteractions } from "./interactions"
+import type { Interactions } from "../schema/interactions"
+import { transposeInteractions } from "../schema/interactions"
 
 export interface ImplicitAlsOptions {
   /** Latent dimension f (default 64). */

@@ -1,4 +1,3 @@
-export * from "./interactions"
 export * from "./recommender"
 export * from "./top-k"
 export * from "./base-recommender"

@@ -1,7 +1,7 @@
 import { BaseRecommender } from "./base-recommender"
 import { checkInteger, checkNonNegative } from "./checks"
-import type { Interactions } from "./interactions"
-import { transposeInteractions } from "./interactions"
+import type { Interactions } from "../schema/interactions"
+import { transposeInteractions } from "../schema/interactions"
 import type { Neighbours, Similarity } from "./neighbours"
 import { nearestNeighbours } from "./neighbours"
 

@@ -1,5 +1,5 @@
-import type { Interactions } from "./interactions"
-import { transposeInteractions } from "./interactions"
+import type { Interactions } from "../schema/interactions"
+import { transposeInteractions } from "../schema/interactions"
 
 /** How two rows of the interaction matrix are compared. */
 export type Similarity = "cosine" | "pearson"

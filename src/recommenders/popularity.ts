@@ -1,6 +1,6 @@
 import { BaseRecommender } from "./base-recommender"
 import { distinctUserCounts } from "./checks"
-import type { Interactions } from "./interactions"
+import type { Interactions } from "../schema/interactions"
 
 /**
  * Most-popular baseline: score(i) = |{u : r_ui > 0}|, the number of distinct users who interacted

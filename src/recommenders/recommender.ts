@@ -1,4 +1,4 @@
-import type { Interactions } from "./interactions"
+import type { Interactions } from "../schema/interactions"
 
 /** One recommended item with its score. */
 export interface Ranked {

@@ -1,4 +1,4 @@
-import type { Interactions } from "./interactions"
+import type { Interactions } from "../schema/interactions"
 import type { Ranked, RecommendOptions } from "./recommender"
 
 /** True when item a ranks below item b: a lower score, or an equal score and a larger index. */

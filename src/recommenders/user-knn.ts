@@ -1,6 +1,6 @@
 import { BaseRecommender } from "./base-recommender"
 import { checkInteger, checkNonNegative } from "./checks"
-import type { Interactions } from "./interactions"
+import type { Interactions } from "../schema/interactions"
 import type { Neighbours, Similarity } from "./neighbours"
 import { nearestNeighbours } from "./neighbours"
 

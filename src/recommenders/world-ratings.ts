@@ -2,8 +2,8 @@ import { normal } from "../random/normal"
 import type { Rng } from "../random/rng"
 import { randomInt } from "../random/uniform"
 import type { World } from "../world/world"
-import type { Interactions } from "./interactions"
-import { interactionsFromTriples } from "./interactions"
+import type { Interactions } from "../schema/interactions"
+import { interactionsFromTriples } from "../schema/interactions"
 
 /**
  * Explicit 1–5 star ratings drawn from the world's ground truth, for the rating-prediction models

@@ -1,6 +1,6 @@
-import { parseCalendarDate } from "../data/calendar-date"
+import { parseCalendarDate } from "../io/calendar-date"
 import { formatRetailDay } from "../data/online-retail"
-import { interactionsFromTriples, type Interactions } from "../recommenders/interactions"
+import { interactionsFromTriples, type Interactions } from "../schema/interactions"
 import type { CleanedRetail } from "./cleaning"
 
 /**

@@ -2,7 +2,7 @@ import { type ElbowPoint, kneePoint } from "../behavior/elbow"
 import { KMeans } from "../behavior/kmeans"
 import { silhouetteScore } from "../behavior/silhouette"
 import { createRng } from "../random/rng"
-import { fromRowMajor } from "../text/matrix"
+import { fromRowMajor } from "../linalg/matrix"
 import { rfmFeatures, segmentProfiles, type RfmFeatures, type RfmTable, type SegmentProfile } from "./rfm"
 
 export interface RfmSegmentationOptions {

@@ -1,5 +1,5 @@
 import type { Rng } from "../random/rng"
-import type { Environment } from "./environment"
+import type { Environment } from "../schema/environment"
 
 /** Options of {@link AbruptChangeArms}: give `period` (a change every `period` steps) or `changePoints`. */
 export interface AbruptChangeOptions {

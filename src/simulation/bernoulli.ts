@@ -1,5 +1,5 @@
 import type { Rng } from "../random/rng"
-import type { Environment } from "./environment"
+import type { Environment } from "../schema/environment"
 
 /**
  * Bernoulli arms with fixed success probabilities: reward 1 with probability p_a, else 0. One

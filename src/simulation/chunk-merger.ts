@@ -1,4 +1,4 @@
-import type { PolicyAccumulator } from "./play"
+import type { PolicyAccumulator } from "./accumulator"
 import { mergeAccumulator } from "./result"
 
 /**

@@ -1,4 +1,4 @@
-import { onlineRetailEnvironmentSpecSchema } from "./online-retail"
+import { onlineRetailEnvironmentSpecSchema } from "../retail/online-retail-environment"
 import type { z } from "zod"
 import { lazyValue, loadZod } from "../config/lazy-value"
 

@@ -5,7 +5,7 @@ import {
   Softmax, Ucb, Ucb1,
 } from "../bandits"
 import { BootstrappedInterestMlp, Club, EnsembleSampling, HierarchicalThompson, HybridLinUcb, PerUserThompson, PerUserUcb } from "../bandits"
-import type { Environment } from "./environment"
+import type { Environment } from "../schema/environment"
 import { BernoulliArms } from "./bernoulli"
 import { GaussianTestbed } from "./gaussian-testbed"
 import { RandomWalkArms } from "./random-walk"
@@ -37,7 +37,7 @@ export async function createEnvironment(spec: EnvironmentSpec): Promise<Environm
       return new EcommerceEnvironment({ ...rest, world: world as EcommerceEnvironmentWorld }) as Environment<unknown>
     }
     case "online-retail": {
-      const { createOnlineRetailEnvironment } = await import("./online-retail")
+      const { createOnlineRetailEnvironment } = await import("../retail/online-retail-environment")
       return createOnlineRetailEnvironment(spec) as Environment<unknown>
     }
   }

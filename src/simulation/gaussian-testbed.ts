@@ -1,6 +1,6 @@
 import type { Rng } from "../random/rng"
-import { fastNormal } from "../bandits/fast-random"
-import type { Environment } from "./environment"
+import { fastNormal } from "../random/fast-random"
+import type { Environment } from "../schema/environment"
 
 /**
  * The 10-armed testbed of Sutton & Barto (2018) §2.3: each run draws arm means q*(a) ~ N(offset, 1),

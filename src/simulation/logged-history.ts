@@ -1,7 +1,7 @@
-import type { InteractionHistory } from "../bandits/interaction-history"
+import type { InteractionHistory } from "../schema/interaction-history"
 import { AliasTable } from "../random/categorical"
 import type { Rng } from "../random/rng"
-import type { Context } from "../world/types"
+import type { Context } from "../schema/world-types"
 import type { World } from "../world/world"
 
 /** How the history before an experiment was logged (see {@link logHistory}). */

@@ -1,8 +1,8 @@
 import type { TopKSlate } from "../bandits/slate"
 import { runChunks } from "./chunks"
-import { clearAccumulator, emptyAccumulator, recordRewardWindows, type PolicyAccumulator } from "./play"
+import { clearAccumulator, emptyAccumulator, recordRewardWindows, type PolicyAccumulator } from "./accumulator"
 import { mergeAccumulator, policyResult, type SimulationResult } from "./result"
-import type { RunOptions } from "./runner"
+import type { RunOptions } from "./run-options"
 import type { SlateEnvironment } from "./slate-environment"
 import { environmentStream, policyStream } from "./streams"
 

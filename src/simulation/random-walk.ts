@@ -1,6 +1,6 @@
 import type { Rng } from "../random/rng"
-import { fastNormal } from "../bandits/fast-random"
-import type { Environment } from "./environment"
+import { fastNormal } from "../random/fast-random"
+import type { Environment } from "../schema/environment"
 
 /**
  * Non-stationary Gaussian arms (Sutton & Barto 2018, exercise 2.5): all means start at `start`

@@ -1,4 +1,4 @@
-import { rewardWindow, type PolicyAccumulator } from "./play"
+import { rewardWindow, type PolicyAccumulator } from "./accumulator"
 
 /** A mean with a 95% confidence interval across runs (normal approximation: mean ± 1.96·sd/√R). */
 export interface Interval {

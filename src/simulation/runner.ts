@@ -3,27 +3,18 @@ import { join } from "node:path"
 import { performance } from "node:perf_hooks"
 import { Worker } from "node:worker_threads"
 import type { Policy } from "../bandits/policy"
-import type { Environment } from "./environment"
+import type { Environment } from "../schema/environment"
 import type { SimulationConfig } from "./config"
 import { createEnvironment, createPolicy, createSlatePolicies } from "./factory"
 import { playSlateChunk, simulateSlates } from "./play-slate"
 import { runChunks } from "./chunks"
 import { ChunkMerger } from "./chunk-merger"
-import { clearAccumulator, emptyAccumulator, playChunk, type PolicyAccumulator } from "./play"
+import { playChunk } from "./play"
+import { clearAccumulator, emptyAccumulator, type PolicyAccumulator } from "./accumulator"
 import { laiRobbinsCurve, laiRobbinsConstant } from "./lai-robbins"
 import { mergeAccumulator, policyResult, type SimulationResult } from "./result"
 import { accumulatorBuffers, wrapAccumulators, type WorkerInput, type WorkerMessage, type WorkerReturn } from "./worker-protocol"
-
-/** Options of {@link simulate} and {@link simulateConfig}. */
-export interface RunOptions {
-  horizon: number
-  runs: number
-  seed: number
-  /** Use the specialised loops of fast-paths.ts where they apply (same numbers); default true. */
-  fastPaths?: boolean
-  /** Called after each finished run with (runs done, total runs). */
-  onProgress?: (done: number, total: number) => void
-}
+import type { RunOptions } from "./run-options"
 
 function checkRunOptions(o: RunOptions): void {
   if (!Number.isInteger(o.horizon) || o.horizon < 1) throw new Error(`simulate: horizon must be a positive integer, got ${o.horizon}`)

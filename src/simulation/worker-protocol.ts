@@ -1,5 +1,5 @@
 import type { SimulationConfig } from "./config"
-import type { PolicyAccumulator } from "./play"
+import type { PolicyAccumulator } from "./accumulator"
 
 /**
  * What a worker gets once, as workerData: the config, and the counter of the next chunk to play,

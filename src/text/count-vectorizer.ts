@@ -1,4 +1,4 @@
-import type { SparseMatrix } from "./matrix"
+import type { SparseMatrix } from "../linalg/matrix"
 import { Tokenizer } from "./tokenizer"
 
 /** A document: raw text (tokenized by the vectorizer's tokenizer) or a list of tokens. */

@@ -1,6 +1,4 @@
-export * from "./matrix"
 export * from "./labels"
-export * from "./lbfgs"
 export * from "./logistic-regression"
 export * from "./l1-logistic-regression"
 export * from "./tokenizer"

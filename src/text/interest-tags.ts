@@ -1,4 +1,4 @@
-import type { DenseMatrix } from "./matrix"
+import type { DenseMatrix } from "../linalg/matrix"
 
 /** One interest tag of a user. */
 export interface InterestTag {

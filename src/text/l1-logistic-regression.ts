@@ -1,4 +1,4 @@
-import { addScaledRow, checkFeatures, rowDot, type FeatureMatrix } from "./matrix"
+import { addScaledRow, checkFeatures, rowDot, type FeatureMatrix } from "../linalg/matrix"
 import { checkLabels, encodeLabels } from "./labels"
 import { regularisedFitConfig } from "./regularised-options"
 

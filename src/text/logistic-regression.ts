@@ -1,5 +1,5 @@
-import { minimizeLbfgs } from "./lbfgs"
-import { addScaledRow, checkFeatures, rowDot, type DenseMatrix, type FeatureMatrix } from "./matrix"
+import { minimizeLbfgs } from "../linalg/lbfgs"
+import { addScaledRow, checkFeatures, rowDot, type DenseMatrix, type FeatureMatrix } from "../linalg/matrix"
 import { checkLabels, encodeLabels } from "./labels"
 import { regularisedFitConfig } from "./regularised-options"
 

@@ -1,5 +1,5 @@
 import { checkLabels, encodeLabels } from "./labels"
-import { checkFeatures, rowDot, type DenseMatrix, type FeatureMatrix } from "./matrix"
+import { checkFeatures, rowDot, type DenseMatrix, type FeatureMatrix } from "../linalg/matrix"
 
 /** Options of `MultinomialNB` (defaults in brackets). */
 export interface MultinomialNBOptions {

@@ -1,6 +1,6 @@
 import type { Document } from "./count-vectorizer"
 import { LogisticRegression } from "./logistic-regression"
-import type { DenseMatrix } from "./matrix"
+import type { DenseMatrix } from "../linalg/matrix"
 import { MultinomialNB } from "./naive-bayes"
 import { TfidfVectorizer, type TfidfOptions } from "./tfidf"
 import { Tokenizer } from "./tokenizer"

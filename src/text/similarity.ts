@@ -1,4 +1,4 @@
-import type { FeatureMatrix } from "./matrix"
+import type { FeatureMatrix } from "../linalg/matrix"
 
 /** A row index with its cosine similarity. */
 export interface Neighbour {

@@ -1,5 +1,5 @@
 import { CountVectorizer, type CountVectorizerOptions, type Document } from "./count-vectorizer"
-import type { SparseMatrix } from "./matrix"
+import type { SparseMatrix } from "../linalg/matrix"
 
 /** Options of `TfidfVectorizer` (defaults in brackets), on top of the counting options. */
 export interface TfidfOptions extends CountVectorizerOptions {

@@ -1,4 +1,4 @@
-import type { EventLog } from "../world/event-log"
+import type { EventLog } from "../schema/event-log"
 
 /**
  * A "behaviour document" per user: the tokens of every item the user engaged with (event type ≥

@@ -1,4 +1,4 @@
-import type { Category } from "./types"
+import type { Category } from "../schema/world-types"
 
 /**
  * A category's market facts: names, the median price and its spread (log-normal), the hour of

@@ -1,4 +1,4 @@
-import { CALENDAR_DATE_RULE, isCalendarDate } from "../data/calendar-date"
+import { CALENDAR_DATE_RULE, isCalendarDate } from "../io/calendar-date"
 import type { z } from "zod"
 import { lazyValue, loadZod } from "../config/lazy-value"
 import { CATEGORY_SPECS } from "./categories"

@@ -1,5 +1,5 @@
 import { join } from "node:path"
-import { writeTableCsv } from "../data/table"
+import { writeTableCsv } from "../io/table"
 import { createRng } from "../random/rng"
 import type { SimulatedLog } from "./simulate-events"
 import { injectFaults, type InjectedFaults } from "./faults"

@@ -1,5 +1,5 @@
 import type { Rng } from "../random/rng"
-import type { Table } from "../data/table"
+import type { Table } from "../io/table"
 import type { FaultConfig } from "./config"
 
 /** What fault injection did, row by row: the ground truth a cleaning step is judged against. */

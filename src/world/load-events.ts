@@ -1,8 +1,8 @@
-import { requireColumns, parseIntegerField } from "../data/columns"
-import { CsvError } from "../data/csv-error"
-import { readCsv } from "../data/csv"
-import { emptyEventLog, growEventLog, trimEventLog, type EventLog } from "./event-log"
-import { DEVICES, EVENT_TYPES, REGIONS } from "./types"
+import { requireColumns, parseIntegerField } from "../io/columns"
+import { CsvError } from "../io/csv-error"
+import { readCsv } from "../io/csv"
+import { emptyEventLog, growEventLog, trimEventLog, type EventLog } from "../schema/event-log"
+import { DEVICES, EVENT_TYPES, REGIONS } from "../schema/world-types"
 
 const COLUMNS = ["time", "user_id", "session_id", "item_id", "event", "position", "hour", "weekday", "device", "region"] as const
 

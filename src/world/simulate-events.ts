@@ -5,10 +5,10 @@ import { normal } from "../random/normal"
 import { createRng } from "../random/rng"
 import { randomInt } from "../random/uniform"
 import { CATEGORY_SPECS } from "./categories"
-import { emptyEventLog, growEventLog, trimEventLog, type EventLog, type ReviewLog } from "./event-log"
+import { emptyEventLog, growEventLog, trimEventLog, type EventLog, type ReviewLog } from "../schema/event-log"
 import { logInterest } from "./math"
 import { reviewText } from "./review-text"
-import type { Context } from "./types"
+import type { Context } from "../schema/world-types"
 import type { World } from "./world"
 
 /** Satisfaction thresholds between star ratings (satisfaction = quality + 0.8·log-interest + N(0, 0.8²)). */

@@ -1,7 +1,7 @@
-import type { Table } from "../data/table"
+import type { Table } from "../io/table"
 import { CATEGORY_SPECS } from "./categories"
-import type { EventLog, ReviewLog } from "./event-log"
-import { DEVICES, EVENT_TYPES, REGIONS } from "./types"
+import type { EventLog, ReviewLog } from "../schema/event-log"
+import { DEVICES, EVENT_TYPES, REGIONS } from "../schema/world-types"
 import type { World } from "./world"
 
 /** The catalogue as a table: item_id, category, brand, price, popularity, quality, descriptions. */

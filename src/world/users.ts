@@ -7,7 +7,7 @@ import { normal } from "../random/normal"
 import { randomInt } from "../random/uniform"
 import type { Communities } from "./communities"
 import type { WorldConfig } from "./config"
-import { REGIONS } from "./types"
+import { REGIONS } from "../schema/world-types"
 
 /** The users of a world, column by column (index = user id). All of it is ground truth. */
 export interface Users {

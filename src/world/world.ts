@@ -1,4 +1,4 @@
-import { CALENDAR_DATE_RULE, parseCalendarDate } from "../data/calendar-date"
+import { CALENDAR_DATE_RULE, parseCalendarDate } from "../io/calendar-date"
 import type { Rng } from "../random/rng"
 import { categorical } from "../random/categorical"
 import { normal } from "../random/normal"
@@ -10,7 +10,7 @@ import { generateCommunities, type Communities } from "./communities"
 import { CATEGORY_SPECS } from "./categories"
 import { worldConfigSchema, type WorldConfig } from "./config"
 import { logInterest, sigmoid } from "./math"
-import { DEVICES, REGIONS, type Category, type Context } from "./types"
+import { DEVICES, REGIONS, type Category, type Context } from "../schema/world-types"
 import { generateUsers, type Users } from "./users"
 
 /** Share of sessions by hour of day (a typical e-commerce day: small morning peak, evening peak). */

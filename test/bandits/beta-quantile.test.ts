@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { betaQuantile, bernoulliKl, klUcbIndex } from "../../src/bandits"
-import { logGamma as lnGamma, regularizedIncompleteBeta as regularizedBeta } from "../../src/math/special"
+import { logGamma as lnGamma, regularizedIncompleteBeta as regularizedBeta } from "../../src/stats/special"
 
 describe("special functions", () => {
   it("lnGamma matches factorials", () => {

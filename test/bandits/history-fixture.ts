@@ -1,4 +1,4 @@
-import type { InteractionHistory } from "../../src/bandits"
+import type { InteractionHistory } from "../../src/schema"
 
 /** A history from (user, arm, reward) triples, logged uniformly over `nArms` arms. */
 export function historyOf(nUsers: number, nArms: number, rows: [number, number, number][]): InteractionHistory {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { dbscan } from "../../src/behavior/dbscan"
-import { denseMatrix } from "../../src/text/matrix"
+import { denseMatrix } from "../../src/linalg/matrix"
 
 // test/behavior/reference/clustering_reference.py (scikit-learn 1.2.1 on Debian) wrote this fixture.
 const reference = JSON.parse(readFileSync(join(__dirname, "fixtures/clustering-reference.json"), "utf8")) as {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { elbowCurve, kneePoint } from "../../src/behavior/elbow"
 import { createRng } from "../../src/random/rng"
-import { denseMatrix } from "../../src/text/matrix"
+import { denseMatrix } from "../../src/linalg/matrix"
 import data from "./fixtures/kmeans-data.json"
 
 describe("elbow", () => {

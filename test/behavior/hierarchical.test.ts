@@ -3,7 +3,7 @@ import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { agglomerative, cutTree, LINKAGES, type Linkage } from "../../src/behavior/hierarchical"
 import { dendrogram } from "../../src/behavior/dendrogram"
-import { denseMatrix } from "../../src/text/matrix"
+import { denseMatrix } from "../../src/linalg/matrix"
 
 // test/behavior/reference/clustering_reference.py (SciPy 1.10.1 on Debian) wrote this fixture.
 const reference = JSON.parse(readFileSync(join(__dirname, "fixtures/clustering-reference.json"), "utf8")) as {

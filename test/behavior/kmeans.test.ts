@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { KMeans, kmeansPlusPlus } from "../../src/behavior/kmeans"
 import { createRng } from "../../src/random/rng"
-import { denseMatrix } from "../../src/text/matrix"
+import { denseMatrix } from "../../src/linalg/matrix"
 import data from "./fixtures/kmeans-data.json"
 
 // Reference: scikit-learn 1.2.1, computed by hand on fixtures/kmeans-data.json (120 points, 4 blobs):

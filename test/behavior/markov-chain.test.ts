@@ -3,7 +3,7 @@ import { BEHAVIOR_STATES, behaviorSequences, EXIT_STATE } from "../../src/behavi
 import { MarkovChain, perSegmentChains } from "../../src/behavior/markov-chain"
 import { stationaryDistribution } from "../../src/behavior/stationary"
 import { createRng } from "../../src/random/rng"
-import { fromRowMajor } from "../../src/text/matrix"
+import { fromRowMajor } from "../../src/linalg/matrix"
 import { generateWorld, simulateEvents } from "../../src/world"
 
 describe("MarkovChain", () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest"
 import { buildProfiles, itemAttributesFromWorld, profileAgreement, trueInterestMatrix, type ItemAttributes } from "../../src/behavior/profile"
-import { fromRowMajor } from "../../src/text/matrix"
-import { emptyEventLog, generateWorld, simulateEvents, type EventLog } from "../../src/world"
+import { fromRowMajor } from "../../src/linalg/matrix"
+import { generateWorld, simulateEvents } from "../../src/world"
+import { emptyEventLog, type EventLog } from "../../src/schema"
 
 function log(rows: [user: number, item: number, day: number, type: number][]): EventLog {
   const l = emptyEventLog(rows.length)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { KMeans } from "../../src/behavior/kmeans"
 import { silhouetteSamples, silhouetteScore } from "../../src/behavior/silhouette"
-import { denseMatrix } from "../../src/text/matrix"
+import { denseMatrix } from "../../src/linalg/matrix"
 import data from "./fixtures/kmeans-data.json"
 
 // Reference: scikit-learn 1.2.1 sklearn.metrics.silhouette_score, computed by hand on fixtures/kmeans-data.json.

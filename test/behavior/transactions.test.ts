@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { transactionsFromEvents } from "../../src/behavior/transactions"
-import { emptyEventLog } from "../../src/world"
+import { emptyEventLog } from "../../src/schema"
 
 describe("transactionsFromEvents", () => {
   const l = emptyEventLog(5)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { standardize, userBehaviorFeatures } from "../../src/behavior/user-features"
-import { denseMatrix } from "../../src/text/matrix"
-import { emptyEventLog } from "../../src/world"
+import { denseMatrix } from "../../src/linalg/matrix"
+import { emptyEventLog } from "../../src/schema"
 
 describe("userBehaviorFeatures", () => {
   it("computes rates with +1/+2 smoothing and the viewed-category entropy, by hand", () => {

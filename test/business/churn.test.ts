@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { auc } from "../../src/evaluation/auc"
+import { auc } from "../../src/metrics/auc"
 import { LogisticRegression } from "../../src/text/logistic-regression"
 import { generateWorld, simulateEvents } from "../../src/world"
 import { churnDataset } from "../../src/business/churn"

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
-import { BanditLogBuilder, sliceBanditLog } from "../../src/data/bandit-log"
+import { BanditLogBuilder, sliceBanditLog } from "../../src/schema/bandit-log"
 import { loadBanditCsv, readBanditCsv, readBanditCsvChunks } from "../../src/data/bandit-log-csv"
 import { tempDir } from "../temp-dir"
 

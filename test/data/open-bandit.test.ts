@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
-import { meanReward } from "../../src/data/bandit-log"
+import { meanReward } from "../../src/schema/bandit-log"
 import { loadOpenBanditLog, readOpenBanditCsv } from "../../src/data/open-bandit"
 import { tempDir } from "../temp-dir"
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { LinearSoftmaxPolicy, SyntheticBanditProblem } from "../../src/data/bandit-log-synthetic"
 import { EstimatedBehaviorPolicy, propensityCalibration, withEstimatedPropensities } from "../../src/evaluation/behavior-policy"
-import { sliceBanditLog } from "../../src/data/bandit-log"
+import { sliceBanditLog } from "../../src/schema/bandit-log"
 import { offPolicyEstimator } from "../../src/evaluation/estimators"
 import { estimatePolicyValue } from "../../src/evaluation/off-policy-estimator"
 import { offPolicyInput } from "../../src/evaluation/off-policy-input"

@@ -3,7 +3,7 @@ import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { ContextFreeTarget, actionFrequencyTarget, contextFreeTargetFromPolicy, readContextFreeTarget } from "../../src/evaluation/context-free-target"
 import { EpsilonGreedy } from "../../src/bandits/epsilon-greedy"
-import type { BanditLog } from "../../src/data/bandit-log"
+import type { BanditLog } from "../../src/schema/bandit-log"
 import { tempDir } from "../temp-dir"
 
 const file = (text: string): string => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { LinearSoftmaxPolicy, SyntheticBanditProblem } from "../../src/data/bandit-log-synthetic"
-import { sliceBanditLog } from "../../src/data/bandit-log"
+import { sliceBanditLog } from "../../src/schema/bandit-log"
 import { CrossFittedRewardModel } from "../../src/evaluation/cross-fitted-reward-model"
 import { evaluateOffPolicy } from "../../src/evaluation/off-policy-evaluation"
 import { LinearRewardModel } from "../../src/evaluation/reward-model"

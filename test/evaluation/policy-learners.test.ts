@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { sliceBanditLog } from "../../src/data/bandit-log"
+import { sliceBanditLog } from "../../src/schema/bandit-log"
 import { LinearSoftmaxPolicy, SyntheticBanditProblem } from "../../src/data/bandit-log-synthetic"
 import { ContextFreeTarget } from "../../src/evaluation/context-free-target"
 import { GreedyModelTarget } from "../../src/evaluation/greedy-model-target"

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { EpsilonGreedy } from "../../src/bandits/epsilon-greedy"
 import { SyntheticBanditProblem } from "../../src/data/bandit-log-synthetic"
-import { sliceBanditLog } from "../../src/data/bandit-log"
+import { sliceBanditLog } from "../../src/schema/bandit-log"
 import { ContextFreeTarget } from "../../src/evaluation/context-free-target"
 import { offPolicyEstimator } from "../../src/evaluation/estimators"
 import { estimatePolicyValue } from "../../src/evaluation/off-policy-estimator"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import type { BanditLog } from "../../src/data/bandit-log"
+import type { BanditLog } from "../../src/schema/bandit-log"
 import { GreedyModelTarget } from "../../src/evaluation/greedy-model-target"
 import { LinearRewardModel } from "../../src/evaluation/reward-model"
 

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
-import { SyntheticSlateProblem } from "../../src/data/slate-log-synthetic"
+import { SyntheticSlateProblem } from "../../src/simulation/slate-log-synthetic"
 import { PlackettLuceSlatePolicy } from "../../src/evaluation/plackett-luce-slate-policy"
 import { slateOffPolicyInput, type SlateOffPolicyInput } from "../../src/evaluation/slate-input"
 import { SlateCascadeDoublyRobust, SlateIndependentIps, SlateRewardInteractionIps, SlateStandardIps, estimateSlatePolicyValue } from "../../src/evaluation/slate-estimators"
 import { TabularSlateRewardModel } from "../../src/evaluation/slate-reward-model"
-import { slateEstimatorStudy } from "../../src/evaluation/slate-study"
+import { slateEstimatorStudy } from "../../src/simulation/slate-study"
 import { normal } from "../../src/random/normal"
 import { createRng } from "../../src/random/rng"
 

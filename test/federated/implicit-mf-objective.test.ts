@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest"
 import { createRng } from "../../src/random/rng"
 import { normal } from "../../src/random/normal"
 import { ImplicitAls } from "../../src/recommenders/implicit-als"
-import { interactionsFromTriples, type Interactions } from "../../src/recommenders/interactions"
+import { interactionsFromTriples, type Interactions } from "../../src/schema/interactions"
 import {
   addUserItemGradient,
   implicitMfLoss,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { createRng } from "../../src/random/rng"
-import { interactionsFromTriples } from "../../src/recommenders/interactions"
+import { interactionsFromTriples } from "../../src/schema/interactions"
 import { ImplicitAls } from "../../src/recommenders/implicit-als"
 import { OnDeviceMf } from "../../src/federated/on-device-mf"
 import { implicitMfLoss } from "../../src/federated/implicit-mf-objective"

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest"
 import { categoryClickScores, interestTagExamples, type TagExamples } from "../../src/neural/interest-tag-dataset"
 import { InterestTagModel } from "../../src/neural/interest-tag-model"
 import { rankInterestTags, tagScores, trueInterestSets } from "../../src/neural/interest-tags"
-import { emptyEventLog, type EventLog } from "../../src/world/event-log"
+import { emptyEventLog, type EventLog } from "../../src/schema/event-log"
 import { generateWorld } from "../../src/world/world"
 import { simulateEvents } from "../../src/world/simulate-events"
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest"
 import { fitMarkovBaseline, markovNextCategoryProba } from "../../src/neural/markov-baseline"
 import { NextCategoryModel, nextCategoryScores } from "../../src/neural/next-category-model"
 import { checkSequenceExamples, nextCategoryExamples, type SequenceExamples } from "../../src/neural/sequence-dataset"
-import { emptyEventLog } from "../../src/world/event-log"
+import { emptyEventLog } from "../../src/schema/event-log"
 
 const log = () => undefined
 

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { Club } from "../../src/bandits"
-import { compareScenario, EcommerceEnvironment, historySize, historyStream, simulateScenarios, simulationConfigSchema } from "../../src/simulation"
+import { EcommerceEnvironment, historySize, historyStream, simulateScenarios, simulationConfigSchema } from "../../src/simulation"
+import { compareScenario } from "../../src/report"
 
 // The numbers notebooks/16-personalised-exploration.ipynb quotes in its prose, recomputed with the
 // notebook's settings (its ENV, LEAVING and comparison config, copied here).

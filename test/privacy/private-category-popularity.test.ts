@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { createRng } from "../../src/random/rng"
-import { interactionsFromTriples } from "../../src/recommenders/interactions"
+import { interactionsFromTriples } from "../../src/schema/interactions"
 import { PrivateCategoryPopularity } from "../../src/privacy/private-category-popularity"
 
 // items 0, 1, 2 in category 0; items 3, 4 in category 1

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { createRng } from "../../src/random/rng"
-import { interactionsFromTriples } from "../../src/recommenders/interactions"
+import { interactionsFromTriples } from "../../src/schema/interactions"
 import { privateItemCounts } from "../../src/privacy/private-item-counts"
 
 // user 0: items 0..3, user 1: items 1, 2, user 2: item 3 (the 3 is counted twice: distinct users)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { createRng } from "../../src/random/rng"
-import type { Interactions } from "../../src/recommenders/interactions"
+import type { Interactions } from "../../src/schema/interactions"
 import { blockInteractions } from "./fixtures"
 import { RECOMMENDER_FACTORIES } from "./factories"
 

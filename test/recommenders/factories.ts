@@ -1,5 +1,5 @@
 import type { Rng } from "../../src/random/rng"
-import type { Interactions } from "../../src/recommenders/interactions"
+import type { Interactions } from "../../src/schema/interactions"
 import { Bpr } from "../../src/recommenders/bpr"
 import { ContentBased } from "../../src/recommenders/content-based"
 import { Ease } from "../../src/recommenders/ease"

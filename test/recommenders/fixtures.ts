@@ -1,7 +1,7 @@
 import { normal } from "../../src/random/normal"
 import { createRng } from "../../src/random/rng"
-import type { Interactions } from "../../src/recommenders/interactions"
-import { interactionsFromTriples } from "../../src/recommenders/interactions"
+import type { Interactions } from "../../src/schema/interactions"
+import { interactionsFromTriples } from "../../src/schema/interactions"
 
 /** The 6 × 5 binary matrix used for the numpy parity numbers (rows = users). */
 export const SMALL = [

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest"
 import { createRng } from "../../src/random/rng"
 import { choleskySolveInPlace } from "../../src/linalg/cholesky"
 import { ImplicitAls } from "../../src/recommenders/implicit-als"
-import { transposeInteractions } from "../../src/recommenders/interactions"
+import { transposeInteractions } from "../../src/schema/interactions"
 import { blockInteractions } from "./fixtures"
 
 describe("ImplicitAls", () => {

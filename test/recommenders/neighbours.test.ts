@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { transposeInteractions } from "../../src/recommenders/interactions"
+import { transposeInteractions } from "../../src/schema/interactions"
 import { ItemKnn } from "../../src/recommenders/item-knn"
 import { nearestNeighbours } from "../../src/recommenders/neighbours"
 import { SMALL, fromDense } from "./fixtures"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { interactionsFromTriples } from "../../src/recommenders/interactions"
+import { interactionsFromTriples } from "../../src/schema/interactions"
 import { Popularity } from "../../src/recommenders/popularity"
 
 describe("Popularity", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { loadOnlineRetail } from "../../src/data/online-retail"
 import { calibrateOnlineRetail } from "../../src/retail/calibration"
-import { loadOnlineRetailCalibration } from "../../src/simulation/online-retail"
+import { loadOnlineRetailCalibration } from "../../src/retail/online-retail-environment"
 
 describe("calibrateOnlineRetail", () => {
   it("reproduces the shipped calibration exactly from the real data", async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest"
 import { loadOnlineRetail } from "../../src/data/online-retail"
 import { formatRetailDay } from "../../src/data/online-retail"
 import { monthlyPurchases } from "../../src/retail/monthly-purchases"
-import { loadMonthlyPurchases, loadOnlineRetailCalibration } from "../../src/simulation/online-retail"
+import { loadMonthlyPurchases, loadOnlineRetailCalibration } from "../../src/retail/online-retail-environment"
 
 describe("monthlyPurchases", () => {
   it("reproduces the shipped monthly purchases exactly from the real data, and a row agrees with the raw invoice lines", async () => {

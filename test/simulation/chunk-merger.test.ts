@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { ChunkMerger } from "../../src/simulation/chunk-merger"
-import { emptyAccumulator, type PolicyAccumulator } from "../../src/simulation/play"
+import { emptyAccumulator, type PolicyAccumulator } from "../../src/simulation/accumulator"
 import { mergeAccumulator } from "../../src/simulation/result"
 import { createRng } from "../../src/random/rng"
 

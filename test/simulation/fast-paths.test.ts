@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest"
 import { BetaThompson, EpsilonGreedy, Greedy, OptimisticGreedy, Ucb, Ucb1 } from "../../src/bandits"
 import { BernoulliArms, GaussianTestbed, simulate, type SimulationResult } from "../../src/simulation"
 import { fastPlayRun } from "../../src/simulation/fast-paths"
-import { emptyAccumulator } from "../../src/simulation/play"
+import { emptyAccumulator } from "../../src/simulation/accumulator"
 
 const curves = (r: SimulationResult): number[][] =>
   r.policies.flatMap((p) => [Array.from(p.meanReward), Array.from(p.rewardUpper), Array.from(p.optimalRate), Array.from(p.cumulativeRegret), Array.from(p.regretUpper)])

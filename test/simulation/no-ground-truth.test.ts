@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import type { Policy } from "../../src/bandits/policy"
-import type { InteractionHistory } from "../../src/bandits/interaction-history"
+import type { InteractionHistory } from "../../src/schema/interaction-history"
 import type { Rng } from "../../src/random/rng"
 import { EcommerceEnvironment, simulate } from "../../src/simulation"
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { BernoulliArms, EpsilonGreedy, GaussianTestbed, Ucb1, simulate, simulationFigures } from "../../src"
-import { emptyAccumulator, playRun, rewardWindow } from "../../src/simulation/play"
+import { playRun } from "../../src/simulation/play"
+import { emptyAccumulator, rewardWindow } from "../../src/simulation/accumulator"
 
 // The report's reward band is the 95% CI across runs of exactly the plotted quantity, each run's
 // mean reward over a window: checked against the same windows computed from runs played one by one.

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest"
 import { validate } from "../../src/config/load-config"
 import { loadConfig } from "../../src/config/load-config"
-import {
-  compareScenario, paretoFrontier, personalFindings, scenarioConfigs, simulateScenarios, simulationConfigSchema, type ScenarioResult, type SimulationResult,
-} from "../../src/simulation"
+import { scenarioConfigs, simulateScenarios, simulationConfigSchema, type ScenarioResult, type SimulationResult } from "../../src/simulation"
+import { compareScenario, paretoFrontier, personalFindings } from "../../src/report"
 
 /** Needs the compiled worker: `npm run build` first (the test script does it). */
 const config = {

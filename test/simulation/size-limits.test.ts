@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest"
 import { Ucb1 } from "../../src/bandits"
 import { BernoulliArms } from "../../src/simulation/bernoulli"
-import { emptyAccumulator } from "../../src/simulation/play"
-import { simulationStepsCsv } from "../../src/simulation/report"
+import { emptyAccumulator } from "../../src/simulation/accumulator"
+import { simulationStepsCsv } from "../../src/simulation/steps-csv-file"
 import { simulate } from "../../src/simulation/runner"
 import { MAX_RUNS, outputSpaceProblem, SIMULATION_MEMORY_LIMIT, simulationMemoryBytes, simulationSizeProblem, stepsCsvBytesBound } from "../../src/simulation/size-limits"
 

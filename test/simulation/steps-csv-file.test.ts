@@ -4,7 +4,7 @@ import { join } from "node:path"
 import { afterAll, describe, expect, it } from "vitest"
 import { Ucb1 } from "../../src/bandits"
 import { BernoulliArms } from "../../src/simulation/bernoulli"
-import { simulationStepsCsv, simulationStepsCsvBlocks } from "../../src/simulation/report"
+import { simulationStepsCsv, simulationStepsCsvBlocks } from "../../src/simulation/steps-csv-file"
 import { simulate } from "../../src/simulation/runner"
 import { writeSimulationStepsCsv } from "../../src/simulation/steps-csv-file"
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { applyReviewSentiment, interestTags } from "../../src/text/interest-tags"
-import { fromRowMajor } from "../../src/text/matrix"
+import { fromRowMajor } from "../../src/linalg/matrix"
 
 describe("interestTags", () => {
   it("keeps the heaviest attributes with lift ≥ minLift, by hand", () => {

@@ -3,7 +3,7 @@ import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { L1LogisticRegression } from "../../src/text/l1-logistic-regression"
 import { LogisticRegression } from "../../src/text/logistic-regression"
-import { denseMatrix } from "../../src/text/matrix"
+import { denseMatrix } from "../../src/linalg/matrix"
 
 // test/text/reference/l1_logistic_reference.py (scikit-learn 1.2.1, saga to tol 1e-12, on Debian) wrote this fixture.
 const reference = JSON.parse(readFileSync(join(__dirname, "fixtures/l1-logistic-reference.json"), "utf8")) as {

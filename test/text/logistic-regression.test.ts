@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { LogisticRegression } from "../../src/text/logistic-regression"
-import { denseMatrix, type SparseMatrix } from "../../src/text/matrix"
+import { denseMatrix, type SparseMatrix } from "../../src/linalg/matrix"
 import data from "./fixtures/logistic-data.json"
 
 // Reference numbers: scikit-learn 1.2.1 (Debian python3-sklearn), computed by hand with

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { CountVectorizer } from "../../src/text/count-vectorizer"
-import { denseMatrix } from "../../src/text/matrix"
+import { denseMatrix } from "../../src/linalg/matrix"
 import { MultinomialNB } from "../../src/text/naive-bayes"
 import data from "./fixtures/text-data.json"
 import reference from "./fixtures/text-reference.json"

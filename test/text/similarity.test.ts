@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { confusionMatrix } from "../../src/text/labels"
-import { denseMatrix } from "../../src/text/matrix"
+import { denseMatrix } from "../../src/linalg/matrix"
 import { nearestRows } from "../../src/text/similarity"
 import { TfidfVectorizer } from "../../src/text/tfidf"
 

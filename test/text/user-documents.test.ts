@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { userDocuments } from "../../src/text/user-documents"
-import { emptyEventLog } from "../../src/world"
+import { emptyEventLog } from "../../src/schema"
 
 describe("userDocuments", () => {
   it("concatenates the tokens of each engaged item per user, once per event", () => {

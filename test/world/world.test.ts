@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { createRng } from "../../src/random/rng"
 import { generateWorld } from "../../src/world/world"
-import type { Context } from "../../src/world/types"
+import type { Context } from "../../src/schema/world-types"
 
 const world = generateWorld({ users: 400, items: 150, seed: 5 })
 const ctx: Context = { day: 3.5, hour: 20, weekday: 2, device: 0, region: 1 }

@@ -1,5 +1,4 @@
-import type { SqlLogSource } from "../../data/log-source"
-import type { SqlEngine } from "./sql-engine"
+import type { SqlEngine, SqlLogSource } from "./sql-engine"
 
 interface ClickHouseClientLike {
   query(params: { query: string; format: "JSONCompact" }): Promise<{ json(): Promise<unknown> }>

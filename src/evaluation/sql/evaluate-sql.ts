@@ -1,6 +1,6 @@
-import type { BanditLog } from "../../data/bandit-log"
+import type { BanditLog } from "../../schema/bandit-log"
 import { ContextFreeTarget } from "../context-free-target"
-import { normalQuantile } from "../distributions"
+import { normalQuantile } from "../../stats/distributions"
 import { offPolicyEstimator } from "../estimators"
 import type { OffPolicyEstimate, WeightDiagnostics } from "../off-policy-estimator"
 import type { OffPolicyEvaluationResult } from "../off-policy-evaluation"

@@ -22,3 +22,10 @@ export interface SqlEngine {
   sampleRows(table: string, columns: readonly string[], n: number, seed: number, rows: number): Promise<number[][]>
   close(): Promise<void>
 }
+
+/** A log that an SQL engine reads where it lies. */
+export interface SqlLogSource {
+  engine: SqlEngine
+  /** The table expression to select from. */
+  table: string
+}

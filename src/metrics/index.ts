@@ -1,0 +1,7 @@
+export * from "./ranking"
+export * from "./auc"
+export * from "./classification"
+export * from "./roc"
+export * from "./regression"
+export * from "./exposure"
+export * from "./beyond-accuracy"
