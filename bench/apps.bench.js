@@ -1,5 +1,5 @@
 "use strict"
-// Privacy and federated learning (issue 7): DP mechanism throughput and FedAvg round times.
+// Privacy and federated learning: DP mechanism throughput and FedAvg round times.
 // Prints rates (per CPU second) and ratios, not pass/fail. Run: npm run build && node bench/run.js apps
 const L = require("../dist")
 const { fmtRate, report } = require("./util")

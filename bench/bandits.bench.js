@@ -1,5 +1,5 @@
 "use strict"
-// Bandit simulation throughput. Issue 3 targets (idle 2-core machine):
+// Bandit simulation throughput. Targets (idle 2-core machine):
 //   K = 10 Bernoulli, one thread: ε-greedy and UCB1 ≥ 20 M steps/s, Thompson ≥ 5 M steps/s;
 //   Sutton–Barto testbed 2000 runs × 1000 steps, one ε-greedy policy: < 0.1 s;
 //   LinUCB d = 20, 50 arms: ≥ 200,000 decisions/s; 2 workers ≥ 1.8× one (beside the machine's own ceiling).

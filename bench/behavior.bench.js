@@ -1,5 +1,5 @@
 "use strict"
-// Behaviour and text models (issue 5): TF-IDF on 50,000 product descriptions (target < 3 s),
+// Behaviour and text models: TF-IDF on 50,000 product descriptions (target < 3 s),
 // k-means, logistic regression and frequent itemsets, each beside the same work done by
 // scikit-learn 1.2.1 / numpy (Debian python3-sklearn) on this 2-core machine, measured by hand on
 // identical data: `node bench/behavior.bench.js --dump /tmp/behavior-bench` writes the data, then

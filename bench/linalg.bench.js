@@ -1,5 +1,5 @@
 "use strict"
-// The dense kernel (issue 17) on EASE^R's Gram matrix of Online Retail (3,394 items): the SPD inverse
+// The dense kernel on EASE^R's Gram matrix of Online Retail (3,394 items): the SPD inverse
 // by the blocked WebAssembly SIMD kernel, beside numpy.linalg.inv (OpenBLAS) on the same matrix,
 // measured in the same run when /usr/bin/python3 has numpy.
 const { spawnSync } = require("node:child_process")

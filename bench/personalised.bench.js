@@ -1,5 +1,5 @@
 "use strict"
-// Personalised policies (issue 15). Targets: hierarchical Thompson ≥ 2 M decisions/s at 10,000
+// Personalised policies. Targets: hierarchical Thompson ≥ 2 M decisions/s at 10,000
 // users × 50 arms; hybrid LinUCB ≥ 100 k decisions/s at d = 20, K = 50. A decision is one select
 // and its update for a user drawn at random. Timed in CPU seconds, best of several rounds, and also
 // expressed in rng.next() draws (the unit of bench/bandits.bench.js), which hardly moves with load.

@@ -1,4 +1,4 @@
-// Timing targets of issue 5 for the recommenders (2-core machine). Prints rates and ratios, not pass/fail.
+// Timing targets for the recommenders (2-core machine). Prints rates and ratios, not pass/fail.
 // Reference numbers were measured by hand on this machine with Debian's numpy 1.24.2 / scikit-learn
 // (scripts in the comments beside each); `implicit` is not installable here (no PyPI), so its
 // algorithm was timed as a numpy re-implementation of the same CG sweep.

@@ -1,5 +1,5 @@
 "use strict"
-// Start-up (issue 17): `require('interest-lab')` and the CLI's --help, each in a fresh process, best of 7
+// Start-up: `require('interest-lab')` and the CLI's --help, each in a fresh process, best of 7
 // for wall time and for CPU time (user + system of the child, which a shared machine inflates less), beside
 // a bare `node -e 0` (Node's own start) and as a ratio to it. Target: each under 0.3 s. TensorFlow.js,
 // danfojs, zod and yaml must not be loaded by either (they load when a model or config needing them is used).

@@ -1,6 +1,6 @@
 "use strict"
 // World generation throughput: the 10,000 users × 2,000 items world (about 1 million events).
-// Target (issue 2): under 10 s on this 2-core machine.
+// Target: under 10 s on this 2-core machine.
 const { generateWorld, simulateEvents } = require("../dist")
 const { bestOf, fmtRate, report } = require("./util")
 

@@ -4,7 +4,7 @@ import { interactionsFromTriples, type Interactions } from "../schema/interactio
 import type { CleanedRetail } from "./cleaning"
 
 /**
- * The benchmark's data, built by the protocol of issue 9 so anyone can reproduce the numbers:
+ * The benchmark's data, built by the protocol below (docs/commands/benchmark.md) so anyone can reproduce the numbers:
  * - train = cleaned rows dated before the split day, test = cleaned rows on or after it;
  * - users = customers with a train purchase (ascending customer number); catalogue = stock codes
  *   in train, in ascending code-unit order (so "ties to the smaller index" = "ties to the smaller

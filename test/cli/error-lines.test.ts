@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { expectRefused, sandbox } from "./refusal-sandbox"
 
-// Issue 13, class 6: every refusal is one line naming the bad value, and runs are reproducible
+// Bad input: every refusal is one line naming the bad value, and runs are reproducible
 // to the byte where they should be.
 const box = sandbox("il-error-lines-")
 const H = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country"

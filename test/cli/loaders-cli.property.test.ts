@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest"
 import { BANDIT, hostile, JSON_CONFIG, RETAIL, YAML } from "../hostile-bytes"
 import { sandbox } from "./refusal-sandbox"
 
-// Issue 13: a few arbitrary inputs through the real CLI (child processes, so few runs; the
+// Bad input: a few arbitrary inputs through the real CLI (child processes, so few runs; the
 // in-process property tests in test/data/loaders.property.test.ts run many more). The process
 // ends with 0 or with one line and status 2, never a stack trace, and writes nothing but its
 // own output folder.

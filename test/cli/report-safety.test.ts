@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { expectRefused, figureScripts, sandbox } from "./refusal-sandbox"
 
-// Issue 13, class 5: hostile text in the data stays text in reports, CSV exports and messages.
+// Hostile text in the data stays text in reports, CSV exports and messages.
 const box = sandbox("il-report-safety-")
 const FORMULA = '=HYPERLINK("http://evil.example","click")'
 const MARKUP = '<!--<script>alert(1)</script><a href="http://evil.example">x</a>'

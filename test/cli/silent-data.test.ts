@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { expectRefused, sandbox } from "./refusal-sandbox"
 
-// Issue 13, class 4: data that used to be read silently wrong is now read exactly or refused
+// Data that used to be read silently wrong is now read exactly or refused
 // with one line; every case checks that nothing outside the new output folder changed.
 const box = sandbox("il-silent-")
 const H = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country"

@@ -13,7 +13,7 @@ import { worldConfigSchema } from "../../src/world/config"
 import { BANDIT, hostile, ITEMS, JSON_CONFIG, OBD, RETAIL, YAML } from "../hostile-bytes"
 import { tempDir } from "../temp-dir"
 
-// Issue 13: arbitrary bytes given to a loader never crash it. Each input either loads or is
+// Arbitrary bytes given to a loader never crash it. Each input either loads or is
 // refused with a one-line UserError (what the CLI prints without a stack), and nothing is
 // written. In-process with a bounded number of runs and a fixed seed, so the test is fast and
 // repeatable; test/cli/loaders-cli.property.test.ts runs a few cases through the real CLI.

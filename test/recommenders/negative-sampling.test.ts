@@ -5,7 +5,6 @@ import { NegativeSampler, popularityNegativeWeights, scoreNegativeWeights, unifo
 describe("negative sampling", () => {
   it("seed 004 §4.3: e^(−q/T) for q = (1, 0.5, 0), T = 1 is (0.368, 0.607, 1), normalised (0.1863, 0.3072, 0.5065)", () => {
     // numpy 1.24.2 by hand: e = exp(-[1, .5, 0]); e / e.sum() = [0.18632372, 0.30719589, 0.50648039].
-    // (design/models.md rounds these to 0.185, 0.306, 0.504, which sum to 0.995: the exact values are above.)
     const w = scoreNegativeWeights([1, 0.5, 0], [], 1)
     const want = [0.18632372, 0.30719589, 0.50648039]
     w.forEach((v, i) => expect(v).toBeCloseTo(want[i], 8))

@@ -3,7 +3,7 @@ import { entropy, softmax } from "../../src/recommenders/softmax"
 
 describe("softmax", () => {
   it("seed 004 §4.4 erratum: (0.8, 0.6, 0.4, 0.2, 0) → (0.2868, 0.2348, 0.1922, 0.1574, 0.1289), not 0.396, 0.328", () => {
-    // numpy 1.24.2 by hand: q = [.8,.6,.4,.2,0]; exp(q)/exp(q).sum(); design/models.md errata.
+    // numpy 1.24.2 by hand: q = [.8,.6,.4,.2,0]; exp(q)/exp(q).sum(); docs/seed-documents.md (seed 004 §4.4).
     const want = [0.28676373, 0.23478228, 0.19222347, 0.15737927, 0.12885125]
     const p = softmax([0.8, 0.6, 0.4, 0.2, 0])
     p.forEach((v, i) => expect(v).toBeCloseTo(want[i], 8))
