@@ -54,10 +54,10 @@ describe.skipIf(!CHROMIUM)("reports in a browser", () => {
   })
 })
 
-// The README quotes the main job's interest discovery and CTRs (section "Interest discovery"): read
-// from README.md and compared, to the digits printed, with the summary.json of the run above.
-describe.skipIf(!CHROMIUM)("README: the main job's interest discovery", () => {
-  const readme = readFileSync(join(__dirname, "..", "..", "README.md"), "utf8").replace(/\s+/g, " ")
+// docs/commands/simulate.md quotes the e-commerce job's interest discovery and CTRs (section
+// "Interest discovery"): read from the page and compared, to the digits printed, with the summary.json of the run above.
+describe.skipIf(!CHROMIUM)("docs/commands/simulate.md: the e-commerce job's interest discovery", () => {
+  const page = readFileSync(join(__dirname, "..", "..", "docs", "commands", "simulate.md"), "utf8").replace(/\s+/g, " ")
   const quoted: [RegExp, string, string][] = [
     [/greedy discovers ≈(\d\.\d+)/, "greedy", "interestDiscovery"],
     [/ε = 0\.1 ≈(\d\.\d+)/, "eps-0.1", "interestDiscovery"],
@@ -69,8 +69,8 @@ describe.skipIf(!CHROMIUM)("README: the main job's interest discovery", () => {
     [/random ≈\d\.\d+ \(CTR (\d\.\d+)\)/, "random", "ctr"],
   ]
   it.each(quoted)("%s", (pattern, policy, metric) => {
-    const m = readme.match(pattern)
-    if (!m) throw new Error(`README.md no longer says ${pattern}`)
+    const m = page.match(pattern)
+    if (!m) throw new Error(`docs/commands/simulate.md no longer says ${pattern}`)
     const summary = JSON.parse(readFileSync(join(dir, "report-simulate-ecommerce", "summary.json"), "utf8")) as { policies: { name: string; [k: string]: unknown }[] }
     const p = summary.policies.find((x) => x.name === policy) as { [k: string]: { mean: number } } | undefined
     expect(p, policy).toBeDefined()
