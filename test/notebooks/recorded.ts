@@ -56,7 +56,7 @@ export const RECORDED: Readonly<Record<string, Readonly<Record<string, RecordedE
     gradient01BaselineOptimalPct: { value: 85, tol: 0.5 },
     gradient01NoBaselineOptimalPct: { value: 50, tol: 0.5 },
   },
-  // Also the README's new-user and few-shot numbers.
+  // Also the new-user and few-shot numbers of docs/modules/coldstart.md.
   "12-cold-start.ipynb": {
     popularClicks: { value: 19.3, tol: 0.05 },
     thompsonFlatClicks: { value: 20.9, tol: 0.05 },
@@ -69,7 +69,7 @@ export const RECORDED: Readonly<Record<string, Readonly<Record<string, RecordedE
     tenShotAccuracy: { value: 0.85, tol: 0.005 },
     chance: { value: 0.25, tol: 0 },
   },
-  // Also the README's central-DP and FedAvg-MF numbers ("Privacy, federated learning, cold start and applications").
+  // Also the central-DP and FedAvg-MF numbers of docs/modules/privacy.md and docs/modules/federated.md.
   "13-privacy-and-federated-learning.ipynb": {
     exactCountsRecall: { value: 0.51, tol: 0.005 },
     centralDpRecallEps1: { value: 0.47, tol: 0.005 },
@@ -86,7 +86,7 @@ export const RECORDED: Readonly<Record<string, Readonly<Record<string, RecordedE
     mfPopularityRecall: { value: 0.287, tol: 0.0005 },
     mfPopularityNdcg: { value: 0.205, tol: 0.0005 },
   },
-  // Also the README's churn and ROAS numbers.
+  // Also the churn and ROAS numbers of docs/modules/business.md.
   "14-business-applications.ipynb": {
     churnAuc: { value: 0.77, tol: 0.005 },
     recencyAuc: { value: 0.67, tol: 0.005 },
