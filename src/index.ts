@@ -3,22 +3,21 @@
  */
 export { UserError, validate, loadConfig, terminalSafe, quoteForMessage } from "./config"
 export {
-  nextWord, createRng, splitRng, Xoshiro128, uniform, randomInt, shuffle, normal, logNormal, gamma, beta,
-  dirichlet, categorical, AliasTable, zipfWeights, ZipfSampler, bernoulli, poisson, logFactorial, geometric,
-  fastUniform, zigguratSlow, fastNormal, gammaD, gammaC, marsagliaTsangCandidate, gammaMarsagliaTsang, fastGamma,
-  fastBeta, betaCached, ZIGGURAT_R, ZIGGURAT_LAYERS, zigguratKn, zigguratWn, zigguratKnw, zigguratFn,
+  createRng, splitRng, Xoshiro128, uniform, randomInt, shuffle, normal, logNormal, gamma, beta, dirichlet,
+  categorical, AliasTable, zipfWeights, ZipfSampler, bernoulli, poisson, logFactorial, geometric, fastUniform,
+  fastNormal, fastGamma, fastBeta,
 } from "./random"
 export type { Rng } from "./random"
 export {
-  averageRanks, tieCorrectionSum, studentTCdf, erfc, logStandardNormalCdf, normalCdf, normalQuantile, logGamma,
+  averageRanks, studentTCdf, erfc, logStandardNormalCdf, normalCdf, normalQuantile, logGamma,
   regularizedIncompleteBeta, quantileLinearSorted, bootstrapIndexCi, bootstrapCi, pairedTTest,
   wilcoxonSignedRank,
 } from "./stats"
 export type { BootstrapInterval, BootstrapOptions, PairedTestResult } from "./stats"
 export {
-  choleskyInPlace, choleskySolveInPlace, choleskyInverse, BLOCKED_FROM, PARALLEL_FROM, choleskyBlockedInPlace,
-  choleskySolveManyInPlace, gram, matMul, spdInverseBlocked, columnMoments, denseMatrix, fromRowMajor,
-  matrixRows, toDense, checkFeatures, rowDot, addScaledRow, minimizeLbfgs, dot, dotAt,
+  choleskyInPlace, choleskySolveInPlace, choleskyInverse, choleskyBlockedInPlace, choleskySolveManyInPlace, gram,
+  matMul, spdInverseBlocked, columnMoments, denseMatrix, fromRowMajor, matrixRows, toDense, checkFeatures,
+  rowDot, addScaledRow, minimizeLbfgs, dot, dotAt,
 } from "./linalg"
 export type {
   DenseKernelOptions, DenseMatrix, SparseMatrix, FeatureMatrix, LbfgsOptions, LbfgsResult, ObjectiveWithGradient,
@@ -35,7 +34,7 @@ export type {
 export {
   CsvError, readCsv, csvField, requireColumns, parseNumberField, parseIntegerField, tableRows, writeTableCsv,
   daysInMonth, civilDay, parseCalendarDate, isCalendarDate, parseDateTimeMinutes, CALENDAR_DATE_RULE,
-  terminalProgress, writeOutputDir, provenance, checkOutputDir, markOutputDir, hasOutputDirMark, OUT_DIR_MARK,
+  terminalProgress, writeOutputDir, provenance, checkOutputDir,
 } from "./io"
 export type { CsvHandler, CsvOptions, Column, Table, Progress, Provenance, OutputDirCheckOptions } from "./io"
 export {
@@ -47,14 +46,14 @@ export {
 export type { RankingQuery, ConfusionCounts, RocCurve } from "./metrics"
 export {
   figureToJson, lineFigure, barFigure, groupedBarFigure, histogramFigure, heatmapFigure, scatterFigure,
-  formatNumber, tableHtml, figureHtml, scriptJson, plotlyText, renderReport, show, showTable, notebookProgress,
-  recordHtml, record, openBanditBenchmark, openBanditBenchmarkTable, offPolicyConclusions,
-  offPolicyReportSections, ESTIMATOR_NAMES, offPolicyTrust, offPolicyTrustSection, ESTIMATOR_ASSUMPTIONS,
-  propensityCalibrationSection, estimatePropensitiesIfMissing, benchmarkSummary, benchmarkTimings,
-  benchmarkTable, benchmarkFigures, winnerSentence, benchmarkSections, cleaningTable, segmentProfileTable,
-  segmentFigures, segmentConclusions, segmentSections, simulationSummary, simulationFigures,
-  simulationConclusions, simulationReport, METRIC_DEFINITIONS, compareScenario, personalFindings, paretoFrontier,
-  historyNotes, personalReport, personalSummary, summarizeWorld, positionCtrFigure, worldOverviewSections,
+  formatNumber, tableHtml, figureHtml, renderReport, show, showTable, notebookProgress, recordHtml, record,
+  openBanditBenchmark, openBanditBenchmarkTable, offPolicyConclusions, offPolicyReportSections, ESTIMATOR_NAMES,
+  offPolicyTrust, offPolicyTrustSection, ESTIMATOR_ASSUMPTIONS, propensityCalibrationSection,
+  estimatePropensitiesIfMissing, benchmarkSummary, benchmarkTimings, benchmarkTable, benchmarkFigures,
+  winnerSentence, benchmarkSections, cleaningTable, segmentProfileTable, segmentFigures, segmentConclusions,
+  segmentSections, simulationSummary, simulationFigures, simulationConclusions, simulationReport,
+  METRIC_DEFINITIONS, compareScenario, personalFindings, paretoFrontier, historyNotes, personalReport,
+  personalSummary, summarizeWorld, positionCtrFigure, worldOverviewSections,
 } from "./report"
 export type {
   Figure, Trace, Layout, Series, ReportTable, ReportSection, Report, RecordedValues, OpenBanditBenchmarkRow,
@@ -62,13 +61,12 @@ export type {
   WorldSummary,
 } from "./report"
 export {
-  argmaxRandomTie, addArgmaxMass, sampleIndex, betaQuantile, monteCarloProbabilities, RandomPolicy,
-  EpsilonGreedy, Greedy, OptimisticGreedy, Softmax, IndexPolicy, Ucb, Ucb1, bernoulliKl, klUcbIndex, KlUcb,
-  BayesUcb, BetaThompson, GaussianThompson, GradientBandit, Exp3, RewardWindow, DiscountedUcb, SlidingWindowUcb,
-  DiscountedThompson, SlidingWindowThompson, featureOffset, RidgeArms, LinUcb, LinThompson, SegmentEpsilonGreedy,
-  FeedbackReweighting, userOf, checkHistory, historyCounts, usersFor, betaArgmax, PerUserThompson, PerUserUcb,
-  HierarchicalThompson, fitUserArmFactors, solveSymmetric, HybridLinUcb, EnsembleSampling, Club,
-  BootstrappedInterestMlp, TopKSlate,
+  argmaxRandomTie, sampleIndex, betaQuantile, monteCarloProbabilities, RandomPolicy, EpsilonGreedy, Greedy,
+  OptimisticGreedy, Softmax, IndexPolicy, Ucb, Ucb1, bernoulliKl, klUcbIndex, KlUcb, BayesUcb, BetaThompson,
+  GaussianThompson, GradientBandit, Exp3, RewardWindow, DiscountedUcb, SlidingWindowUcb, DiscountedThompson,
+  SlidingWindowThompson, RidgeArms, LinUcb, LinThompson, SegmentEpsilonGreedy, FeedbackReweighting, betaArgmax,
+  PerUserThompson, PerUserUcb, HierarchicalThompson, fitUserArmFactors, solveSymmetric, HybridLinUcb,
+  EnsembleSampling, Club, BootstrappedInterestMlp, TopKSlate,
 } from "./bandits"
 export type {
   Policy, ScoringPolicy, FeatureContext, EpsilonGreedyOptions, OptimisticGreedyOptions, SoftmaxOptions,
@@ -78,8 +76,7 @@ export type {
   BootstrappedInterestMlpOptions, TopKSlateOptions,
 } from "./bandits"
 export {
-  topK, BaseRecommender, checkInteger, checkNonNegative, checkTrainingData, checkUserIndex, distinctUserCounts,
-  randomFactors, dotScores, gramian, nearestNeighbours, Popularity, ItemKnn, ImplicitAls, containsSorted, Bpr,
+  topK, BaseRecommender, distinctUserCounts, dotScores, nearestNeighbours, Popularity, ItemKnn, ImplicitAls, Bpr,
   Ease, UserKnn, FunkSvd, ExplicitAls, softmax, entropy, cosineSimilarity, uniformNegativeWeights,
   popularityNegativeWeights, scoreNegativeWeights, NegativeSampler, interactionsFromEvents, holdoutSplit,
   evaluateHoldout, evaluateInterests, catalogFeatures, textItemFeatures, ContentBased, contextLiftFromEvents,
@@ -141,8 +138,7 @@ export type {
 } from "./privacy"
 export {
   splitByClient, poolClients, logisticLoss, logisticPredict, logisticSgd, fitCentralLogistic, clipToNorm,
-  addGaussianNoise, clientLevelPrivacy, fedAvgLogistic, clickFeatures, filterClickRows, checkImplicitMfObjective,
-  implicitMfLoss, itemGramian, solveUserFactor, addUserItemGradient, checkFactorShapes, UserSolveScratch,
+  addGaussianNoise, clientLevelPrivacy, fedAvgLogistic, clickFeatures, filterClickRows, implicitMfLoss,
   OnDeviceMf, FederatedMf, fitCentralImplicitMf, roundsVsAccuracy,
 } from "./federated"
 export type {
@@ -162,11 +158,10 @@ export type {
 } from "./text"
 export {
   kmeansPlusPlus, KMeans, silhouetteSamples, silhouetteScore, elbowCurve, kneePoint, agglomerative, cutTree,
-  LINKAGES, dendrogram, dbscan, encodeTransactions, compareItems, sortItemsets, decodeItemsets,
-  TooManyItemsetsError, apriori, fpGrowth, associationRules, stationaryDistribution, perSegmentChains,
-  MarkovChain, behaviorSequences, BEHAVIOR_STATES, EXIT_STATE, itemAttributesFromWorld, buildProfiles,
-  trueInterestMatrix, profileAgreement, DEFAULT_EVENT_WEIGHTS, userBehaviorFeatures, standardize,
-  USER_FEATURE_NAMES, transactionsFromEvents,
+  LINKAGES, dendrogram, dbscan, TooManyItemsetsError, apriori, fpGrowth, associationRules,
+  stationaryDistribution, perSegmentChains, MarkovChain, behaviorSequences, BEHAVIOR_STATES, EXIT_STATE,
+  itemAttributesFromWorld, buildProfiles, trueInterestMatrix, profileAgreement, DEFAULT_EVENT_WEIGHTS,
+  userBehaviorFeatures, standardize, USER_FEATURE_NAMES, transactionsFromEvents,
 } from "./behavior"
 export type {
   KMeansOptions, ElbowPoint, Linkage, LinkageMatrix, DendrogramData, DbscanOptions, DbscanResult, Item,
@@ -177,15 +172,14 @@ export type {
 export {
   BernoulliArms, GaussianTestbed, RandomWalkArms, AbruptChangeArms, DEFAULT_LEAVING, ECOMMERCE_FEATURES,
   EcommerceEnvironment, policySpecSchema, environmentSpecSchema, POLICY_TYPES, ENVIRONMENT_TYPES,
-  simulationConfigSchema, createEnvironment, createPolicy, createSlatePolicies, playRun, playChunk,
-  environmentStream, policyStream, historyStream, fastPlayRun, runChunks, interval, mergeAccumulator,
-  policyResult, laiRobbinsConstant, laiRobbinsCurve, simulate, workerScript, simulateConfig, loggingPropensities,
-  logHistory, historySize, leaveProbability, UserDynamics, gapClosed, perRunRatio, retentionCurve, discoveryTime,
-  scenarioConfigs, simulateScenarios, playSlateRun, playSlateChunk, simulateSlates, simulationMemoryBytes,
-  simulationSizeProblem, stepsCsvBytesBound, outputSpaceProblem, SIMULATION_MEMORY_LIMIT, MAX_RUNS,
-  writeSimulationStepsCsv, simulationStepsCsv, simulationStepsCsvBlocks, SyntheticSlateProblem,
+  simulationConfigSchema, createEnvironment, createPolicy, createSlatePolicies, playRun, environmentStream,
+  policyStream, historyStream, runChunks, interval, policyResult, laiRobbinsConstant, laiRobbinsCurve, simulate,
+  simulateConfig, loggingPropensities, logHistory, historySize, leaveProbability, UserDynamics, gapClosed,
+  perRunRatio, retentionCurve, discoveryTime, scenarioConfigs, simulateScenarios, playSlateRun, simulateSlates,
+  simulationMemoryBytes, simulationSizeProblem, stepsCsvBytesBound, outputSpaceProblem, SIMULATION_MEMORY_LIMIT,
+  MAX_RUNS, writeSimulationStepsCsv, simulationStepsCsv, simulationStepsCsvBlocks, SyntheticSlateProblem,
   slateEstimatorStudy, loadOnlineRetailExperiment, runOnlineRetailExperiment, onlineRetailExperimentSchema,
-  rewardWindow, emptyAccumulator, clearAccumulator, recordRewardWindows, REWARD_WINDOWS,
+  rewardWindow, REWARD_WINDOWS,
 } from "./simulation"
 export type {
   AbruptChangeOptions, EcommerceOptions, EcommerceContext, PolicySpec, EnvironmentSpec, SimulationConfig,
@@ -194,12 +188,11 @@ export type {
   PolicyAccumulator, RunOptions,
 } from "./simulation"
 export {
-  selectBackend, ensureBackend, activeBackendName, BACKENDS, registerWasmTrainingKernels, SeededDropout,
-  evaluateLoss, trainModel, checkTabularFeatures, checkBinaryLabels, selectRows, TfBinaryClassifier, InterestMlp,
-  MultiInputMlp, rankFeatures, growTree, treeProba, RandomForest, LogisticClassifier, compareClassifiers,
-  scoreProbabilities, overfittingCurves, clickDataset, nextCategoryExamples, checkSequenceExamples,
-  fitMarkovBaseline, markovNextCategoryProba, CausalSelfAttention, checkEncoder, encodeSequence,
-  nextCategoryScores, NextCategoryModel, interestTagExamples, checkTagExamples, categoryClickScores,
+  selectBackend, ensureBackend, activeBackendName, BACKENDS, SeededDropout, evaluateLoss, trainModel,
+  checkTabularFeatures, checkBinaryLabels, selectRows, TfBinaryClassifier, InterestMlp, MultiInputMlp,
+  rankFeatures, RandomForest, LogisticClassifier, compareClassifiers, scoreProbabilities, overfittingCurves,
+  clickDataset, nextCategoryExamples, fitMarkovBaseline, markovNextCategoryProba, CausalSelfAttention,
+  encodeSequence, nextCategoryScores, NextCategoryModel, interestTagExamples, categoryClickScores,
   InterestTagModel, rankCategories, rankInterestTags, tagScores, trueInterestSets, resolveSequenceModelOptions,
 } from "./neural"
 export type {
@@ -211,21 +204,19 @@ export type {
   SequenceModelOptions, ResolvedSequenceModelOptions,
 } from "./neural"
 export {
-  checkOffPolicyInput, weightDiagnostics, estimatePolicyValue, addToMeanSums, finalizeMeanSums, MEAN_SUMS,
-  InverseProbabilityWeighting, ratioFinalize, SelfNormalizedInverseProbabilityWeighting, DirectMethod,
-  DoublyRobust, SelfNormalizedDoublyRobust, SwitchDoublyRobust, Replay, offPolicyEstimator,
-  OFF_POLICY_ESTIMATORS, actionFrequencyTarget, readContextFreeTarget, contextFreeTargetFromPolicy,
-  ContextFreeTarget, PolicyTarget, LinearRewardModel, GreedyModelTarget, offPolicyInput, rewardModelFit,
-  evaluateOffPolicy, meanWithInterval, CrossFittedRewardModel, checkShrinkage, shrinkWeight,
-  ShrunkInverseProbabilityWeighting, ShrunkDoublyRobust, MarginalizedInverseProbabilityWeighting,
+  checkOffPolicyInput, weightDiagnostics, estimatePolicyValue, InverseProbabilityWeighting,
+  SelfNormalizedInverseProbabilityWeighting, DirectMethod, DoublyRobust, SelfNormalizedDoublyRobust,
+  SwitchDoublyRobust, Replay, offPolicyEstimator, OFF_POLICY_ESTIMATORS, actionFrequencyTarget,
+  readContextFreeTarget, contextFreeTargetFromPolicy, ContextFreeTarget, PolicyTarget, LinearRewardModel,
+  GreedyModelTarget, offPolicyInput, rewardModelFit, evaluateOffPolicy, meanWithInterval, CrossFittedRewardModel,
+  shrinkWeight, ShrunkInverseProbabilityWeighting, ShrunkDoublyRobust, MarginalizedInverseProbabilityWeighting,
   SelfNormalizedMarginalizedInverseProbabilityWeighting, balancedPropensity, studentTQuantile, slopeWidth, slope,
   tuneBySlope, PlackettLuceSlatePolicy, slateOffPolicyInput, TabularSlateRewardModel, estimateSlatePolicyValue,
   SlateStandardIps, SlateIndependentIps, SlateRewardInteractionIps, SlateCascadeDoublyRobust,
-  withEstimatedPropensities, propensityCalibration, EstimatedBehaviorPolicy, sqlNumber, sqlIdentifier,
-  estimatorSumsSql, SQL_ROW, SQL_ESTIMATORS, targetProbabilitySql, rewardModelBaseSql, loggedRewardSql,
-  expectedRewardSql, sqlLogSchema, checkSqlLog, evaluateOffPolicySql, DuckDbEngine, openClickHouseLog,
-  ClickHouseEngine, IpwPolicyLearner, MlpPolicyLearner, singleItemTarget, singleItemLog, kFold, crossValidate,
-  parameterGrid, sampleParameters, gridSearch, randomSearch, isSqlLog, openSqlLog,
+  withEstimatedPropensities, propensityCalibration, EstimatedBehaviorPolicy, SQL_ESTIMATORS, sqlLogSchema,
+  checkSqlLog, evaluateOffPolicySql, DuckDbEngine, openClickHouseLog, ClickHouseEngine, IpwPolicyLearner,
+  MlpPolicyLearner, singleItemTarget, singleItemLog, kFold, crossValidate, parameterGrid, sampleParameters,
+  gridSearch, randomSearch, isSqlLog, openSqlLog,
 } from "./evaluation"
 export type {
   OffPolicyInput, OffPolicyEstimator, WeightDiagnostics, OffPolicyEstimate, EstimateOptions,
@@ -249,7 +240,7 @@ export type { HoltWintersOptions, ChurnData, CampaignOptions, CampaignResult } f
 export { ProfileTagger, OpenAiCompatibleTagger } from "./llm"
 export type { TaggerInput, WeightedTag, InterestTagger, OpenAiCompatibleOptions } from "./llm"
 export {
-  encodeState, decodeState, restoreInto, STATE_FORMAT, STATE_VERSION, policyState, policyFromState, savePolicy,
-  loadPolicy, SAVABLE_POLICIES,
+  encodeState, decodeState, STATE_FORMAT, STATE_VERSION, policyState, policyFromState, savePolicy, loadPolicy,
+  SAVABLE_POLICIES,
 } from "./persistence"
 export type { EncodedValue, SavedState } from "./persistence"

@@ -1,11 +1,9 @@
-export {
-  checkOffPolicyInput, weightDiagnostics, estimatePolicyValue, addToMeanSums, finalizeMeanSums, MEAN_SUMS,
-} from "./off-policy-estimator"
+export { checkOffPolicyInput, weightDiagnostics, estimatePolicyValue } from "./off-policy-estimator"
 export type {
   OffPolicyInput, OffPolicyEstimator, WeightDiagnostics, OffPolicyEstimate, EstimateOptions,
 } from "./off-policy-estimator"
 export { InverseProbabilityWeighting } from "./ipw"
-export { ratioFinalize, SelfNormalizedInverseProbabilityWeighting } from "./snipw"
+export { SelfNormalizedInverseProbabilityWeighting } from "./snipw"
 export { DirectMethod } from "./direct-method"
 export { DoublyRobust } from "./doubly-robust"
 export { SelfNormalizedDoublyRobust } from "./sndr"
@@ -26,7 +24,7 @@ export type {
   OffPolicyEvaluationOptions, ValueWithInterval, OffPolicyEvaluationResult, RewardModelFit,
 } from "./off-policy-evaluation"
 export { CrossFittedRewardModel } from "./cross-fitted-reward-model"
-export { checkShrinkage, shrinkWeight } from "./weight-shrinkage"
+export { shrinkWeight } from "./weight-shrinkage"
 export type { WeightShrinkageKind } from "./weight-shrinkage"
 export { ShrunkInverseProbabilityWeighting } from "./shrunk-ipw"
 export { ShrunkDoublyRobust } from "./shrunk-dr"
@@ -47,11 +45,9 @@ export {
 export type { SlateOffPolicyEstimator } from "./slate-estimators"
 export { withEstimatedPropensities, propensityCalibration, EstimatedBehaviorPolicy } from "./behavior-policy"
 export type { BehaviorPolicyState, PropensityCalibration } from "./behavior-policy"
-export { sqlNumber, sqlIdentifier } from "./sql/sql-literal"
 export type { SqlEngine, SqlLogSource } from "./sql/sql-engine"
-export { estimatorSumsSql, SQL_ROW, SQL_ESTIMATORS } from "./sql/estimator-sql"
+export { SQL_ESTIMATORS } from "./sql/estimator-sql"
 export type { SqlHyperParameters } from "./sql/estimator-sql"
-export { targetProbabilitySql, rewardModelBaseSql, loggedRewardSql, expectedRewardSql } from "./sql/policy-sql"
 export type { ArrayAt } from "./sql/policy-sql"
 export { sqlLogSchema, checkSqlLog, evaluateOffPolicySql } from "./sql/evaluate-sql"
 export type { SqlLogSchema, SqlLogFacts, SqlEvaluationOptions } from "./sql/evaluate-sql"

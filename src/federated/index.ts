@@ -9,10 +9,7 @@ export { fedAvgLogistic } from "./fedavg"
 export type { FedAvgOptions, FedAvgResult } from "./fedavg"
 export { clickFeatures, filterClickRows } from "./click-features"
 export type { ClickData } from "./click-features"
-export {
-  checkImplicitMfObjective, implicitMfLoss, itemGramian, solveUserFactor, addUserItemGradient, checkFactorShapes,
-  UserSolveScratch,
-} from "./implicit-mf-objective"
+export { implicitMfLoss } from "./implicit-mf-objective"
 export type { ImplicitMfObjective } from "./implicit-mf-objective"
 export { OnDeviceMf } from "./on-device-mf"
 export { FederatedMf } from "./federated-mf"

@@ -1,5 +1,7 @@
 export { choleskyInPlace, choleskySolveInPlace, choleskyInverse } from "./cholesky"
-export { BLOCKED_FROM, PARALLEL_FROM, choleskyBlockedInPlace, choleskySolveManyInPlace, gram, matMul, spdInverseBlocked, type DenseKernelOptions } from "./blocked"
+export {
+  choleskyBlockedInPlace, choleskySolveManyInPlace, gram, matMul, spdInverseBlocked, type DenseKernelOptions,
+} from "./blocked"
 export {
   columnMoments, denseMatrix, fromRowMajor, matrixRows, toDense, checkFeatures, rowDot, addScaledRow,
 } from "./matrix"

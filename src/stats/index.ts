@@ -1,4 +1,4 @@
-export { averageRanks, tieCorrectionSum } from "./ranks"
+export { averageRanks } from "./ranks"
 export {
   studentTCdf, erfc, logStandardNormalCdf, normalCdf, normalQuantile, logGamma, regularizedIncompleteBeta,
 } from "./distributions"
