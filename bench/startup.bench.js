@@ -2,7 +2,7 @@
 // Start-up (issue 17): `require('interest-lab')`, the `interest-lab/bandits` subpath and the CLI's --help, each
 // in a fresh process, best of 7 for wall time and for CPU time (user + system of the child, which a shared machine
 // inflates less), beside a bare `node -e 0` (Node's own start) and as a ratio to it. Target: each under 0.3 s.
-// TensorFlow.js, danfojs, zod and yaml must not be loaded by any (they load when a model or config needing them is used).
+// TensorFlow.js, danfojs, zod and yaml must not be loaded by any (they load when a model or config needs them).
 const { spawnSync } = require("node:child_process")
 const { join } = require("node:path")
 const { report } = require("./util")
