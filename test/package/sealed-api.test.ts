@@ -40,6 +40,21 @@ describe("sealed public API", () => {
     expect(Object.keys(root).sort()).toEqual([...union.keys()].sort())
   })
 
+  it("package.json has one subpath per public folder, in exports (Node, bundlers) and typesVersions (TypeScript's Node10 resolution, tslab's)", () => {
+    const pkg = JSON.parse(readFileSync(join(src, "..", "package.json"), "utf8")) as {
+      exports: Record<string, string | { types: string; default: string }>
+      typesVersions: { "*": Record<string, string[]> }
+    }
+    const subpaths = Object.keys(pkg.exports).filter((k) => k !== "." && k !== "./package.json")
+    expect(subpaths.sort()).toEqual(folders.map((f) => `./${f}`).sort())
+    expect(pkg.exports["."]).toEqual({ types: "./dist/index.d.ts", default: "./dist/index.js" })
+    for (const f of folders) {
+      expect(pkg.exports[`./${f}`]).toEqual({ types: `./dist/${f}/index.d.ts`, default: `./dist/${f}/index.js` })
+      expect(pkg.typesVersions["*"][f]).toEqual([`dist/${f}/index.d.ts`])
+    }
+    expect(Object.keys(pkg.typesVersions["*"]).sort()).toEqual([...folders].sort())
+  })
+
   it("exports nothing marked @internal", async () => {
     const internal = internalNames()
     expect(internal.size).toBeGreaterThanOrEqual(70)
