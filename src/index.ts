@@ -188,7 +188,8 @@ export type {
   PolicyAccumulator, RunOptions,
 } from "./simulation"
 export {
-  selectBackend, ensureBackend, activeBackendName, BACKENDS, SeededDropout, evaluateLoss, trainModel,
+  selectBackend, ensureBackend, activeBackendName, BACKENDS, registerWasmTrainingKernels, SeededDropout, evaluateLoss,
+  trainModel,
   checkTabularFeatures, checkBinaryLabels, selectRows, TfBinaryClassifier, InterestMlp, MultiInputMlp,
   rankFeatures, RandomForest, LogisticClassifier, compareClassifiers, scoreProbabilities, overfittingCurves,
   clickDataset, nextCategoryExamples, fitMarkovBaseline, markovNextCategoryProba, CausalSelfAttention,

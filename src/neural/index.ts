@@ -1,5 +1,6 @@
 export { selectBackend, ensureBackend, activeBackendName, BACKENDS } from "./backend"
 export type { BackendName, BackendOptions } from "./backend"
+export { registerWasmTrainingKernels } from "./wasm-kernels"
 export { SeededDropout } from "./seeded-dropout"
 export type { SeededDropoutOptions } from "./seeded-dropout"
 export { evaluateLoss, trainModel } from "./train"

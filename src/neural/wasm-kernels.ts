@@ -42,7 +42,6 @@ function unsortedSegmentSum(args: { inputs: tf.NamedTensorInfoMap; backend: unkn
  * wasm does not implement ("Kernel 'UnsortedSegmentSum' not registered for backend 'wasm'").
  * Idempotent. Checked against the cpu backend's gradients in test/neural/wasm-kernels.test.ts.
  * @example registerWasmTrainingKernels(); await tf.setBackend("wasm") // embeddings now train on wasm
- * @internal
  */
 export function registerWasmTrainingKernels(): void {
   const tf = loadTf()
