@@ -28,6 +28,7 @@ export function argmaxRandomTie(values: Float64Array, n: number, rng: Rng): numb
 /**
  * Writes into `out` the probabilities of a greedy choice with uniform tie-breaking: 1/m on each
  * of the m maximisers of `values`, scaled by `mass`, added to what `out` holds.
+ * @internal
  */
 export function addArgmaxMass(values: Float64Array, n: number, mass: number, out: Float64Array): Float64Array {
   let bestValue = -Infinity

@@ -171,7 +171,10 @@ export class RidgeArms {
   }
 }
 
-/** The offset of arm `arm`'s features in a context of length d (shared) or K·d (per arm). */
+/**
+ * The offset of arm `arm`'s features in a context of length d (shared) or K·d (per arm).
+ * @internal
+ */
 export function featureOffset(who: string, features: Float64Array, arm: number, nArms: number, d: number): number {
   if (features.length === d) return 0
   if (features.length === nArms * d) return arm * d

@@ -10,6 +10,7 @@ import type { InteractionHistory, VisitorContext } from "../schema/interaction-h
  * The visitor's row index for a policy holding `nUsers` rows.
  * @throws naming the policy when `context.user` is missing or outside [0, nUsers)
  * @example userOf("per-user-thompson", { user: 3 }, 10) // 3
+ * @internal
  */
 export function userOf(who: string, context: VisitorContext | undefined, nUsers: number): number {
   const u = context?.user
@@ -23,6 +24,7 @@ export function userOf(who: string, context: VisitorContext | undefined, nUsers:
  * Checks that a warm-start history fits a policy with `nArms` arms: equal column lengths, arms in
  * [0, nArms), users in [0, history.nUsers), rewards in [0, 1] and propensities in (0, 1].
  * @throws naming the policy, the column, the row and the bad value
+ * @internal
  */
 export function checkHistory(who: string, history: InteractionHistory, nArms: number): void {
   if (history.nArms !== nArms) throw new Error(`${who}: the history has ${history.nArms} arms, the policy ${nArms}`)
@@ -47,6 +49,7 @@ export function checkHistory(who: string, history: InteractionHistory, nArms: nu
  * Per user × arm tallies of a history: `clicks[u·K + a]` = Σ rewards and `shows[u·K + a]` = number
  * of impressions of arm a to user u, over `nUsers` ≥ history.nUsers rows.
  * @example const { clicks, shows } = historyCounts(history, history.nUsers)
+ * @internal
  */
 export function historyCounts(history: InteractionHistory, nUsers: number): { clicks: Float64Array; shows: Float64Array } {
   const K = history.nArms
@@ -60,7 +63,10 @@ export function historyCounts(history: InteractionHistory, nUsers: number): { cl
   return { clicks, shows }
 }
 
-/** The number of user rows a policy needs: the larger of its option and the history's users. */
+/**
+ * The number of user rows a policy needs: the larger of its option and the history's users.
+ * @internal
+ */
 export function usersFor(configured: number, history: InteractionHistory | null): number {
   return history && history.nUsers > configured ? history.nUsers : configured
 }

@@ -43,6 +43,7 @@ export interface EncodedTransactions<T extends Item> {
 /**
  * Validates transactions and options and maps items to ids in canonical order.
  * @throws on no transactions, mixed item types, a non-finite numeric item, or minSupport outside (0, 1]
+ * @internal
  */
 export function encodeTransactions<T extends Item>(transactions: ReadonlyArray<ReadonlyArray<T>>, options: FrequentItemsetOptions, who: string): EncodedTransactions<T> {
   const { minSupport } = options
@@ -75,13 +76,19 @@ export function encodeTransactions<T extends Item>(transactions: ReadonlyArray<R
   return { items, rows, minCount }
 }
 
-/** The canonical item order: numbers ascending, strings by UTF-16 code units. */
+/**
+ * The canonical item order: numbers ascending, strings by UTF-16 code units.
+ * @internal
+ */
 export function compareItems(a: Item, b: Item): number {
   if (typeof a === "number" && typeof b === "number") return a - b
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-/** Sorts itemsets by size, then lexicographically by item ids, so two miners' outputs compare equal. */
+/**
+ * Sorts itemsets by size, then lexicographically by item ids, so two miners' outputs compare equal.
+ * @internal
+ */
 export function sortItemsets(ids: Int32Array[], counts: number[]): number[] {
   const order = ids.map((_, i) => i)
   order.sort((x, y) => {
@@ -94,7 +101,10 @@ export function sortItemsets(ids: Int32Array[], counts: number[]): number[] {
   return order
 }
 
-/** Turns id itemsets and counts into sorted `FrequentItemset`s. */
+/**
+ * Turns id itemsets and counts into sorted `FrequentItemset`s.
+ * @internal
+ */
 export function decodeItemsets<T extends Item>(ids: Int32Array[], counts: number[], items: T[], n: number): FrequentItemset<T>[] {
   return sortItemsets(ids, counts).map((i) => ({ items: Array.from(ids[i], (id) => items[id]), count: counts[i], support: counts[i] / n }))
 }

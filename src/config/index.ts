@@ -1,3 +1,3 @@
-export * from "./user-error"
-export * from "./load-config"
-export * from "./message-text"
+export { UserError } from "./user-error"
+export { validate, loadConfig } from "./load-config"
+export { terminalSafe, quoteForMessage } from "./message-text"

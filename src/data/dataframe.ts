@@ -1,4 +1,5 @@
 import type { DataFrame } from "danfojs-node"
+import { requireOptional } from "../config/optional-package"
 import { tableRows, type Table } from "../io/table"
 
 /**
@@ -8,7 +9,7 @@ import { tableRows, type Table } from "../io/table"
  */
 export function toDataFrame(table: Table): DataFrame {
   tableRows(table)
-  const dfd = require("danfojs-node") as typeof import("danfojs-node")
+  const dfd = requireOptional<typeof import("danfojs-node")>("danfojs-node", "toDataFrame")
   const columns: Record<string, (number | string)[]> = {}
   for (const c of table) columns[c.name] = Array.from(c.values as ArrayLike<number | string>)
   return new dfd.DataFrame(columns)

@@ -150,10 +150,16 @@ export function estimatePolicyValue(estimator: OffPolicyEstimator, input: OffPol
   return estimate
 }
 
-/** Sufficient statistics of a mean: [n, Σx, Σx²]. */
+/**
+ * Sufficient statistics of a mean: [n, Σx, Σx²].
+ * @internal
+ */
 export const MEAN_SUMS = 3
 
-/** Adds x to mean sums. @example const s = new Float64Array(MEAN_SUMS); addToMeanSums(s, 2) */
+/**
+ * Adds x to mean sums. @example const s = new Float64Array(MEAN_SUMS); addToMeanSums(s, 2)
+ * @internal
+ */
 export function addToMeanSums(sums: Float64Array, x: number): void {
   sums[0] += 1
   sums[1] += x
@@ -163,6 +169,7 @@ export function addToMeanSums(sums: Float64Array, x: number): void {
 /**
  * Mean and its standard error sqrt(s² / n) (s² the unbiased sample variance; 0 when n = 1).
  * @example finalizeMeanSums(Float64Array.of(4, 2, 4)) // { value: 0.5, stderr: 0.5 }
+ * @internal
  */
 export function finalizeMeanSums(sums: Float64Array): { value: number; stderr: number } {
   const n = sums[0]

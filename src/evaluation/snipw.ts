@@ -37,6 +37,7 @@ export class SelfNormalizedInverseProbabilityWeighting implements OffPolicyEstim
  * V = Σa/Σb with delta-method standard error sqrt(Σ(aᵢ − V bᵢ)²)/Σb, from the sums
  * [Σb, Σa, Σb², Σab, Σa²] (aᵢ = bᵢ rᵢ for SNIPW and replay). Σb = 0 (no round the target
  * would take) leaves the value undefined: an error, not a silent NaN.
+ * @internal
  */
 export function ratioFinalize(sums: Float64Array): { value: number; stderr: number } {
   const [sb, sa, sbb, sab, saa] = sums

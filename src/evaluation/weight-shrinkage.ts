@@ -10,6 +10,7 @@ export type WeightShrinkageKind = "clip" | "optimistic" | "sub-gaussian"
 /**
  * Checks λ for a kind once, at construction; the message names the estimator and the range.
  * @example checkShrinkage("ipw-clip", "clip", 10) // 10
+ * @internal
  */
 export function checkShrinkage(name: string, kind: WeightShrinkageKind, lambda: number): number {
   const ok = kind === "sub-gaussian" ? lambda >= 0 && lambda <= 1 : lambda >= 0

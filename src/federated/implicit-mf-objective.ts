@@ -12,7 +12,10 @@ export interface ImplicitMfObjective {
   regularization: number
 }
 
-/** Throws unless the objective's hyper-parameters are valid, naming the option and `who`. */
+/**
+ * Throws unless the objective's hyper-parameters are valid, naming the option and `who`.
+ * @internal
+ */
 export function checkImplicitMfObjective(who: string, o: ImplicitMfObjective): void {
   if (!Number.isInteger(o.factors) || o.factors < 1) throw new Error(`${who}: factors must be an integer >= 1, got ${o.factors}`)
   if (!(Number.isFinite(o.alpha) && o.alpha >= 0)) throw new Error(`${who}: alpha must be a finite number >= 0, got ${o.alpha}`)
@@ -51,7 +54,10 @@ export function implicitMfLoss(train: Interactions, x: Float64Array, y: Float64A
   return total + objective.regularization * norms
 }
 
-/** G = YᵀY (f × f) of a row-major nItems × f matrix, written into `out`. */
+/**
+ * G = YᵀY (f × f) of a row-major nItems × f matrix, written into `out`.
+ * @internal
+ */
 export function itemGramian(y: Float64Array, nItems: number, f: number, out: Float64Array): Float64Array {
   out.fill(0)
   for (let i = 0; i < nItems; i++) {
@@ -65,7 +71,10 @@ export function itemGramian(y: Float64Array, nItems: number, f: number, out: Flo
   return out
 }
 
-/** Scratch space for `solveUserFactor`, allocated once per fit. */
+/**
+ * Scratch space for `solveUserFactor`, allocated once per fit.
+ * @internal
+ */
 export class UserSolveScratch {
   readonly a: Float64Array
   constructor(f: number) {
@@ -78,6 +87,7 @@ export class UserSolveScratch {
  * G = YᵀY), x_u = argmin_x Σ_i c_ui (p_ui − xᵀy_i)² + λ‖x‖², i.e. the solution of
  * (G + Σ_{i∈I_u} (c_ui − 1) y_i y_iᵀ + λI) x = Σ_{i∈I_u} c_ui y_i (Hu et al. 2008, eq. 4), by Cholesky.
  * Needs only the user's own row and the broadcast Y. Writes x_u into `out` at `offset`.
+ * @internal
  */
 export function solveUserFactor(
   train: Interactions,
@@ -119,6 +129,7 @@ export function solveUserFactor(
  * Adds `scale`·∂/∂Y of the user's data term Σ_i c_ui (p_ui − x_uᵀy_i)² to `grad` (nItems × f):
  * ∂/∂y_i = 2 c_ui (x_uᵀy_i − p_ui) x_u, non-zero for every item (unobserved items have c = 1, p = 0),
  * which is why a federated client uploads a dense item update. `scores` is scratch of length nItems.
+ * @internal
  */
 export function addUserItemGradient(
   train: Interactions,
@@ -146,7 +157,10 @@ export function addUserItemGradient(
   }
 }
 
-/** Throws unless X is nUsers × f and Y is nItems × f. */
+/**
+ * Throws unless X is nUsers × f and Y is nItems × f.
+ * @internal
+ */
 export function checkFactorShapes(who: string, train: Interactions, x: Float64Array, y: Float64Array, f: number): void {
   if (x.length !== train.nUsers * f) throw new Error(`${who}: user factors must have ${train.nUsers} × ${f} entries, got ${x.length}`)
   if (y.length !== train.nItems * f) throw new Error(`${who}: item factors must have ${train.nItems} × ${f} entries, got ${y.length}`)

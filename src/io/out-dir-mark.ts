@@ -1,7 +1,10 @@
 import { closeSync, lstatSync, openSync, readSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 
-/** The file interest-lab writes into every output folder; a later run may replace only a folder that holds it. */
+/**
+ * The file interest-lab writes into every output folder; a later run may replace only a folder that holds it.
+ * @internal
+ */
 export const OUT_DIR_MARK = ".interest-lab-output"
 
 const MARK_TEXT = "This folder was written by interest-lab. A later run with --out naming it replaces it whole.\n"
@@ -9,12 +12,16 @@ const MARK_TEXT = "This folder was written by interest-lab. A later run with --o
 /**
  * Marks `dir` as written by interest-lab (the same bytes every time, so outputs stay reproducible).
  * @example markOutputDir(tmp); hasOutputDirMark(tmp) // true
+ * @internal
  */
 export function markOutputDir(dir: string): void {
   writeFileSync(join(dir, OUT_DIR_MARK), MARK_TEXT)
 }
 
-/** Whether `dir` holds interest-lab's mark: a regular file that starts with the mark's text. */
+/**
+ * Whether `dir` holds interest-lab's mark: a regular file that starts with the mark's text.
+ * @internal
+ */
 export function hasOutputDirMark(dir: string): boolean {
   const mark = join(dir, OUT_DIR_MARK)
   try {

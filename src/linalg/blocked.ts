@@ -25,7 +25,10 @@ export interface DenseKernelOptions {
   workers?: number
 }
 
-/** Order from which the blocked routines use worker threads by default: below it starting them costs more than they save. */
+/**
+ * Order from which the blocked routines use worker threads by default: below it starting them costs more than they save.
+ * @internal
+ */
 export const PARALLEL_FROM = 768
 
 /** A heap (shared when workers will use it) and the batch that runs its products. */
@@ -39,6 +42,7 @@ function kernel(doubles: number, n: number, options: DenseKernelOptions): { heap
 /**
  * Order from which {@link choleskyInPlace} and {@link choleskyInverse} switch to the blocked kernel;
  * below it the scalar loops are as fast and keep their exact numbers.
+ * @internal
  */
 export const BLOCKED_FROM = 128
 

@@ -1,5 +1,11 @@
-export * from "./cholesky"
-export { BLOCKED_FROM, PARALLEL_FROM, choleskyBlockedInPlace, choleskySolveManyInPlace, gram, matMul, spdInverseBlocked, type DenseKernelOptions } from "./blocked"
-export * from "./matrix"
-export * from "./lbfgs"
-export * from "./dot"
+export { choleskyInPlace, choleskySolveInPlace, choleskyInverse } from "./cholesky"
+export {
+  choleskyBlockedInPlace, choleskySolveManyInPlace, gram, matMul, spdInverseBlocked, type DenseKernelOptions,
+} from "./blocked"
+export {
+  columnMoments, denseMatrix, fromRowMajor, matrixRows, toDense, checkFeatures, rowDot, addScaledRow,
+} from "./matrix"
+export type { DenseMatrix, SparseMatrix, FeatureMatrix } from "./matrix"
+export { minimizeLbfgs } from "./lbfgs"
+export type { LbfgsOptions, LbfgsResult, ObjectiveWithGradient } from "./lbfgs"
+export { dot, dotAt } from "./dot"

@@ -1,3 +1,4 @@
-export * from "./interest-tagger"
-export * from "./profile-tagger"
-export * from "./openai-compatible-tagger"
+export type { TaggerInput, WeightedTag, InterestTagger } from "./interest-tagger"
+export { ProfileTagger } from "./profile-tagger"
+export { OpenAiCompatibleTagger } from "./openai-compatible-tagger"
+export type { OpenAiCompatibleOptions } from "./openai-compatible-tagger"

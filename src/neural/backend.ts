@@ -1,3 +1,4 @@
+import { optionalPackageInstalled, requireOptional } from "../config/optional-package"
 import { loadTf } from "./tf"
 import * as path from "path"
 import { registerWasmTrainingKernels } from "./wasm-kernels"
@@ -30,13 +31,15 @@ function tryNative(): boolean {
   return tf.findBackendFactory("tensorflow") != null
 }
 
-async function activate(name: BackendName): Promise<boolean> {
+async function activate(name: BackendName, chosen: boolean): Promise<boolean> {
   const tf = loadTf()
   if (name === "tensorflow" && !tryNative()) return false
+  // The wasm backend is an optional peer: `auto` moves on to cpu without it; asking for it by name says what to install.
+  if (name === "wasm" && !chosen && !optionalPackageInstalled("@tensorflow/tfjs-backend-wasm")) return false
   if (name === "wasm" && !wasmPathSet) {
     // In Node the wasm binaries must be located explicitly: they sit in the package's dist folder.
     // Required here, not at the top: the package registers its backend with TensorFlow.js on load.
-    const { setWasmPaths } = require("@tensorflow/tfjs-backend-wasm") as typeof import("@tensorflow/tfjs-backend-wasm")
+    const { setWasmPaths } = requireOptional<typeof import("@tensorflow/tfjs-backend-wasm")>("@tensorflow/tfjs-backend-wasm", "The wasm backend")
     const dist = path.dirname(require.resolve("@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm"))
     setWasmPaths(dist + path.sep)
     wasmPathSet = true
@@ -70,7 +73,7 @@ export async function selectBackend(options: BackendOptions = {}): Promise<Backe
   }
   const candidates: readonly BackendName[] = prefer === "auto" ? BACKENDS : [prefer]
   for (const name of candidates) {
-    if (await activate(name)) {
+    if (await activate(name, prefer !== "auto")) {
       log(`[interest-lab] TensorFlow.js backend: ${name}`)
       return name
     }

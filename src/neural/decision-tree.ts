@@ -65,6 +65,7 @@ export interface Tree {
  * thresholds at midpoints between consecutive distinct values present in the node (as scikit-learn does). At each node
  * `maxFeatures` features are drawn with `rng` (Breiman's random forest, 2001).
  * Checked against scikit-learn's DecisionTreeClassifier in test/neural/random-forest.test.ts.
+ * @internal
  */
 export function growTree(data: RankedFeatures, y: ArrayLike<number>, sample: Int32Array, options: TreeOptions, rng: Rng): Tree {
   const { rows, cols, rank, values } = data
@@ -143,7 +144,10 @@ export function growTree(data: RankedFeatures, y: ArrayLike<number>, sample: Int
   return tree
 }
 
-/** The leaf value (P(y = 1)) that row `r` of `x` falls into. */
+/**
+ * The leaf value (P(y = 1)) that row `r` of `x` falls into.
+ * @internal
+ */
 export function treeProba(tree: Tree, x: TabularFeatures, r: number): number {
   let node = 0
   const row = r * x.cols

@@ -84,6 +84,7 @@ export function interestTagExamples(
  * Checks tag examples: the token windows as {@link checkSequenceExamples} does, and (when `withLabels`)
  * a rows × nCategories label matrix of 0/1 values.
  * @throws Error naming `input`, the row and what is allowed
+ * @internal
  */
 export function checkTagExamples(x: TagExamples, input: string, withLabels: boolean): void {
   checkSequenceExamples({ ...x, targets: new Int32Array(x.rows) }, input)

@@ -64,6 +64,7 @@ export function nextCategoryExamples(
  * Checks token windows: `inputs.length` = rows × window, ids in 0..nCategories (0 = padding), at least
  * one non-padding token per row, targets in 0..nCategories−1.
  * @throws Error naming `input`, the row, the position and the allowed range
+ * @internal
  */
 export function checkSequenceExamples(x: SequenceExamples, input: string): void {
   if (x.rows === 0) throw new Error(`${input}: no sequences (empty input)`)

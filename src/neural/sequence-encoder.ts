@@ -14,7 +14,10 @@ export interface EncoderSpec {
   units: number
 }
 
-/** Checks an encoder name, naming the model in the error. */
+/**
+ * Checks an encoder name, naming the model in the error.
+ * @internal
+ */
 export function checkEncoder(encoder: string, owner: string): void {
   if (!["lstm", "gru", "attention"].includes(encoder)) throw new Error(`${owner}: encoder must be lstm, gru or attention, got ${String(encoder)}`)
 }

@@ -1,4 +1,5 @@
 import type * as Tf from "@tensorflow/tfjs"
+import { requireOptional } from "../config/optional-package"
 
 let tfjs: typeof Tf | undefined
 
@@ -9,7 +10,7 @@ let tfjs: typeof Tf | undefined
  * @example const tf = loadTf(); tf.tidy(() => tf.add(a, b))
  */
 export function loadTf(): typeof Tf {
-  if (tfjs === undefined) tfjs = require("@tensorflow/tfjs") as typeof Tf
+  if (tfjs === undefined) tfjs = requireOptional<typeof Tf>("@tensorflow/tfjs", "a TensorFlow.js model")
   return tfjs
 }
 

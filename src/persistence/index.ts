@@ -1,2 +1,3 @@
-export * from "./state-format"
-export * from "./policy-store"
+export { encodeState, decodeState, STATE_FORMAT, STATE_VERSION } from "./state-format"
+export type { EncodedValue, SavedState } from "./state-format"
+export { policyState, policyFromState, savePolicy, loadPolicy, SAVABLE_POLICIES } from "./policy-store"

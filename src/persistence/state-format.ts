@@ -148,6 +148,7 @@ export function decodeState(saved: SavedState): { type: string; fields: { [key: 
  * copied into the existing arrays (so `readonly` references stay valid), nested objects are restored
  * in place, other values assigned.
  * @throws when a typed array's length differs from the target's (a different configuration), naming the path
+ * @internal
  */
 export function restoreInto(target: object, fields: { [key: string]: unknown }, path = "state"): void {
   const t = target as { [key: string]: unknown }

@@ -10,26 +10,38 @@ import type { Rng } from "./rng"
  * |hz| is taken branch-free, as (hz ^ s) − s with s = hz >> 31: the sign of hz is a coin flip, and
  * `hz < 0 ? -hz : hz` compiled to a branch mispredicted half the time (≈ 4 ns of a ≈ 17 ns gamma).
  */
-/** The ziggurat's tail start R: the base layer's rightmost edge. */
+/**
+ * The ziggurat's tail start R: the base layer's rightmost edge.
+ * @internal
+ */
 export const ZIGGURAT_R = 3.442619855899
 const R = ZIGGURAT_R
-/** The ziggurat's layer count: a word's low 7 bits pick the layer. */
+/**
+ * The ziggurat's layer count: a word's low 7 bits pick the layer.
+ * @internal
+ */
 export const ZIGGURAT_LAYERS = 128
 const LAYERS = ZIGGURAT_LAYERS
 /**
  * The ziggurat's tables, exported (read-only by contract) for loops that draw on state words
  * (`nextWord`) instead of an `Rng` object: a signed word hz in layer iz is accepted at once when
  * |hz| < zigguratKn[iz], and its normal value is then hz · zigguratWn[iz].
+ * @internal
  */
 export const zigguratKn = new Int32Array(LAYERS)
+/** @internal */
 export const zigguratWn = new Float64Array(LAYERS)
 /**
  * kn[iz]·wn[iz] in floating point: |hz| < kn[iz] exactly when |hz·wn[iz]| < zigguratKnw[iz] (the
  * integers differ by at least 1 in 2³¹ and rounding to doubles is monotone), so a loop may test the
  * candidate normal itself, with a float compare instead of an integer absolute value.
+ * @internal
  */
 export const zigguratKnw = new Float64Array(LAYERS)
-/** The density exp(−x²/2) at each layer's edge, for the wedge test of {@link zigguratSlow}. */
+/**
+ * The density exp(−x²/2) at each layer's edge, for the wedge test of {@link zigguratSlow}.
+ * @internal
+ */
 export const zigguratFn = new Float64Array(LAYERS)
 const kn = zigguratKn
 const wn = zigguratWn
@@ -64,6 +76,7 @@ export function fastUniform(rng: Rng): number {
 /**
  * The ziggurat's slow path for layer `iz` and signed word `hz` (about 1% of draws): the tail beyond
  * R or the wedge test. Returns the normal value, or NaN when the candidate is rejected (start over).
+ * @internal
  */
 export function zigguratSlow(rng: Rng, iz: number, hz: number): number {
   if (iz === 0) {
@@ -94,12 +107,18 @@ export function fastNormal(rng: Rng): number {
   }
 }
 
-/** d = shape − 1/3 of Marsaglia–Tsang for shape ≥ 1 (for shape < 1: of shape + 1, see {@link fastGamma}). */
+/**
+ * d = shape − 1/3 of Marsaglia–Tsang for shape ≥ 1 (for shape < 1: of shape + 1, see {@link fastGamma}).
+ * @internal
+ */
 export function gammaD(shape: number): number {
   return (shape < 1 ? shape + 1 : shape) - 1 / 3
 }
 
-/** c = 1/√(9d) of Marsaglia–Tsang, from d = {@link gammaD}. */
+/**
+ * c = 1/√(9d) of Marsaglia–Tsang, from d = {@link gammaD}.
+ * @internal
+ */
 export function gammaC(d: number): number {
   return 1 / Math.sqrt(9 * d)
 }
@@ -114,6 +133,7 @@ export function gammaC(d: number): number {
  * grows (rejected by it: 6.3% of candidates at d = 2/3, 0.7% at d = 5, 0.06% at d = 50), where the
  * paper's d-free squeeze u < 1 − 0.0331z⁴ sends 8.3% of all candidates to the two logarithms.
  * Either squeeze only accepts what the exact test accepts, so the draws are the same.
+ * @internal
  */
 export function marsagliaTsangCandidate(z: number, u: number, d: number, c: number): number {
   const y = c * z
@@ -133,6 +153,7 @@ export function marsagliaTsangCandidate(z: number, u: number, d: number, c: numb
  * ziggurat's; on its fast path (≈99%) the acceptance uniform is the 25 unused high bits of the
  * ziggurat's layer word, so a draw usually costs two 32-bit words, one multiply-add chain and,
  * thanks to the squeeze of {@link marsagliaTsangCandidate}, rarely a log.
+ * @internal
  */
 export function gammaMarsagliaTsang(rng: Rng, d: number, c: number): number {
   for (;;) {
@@ -174,6 +195,7 @@ export function fastBeta(rng: Rng, a: number, b: number): number {
  * A Beta(a, b) draw with the Marsaglia–Tsang constants of both shapes precomputed
  * (da = gammaD(a), ca = gammaC(da), likewise for b): the same numbers as `fastBeta(rng, a, b)`
  * without its two square roots. For Thompson sampling, where only the played arm's shapes change.
+ * @internal
  */
 export function betaCached(rng: Rng, a: number, da: number, ca: number, b: number, db: number, cb: number): number {
   let x = gammaMarsagliaTsang(rng, da, ca)

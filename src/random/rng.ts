@@ -91,6 +91,7 @@ export class Xoshiro128 implements Rng {
  * const st = new Int32Array(4); rng.saveState(st)
  * const w = nextWord(st, 0) // === what rng.nextUint32() would have returned
  * rng.loadState(st)
+ * @internal
  */
 export function nextWord(state: Int32Array, offset: number): number {
   const s0 = state[offset]

@@ -113,7 +113,10 @@ export class Bpr extends BaseRecommender {
   }
 }
 
-/** Whether the sorted slice items[start, end) contains `value` (binary search). */
+/**
+ * Whether the sorted slice items[start, end) contains `value` (binary search).
+ * @internal
+ */
 export function containsSorted(items: Int32Array, start: number, end: number, value: number): boolean {
   let lo = start
   let hi = end - 1

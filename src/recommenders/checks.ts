@@ -1,12 +1,18 @@
 import type { Interactions } from "../schema/interactions"
 
-/** Throws unless `value` is an integer ≥ `min`, naming the option. */
+/**
+ * Throws unless `value` is an integer ≥ `min`, naming the option.
+ * @internal
+ */
 export function checkInteger(who: string, name: string, value: number, min: number): number {
   if (!Number.isInteger(value) || value < min) throw new Error(`${who}: ${name} must be an integer >= ${min}, got ${value}`)
   return value
 }
 
-/** Throws unless `value` is a finite number ≥ 0 (or > 0 when `strict`), naming the option. */
+/**
+ * Throws unless `value` is a finite number ≥ 0 (or > 0 when `strict`), naming the option.
+ * @internal
+ */
 export function checkNonNegative(who: string, name: string, value: number, strict = false): number {
   if (!Number.isFinite(value) || value < 0 || (strict && value === 0)) {
     throw new Error(`${who}: ${name} must be a finite number ${strict ? ">" : ">="} 0, got ${value}`)
@@ -18,6 +24,7 @@ export function checkNonNegative(who: string, name: string, value: number, stric
  * Checks a training matrix before fitting: consistent CSR arrays, at least one interaction,
  * every value finite.
  * @throws naming the model and what is wrong
+ * @internal
  */
 export function checkTrainingData(who: string, train: Interactions): void {
   const { nUsers, nItems, indptr, items, values } = train
@@ -34,7 +41,10 @@ export function checkTrainingData(who: string, train: Interactions): void {
   }
 }
 
-/** Throws unless `user` is a non-negative integer (a user index; it may be beyond the training users). */
+/**
+ * Throws unless `user` is a non-negative integer (a user index; it may be beyond the training users).
+ * @internal
+ */
 export function checkUserIndex(who: string, user: number): void {
   if (!Number.isInteger(user) || user < 0) throw new Error(`${who}.score: user must be a non-negative integer index, got ${user}`)
 }

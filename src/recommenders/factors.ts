@@ -2,7 +2,10 @@ import type { Rng } from "../random/rng"
 import { normal } from "../random/normal"
 import { gram } from "../linalg/blocked"
 
-/** A rows × f matrix (row-major) of independent N(0, sd²) draws: the usual factor initialisation. */
+/**
+ * A rows × f matrix (row-major) of independent N(0, sd²) draws: the usual factor initialisation.
+ * @internal
+ */
 export function randomFactors(rng: Rng, rows: number, f: number, sd: number): Float64Array {
   const out = new Float64Array(rows * f)
   for (let i = 0; i < out.length; i++) out[i] = normal(rng, 0, sd)
@@ -22,7 +25,10 @@ export function dotScores(userFactors: Float64Array, user: number, itemFactors: 
   return out
 }
 
-/** G = Yᵀ·Y (f × f) of a row-major n × f factor matrix, by the dense kernel's packed product ({@link gram}). */
+/**
+ * G = Yᵀ·Y (f × f) of a row-major n × f factor matrix, by the dense kernel's packed product ({@link gram}).
+ * @internal
+ */
 export function gramian(y: Float64Array, n: number, f: number, out: Float64Array): Float64Array {
   return gram(y, n, f, out)
 }

@@ -57,6 +57,7 @@ export function figureHtml(figure: Figure, id: string): string {
  * `\u003e`, `\u0026` (so no `</script>`, `<!--` or `]]>` can end or alter the element), and U+2028
  * and U+2029 are escaped (older JavaScript parsers end a line at them). Same value once parsed.
  * @example scriptJson('{"a":"</script>"}') // '{"a":"\u003c/script\u003e"}'
+ * @internal
  */
 export function scriptJson(json: string): string {
   return json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
@@ -66,6 +67,7 @@ export function scriptJson(json: string): string {
  * A string as plotly shows it literally: plotly reads `<b>`, `<br>`, `<a href>`… in labels as
  * markup (a live link from the data), but decodes `&lt;`, `&gt;` and `&amp;` to plain characters.
  * @example plotlyText("<a href=x>") // "&lt;a href=x&gt;"
+ * @internal
  */
 export function plotlyText(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")

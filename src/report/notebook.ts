@@ -1,3 +1,4 @@
+import { requireOptional } from "../config/optional-package"
 import type { Figure } from "./figure"
 import { figureHtml, tableHtml, type ReportTable } from "./html"
 import { plotlyScriptTag } from "./plotly-bundle"
@@ -15,7 +16,7 @@ interface Tslab {
 
 function tslab(): Tslab {
   // Loaded lazily: tslab exists only inside a notebook kernel; importing the lab stays side-effect free.
-  return require("tslab") as Tslab
+  return requireOptional<Tslab>("tslab", "Notebook display")
 }
 
 let bundleShown = false

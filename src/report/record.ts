@@ -1,3 +1,4 @@
+import { requireOptional } from "../config/optional-package"
 import { escapeHtml } from "./escape"
 import { formatNumber } from "./html"
 
@@ -26,5 +27,5 @@ export function recordHtml(values: RecordedValues): string {
  * @example record({ knee: 4, bestSilhouetteK: 2 })
  */
 export function record(values: RecordedValues): void {
-  ;(require("tslab") as { display: { html(s: string): void } }).display.html(recordHtml(values))
+  requireOptional<{ display: { html(s: string): void } }>("tslab", "record").display.html(recordHtml(values))
 }

@@ -22,6 +22,7 @@ export function rewardWindow(horizon: number): number {
   return Math.max(1, Math.ceil(horizon / REWARD_WINDOWS))
 }
 
+/** @internal */
 export function emptyAccumulator(horizon: number): PolicyAccumulator {
   return {
     reward: new Float64Array(horizon),
@@ -34,7 +35,10 @@ export function emptyAccumulator(horizon: number): PolicyAccumulator {
   }
 }
 
-/** Zeroes an accumulator for reuse (no allocation of the O(T) arrays). */
+/**
+ * Zeroes an accumulator for reuse (no allocation of the O(T) arrays).
+ * @internal
+ */
 export function clearAccumulator(acc: PolicyAccumulator): void {
   acc.reward.fill(0)
   acc.reward2.fill(0)
@@ -50,6 +54,7 @@ export function clearAccumulator(acc: PolicyAccumulator): void {
  * `acc.windows`. The run adds into zeroed reward sums, so each step's reward is read back exactly;
  * the previous sums (kept in `scratch`) are then added back: fl(s + r) is the sum the run
  * would have left, so every other number is unchanged.
+ * @internal
  */
 export function recordRewardWindows(acc: PolicyAccumulator, scratch: Float64Array, play: () => void): void {
   const sums = acc.reward

@@ -33,6 +33,7 @@ import { environmentStream, policyStream } from "./streams"
  *   squeeze of marsagliaTsangCandidate, the ziggurat's tables read
  *   inline) and K divisions, two square roots to refresh the played arm's cached constants.
  * Nothing is allocated per step. Returns false when no specialised loop applies.
+ * @internal
  */
 export function fastPlayRun(env: Environment<unknown>, policy: Policy<unknown>, policyIndex: number, run: number, horizon: number, seed: number, acc: PolicyAccumulator): boolean {
   const bernoulli = env instanceof BernoulliArms

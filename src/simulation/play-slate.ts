@@ -54,7 +54,10 @@ export function playSlateRun<C>(env: SlateEnvironment<C>, policy: TopKSlate<C>, 
   for (const [key, value] of Object.entries(finals)) (acc.finals[key] ??= []).push(value)
 }
 
-/** Plays runs [firstRun, lastRun) of every slate policy, adding into `accs` (as `playChunk`). */
+/**
+ * Plays runs [firstRun, lastRun) of every slate policy, adding into `accs` (as `playChunk`).
+ * @internal
+ */
 export function playSlateChunk<C>(
   env: SlateEnvironment<C>,
   policies: TopKSlate<C>[],

@@ -112,6 +112,7 @@ export function playRun(
  * Plays runs [firstRun, lastRun) of every policy: the unit of work of one chunk. Runs are
  * played in order, policies in order within a run, so the sums are reproducible. The sums are
  * added into `accs` (default: fresh zeroed accumulators), which is returned.
+ * @internal
  */
 export function playChunk(
   env: Environment<unknown>,

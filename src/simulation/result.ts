@@ -55,7 +55,10 @@ export function interval(values: ArrayLike<number>): Interval {
   return { mean, ci95: [mean - half, mean + half] }
 }
 
-/** Adds chunk sums into `total` (call in chunk order: the result is then independent of scheduling). */
+/**
+ * Adds chunk sums into `total` (call in chunk order: the result is then independent of scheduling).
+ * @internal
+ */
 export function mergeAccumulator(total: PolicyAccumulator, chunk: PolicyAccumulator): void {
   for (const key of ["reward", "reward2", "optimal", "regret", "regret2"] as const) {
     const a = total[key]

@@ -99,7 +99,10 @@ function giveBackAccumulators(horizon: number, accs: PolicyAccumulator[]): void 
   for (const acc of accs) if ((pool.free.length + 1) * 5 * horizon <= POOL_ENTRIES) pool.free.push(acc)
 }
 
-/** The compiled worker script (dist/simulation/worker.js), also when this module runs from TypeScript sources. */
+/**
+ * The compiled worker script (dist/simulation/worker.js), also when this module runs from TypeScript sources.
+ * @internal
+ */
 export function workerScript(): string {
   const here = join(__dirname, "worker.js")
   if (existsSync(here)) return here

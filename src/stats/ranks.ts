@@ -23,7 +23,10 @@ export function averageRanks(values: ArrayLike<number>): Float64Array {
   return ranks
 }
 
-/** Σ (t³ − t) over the sizes t of the groups of tied values: the tie correction of rank tests. */
+/**
+ * Σ (t³ − t) over the sizes t of the groups of tied values: the tie correction of rank tests.
+ * @internal
+ */
 export function tieCorrectionSum(values: ArrayLike<number>): number {
   const sorted = Float64Array.from(values).sort()
   let sum = 0

@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process"
+import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 
@@ -15,6 +16,16 @@ function heavyModulesAfter(script: string, heavy = "@tensorflow|danfojs"): strin
 describe("lazy loading", () => {
   it("require('interest-lab') loads neither TensorFlow.js nor danfojs", () => {
     expect(heavyModulesAfter("const L = require('./dist'); new L.InterestMlp({ seed: 1 })")).toEqual([])
+  })
+
+  it("no subpath entry (interest-lab/bandits, …/neural, …) loads TensorFlow.js, danfojs, zod, yaml, DuckDB, ClickHouse or tslab", () => {
+    // Through the package's own exports map (a package may require itself by name), so the map is checked too.
+    const exportsMap = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { exports: Record<string, unknown> }).exports
+    const subpaths = Object.keys(exportsMap).filter((k) => k !== "." && k !== "./package.json")
+    expect(subpaths).toEqual(expect.arrayContaining(["./bandits", "./neural", "./evaluation", "./simulation", "./report"]))
+    const heavy = "@tensorflow|danfojs|node_modules[\\\\/](zod|yaml|@duckdb|@clickhouse|tslab)[\\\\/]"
+    const requires = subpaths.map((s) => `require('interest-lab/${s.slice(2)}')`).join("; ")
+    expect(heavyModulesAfter(requires, heavy)).toEqual([])
   })
 
   it("require('interest-lab') loads neither zod nor yaml; the first schema use loads zod", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { createRng } from "../../src/random/rng"
-import { betaCached, fastBeta, fastGamma, fastNormal, gammaC, gammaD, marsagliaTsangCandidate, ZIGGURAT_LAYERS, zigguratKn, zigguratKnw, zigguratWn } from "../../src/random"
+import { betaCached, fastBeta, fastGamma, fastNormal, gammaC, gammaD, marsagliaTsangCandidate, ZIGGURAT_LAYERS, zigguratKn, zigguratKnw, zigguratWn } from "../../src/random/fast-random"
 
 function moments(draw: () => number, n: number): { mean: number; variance: number; kurtosis: number } {
   let s = 0

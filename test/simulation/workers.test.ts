@@ -1,8 +1,9 @@
 import { Worker } from "node:worker_threads"
 import { describe, expect, it } from "vitest"
 import { validate } from "../../src/config/load-config"
-import { simulateConfig, simulationConfigSchema, workerScript, type ChunkReport, type SimulationResult } from "../../src/simulation"
+import { simulateConfig, simulationConfigSchema, type ChunkReport, type SimulationResult } from "../../src/simulation"
 import { runChunks } from "../../src/simulation/chunks"
+import { workerScript } from "../../src/simulation/runner"
 import type { WorkerInput, WorkerMessage } from "../../src/simulation/worker-protocol"
 
 /** Needs the compiled worker: `npm run build` first (the test script does it). */

@@ -1,3 +1,4 @@
+import { requireOptional } from "../../config/optional-package"
 import type { SqlEngine, SqlLogSource } from "./sql-engine"
 
 interface ClickHouseClientLike {
@@ -25,7 +26,7 @@ export class ClickHouseEngine implements SqlEngine {
   ) {}
 
   static async open(url: string, options: { database?: string } = {}): Promise<ClickHouseEngine> {
-    const { createClient } = await import("@clickhouse/client")
+    const { createClient } = requireOptional<typeof import("@clickhouse/client")>("@clickhouse/client", "ClickHouseEngine")
     const client = createClient({ url, database: options.database, request_timeout: 600_000 })
     return new ClickHouseEngine(url, client)
   }

@@ -1,3 +1,4 @@
+import { requireOptional } from "../../config/optional-package"
 import type { SqlEngine } from "./sql-engine"
 
 interface DuckDbConnectionLike {
@@ -25,7 +26,7 @@ export class DuckDbEngine implements SqlEngine {
 
   /** Opens DuckDB on `database` (a .duckdb file, read-only) or in memory; `memoryLimit` like "512MB". */
   static async open(database?: string, options: { memoryLimit?: string; threads?: number } = {}): Promise<DuckDbEngine> {
-    const { DuckDBInstance } = await import("@duckdb/node-api")
+    const { DuckDBInstance } = requireOptional<typeof import("@duckdb/node-api")>("@duckdb/node-api", "DuckDbEngine")
     const config: Record<string, string> = {}
     if (database !== undefined) config.access_mode = "READ_ONLY"
     if (options.memoryLimit !== undefined) config.memory_limit = options.memoryLimit

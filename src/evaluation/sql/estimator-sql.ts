@@ -4,6 +4,7 @@ import { sqlNumber } from "./sql-literal"
  * The row-level quantities every estimator's SQL reads, as column names of the inner query:
  * `r` the reward, `w` the importance weight π(a|x)/π₀(a|x), `q` q̂(x, a) of the logged action,
  * `g` Σₐ π(a|x) q̂(x, a).
+ * @internal
  */
 export const SQL_ROW = { reward: "r", weight: "w", logged: "q", expected: "g" } as const
 
@@ -30,6 +31,7 @@ function shrunk(kind: "clip" | "optimistic" | "sub-gaussian", lambda: number): s
  * in-memory paths share every formula but the per-row sums. Portable SQL (count, sum, least,
  * CASE): DuckDB, ClickHouse, Spark SQL and Trino run it unchanged.
  * @example estimatorSumsSql("ipw") // ["count(*)", "sum(w * r)", "sum((w * r) * (w * r))"]
+ * @internal
  */
 export function estimatorSumsSql(name: string, hyper: SqlHyperParameters = {}): string[] {
   const { reward: r, weight: w, logged: q, expected: g } = SQL_ROW

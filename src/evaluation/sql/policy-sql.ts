@@ -10,6 +10,7 @@ export type ArrayAt = (values: readonly string[], index: string) => string
  * array of π at key position·K + action — the target as an expression, no join, so it runs on
  * every shard of a distributed table as it is, in O(1) per row.
  * @example targetProbabilitySql(uniform, "action", "position", engine.arrayAt)
+ * @internal
  */
 export function targetProbabilitySql(target: ContextFreeTarget, action: string, position: string, arrayAt: ArrayAt): string {
   return arrayAt(Array.from(target.probabilities, sqlNumber), `${position} * ${target.nActions} + ${action}`)
@@ -20,6 +21,7 @@ export function targetProbabilitySql(target: ContextFreeTarget, action: string, 
  * β₀ + Σⱼ βⱼ (xⱼ − mⱼ)/sⱼ, over numeric columns `features` (the model must have no categorical
  * columns: the SQL path reads numeric context only).
  * @example rewardModelBaseSql(model, ["x0", "x1"])
+ * @internal
  */
 export function rewardModelBaseSql(model: LinearRewardModel, features: readonly string[]): string {
   const s = model.state_
@@ -39,6 +41,7 @@ function link(model: LinearRewardModel, eta: string): string {
  * q̂(x, a, pos) of the logged action: link(base + αₐ + δ_pos), the action and position terms as
  * array lookups. `base` is the name of a column holding `rewardModelBaseSql`.
  * @example loggedRewardSql(model, "eta0", "action", "position", engine.arrayAt)
+ * @internal
  */
 export function loggedRewardSql(model: LinearRewardModel, base: string, action: string, position: string, arrayAt: ArrayAt): string {
   const s = model.state_
@@ -53,6 +56,7 @@ export function loggedRewardSql(model: LinearRewardModel, base: string, action: 
  * target's actions of π · link(base + αₐ + δ_pos) — for a ridge model it collapses to
  * base + (Σₐ π αₐ + δ_pos), one array lookup; for a logistic one it is written out term by term.
  * @example expectedRewardSql(model, target, "eta0", "position", engine.arrayAt)
+ * @internal
  */
 export function expectedRewardSql(model: LinearRewardModel, target: ContextFreeTarget, base: string, position: string, arrayAt: ArrayAt): string {
   const s = model.state_
