@@ -2,6 +2,7 @@ import type { Policy } from "../bandits/policy"
 import { createRng } from "../random/rng"
 import { MixtureSprt, type SequentialTestState } from "../stats/sequential-test"
 import { twoProportionZTest, welchTTest, type TwoSampleTestResult } from "../stats/two-sample-tests"
+import { deltaMethodZTest, StreamingRatio } from "../stats/ratio-metric"
 import { wilsonInterval } from "../stats/wilson-interval"
 import type { EcommerceContext, EcommerceEnvironment } from "./ecommerce"
 
@@ -54,7 +55,7 @@ export interface AbLook {
   visit: number
   /** mean(B) − mean(A) per visit so far. */
   difference: number
-  /** The fixed-horizon z-test's p-value and 95% interval if the experimenter stopped here. */
+  /** The fixed-horizon (delta-method) z-test's p-value and interval (level 1 − α) if the experimenter stopped here. */
   fixedPValue: number
   fixedInterval: [number, number]
   /** The mSPRT's always-valid p-value and confidence sequence here. */
@@ -65,11 +66,13 @@ export interface AbLook {
 /** A finished A/B test. */
 export interface AbTestResult {
   arms: [AbArm, AbArm]
-  /** Two-proportion z-test on visits at the horizon (the planned analysis; visits of one user are treated as independent). */
+  /** The planned analysis at the horizon: z-test of the click rates with delta-method variances over users, the randomised units. */
   fixedHorizon: TwoSampleTestResult
+  /** The two-proportion z-test on visits at the horizon, as if visits were independent (they are not: a user's visits are correlated). */
+  visitLevel: TwoSampleTestResult
   /** Welch's t-test on per-user mean rewards at the horizon (users are the randomised units), or null with fewer than 2 active users in an arm. */
   perUser: (TwoSampleTestResult & { degreesOfFreedom: number }) | null
-  /** The mSPRT, checked after every visit, at the horizon. */
+  /** The mSPRT with users as units (delta-method variance), checked after every visit, at the horizon. */
   sequential: SequentialTestState
   /** The first visit at which the mSPRT rejected H₀ (null: never). */
   sequentialStop: number | null
@@ -92,9 +95,12 @@ function checkAbOptions(o: AbTestOptions): Required<AbTestOptions> {
  * Runs an online A/B test of two policies on the synthetic e-commerce world: every user is
  * randomised once (seeded) to A or B, each visit is served by the visitor's arm's policy, which
  * learns only from its own arm's feedback (`learn`), and clicks, purchases and revenue are recorded
- * per arm. The environment's reward (click or purchase, 0/1) is the tested metric. At the horizon the test is analysed by a two-proportion z-test on visits and by Welch's
- * t-test on per-user means; along the way by the mixture SPRT (Johari et al. 2022), checked after
- * every visit, and by a z-test a peeking experimenter looks at `looks` times.
+ * per arm. The environment's reward (click or purchase, 0/1) is the tested metric, a rate per visit.
+ * Users are the randomised units and a user's visits are correlated, so the variances are the
+ * delta-method variances of the ratios clicks/visits over users (Deng et al. 2018). At the horizon
+ * the test is analysed by that z-test (and, for comparison, by the per-visit z-test and by Welch's
+ * t-test on per-user means); along the way by the mixture SPRT (Johari et al. 2022), checked after
+ * every visit, and by the z-test a peeking experimenter looks at `looks` times.
  * The world's draws come from stream 0 of `seed`, the assignment from stream 1, policy A's and B's
  * draws from streams 2 and 3.
  * @example
@@ -128,7 +134,8 @@ export function runAbTest(env: EcommerceEnvironment, options: AbTestOptions): Ab
   const rewardSum = [0, 0]
   const trueSum = [0, 0]
   const q = new Float64Array(env.nArms)
-  const sprt = new MixtureSprt({ tau: o.tau, alpha: o.alpha, burnIn: o.burnIn })
+  const sprt = new MixtureSprt({ tau: o.tau, alpha: o.alpha, burnIn: o.burnIn, units: nUsers })
+  const ratios = [new StreamingRatio(nUsers), new StreamingRatio(nUsers)]
   let sequentialStop: number | null = null
   let peekingStop: number | null = null
   const looks: AbLook[] = []
@@ -158,11 +165,12 @@ export function runAbTest(env: EcommerceEnvironment, options: AbTestOptions): Ab
       rewardSum[arm] += reward
       userSum[ctx.user] += reward
       userVisits[ctx.user]++
-      sprt.push(arm, reward)
+      ratios[arm].push(ctx.user, reward)
+      sprt.push(arm, reward, ctx.user)
       if (sprt.check() && sequentialStop === null) sequentialStop = t + 1
     }
     if (t + 1 >= Math.round((nextLook * o.visits) / o.looks)) {
-      const look = lookAt(t + 1, visits, rewardSum, sprt)
+      const look = lookAt(t + 1, ratios, sprt, 1 - o.alpha)
       if (look) {
         looks.push(look)
         if (peekingStop === null && look.fixedPValue <= o.alpha) peekingStop = t + 1
@@ -170,7 +178,9 @@ export function runAbTest(env: EcommerceEnvironment, options: AbTestOptions): Ab
       nextLook++
     }
   }
-  if (visits[0] === 0 || visits[1] === 0) throw new Error(`runAbTest: an arm had no visit (A ${visits[0]}, B ${visits[1]}); run more visits`)
+  if (ratios[0].sums.units < 2 || ratios[1].sums.units < 2) {
+    throw new Error(`runAbTest: each arm needs visits from at least 2 users, got ${ratios[0].sums.units} (A) and ${ratios[1].sums.units} (B); run more visits`)
+  }
   const perUserMeans: [number[], number[]] = [[], []]
   for (let u = 0; u < nUsers; u++) if (userVisits[u] > 0) perUserMeans[assignment[u]].push(userSum[u] / userVisits[u])
   const totalVisits = visits[0] + visits[1]
@@ -187,7 +197,8 @@ export function runAbTest(env: EcommerceEnvironment, options: AbTestOptions): Ab
   })
   return {
     arms: [arm(0), arm(1)],
-    fixedHorizon: twoProportionZTest(rewardSum[0], visits[0], rewardSum[1], visits[1]),
+    fixedHorizon: deltaMethodZTest(ratios[0].sums, ratios[1].sums, 1 - o.alpha),
+    visitLevel: twoProportionZTest(rewardSum[0], visits[0], rewardSum[1], visits[1], 1 - o.alpha),
     perUser: perUserMeans[0].length >= 2 && perUserMeans[1].length >= 2 ? welchOrNull(perUserMeans[0], perUserMeans[1], o.alpha) : null,
     sequential: sprt.latest(),
     sequentialStop,
@@ -203,9 +214,9 @@ function welchOrNull(a: number[], b: number[], alpha: number): (TwoSampleTestRes
 }
 
 
-function lookAt(visit: number, visits: number[], rewardSum: number[], sprt: MixtureSprt): AbLook | null {
-  if (visits[0] === 0 || visits[1] === 0) return null
-  const z = twoProportionZTest(rewardSum[0], visits[0], rewardSum[1], visits[1])
+function lookAt(visit: number, ratios: StreamingRatio[], sprt: MixtureSprt, level: number): AbLook | null {
+  if (ratios[0].sums.units < 2 || ratios[1].sums.units < 2) return null
+  const z = deltaMethodZTest(ratios[0].sums, ratios[1].sums, level)
   const s = sprt.latest()
   return { visit, difference: z.difference, fixedPValue: z.pValue, fixedInterval: z.interval, sequentialPValue: s.pValue, sequentialInterval: s.interval }
 }
@@ -220,8 +231,10 @@ export interface RejectionRate {
 /** What {@link abTestErrorRates} measures. */
 export interface AbTestErrorRates {
   runs: number
-  /** The z-test on visits at the planned horizon. */
+  /** The delta-method z-test at the planned horizon. */
   fixedHorizon: RejectionRate
+  /** The per-visit z-test at the planned horizon. */
+  visitLevel: RejectionRate
   /** The z-test looked at `looks` times, stopping at the first p ≤ α. */
   peeking: RejectionRate
   /** Welch's t-test on per-user means at the horizon. */
@@ -243,15 +256,23 @@ export function abTestErrorRates(
   runs: number,
 ): AbTestErrorRates {
   if (!(Number.isInteger(runs) && runs >= 1)) throw new Error(`abTestErrorRates: runs must be a positive integer, got ${runs}`)
-  const count = { fixedHorizon: 0, peeking: 0, perUser: 0, sequential: 0 }
+  const count = { fixedHorizon: 0, visitLevel: 0, peeking: 0, perUser: 0, sequential: 0 }
   const alpha = options.alpha ?? 0.05
   for (let r = 0; r < runs; r++) {
     const result = runAbTest(env, { ...options, seed: options.seed + r, policies: makePolicies(r), groundTruth: false })
     if (result.fixedHorizon.pValue <= alpha) count.fixedHorizon++
+    if (result.visitLevel.pValue <= alpha) count.visitLevel++
     if (result.peekingStop !== null) count.peeking++
     if (result.perUser && result.perUser.pValue <= alpha) count.perUser++
     if (result.sequentialStop !== null) count.sequential++
   }
   const rate = (k: number): RejectionRate => ({ rejections: k, rate: k / runs, interval: wilsonInterval(k, runs) })
-  return { runs, fixedHorizon: rate(count.fixedHorizon), peeking: rate(count.peeking), perUser: rate(count.perUser), sequential: rate(count.sequential) }
+  return {
+    runs,
+    fixedHorizon: rate(count.fixedHorizon),
+    visitLevel: rate(count.visitLevel),
+    peeking: rate(count.peeking),
+    perUser: rate(count.perUser),
+    sequential: rate(count.sequential),
+  }
 }

@@ -1,3 +1,5 @@
+import { ratioVariance, StreamingRatio } from "./ratio-metric"
+
 /**
  * log Λ of the mixture sequential probability ratio test (mSPRT) with a normal mixing distribution
  * (Robbins 1970; Johari, Koomen, Pekelis & Walsh, "Always Valid Inference", Operations Research
@@ -39,6 +41,13 @@ export interface MixtureSprtOptions {
   nullValue?: number
   /** Observations each arm needs before the plug-in variances are trusted and a step is checked (default 100). */
   burnIn?: number
+  /**
+   * With repeated observations of randomised units (visits of users): the number of units. Each
+   * `push` then names its unit, the metric is the ratio Σy/Σn per arm and s² its delta-method
+   * variance (`ratioVariance`), which counts the correlation of a unit's observations. Absent:
+   * observations are independent.
+   */
+  units?: number
 }
 
 /** The two-sample mSPRT after one check. */
@@ -48,7 +57,7 @@ export interface SequentialTestState {
   nB: number
   /** Δ̂ = mean(B) − mean(A). */
   difference: number
-  /** s² = σ̂²_A/n_A + σ̂²_B/n_B, the plug-in variance of Δ̂ (0 before the burn-in). */
+  /** s² = σ̂²_A/n_A + σ̂²_B/n_B (with units: the delta-method variance), the plug-in variance of Δ̂ (0 before the burn-in). */
   variance: number
   /** log Λ at this step (0 before the burn-in). */
   logStatistic: number
@@ -68,7 +77,8 @@ export interface SequentialTestState {
  * (`mixtureSprtLogStatistic`) gives the always-valid p-value p_n = min(p_{n−1}, 1/Λ_n) and the
  * confidence sequence ∩ₖ [Δ̂ₖ ± rₖ] (`mixtureSprtRadius`). Under H₀, P(∃n: p_n ≤ α) ≤ α however
  * often the experimenter looks (Ville's inequality on the martingale Λ_n), exactly for Gaussian data
- * and asymptotically with plug-in variances.
+ * and asymptotically with plug-in variances. With `units`, observations are grouped by randomised
+ * unit and s² is the delta-method variance of the two ratios Σy/Σn (`StreamingRatio`).
  * @example
  * const test = new MixtureSprt({ tau: 0.01 })
  * for (const [arm, click] of visits) test.push(arm, click)
@@ -80,6 +90,8 @@ export class MixtureSprt {
   readonly alpha: number
   readonly nullValue: number
   readonly burnIn: number
+  /** Per-unit ratio sums of A and B, with `units`. */
+  private readonly ratios: [StreamingRatio, StreamingRatio] | null
   private nA = 0
   private nB = 0
   private meanA = 0
@@ -94,7 +106,7 @@ export class MixtureSprt {
   private logStatistic = 0
 
   constructor(options: MixtureSprtOptions) {
-    const { tau, alpha = 0.05, nullValue = 0, burnIn = 100 } = options
+    const { tau, alpha = 0.05, nullValue = 0, burnIn = 100, units } = options
     if (!(tau > 0 && Number.isFinite(tau))) throw new Error(`MixtureSprt: tau must be a finite number > 0, got ${tau}`)
     if (!(alpha > 0 && alpha < 1)) throw new Error(`MixtureSprt: alpha must be in (0, 1), got ${alpha}`)
     if (!Number.isFinite(nullValue)) throw new Error(`MixtureSprt: nullValue must be a finite number, got ${nullValue}`)
@@ -103,11 +115,14 @@ export class MixtureSprt {
     this.alpha = alpha
     this.nullValue = nullValue
     this.burnIn = burnIn
+    if (units !== undefined && !(Number.isInteger(units) && units >= 1)) throw new Error(`MixtureSprt: units must be a positive integer, got ${units}`)
+    this.ratios = units === undefined ? null : [new StreamingRatio(units), new StreamingRatio(units)]
   }
 
-  /** Adds one observation `value` of arm 0 (A) or 1 (B). */
-  push(arm: number, value: number): void {
+  /** Adds one observation `value` of arm 0 (A) or 1 (B), from `unit` when the test has `units`. */
+  push(arm: number, value: number, unit = -1): void {
     if (!Number.isFinite(value)) throw new Error(`MixtureSprt.push: value must be a finite number, got ${value}`)
+    if (this.ratios && (arm === 0 || arm === 1)) this.ratios[arm].push(unit, value)
     if (arm === 0) {
       const d = value - this.meanA
       this.meanA += d / ++this.nA
@@ -129,7 +144,9 @@ export class MixtureSprt {
     this.variance = 0
     this.logStatistic = 0
     if (this.nA < this.burnIn || this.nB < this.burnIn) return this.p <= this.alpha
-    const variance = this.m2A / this.nA / this.nA + this.m2B / this.nB / this.nB
+    const variance = this.ratios
+      ? ratioVariance(this.ratios[0].sums) + ratioVariance(this.ratios[1].sums)
+      : this.m2A / this.nA / this.nA + this.m2B / this.nB / this.nB
     if (!(variance > 0)) return this.p <= this.alpha
     this.variance = variance
     this.logStatistic = mixtureSprtLogStatistic(this.difference, variance, this.tau, this.nullValue)

@@ -51,7 +51,10 @@ describe("runAbTest", () => {
       expect(arm.rate).toBeCloseTo(arm.clicks / arm.visits, 14)
       expect(arm.purchases).toBeLessThanOrEqual(arm.clicks)
     }
-    expect(r.fixedHorizon).toEqual(twoProportionZTest(r.arms[0].clicks, r.arms[0].visits, r.arms[1].clicks, r.arms[1].visits))
+    expect(r.visitLevel).toEqual(twoProportionZTest(r.arms[0].clicks, r.arms[0].visits, r.arms[1].clicks, r.arms[1].visits))
+    expect(r.fixedHorizon.difference).toBeCloseTo(r.visitLevel.difference, 14)
+    // Users visit several times, so the delta-method interval is wider than the per-visit one.
+    expect(r.fixedHorizon.interval[1] - r.fixedHorizon.interval[0]).toBeGreaterThan(r.visitLevel.interval[1] - r.visitLevel.interval[0])
     expect(r.looks.map((l) => l.visit)).toEqual([300, 600, 900, 1200, 1500, 1800, 2100, 2400, 2700, 3000])
     expect(r.looks[9].fixedPValue).toBe(r.fixedHorizon.pValue)
     expect(r.looks[9].sequentialPValue).toBe(r.sequential.pValue)
@@ -98,7 +101,7 @@ describe("runAbTest", () => {
   // planned horizon does not, and the mSPRT checked after every visit stays below α (Wilson 95%).
   it("an A/A test on the world: peeking inflates false positives, the mSPRT keeps them below α", () => {
     const rates = abTestErrorRates(env, (run) => [random(2 * run), random(2 * run + 1)], { visits: 4000, seed: 100, tau: 0.01 }, 300)
-    console.log(`A/A on the world, 300 runs: peeking ${rates.peeking.rejections}, horizon ${rates.fixedHorizon.rejections}, per-user ${rates.perUser.rejections}, mSPRT ${rates.sequential.rejections}`)
+    console.log(`A/A on the world, 300 runs: peeking ${rates.peeking.rejections}, horizon ${rates.fixedHorizon.rejections}, per-visit ${rates.visitLevel.rejections}, per-user ${rates.perUser.rejections}, mSPRT ${rates.sequential.rejections}`)
     expect(rates.peeking.interval[0]).toBeGreaterThan(0.1)
     expect(rates.fixedHorizon.interval[0]).toBeLessThan(0.05)
     expect(rates.perUser.interval[0]).toBeLessThan(0.05)

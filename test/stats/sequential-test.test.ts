@@ -3,6 +3,8 @@ import { createRng } from "../../src/random/rng"
 import { normal } from "../../src/random/normal"
 import { MixtureSprt, mixtureSprtLogStatistic, mixtureSprtRadius } from "../../src/stats/sequential-test"
 import { twoProportionZTest } from "../../src/stats/two-sample-tests"
+import { deltaMethodZTest, StreamingRatio } from "../../src/stats/ratio-metric"
+import { beta } from "../../src/random/beta"
 import { wilsonInterval } from "../../src/stats/wilson-interval"
 
 /** Johari et al.'s Gaussian closed form, written as in the paper: n paired differences of variance V. */
@@ -132,5 +134,63 @@ describe("MixtureSprt", () => {
     expect(detected / runs).toBeGreaterThan(0.9)
     expect(stopSum / detected).toBeLessThan(6000)
     expect(wilsonInterval(covered, runs)[1]).toBeGreaterThan(0.95)
+  })
+
+  // Users, not visits, randomised: 400 users whose click rates differ (Beta(0.5, 4.5), mean 0.1) and
+  // who visit at log-normal rates, 4,000 visits per experiment, 300 seeded A/A experiments. A user's
+  // visits are correlated, so the per-visit z-test and the per-visit mSPRT reject too often; the
+  // delta-method z-test and the mSPRT with units (delta-method variance) keep to α (Wilson 99%).
+  it("an A/A test with users randomised: the unit-aware tests keep α, the per-visit ones do not", () => {
+    const runs = 300
+    const users = 400
+    const count = { visitZ: 0, deltaZ: 0, visitSprt: 0, unitSprt: 0 }
+    for (let run = 0; run < runs; run++) {
+      const rng = createRng(21, run)
+      const ctr = new Float64Array(users)
+      const cumulative = new Float64Array(users)
+      const arm = new Uint8Array(users)
+      let total = 0
+      for (let u = 0; u < users; u++) {
+        ctr[u] = beta(rng, 0.5, 4.5)
+        total += Math.exp(normal(rng, 0, 1))
+        cumulative[u] = total
+        arm[u] = rng.next() < 0.5 ? 1 : 0
+      }
+      const perVisit = new MixtureSprt({ tau: 0.02 })
+      const perUnit = new MixtureSprt({ tau: 0.02, units: users })
+      const ratios = [new StreamingRatio(users), new StreamingRatio(users)]
+      const clicks = [0, 0]
+      const n = [0, 0]
+      let visitRejected = false
+      let unitRejected = false
+      for (let t = 0; t < 4000; t++) {
+        const x = rng.next() * total
+        let lo = 0
+        let hi = users - 1
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1
+          if (cumulative[mid] > x) hi = mid
+          else lo = mid + 1
+        }
+        const k = arm[lo]
+        const y = rng.next() < ctr[lo] ? 1 : 0
+        clicks[k] += y
+        n[k]++
+        ratios[k].push(lo, y)
+        perVisit.push(k, y)
+        perUnit.push(k, y, lo)
+        if (perVisit.check()) visitRejected = true
+        if (perUnit.check()) unitRejected = true
+      }
+      if (twoProportionZTest(clicks[0], n[0], clicks[1], n[1]).pValue <= 0.05) count.visitZ++
+      if (deltaMethodZTest(ratios[0].sums, ratios[1].sums).pValue <= 0.05) count.deltaZ++
+      if (visitRejected) count.visitSprt++
+      if (unitRejected) count.unitSprt++
+    }
+    console.log(`A/A with users randomised, ${runs} runs: ${JSON.stringify(count)}`)
+    expect(wilsonInterval(count.visitZ, runs, 0.99)[0]).toBeGreaterThan(0.1)
+    expect(wilsonInterval(count.visitSprt, runs, 0.99)[0]).toBeGreaterThan(0.05)
+    expect(wilsonInterval(count.deltaZ, runs, 0.99)[0]).toBeLessThan(0.05)
+    expect(wilsonInterval(count.unitSprt, runs, 0.99)[1]).toBeLessThan(0.05)
   })
 })

@@ -36,3 +36,19 @@ for d, V, n, tau, theta0 in [(0.01, 0.25, 1000, 0.02, 0.0), (0.03, 0.09, 400, 0.
     s = np.sqrt(V / n)
     num, _ = integrate.quad(lambda th: stats.norm.pdf(d, th, s) * stats.norm.pdf(th, theta0, tau), theta0 - 12 * tau, theta0 + 12 * tau, points=[d], limit=200, epsabs=0, epsrel=1e-13)
     print("msprt", d, V, n, tau, theta0, repr(np.log(num / stats.norm.pdf(d, theta0, s))))
+
+# Delta-method variance of a ratio metric (Deng, Knoblich & Lu 2018, eq. for Var(mean(c)/mean(v))),
+# written with sample moments over users: (1/n)(σ_c²/μ_v² − 2 μ_c σ_cv/μ_v³ + μ_c² σ_v²/μ_v⁴).
+def delta(c, v):
+    c, v = np.asarray(c, float), np.asarray(v, float)
+    n = len(c)
+    mc, mv = c.mean(), v.mean()
+    sc, sv = c.var(), v.var()
+    scv = ((c - mc) * (v - mv)).mean()
+    return (sc / mv**2 - 2 * mc * scv / mv**3 + mc**2 * sv / mv**4) / n
+ca, va = [1, 0, 3, 0, 2, 1], [2, 1, 5, 3, 2, 1]
+cb, vb = [2, 1, 0, 4, 1], [3, 1, 2, 6, 1]
+var_a, var_b = delta(ca, va), delta(cb, vb)
+d = sum(cb) / sum(vb) - sum(ca) / sum(va)
+zz = d / np.sqrt(var_a + var_b)
+print("delta", repr(var_a), repr(var_b), repr(zz), repr(2 * stats.norm.sf(abs(zz))))
