@@ -72,6 +72,12 @@ describe("runAbTest", () => {
     const run = (seed: number) => runAbTest(env, { policies: [random(1), random(2)], visits: 2000, seed })
     expect(run(9)).toEqual(run(9))
     expect(run(9).arms).not.toEqual(run(10).arms)
+    // Computing the ground truth draws nothing: the experiment is the same without it.
+    const blind = runAbTest(env, { policies: [random(1), random(2)], visits: 2000, seed: 9, groundTruth: false })
+    const seen = run(9)
+    expect(blind.arms.map((a) => ({ ...a, trueValue: 0 }))).toEqual(seen.arms.map((a) => ({ ...a, trueValue: 0 })))
+    expect(blind.looks).toEqual(seen.looks)
+    expect(Number.isNaN(blind.arms[0].trueValue)).toBe(true)
     const b = new Recording(random(2))
     runAbTest(env, { policies: [random(1), b], visits: 500, seed: 1, learn: false })
     expect(b.updates).toBe(0)
