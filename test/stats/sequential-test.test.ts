@@ -188,6 +188,9 @@ describe("MixtureSprt", () => {
       if (unitRejected) count.unitSprt++
     }
     console.log(`A/A with users randomised, ${runs} runs: ${JSON.stringify(count)}`)
+    // Notebook 20 quotes these: more than a third, more than a sixth.
+    expect(count.visitZ / runs).toBeGreaterThan(1 / 3)
+    expect(count.visitSprt / runs).toBeGreaterThan(1 / 6)
     expect(wilsonInterval(count.visitZ, runs, 0.99)[0]).toBeGreaterThan(0.1)
     expect(wilsonInterval(count.visitSprt, runs, 0.99)[0]).toBeGreaterThan(0.05)
     expect(wilsonInterval(count.deltaZ, runs, 0.99)[0]).toBeLessThan(0.05)

@@ -1,10 +1,10 @@
-"""Reference numbers for test/stats/two-sample-tests.test.ts, wilson-interval.test.ts and
-sequential-test.test.ts, run by hand on Debian's python3-numpy / python3-scipy (scipy 1.17):
+"""Reference numbers for test/stats/two-sample-tests.test.ts, wilson-interval.test.ts,
+ratio-metric.test.ts and sequential-test.test.ts, run by hand on Debian's python3-numpy / python3-scipy (scipy 1.17):
     python3 test/stats/reference/two_sample_sequential.py
-The two-proportion z-test and the Wilson interval are written out from their textbook formulas
-(statsmodels' proportions_ztest / proportion_confint(method="wilson") give the same); Welch's test
+The two-proportion z-test and the Wilson interval are written out from their textbook formulas; Welch's test
 is scipy.stats.ttest_ind(equal_var=False); the mSPRT statistic is the mixture integral computed by
-numerical quadrature (scipy.integrate.quad), independent of the closed form in src/stats."""
+numerical quadrature (scipy.integrate.quad), independent of the closed form in src/stats; the
+delta-method variance uses Deng et al.'s moment form, not the sums form of src/stats/ratio-metric.ts."""
 import numpy as np
 from scipy import integrate, stats
 
