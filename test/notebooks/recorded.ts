@@ -128,7 +128,7 @@ export const RECORDED: Readonly<Record<string, Readonly<Record<string, RecordedE
     aaPeek20Rate: { value: 0.265, tol: 0.0005 },
     aaPeek100Rate: { value: 0.345, tol: 0.0005 },
     aaSequentialRate: { value: 0.005, tol: 0.0005 },
-    learningAaHorizonRate: { value: 0.28, tol: 0.0005 },
+    learningAaHorizonRate: { value: 0.35, tol: 0.0005 },
     opeTrueDifference: { value: 0.064, tol: 0.0005 },
     opeOnlineDifference: { value: 0.049, tol: 0.0005 },
     opeUniformDr: { value: 0.057, tol: 0.0005 },
