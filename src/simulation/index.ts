@@ -43,3 +43,6 @@ export {
 export { rewardWindow, REWARD_WINDOWS } from "./accumulator"
 export type { PolicyAccumulator } from "./accumulator"
 export type { RunOptions } from "./run-options"
+export { runAbTest, abTestErrorRates, type AbTestOptions, type AbArm, type AbLook, type AbTestResult, type RejectionRate, type AbTestErrorRates } from "./ab-test"
+export { logEcommercePolicy, EcommerceLogTarget, ECOMMERCE_FEATURE_NAMES, type EcommerceLog } from "./ecommerce-bandit-log"
+export { compareOfflineOnline, type OfflineOnlineOptions, type OfflineOnlineComparison } from "./offline-online"
