@@ -51,7 +51,8 @@ function threadCpu() {
 
 if (process.argv[2] === "--workers-child") {
   workersChild(Number(process.argv[3]), Number(process.argv[4]), Number(process.argv[5]), process.argv[6] === "startup")
-  return
+} else {
+  runBenchmarks()
 }
 
 /**
@@ -95,6 +96,8 @@ async function workersChild(workers, runs, horizon, startup) {
   process.stdout.write(JSON.stringify({ wall, mainCpu, workerCpu, chunks: perThread, checksum }))
 }
 
+/** Parent mode: every case of the benchmark, then the worker cases in child processes. */
+function runBenchmarks() {
 const fmt = (x) => (x >= 1e6 ? `${(x / 1e6).toFixed(2)} M` : x >= 1e3 ? `${(x / 1e3).toFixed(1)} k` : x.toFixed(1))
 const load = os.loadavg()
 console.log(`cores ${os.cpus().length}, load average ${load.map((x) => x.toFixed(1)).join(" ")}: wall rates shrink with load, CPU rates and ratios much less`)
@@ -107,6 +110,7 @@ const ROUNDS = 6
 const chapelle = [0.5, 0.4, 0.4, 0.4, 0.4, 0.4, 0.4, 0.4, 0.4, 0.4]
 const bern = new L.BernoulliArms(chapelle)
 const rng0 = L.createRng(1)
+// biome-ignore lint/correctness/noUnusedVariables: a sink the compiler cannot drop, so the timed loop runs
 let sink = 0
 const DRAWS = 20_000_000
 const linucb = (() => {
@@ -242,3 +246,4 @@ for (const [label, policy] of Object.entries(kPolicies)) {
       `→ ${((2 * one.mainCpu) / total).toFixed(2)}× on two equally fast idle cores`,
   )
 })()
+}

@@ -32,10 +32,10 @@ async function main() {
   const rows = []
   for (const backend of ["wasm", "cpu"]) {
     await L.selectBackend({ prefer: backend, log: quiet })
-    for (const [name, epochs, make, fit, predict, n] of specs) {
+    for (const [name, epochs, make, train, predict, n] of specs) {
       const model = make()
       let start = performance.now()
-      await fit(model)
+      await train(model)
       // With several epochs, the best after the first (which builds the kernels), as the PyTorch script warms up first.
       const perEpoch = epochs > 1 ? Math.min(...model.history_.epochs.slice(1).map((e) => e.seconds)) : (performance.now() - start) / 1000
       predict(model) // warm-up: the first call builds the inference kernels

@@ -58,7 +58,7 @@ async function main() {
   try {
     const engine = await L.DuckDbEngine.open(undefined, { memoryLimit: "600MB" })
     const files = { big: join(dir, "big.parquet"), small: join(dir, "small.parquet"), csv: join(dir, "small.csv") }
-    let t = process.hrtime.bigint()
+    const t = process.hrtime.bigint()
     await engine.run(`COPY (${logSql(big)}) TO '${files.big}' (FORMAT parquet)`)
     console.log(`generated ${big.toLocaleString("en")} rows of Parquet (${(statSync(files.big).size / 2 ** 20).toFixed(0)} MiB) in ${(Number(process.hrtime.bigint() - t) / 1e9).toFixed(1)} s`)
     await engine.run(`COPY (${logSql(small)}) TO '${files.small}' (FORMAT parquet)`)

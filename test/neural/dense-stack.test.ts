@@ -73,7 +73,7 @@ describe("DenseStack", () => {
     const mean = mlp.mean_ as Float32Array
     const scale = mlp.scale_ as Float32Array
     const z = Float32Array.from(x.data, (v, i) => (v - mean[i % x.cols]) / scale[i % x.cols])
-    const viaTf = tf.tidy(() => (mlp.model_?.predict(tf.tensor2d(z, [x.rows, x.cols])) as tf.Tensor).dataSync())
+    const viaTf = tf.tidy(() => (mlp.model_!.predict(tf.tensor2d(z, [x.rows, x.cols])) as tf.Tensor).dataSync())
     let worst = 0
     for (let i = 0; i < x.rows; i++) worst = Math.max(worst, Math.abs(fast[i] - viaTf[i]))
     expect(worst).toBeLessThan(1e-6)
