@@ -16,7 +16,7 @@ export function buildProgram(argv: string[] = []): Command {
     .description("Explore and exploit user interests: synthetic worlds, bandit simulations, offline evaluation, reports.")
     .version(require("../../package.json").version as string)
   const named = argv[2] === "help" ? argv[3] : argv[2]
-  if (named !== undefined && Object.hasOwn(SUB_COMMANDS, named)) SUB_COMMANDS[named].register()(program)
+  if (named !== undefined && Object.hasOwn(SUB_COMMANDS, named)) SUB_COMMANDS[named].register()(program, argv)
   else {
     for (const [name, { description }] of Object.entries(SUB_COMMANDS)) program.command(name).description(description)
     // Every sub-command takes options; the listing says so as when they are registered in full.
