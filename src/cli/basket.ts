@@ -1,5 +1,5 @@
 import type { Command } from "commander"
-import { COMMAND_DESCRIPTIONS } from "./command-descriptions"
+import { COMMAND_DESCRIPTIONS } from "./commands"
 import { csvField } from "../io/csv"
 import { barFigure, scatterFigure } from "../report/figures"
 import { guardRun, retailDataInput } from "./run-guard"

@@ -1,5 +1,5 @@
 import type { Command } from "commander"
-import { COMMAND_DESCRIPTIONS } from "./command-descriptions"
+import { COMMAND_DESCRIPTIONS } from "./commands"
 import { guardRun, retailDataInput } from "./run-guard"
 import { jsonText, runProvenance, writeRunOutput } from "./run-output"
 import { terminalProgress } from "../io/progress"

@@ -1,6 +1,6 @@
 import type { Command } from "commander"
 import { existsSync } from "node:fs"
-import { COMMAND_DESCRIPTIONS } from "./command-descriptions"
+import { COMMAND_DESCRIPTIONS } from "./commands"
 import { terminalSafe } from "../config/message-text"
 import { UserError } from "../config/user-error"
 import type { ObdBehavior, ObdCampaign } from "../data/open-bandit"

@@ -1,5 +1,5 @@
 import type { Command } from "commander"
-import { COMMAND_DESCRIPTIONS } from "./command-descriptions"
+import { COMMAND_DESCRIPTIONS } from "./commands"
 import { csvField } from "../io/csv"
 import { guardRun, retailDataInput } from "./run-guard"
 import { runProvenance, writeRunOutput } from "./run-output"

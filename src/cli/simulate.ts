@@ -1,6 +1,6 @@
 import { join } from "node:path"
 import type { Command } from "commander"
-import { COMMAND_DESCRIPTIONS } from "./command-descriptions"
+import { COMMAND_DESCRIPTIONS } from "./commands"
 import { loadConfig, validate } from "../config/load-config"
 import { UserError } from "../config/user-error"
 import { guardRun } from "./run-guard"

@@ -1,5 +1,5 @@
 import type { Command } from "commander"
-import { COMMAND_DESCRIPTIONS } from "./command-descriptions"
+import { COMMAND_DESCRIPTIONS } from "./commands"
 import { loadConfig } from "../config/load-config"
 import { guardRun } from "./run-guard"
 import { runProvenance, writeRunOutput } from "./run-output"
