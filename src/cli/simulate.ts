@@ -61,20 +61,16 @@ export function registerSimulate(program: Command, argv: readonly string[]): voi
       checkSimulationSize(config, flags.config, flags)
       if (config.scenarios) return runScenarios(config, flags.config, flags.out, inputs, argv)
       const progress = terminalProgress("simulate", config.runs)
-      let result
-      try {
-        result = await simulateConfig(config, (done) => progress.update(done))
-      } catch (error) {
+      const result = await simulateConfig(config, (done) => progress.update(done)).catch((error: unknown) => {
         // Bad parameters or a broken environment are the user's input: one line, no stack.
         throw new UserError(`${flags.config}: ${(error as Error).message}`)
-      }
+      })
       progress.finish()
-      const simulated = result
       const provenance = runProvenance(argv, { seed: config.seed, workers: config.workers })
+      const report = simulationReport(result, config.title ?? `Simulation: ${result.environment}`, provenance)
       await writeRunOutput(flags.out, inputs, (dir) => {
-        writeSimulationStepsCsv(join(dir, "steps.csv"), simulated)
-        const report = simulationReport(simulated, config.title ?? `Simulation: ${simulated.environment}`, provenance)
-        return { summary: simulationSummary(simulated), config, provenance, report }
+        writeSimulationStepsCsv(join(dir, "steps.csv"), result)
+        return { summary: simulationSummary(result), config, provenance, report }
       })
       process.stderr.write(`wrote ${flags.out}/report.html, summary.json, steps.csv, config.json\n`)
     })
