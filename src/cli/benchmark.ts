@@ -3,12 +3,12 @@ import { COMMAND_DESCRIPTIONS } from "./commands"
 import { guardRun, retailDataInput } from "./run-guard"
 import { jsonText, runProvenance, writeRunOutput } from "./run-output"
 import { terminalProgress } from "../io/progress"
-import { BENCHMARK_MODEL_SPECS, parseBenchmarkModels, runRetailBenchmark } from "../retail/benchmark"
+import { BENCHMARK_MODELS, BENCHMARK_MODEL_SPECS, runRetailBenchmark } from "../retail/benchmark"
 import { benchmarkSections, benchmarkSummary, benchmarkTimings } from "../report/benchmark-report"
 import { parseSplitDate, retailBenchmarkData } from "../retail/benchmark-split"
 import { DEFAULT_CLEANING_RULES } from "../retail/cleaning"
 import { asUserError, cleanRetailData, loadRetailData } from "../retail/data-source"
-import { integerParser } from "./flags"
+import { integerParser, listFlag } from "./flags"
 
 interface BenchmarkFlags {
   data: string
@@ -35,7 +35,7 @@ export function registerBenchmark(program: Command, argv: readonly string[]): vo
     .action(async (flags: BenchmarkFlags) => {
       const inputs = guardRun(flags.out, [retailDataInput(flags.data)])
       const { k, seed } = flags
-      const models = asUserError(() => parseBenchmarkModels(flags.models))
+      const models = listFlag("--models", flags.models, BENCHMARK_MODELS, "model")
       asUserError(() => parseSplitDate(flags.split))
       const clean = cleanRetailData(await loadRetailData(flags.data), flags.data)
       const data = asUserError(() => retailBenchmarkData(clean, flags.split))

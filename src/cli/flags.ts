@@ -74,15 +74,16 @@ export function choiceFlag<T extends string>(flag: string, text: string, choices
 }
 
 /**
- * A comma-separated list of at least one word of `choices` (blanks around commas ignored); `noun`
- * names one of them in the messages.
+ * A comma-separated list of at least one word of `choices`, each at most once (blanks around
+ * commas ignored); `noun` names one of them in the messages.
  * @example listFlag("--estimators", "ipw, dr", ["ipw", "snipw", "dr"] as const, "estimator") // ["ipw", "dr"]
  */
 export function listFlag<T extends string>(flag: string, text: string, choices: readonly T[], noun: string): T[] {
   const words = text.split(",").map((s) => s.trim()).filter((s) => s !== "")
-  for (const w of words) {
+  words.forEach((w, i) => {
     if (!(choices as readonly string[]).includes(w)) throw new UserError(`${flag}: unknown ${noun} ${quoteForMessage(w)} (allowed: ${choices.join(", ")})`)
-  }
+    if (words.indexOf(w) < i) throw new UserError(`${flag}: ${noun} ${quoteForMessage(w)} is listed twice`)
+  })
   if (words.length === 0) throw new UserError(`${flag}: name at least one ${noun}`)
   return words as T[]
 }

@@ -53,5 +53,6 @@ describe("choiceFlag and listFlag", () => {
     expect(() => choiceFlag("--format", "", ["obd", "csv"])).toThrow(UserError)
     expect(() => listFlag("--estimators", "ipw,ips", ["ipw", "dr"], "estimator")).toThrow("--estimators: unknown estimator 'ips' (allowed: ipw, dr)")
     expect(() => listFlag("--estimators", " , ", ["ipw", "dr"], "estimator")).toThrow("--estimators: name at least one estimator")
+    expect(() => listFlag("--models", "als, als", ["als", "bpr"], "model")).toThrow("--models: model 'als' is listed twice")
   })
 })
