@@ -1,56 +1,48 @@
 import type { Command } from "commander"
-import { SUB_COMMANDS } from "./commands"
-import { writeFileSync } from "node:fs"
-import { join } from "node:path"
+import { COMMAND_DESCRIPTIONS } from "./commands"
 import { csvField } from "../io/csv"
 import { barFigure, scatterFigure } from "../report/figures"
-import { renderReport } from "../report/html"
-import { writeOutputDir } from "../io/output-dir"
 import { guardRun, retailDataInput } from "./run-guard"
-import { provenance } from "../io/provenance"
+import { runProvenance, writeRunOutput } from "./run-output"
 import { boundedBasketRules } from "../retail/basket-limits"
 import { buildBaskets } from "../retail/baskets"
 import { DEFAULT_CLEANING_RULES } from "../retail/cleaning"
 import { asUserError, cleanRetailData, loadRetailData } from "../retail/data-source"
 import { cleaningTable } from "../report/segments-report"
-import { numberFlag } from "./flags"
+import { numberParser } from "./flags"
 
 interface BasketFlags {
   data: string
   country?: string
-  minSupport: string
-  minConfidence: string
+  minSupport: number
+  minConfidence: number
   exclude: string[]
   out: string
 }
 
 /** `interest-lab basket`: association rules on the baskets of real invoices. */
-export function registerBasket(program: Command): void {
+export function registerBasket(program: Command, argv: readonly string[]): void {
   program
     .command("basket")
-    .description(SUB_COMMANDS.basket.description)
+    .description(COMMAND_DESCRIPTIONS.basket)
     .requiredOption("--data <name|file>", "'online-retail' (the shipped copy) or a CSV with the same columns")
     .option("--country <name>", "only invoices of this country (default: all)")
-    .option("--min-support <x>", "minimum support in (0, 1]", "0.07")
-    .option("--min-confidence <x>", "minimum confidence in [0, 1]", "0")
+    .option("--min-support <x>", "minimum support in (0, 1]", numberParser("--min-support", { min: 0, minExclusive: true, max: 1 }), 0.07)
+    .option("--min-confidence <x>", "minimum confidence in [0, 1]", numberParser("--min-confidence", { min: 0, max: 1 }), 0)
     .option("--exclude <item>", "leave out an item (trimmed description); repeatable", (v: string, acc: string[]) => [...acc, v], [] as string[])
     .requiredOption("--out <dir>", "output folder, written atomically")
     .action(async (flags: BasketFlags) => {
       const inputs = guardRun(flags.out, [retailDataInput(flags.data)])
-      const minSupport = numberFlag("--min-support", flags.minSupport, (x) => x > 0 && x <= 1, "a number in (0, 1]")
-      const minConfidence = numberFlag("--min-confidence", flags.minConfidence, (x) => x >= 0 && x <= 1, "a number in [0, 1]")
+      const { minSupport, minConfidence } = flags
       const clean = cleanRetailData(await loadRetailData(flags.data), flags.data)
       const baskets = asUserError(() => buildBaskets(clean, { country: flags.country, exclude: flags.exclude }))
       const mined = asUserError(() => boundedBasketRules(baskets, { minSupport, minConfidence }))
       const scope = flags.country ?? "all countries"
-      const command = `interest-lab basket --data ${flags.data}${flags.country ? ` --country ${flags.country}` : ""} --min-support ${minSupport} --min-confidence ${minConfidence}${flags.exclude.map((e) => ` --exclude ${e}`).join("")}`
-      const prov = provenance(command)
-      const dir = await writeOutputDir(flags.out, (tmp) => {
+      const dir = await writeRunOutput(flags.out, inputs, () => {
         const lines = ["antecedent,consequent,support,confidence,lift,leverage,conviction"]
         for (const r of mined.rules) {
           lines.push([r.antecedent.join(" + "), r.consequent.join(" + "), r.support, r.confidence, r.lift, r.leverage, r.conviction].map(csvField).join(","))
         }
-        writeFileSync(join(tmp, "rules.csv"), lines.join("\n") + "\n")
         const summary = {
           country: flags.country ?? null,
           minSupport,
@@ -62,12 +54,10 @@ export function registerBasket(program: Command): void {
           itemsets: mined.itemsets,
           rules: mined.rules.map((r) => ({ ...r, conviction: Number.isFinite(r.conviction) ? r.conviction : null })),
         }
-        writeFileSync(join(tmp, "summary.json"), JSON.stringify(summary, null, 2) + "\n")
         const config = { data: flags.data, country: flags.country ?? null, minSupport, minConfidence, exclude: flags.exclude, cleaning: DEFAULT_CLEANING_RULES.map((r) => r.name) }
-        writeFileSync(join(tmp, "config.json"), JSON.stringify({ config, provenance: prov }, null, 2) + "\n")
         const top = mined.rules.slice(0, 30)
         const label = (r: (typeof top)[number]): string => `${r.antecedent.join(" + ")} → ${r.consequent.join(" + ")}`
-        const html = renderReport({
+        const report = {
           title: `Online Retail: basket rules (${scope})`,
           subtitle: `${mined.baskets} baskets, min support ${minSupport}, min confidence ${minConfidence}`,
           sections: [
@@ -104,10 +94,9 @@ export function registerBasket(program: Command): void {
                 : [],
             },
           ],
-          provenance: { ...prov },
-        })
-        writeFileSync(join(tmp, "report.html"), html)
-      }, { inputs })
+        }
+        return { summary, config, provenance: runProvenance(argv), report, files: { "rules.csv": lines.join("\n") + "\n" } }
+      })
       process.stderr.write(`basket: ${mined.baskets} baskets, ${mined.itemsets.length} itemsets, ${mined.rules.length} rules → ${dir}\n`)
     })
 }

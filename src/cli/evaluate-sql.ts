@@ -1,15 +1,11 @@
-import { writeFileSync } from "node:fs"
-import { join } from "node:path"
 import { UserError } from "../config/user-error"
 import { openSqlLog } from "../evaluation/sql/log-source"
 import { readContextFreeTarget } from "../evaluation/context-free-target"
 import { offPolicyReportSections } from "../report/off-policy-report"
 import { offPolicyTrust, offPolicyTrustSection } from "../report/off-policy-trust"
 import { evaluateOffPolicySql, type SqlEvaluationOptions } from "../evaluation/sql/evaluate-sql"
-import { renderReport } from "../report/html"
-import { writeOutputDir } from "../io/output-dir"
 import { terminalProgress } from "../io/progress"
-import { provenance } from "../io/provenance"
+import { runProvenance, writeRunOutput } from "./run-output"
 
 /** What `evaluate` hands the SQL path. */
 export interface EvaluateSqlArguments {
@@ -21,6 +17,8 @@ export interface EvaluateSqlArguments {
   options: Omit<SqlEvaluationOptions, "where">
   /** The run's input paths (from `guardRun`), checked again when the output folder is written. */
   inputs: string[]
+  /** The raw command line, recorded in the provenance. */
+  argv: readonly string[]
 }
 
 /**
@@ -48,28 +46,24 @@ export async function evaluateSqlCommand(args: EvaluateSqlArguments): Promise<vo
   }
   progress.update(2, "estimated")
   const trust = offPolicyTrust(result)
-  const command = `interest-lab evaluate ${process.argv.slice(3).join(" ")}`
-  const prov = provenance(command)
-  const dir = await writeOutputDir(args.out, async (tmp) => {
-    const summary = {
-      target: result.target,
-      log: result.log,
-      rows: result.rows,
-      engine: source.engine.name,
-      loggedValue: result.loggedValue.value,
-      estimates: Object.fromEntries(Object.entries(result.estimates).map(([name, e]) => [name, { value: e.value, ci95: e.ci95, stderr: e.stderr, bootstrapCi95: null }])),
-      weights: result.weights,
-      rewardModel: result.rewardModel ?? null,
-      recommendation: { estimator: trust.recommendation.chosen, reason: trust.recommendation.reason },
-      flags: trust.flags,
-    }
-    writeFileSync(join(tmp, "summary.json"), JSON.stringify(summary, null, 2) + "\n")
-    writeFileSync(join(tmp, "config.json"), JSON.stringify({ config: { log: args.log, target: args.target, seed: args.seed, ...args.options }, provenance: prov }, null, 2) + "\n")
-    writeFileSync(join(tmp, "query.sql"), result.query + "\n")
-    const sections = offPolicyReportSections(result)
-    sections[0].paragraphs?.push(`Computed in SQL by ${source.engine.name}: one aggregate query over the log (query.sql beside this report); the reward model was fitted on a sample of at most ${args.options.sampleSize ?? 1_000_000} rows. No bootstrap intervals on this path.`)
-    writeFileSync(join(tmp, "report.html"), renderReport({ title: `Off-policy evaluation: ${result.target}`, subtitle: `${result.log}, ${result.rows} rounds`, sections: [...sections, offPolicyTrustSection(result, trust)], provenance: { ...prov, seed: args.seed } }))
-  }, { inputs: args.inputs })
+  const summary = {
+    target: result.target,
+    log: result.log,
+    rows: result.rows,
+    engine: source.engine.name,
+    loggedValue: result.loggedValue.value,
+    estimates: Object.fromEntries(Object.entries(result.estimates).map(([name, e]) => [name, { value: e.value, ci95: e.ci95, stderr: e.stderr, bootstrapCi95: null }])),
+    weights: result.weights,
+    rewardModel: result.rewardModel ?? null,
+    recommendation: { estimator: trust.recommendation.chosen, reason: trust.recommendation.reason },
+    flags: trust.flags,
+  }
+  const sections = offPolicyReportSections(result)
+  sections[0].paragraphs?.push(`Computed in SQL by ${source.engine.name}: one aggregate query over the log (query.sql beside this report); the reward model was fitted on a sample of at most ${args.options.sampleSize ?? 1_000_000} rows. No bootstrap intervals on this path.`)
+  const report = { title: `Off-policy evaluation: ${result.target}`, subtitle: `${result.log}, ${result.rows} rounds`, sections: [...sections, offPolicyTrustSection(result, trust)] }
+  const files = { "query.sql": result.query + "\n" }
+  const config = { log: args.log, target: args.target, seed: args.seed, ...args.options }
+  const dir = await writeRunOutput(args.out, args.inputs, () => ({ summary, config, provenance: runProvenance(args.argv, { seed: args.seed }), report, files }))
   progress.finish(`→ ${dir}`)
 }
 

@@ -1,7 +1,19 @@
 import { Command, Help } from "commander"
 import { terminalSafe } from "../config/message-text"
 import { UserError } from "../config/user-error"
-import { SUB_COMMANDS } from "./commands"
+import { COMMAND_DESCRIPTIONS, type CommandName, type RegisterCommand } from "./commands"
+
+/** Each sub-command's module, required only when the sub-command is named. */
+const REGISTER: Record<CommandName, () => RegisterCommand> = {
+  world: () => (require("./world") as typeof import("./world")).registerWorld,
+  evaluate: () => (require("./evaluate") as typeof import("./evaluate")).registerEvaluate,
+  benchmark: () => (require("./benchmark") as typeof import("./benchmark")).registerBenchmark,
+  segments: () => (require("./segments") as typeof import("./segments")).registerSegments,
+  basket: () => (require("./basket") as typeof import("./basket")).registerBasket,
+  simulate: () => (require("./simulate") as typeof import("./simulate")).registerSimulate,
+}
+
+const isCommandName = (name: string): name is CommandName => Object.hasOwn(COMMAND_DESCRIPTIONS, name)
 
 /**
  * The `interest-lab` command line. Each sub-command lives in its own file and registers itself here:
@@ -16,12 +28,12 @@ export function buildProgram(argv: string[] = []): Command {
     .description("Explore and exploit user interests: synthetic worlds, bandit simulations, offline evaluation, reports.")
     .version(require("../../package.json").version as string)
   const named = argv[2] === "help" ? argv[3] : argv[2]
-  if (named !== undefined && Object.hasOwn(SUB_COMMANDS, named)) SUB_COMMANDS[named].register()(program)
+  if (named !== undefined && isCommandName(named)) REGISTER[named]()(program, argv)
   else {
-    for (const [name, { description }] of Object.entries(SUB_COMMANDS)) program.command(name).description(description)
+    for (const [name, description] of Object.entries(COMMAND_DESCRIPTIONS)) program.command(name).description(description)
     // Every sub-command takes options; the listing says so as when they are registered in full.
     const plain = new Help()
-    program.configureHelp({ subcommandTerm: (command) => (Object.hasOwn(SUB_COMMANDS, command.name()) ? `${command.name()} [options]` : plain.subcommandTerm(command)) })
+    program.configureHelp({ subcommandTerm: (command) => (isCommandName(command.name()) ? `${command.name()} [options]` : plain.subcommandTerm(command)) })
   }
   for (const command of [program, ...program.commands]) oneLineUsageErrors(command, command === program ? "interest-lab" : `interest-lab ${command.name()}`)
   return program

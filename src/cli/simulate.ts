@@ -1,14 +1,11 @@
-import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import type { Command } from "commander"
-import { SUB_COMMANDS } from "./commands"
+import { COMMAND_DESCRIPTIONS } from "./commands"
 import { loadConfig, validate } from "../config/load-config"
 import { UserError } from "../config/user-error"
-import { renderReport } from "../report/html"
-import { writeOutputDir } from "../io/output-dir"
 import { guardRun } from "./run-guard"
+import { runProvenance, writeRunOutput } from "./run-output"
 import { terminalProgress } from "../io/progress"
-import { provenance } from "../io/provenance"
 import { simulationConfigSchema } from "../simulation/config"
 import { simulateConfig } from "../simulation/runner"
 import { simulationReport, simulationSummary } from "../report/simulation-report"
@@ -22,7 +19,7 @@ import { personalReport, personalSummary } from "../report/personal-report"
 import type { SimulationConfig } from "../simulation/config"
 
 /** A config with `scenarios`: every scenario in turn, one report comparing them (steps.csv gains a scenario column). */
-async function runScenarios(config: SimulationConfig, file: string, out: string, inputs: ReturnType<typeof guardRun>): Promise<void> {
+async function runScenarios(config: SimulationConfig, file: string, out: string, inputs: readonly string[], argv: readonly string[]): Promise<void> {
   const progress = terminalProgress("simulate", config.runs * (config.scenarios?.length ?? 1))
   let scenarios
   try {
@@ -31,25 +28,22 @@ async function runScenarios(config: SimulationConfig, file: string, out: string,
     throw new UserError(`${file}: ${(error as Error).message}`)
   }
   progress.finish()
-  const prov = { ...provenance(process.argv.slice(1).join(" ")), seed: config.seed, workers: config.workers }
+  const provenance = runProvenance(argv, { seed: config.seed, workers: config.workers })
   const steps = scenarios.map((s, i) => {
     const [header, ...rows] = simulationStepsCsv(s.result).trimEnd().split("\n")
     return (i === 0 ? [`scenario,${header}`] : []).concat(rows.map((r) => `${csvField(s.name)},${r}`)).join("\n")
   })
-  await writeOutputDir(out, (dir) => {
-    writeFileSync(join(dir, "summary.json"), JSON.stringify(personalSummary(scenarios), null, 2) + "\n")
-    writeFileSync(join(dir, "steps.csv"), steps.join("\n") + "\n")
-    writeFileSync(join(dir, "config.json"), JSON.stringify({ config, provenance: prov }, null, 2) + "\n")
-    writeFileSync(join(dir, "report.html"), renderReport(personalReport(scenarios, config.title ?? "Scenarios", prov)))
-  }, { inputs })
+  const report = personalReport(scenarios, config.title ?? "Scenarios", provenance)
+  const summary = personalSummary(scenarios)
+  await writeRunOutput(out, inputs, () => ({ summary, config, provenance, report, files: { "steps.csv": steps.join("\n") + "\n" } }))
   process.stderr.write(`wrote ${out}/report.html, summary.json, steps.csv, config.json\n`)
 }
 
 /** `interest-lab simulate`: plays the policies of a config against its environment and writes a report folder. */
-export function registerSimulate(program: Command): void {
+export function registerSimulate(program: Command, argv: readonly string[]): void {
   program
     .command("simulate")
-    .description(SUB_COMMANDS.simulate.description)
+    .description(COMMAND_DESCRIPTIONS.simulate)
     .requiredOption("--config <file>", "simulation config (YAML or JSON)")
     .requiredOption("--out <dir>", "output folder (replaced atomically)")
     .option("--seed <n>", "override the config's seed", integerParser("--seed", 0))
@@ -65,23 +59,19 @@ export function registerSimulate(program: Command): void {
         flags.config,
       )
       checkSimulationSize(config, flags.config, flags)
-      if (config.scenarios) return runScenarios(config, flags.config, flags.out, inputs)
+      if (config.scenarios) return runScenarios(config, flags.config, flags.out, inputs, argv)
       const progress = terminalProgress("simulate", config.runs)
-      let result
-      try {
-        result = await simulateConfig(config, (done) => progress.update(done))
-      } catch (error) {
+      const result = await simulateConfig(config, (done) => progress.update(done)).catch((error: unknown) => {
         // Bad parameters or a broken environment are the user's input: one line, no stack.
         throw new UserError(`${flags.config}: ${(error as Error).message}`)
-      }
+      })
       progress.finish()
-      const prov = { ...provenance(process.argv.slice(1).join(" ")), seed: config.seed, workers: config.workers }
-      await writeOutputDir(flags.out, (dir) => {
-        writeFileSync(join(dir, "summary.json"), JSON.stringify(simulationSummary(result), null, 2) + "\n")
+      const provenance = runProvenance(argv, { seed: config.seed, workers: config.workers })
+      const report = simulationReport(result, config.title ?? `Simulation: ${result.environment}`, provenance)
+      await writeRunOutput(flags.out, inputs, (dir) => {
         writeSimulationStepsCsv(join(dir, "steps.csv"), result)
-        writeFileSync(join(dir, "config.json"), JSON.stringify({ config, provenance: prov }, null, 2) + "\n")
-        writeFileSync(join(dir, "report.html"), renderReport(simulationReport(result, config.title ?? `Simulation: ${result.environment}`, prov)))
-      }, { inputs })
+        return { summary: simulationSummary(result), config, provenance, report }
+      })
       process.stderr.write(`wrote ${flags.out}/report.html, summary.json, steps.csv, config.json\n`)
     })
 }

@@ -65,3 +65,7 @@ export type {
   SearchOptions,
 } from "./hyperparameter-search"
 export { isSqlLog, openSqlLog } from "./sql/log-source"
+export { banditLogFormat, loadBanditLogSpec } from "./log-spec"
+export type { BanditLogFormat, BanditLogSpec, LoadedBanditLog } from "./log-spec"
+export { resolveTargetSpec } from "./target-spec"
+export type { ResolvedTarget, TargetSpec } from "./target-spec"
