@@ -13,8 +13,6 @@ export { offPolicyConclusions, offPolicyReportSections, ESTIMATOR_NAMES } from "
 export { offPolicyTrust, offPolicyTrustSection, ESTIMATOR_ASSUMPTIONS } from "./off-policy-trust"
 export type { TrustFlag, OffPolicyTrust } from "./off-policy-trust"
 export { propensityCalibrationSection } from "./propensity-calibration-report"
-export { estimatePropensitiesIfMissing } from "./estimate-propensities-if-missing"
-export type { EstimatedPropensities } from "./estimate-propensities-if-missing"
 export {
   benchmarkSummary, benchmarkTimings, benchmarkTable, benchmarkFigures, winnerSentence, benchmarkSections,
 } from "./benchmark-report"

@@ -56,23 +56,6 @@ export const BENCHMARK_MODEL_SPECS: Readonly<Record<BenchmarkModelName, Benchmar
   ease: { name: "ease", input: "binary", options: { lambda: 500 }, create: () => new Ease({ lambda: 500 }) },
 }
 
-/**
- * Parses a comma-separated model list, e.g. "popularity,als".
- * @throws naming the unknown model and the known ones; or on an empty or repeated name
- */
-export function parseBenchmarkModels(list: string): BenchmarkModelName[] {
-  const names = list.split(",").map((s) => s.trim())
-  const out: BenchmarkModelName[] = []
-  for (const name of names) {
-    if (!(BENCHMARK_MODELS as readonly string[]).includes(name)) {
-      throw new Error(`unknown model '${name}' in --models; known: ${BENCHMARK_MODELS.join(", ")}`)
-    }
-    if (out.includes(name as BenchmarkModelName)) throw new Error(`model '${name}' is listed twice in --models`)
-    out.push(name as BenchmarkModelName)
-  }
-  return out
-}
-
 /** The same matrix with every value set to 1. */
 export function binaryInteractions(m: Interactions): Interactions {
   return { ...m, values: new Float64Array(m.values.length).fill(1) }

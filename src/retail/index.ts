@@ -10,7 +10,7 @@ export type { Baskets, BasketOptions } from "./baskets"
 export { parseSplitDate, retailBenchmarkData } from "./benchmark-split"
 export type { RetailBenchmarkData } from "./benchmark-split"
 export {
-  parseBenchmarkModels, binaryInteractions, evaluateRecommender, runRetailBenchmark, compareModels,
+  binaryInteractions, evaluateRecommender, runRetailBenchmark, compareModels,
   BENCHMARK_MODELS, BENCHMARK_METRICS, BENCHMARK_MODEL_SPECS,
 } from "./benchmark"
 export type {

@@ -1,17 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest"
 import { loadOnlineRetail } from "../../src/data/online-retail"
 import { createRng } from "../../src/random/rng"
-import { compareModels, parseBenchmarkModels, runRetailBenchmark, type ModelResult } from "../../src/retail/benchmark"
+import { compareModels, runRetailBenchmark, type ModelResult } from "../../src/retail/benchmark"
 import { retailBenchmarkData, type RetailBenchmarkData } from "../../src/retail/benchmark-split"
 import { cleanRetail } from "../../src/retail/cleaning"
-
-describe("parseBenchmarkModels", () => {
-  it("accepts the known names and names an unknown one", () => {
-    expect(parseBenchmarkModels("popularity, ease")).toEqual(["popularity", "ease"])
-    expect(() => parseBenchmarkModels("popularity,svd")).toThrow("unknown model 'svd' in --models; known: popularity, itemknn, als, bpr, ease")
-    expect(() => parseBenchmarkModels("als,als")).toThrow("listed twice")
-  })
-})
 
 describe("the Online Retail benchmark (split 2011-09-01, k = 10)", () => {
   let data: RetailBenchmarkData
