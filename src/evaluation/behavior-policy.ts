@@ -83,6 +83,15 @@ export class EstimatedBehaviorPolicy implements TargetPolicy {
     const z = this.z
     const s = this.s
     const w = st.width
+    if (st.coef.length === w) {
+      // Two actions: the binary fit keeps one row, the log-odds of classes[1] against classes[0].
+      let v = st.intercept[0]
+      for (let j = 0; j < w; j++) v += st.coef[j] * z[j]
+      const p1 = 1 / (1 + Math.exp(-v))
+      out[st.classes[0]] = 1 - p1
+      out[st.classes[1]] = p1
+      return
+    }
     let max = -Infinity
     for (let k = 0; k < K; k++) {
       let v = st.intercept[k]

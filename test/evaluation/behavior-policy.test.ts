@@ -47,3 +47,23 @@ describe("estimated propensities", () => {
     expect(Math.abs(withFitted.value - trueValue)).toBeLessThan(3 * withFitted.stderr)
   })
 })
+
+describe("estimated propensities with two actions (the binary fit keeps one row of log-odds)", () => {
+  it("recover a two-action softmax logger: finite, summing to 1, close to the true propensities", () => {
+    const K = 2
+    const D = 3
+    const rng = createRng(41)
+    const problem = new SyntheticBanditProblem({ nActions: K, nPositions: 1, nFeatures: D }, rng)
+    const logging = new LinearSoftmaxPolicy("logging", Float64Array.from({ length: K * D }, () => normal(rng, 0, 1)), K, D)
+    const log = problem.sampleLog(6000, logging, rng)
+    const train = sliceBanditLog(log, 0, 3000)
+    const test = sliceBanditLog(log, 3000, 6000)
+    const estimated = withEstimatedPropensities(test, new EstimatedBehaviorPolicy({ C: 10 }).fit(train))
+    let err = 0
+    for (let i = 0; i < test.length; i++) {
+      expect(Number.isFinite(estimated.propensity[i])).toBe(true)
+      err += Math.abs(estimated.propensity[i] - test.propensity[i]) / test.length
+    }
+    expect(err).toBeLessThan(0.03)
+  })
+})
