@@ -68,7 +68,7 @@ export async function sqlLogSchema(engine: SqlEngine, table: string, where: stri
  */
 export async function checkSqlLog(engine: SqlEngine, table: string, schema: SqlLogSchema, where: string): Promise<SqlLogFacts> {
   const a = sqlIdentifier(schema.action)
-  const p = schema.position ? sqlIdentifier(schema.position) : sqlNumber(0)
+  const p = schema.position ? sqlIdentifier(schema.position) : "0"
   const r = sqlIdentifier(schema.reward)
   const ps = sqlIdentifier(schema.propensity)
   const d = (x: string): string => `CAST(${x} AS ${engine.doubleType})`
@@ -128,7 +128,7 @@ export async function evaluateOffPolicySql(
   if (facts.nPositions > policy.nPositions) throw new Error(`${where}: column 'position' reaches ${facts.nPositions - 1}, the target '${policy.name}' has positions 0..${policy.nPositions - 1}`)
   const estimators = options.estimators.map((name) => offPolicyEstimator(name, options.hyperParameters))
   const a = sqlIdentifier(schema.action)
-  const p = schema.position ? sqlIdentifier(schema.position) : sqlNumber(0)
+  const p = schema.position ? sqlIdentifier(schema.position) : "0"
   const sampleColumns = [a, p, sqlIdentifier(schema.reward), sqlIdentifier(schema.propensity), ...schema.features.map(sqlIdentifier)]
   const needsModel = estimators.some((e) => e.needsRewardModel)
   // the reward model's sample doubles as the weight histogram's; without a model 20,000 rows suffice

@@ -77,6 +77,19 @@ describe("estimators compiled to SQL on DuckDB", () => {
     }
   }
 
+  it("a log without a position column is one position, as in memory", async () => {
+    const noPosition = join(dir, "no-position.csv")
+    const memoryLog = await loadBanditCsv(csv, { positions: P })
+    const lines = ["action,reward,propensity,x0,x1,x2"]
+    for (let i = 0; i < memoryLog.length; i++) lines.push([memoryLog.action[i], memoryLog.reward[i], memoryLog.propensity[i], ...memoryLog.context.subarray(i * D, i * D + D)].map(String).join(","))
+    writeFileSync(noPosition, lines.join("\n") + "\n")
+    const { engine, table } = await openSqlLog(noPosition)
+    opened.push(engine)
+    const sql = await evaluateOffPolicySql(engine, table, "uniform", { estimators: ["ipw", "dr"], rewardModel: "ridge", where: "no-position.csv" })
+    const memory = evaluateOffPolicy(await loadBanditCsv(noPosition), new ContextFreeTarget("uniform", K, 1, new Float64Array(K).fill(1 / K)), { estimators: ["ipw", "dr"], rng: createRng(1), resamples: 0, rewardModel: "ridge" })
+    for (const name of ["ipw", "dr"]) expect(Math.abs(sql.estimates[name].value - memory.estimates[name].value)).toBeLessThan(1e-12)
+  })
+
   it("bad input is one line naming the log and the column", async () => {
     const bad = join(dir, "bad.csv")
     writeFileSync(bad, "action,position,reward,propensity,x0\n0,0,1,0.5,0.1\n1,0,0,0,0.2\n")
