@@ -41,7 +41,7 @@ interface EvaluateOptions {
   clipWeights?: number
   engine?: "memory" | "duckdb"
   sampleSize: number
-  learner: "q" | "ipw"
+  learner: "q" | "ipw" | "mlp"
   quiet?: boolean
 }
 
@@ -75,7 +75,7 @@ export function registerEvaluate(program: Command, argv: readonly string[]): voi
     .option("--seed <n>", "seed of the bootstrap and of replay's draws", integerParser("--seed", 0), 1)
     .option("--clip-weights <w>", "clip every importance weight π/p to at most w (less variance, some bias; default: no clipping)", numberParser("--clip-weights", { min: 0, minExclusive: true }))
     .option("--engine <memory|duckdb>", "where the estimators run: memory (default for CSV and Open Bandit logs) or duckdb (SQL; always for .parquet, .duckdb and clickhouse:// logs)", choiceParser("--engine", ["memory", "duckdb"] as const))
-    .option("--learner <q|ipw>", "the 'learned' target: q (ε-greedy on a reward model, OBP's QLearner) or ipw (weighted softmax regression, OBP's IPWLearner)", choiceParser("--learner", ["q", "ipw"] as const), "q" as const)
+    .option("--learner <q|ipw|mlp>", "the 'learned' target: q (ε-greedy on a reward model, OBP's QLearner), ipw (weighted softmax regression, OBP's IPWLearner) or mlp (OBP's NNPolicyLearner on TensorFlow.js, seeded by --seed)", choiceParser("--learner", ["q", "ipw", "mlp"] as const), "q" as const)
     .option("--sample-size <n>", "SQL path: rows the reward model is fitted on", integerParser("--sample-size", 1), 1_000_000)
     .option("--quiet", "no progress output")
     .action(async (options: EvaluateOptions) => {

@@ -7,6 +7,7 @@ import type { TargetPolicy } from "../schema/target-policy"
 import { ContextFreeTarget, actionFrequencyTarget, readContextFreeTarget } from "./context-free-target"
 import { GreedyModelTarget } from "./greedy-model-target"
 import { IpwPolicyLearner } from "./ipw-policy-learner"
+import { MlpPolicyLearner } from "./mlp-policy-learner"
 import type { LoadedBanditLog } from "./log-spec"
 import { meanWithInterval, type ValueWithInterval } from "./off-policy-evaluation"
 import { LinearRewardModel } from "./reward-model"
@@ -20,10 +21,12 @@ export interface TargetSpec {
    * path of a target CSV `item_id,position,probability` (see `readContextFreeTarget`).
    */
   target: string
-  /** `learned` only: `q` (ε-greedy on a reward model, OBP's QLearner; default) or `ipw` (weighted softmax regression, OBP's IPWLearner). */
-  learner?: "q" | "ipw"
+  /** `learned` only: `q` (ε-greedy on a reward model, OBP's QLearner; default), `ipw` (weighted softmax regression, OBP's IPWLearner) or `mlp` (OBP's NNPolicyLearner on TensorFlow.js). */
+  learner?: "q" | "ipw" | "mlp"
   /** `learned` only: the exploration ε in [0, 1] (default 0.1). */
   epsilon?: number
+  /** `learned` with `mlp` only: seeds the network's initial weights and batch order (default 1). */
+  seed?: number
 }
 
 /** A target policy and the log to evaluate it on. */
@@ -38,7 +41,8 @@ export interface ResolvedTarget {
 /**
  * The target policy a spec names, for the log `source` (from `loadBanditLogSpec`). A `learned`
  * target with the `q` learner is ε-greedy on a `LinearRewardModel` (logistic for 0/1 rewards,
- * ridge otherwise) fitted on rounds 0..⌊n/2⌋−1; with `ipw`, an `IpwPolicyLearner` fitted there; both
+ * ridge otherwise) fitted on rounds 0..⌊n/2⌋−1; with `ipw`, an `IpwPolicyLearner` fitted there; with
+ * `mlp`, a seeded `MlpPolicyLearner` (TensorFlow.js, an optional package); all
  * are evaluated on the other rounds only, so that no round both trains and scores the policy.
  * @throws UserError with one line naming the spec field (`target`, `learner`) and the bad value
  * @example const { target, log } = await resolveTargetSpec({ target: "learned", epsilon: 0.1 }, await loadBanditLogSpec({ log: "bandit.csv" }))
@@ -55,13 +59,14 @@ export async function resolveTargetSpec(spec: TargetSpec, source: LoadedBanditLo
       return { target: new ContextFreeTarget("uniform", log.nActions, log.nPositions, new Float64Array(log.nActions * log.nPositions).fill(1 / log.nActions)), log }
     case "learned": {
       const learner = spec.learner ?? "q"
-      if (learner !== "q" && learner !== "ipw") throw new UserError(`learner: expected q or ipw, got ${quoteForMessage(String(learner))}`)
+      if (learner !== "q" && learner !== "ipw" && learner !== "mlp") throw new UserError(`learner: expected q, ipw or mlp, got ${quoteForMessage(String(learner))}`)
       if (log.length < 4) throw new UserError("target learned: the log needs at least 4 rounds to split in halves")
       const epsilon = spec.epsilon ?? 0.1
       const half = log.length >> 1
       const train = sliceBanditLog(log, 0, half)
       const test = sliceBanditLog(log, half, log.length)
       if (learner === "ipw") return { target: new IpwPolicyLearner({ epsilon }).fit(train), log: test }
+      if (learner === "mlp") return { target: await new MlpPolicyLearner({ seed: spec.seed ?? 1, epsilon }).fit(train), log: test }
       const binary = train.reward.every((r) => r === 0 || r === 1)
       const model = new LinearRewardModel({ kind: binary ? "logistic" : "ridge" }).fit(train)
       return { target: new GreedyModelTarget(model, log.nActions, { epsilon, name: `${epsilon}-greedy on a ${model.name} learned from rounds 0..${half - 1}` }), log: test }

@@ -86,6 +86,19 @@ describe("interest-lab evaluate: which estimate to trust", () => {
     expect(summary.rows).toBe(5000)
     const bad = run(["--log", "data/open-bandit-dataset", "--target", "learned", "--learner", "dqn", "--out", join(dir, "bad-learner")])
     expect(bad.status).toBe(2)
-    expect(bad.stderr.trim()).toBe("interest-lab: --learner: expected q or ipw, got 'dqn'")
+    expect(bad.stderr.trim()).toBe("interest-lab: --learner: expected q, ipw or mlp, got 'dqn'")
   })
+
+  it("--target learned --learner mlp trains the seeded MLP policy (TensorFlow.js) on the first half: same --seed, same summary", () => {
+    const summaries = ["mlp-a", "mlp-b"].map((name) => {
+      const out = join(dir, name)
+      const r = run(["--log", "data/open-bandit-dataset", "--target", "learned", "--learner", "mlp", "--seed", "5", "--estimators", "ipw,snipw", "--bootstrap", "0", "--out", out, "--quiet"])
+      expect(r.status, r.stderr).toBe(0)
+      return JSON.parse(readFileSync(join(out, "summary.json"), "utf8")) as Summary & { target: string; rows: number }
+    })
+    expect(summaries[0].target).toMatch(/^MLP policy 32-K/)
+    expect(summaries[0].rows).toBe(5000)
+    expect(Number.isFinite(summaries[0].estimates.ipw.value)).toBe(true)
+    expect(summaries[1].estimates).toEqual(summaries[0].estimates)
+  }, 120_000)
 })

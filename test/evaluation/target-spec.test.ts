@@ -6,6 +6,7 @@ import { ContextFreeTarget } from "../../src/evaluation/context-free-target"
 import { GreedyModelTarget } from "../../src/evaluation/greedy-model-target"
 import { IpwPolicyLearner } from "../../src/evaluation/ipw-policy-learner"
 import { loadBanditLogSpec } from "../../src/evaluation/log-spec"
+import { MlpPolicyLearner } from "../../src/evaluation/mlp-policy-learner"
 import { resolveTargetSpec } from "../../src/evaluation/target-spec"
 import { tempDir } from "../temp-dir"
 
@@ -74,10 +75,30 @@ describe("resolveTargetSpec", () => {
     expect(ipw.log.length).toBe(6)
   })
 
+  it("learned with mlp: a seeded MLP policy fitted on the first half, the same probabilities for the same seed", async () => {
+    const source = await loadBanditLogSpec({ log: logFile })
+    const probabilities = async (seed: number): Promise<number[]> => {
+      const { target, log } = await resolveTargetSpec({ target: "learned", learner: "mlp", epsilon: 0.2, seed }, source)
+      expect(target).toBeInstanceOf(MlpPolicyLearner)
+      expect(log.length).toBe(6)
+      const out = new Float64Array(2)
+      const all: number[] = []
+      for (let i = 0; i < log.length; i++) {
+        target.actionProbabilities(log, i, out)
+        expect(out[0] + out[1]).toBeCloseTo(1, 12)
+        // greedy on the network with ε = 0.2 uniform: 0.9 for the chosen action, 0.1 for the other
+        expect([...out].sort()).toEqual([0.1, 0.9].map((x) => expect.closeTo(x, 12)))
+        all.push(...out)
+      }
+      return all
+    }
+    expect(await probabilities(3)).toEqual(await probabilities(3))
+  }, 60_000)
+
   it.each([
     [{ target: "bts" }, logFile, "target bts: needs the log to be the Open Bandit Dataset folder (it reads the bts log of the campaign)"],
     [{ target: "ucb" }, logFile, "target: 'ucb' is neither a file nor one of bts, uniform, learned"],
-    [{ target: "learned", learner: "dqn" as "q" }, logFile, "learner: expected q or ipw, got 'dqn'"],
+    [{ target: "learned", learner: "dqn" as "q" }, logFile, "learner: expected q, ipw or mlp, got 'dqn'"],
   ])("refuses %j with one line naming the field", async (spec, log, message) => {
     const error = await resolveTargetSpec(spec, await loadBanditLogSpec({ log })).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(UserError)
