@@ -12,6 +12,7 @@ import { resolveTargetSpec } from "../evaluation/target-spec"
 import { offPolicyReportSections } from "../report/off-policy-report"
 import { offPolicyTrust, offPolicyTrustSection } from "../report/off-policy-trust"
 import { propensityCalibrationSection } from "../report/propensity-calibration-report"
+import type { ReportSection } from "../report/html"
 import { isSqlLog } from "../evaluation/sql/log-source"
 import { evaluateSqlCommand } from "./evaluate-sql"
 import { createRng } from "../random/rng"
@@ -24,7 +25,7 @@ interface EvaluateOptions {
   log: string
   format?: BanditLogFormat
   campaign: ObdCampaign
-  behavior: ObdBehavior
+  behavior: ObdBehavior | "random+bts"
   target: string
   estimators: string
   out: string
@@ -59,7 +60,7 @@ export function registerEvaluate(program: Command, argv: readonly string[]): voi
     .requiredOption("--log <path>", "the log: an Open Bandit Dataset folder (with --campaign/--behavior) or log file, or a generic CSV (action, position, reward|click, propensity, numeric context)")
     .option("--format <obd|csv>", "log format (default: obd for a folder or a file with propensity_score, csv otherwise)", choiceParser("--format", ["obd", "csv"] as const))
     .option("--campaign <men|women|all>", "Open Bandit campaign", choiceParser("--campaign", ["men", "women", "all"] as const), "men" as const)
-    .option("--behavior <random|bts>", "Open Bandit behaviour (logging) policy", choiceParser("--behavior", ["random", "bts"] as const), "random" as const)
+    .option("--behavior <random|bts|random+bts>", "Open Bandit behaviour (logging) policy; random+bts pools both logs of the campaign with balanced propensities (multiple-logger IPW)", choiceParser("--behavior", ["random", "bts", "random+bts"] as const), "random" as const)
     .requiredOption("--target <file|bts|uniform|learned>", TARGET_HELP)
     .option("--estimators <list>", `comma-separated, from ${OFF_POLICY_ESTIMATORS.join(",")}`, "ipw,snipw,dm,dr,sndr,switch-dr")
     .requiredOption("--out <dir>", "output folder, written atomically")
@@ -146,6 +147,7 @@ export function registerEvaluate(program: Command, argv: readonly string[]): voi
         recommendation: { estimator: trust.recommendation.chosen, reason: trust.recommendation.reason },
         flags: trust.flags,
         propensityCalibration: estimated?.calibration ?? null,
+        loggers: source.loggers ?? null,
       }
       const config = { log: options.log, format: source.format, campaign: options.campaign, behavior: options.behavior, target: options.target, estimators, seed, bootstrap: resamples, switchThreshold, crossFitFolds, epsilon, clipWeights: clipWeights ?? null, rewardModel: result.rewardModel ?? null }
       const report = {
@@ -153,6 +155,7 @@ export function registerEvaluate(program: Command, argv: readonly string[]): voi
         subtitle: `${result.log}, ${result.rows} rounds`,
         sections: [
           ...(estimated ? [propensityCalibrationSection(estimated.calibration, estimated.behavior.name)] : []),
+          ...(source.loggers ? [pooledLoggersSection(source.loggers)] : []),
           ...offPolicyReportSections(result, onPolicy),
           offPolicyTrustSection(result, trust),
         ],
@@ -160,4 +163,15 @@ export function registerEvaluate(program: Command, argv: readonly string[]): voi
       const dir = await writeRunOutput(options.out, inputs, () => ({ summary, config, provenance: runProvenance(argv, { seed }), report }))
       progress.finish(`→ ${dir}`)
     })
+}
+
+/** The report's note on a log pooled from several loggers: who logged what share, and what the weights use. */
+function pooledLoggersSection(loggers: { names: string[]; shares: number[] }): ReportSection {
+  return {
+    heading: "Pooled loggers: balanced propensities",
+    paragraphs: [
+      `The log pools the rounds of ${loggers.names.length} logging policies. Every estimator weighs a round by π(a | x) / p̄, where p̄ = Σₖ ρₖ πₖ(a | pos) mixes the loggers' probabilities by their shares ρₖ of the rounds (balanced, or multiple-logger, IPW: Agarwal, Basu, Schnabel & Joachims 2017), instead of the propensity of the logger that happened to log the round; its variance is never above the per-logger weighting's.`,
+    ],
+    tables: [{ columns: ["logger", "share of the rounds"], rows: loggers.names.map((name, k) => [name, loggers.shares[k].toFixed(4)]) }],
+  }
 }

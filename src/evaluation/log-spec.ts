@@ -4,7 +4,9 @@ import { UserError } from "../config/user-error"
 import { quoteForMessage } from "../config/message-text"
 import { loadBanditCsv } from "../data/bandit-log-csv"
 import { loadOpenBanditLog, readOpenBanditCsv, readOpenBanditItemCount, type ObdBehavior, type ObdCampaign } from "../data/open-bandit"
-import { BanditLogBuilder, type BanditLog } from "../schema/bandit-log"
+import { BanditLogBuilder, concatBanditLogs, type BanditLog } from "../schema/bandit-log"
+import { balancedPropensity } from "./balanced-propensity"
+import { actionFrequencyTarget, ContextFreeTarget } from "./context-free-target"
 import { EstimatedBehaviorPolicy, propensityCalibration, withEstimatedPropensities, type PropensityCalibration } from "./behavior-policy"
 
 /** The two layouts of a logged bandit dataset: the Open Bandit Dataset's, and the generic CSV's. */
@@ -12,7 +14,7 @@ export type BanditLogFormat = "obd" | "csv"
 
 const FORMATS: readonly BanditLogFormat[] = ["obd", "csv"]
 const CAMPAIGNS: readonly ObdCampaign[] = ["men", "women", "all"]
-const BEHAVIORS: readonly ObdBehavior[] = ["random", "bts"]
+const BEHAVIORS: readonly (ObdBehavior | "random+bts")[] = ["random", "bts", "random+bts"]
 
 /** Where a logged bandit dataset lies and how to read it. */
 export interface BanditLogSpec {
@@ -27,7 +29,7 @@ export interface BanditLogSpec {
   /** Open Bandit folder: the campaign (default `men`). */
   campaign?: ObdCampaign
   /** Open Bandit folder: the behaviour (logging) policy (default `random`). */
-  behavior?: ObdBehavior
+  behavior?: ObdBehavior | "random+bts"
   /** Generic CSV: the number of positions (position in 0..n−1; default: the largest position read + 1). */
   positions?: number
 }
@@ -43,6 +45,11 @@ export interface LoadedBanditLog {
   estimatedPropensities?: { behavior: EstimatedBehaviorPolicy; calibration: PropensityCalibration }
   /** Open Bandit logs: the dataset root (when `log` was the folder) and the campaign. */
   obd?: { root?: string; campaign: ObdCampaign }
+  /**
+   * Set for a log pooled from several loggers (`behavior: "random+bts"`): each logger, its share of
+   * the rounds, and the balanced propensities p̄ᵢ = Σₖ ρₖ πₖ(aᵢ | posᵢ) that replaced each round's own.
+   */
+  loggers?: { names: string[]; shares: number[] }
 }
 
 /** `value` if it is one of `choices`, else a one-line error naming `field`, e.g. "campaign: expected men, women or all, got 'kids'". */
@@ -83,8 +90,12 @@ export async function loadBanditLogSpec(spec: BanditLogSpec): Promise<LoadedBand
   const campaign = checkChoice("campaign", spec.campaign ?? "men", CAMPAIGNS)
   const behavior = checkChoice("behavior", spec.behavior ?? "random", BEHAVIORS)
   if (isDir) {
-    if (!existsSync(join(spec.log, behavior, campaign))) throw new UserError(`log: ${spec.log} has no ${behavior}/${campaign} folder (expected the Open Bandit Dataset layout)`)
-    return { log: await loadOpenBanditLog(spec.log, behavior, campaign), format, obd: { root: spec.log, campaign } }
+    const behaviors: ObdBehavior[] = behavior === "random+bts" ? ["random", "bts"] : [behavior]
+    for (const b of behaviors) if (!existsSync(join(spec.log, b, campaign))) throw new UserError(`log: ${spec.log} has no ${b}/${campaign} folder (expected the Open Bandit Dataset layout)`)
+    const logs = await Promise.all(behaviors.map((b) => loadOpenBanditLog(spec.log, b, campaign)))
+    const obd = { root: spec.log, campaign }
+    if (logs.length === 1) return { log: logs[0], format, obd }
+    return { ...pooledOpenBanditLogs(logs[0], logs[1]), format, obd }
   }
   const itemContext = join(dirname(spec.log), "item_context.csv")
   if (!existsSync(itemContext)) throw new UserError(`log: ${itemContext} not found (an Open Bandit log needs its item_context.csv beside it)`)
@@ -92,6 +103,21 @@ export async function loadBanditLogSpec(spec: BanditLogSpec): Promise<LoadedBand
   const builder = new BanditLogBuilder()
   await readOpenBanditCsv(spec.log, nItems, (round, schema) => builder.push(round, schema))
   return { log: builder.build(), format, obd: { campaign } }
+}
+
+/**
+ * The random and Bernoulli TS logs of a campaign pooled, with balanced propensities (Agarwal et al.
+ * 2017; OBP's multiple-logger IPW): the random logger is uniform over the items at every position,
+ * BTS's distribution is its item frequency per position in its own log (as the `bts` target reads
+ * it), and each logger's share is its share of the rounds.
+ */
+function pooledOpenBanditLogs(random: BanditLog, bts: BanditLog): Pick<LoadedBanditLog, "log" | "loggers"> {
+  const pooled = concatBanditLogs([random, bts])
+  const K = pooled.nActions
+  const uniform = new ContextFreeTarget("random (uniform)", K, pooled.nPositions, new Float64Array(K * pooled.nPositions).fill(1 / K))
+  const frequencies = actionFrequencyTarget(bts, "Bernoulli TS (item frequencies)")
+  const shares = [random.length / pooled.length, bts.length / pooled.length]
+  return { log: { ...pooled, propensity: balancedPropensity(pooled, [uniform, frequencies], shares) }, loggers: { names: [uniform.name, frequencies.name], shares } }
 }
 
 /** The first line of a file (up to 64 KiB), to tell the Open Bandit format from the generic one. */

@@ -213,3 +213,48 @@ export function meanReward(log: BanditLog): number {
   for (let i = 0; i < log.length; i++) s += log.reward[i]
   return s / log.length
 }
+
+/**
+ * The rounds of several logs of the same problem, one after another (e.g. the logs of several
+ * logging policies, pooled). Numeric features must agree by name and order; categorical columns
+ * must agree by name, and their levels are merged (first seen first), so codes are remapped.
+ * @example const pooled = concatBanditLogs([randomLog, btsLog])
+ */
+export function concatBanditLogs(logs: readonly BanditLog[]): BanditLog {
+  if (logs.length === 0) throw new Error("concatBanditLogs: give at least one log")
+  const first = logs[0]
+  const d = first.featureNames.length
+  const c = first.categoricalNames.length
+  for (const log of logs) {
+    const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i])
+    if (log.nActions !== first.nActions || log.nPositions !== first.nPositions) throw new Error(`concatBanditLogs: ${log.source} has ${log.nActions} actions × ${log.nPositions} positions, ${first.source} ${first.nActions} × ${first.nPositions}`)
+    if (!same(log.featureNames, first.featureNames) || !same(log.categoricalNames, first.categoricalNames)) throw new Error(`concatBanditLogs: ${log.source} has other context columns than ${first.source}`)
+  }
+  const levels = first.categoricalNames.map(() => [] as string[])
+  const codes = logs.map((log) => log.categoricalLevels.map((ls, j) => Int32Array.from(ls, (level) => {
+    const at = levels[j].indexOf(level)
+    return at >= 0 ? at : levels[j].push(level) - 1
+  })))
+  const n = logs.reduce((s, log) => s + log.length, 0)
+  const out = {
+    action: new Int32Array(n), position: new Int32Array(n), reward: new Float64Array(n), propensity: new Float64Array(n),
+    context: new Float64Array(n * d), categorical: new Int32Array(n * c),
+  }
+  let at = 0
+  logs.forEach((log, k) => {
+    out.action.set(log.action, at)
+    out.position.set(log.position, at)
+    out.reward.set(log.reward, at)
+    out.propensity.set(log.propensity, at)
+    out.context.set(log.context, at * d)
+    for (let i = 0; i < log.length * c; i++) out.categorical[at * c + i] = codes[k][i % c][log.categorical[i]]
+    at += log.length
+  })
+  const { actionIds } = first
+  if (logs.some((log) => JSON.stringify(log.actionIds) !== JSON.stringify(actionIds))) throw new Error("concatBanditLogs: the logs number their actions differently")
+  return {
+    ...out, length: n, nActions: first.nActions, nPositions: first.nPositions, featureNames: first.featureNames,
+    categoricalNames: first.categoricalNames, categoricalLevels: levels, source: logs.map((log) => log.source).join(" + "),
+    ...(actionIds ? { actionIds } : {}),
+  }
+}

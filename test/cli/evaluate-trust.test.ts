@@ -89,6 +89,24 @@ describe("interest-lab evaluate: which estimate to trust", () => {
     expect(bad.stderr.trim()).toBe("interest-lab: --learner: expected q, ipw or mlp, got 'dqn'")
   })
 
+  it("--behavior random+bts pools both loggers with balanced propensities: the report says so and IPW's interval holds BTS's on-policy CTR", () => {
+    const out = join(dir, "pooled")
+    const r = run(["--log", "data/open-bandit-dataset", "--behavior", "random+bts", "--target", "bts", "--estimators", "ipw,snipw", "--bootstrap", "0", "--out", out, "--quiet"])
+    expect(r.status, r.stderr).toBe(0)
+    const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8")) as Summary & { rows: number; onPolicyValue: number; loggers: { shares: number[] } }
+    expect(summary.rows).toBe(20000)
+    expect(summary.loggers.shares).toEqual([0.5, 0.5])
+    const ipw = summary.estimates.ipw as unknown as { ci95: [number, number]; stderr: number }
+    expect(ipw.ci95[0]).toBeLessThan(summary.onPolicyValue)
+    expect(ipw.ci95[1]).toBeGreaterThan(summary.onPolicyValue)
+    expect(readFileSync(join(out, "report.html"), "utf8")).toContain("Pooled loggers: balanced propensities")
+    // docs/commands/evaluate.md quotes both standard errors: pooling halves the random log's alone
+    expect(ipw.stderr).toBeCloseTo(0.00068, 5)
+    const alone = join(dir, "random-alone")
+    expect(run(["--log", "data/open-bandit-dataset", "--behavior", "random", "--target", "bts", "--estimators", "ipw", "--bootstrap", "0", "--out", alone, "--quiet"]).status).toBe(0)
+    expect((JSON.parse(readFileSync(join(alone, "summary.json"), "utf8")) as Summary).estimates.ipw.stderr).toBeCloseTo(0.0014, 4)
+  })
+
   it("--target learned --learner mlp trains the seeded MLP policy (TensorFlow.js) on the first half: same --seed, same summary", () => {
     const summaries = ["mlp-a", "mlp-b"].map((name) => {
       const out = join(dir, name)

@@ -45,6 +45,23 @@ describe("loadBanditLogSpec", () => {
     }
   })
 
+  it("random+bts pools both logs of the campaign with balanced propensities ½·(1/34) + ½·(BTS's item frequency at the position)", async () => {
+    const source = await loadBanditLogSpec({ log: OBD, campaign: "men", behavior: "random+bts" })
+    const random = obdRows(`${OBD}/random/men/men.csv`)
+    const bts = obdRows(`${OBD}/bts/men/men.csv`)
+    expect(source.log.length).toBe(random.length + bts.length)
+    expect(source.loggers).toEqual({ names: ["random (uniform)", "Bernoulli TS (item frequencies)"], shares: [0.5, 0.5] })
+    // BTS's item frequencies per position, counted here from the raw file
+    const counts = Array.from({ length: 3 }, () => new Array<number>(34).fill(0))
+    for (const r of bts) counts[r.position][r.item]++
+    const frequency = (item: number, position: number): number => counts[position][item] / counts[position].reduce((a, b) => a + b, 0)
+    const rows = [...random, ...bts]
+    for (const i of [0, 1, 9999, 10000, 15000, 19999]) {
+      expect([source.log.action[i], source.log.position[i], source.log.reward[i]]).toEqual([rows[i].item, rows[i].position, rows[i].click])
+      expect(source.log.propensity[i]).toBeCloseTo(0.5 / 34 + 0.5 * frequency(rows[i].item, rows[i].position), 15)
+    }
+  })
+
   it("reads one Open Bandit log file as the folder gives it, with no dataset root (so no bts target)", async () => {
     const file = await loadBanditLogSpec({ log: `${OBD}/bts/men/men.csv` })
     const folder = await loadBanditLogSpec({ log: OBD, behavior: "bts" })
@@ -80,7 +97,7 @@ describe("loadBanditLogSpec", () => {
     [{ log: join(dir, "missing.csv") }, `log: ${join(dir, "missing.csv")} does not exist`],
     [{ log: OBD, format: "csv" as const }, `log: ${OBD} is a folder; format csv needs a CSV file`],
     [{ log: OBD, campaign: "kids" as "men" }, "campaign: expected men, women or all, got 'kids'"],
-    [{ log: OBD, behavior: "greedy" as "bts" }, "behavior: expected random or bts, got 'greedy'"],
+    [{ log: OBD, behavior: "greedy" as "bts" }, "behavior: expected random, bts or random+bts, got 'greedy'"],
     [{ log: generic, format: "parquet" as "csv" }, "format: expected obd or csv, got 'parquet'"],
     [{ log: OBD, campaign: "all" as const }, `log: ${OBD} has no random/all folder (expected the Open Bandit Dataset layout)`],
     [{ log: generic, format: "obd" as const }, `log: ${join(dir, "item_context.csv")} not found (an Open Bandit log needs its item_context.csv beside it)`],

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
-import { BanditLogBuilder, checkBanditLog, type BanditLog, type BanditLogSchema } from "../../src/schema/bandit-log"
+import { BanditLogBuilder, checkBanditLog, concatBanditLogs, type BanditLog, type BanditLogSchema } from "../../src/schema/bandit-log"
 import { loadBanditCsv } from "../../src/data/bandit-log-csv"
 import { MIN_PROPENSITY } from "../../src/schema/bandit-log-fields"
 import { ContextFreeTarget, readContextFreeTarget } from "../../src/evaluation/context-free-target"
@@ -89,5 +89,32 @@ describe("sparse action ids", () => {
   it("a denormal propensity is a file:row:column error", async () => {
     const path = file("denormal.csv", "action,reward,propensity\n0,1,0.5\n1,0,5e-324\n")
     await expect(loadBanditCsv(path)).rejects.toThrow(`${path}:3:propensity: propensity '5e-324' is below 2.2250738585072014e-308 (a denormal number): its importance weight 1/p is not finite`)
+  })
+})
+
+describe("concatBanditLogs", () => {
+  const log = (source: string, levels: string[], codes: number[]): BanditLog => ({
+    length: codes.length, nActions: 3, nPositions: 1, action: Int32Array.from(codes, (_, i) => i % 3), position: new Int32Array(codes.length),
+    reward: Float64Array.from(codes, (_, i) => i % 2), propensity: new Float64Array(codes.length).fill(1 / 3), featureNames: ["x"],
+    context: Float64Array.from(codes, (_, i) => i / 10), categoricalNames: ["device"], categorical: Int32Array.from(codes), categoricalLevels: [levels], source,
+  })
+
+  it("appends the rounds and remaps categorical codes onto the merged levels", () => {
+    const a = log("a.csv", ["mobile", "desktop"], [0, 1, 1])
+    const b = log("b.csv", ["tablet", "mobile"], [0, 1])
+    const pooled = concatBanditLogs([a, b])
+    expect(pooled.length).toBe(5)
+    expect(pooled.source).toBe("a.csv + b.csv")
+    expect(pooled.categoricalLevels).toEqual([["mobile", "desktop", "tablet"]])
+    expect(Array.from(pooled.categorical, (c) => pooled.categoricalLevels[0][c])).toEqual(["mobile", "desktop", "desktop", "tablet", "mobile"])
+    expect(Array.from(pooled.action)).toEqual([0, 1, 2, 0, 1])
+    expect(Array.from(pooled.context)).toEqual([0, 0.1, 0.2, 0, 0.1])
+    checkBanditLog(pooled)
+  })
+
+  it("refuses logs of different problems", () => {
+    const a = log("a.csv", ["mobile"], [0])
+    expect(() => concatBanditLogs([a, { ...a, nActions: 4, source: "b.csv" }])).toThrow("concatBanditLogs: b.csv has 4 actions × 1 positions, a.csv 3 × 1")
+    expect(() => concatBanditLogs([a, { ...a, featureNames: ["y"], source: "b.csv" }])).toThrow("other context columns")
   })
 })
