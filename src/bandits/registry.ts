@@ -27,6 +27,7 @@ import { hybridLinUcbPolicy } from "./hybrid-linucb"
 import { ensembleSamplingPolicy } from "./ensemble-sampling"
 import { clubPolicy } from "./club"
 import { bootstrappedInterestMlpPolicy } from "./bootstrapped-interest-mlp"
+import { exploreThenCommitPolicy } from "./explore-then-commit"
 
 /**
  * Every policy a config may name, in the order of the docs table and of the "allowed" list of
@@ -39,6 +40,7 @@ export const POLICY_REGISTRY = [
   slidingWindowUcbPolicy, discountedThompsonPolicy, slidingWindowThompsonPolicy, linUcbPolicy, linThompsonPolicy,
   segmentEpsilonGreedyPolicy, feedbackReweightingPolicy, perUserThompsonPolicy, perUserUcbPolicy, hierarchicalThompsonPolicy,
   hybridLinUcbPolicy, ensembleSamplingPolicy, clubPolicy, bootstrappedInterestMlpPolicy,
+  exploreThenCommitPolicy,
 ] as const
 
 type Registered = (typeof POLICY_REGISTRY)[number]
