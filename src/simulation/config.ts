@@ -1,11 +1,9 @@
-import { onlineRetailEnvironmentSpecSchema } from "../retail/online-retail-environment"
 import type { z } from "zod"
 import { lazyValue, loadZod } from "../config/lazy-value"
 import { optionsZodObject } from "../config/option-schema"
 import { POLICY_DESCRIPTORS, POLICY_TYPES, type PolicySpec } from "../bandits/registry"
+import { ENVIRONMENT_REGISTRY, ENVIRONMENT_TYPES, type EnvironmentSpec } from "./environment-registry"
 
-const probability = lazyValue(() => loadZod().number().min(0, "a probability must be in [0, 1]").max(1, "a probability must be in [0, 1]"))
-const positive = lazyValue(() => loadZod().number().positive())
 const name = lazyValue(() => loadZod().string().min(1).optional())
 
 /**
@@ -24,57 +22,18 @@ export const policySpecSchema = lazyValue((): z.ZodType<PolicySpec> => {
 })
 export type { PolicySpec }
 
-/** The environments a simulation config may name (see src/simulation). */
-export const environmentSpecSchema = lazyValue(() => {
+/** The environments a simulation config may name, derived from the environment registry. */
+export const environmentSpecSchema = lazyValue((): z.ZodType<EnvironmentSpec> => {
   const z = loadZod()
-  return z.discriminatedUnion(
-    "type",
-    [
-      z.strictObject({ type: z.literal("bernoulli"), probabilities: z.array(probability).min(1) }),
-      z.strictObject({ type: z.literal("gaussian-testbed"), arms: z.number().int().min(1).optional(), offset: z.number().optional(), noiseSd: positive.optional() }),
-      z.strictObject({ type: z.literal("random-walk"), arms: z.number().int().min(1).optional(), walkSd: z.number().min(0).optional(), start: z.number().optional() }),
-      z.strictObject({
-        type: z.literal("abrupt-change"),
-        arms: z.number().int().min(1),
-        period: z.number().int().min(1).optional(),
-        changePoints: z.array(z.number().int().min(1)).optional(),
-        segments: z.array(z.array(probability)).optional(),
-        low: probability.optional(),
-        high: probability.optional(),
-        initial: z.array(probability).optional(),
-      }),
-      z.strictObject({
-        type: z.literal("ecommerce"),
-        world: z.record(z.string(), z.unknown()).optional(),
-        arms: z.enum(["categories", "items"]).optional(),
-        reward: z.enum(["click", "purchase", "revenue"]).optional(),
-        position: z.number().int().min(0).optional(),
-        stepsPerDay: positive.optional(),
-        topInterests: z.number().int().min(1).optional(),
-        history: z
-          .strictObject({ days: z.number().min(0).optional(), logging: z.enum(["popularity", "uniform"]).optional(), epsilon: z.number().gt(0).max(1).optional() })
-          .optional(),
-        leaving: z
-          .strictObject({
-            boredom: z.number().min(0).optional(),
-            delight: z.number().min(0).optional(),
-            memory: probability.optional(),
-            leaveLogit: z.number().optional(),
-            sensitivity: z.number().min(0).optional(),
-          })
-          .optional(),
-        arrivals: z.strictObject({ share: z.number().min(0).lt(1, "must be < 1 (some users must be there from the start)") }).optional(),
-        userMetrics: z.strictObject({ firstVisits: z.number().int().min(1).optional() }).optional(),
-      }),
-      onlineRetailEnvironmentSpecSchema,
-    ],
-    { error: (issue) => (issue.code === "invalid_union" ? `unknown type; allowed: ${ENVIRONMENT_TYPES.join(", ")}` : undefined) },
-  )
+  const entries = ENVIRONMENT_REGISTRY.map((d) => d.specSchema as z.ZodObject)
+  return z.discriminatedUnion("type", entries as [z.ZodObject, ...z.ZodObject[]], {
+    error: (issue) => (issue.code === "invalid_union" ? `unknown type; allowed: ${ENVIRONMENT_TYPES.join(", ")}` : undefined),
+  }) as unknown as z.ZodType<EnvironmentSpec>
 })
-export type EnvironmentSpec = z.infer<typeof environmentSpecSchema>
+export type { EnvironmentSpec }
 
 export { POLICY_TYPES }
-export const ENVIRONMENT_TYPES = ["bernoulli", "gaussian-testbed", "random-walk", "abrupt-change", "ecommerce", "online-retail"] as const
+export { ENVIRONMENT_TYPES }
 
 /** A whole simulation config file (JSON or YAML); unknown keys are errors. */
 export const simulationConfigSchema = lazyValue(() => {

@@ -2,10 +2,8 @@ import type { Policy } from "../bandits/policy"
 import { policyDescriptor } from "../bandits/registry"
 import { checkOptions } from "../config/option-schema"
 import type { Environment } from "../schema/environment"
-import { BernoulliArms } from "./bernoulli"
-import { GaussianTestbed } from "./gaussian-testbed"
-import { RandomWalkArms } from "./random-walk"
-import { AbruptChangeArms } from "./abrupt-change"
+import type { z } from "zod"
+import { ENVIRONMENT_REGISTRY, ENVIRONMENT_TYPES, type EnvironmentDescriptor } from "./environment-registry"
 import type { EcommerceEnvironment } from "./ecommerce"
 import type { EnvironmentSpec, PolicySpec, SimulationConfig } from "./config"
 import type { SlateEnvironment } from "./slate-environment"
@@ -13,32 +11,16 @@ import { TopKSlate } from "../bandits/slate"
 import type { ScoringPolicy } from "../bandits/scorer"
 
 /**
- * Builds the environment a config describes. Async because the e-commerce environment (the
- * synthetic world and its config schema, ≈0.2 s to load) is imported only when a config asks for
- * it: every worker thread builds its own environment, and the classic ones then start in ~0.1 s.
+ * Builds the environment a config describes with its registry entry (see `environment-registry.ts`).
+ * Async because the e-commerce environment (the synthetic world and its config schema, ≈0.2 s to
+ * load) is imported only when a config asks for it: every worker thread builds its own environment,
+ * and the classic ones then start in ~0.1 s.
  */
 export async function createEnvironment(spec: EnvironmentSpec): Promise<Environment<unknown>> {
-  switch (spec.type) {
-    case "bernoulli":
-      return new BernoulliArms(spec.probabilities) as Environment<unknown>
-    case "gaussian-testbed":
-      return new GaussianTestbed(spec) as Environment<unknown>
-    case "random-walk":
-      return new RandomWalkArms(spec) as Environment<unknown>
-    case "abrupt-change":
-      return new AbruptChangeArms(spec) as Environment<unknown>
-    case "ecommerce": {
-      const { EcommerceEnvironment } = await import("./ecommerce")
-      const { world, type: _type, ...rest } = spec
-      return new EcommerceEnvironment({ ...rest, world: world as EcommerceEnvironmentWorld }) as Environment<unknown>
-    }
-    case "online-retail": {
-      const { createOnlineRetailEnvironment } = await import("../retail/online-retail-environment")
-      return createOnlineRetailEnvironment(spec) as Environment<unknown>
-    }
-  }
+  const descriptor = ENVIRONMENT_REGISTRY.find((d) => d.type === spec.type)
+  if (!descriptor) throw new Error(`unknown environment type ${JSON.stringify(spec.type)}; allowed: ${ENVIRONMENT_TYPES.join(", ")}`)
+  return (descriptor as EnvironmentDescriptor<string, z.ZodType<EnvironmentSpec>>).create(spec)
 }
-type EcommerceEnvironmentWorld = NonNullable<ConstructorParameters<typeof EcommerceEnvironment>[0]>["world"]
 
 /** Whether `env` is the e-commerce environment (checked by shape, so this module need not load it). */
 function isEcommerce(env: Environment<unknown>): env is Environment<unknown> & EcommerceEnvironment {

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest"
 import { validate } from "../../src/config/load-config"
 import { optionRule, type OptionField } from "../../src/config/option-schema"
 import { POLICY_DESCRIPTORS, policyDescriptor } from "../../src/bandits/registry"
-import { createPolicy, POLICY_TYPES, simulationConfigSchema, type PolicySpec } from "../../src/simulation"
+import { createEnvironment, createPolicy, ENVIRONMENT_TYPES, environmentSpecSchema, POLICY_TYPES, simulationConfigSchema, type PolicySpec } from "../../src/simulation"
+import { ENVIRONMENT_REGISTRY } from "../../src/simulation/environment-registry"
 import type { Environment } from "../../src/schema"
 import { createRng } from "../../src/random/rng"
 
@@ -117,5 +118,24 @@ describe("policy registry: the config loader and the constructors run one check"
       expect(arm >= 0 && arm < 3).toBe(true)
       policy.update(arm, t % 2, context)
     }
+  })
+})
+
+describe("environment registry", () => {
+  it("the types, the config union and createEnvironment follow it", async () => {
+    expect(ENVIRONMENT_TYPES).toEqual(ENVIRONMENT_REGISTRY.map((d) => d.type))
+    expect(ENVIRONMENT_TYPES).toEqual(["bernoulli", "gaussian-testbed", "random-walk", "abrupt-change", "ecommerce", "online-retail"])
+    const specs = [
+      { type: "bernoulli", probabilities: [0.2, 0.5, 0.7] },
+      { type: "gaussian-testbed", arms: 3 },
+      { type: "random-walk", arms: 3 },
+      { type: "abrupt-change", arms: 3, period: 10 },
+    ]
+    for (const spec of specs) {
+      const parsed = validate(environmentSpecSchema, spec, "exp.yaml")
+      const built = await createEnvironment(parsed)
+      expect(built.nArms, spec.type).toBe(3)
+    }
+    expect(() => validate(environmentSpecSchema, { type: "bernoulli", probabilities: [] }, "exp.yaml")).toThrow("field 'probabilities'")
   })
 })
