@@ -1,6 +1,22 @@
 import { betaQuantile } from "./beta-quantile"
 import { IndexPolicy } from "./index-policy"
-import { checkArms, checkNonNegative, checkPositive, checkUnitReward } from "./validate"
+import { checkArms, checkUnitReward } from "./validate"
+import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
+import { definePolicy } from "./policy-descriptor"
+
+/** The options of {@link BayesUcb}. */
+export const bayesUcbOptions = defineOptions({
+  c: { kind: "number", min: 0, default: 0, doc: "exponent c of the quantile level 1 − 1/(t·(ln H)^c)" },
+  horizon: { kind: "number", min: 0, open: "low", default: 1e4, doc: "horizon H (used only when c > 0)" },
+  priorAlpha: { kind: "number", min: 0, open: "low", default: 1, doc: "prior Beta α₀ of every arm" },
+  priorBeta: { kind: "number", min: 0, open: "low", default: 1, doc: "prior Beta β₀ of every arm" },
+})
+
+/** Options of {@link BayesUcb}. */
+export interface BayesUcbOptions extends OptionsOf<typeof bayesUcbOptions.fields> {
+  arms: number
+  name?: string
+}
 
 /**
  * Bayes-UCB for Bernoulli rewards: index_a = the (1 − 1/(t·(ln H)^c)) quantile of the posterior
@@ -13,12 +29,9 @@ export class BayesUcb extends IndexPolicy {
   readonly name: string
   readonly config: Readonly<{ arms: number; c: number; horizon: number; priorAlpha: number; priorBeta: number }>
 
-  constructor(options: { arms: number; c?: number; horizon?: number; priorAlpha?: number; priorBeta?: number; name?: string }) {
+  constructor(options: BayesUcbOptions) {
     super(checkArms("BayesUcb", options.arms))
-    const c = checkNonNegative("BayesUcb", "c", options.c ?? 0)
-    const horizon = checkPositive("BayesUcb", "horizon", options.horizon ?? 1e4)
-    const priorAlpha = checkPositive("BayesUcb", "priorAlpha", options.priorAlpha ?? 1)
-    const priorBeta = checkPositive("BayesUcb", "priorBeta", options.priorBeta ?? 1)
+    const { c, horizon, priorAlpha, priorBeta } = checkOptions("BayesUcb", bayesUcbOptions, options)
     this.config = { arms: this.nArms, c, horizon, priorAlpha, priorBeta }
     this.name = options.name ?? "bayes-ucb"
   }
@@ -39,3 +52,12 @@ export class BayesUcb extends IndexPolicy {
     return out
   }
 }
+
+/** Registry entry of {@link BayesUcb}. */
+export const bayesUcbPolicy = definePolicy({
+  type: "bayes-ucb",
+  description: "Bayes-UCB for rewards in [0, 1]: an upper quantile of each arm's Beta posterior (Kaufmann, Cappé & Garivier 2012)",
+  optionsSchema: bayesUcbOptions,
+  savable: BayesUcb,
+  create: (options, setting) => new BayesUcb({ ...options, arms: setting.arms }),
+})

@@ -6,25 +6,26 @@ import type { InteractionHistory, VisitorContext } from "../schema/interaction-h
 import { addArgmaxMass, argmaxRandomTie } from "./argmax"
 import { fastNormal } from "../random/fast-random"
 import { checkHistory, userOf, usersFor } from "./user-arm-table"
-import { checkArm, checkArms, checkInteger, checkPositive, checkUnitReward } from "./validate"
+import { checkArm, checkArms, checkInteger, checkUnitReward } from "./validate"
+import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
+import { definePolicy } from "./policy-descriptor"
+
+/** The options of {@link BootstrappedInterestMlp}. */
+export const bootstrappedInterestMlpOptions = defineOptions({
+  hidden: { kind: "number", integer: true, min: 1, default: 64, doc: "width of the shared hidden layer" },
+  heads: { kind: "number", integer: true, min: 1, default: 5, doc: "number of bootstrapped heads H" },
+  learningRate: { kind: "number", min: 0, open: "low", default: 0.5, doc: "SGD step" },
+  batch: { kind: "number", integer: true, min: 1, default: 32, doc: "observations per training step (a mini-batch)" },
+  epochs: { kind: "number", integer: true, min: 0, default: 5, doc: "passes over the history at warm start" },
+})
 
 /** Options of {@link BootstrappedInterestMlp}. */
-export interface BootstrappedInterestMlpOptions {
+export interface BootstrappedInterestMlpOptions extends OptionsOf<typeof bootstrappedInterestMlpOptions.fields> {
   arms: number
   /** Dimension d of the visit features `context.features` (0: none are read); default 0. */
   dimension?: number
   /** User rows to hold (ids 0..users−1); a warm-start history with more users enlarges it; default 1. */
   users?: number
-  /** Width of the shared hidden layer; default 64. */
-  hidden?: number
-  /** Number of bootstrapped heads H; default 5. */
-  heads?: number
-  /** SGD step; default 0.5. */
-  learningRate?: number
-  /** Observations per training step (a mini-batch); default 32. */
-  batch?: number
-  /** Passes over the history at `warmStart`; default 5. */
-  epochs?: number
   /** Seed of the policy's own generator (initial weights, bootstrap masks); default 0. */
   seed?: number
   name?: string
@@ -82,11 +83,7 @@ export class BootstrappedInterestMlp implements Policy<VisitorContext> {
     const arms = checkArms(who, options.arms)
     const dimension = checkInteger(who, "dimension", options.dimension ?? 0, 0)
     const users = checkInteger(who, "users", options.users ?? 1, 1)
-    const hidden = checkInteger(who, "hidden", options.hidden ?? 64, 1)
-    const heads = checkInteger(who, "heads", options.heads ?? 5, 1)
-    const learningRate = checkPositive(who, "learningRate", options.learningRate ?? 0.5)
-    const batch = checkInteger(who, "batch", options.batch ?? 32, 1)
-    const epochs = checkInteger(who, "epochs", options.epochs ?? 5, 0)
+    const { hidden, heads, learningRate, batch, epochs } = checkOptions(who, bootstrappedInterestMlpOptions, options)
     const seed = checkInteger(who, "seed", options.seed ?? 0, 0)
     this.nArms = arms
     this.config = { arms, dimension, users, hidden, heads, learningRate, batch, epochs, seed }
@@ -279,3 +276,20 @@ export class BootstrappedInterestMlp implements Policy<VisitorContext> {
     this.filled = 0
   }
 }
+
+/** The options of a `bootstrapped-mlp` config entry: `features` says whether to read the context features. */
+export const bootstrappedInterestMlpConfigOptions = defineOptions({
+  features: { kind: "boolean", default: false, doc: "also read the visit features of the context (needs features), else user and arm only" },
+  ...bootstrappedInterestMlpOptions.fields,
+})
+
+/** Registry entry of {@link BootstrappedInterestMlp} (needs users). */
+export const bootstrappedInterestMlpPolicy = definePolicy({
+  type: "bootstrapped-mlp",
+  description: "bootstrapped neural bandit: a small MLP with H bootstrapped heads, one drawn per step (Osband et al. 2016)",
+  optionsSchema: bootstrappedInterestMlpConfigOptions,
+  create: ({ features, ...options }, setting) => {
+    const dimension = checkOptions("BootstrappedInterestMlp", bootstrappedInterestMlpConfigOptions, { features }).features ? setting.features() : 0
+    return new BootstrappedInterestMlp({ ...options, arms: setting.arms, dimension, users: setting.users(), seed: setting.seed }) as Policy<unknown>
+  },
+})

@@ -4,19 +4,22 @@ import type { Policy } from "./policy"
 import type { InteractionHistory, VisitorContext } from "../schema/interaction-history"
 import { addArgmaxMass, argmaxRandomTie } from "./argmax"
 import { checkHistory, historyCounts, userOf, usersFor } from "./user-arm-table"
-import { checkArm, checkArms, checkInteger, checkNonNegative, checkRange, checkReward } from "./validate"
+import { checkArm, checkArms, checkInteger, checkReward } from "./validate"
+import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
+import { definePolicy } from "./policy-descriptor"
+
+/** The options of {@link Club}. */
+export const clubOptions = defineOptions({
+  alpha: { kind: "number", min: 0, default: 0.2, doc: "width α of the cluster's confidence bound" },
+  alpha2: { kind: "number", min: 0, default: 1, doc: "scale α₂ of the edge-deletion threshold" },
+  edgeProbability: { kind: "number", min: 0, max: 1, doc: "probability p of each edge of the initial Erdős–Rényi user graph; unset: min(1, 3 ln n / n)" },
+})
 
 /** Options of {@link Club}. */
-export interface ClubOptions {
+export interface ClubOptions extends OptionsOf<typeof clubOptions.fields> {
   arms: number
   /** User rows to hold (ids 0..users−1); a warm-start history with more users enlarges it; default 1. */
   users?: number
-  /** Width α of the cluster's confidence bound; default 0.2. */
-  alpha?: number
-  /** Scale α₂ of the edge-deletion threshold; default 1. */
-  alpha2?: number
-  /** Probability p of each edge of the initial Erdős–Rényi user graph; default min(1, 3 ln n / n). */
-  edgeProbability?: number
   /** Seed of the generator drawing the initial graph; default 0. */
   seed?: number
   name?: string
@@ -72,9 +75,7 @@ export class Club implements Policy<VisitorContext> {
     const who = "Club"
     const arms = checkArms(who, options.arms)
     const users = checkInteger(who, "users", options.users ?? 1, 1)
-    const alpha = checkNonNegative(who, "alpha", options.alpha ?? 0.2)
-    const alpha2 = checkNonNegative(who, "alpha2", options.alpha2 ?? 1)
-    const edgeProbability = options.edgeProbability === undefined ? null : checkRange(who, "edgeProbability", options.edgeProbability, 0, 1)
+    const { alpha, alpha2, edgeProbability } = checkOptions(who, clubOptions, options)
     const seed = checkInteger(who, "seed", options.seed ?? 0, 0)
     this.nArms = arms
     this.config = { arms, users, alpha, alpha2, edgeProbability, seed }
@@ -281,3 +282,11 @@ export class Club implements Policy<VisitorContext> {
 function width(n: number): number {
   return Math.sqrt((1 + Math.log(1 + n)) / (1 + n))
 }
+
+/** Registry entry of {@link Club} (needs users in the context). */
+export const clubPolicy = definePolicy({
+  type: "club",
+  description: "CLUB: online clustering of users on a graph whose edges are cut when their estimates differ (Gentile, Li & Zappella 2014)",
+  optionsSchema: clubOptions,
+  create: (options, setting) => new Club({ ...options, arms: setting.arms, users: setting.users(), seed: setting.seed }) as Policy<unknown>,
+})

@@ -1,5 +1,19 @@
 import { IndexPolicy } from "./index-policy"
-import { checkArms, checkNonNegative, checkRange } from "./validate"
+import { checkArms } from "./validate"
+import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
+import { definePolicy } from "./policy-descriptor"
+
+/** The options of {@link DiscountedUcb}. */
+export const discountedUcbOptions = defineOptions({
+  discount: { kind: "number", min: 0, max: 1, open: "low", default: 0.99, doc: "discount γ: a play s steps ago weighs γ^s" },
+  c: { kind: "number", min: 0, default: Math.SQRT2, doc: "exploration weight c of the bonus c·sqrt(ln n_γ / N_γ(a))" },
+})
+
+/** Options of {@link DiscountedUcb}. */
+export interface DiscountedUcbOptions extends OptionsOf<typeof discountedUcbOptions.fields> {
+  arms: number
+  name?: string
+}
 
 /**
  * Discounted UCB for drifting rewards: every step all statistics are multiplied by γ, so a play
@@ -15,10 +29,9 @@ export class DiscountedUcb extends IndexPolicy {
   readonly discountedCounts: Float64Array
   readonly discountedSums: Float64Array
 
-  constructor(options: { arms: number; discount?: number; c?: number; name?: string }) {
+  constructor(options: DiscountedUcbOptions) {
     super(checkArms("DiscountedUcb", options.arms))
-    const discount = checkRange("DiscountedUcb", "discount", options.discount ?? 0.99, 0, 1, "low")
-    const c = checkNonNegative("DiscountedUcb", "c", options.c ?? Math.SQRT2)
+    const { discount, c } = checkOptions("DiscountedUcb", discountedUcbOptions, options)
     this.config = { arms: this.nArms, discount, c }
     this.name = options.name ?? `d-ucb-${discount}`
     this.discountedCounts = new Float64Array(this.nArms)
@@ -54,3 +67,12 @@ export class DiscountedUcb extends IndexPolicy {
     return out
   }
 }
+
+/** Registry entry of {@link DiscountedUcb}. */
+export const discountedUcbPolicy = definePolicy({
+  type: "discounted-ucb",
+  description: "discounted UCB for drifting rewards: statistics decay by γ each step (Garivier & Moulines 2011)",
+  optionsSchema: discountedUcbOptions,
+  savable: DiscountedUcb,
+  create: (options, setting) => new DiscountedUcb({ ...options, arms: setting.arms }),
+})

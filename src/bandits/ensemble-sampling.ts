@@ -6,27 +6,26 @@ import type { InteractionHistory, VisitorContext } from "../schema/interaction-h
 import { addArgmaxMass, argmaxRandomTie } from "./argmax"
 import { fastNormal } from "../random/fast-random"
 import { checkHistory, userOf, usersFor } from "./user-arm-table"
-import { checkArm, checkArms, checkInteger, checkNonNegative, checkPositive, checkRange, checkReward } from "./validate"
+import { checkArm, checkArms, checkInteger, checkReward } from "./validate"
+import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
+import { definePolicy } from "./policy-descriptor"
+
+/** The options of {@link EnsembleSampling}. */
+export const ensembleSamplingOptions = defineOptions({
+  models: { kind: "number", integer: true, min: 1, default: 10, doc: "ensemble size M" },
+  factors: { kind: "number", integer: true, min: 1, default: 3, doc: "rank f of each model's factorisation" },
+  priorSd: { kind: "number", min: 0, default: 0.1, doc: "prior standard deviation σ₀ of every parameter (the models' prior samples)" },
+  noiseSd: { kind: "number", min: 0, default: 0.1, doc: "standard deviation σ_w of the noise added to each observation, per model" },
+  learningRate: { kind: "number", min: 0, open: "low", default: 0.02, doc: "SGD step η" },
+  regularization: { kind: "number", min: 0, max: 1, default: 0.01, doc: "pull λ of every parameter toward its prior sample per step" },
+  epochs: { kind: "number", integer: true, min: 0, default: 20, doc: "passes over the history at warm start" },
+})
 
 /** Options of {@link EnsembleSampling}. */
-export interface EnsembleSamplingOptions {
+export interface EnsembleSamplingOptions extends OptionsOf<typeof ensembleSamplingOptions.fields> {
   arms: number
   /** User rows to hold (ids 0..users−1); a warm-start history with more users enlarges it; default 1. */
   users?: number
-  /** Ensemble size M; default 10. */
-  models?: number
-  /** Rank f of each model's factorisation; default 3. */
-  factors?: number
-  /** Prior standard deviation σ₀ of every parameter (the models' prior samples); default 0.1. */
-  priorSd?: number
-  /** Standard deviation σ_w of the noise added to each observation, per model; default 0.1. */
-  noiseSd?: number
-  /** SGD step η; default 0.02. */
-  learningRate?: number
-  /** Pull λ of every parameter toward its prior sample per step; default 0.01. */
-  regularization?: number
-  /** Passes over the history at `warmStart`; default 20. */
-  epochs?: number
   /** Seed of the policy's own generator (prior samples and observation noise); default 0. */
   seed?: number
   name?: string
@@ -69,13 +68,7 @@ export class EnsembleSampling implements Policy<VisitorContext> {
     const who = "EnsembleSampling"
     const arms = checkArms(who, options.arms)
     const users = checkInteger(who, "users", options.users ?? 1, 1)
-    const models = checkInteger(who, "models", options.models ?? 10, 1)
-    const factors = checkInteger(who, "factors", options.factors ?? 3, 1)
-    const priorSd = checkNonNegative(who, "priorSd", options.priorSd ?? 0.1)
-    const noiseSd = checkNonNegative(who, "noiseSd", options.noiseSd ?? 0.1)
-    const learningRate = checkPositive(who, "learningRate", options.learningRate ?? 0.02)
-    const regularization = checkRange(who, "regularization", options.regularization ?? 0.01, 0, 1)
-    const epochs = checkInteger(who, "epochs", options.epochs ?? 20, 0)
+    const { models, factors, priorSd, noiseSd, learningRate, regularization, epochs } = checkOptions(who, ensembleSamplingOptions, options)
     const seed = checkInteger(who, "seed", options.seed ?? 0, 0)
     this.nArms = arms
     this.config = { arms, users, models, factors, priorSd, noiseSd, learningRate, regularization, epochs, seed }
@@ -189,3 +182,11 @@ export class EnsembleSampling implements Policy<VisitorContext> {
     }
   }
 }
+
+/** Registry entry of {@link EnsembleSampling} (needs users in the context). */
+export const ensembleSamplingPolicy = definePolicy({
+  type: "ensemble-sampling",
+  description: "ensemble sampling: M perturbed user × arm factor models, one drawn per step (Lu & Van Roy 2017)",
+  optionsSchema: ensembleSamplingOptions,
+  create: (options, setting) => new EnsembleSampling({ ...options, arms: setting.arms, users: setting.users(), seed: setting.seed }) as Policy<unknown>,
+})

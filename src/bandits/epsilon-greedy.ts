@@ -2,19 +2,21 @@ import type { Rng } from "../random/rng"
 import { randomInt } from "../random/uniform"
 import type { Policy } from "./policy"
 import { addArgmaxMass, argmaxRandomTie } from "./argmax"
-import { checkArm, checkArms, checkFinite, checkNonNegative, checkRange, checkReward } from "./validate"
+import { checkArm, checkArms, checkReward } from "./validate"
+import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
+import { definePolicy } from "./policy-descriptor"
+
+/** The options of {@link EpsilonGreedy} a config may set (checked by the constructor and the config schema alike). */
+export const epsilonGreedyOptions = defineOptions({
+  epsilon: { kind: "number", min: 0, max: 1, default: 0.1, doc: "exploration probability ε (at step t it is ε/(1 + decay·t))" },
+  decay: { kind: "number", min: 0, default: 0, doc: "decay rate of ε: ε_t = ε/(1 + decay·t), t = updates so far (0: fixed ε)" },
+  initialValue: { kind: "number", default: 0, doc: "initial value estimate Q₁(a) of every arm (optimism: a large value)" },
+  stepSize: { kind: "number", min: 0, max: 1, open: "low", doc: "constant step size α (recency-weighted average); unset: sample average 1/N(a)" },
+})
 
 /** Options of {@link EpsilonGreedy}. */
-export interface EpsilonGreedyOptions {
+export interface EpsilonGreedyOptions extends OptionsOf<typeof epsilonGreedyOptions.fields> {
   arms: number
-  /** Exploration probability ε ∈ [0, 1] (at step t it is ε/(1 + decay·t)); default 0.1. */
-  epsilon?: number
-  /** Decay rate of ε: ε_t = ε/(1 + decay·t), t = number of updates so far; default 0 (fixed ε). */
-  decay?: number
-  /** Initial value estimate Q₁(a) of every arm (optimism: a large value); default 0. */
-  initialValue?: number
-  /** Constant step size α ∈ (0, 1] (recency-weighted average); default: sample average 1/N(a). */
-  stepSize?: number
   name?: string
 }
 
@@ -40,10 +42,7 @@ export class EpsilonGreedy implements Policy<unknown> {
 
   constructor(options: EpsilonGreedyOptions, who = "EpsilonGreedy") {
     const arms = checkArms(who, options.arms)
-    const epsilon = checkRange(who, "epsilon", options.epsilon ?? 0.1, 0, 1)
-    const decay = checkNonNegative(who, "decay", options.decay ?? 0)
-    const initialValue = checkFinite(who, "initialValue", options.initialValue ?? 0)
-    const stepSize = options.stepSize === undefined ? null : checkRange(who, "stepSize", options.stepSize, 0, 1, "low")
+    const { epsilon, decay, initialValue, stepSize } = checkOptions(who, epsilonGreedyOptions, options)
     this.nArms = arms
     this.config = { arms, epsilon, decay, initialValue, stepSize }
     this.name = options.name ?? (epsilon === 0 ? "greedy" : `eps-${epsilon}`)
@@ -84,3 +83,12 @@ export class EpsilonGreedy implements Policy<unknown> {
     this.steps = 0
   }
 }
+
+/** Registry entry of {@link EpsilonGreedy}. */
+export const epsilonGreedyPolicy = definePolicy({
+  type: "epsilon-greedy",
+  description: "ε-greedy: a uniformly random arm with probability ε_t, else the best estimate (Sutton & Barto 2018 §2.2)",
+  optionsSchema: epsilonGreedyOptions,
+  savable: EpsilonGreedy,
+  create: (options, setting) => new EpsilonGreedy({ ...options, arms: setting.arms }),
+})

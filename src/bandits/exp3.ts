@@ -1,7 +1,20 @@
 import type { Rng } from "../random/rng"
 import type { Policy } from "./policy"
 import { sampleIndex } from "./argmax"
-import { checkArm, checkArms, checkRange, checkUnitReward } from "./validate"
+import { checkArm, checkArms, checkUnitReward } from "./validate"
+import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
+import { definePolicy } from "./policy-descriptor"
+
+/** The options of {@link Exp3}. */
+export const exp3Options = defineOptions({
+  gamma: { kind: "number", min: 0, max: 1, open: "low", default: 0.1, doc: "exploration mixture γ: p = (1 − γ)·w/Σw + γ/K" },
+})
+
+/** Options of {@link Exp3}. */
+export interface Exp3Options extends OptionsOf<typeof exp3Options.fields> {
+  arms: number
+  name?: string
+}
 
 /**
  * EXP3 for adversarial bandits with rewards in [0, 1]:
@@ -19,9 +32,9 @@ export class Exp3 implements Policy<unknown> {
   readonly logWeights: Float64Array
   private readonly p: Float64Array
 
-  constructor(options: { arms: number; gamma?: number; name?: string }) {
+  constructor(options: Exp3Options) {
     const arms = checkArms("Exp3", options.arms)
-    const gamma = checkRange("Exp3", "gamma", options.gamma ?? 0.1, 0, 1, "low")
+    const { gamma } = checkOptions("Exp3", exp3Options, options)
     this.nArms = arms
     this.config = { arms, gamma }
     this.name = options.name ?? `exp3-${gamma}`
@@ -61,3 +74,12 @@ export class Exp3 implements Policy<unknown> {
     this.p.fill(1 / this.nArms)
   }
 }
+
+/** Registry entry of {@link Exp3}. */
+export const exp3Policy = definePolicy({
+  type: "exp3",
+  description: "EXP3 for adversarial rewards in [0, 1]: exponential weights mixed with uniform exploration (Auer et al. 2002)",
+  optionsSchema: exp3Options,
+  savable: Exp3,
+  create: (options, setting) => new Exp3({ ...options, arms: setting.arms }),
+})

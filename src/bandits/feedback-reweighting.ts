@@ -1,21 +1,23 @@
 import type { Rng } from "../random/rng"
 import type { Policy } from "./policy"
 import { sampleIndex } from "./argmax"
-import { checkArm, checkArms, checkInteger, checkPositive, checkRange, checkReward } from "./validate"
+import { checkArm, checkArms, checkInteger, checkReward } from "./validate"
+import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
+import { definePolicy } from "./policy-descriptor"
+
+/** The options of {@link FeedbackReweighting}. */
+export const feedbackReweightingOptions = defineOptions({
+  learningRate: { kind: "number", min: 0, open: "low", default: 0.5, doc: "step η on the log-weight per unit of feedback" },
+  decay: { kind: "number", min: 0, max: 1, open: "high", default: 0.01, doc: "forgetting per update: every log-weight of the user shrinks by this fraction toward 0" },
+  exploration: { kind: "number", min: 0, max: 1, default: 0.05, doc: "exploration floor γ: p = (1 − γ)·softmax(w) + γ/K" },
+  skipFeedback: { kind: "number", min: -1, max: 1, default: 0, doc: "feedback assigned to a reward of exactly 0 (no click: a weak dislike)" },
+})
 
 /** Options of {@link FeedbackReweighting}. */
-export interface FeedbackReweightingOptions {
+export interface FeedbackReweightingOptions extends OptionsOf<typeof feedbackReweightingOptions.fields> {
   arms: number
   /** Number of separate user profiles; contexts then carry `user` in [0, users); default 1 (one shared profile, `user` ignored). */
   users?: number
-  /** Step η on the log-weight per unit of feedback; default 0.5. */
-  learningRate?: number
-  /** Forgetting per update: every log-weight of the user shrinks by this fraction toward 0; default 0.01. */
-  decay?: number
-  /** Exploration floor γ: p = (1 − γ)·softmax(w) + γ/K; default 0.05. */
-  exploration?: number
-  /** Feedback assigned to a reward of exactly 0 (no click: a weak dislike); default 0. */
-  skipFeedback?: number
   name?: string
 }
 
@@ -50,10 +52,7 @@ export class FeedbackReweighting implements Policy<UserContext | undefined> {
     const who = "FeedbackReweighting"
     const arms = checkArms(who, options.arms)
     const users = checkInteger(who, "users", options.users ?? 1, 1)
-    const learningRate = checkPositive(who, "learningRate", options.learningRate ?? 0.5)
-    const decay = checkRange(who, "decay", options.decay ?? 0.01, 0, 1, "high")
-    const exploration = checkRange(who, "exploration", options.exploration ?? 0.05, 0, 1)
-    const skipFeedback = checkRange(who, "skipFeedback", options.skipFeedback ?? 0, -1, 1)
+    const { learningRate, decay, exploration, skipFeedback } = checkOptions(who, feedbackReweightingOptions, options)
     this.nArms = arms
     this.config = { arms, users, learningRate, decay, exploration, skipFeedback }
     this.name = options.name ?? "feedback-reweighting"
@@ -106,3 +105,21 @@ export class FeedbackReweighting implements Policy<UserContext | undefined> {
     this.logWeights.fill(0)
   }
 }
+
+/** The options of a `feedback-reweighting` config entry: `perUser` picks how many profiles to keep. */
+export const feedbackReweightingConfigOptions = defineOptions({
+  perUser: { kind: "boolean", default: false, doc: "one profile per user of the context (needs users), else one shared profile" },
+  ...feedbackReweightingOptions.fields,
+})
+
+/** Registry entry of {@link FeedbackReweighting}. */
+export const feedbackReweightingPolicy = definePolicy({
+  type: "feedback-reweighting",
+  description: "like/dislike re-weighting: exponentiated-gradient log-weights per arm with an exploration floor (Hedge, EXP3 mixture)",
+  optionsSchema: feedbackReweightingConfigOptions,
+  savable: FeedbackReweighting,
+  create: ({ perUser, ...options }, setting) => {
+    const users = checkOptions("FeedbackReweighting", feedbackReweightingConfigOptions, { perUser }).perUser ? setting.users() : 1
+    return new FeedbackReweighting({ ...options, arms: setting.arms, users }) as Policy<unknown>
+  },
+})

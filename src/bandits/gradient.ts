@@ -1,7 +1,21 @@
 import type { Rng } from "../random/rng"
 import type { Policy } from "./policy"
 import { sampleIndex } from "./argmax"
-import { checkArm, checkArms, checkPositive, checkReward } from "./validate"
+import { checkArm, checkArms, checkReward } from "./validate"
+import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
+import { definePolicy } from "./policy-descriptor"
+
+/** The options of {@link GradientBandit}. */
+export const gradientBanditOptions = defineOptions({
+  alpha: { kind: "number", min: 0, open: "low", default: 0.1, doc: "step size α of the preference update" },
+  baseline: { kind: "boolean", default: true, doc: "subtract the running average reward R̄ (else 0) as the baseline" },
+})
+
+/** Options of {@link GradientBandit}. */
+export interface GradientBanditOptions extends OptionsOf<typeof gradientBanditOptions.fields> {
+  arms: number
+  name?: string
+}
 
 /**
  * Gradient bandit: preferences H(a), π(a) = softmax(H)(a); after reward R for arm A,
@@ -21,11 +35,9 @@ export class GradientBandit implements Policy<unknown> {
   private averageReward = 0
   private steps = 0
 
-  constructor(options: { arms: number; alpha?: number; baseline?: boolean; name?: string }) {
+  constructor(options: GradientBanditOptions) {
     const arms = checkArms("GradientBandit", options.arms)
-    const alpha = checkPositive("GradientBandit", "alpha", options.alpha ?? 0.1)
-    const baseline = options.baseline ?? true
-    if (typeof baseline !== "boolean") throw new Error(`GradientBandit: baseline must be true or false, got ${String(baseline)}`)
+    const { alpha, baseline } = checkOptions("GradientBandit", gradientBanditOptions, options)
     this.nArms = arms
     this.config = { arms, alpha, baseline }
     this.name = options.name ?? `gradient-${alpha}${baseline ? "" : "-no-baseline"}`
@@ -74,3 +86,12 @@ export class GradientBandit implements Policy<unknown> {
     this.steps = 0
   }
 }
+
+/** Registry entry of {@link GradientBandit}. */
+export const gradientBanditPolicy = definePolicy({
+  type: "gradient",
+  description: "gradient bandit: softmax over learned preferences, stochastic gradient ascent on reward (Sutton & Barto 2018 §2.8)",
+  optionsSchema: gradientBanditOptions,
+  savable: GradientBandit,
+  create: (options, setting) => new GradientBandit({ ...options, arms: setting.arms }),
+})

@@ -4,20 +4,26 @@ import type { InteractionHistory, VisitorContext } from "../schema/interaction-h
 import { betaArgmax } from "./beta-argmax"
 import { monteCarloProbabilities } from "./monte-carlo"
 import { checkHistory, historyCounts, userOf, usersFor } from "./user-arm-table"
-import { checkArm, checkArms, checkInteger, checkPositive, checkUnitReward } from "./validate"
+import { checkArm, checkArms, checkInteger, checkUnitReward } from "./validate"
+import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
+import { definePolicy } from "./policy-descriptor"
+
+/** The options of {@link HierarchicalThompson}. */
+export const hierarchicalThompsonOptions = defineOptions(
+  {
+    strength: { kind: "number", min: 0, open: "low", doc: "a fixed prior strength s = α + β of every arm's population prior; unset: fitted by the method of moments" },
+    minStrength: { kind: "number", min: 0, open: "low", default: 2, doc: "lower bound of the fitted strength" },
+    maxStrength: { kind: "number", min: 0, open: "low", default: 50, doc: "upper bound of the fitted strength (>= minStrength)" },
+    probabilityDraws: { kind: "number", integer: true, min: 1, default: 2000, doc: "Monte Carlo draws for the propensities (standard error ≤ 0.5/√draws)" },
+  },
+  ({ minStrength, maxStrength }) => (maxStrength < minStrength ? { option: "maxStrength", rule: `must be >= minStrength (${minStrength})` } : null),
+)
 
 /** Options of {@link HierarchicalThompson}. */
-export interface HierarchicalThompsonOptions {
+export interface HierarchicalThompsonOptions extends OptionsOf<typeof hierarchicalThompsonOptions.fields> {
   arms: number
   /** User rows to hold (ids 0..users−1); a warm-start history with more users enlarges it; default 1. */
   users?: number
-  /** A fixed prior strength s = α + β of every arm's population prior; default: fitted (method of moments). */
-  strength?: number
-  /** Bounds of the fitted strength; default 2 and 50. */
-  minStrength?: number
-  maxStrength?: number
-  /** Monte Carlo draws for `probabilities`; default 2000. */
-  probabilityDraws?: number
   /** Seed of the generator used by `probabilities`; default 0. */
   seed?: number
   name?: string
@@ -69,11 +75,7 @@ export class HierarchicalThompson implements Policy<VisitorContext> {
     const who = "HierarchicalThompson"
     const arms = checkArms(who, options.arms)
     const users = checkInteger(who, "users", options.users ?? 1, 1)
-    const strength = options.strength === undefined ? null : checkPositive(who, "strength", options.strength)
-    const minStrength = checkPositive(who, "minStrength", options.minStrength ?? 2)
-    const maxStrength = checkPositive(who, "maxStrength", options.maxStrength ?? 50)
-    if (maxStrength < minStrength) throw new Error(`${who}: maxStrength must be >= minStrength (${minStrength}), got ${maxStrength}`)
-    const probabilityDraws = checkInteger(who, "probabilityDraws", options.probabilityDraws ?? 2000, 1)
+    const { strength, minStrength, maxStrength, probabilityDraws } = checkOptions(who, hierarchicalThompsonOptions, options)
     const seed = checkInteger(who, "seed", options.seed ?? 0, 0)
     this.nArms = arms
     this.config = { arms, users, strength, minStrength, maxStrength, probabilityDraws, seed }
@@ -175,3 +177,11 @@ export class HierarchicalThompson implements Policy<VisitorContext> {
     for (let a = 0; a < this.nArms; a++) this.refit(a)
   }
 }
+
+/** Registry entry of {@link HierarchicalThompson} (needs users in the context). */
+export const hierarchicalThompsonPolicy = definePolicy({
+  type: "hierarchical-thompson",
+  description: "hierarchical Thompson sampling: per-user Beta posteriors shrunk toward a population prior fitted to all users",
+  optionsSchema: hierarchicalThompsonOptions,
+  create: (options, setting) => new HierarchicalThompson({ ...options, arms: setting.arms, users: setting.users(), seed: setting.seed }) as Policy<unknown>,
+})

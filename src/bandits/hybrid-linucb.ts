@@ -6,23 +6,25 @@ import { RidgeArms } from "./ridge-arms"
 import { RidgeKernel, pairedRowDots } from "./ridge-kernel"
 import { fitUserArmFactors } from "./user-arm-factors"
 import { checkHistory, historyCounts, userOf, usersFor } from "./user-arm-table"
-import { checkArm, checkArms, checkInteger, checkNonNegative, checkPositive, checkReward } from "./validate"
+import { checkArm, checkArms, checkInteger, checkReward } from "./validate"
+import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
+import { definePolicy } from "./policy-descriptor"
+
+/** The options of {@link HybridLinUcb}. */
+export const hybridLinUcbOptions = defineOptions({
+  alpha: { kind: "number", min: 0, default: 1, doc: "width α of the confidence bound" },
+  lambda: { kind: "number", min: 0, open: "low", default: 1, doc: "ridge λ of the per-arm models and of A₀ (both start at λI)" },
+  factors: { kind: "number", integer: true, min: 0, default: 2, doc: "rank f of the user × arm factorisation fitted to the history (k = 2 + f shared features)" },
+  smoothing: { kind: "number", min: 0, open: "low", default: 2, doc: "pseudo-showings m pulling a user's click rate toward the arm's population rate" },
+})
 
 /** Options of {@link HybridLinUcb}. */
-export interface HybridLinUcbOptions {
+export interface HybridLinUcbOptions extends OptionsOf<typeof hybridLinUcbOptions.fields> {
   arms: number
   /** Dimension d of the visit features x (`context.features`, shared by all arms). */
   dimension: number
   /** User rows to hold (ids 0..users−1); a warm-start history with more users enlarges it; default 1. */
   users?: number
-  /** Rank f of the user × arm factorisation fitted to the history; default 2. The shared features number k = 2 + f. */
-  factors?: number
-  /** Width α of the confidence bound; default 1. */
-  alpha?: number
-  /** Ridge λ of the per-arm models (A_a starts at λI) and of A₀ (starts at λI); default 1. */
-  lambda?: number
-  /** Pseudo-showings m pulling a user's click rate toward the arm's population rate; default 2. */
-  smoothing?: number
   name?: string
 }
 
@@ -95,10 +97,7 @@ export class HybridLinUcb implements Policy<VisitorContext> {
     const arms = checkArms(who, options.arms)
     const dimension = checkInteger(who, "dimension", options.dimension, 1)
     const users = checkInteger(who, "users", options.users ?? 1, 1)
-    const factors = checkInteger(who, "factors", options.factors ?? 2, 0)
-    const alpha = checkNonNegative(who, "alpha", options.alpha ?? 1)
-    const lambda = checkPositive(who, "lambda", options.lambda ?? 1)
-    const smoothing = checkPositive(who, "smoothing", options.smoothing ?? 2)
+    const { factors, alpha, lambda, smoothing } = checkOptions(who, hybridLinUcbOptions, options)
     this.nArms = arms
     this.config = { arms, dimension, users, factors, alpha, lambda, smoothing }
     this.name = options.name ?? `hybrid-linucb-${alpha}`
@@ -333,3 +332,11 @@ export class HybridLinUcb implements Policy<VisitorContext> {
     this.armShows.fill(0)
   }
 }
+
+/** Registry entry of {@link HybridLinUcb} (needs context features and users). */
+export const hybridLinUcbPolicy = definePolicy({
+  type: "hybrid-linucb",
+  description: "hybrid LinUCB: shared and per-arm ridge models on the visit features plus user × arm factors (Li et al. 2010, algorithm 2)",
+  optionsSchema: hybridLinUcbOptions,
+  create: (options, setting) => new HybridLinUcb({ ...options, arms: setting.arms, dimension: setting.features(), users: setting.users() }) as Policy<unknown>,
+})

@@ -1,5 +1,7 @@
 import { IndexPolicy } from "./index-policy"
-import { checkArms, checkNonNegative, checkRange, checkUnitReward } from "./validate"
+import { checkArms, checkUnitReward } from "./validate"
+import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
+import { definePolicy } from "./policy-descriptor"
 
 /** Bernoulli Kullback–Leibler divergence kl(p, q) = p ln(p/q) + (1−p) ln((1−p)/(1−q)), with 0 ln 0 = 0. */
 export function bernoulliKl(p: number, q: number): number {
@@ -27,6 +29,18 @@ export function klUcbIndex(p: number, n: number, bound: number, precision = 1e-6
   return 0.5 * (lo + hi)
 }
 
+/** The options of {@link KlUcb}. */
+export const klUcbOptions = defineOptions({
+  c: { kind: "number", min: 0, default: 0, doc: "weight of the ln ln t term of the exploration level ln t + c·ln ln t" },
+  precision: { kind: "number", min: 0, max: 0.1, open: "low", default: 1e-6, doc: "bisection tolerance of the index" },
+})
+
+/** Options of {@link KlUcb}. */
+export interface KlUcbOptions extends OptionsOf<typeof klUcbOptions.fields> {
+  arms: number
+  name?: string
+}
+
 /**
  * KL-UCB for Bernoulli rewards (rewards in [0, 1]): index_a = max{ q : N(a)·kl(μ̂_a, q) ≤ ln t + c·ln ln t },
  * computed by bisection. Asymptotically optimal: it matches the Lai–Robbins bound.
@@ -38,10 +52,9 @@ export class KlUcb extends IndexPolicy {
   readonly name: string
   readonly config: Readonly<{ arms: number; c: number; precision: number }>
 
-  constructor(options: { arms: number; c?: number; precision?: number; name?: string }) {
+  constructor(options: KlUcbOptions) {
     super(checkArms("KlUcb", options.arms))
-    const c = checkNonNegative("KlUcb", "c", options.c ?? 0)
-    const precision = checkRange("KlUcb", "precision", options.precision ?? 1e-6, 0, 0.1, "low")
+    const { c, precision } = checkOptions("KlUcb", klUcbOptions, options)
     this.config = { arms: this.nArms, c, precision }
     this.name = options.name ?? "kl-ucb"
   }
@@ -62,3 +75,12 @@ export class KlUcb extends IndexPolicy {
     return out
   }
 }
+
+/** Registry entry of {@link KlUcb}. */
+export const klUcbPolicy = definePolicy({
+  type: "kl-ucb",
+  description: "KL-UCB for rewards in [0, 1]: the Bernoulli-KL upper bound, asymptotically optimal (Garivier & Cappé 2011)",
+  optionsSchema: klUcbOptions,
+  savable: KlUcb,
+  create: (options, setting) => new KlUcb({ ...options, arms: setting.arms }),
+})

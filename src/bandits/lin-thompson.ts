@@ -4,17 +4,22 @@ import type { FeatureContext } from "./feature-context"
 import { fastNormal } from "../random/fast-random"
 import { monteCarloProbabilities } from "./monte-carlo"
 import { RidgeArms, featureOffset } from "./ridge-arms"
-import { checkArm, checkArms, checkInteger, checkNonNegative, checkPositive, checkReward } from "./validate"
+import { checkArm, checkArms, checkInteger, checkReward } from "./validate"
+import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
+import { definePolicy } from "./policy-descriptor"
+
+/** The options of {@link LinThompson}. */
+export const linThompsonOptions = defineOptions({
+  v: { kind: "number", min: 0, default: 0.5, doc: "posterior scale v: θ̃_a ~ N(θ̂_a, v²·A_a⁻¹)" },
+  lambda: { kind: "number", min: 0, open: "low", default: 1, doc: "ridge λ (A starts at λI)" },
+  probabilityDraws: { kind: "number", integer: true, min: 1, default: 1000, doc: "Monte Carlo draws for the propensities (standard error ≤ 0.5/√draws)" },
+})
 
 /** Options of {@link LinThompson}. */
-export interface LinThompsonOptions {
+export interface LinThompsonOptions extends OptionsOf<typeof linThompsonOptions.fields> {
   arms: number
+  /** Feature dimension d. */
   dimension: number
-  /** Posterior scale v: θ̃_a ~ N(θ̂_a, v²·A_a⁻¹); default 0.5. */
-  v?: number
-  /** Ridge λ > 0; default 1. */
-  lambda?: number
-  probabilityDraws?: number
   seed?: number
   name?: string
 }
@@ -41,9 +46,7 @@ export class LinThompson implements Policy<FeatureContext> {
     const who = "LinThompson"
     const arms = checkArms(who, options.arms)
     const dimension = checkInteger(who, "dimension", options.dimension, 1)
-    const v = checkNonNegative(who, "v", options.v ?? 0.5)
-    const lambda = checkPositive(who, "lambda", options.lambda ?? 1)
-    const probabilityDraws = checkInteger(who, "probabilityDraws", options.probabilityDraws ?? 1000, 1)
+    const { v, lambda, probabilityDraws } = checkOptions(who, linThompsonOptions, options)
     const seed = checkInteger(who, "seed", options.seed ?? 0, 0)
     this.nArms = arms
     this.config = { arms, dimension, v, lambda, probabilityDraws, seed }
@@ -134,3 +137,12 @@ export class LinThompson implements Policy<FeatureContext> {
     for (let a = 0; a < this.nArms; a++) for (let i = 0; i < d; i++) this.chol[a * d * d + i * d + i] = diag
   }
 }
+
+/** Registry entry of {@link LinThompson} (needs context features). */
+export const linThompsonPolicy = definePolicy({
+  type: "lin-thompson",
+  description: "linear Thompson sampling with disjoint per-arm ridge posteriors on the context features (Agrawal & Goyal 2013)",
+  optionsSchema: linThompsonOptions,
+  savable: LinThompson,
+  create: (options, setting) => new LinThompson({ ...options, arms: setting.arms, dimension: setting.features(), seed: setting.seed }) as Policy<unknown>,
+})

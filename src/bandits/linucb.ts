@@ -1,19 +1,24 @@
 import type { Rng } from "../random/rng"
 import type { ScoringPolicy } from "./scorer"
+import type { Policy } from "./policy"
 import type { FeatureContext } from "./feature-context"
 import { addArgmaxMass, argmaxRandomTie } from "./argmax"
 import { RidgeArms, featureOffset } from "./ridge-arms"
-import { checkArm, checkArms, checkInteger, checkNonNegative, checkPositive, checkReward } from "./validate"
+import { checkArm, checkArms, checkInteger, checkReward } from "./validate"
+import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
+import { definePolicy } from "./policy-descriptor"
+
+/** The options of {@link LinUcb}. */
+export const linUcbOptions = defineOptions({
+  alpha: { kind: "number", min: 0, default: 1, doc: "width α of the confidence bound θ_aᵀx + α·sqrt(xᵀA_a⁻¹x)" },
+  lambda: { kind: "number", min: 0, open: "low", default: 1, doc: "ridge λ (A starts at λI)" },
+})
 
 /** Options of {@link LinUcb}. */
-export interface LinUcbOptions {
+export interface LinUcbOptions extends OptionsOf<typeof linUcbOptions.fields> {
   arms: number
   /** Feature dimension d. */
   dimension: number
-  /** Width of the confidence bound α ≥ 0; default 1. */
-  alpha?: number
-  /** Ridge λ > 0 (A starts at λI); default 1. */
-  lambda?: number
   name?: string
 }
 
@@ -40,8 +45,7 @@ export class LinUcb implements ScoringPolicy<FeatureContext> {
   constructor(options: LinUcbOptions) {
     const arms = checkArms("LinUcb", options.arms)
     const dimension = checkInteger("LinUcb", "dimension", options.dimension, 1)
-    const alpha = checkNonNegative("LinUcb", "alpha", options.alpha ?? 1)
-    const lambda = checkPositive("LinUcb", "lambda", options.lambda ?? 1)
+    const { alpha, lambda } = checkOptions("LinUcb", linUcbOptions, options)
     this.nArms = arms
     this.config = { arms, dimension, alpha, lambda }
     this.name = options.name ?? `linucb-${alpha}`
@@ -109,3 +113,12 @@ export class LinUcb implements ScoringPolicy<FeatureContext> {
     this.model.reset()
   }
 }
+
+/** Registry entry of {@link LinUcb} (needs context features). */
+export const linUcbPolicy = definePolicy({
+  type: "linucb",
+  description: "LinUCB with disjoint per-arm ridge models on the context features (Li, Chu, Langford & Schapire 2010)",
+  optionsSchema: linUcbOptions,
+  savable: LinUcb,
+  create: (options, setting) => new LinUcb({ ...options, arms: setting.arms, dimension: setting.features() }) as Policy<unknown>,
+})

@@ -1,14 +1,19 @@
-import { EpsilonGreedy } from "./epsilon-greedy"
+import { EpsilonGreedy, epsilonGreedyOptions } from "./epsilon-greedy"
+import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
+import { definePolicy } from "./policy-descriptor"
+
+const { initialValue, stepSize, epsilon } = epsilonGreedyOptions.fields
+
+/** The options of {@link OptimisticGreedy}: ε-greedy's with optimistic defaults (Sutton & Barto figure 2.3). */
+export const optimisticGreedyOptions = defineOptions({
+  initialValue: { ...initialValue, default: 5, doc: "optimistic initial estimate Q₁ of every arm" },
+  stepSize: { ...stepSize, default: 0.1, doc: "constant step size α" },
+  epsilon: { ...epsilon, default: 0, doc: "residual exploration probability ε" },
+})
 
 /** Options of {@link OptimisticGreedy}. */
-export interface OptimisticGreedyOptions {
+export interface OptimisticGreedyOptions extends OptionsOf<typeof optimisticGreedyOptions.fields> {
   arms: number
-  /** Optimistic initial estimate Q₁; default 5 (Sutton & Barto figure 2.3). */
-  initialValue?: number
-  /** Constant step size α; default 0.1. */
-  stepSize?: number
-  /** Residual exploration ε; default 0. */
-  epsilon?: number
   name?: string
 }
 
@@ -19,16 +24,25 @@ export interface OptimisticGreedyOptions {
  */
 export class OptimisticGreedy extends EpsilonGreedy {
   constructor(options: OptimisticGreedyOptions) {
-    const initialValue = options.initialValue ?? 5
+    const checked = checkOptions("OptimisticGreedy", optimisticGreedyOptions, options)
     super(
       {
         arms: options.arms,
-        epsilon: options.epsilon ?? 0,
-        initialValue,
-        stepSize: options.stepSize ?? 0.1,
-        name: options.name ?? `optimistic-${initialValue}`,
+        epsilon: checked.epsilon,
+        initialValue: checked.initialValue,
+        stepSize: checked.stepSize,
+        name: options.name ?? `optimistic-${checked.initialValue}`,
       },
       "OptimisticGreedy",
     )
   }
 }
+
+/** Registry entry of {@link OptimisticGreedy}. */
+export const optimisticGreedyPolicy = definePolicy({
+  type: "optimistic",
+  description: "optimistic initial values: greedy with Q₁ = 5 and a constant step size (Sutton & Barto 2018 §2.6)",
+  optionsSchema: optimisticGreedyOptions,
+  savable: OptimisticGreedy,
+  create: (options, setting) => new OptimisticGreedy({ ...options, arms: setting.arms }),
+})

@@ -4,18 +4,22 @@ import type { InteractionHistory, VisitorContext } from "../schema/interaction-h
 import { betaArgmax } from "./beta-argmax"
 import { monteCarloProbabilities } from "./monte-carlo"
 import { checkHistory, historyCounts, userOf, usersFor } from "./user-arm-table"
-import { checkArm, checkArms, checkInteger, checkPositive, checkUnitReward } from "./validate"
+import { checkArm, checkArms, checkInteger, checkUnitReward } from "./validate"
+import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
+import { definePolicy } from "./policy-descriptor"
+
+/** The options of {@link PerUserThompson}. */
+export const perUserThompsonOptions = defineOptions({
+  priorAlpha: { kind: "number", min: 0, open: "low", default: 1, doc: "prior Beta α₀ of every user × arm" },
+  priorBeta: { kind: "number", min: 0, open: "low", default: 1, doc: "prior Beta β₀ of every user × arm" },
+  probabilityDraws: { kind: "number", integer: true, min: 1, default: 2000, doc: "Monte Carlo draws for the propensities (standard error ≤ 0.5/√draws)" },
+})
 
 /** Options of {@link PerUserThompson}. */
-export interface PerUserThompsonOptions {
+export interface PerUserThompsonOptions extends OptionsOf<typeof perUserThompsonOptions.fields> {
   arms: number
   /** User rows to hold (ids 0..users−1); a warm-start history with more users enlarges it; default 1. */
   users?: number
-  /** Prior Beta(α₀, β₀) of every user × arm; default 1, 1 (uniform). */
-  priorAlpha?: number
-  priorBeta?: number
-  /** Monte Carlo draws for `probabilities`; default 2000. */
-  probabilityDraws?: number
   /** Seed of the generator used by `probabilities`; default 0. */
   seed?: number
   name?: string
@@ -49,9 +53,7 @@ export class PerUserThompson implements Policy<VisitorContext> {
     const who = "PerUserThompson"
     const arms = checkArms(who, options.arms)
     const users = checkInteger(who, "users", options.users ?? 1, 1)
-    const priorAlpha = checkPositive(who, "priorAlpha", options.priorAlpha ?? 1)
-    const priorBeta = checkPositive(who, "priorBeta", options.priorBeta ?? 1)
-    const probabilityDraws = checkInteger(who, "probabilityDraws", options.probabilityDraws ?? 2000, 1)
+    const { priorAlpha, priorBeta, probabilityDraws } = checkOptions(who, perUserThompsonOptions, options)
     const seed = checkInteger(who, "seed", options.seed ?? 0, 0)
     this.nArms = arms
     this.config = { arms, users, priorAlpha, priorBeta, probabilityDraws, seed }
@@ -104,3 +106,11 @@ export class PerUserThompson implements Policy<VisitorContext> {
     this.failures.fill(0)
   }
 }
+
+/** Registry entry of {@link PerUserThompson} (needs users in the context). */
+export const perUserThompsonPolicy = definePolicy({
+  type: "per-user-thompson",
+  description: "Thompson sampling with one Beta-Bernoulli posterior per user × arm, rewards in [0, 1]",
+  optionsSchema: perUserThompsonOptions,
+  create: (options, setting) => new PerUserThompson({ ...options, arms: setting.arms, users: setting.users(), seed: setting.seed }) as Policy<unknown>,
+})

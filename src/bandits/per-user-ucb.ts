@@ -3,15 +3,20 @@ import type { Policy } from "./policy"
 import type { InteractionHistory, VisitorContext } from "../schema/interaction-history"
 import { addArgmaxMass, argmaxRandomTie } from "./argmax"
 import { checkHistory, historyCounts, userOf, usersFor } from "./user-arm-table"
-import { checkArm, checkArms, checkInteger, checkNonNegative, checkReward } from "./validate"
+import { checkArm, checkArms, checkInteger, checkReward } from "./validate"
+import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
+import { definePolicy } from "./policy-descriptor"
+
+/** The options of {@link PerUserUcb}. */
+export const perUserUcbOptions = defineOptions({
+  c: { kind: "number", min: 0, default: Math.SQRT2, doc: "width c of the bound (√2: UCB1)" },
+})
 
 /** Options of {@link PerUserUcb}. */
-export interface PerUserUcbOptions {
+export interface PerUserUcbOptions extends OptionsOf<typeof perUserUcbOptions.fields> {
   arms: number
   /** User rows to hold (ids 0..users−1); a warm-start history with more users enlarges it; default 1. */
   users?: number
-  /** Width c of the bound; default √2 (UCB1). */
-  c?: number
   name?: string
 }
 
@@ -42,7 +47,7 @@ export class PerUserUcb implements Policy<VisitorContext> {
     const who = "PerUserUcb"
     const arms = checkArms(who, options.arms)
     const users = checkInteger(who, "users", options.users ?? 1, 1)
-    const c = checkNonNegative(who, "c", options.c ?? Math.SQRT2)
+    const { c } = checkOptions(who, perUserUcbOptions, options)
     this.nArms = arms
     this.config = { arms, users, c }
     this.name = options.name ?? "per-user-ucb"
@@ -111,3 +116,11 @@ export class PerUserUcb implements Policy<VisitorContext> {
     this.visits.fill(0)
   }
 }
+
+/** Registry entry of {@link PerUserUcb} (needs users in the context). */
+export const perUserUcbPolicy = definePolicy({
+  type: "per-user-ucb",
+  description: "UCB with one table of counts and means per user × arm",
+  optionsSchema: perUserUcbOptions,
+  create: (options, setting) => new PerUserUcb({ ...options, arms: setting.arms, users: setting.users() }) as Policy<unknown>,
+})

@@ -2,6 +2,8 @@ import type { Rng } from "../random/rng"
 import { randomInt } from "../random/uniform"
 import type { Policy } from "./policy"
 import { checkArm, checkArms, checkReward } from "./validate"
+import { defineOptions } from "../config/option-schema"
+import { definePolicy } from "./policy-descriptor"
 
 /**
  * Uniform random choice: the pure-exploration baseline (and the usual logging policy).
@@ -34,3 +36,12 @@ export class RandomPolicy implements Policy<unknown> {
 
   reset(): void {}
 }
+
+/** Registry entry of {@link RandomPolicy}. */
+export const randomPolicy = definePolicy({
+  type: "random",
+  description: "uniform random choice: the pure-exploration baseline and the usual logging policy",
+  optionsSchema: defineOptions({}),
+  savable: RandomPolicy,
+  create: (options, setting) => new RandomPolicy({ ...options, arms: setting.arms }),
+})

@@ -6,15 +6,25 @@ import type { Policy } from "./policy"
 import type { InteractionHistory, VisitorContext } from "../schema/interaction-history"
 import { addArgmaxMass, argmaxRandomTie } from "./argmax"
 import { checkHistory, historyCounts, userOf, usersFor } from "./user-arm-table"
-import { checkArm, checkArms, checkInteger, checkPositive, checkRange, checkReward } from "./validate"
+import { checkArm, checkArms, checkInteger, checkReward } from "./validate"
+import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
+import { definePolicy } from "./policy-descriptor"
+
+/** The options of {@link SegmentEpsilonGreedy}; `priorStrengths`, when given, has one entry per segment. */
+export const segmentEpsilonGreedyOptions = defineOptions(
+  {
+    epsilons: { kind: "numbers", item: { min: 0, max: 1 }, required: true, doc: "one exploration rate per learned segment, from the most focused segment to the broadest" },
+    priorStrengths: { kind: "numbers", item: { min: 0, open: "low" }, doc: "prior strength w_s (pseudo-showings at the segment's mean) per segment; unset: 5 for every segment" },
+  },
+  ({ epsilons, priorStrengths }) =>
+    priorStrengths !== null && priorStrengths.length !== epsilons.length
+      ? { option: "priorStrengths", rule: `must have one entry per segment (${epsilons.length})` }
+      : null,
+)
 
 /** Options of {@link SegmentEpsilonGreedy}. */
-export interface SegmentEpsilonGreedyOptions {
+export interface SegmentEpsilonGreedyOptions extends OptionsOf<typeof segmentEpsilonGreedyOptions.fields> {
   arms: number
-  /** One exploration rate per learned segment, from the most focused segment to the broadest. */
-  epsilons: number[]
-  /** Prior strength w_s (pseudo-showings at the segment's mean) per segment; default 5 for every segment. */
-  priorStrengths?: number[]
   /** User rows to hold (ids 0..users−1); a warm-start history with more users enlarges it; default 1. */
   users?: number
   name?: string
@@ -62,14 +72,10 @@ export class SegmentEpsilonGreedy implements Policy<VisitorContext> {
   constructor(options: SegmentEpsilonGreedyOptions) {
     const who = "SegmentEpsilonGreedy"
     const arms = checkArms(who, options.arms)
-    if (!Array.isArray(options.epsilons) || options.epsilons.length === 0) {
-      throw new Error(`${who}: epsilons must be a non-empty array (one ε per segment), got ${String(options.epsilons)}`)
-    }
-    const epsilons = options.epsilons.map((e, i) => checkRange(who, `epsilons[${i}]`, e, 0, 1))
+    const checked = checkOptions(who, segmentEpsilonGreedyOptions, options)
+    const epsilons = [...checked.epsilons]
+    const priorStrengths = checked.priorStrengths === null ? epsilons.map(() => 5) : [...checked.priorStrengths]
     const k = epsilons.length
-    const given = options.priorStrengths ?? epsilons.map(() => 5)
-    if (!Array.isArray(given) || given.length !== k) throw new Error(`${who}: priorStrengths must have one entry per segment (${k}), got ${String(given)}`)
-    const priorStrengths = given.map((w, i) => checkPositive(who, `priorStrengths[${i}]`, w))
     const users = checkInteger(who, "users", options.users ?? 1, 1)
     this.nArms = arms
     this.config = { arms, users, epsilons, priorStrengths }
@@ -232,3 +238,12 @@ export class SegmentEpsilonGreedy implements Policy<VisitorContext> {
     this.fitted = false
   }
 }
+
+/** Registry entry of {@link SegmentEpsilonGreedy} (needs users in the context). */
+export const segmentEpsilonGreedyPolicy = definePolicy({
+  type: "segment-epsilon-greedy",
+  description: "segment-aware ε-greedy: users clustered by their history, one ε and one shrinkage prior per segment",
+  optionsSchema: segmentEpsilonGreedyOptions,
+  savable: SegmentEpsilonGreedy,
+  create: (options, setting) => new SegmentEpsilonGreedy({ ...options, arms: setting.arms, users: setting.users() }) as Policy<unknown>,
+})

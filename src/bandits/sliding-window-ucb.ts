@@ -1,6 +1,20 @@
 import { IndexPolicy } from "./index-policy"
 import { RewardWindow } from "./reward-window"
-import { checkArms, checkInteger, checkNonNegative } from "./validate"
+import { checkArms } from "./validate"
+import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
+import { definePolicy } from "./policy-descriptor"
+
+/** The options of {@link SlidingWindowUcb}. */
+export const slidingWindowUcbOptions = defineOptions({
+  window: { kind: "number", integer: true, min: 1, default: 1000, doc: "window τ: statistics over the last τ plays" },
+  c: { kind: "number", min: 0, default: Math.SQRT2, doc: "exploration weight c of the bonus c·sqrt(ln min(t, τ) / N_τ(a))" },
+})
+
+/** Options of {@link SlidingWindowUcb}. */
+export interface SlidingWindowUcbOptions extends OptionsOf<typeof slidingWindowUcbOptions.fields> {
+  arms: number
+  name?: string
+}
 
 /**
  * Sliding-window UCB for drifting rewards: statistics over the last τ plays only;
@@ -14,10 +28,9 @@ export class SlidingWindowUcb extends IndexPolicy {
   readonly config: Readonly<{ arms: number; window: number; c: number }>
   private readonly window: RewardWindow
 
-  constructor(options: { arms: number; window?: number; c?: number; name?: string }) {
+  constructor(options: SlidingWindowUcbOptions) {
     super(checkArms("SlidingWindowUcb", options.arms))
-    const window = checkInteger("SlidingWindowUcb", "window", options.window ?? 1000, 1)
-    const c = checkNonNegative("SlidingWindowUcb", "c", options.c ?? Math.SQRT2)
+    const { window, c } = checkOptions("SlidingWindowUcb", slidingWindowUcbOptions, options)
     this.config = { arms: this.nArms, window, c }
     this.name = options.name ?? `sw-ucb-${window}`
     this.window = new RewardWindow(this.nArms, window)
@@ -42,3 +55,12 @@ export class SlidingWindowUcb extends IndexPolicy {
     return out
   }
 }
+
+/** Registry entry of {@link SlidingWindowUcb}. */
+export const slidingWindowUcbPolicy = definePolicy({
+  type: "sliding-window-ucb",
+  description: "sliding-window UCB for drifting rewards: statistics over the last τ plays (Garivier & Moulines 2011)",
+  optionsSchema: slidingWindowUcbOptions,
+  savable: SlidingWindowUcb,
+  create: (options, setting) => new SlidingWindowUcb({ ...options, arms: setting.arms }),
+})

@@ -1,20 +1,23 @@
 import type { Rng } from "../random/rng"
 import type { Policy } from "./policy"
 import { sampleIndex } from "./argmax"
-import { checkArm, checkArms, checkFinite, checkNonNegative, checkPositive, checkRange, checkReward } from "./validate"
+import { checkArm, checkArms, checkReward } from "./validate"
+import { epsilonGreedyOptions } from "./epsilon-greedy"
+import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
+import { definePolicy } from "./policy-descriptor"
+
+/** The options of {@link Softmax}. */
+export const softmaxOptions = defineOptions({
+  temperature: { kind: "number", min: 0, open: "low", default: 0.1, doc: "temperature τ of π(a) ∝ exp(Q(a)/τ)" },
+  anneal: { kind: "number", min: 0, default: 0, doc: "annealing rate: τ_t = max(minTemperature, τ/(1 + anneal·t)) (0: fixed τ)" },
+  minTemperature: { kind: "number", min: 0, open: "low", default: 1e-3, doc: "floor of the annealed temperature" },
+  initialValue: epsilonGreedyOptions.fields.initialValue,
+  stepSize: epsilonGreedyOptions.fields.stepSize,
+})
 
 /** Options of {@link Softmax}. */
-export interface SoftmaxOptions {
+export interface SoftmaxOptions extends OptionsOf<typeof softmaxOptions.fields> {
   arms: number
-  /** Temperature τ > 0; default 0.1. */
-  temperature?: number
-  /** Annealing rate: τ_t = max(minTemperature, τ/(1 + anneal·t)); default 0 (fixed τ). */
-  anneal?: number
-  /** Floor of the annealed temperature; default 1e-3. */
-  minTemperature?: number
-  initialValue?: number
-  /** Constant step size; default: sample average. */
-  stepSize?: number
   name?: string
 }
 
@@ -36,11 +39,7 @@ export class Softmax implements Policy<unknown> {
   constructor(options: SoftmaxOptions) {
     const who = "Softmax"
     const arms = checkArms(who, options.arms)
-    const temperature = checkPositive(who, "temperature", options.temperature ?? 0.1)
-    const anneal = checkNonNegative(who, "anneal", options.anneal ?? 0)
-    const minTemperature = checkPositive(who, "minTemperature", options.minTemperature ?? 1e-3)
-    const initialValue = checkFinite(who, "initialValue", options.initialValue ?? 0)
-    const stepSize = options.stepSize === undefined ? null : checkRange(who, "stepSize", options.stepSize, 0, 1, "low")
+    const { temperature, anneal, minTemperature, initialValue, stepSize } = checkOptions(who, softmaxOptions, options)
     this.nArms = arms
     this.config = { arms, temperature, anneal, minTemperature, initialValue, stepSize }
     this.name = options.name ?? `softmax-${temperature}${anneal > 0 ? "-annealed" : ""}`
@@ -89,3 +88,12 @@ export class Softmax implements Policy<unknown> {
     this.steps = 0
   }
 }
+
+/** Registry entry of {@link Softmax}. */
+export const softmaxPolicy = definePolicy({
+  type: "softmax",
+  description: "softmax (Boltzmann) exploration over the value estimates, optionally annealed (Sutton & Barto 2018 §2.3)",
+  optionsSchema: softmaxOptions,
+  savable: Softmax,
+  create: (options, setting) => new Softmax({ ...options, arms: setting.arms }),
+})

@@ -2,16 +2,20 @@ import type { Rng } from "../random/rng"
 import type { ScoringPolicy } from "./scorer"
 import { betaCached, gammaC, gammaD } from "../random/fast-random"
 import { monteCarloProbabilities } from "./monte-carlo"
-import { checkArm, checkArms, checkInteger, checkPositive, checkUnitReward } from "./validate"
+import { checkArm, checkArms, checkInteger, checkUnitReward } from "./validate"
+import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
+import { definePolicy } from "./policy-descriptor"
+
+/** The options of {@link BetaThompson} (and of the other Beta-Bernoulli samplers). */
+export const betaThompsonOptions = defineOptions({
+  priorAlpha: { kind: "number", min: 0, open: "low", default: 1, doc: "prior Beta α₀ of every arm" },
+  priorBeta: { kind: "number", min: 0, open: "low", default: 1, doc: "prior Beta β₀ of every arm" },
+  probabilityDraws: { kind: "number", integer: true, min: 1, default: 2000, doc: "Monte Carlo draws for the propensities (standard error ≤ 0.5/√draws)" },
+})
 
 /** Options of {@link BetaThompson}. */
-export interface BetaThompsonOptions {
+export interface BetaThompsonOptions extends OptionsOf<typeof betaThompsonOptions.fields> {
   arms: number
-  /** Prior Beta(α₀, β₀) of every arm; default 1, 1 (uniform). */
-  priorAlpha?: number
-  priorBeta?: number
-  /** Monte Carlo draws for `probabilities` (standard error ≤ 0.5/√draws); default 2000. */
-  probabilityDraws?: number
   /** Seed of the policy's own generator used by `probabilities`; default 0. */
   seed?: number
   name?: string
@@ -41,9 +45,7 @@ export class BetaThompson implements ScoringPolicy<unknown> {
   constructor(options: BetaThompsonOptions) {
     const who = "BetaThompson"
     const arms = checkArms(who, options.arms)
-    const priorAlpha = checkPositive(who, "priorAlpha", options.priorAlpha ?? 1)
-    const priorBeta = checkPositive(who, "priorBeta", options.priorBeta ?? 1)
-    const probabilityDraws = checkInteger(who, "probabilityDraws", options.probabilityDraws ?? 2000, 1)
+    const { priorAlpha, priorBeta, probabilityDraws } = checkOptions(who, betaThompsonOptions, options)
     const seed = checkInteger(who, "seed", options.seed ?? 0, 0)
     this.nArms = arms
     this.config = { arms, priorAlpha, priorBeta, probabilityDraws, seed }
@@ -110,3 +112,12 @@ export class BetaThompson implements ScoringPolicy<unknown> {
     for (let a = 0; a < this.nArms; a++) this.refresh(a)
   }
 }
+
+/** Registry entry of {@link BetaThompson}. */
+export const betaThompsonPolicy = definePolicy({
+  type: "thompson",
+  description: "Thompson sampling with Beta-Bernoulli posteriors, rewards in [0, 1] (Thompson 1933; Chapelle & Li 2011)",
+  optionsSchema: betaThompsonOptions,
+  savable: BetaThompson,
+  create: (options, setting) => new BetaThompson({ ...options, arms: setting.arms, seed: setting.seed }),
+})

@@ -2,18 +2,21 @@ import type { Rng } from "../random/rng"
 import type { Policy } from "./policy"
 import { fastNormal } from "../random/fast-random"
 import { monteCarloProbabilities } from "./monte-carlo"
-import { checkArm, checkArms, checkFinite, checkInteger, checkPositive, checkReward } from "./validate"
+import { checkArm, checkArms, checkInteger, checkReward } from "./validate"
+import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
+import { definePolicy } from "./policy-descriptor"
+
+/** The options of {@link GaussianThompson}. */
+export const gaussianThompsonOptions = defineOptions({
+  priorMean: { kind: "number", default: 0, doc: "prior mean μ₀ of every arm's mean" },
+  priorSd: { kind: "number", min: 0, open: "low", default: 1, doc: "prior standard deviation σ₀ of every arm's mean" },
+  noiseSd: { kind: "number", min: 0, open: "low", default: 1, doc: "known reward noise σ (1 on the Sutton–Barto testbed)" },
+  probabilityDraws: { kind: "number", integer: true, min: 1, default: 2000, doc: "Monte Carlo draws for the propensities (standard error ≤ 0.5/√draws)" },
+})
 
 /** Options of {@link GaussianThompson}. */
-export interface GaussianThompsonOptions {
+export interface GaussianThompsonOptions extends OptionsOf<typeof gaussianThompsonOptions.fields> {
   arms: number
-  /** Prior N(μ₀, σ₀²) of every arm's mean; defaults 0 and 1. */
-  priorMean?: number
-  priorSd?: number
-  /** Known reward noise σ; default 1 (the Sutton–Barto testbed). */
-  noiseSd?: number
-  /** Monte Carlo draws for `probabilities`; default 2000. */
-  probabilityDraws?: number
   seed?: number
   name?: string
 }
@@ -37,10 +40,7 @@ export class GaussianThompson implements Policy<unknown> {
   constructor(options: GaussianThompsonOptions) {
     const who = "GaussianThompson"
     const arms = checkArms(who, options.arms)
-    const priorMean = checkFinite(who, "priorMean", options.priorMean ?? 0)
-    const priorSd = checkPositive(who, "priorSd", options.priorSd ?? 1)
-    const noiseSd = checkPositive(who, "noiseSd", options.noiseSd ?? 1)
-    const probabilityDraws = checkInteger(who, "probabilityDraws", options.probabilityDraws ?? 2000, 1)
+    const { priorMean, priorSd, noiseSd, probabilityDraws } = checkOptions(who, gaussianThompsonOptions, options)
     const seed = checkInteger(who, "seed", options.seed ?? 0, 0)
     this.nArms = arms
     this.config = { arms, priorMean, priorSd, noiseSd, probabilityDraws, seed }
@@ -88,3 +88,12 @@ export class GaussianThompson implements Policy<unknown> {
     this.sd.fill(this.config.priorSd)
   }
 }
+
+/** Registry entry of {@link GaussianThompson}. */
+export const gaussianThompsonPolicy = definePolicy({
+  type: "gaussian-thompson",
+  description: "Thompson sampling for Gaussian rewards with known noise and a normal prior (Russo et al. 2018)",
+  optionsSchema: gaussianThompsonOptions,
+  savable: GaussianThompson,
+  create: (options, setting) => new GaussianThompson({ ...options, arms: setting.arms, seed: setting.seed }),
+})

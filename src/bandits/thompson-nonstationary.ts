@@ -3,16 +3,28 @@ import type { Policy } from "./policy"
 import { fastBeta } from "../random/fast-random"
 import { monteCarloProbabilities } from "./monte-carlo"
 import { RewardWindow } from "./reward-window"
-import { checkArm, checkArms, checkInteger, checkPositive, checkRange, checkUnitReward } from "./validate"
+import { checkArm, checkArms, checkInteger, checkUnitReward } from "./validate"
+import { betaThompsonOptions } from "./thompson-beta"
+import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
+import { definePolicy } from "./policy-descriptor"
 
-interface ForgettingOptions {
+interface ForgettingOptions extends OptionsOf<typeof betaThompsonOptions.fields> {
   arms: number
-  priorAlpha?: number
-  priorBeta?: number
-  probabilityDraws?: number
   seed?: number
   name?: string
 }
+
+/** The options of {@link DiscountedThompson}. */
+export const discountedThompsonOptions = defineOptions({
+  discount: { kind: "number", min: 0, max: 1, open: "low", default: 0.99, doc: "discount γ: every step the successes and failures of all arms are multiplied by γ" },
+  ...betaThompsonOptions.fields,
+})
+
+/** The options of {@link SlidingWindowThompson}. */
+export const slidingWindowThompsonOptions = defineOptions({
+  window: { kind: "number", integer: true, min: 1, default: 1000, doc: "window τ: each posterior uses the last τ plays only" },
+  ...betaThompsonOptions.fields,
+})
 
 /** Shared part of the forgetting Beta-Bernoulli samplers: successes/failures live in subclasses. */
 abstract class ForgettingThompson implements Policy<unknown> {
@@ -22,13 +34,8 @@ abstract class ForgettingThompson implements Policy<unknown> {
 
   protected constructor(options: ForgettingOptions, who: string) {
     this.nArms = checkArms(who, options.arms)
-    this.base = {
-      arms: this.nArms,
-      priorAlpha: checkPositive(who, "priorAlpha", options.priorAlpha ?? 1),
-      priorBeta: checkPositive(who, "priorBeta", options.priorBeta ?? 1),
-      probabilityDraws: checkInteger(who, "probabilityDraws", options.probabilityDraws ?? 2000, 1),
-      seed: checkInteger(who, "seed", options.seed ?? 0, 0),
-    }
+    const { priorAlpha, priorBeta, probabilityDraws } = checkOptions(who, betaThompsonOptions, options)
+    this.base = { arms: this.nArms, priorAlpha, priorBeta, probabilityDraws, seed: checkInteger(who, "seed", options.seed ?? 0, 0) }
   }
 
   protected abstract successes(arm: number): number
@@ -77,7 +84,7 @@ export class DiscountedThompson extends ForgettingThompson {
 
   constructor(options: ForgettingOptions & { discount?: number }) {
     super(options, "DiscountedThompson")
-    const discount = checkRange("DiscountedThompson", "discount", options.discount ?? 0.99, 0, 1, "low")
+    const { discount } = checkOptions("DiscountedThompson", discountedThompsonOptions, options)
     this.config = { ...this.base, discount }
     this.name = options.name ?? `d-thompson-${discount}`
     this.s = new Float64Array(this.nArms)
@@ -118,7 +125,7 @@ export class SlidingWindowThompson extends ForgettingThompson {
 
   constructor(options: ForgettingOptions & { window?: number }) {
     super(options, "SlidingWindowThompson")
-    const window = checkInteger("SlidingWindowThompson", "window", options.window ?? 1000, 1)
+    const { window } = checkOptions("SlidingWindowThompson", slidingWindowThompsonOptions, options)
     this.config = { ...this.base, window }
     this.name = options.name ?? `sw-thompson-${window}`
     this.window = new RewardWindow(this.nArms, window)
@@ -137,3 +144,21 @@ export class SlidingWindowThompson extends ForgettingThompson {
     this.window.clear()
   }
 }
+
+/** Registry entry of {@link DiscountedThompson}. */
+export const discountedThompsonPolicy = definePolicy({
+  type: "discounted-thompson",
+  description: "discounted Thompson sampling for drifting rewards in [0, 1]: Beta counts decay by γ each step (Raj & Kalyani 2017)",
+  optionsSchema: discountedThompsonOptions,
+  savable: DiscountedThompson,
+  create: (options, setting) => new DiscountedThompson({ ...options, arms: setting.arms, seed: setting.seed }),
+})
+
+/** Registry entry of {@link SlidingWindowThompson}. */
+export const slidingWindowThompsonPolicy = definePolicy({
+  type: "sliding-window-thompson",
+  description: "sliding-window Thompson sampling for drifting rewards in [0, 1]: posteriors over the last τ plays (Trovò et al. 2020)",
+  optionsSchema: slidingWindowThompsonOptions,
+  savable: SlidingWindowThompson,
+  create: (options, setting) => new SlidingWindowThompson({ ...options, arms: setting.arms, seed: setting.seed }),
+})

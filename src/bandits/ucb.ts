@@ -1,5 +1,16 @@
 import { IndexPolicy } from "./index-policy"
-import { checkArms, checkNonNegative } from "./validate"
+import { checkArms } from "./validate"
+import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
+import { definePolicy } from "./policy-descriptor"
+
+/** The options of {@link Ucb}. */
+export const ucbOptions = defineOptions({ c: { kind: "number", min: 0, default: 2, doc: "exploration weight c of the bonus c·sqrt(ln t / N(a))" } })
+
+/** Options of {@link Ucb}. */
+export interface UcbOptions extends OptionsOf<typeof ucbOptions.fields> {
+  arms: number
+  name?: string
+}
 
 /**
  * Upper confidence bound with parameter c: argmax_a Q(a) + c·sqrt(ln t / N(a)), untried arms first.
@@ -15,9 +26,9 @@ export class Ucb extends IndexPolicy {
   /** 1/sqrt(N(a)) (0 for untried arms, which get +∞). */
   private readonly invSqrtCounts: Float64Array
 
-  constructor(options: { arms: number; c?: number; name?: string }, who = "Ucb") {
+  constructor(options: UcbOptions, who = "Ucb") {
     super(checkArms(who, options.arms))
-    const c = checkNonNegative(who, "c", options.c ?? 2)
+    const { c } = checkOptions(who, ucbOptions, options)
     this.config = { arms: this.nArms, c }
     this.name = options.name ?? `ucb-${c}`
     this.invSqrtCounts = new Float64Array(this.nArms)
@@ -42,3 +53,12 @@ export class Ucb extends IndexPolicy {
     this.invSqrtCounts.fill(0)
   }
 }
+
+/** Registry entry of {@link Ucb}. */
+export const ucbPolicy = definePolicy({
+  type: "ucb",
+  description: "upper confidence bound Q(a) + c·sqrt(ln t / N(a)), untried arms first (Sutton & Barto 2018 §2.7)",
+  optionsSchema: ucbOptions,
+  savable: Ucb,
+  create: (options, setting) => new Ucb({ ...options, arms: setting.arms }),
+})

@@ -1,6 +1,8 @@
 /**
- * Option checks shared by the policies: each throws an error naming the policy, the parameter,
- * the value received and what is allowed (validated once, at construction).
+ * Checks shared by the policies for what a config does not set (arms, users, dimension, seed) and for
+ * the arguments of `update`: each throws an error naming the policy, the parameter, the value received
+ * and what is allowed. The options a config sets are declared with `defineOptions` and checked by
+ * `checkOptions` (config/option-schema.ts).
  */
 
 export function checkArms(who: string, arms: unknown): number {
@@ -8,25 +10,6 @@ export function checkArms(who: string, arms: unknown): number {
     throw new Error(`${who}: arms must be an integer >= 1, got ${String(arms)}`)
   }
   return arms
-}
-
-export function checkFinite(who: string, name: string, value: unknown): number {
-  if (typeof value !== "number" || !Number.isFinite(value)) throw new Error(`${who}: ${name} must be a finite number, got ${String(value)}`)
-  return value
-}
-
-export function checkPositive(who: string, name: string, value: unknown): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
-    throw new Error(`${who}: ${name} must be a finite number > 0, got ${String(value)}`)
-  }
-  return value
-}
-
-export function checkNonNegative(who: string, name: string, value: unknown): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    throw new Error(`${who}: ${name} must be a finite number >= 0, got ${String(value)}`)
-  }
-  return value
 }
 
 /** A value in [low, high] (both ends allowed unless `open` says otherwise). */

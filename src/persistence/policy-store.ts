@@ -1,20 +1,13 @@
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs"
-import {
-  BayesUcb, BetaThompson, DiscountedThompson, DiscountedUcb, EpsilonGreedy, Exp3, FeedbackReweighting, GaussianThompson,
-  GradientBandit, Greedy, KlUcb, LinThompson, LinUcb, OptimisticGreedy, RandomPolicy, SegmentEpsilonGreedy,
-  SlidingWindowThompson, SlidingWindowUcb, Softmax, Ucb, Ucb1,
-} from "../bandits"
 import type { Policy } from "../bandits/policy"
+import type { SavablePolicyClass } from "../bandits/policy-descriptor"
+import { POLICY_DESCRIPTORS } from "../bandits/registry"
 import { decodeState, encodeState, restoreInto, type SavedState } from "./state-format"
 
-type PolicyClass = new (options: never) => Policy<never>
-
-/** The policies `savePolicy` / `loadPolicy` know, by class name. */
-export const SAVABLE_POLICIES: Readonly<Record<string, PolicyClass>> = {
-  BayesUcb, BetaThompson, DiscountedThompson, DiscountedUcb, EpsilonGreedy, Exp3, FeedbackReweighting, GaussianThompson,
-  GradientBandit, Greedy, KlUcb, LinThompson, LinUcb, OptimisticGreedy, RandomPolicy, SegmentEpsilonGreedy,
-  SlidingWindowThompson, SlidingWindowUcb, Softmax, Ucb, Ucb1,
-} as unknown as Record<string, PolicyClass>
+/** The policies `savePolicy` / `loadPolicy` know, by class name: the registry's savable classes. */
+export const SAVABLE_POLICIES: Readonly<Record<string, SavablePolicyClass>> = Object.fromEntries(
+  POLICY_DESCRIPTORS.flatMap((d) => (d.savable ? [[d.savable.name, d.savable] as const] : [])).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+)
 
 /**
  * A trained policy's state as stable JSON plus binary (see `encodeState`): its class, validated

@@ -1,15 +1,9 @@
 import type { Policy } from "../bandits/policy"
-import {
-  BayesUcb, BetaThompson, DiscountedThompson, DiscountedUcb, EpsilonGreedy, Exp3, FeedbackReweighting, GaussianThompson, GradientBandit,
-  Greedy, KlUcb, LinThompson, LinUcb, OptimisticGreedy, RandomPolicy, SegmentEpsilonGreedy, SlidingWindowThompson, SlidingWindowUcb,
-  Softmax, Ucb, Ucb1,
-} from "../bandits"
-import { BootstrappedInterestMlp, Club, EnsembleSampling, HierarchicalThompson, HybridLinUcb, PerUserThompson, PerUserUcb } from "../bandits"
+import { policyDescriptor } from "../bandits/registry"
+import { checkOptions } from "../config/option-schema"
 import type { Environment } from "../schema/environment"
-import { BernoulliArms } from "./bernoulli"
-import { GaussianTestbed } from "./gaussian-testbed"
-import { RandomWalkArms } from "./random-walk"
-import { AbruptChangeArms } from "./abrupt-change"
+import type { z } from "zod"
+import { ENVIRONMENT_REGISTRY, ENVIRONMENT_TYPES, type EnvironmentDescriptor } from "./environment-registry"
 import type { EcommerceEnvironment } from "./ecommerce"
 import type { EnvironmentSpec, PolicySpec, SimulationConfig } from "./config"
 import type { SlateEnvironment } from "./slate-environment"
@@ -17,32 +11,16 @@ import { TopKSlate } from "../bandits/slate"
 import type { ScoringPolicy } from "../bandits/scorer"
 
 /**
- * Builds the environment a config describes. Async because the e-commerce environment (the
- * synthetic world and its config schema, ≈0.2 s to load) is imported only when a config asks for
- * it: every worker thread builds its own environment, and the classic ones then start in ~0.1 s.
+ * Builds the environment a config describes with its registry entry (see `environment-registry.ts`).
+ * Async because the e-commerce environment (the synthetic world and its config schema, ≈0.2 s to
+ * load) is imported only when a config asks for it: every worker thread builds its own environment,
+ * and the classic ones then start in ~0.1 s.
  */
 export async function createEnvironment(spec: EnvironmentSpec): Promise<Environment<unknown>> {
-  switch (spec.type) {
-    case "bernoulli":
-      return new BernoulliArms(spec.probabilities) as Environment<unknown>
-    case "gaussian-testbed":
-      return new GaussianTestbed(spec) as Environment<unknown>
-    case "random-walk":
-      return new RandomWalkArms(spec) as Environment<unknown>
-    case "abrupt-change":
-      return new AbruptChangeArms(spec) as Environment<unknown>
-    case "ecommerce": {
-      const { EcommerceEnvironment } = await import("./ecommerce")
-      const { world, type: _type, ...rest } = spec
-      return new EcommerceEnvironment({ ...rest, world: world as EcommerceEnvironmentWorld }) as Environment<unknown>
-    }
-    case "online-retail": {
-      const { createOnlineRetailEnvironment } = await import("../retail/online-retail-environment")
-      return createOnlineRetailEnvironment(spec) as Environment<unknown>
-    }
-  }
+  const descriptor = ENVIRONMENT_REGISTRY.find((d) => d.type === spec.type)
+  if (!descriptor) throw new Error(`unknown environment type ${JSON.stringify(spec.type)}; allowed: ${ENVIRONMENT_TYPES.join(", ")}`)
+  return (descriptor as EnvironmentDescriptor<string, z.ZodType<EnvironmentSpec>>).create(spec)
 }
-type EcommerceEnvironmentWorld = NonNullable<ConstructorParameters<typeof EcommerceEnvironment>[0]>["world"]
 
 /** Whether `env` is the e-commerce environment (checked by shape, so this module need not load it). */
 function isEcommerce(env: Environment<unknown>): env is Environment<unknown> & EcommerceEnvironment {
@@ -50,8 +28,9 @@ function isEcommerce(env: Environment<unknown>): env is Environment<unknown> & E
 }
 
 /**
- * Builds policy `index` of a config for `env`. `seed` seeds the policy's own generator (Monte Carlo
- * propensities). Contextual policies need an environment with matching contexts.
+ * Builds policy `index` of a config for `env` with its registry entry (see `bandits/registry.ts`).
+ * `seed` seeds the policy's own generator (Monte Carlo propensities). Contextual policies need an
+ * environment with matching contexts.
  */
 export function createPolicy(spec: PolicySpec, env: Environment<unknown>, index: number, seed: number): Policy<unknown> {
   const arms = env.nArms
@@ -66,70 +45,10 @@ export function createPolicy(spec: PolicySpec, env: Environment<unknown>, index:
     if ("nCustomers" in env && typeof env.nCustomers === "number") return env.nCustomers
     throw new Error(`${where}: needs users in the context (ecommerce or online-retail environment), not ${env.name}`)
   }
-  const { type: _type, ...o } = spec
-  switch (spec.type) {
-    case "random":
-      return new RandomPolicy({ ...spec, arms })
-    case "greedy":
-      return new Greedy({ ...(o as object), arms })
-    case "epsilon-greedy":
-      return new EpsilonGreedy({ ...(o as object), arms })
-    case "optimistic":
-      return new OptimisticGreedy({ ...(o as object), arms })
-    case "softmax":
-      return new Softmax({ ...(o as object), arms })
-    case "ucb":
-      return new Ucb({ ...(o as object), arms })
-    case "ucb1":
-      return new Ucb1({ ...(o as object), arms })
-    case "kl-ucb":
-      return new KlUcb({ ...(o as object), arms })
-    case "bayes-ucb":
-      return new BayesUcb({ ...(o as object), arms })
-    case "thompson":
-      return new BetaThompson({ ...(o as object), arms, seed })
-    case "gaussian-thompson":
-      return new GaussianThompson({ ...(o as object), arms, seed })
-    case "gradient":
-      return new GradientBandit({ ...(o as object), arms })
-    case "exp3":
-      return new Exp3({ ...(o as object), arms })
-    case "discounted-ucb":
-      return new DiscountedUcb({ ...(o as object), arms })
-    case "sliding-window-ucb":
-      return new SlidingWindowUcb({ ...(o as object), arms })
-    case "discounted-thompson":
-      return new DiscountedThompson({ ...(o as object), arms, seed })
-    case "sliding-window-thompson":
-      return new SlidingWindowThompson({ ...(o as object), arms, seed })
-    case "linucb":
-      return new LinUcb({ ...(o as object), arms, dimension: needFeatures() }) as Policy<unknown>
-    case "lin-thompson":
-      return new LinThompson({ ...(o as object), arms, dimension: needFeatures(), seed }) as Policy<unknown>
-    case "segment-epsilon-greedy":
-      return new SegmentEpsilonGreedy({ ...(o as object), arms, users: needUsers() } as ConstructorParameters<typeof SegmentEpsilonGreedy>[0]) as Policy<unknown>
-    case "feedback-reweighting": {
-      const { perUser, ...rest } = o as { perUser?: boolean }
-      const users = perUser ? needUsers() : 1
-      return new FeedbackReweighting({ ...rest, arms, users }) as Policy<unknown>
-    }
-    case "per-user-thompson":
-      return new PerUserThompson({ ...(o as object), arms, users: needUsers(), seed }) as Policy<unknown>
-    case "per-user-ucb":
-      return new PerUserUcb({ ...(o as object), arms, users: needUsers() }) as Policy<unknown>
-    case "hierarchical-thompson":
-      return new HierarchicalThompson({ ...(o as object), arms, users: needUsers(), seed }) as Policy<unknown>
-    case "bootstrapped-mlp": {
-      const { features, ...rest } = o as { features?: boolean }
-      return new BootstrappedInterestMlp({ ...rest, arms, dimension: features ? needFeatures() : 0, users: needUsers(), seed }) as Policy<unknown>
-    }
-    case "club":
-      return new Club({ ...(o as object), arms, users: needUsers(), seed }) as Policy<unknown>
-    case "ensemble-sampling":
-      return new EnsembleSampling({ ...(o as object), arms, users: needUsers(), seed }) as Policy<unknown>
-    case "hybrid-linucb":
-      return new HybridLinUcb({ ...(o as object), arms, dimension: needFeatures(), users: needUsers() }) as Policy<unknown>
-  }
+  const descriptor = policyDescriptor(spec.type)
+  const { type: _type, ...options } = spec
+  checkOptions(where, descriptor.optionsSchema, options)
+  return descriptor.create(options, { arms, seed, features: needFeatures, users: needUsers })
 }
 
 /** Policy types whose updates require rewards in [0, 1] (Beta or Bernoulli-KL posteriors). */

@@ -7,6 +7,7 @@ import {
   GradientBandit, Greedy, KlUcb, LinThompson, LinUcb, OptimisticGreedy, RandomPolicy, SegmentEpsilonGreedy,
   SlidingWindowThompson, SlidingWindowUcb, Softmax, Ucb, Ucb1, type Policy,
 } from "../../src/bandits"
+import { POLICY_DESCRIPTORS } from "../../src/bandits/registry"
 import { loadPolicy, policyFromState, policyState, savePolicy, SAVABLE_POLICIES } from "../../src/persistence/policy-store"
 import { decodeState, encodeState, STATE_VERSION } from "../../src/persistence/state-format"
 import { createRng } from "../../src/random/rng"
@@ -54,18 +55,28 @@ const factories: [string, () => Policy<unknown>][] = [
   ["FeedbackReweighting", () => new FeedbackReweighting({ arms: K, users: 3 })],
 ] as unknown as [string, () => Policy<unknown>][]
 
+/** Every savable policy of the registry, with its defaults (a required list option gets [0.05, 0.3]). */
+const registered: [string, () => Policy<unknown>][] = POLICY_DESCRIPTORS.flatMap((d) => {
+  if (!d.savable) return []
+  const required = Object.entries(d.optionsSchema.fields).filter(([, f]) => f.kind === "numbers" && f.required)
+  const options = Object.fromEntries(required.map(([key]) => [key, [0.05, 0.3]]))
+  const make = () => d.create(options, { arms: K, seed: 3, features: () => D, users: () => 3 })
+  return [[d.savable.name, make] as [string, () => Policy<unknown>]]
+})
+
 describe("saving and loading policy state (stable JSON + binary, versioned)", () => {
-  it("every savable policy is covered here", () => {
-    expect(factories.map(([name]) => name).sort()).toEqual(Object.keys(SAVABLE_POLICIES).sort())
+  it("every savable policy of the registry is covered, with its defaults and with the options above", () => {
+    expect(registered.map(([name]) => name).sort()).toEqual(Object.keys(SAVABLE_POLICIES).sort())
+    for (const [name] of factories) expect(SAVABLE_POLICIES).toHaveProperty(name)
   })
 
-  for (const [name, make] of factories) {
+  for (const [name, make] of [...factories, ...registered.map(([n, m]): [string, () => Policy<unknown>] => [`${n} (registry defaults)`, m])]) {
     it(`${name}: the loaded policy has the same state bytes, probabilities and future choices`, () => {
       const original = make()
       play(original, 1, 0, 150)
       const saved = policyState(original)
       const loaded = policyFromState(saved)
-      expect(loaded.constructor.name).toBe(name)
+      expect(loaded.constructor.name).toBe(name.replace(" (registry defaults)", ""))
       expect(loaded.name).toBe(original.name)
       const again = policyState(loaded)
       expect(again.json).toBe(saved.json)
@@ -73,7 +84,7 @@ describe("saving and loading policy state (stable JSON + binary, versioned)", ()
       expect(Array.from(loaded.probabilities(contextAt(150)))).toEqual(Array.from(original.probabilities(contextAt(150))))
       expect(play(loaded, 2, 150, 60)).toEqual(play(original, 2, 150, 60))
       // and a fresh policy plays differently from the trained one (the state matters)
-      if (name !== "RandomPolicy") expect(policyState(make()).binary).not.toEqual(saved.binary)
+      if (!name.startsWith("RandomPolicy")) expect(policyState(make()).binary).not.toEqual(saved.binary)
     })
   }
 

@@ -11,7 +11,7 @@ describe("simulation config: one line naming the field and what is allowed", () 
     [{ ...base, policies: [{ type: "magic" }] }, /field 'policies\[0\]\.type': unknown type 'magic'; allowed: random, greedy, epsilon-greedy/],
     [{ ...base, environment: { type: "moon" } }, /field 'environment\.type': unknown type 'moon'; allowed: bernoulli, gaussian-testbed/],
     [{ ...base, environment: { type: "bernoulli", probabilities: [0.5, 1.2] } }, /field 'environment\.probabilities\[1\]': a probability must be in \[0, 1\], got 1\.2/],
-    [{ ...base, policies: [{ type: "epsilon-greedy", epsilon: -0.1 }] }, /field 'policies\[0\]\.epsilon': a probability must be in \[0, 1\]/],
+    [{ ...base, policies: [{ type: "epsilon-greedy", epsilon: -0.1 }] }, /field 'policies\[0\]\.epsilon': must be in \[0, 1\], got -0\.1$/],
     [{ ...base, horizon: 0 }, /field 'horizon': must be a positive integer.*, got 0$/],
     [{ ...base, policies: [{ type: "ucb", c: 1, foo: 2 }] }, /unknown field policies\[0\]\.foo/],
   ])("%#", (config, message) => {
