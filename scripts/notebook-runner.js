@@ -189,7 +189,7 @@ async function executeNotebook(jupyter, name, outDir, timeoutSeconds = 600) {
     const nb = JSON.parse(readFileSync(executed, "utf8"))
     numberCells(nb)
     recorded = recordedValues(nb)
-    writeFileSync(executed, JSON.stringify(nb, null, 1) + "\n")
+    writeFileSync(executed, `${JSON.stringify(nb, null, 1)}\n`)
     const convert = await runJupyter(jupyter, ["nbconvert", "--to", "html", "--output-dir", outDir, executed])
     log += convert.log
     ok = convert.code === 0
@@ -235,7 +235,7 @@ if (require.main === module) {
       process.stderr.write(`${r.ok ? "ok" : "FAILED"} (${r.seconds.toFixed(1)} s)\n`)
       if (!r.ok) {
         failed++
-        process.stderr.write(r.log.split("\n").slice(-30).join("\n") + "\n")
+        process.stderr.write(`${r.log.split("\n").slice(-30).join("\n")}\n`)
       }
     }
     console.log(`HTML copies in ${outDir}`)

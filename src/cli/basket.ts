@@ -95,7 +95,7 @@ export function registerBasket(program: Command, argv: readonly string[]): void 
             },
           ],
         }
-        return { summary, config, provenance: runProvenance(argv), report, files: { "rules.csv": lines.join("\n") + "\n" } }
+        return { summary, config, provenance: runProvenance(argv), report, files: { "rules.csv": `${lines.join("\n")}\n` } }
       })
       process.stderr.write(`basket: ${mined.baskets} baskets, ${mined.itemsets.length} itemsets, ${mined.rules.length} rules → ${dir}\n`)
     })

@@ -114,7 +114,7 @@ export function registerEvaluate(program: Command, argv: readonly string[]): voi
           if (Math.abs(log.propensity[i] - p0) > 1e-9 * p0) throw new UserError("--estimators: replay needs a uniformly random logging policy (equal propensities); this log is not (use ipw or snipw)")
         }
       }
-      let result
+      let result: ReturnType<typeof evaluateOffPolicy>
       try {
         result = evaluateOffPolicy(log, target, { estimators, rng: createRng(seed), resamples, switchThreshold, hyperParameters, crossFitFolds, rewardModel, clipWeights })
       } catch (error) {

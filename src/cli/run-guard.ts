@@ -21,7 +21,7 @@ export interface RunInput {
 export function guardRun(out: string, inputs: readonly RunInput[]): string[] {
   ignoreClosedPipes()
   for (const { flag, path } of inputs) {
-    let stats
+    let stats: ReturnType<typeof statSync>
     try {
       stats = statSync(path)
     } catch {

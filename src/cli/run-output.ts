@@ -32,7 +32,7 @@ export interface RunOutput {
 
 /** A JSON file as every command writes it: two-space indent and a final newline. */
 export function jsonText(value: unknown): string {
-  return JSON.stringify(value, null, 2) + "\n"
+  return `${JSON.stringify(value, null, 2)}\n`
 }
 
 /**

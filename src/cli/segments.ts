@@ -53,7 +53,7 @@ export function registerSegments(program: Command, argv: readonly string[]): voi
         config: { data: flags.data, k, seed, cleaning: DEFAULT_CLEANING_RULES.map((r) => r.name) },
         provenance: runProvenance(argv, { seed }),
         report: { title: "Online Retail: RFM customer segments", subtitle: `${rfm.customers.length} customers, k = ${k}`, sections: segmentSections(clean, rfm, seg) },
-        files: { "segments.csv": lines.join("\n") + "\n" },
+        files: { "segments.csv": `${lines.join("\n")}\n` },
       }))
       process.stderr.write(`segments: ${k} segments of ${rfm.customers.length} customers → ${dir}\n`)
     })

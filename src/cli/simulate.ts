@@ -21,7 +21,7 @@ import type { SimulationConfig } from "../simulation/config"
 /** A config with `scenarios`: every scenario in turn, one report comparing them (steps.csv gains a scenario column). */
 async function runScenarios(config: SimulationConfig, file: string, out: string, inputs: readonly string[], argv: readonly string[]): Promise<void> {
   const progress = terminalProgress("simulate", config.runs * (config.scenarios?.length ?? 1))
-  let scenarios
+  let scenarios: Awaited<ReturnType<typeof simulateScenarios>>
   try {
     scenarios = await simulateScenarios(config, (done) => progress.update(done))
   } catch (error) {
@@ -35,7 +35,7 @@ async function runScenarios(config: SimulationConfig, file: string, out: string,
   })
   const report = personalReport(scenarios, config.title ?? "Scenarios", provenance)
   const summary = personalSummary(scenarios)
-  await writeRunOutput(out, inputs, () => ({ summary, config, provenance, report, files: { "steps.csv": steps.join("\n") + "\n" } }))
+  await writeRunOutput(out, inputs, () => ({ summary, config, provenance, report, files: { "steps.csv": `${steps.join("\n")}\n` } }))
   process.stderr.write(`wrote ${out}/report.html, summary.json, steps.csv, config.json\n`)
 }
 

@@ -52,7 +52,7 @@ export class ContextFreeTarget implements TargetPolicy {
         if (x > 0) lines.push(`${a},${p},${csvField(x)}`)
       }
     }
-    return lines.join("\n") + "\n"
+    return `${lines.join("\n")}\n`
   }
 }
 

@@ -38,14 +38,14 @@ export async function writeTableCsv(path: string, table: Table): Promise<void> {
     out.on("finish", resolve)
     out.on("error", reject)
   })
-  out.write(table.map((c) => csvField(c.name)).join(",") + "\n")
+  out.write(`${table.map((c) => csvField(c.name)).join(",")}\n`)
   const lines: string[] = []
   for (let r = 0; r < n; r++) {
     let line = formatCell(table[0], r)
-    for (let c = 1; c < table.length; c++) line += "," + formatCell(table[c], r)
+    for (let c = 1; c < table.length; c++) line += `,${formatCell(table[c], r)}`
     lines.push(line)
     if (lines.length === 50_000 || r === n - 1) {
-      if (!out.write(lines.join("\n") + "\n")) await new Promise<void>((resolve) => out.once("drain", () => resolve()))
+      if (!out.write(`${lines.join("\n")}\n`)) await new Promise<void>((resolve) => out.once("drain", () => resolve()))
       lines.length = 0
     }
   }

@@ -1,6 +1,6 @@
 import { optionalPackageInstalled, requireOptional } from "../config/optional-package"
 import { loadTf } from "./tf"
-import * as path from "path"
+import * as path from "node:path"
 import { registerWasmTrainingKernels } from "./wasm-kernels"
 
 /** The TensorFlow.js backends the lab can run on, fastest first. */

@@ -74,7 +74,7 @@ export function encodeState(type: string, value: object): SavedState {
   const view = new DataView(binary.buffer)
   for (const { name, array, offset } of chunks) writeTyped(view, name, array, offset)
   const json = JSON.stringify(sorted({ format: STATE_FORMAT, version: STATE_VERSION, type, byteLength: size, fields }), null, 1)
-  return { json: json + "\n", binary }
+  return { json: `${json}\n`, binary }
 }
 
 function writeTyped(view: DataView, name: TypedName, a: TypedArray, offset: number): void {

@@ -113,7 +113,7 @@ export function kAnonymize(qis: readonly QuasiIdentifier[], options: KAnonymityO
     const sizes: number[] = []
     for (let r = 0; r < n; r++) {
       let key = ""
-      for (let j = 0; j < m; j++) key += codes[j][node[j]][r] + "|"
+      for (let j = 0; j < m; j++) key += `${codes[j][node[j]][r]}|`
       let c = keys.get(key)
       if (c === undefined) {
         c = sizes.length

@@ -29,7 +29,7 @@ export function topK(scores: Float64Array, k: number, user: number, train: Inter
   let size = 0
   for (let j = 0; j < n; j++) {
     const i = candidates ? candidates[j] : j
-    if (excluded && excluded[i]) continue
+    if (excluded?.[i]) continue
     if (Number.isNaN(scores[i])) throw new Error(`recommend: the score of item ${i} for user ${user} is NaN`)
     if (size < heap.length) {
       let c = size++

@@ -2,7 +2,7 @@ import { lazyValue } from "../config/lazy-value"
 import { loadConfig } from "../config/load-config"
 import { createPolicy } from "./factory"
 import { simulationConfigSchema } from "./config"
-import { OnlineRetailEnvironment, createOnlineRetailEnvironment, onlineRetailEnvironmentSpecSchema } from "../retail/online-retail-environment"
+import { type OnlineRetailEnvironment, createOnlineRetailEnvironment, onlineRetailEnvironmentSpecSchema } from "../retail/online-retail-environment"
 import type { SimulationResult } from "./result"
 import { simulate } from "./runner"
 

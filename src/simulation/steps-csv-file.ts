@@ -35,10 +35,10 @@ export function* simulationStepsCsvBlocks(result: SimulationResult, rows = 1 << 
         [name, t + 1, p.meanReward[t], p.rewardLower[t], p.rewardUpper[t], p.optimalRate[t], p.cumulativeRegret[t], p.regretLower[t], p.regretUpper[t], result.laiRobbins ? result.laiRobbins[t] : ""].join(","),
       )
       if (lines.length === rows) {
-        yield lines.join("\n") + "\n"
+        yield `${lines.join("\n")}\n`
         lines = []
       }
     }
   }
-  if (lines.length > 0) yield lines.join("\n") + "\n"
+  if (lines.length > 0) yield `${lines.join("\n")}\n`
 }

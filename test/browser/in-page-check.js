@@ -20,7 +20,7 @@
     while (box && getComputedStyle(box).display.startsWith("inline")) box = box.parentElement
     if (!box || scrolls(box)) continue
     const over = t.getBoundingClientRect().width - box.clientWidth
-    if (over > 1) out.push(`table "${((t.querySelector("caption, th") || {}).textContent || "").slice(0, 50)}" is ${Math.round(over)} px wider than its container`)
+    if (over > 1) out.push(`table "${(t.querySelector("caption, th")?.textContent || "").slice(0, 50)}" is ${Math.round(over)} px wider than its container`)
   }
   for (const svg of Array.from(document.querySelectorAll("svg.main-svg"))) {
     if (!svg.closest(".figure, .js-plotly-plot") || svg.closest(".figure, .js-plotly-plot").querySelector("svg.main-svg") !== svg) continue

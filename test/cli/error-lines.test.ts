@@ -11,7 +11,7 @@ const obd = box.file("log.csv", "action,reward,propensity\n0,1,0.5\n1,0,0.5\n")
 // Three customers who buy before 2010-12-05 and buy new items on or after it.
 const retail = box.file(
   "small.csv",
-  [
+  `${[
     H,
     ...[1, 2, 3].flatMap((c) => [
       `10${c},A${c},ITEM A${c},1,2010-12-0${c} 10:00:00,1.0,1785${c},UK`,
@@ -20,7 +20,7 @@ const retail = box.file(
       `20${c},A${(c % 3) + 1},ITEM A${(c % 3) + 1},1,2010-12-0${5 + c} 10:00:00,1.0,1785${c},UK`,
     ]),
     "303,B,ITEM B,1,2010-12-09 10:00:00,2.0,17853,UK",
-  ].join("\n") + "\n",
+  ].join("\n")}\n`,
 )
 
 describe("config errors name the bad value", () => {

@@ -30,7 +30,7 @@ beforeAll(async () => {
   const log = problem.sampleLog(3000, logging, rng)
   const lines = ["action,position,reward,propensity,x0,x1"]
   for (let i = 0; i < log.length; i++) lines.push([log.action[i], log.position[i], log.reward[i], log.propensity[i], log.context[2 * i], log.context[2 * i + 1]].join(","))
-  writeFileSync(join(dir, "log.csv"), lines.join("\n") + "\n")
+  writeFileSync(join(dir, "log.csv"), `${lines.join("\n")}\n`)
   writeFileSync(join(dir, "bad.csv"), "action,position,reward,propensity,x0,x1\n0,0,1,0.5,0,0\n1,1,0,1.5,0,0\n")
   const engine = await DuckDbEngine.open()
   await engine.run(`COPY (SELECT * FROM read_csv('${join(dir, "log.csv")}', header = true)) TO '${join(dir, "log.parquet")}' (FORMAT parquet)`)

@@ -60,8 +60,8 @@ describe("interest-lab evaluate: which estimate to trust", () => {
       lines.push(`${log.action[i]},${log.reward[i]},${x}`)
       withPropensity.push(`${log.action[i]},${log.reward[i]},${log.propensity[i]},${x}`)
     }
-    writeFileSync(join(dir, "no-propensity.csv"), lines.join("\n") + "\n")
-    writeFileSync(join(dir, "with-propensity.csv"), withPropensity.join("\n") + "\n")
+    writeFileSync(join(dir, "no-propensity.csv"), `${lines.join("\n")}\n`)
+    writeFileSync(join(dir, "with-propensity.csv"), `${withPropensity.join("\n")}\n`)
     const out = join(dir, "estimated")
     const r = run(["--log", join(dir, "no-propensity.csv"), "--target", "uniform", "--estimators", "snipw", "--bootstrap", "0", "--out", out], false)
     expect(r.status, r.stderr).toBe(0)

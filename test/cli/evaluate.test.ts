@@ -43,7 +43,7 @@ describe("interest-lab evaluate", () => {
     const log = join(dir, "log.csv")
     const lines = ["action,position,click,propensity,x"]
     for (let i = 0; i < 400; i++) lines.push(`${i % 4},${i % 2},${i % 4 === 1 && i % 3 === 0 ? 1 : 0},0.25,${(i % 7) - 3}`)
-    writeFileSync(log, lines.join("\n") + "\n")
+    writeFileSync(log, `${lines.join("\n")}\n`)
     const target = join(dir, "target.csv")
     writeFileSync(target, "item_id,position,probability\n1,0,1\n1,1,0.5\n2,1,0.5\n")
     const out = join(dir, "csv")

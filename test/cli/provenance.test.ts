@@ -7,11 +7,11 @@ const box = sandbox("il-provenance-")
 const H = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country"
 box.file("sim.yaml", "environment: { type: bernoulli, probabilities: [0.2, 0.8] }\npolicies: [{ type: ucb1 }]\nhorizon: 10\nruns: 1\n")
 box.file("world.json", '{"users": 5, "items": 10, "days": 1}')
-box.file("log.csv", ["action,position,reward,propensity,x", ...Array.from({ length: 40 }, (_, i) => `${i % 2},0,${i % 3 === 0 ? 1 : 0},0.5,${(i % 5) - 2}`)].join("\n") + "\n")
+box.file("log.csv", `${["action,position,reward,propensity,x", ...Array.from({ length: 40 }, (_, i) => `${i % 2},0,${i % 3 === 0 ? 1 : 0},0.5,${(i % 5) - 2}`)].join("\n")}\n`)
 // Three customers who buy before 2010-12-05 and buy new items on or after it.
 box.file(
   "small.csv",
-  [
+  `${[
     H,
     ...[1, 2, 3].flatMap((c) => [
       `10${c},A${c},ITEM A${c},1,2010-12-0${c} 10:00:00,1.0,1785${c},United Kingdom`,
@@ -20,7 +20,7 @@ box.file(
       `20${c},A${(c % 3) + 1},ITEM A${(c % 3) + 1},1,2010-12-0${5 + c} 10:00:00,1.0,1785${c},United Kingdom`,
     ]),
     "303,B,ITEM B,1,2010-12-09 10:00:00,2.0,17853,United Kingdom",
-  ].join("\n") + "\n",
+  ].join("\n")}\n`,
 )
 
 interface Recorded {

@@ -22,7 +22,7 @@ describe("basket: descriptions with a formula and with markup", () => {
       `53636${i},A1,${quoted(FORMULA)},1,2010-12-0${i} 10:00:00,1.0,1785${i},UK`,
       `53636${i},B1,${quoted(MARKUP)},1,2010-12-0${i} 10:00:00,1.0,1785${i},UK`,
     ])
-    const data = box.file("hostile.csv", ["InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country", ...rows].join("\n") + "\n")
+    const data = box.file("hostile.csv", `${["InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country", ...rows].join("\n")}\n`)
     const before = box.hash()
     const r = box.run(["basket", "--data", data, "--out", "basket"])
     expect(r.status).toBe(0)
@@ -42,7 +42,7 @@ describe("simulate: policy names with markup and a formula", () => {
   it("steps.csv neutralises the name; report.html keeps it as text", () => {
     const config = box.file(
       "names.yaml",
-      [
+      `${[
         "environment: { type: bernoulli, probabilities: [0.2, 0.8] }",
         "policies:",
         `  - { type: ucb1, name: ${JSON.stringify(MARKUP)} }`,
@@ -50,7 +50,7 @@ describe("simulate: policy names with markup and a formula", () => {
         "horizon: 20",
         "runs: 2",
         "seed: 1",
-      ].join("\n") + "\n",
+      ].join("\n")}\n`,
     )
     const before = box.hash()
     const r = box.run(["simulate", "--config", config, "--out", "sim"])

@@ -61,7 +61,10 @@ describe("writeRunOutput", () => {
     const input = join(root, "input")
     await writeRunOutput(input, [], () => output)
     let called = false
-    await expect(writeRunOutput(input, [input], () => ((called = true), output))).rejects.toThrow("--out")
+    await expect(writeRunOutput(input, [input], () => {
+      called = true
+      return output
+    })).rejects.toThrow("--out")
     expect(called).toBe(false)
   })
 

@@ -5,7 +5,7 @@ import { expectRefused, sandbox } from "./refusal-sandbox"
 // with one line; every case checks that nothing outside the new output folder changed.
 const box = sandbox("il-silent-")
 const H = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country"
-const retail = (name: string, rows: string[]): string => box.file(name, [H, ...rows].join("\n") + "\n")
+const retail = (name: string, rows: string[]): string => box.file(name, `${[H, ...rows].join("\n")}\n`)
 
 describe("customer ids above 2^31", () => {
   it("are kept exact: no row is counted as 'CustomerID is empty'", () => {

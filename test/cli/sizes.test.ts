@@ -19,10 +19,10 @@ for (let i = 0; i < 1000; i++) {
   const items = i < 20 ? Array.from({ length: 17 }, (_, j) => j) : [17]
   for (const j of items) retail.push(`${540000 + i},${20000 + j},ITEM ${String(j).padStart(2, "0")},1,2011-01-0${1 + (i % 9)} 10:00,1.5,${13000 + (i % 50)},France`)
 }
-writeFileSync(join(dir, "retail.csv"), retail.join("\n") + "\n")
+writeFileSync(join(dir, "retail.csv"), `${retail.join("\n")}\n`)
 const log = ["action,position,click,propensity,x"]
 for (let i = 0; i < 20000; i++) log.push(`${i % 4},0,${i % 9 === 0 ? 1 : 0},0.25,${(i % 7) - 3}`)
-writeFileSync(join(dir, "log.csv"), log.join("\n") + "\n")
+writeFileSync(join(dir, "log.csv"), `${log.join("\n")}\n`)
 
 const cases: [string, string[], string][] = [
   [

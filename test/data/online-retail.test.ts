@@ -9,7 +9,7 @@ const HEADER = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,C
 
 function file(name: string, lines: string[]): string {
   const path = join(dir, name)
-  writeFileSync(path, lines.join("\n") + "\n")
+  writeFileSync(path, `${lines.join("\n")}\n`)
   return path
 }
 

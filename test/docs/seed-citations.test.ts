@@ -28,7 +28,7 @@ function rangeEnd(start: string, end: string): string {
  * article numbers 000–009 and § sections, joined by commas, brackets, "and" or "'s".
  * @example citationsIn("Seeds 001 §一 and 002 §4.2.", "x") // 001 §一, 002 §4.2
  */
-export function citationsIn(text: string, where: string): Citation[] {
+function citationsIn(text: string, where: string): Citation[] {
   const found: Citation[] = []
   for (const m of text.matchAll(/\bseeds?\b(?:\s+documents?)?/gi)) {
     let at = m.index + m[0].length

@@ -11,7 +11,7 @@ const generic = join(dir, "generic.csv")
 writeFileSync(generic, "action,position,reward,propensity,x\n0,0,1,0.5,0.1\n1,0,0,0.5,0.2\n1,1,1,0.25,0.3\n2,1,0,0.25,0.4\n")
 // No propensity column: 60 rounds of 3 actions, where the logger mostly chose action 1 when x > 0 and actions 0 or 2 otherwise.
 const noPropensity = join(dir, "no-propensity.csv")
-writeFileSync(noPropensity, ["action,reward,x", ...Array.from({ length: 60 }, (_, i) => `${i % 5 === 0 ? 2 : (i % 2 === 0) !== (i % 7 === 0) ? 1 : 0},${i % 3 === 0 ? 1 : 0},${i % 2 === 0 ? 1 : -1}`)].join("\n") + "\n")
+writeFileSync(noPropensity, `${["action,reward,x", ...Array.from({ length: 60 }, (_, i) => `${i % 5 === 0 ? 2 : (i % 2 === 0) !== (i % 7 === 0) ? 1 : 0},${i % 3 === 0 ? 1 : 0},${i % 2 === 0 ? 1 : -1}`)].join("\n")}\n`)
 
 /** The raw rows of an Open Bandit log file, read independently of the loaders: item_id, 0-based position, click, propensity. */
 function obdRows(path: string): { item: number; position: number; click: number; propensity: number }[] {

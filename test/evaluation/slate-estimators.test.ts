@@ -98,7 +98,7 @@ describe("slate estimators against Open Bandit Pipeline", () => {
         lines.push(row.map((x) => String(x)).join(","))
       }
     }
-    const csv = lines.join("\n") + "\n"
+    const csv = `${lines.join("\n")}\n`
     const path = "test/evaluation/reference/slate-log.csv"
     if (process.env.UPDATE_REFERENCE === "1" || !existsSync(path)) writeFileSync(path, csv)
     expect(readFileSync(path, "utf8")).toBe(csv)

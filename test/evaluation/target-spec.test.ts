@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { UserError } from "../../src/config/user-error"
-import { ContextFreeTarget } from "../../src/evaluation/context-free-target"
+import type { ContextFreeTarget } from "../../src/evaluation/context-free-target"
 import { GreedyModelTarget } from "../../src/evaluation/greedy-model-target"
 import { IpwPolicyLearner } from "../../src/evaluation/ipw-policy-learner"
 import { loadBanditLogSpec } from "../../src/evaluation/log-spec"
@@ -14,7 +14,7 @@ const OBD = "data/open-bandit-dataset"
 const dir = tempDir("il-target-spec-")
 // 11 rounds, 2 actions, 0/1 rewards: action 1 pays when x > 0.
 const logFile = join(dir, "log.csv")
-writeFileSync(logFile, ["action,reward,propensity,x", ...Array.from({ length: 11 }, (_, i) => `${i % 2},${i % 2 === 1 && i % 3 !== 0 ? 1 : 0},0.5,${(i % 3) - 1}`)].join("\n") + "\n")
+writeFileSync(logFile, `${["action,reward,propensity,x", ...Array.from({ length: 11 }, (_, i) => `${i % 2},${i % 2 === 1 && i % 3 !== 0 ? 1 : 0},0.5,${(i % 3) - 1}`)].join("\n")}\n`)
 const targetFile = join(dir, "target.csv")
 writeFileSync(targetFile, "item_id,position,probability\n0,0,0.25\n1,0,0.75\n")
 

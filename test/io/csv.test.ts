@@ -14,7 +14,10 @@ async function rows(text: string | Buffer, name = "t.csv"): Promise<{ header: st
   const path = join(dir, name)
   writeFileSync(path, text)
   const out = { header: [] as string[], rows: [] as string[][], numbers: [] as number[] }
-  await readCsv(path, { header: (h) => (out.header = h), row: (f, r) => (out.rows.push(f.slice()), out.numbers.push(r)) })
+  await readCsv(path, { header: (h) => (out.header = h), row: (f, r) => {
+    out.rows.push(f.slice())
+    out.numbers.push(r)
+  } })
   return out
 }
 
@@ -40,7 +43,7 @@ describe("readCsv", () => {
   it("parses records split across stream chunks identically", async () => {
     const lines = ["id,text"]
     for (let i = 0; i < 60_000; i++) lines.push(`${i},"quoted, ""text"" ${i}\nsecond line"`)
-    const r = await rows(lines.join("\r\n") + "\r\n", "big.csv")
+    const r = await rows(`${lines.join("\r\n")}\r\n`, "big.csv")
     expect(r.rows.length).toBe(60_000)
     expect(r.rows[54_321]).toEqual(["54321", 'quoted, "text" 54321\nsecond line'])
   })
@@ -56,7 +59,7 @@ describe("readCsv", () => {
     const lines = ["id,text"]
     // 3-byte characters at shifting offsets: some straddle a chunk boundary
     for (let i = 0; i < 120_000; i++) lines.push(`${i},兴趣${"é".repeat(i % 3)}`)
-    const r = await rows(lines.join("\n") + "\n", "utf8.csv")
+    const r = await rows(`${lines.join("\n")}\n`, "utf8.csv")
     expect(r.rows.length).toBe(120_000)
     for (let i = 0; i < 120_000; i += 997) expect(r.rows[i][1]).toBe(`兴趣${"é".repeat(i % 3)}`)
     expect(r.rows.every((row) => !row[1].includes("\ufffd"))).toBe(true)

@@ -35,7 +35,7 @@ describe("checkOutputDir", () => {
     expect(refused("/")).toBe("--out: '/' is the filesystem root; name a new folder")
     expect(refused(".")).toBe("--out: '.' is the current folder or one of its parents; name a new folder")
     expect(refused("..")).toBe("--out: '..' is the current folder or one of its parents; name a new folder")
-    expect(refused(process.cwd() + "/")).toBe(`--out: '${process.cwd()}/' is the current folder or one of its parents; name a new folder`)
+    expect(refused(`${process.cwd()}/`)).toBe(`--out: '${process.cwd()}/' is the current folder or one of its parents; name a new folder`)
     expect(refused(homedir())).toBe(`--out: '${homedir()}' is the home folder or one of its parents; name a new folder`)
     if (dirname(homedir()) !== "/") expect(refused(dirname(homedir()))).toMatch(/is the home folder or one of its parents/)
   })

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest"
 import { validate } from "../../src/config/load-config"
 import { EpsilonGreedy } from "../../src/bandits"
 import { simulate, simulationConfigSchema } from "../../src/simulation"
-import { type Environment } from "../../src/schema"
+import type { Environment } from "../../src/schema"
 
 const base = { environment: { type: "bernoulli", probabilities: [0.5, 0.4] }, policies: [{ type: "ucb1" }], horizon: 10 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest"
 import { BetaThompson, DiscountedThompson, DiscountedUcb, EpsilonGreedy, SlidingWindowThompson, SlidingWindowUcb, Ucb1, type Policy } from "../../src/bandits"
 import { createRng } from "../../src/random/rng"
 import { AbruptChangeArms, createEnvironment, environmentSpecSchema, environmentStream, interval, policyStream, RandomWalkArms, simulate, type Interval } from "../../src/simulation"
-import { type Environment } from "../../src/schema"
+import type { Environment } from "../../src/schema"
 
 /** Per-run share of optimal plays in each [from, to) window, as a mean with its 95% CI over runs. */
 function windowShares(env: Environment<undefined>, policy: Policy<unknown>, windows: [number, number][], runs: number, seed: number): Interval[] {

@@ -28,7 +28,7 @@ beforeAll(async () => {
   const log = problem.sampleLog(6000, logging, rng)
   const lines = ["action,position,reward,propensity,x0,x1,x2"]
   for (let i = 0; i < log.length; i++) lines.push([log.action[i], log.position[i], log.reward[i], log.propensity[i], ...log.context.subarray(i * D, i * D + D)].map(String).join(","))
-  writeFileSync(csv, lines.join("\n") + "\n")
+  writeFileSync(csv, `${lines.join("\n")}\n`)
   const engine = await DuckDbEngine.open()
   await engine.run(`COPY (SELECT * FROM read_csv('${csv}', header = true)) TO '${join(dir, "log.parquet")}' (FORMAT parquet)`)
   await engine.run(`ATTACH '${join(dir, "log.duckdb")}' AS db`)
@@ -82,7 +82,7 @@ describe("estimators compiled to SQL on DuckDB", () => {
     const memoryLog = await loadBanditCsv(csv, { positions: P })
     const lines = ["action,reward,propensity,x0,x1,x2"]
     for (let i = 0; i < memoryLog.length; i++) lines.push([memoryLog.action[i], memoryLog.reward[i], memoryLog.propensity[i], ...memoryLog.context.subarray(i * D, i * D + D)].map(String).join(","))
-    writeFileSync(noPosition, lines.join("\n") + "\n")
+    writeFileSync(noPosition, `${lines.join("\n")}\n`)
     const { engine, table } = await openSqlLog(noPosition)
     opened.push(engine)
     const sql = await evaluateOffPolicySql(engine, table, "uniform", { estimators: ["ipw", "dr"], rewardModel: "ridge", where: "no-position.csv" })
