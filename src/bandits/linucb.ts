@@ -59,9 +59,8 @@ export class LinUcb implements ScoringPolicy<FeatureContext> {
    * pair products of x are formed once, then the widths xᵀA_a⁻¹x (d(d+1)/2 multiply-adds per arm)
    * and the means θ_aᵀx (d per arm) are computed by the WebAssembly SIMD kernel of
    * {@link RidgeArms} (two multiply-adds per instruction, four arms at a time): O(K·d²/2) per
-   * decision, nothing allocated. At d = 20, K = 50 one decision and its update take ≈ 2.6 µs,
-   * ≈ 7.5 µs with the earlier scalar JavaScript loops, ≈ 8 µs where no WebAssembly memory can be
-   * had and the same arithmetic runs in JavaScript (bench/bandits.bench.js). Per-arm features use
+   * decision, nothing allocated; where no WebAssembly memory can be had the same arithmetic runs in
+   * JavaScript (rates: bench/bandits.bench.js and docs/performance.md). Per-arm features use
    * the scalar forms, one arm at a time.
    */
   indices(context: FeatureContext, out: Float64Array): Float64Array {

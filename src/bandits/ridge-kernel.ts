@@ -4,9 +4,8 @@
  *   mean            m_a = Σ_i theta[a·d + i]·x[i]          (θ_aᵀx).
  * Both are "K rows of a matrix times one vector". The arrays live in the kernel's
  * WebAssembly.Memory and are exposed as Float64Array views, which JavaScript reads and writes in
- * place (the memory never grows, so the views stay valid). Measured at d = 20, K = 50 (CPU time,
- * AMD EPYC, Node 20): the 50 widths in ≈ 1.2 µs, ≈ 0.12 ns per multiply-add, against ≈ 0.58 ns for
- * the earlier scalar JavaScript (four arms at a time); the 50 means in ≈ 0.16 µs against ≈ 0.8 µs.
+ * place (the memory never grows, so the views stay valid). Timings against the scalar JavaScript
+ * loops: docs/performance.md.
  *
  * Arithmetic (deterministic, IEEE f64, no fused or relaxed operations): each row keeps one f64x2
  * accumulator, lane 0 summing the terms of even index and lane 1 those of odd index, in increasing
@@ -78,8 +77,8 @@ export class RidgeKernel {
   /**
    * A kernel for K arms of dimension d, or null where WebAssembly is missing (node --jitless) or
    * its memory cannot be had: V8 reserves ≈ 10 GB of address space for each WebAssembly.Memory,
-   * which a virtual-memory limit (ulimit -v) refuses and which runs out at ≈ 13,000 live memories
-   * (Node 20, measured). Callers then use {@link pairedRowDots}: the same numbers, in JavaScript.
+   * which a virtual-memory limit (ulimit -v) refuses, and which runs out after some thousands of
+   * live memories. Callers then use {@link pairedRowDots}: the same numbers, in JavaScript.
    */
   static create(nArms: number, dimension: number): RidgeKernel | null {
     if (typeof WebAssembly === "undefined") return null

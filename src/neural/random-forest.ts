@@ -24,8 +24,8 @@ export interface RandomForestOptions {
  * `maxFeatures` features drawn at every split; P(y = 1 | x) is the mean of the trees' leaf shares
  * (scikit-learn's predict_proba). Seeded: tree t draws from its own stream of `seed`.
  * Our own CART rather than ml-random-forest: that package samples features once per tree (not per
- * split), its predictProbability drops the first tree's vote, and its split search took 262 s for
- * 4,000 × 30 rows and 30 trees here.
+ * split), its predictProbability drops the first tree's vote, and its split search is too slow for
+ * the notebooks' data (docs/performance.md).
  * @example const rf = new RandomForest({ seed: 42, nEstimators: 100 }).fit(x, y); rf.predictProba(x)
  */
 export class RandomForest implements BinaryClassifier {

@@ -27,7 +27,7 @@ export function accumulatorBuffers(accs: PolicyAccumulator[]): ArrayBuffer[] {
 /**
  * Accumulators over transferred buffers. Built as object literals with emptyAccumulator's shape:
  * the objects structured cloning makes have other hidden classes, and meeting them deoptimised
- * the hot loops (bench workers case: 64 deoptimisations instead of 29, measured with --trace-deopt).
+ * the hot loops (seen with node --trace-deopt on the bench's workers case).
  */
 export function wrapAccumulators(buffers: ArrayBuffer[], finals: Record<string, number[]>[], windows: number[][] = finals.map(() => [])): PolicyAccumulator[] {
   return finals.map((f, p) => ({
