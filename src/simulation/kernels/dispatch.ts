@@ -37,11 +37,12 @@ export function kernelFor(env: Environment<unknown>, policy: Policy<unknown>): K
 /**
  * Plays run `run` of `policy` with its kernel, if it has one: the same draws from the same streams
  * in the same order and the same floating-point operations as the generic `playRun`, so the numbers
- * are identical, and the policy is left in the state the generic loop leaves it in
- * (test/simulation/fast-paths.test.ts checks both). The generators are stepped inline on their four
- * state words held in local variables (kept in registers; the same step as `nextWord`), not through
- * the objects, whose boxed fields cost a load and a store per word; the words go through a typed
- * array (`st`) only around the rare calls that draw elsewhere. Nothing is allocated per step.
+ * are identical, and the policy is left in the state the generic loop leaves it in (checked by
+ * test/simulation/fast-paths.test.ts and test/simulation/kernels/policy-state.test.ts). The
+ * generators are stepped inline on their four state words held in local variables (kept in
+ * registers; the same step as `nextWord`), not through the objects, whose boxed fields cost a load
+ * and a store per word; the words go through a typed array (`st`) only around the rare calls that
+ * draw elsewhere. Nothing is allocated per step.
  * Returns false when no kernel applies.
  * @internal
  */

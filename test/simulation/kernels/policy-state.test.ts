@@ -45,6 +45,8 @@ describe("a kernel leaves the policy in the state the generic loop leaves it in"
         const a = simulate(env, [fast], options)
         const b = simulate(makeEnv(), [generic], { ...options, fastPaths: false })
         expect(a.policies[0].finals).toEqual(b.policies[0].finals)
+        expect(Array.from(a.policies[0].meanReward)).toEqual(Array.from(b.policies[0].meanReward))
+        expect(Array.from(a.policies[0].cumulativeRegret)).toEqual(Array.from(b.policies[0].cumulativeRegret))
         // Every own field, private ones included (values, counts, steps, cached constants…), but
         // the kernel's declared work space.
         expect(fast.constructor).toBe(generic.constructor)
