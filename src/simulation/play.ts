@@ -1,7 +1,7 @@
 import type { Policy } from "../bandits/policy"
 import type { InteractionHistory } from "../schema/interaction-history"
 import { environmentStream, historyStream, policyStream } from "./streams"
-import { fastPlayRun } from "./fast-paths"
+import { playKernel } from "./kernels/dispatch"
 import { recordRewardWindows, type PolicyAccumulator, emptyAccumulator } from "./accumulator"
 import type { Environment } from "../schema/environment"
 
@@ -9,7 +9,8 @@ import type { Environment } from "../schema/environment"
  * Plays `policy` for `horizon` steps of run `run` against `env`, adding the per-step metrics into
  * `acc`. The environment is reset from the run's stream, so every policy meets the same users.
  * The loop allocates nothing per step (typed arrays, reused context objects). Classic stationary
- * benchmarks take a specialised loop with identical results (`fast-paths.ts`) unless `fastPaths` is false.
+ * benchmarks take a specialised loop (`kernels/`) with identical results, which leaves the policy in
+ * the same state, unless `fastPaths` is false.
  * A policy with `warmStart` gets `history` (the run's logged history) after `reset`, from its own stream.
  * Steps whose visitor is absent (`env.present()` false) show nothing: reward 0, regret unchanged; CTR
  * counts clicks per present visit.
@@ -28,7 +29,7 @@ export function playRun(
   history: InteractionHistory | null = null,
 ): void {
   const warm = history !== null && policy.warmStart !== undefined
-  if (fastPaths && !warm && fastPlayRun(env, policy, policyIndex, run, horizon, seed, acc)) return
+  if (fastPaths && !warm && playKernel(env, policy, policyIndex, run, horizon, seed, acc)) return
   const envRng = environmentStream(seed, run)
   const rng = policyStream(seed, policyIndex, run)
   env.reset(envRng)

@@ -3,7 +3,7 @@ export interface RunOptions {
   horizon: number
   runs: number
   seed: number
-  /** Use the specialised loops of fast-paths.ts where they apply (same numbers); default true. */
+  /** Use the specialised loops of simulation/kernels where they apply (same numbers, same policy state); default true. */
   fastPaths?: boolean
   /** Called after each finished run with (runs done, total runs). */
   onProgress?: (done: number, total: number) => void

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { BetaThompson, EpsilonGreedy, Greedy, OptimisticGreedy, Ucb, Ucb1 } from "../../src/bandits"
 import { BernoulliArms, GaussianTestbed, simulate, type SimulationResult } from "../../src/simulation"
-import { fastPlayRun } from "../../src/simulation/fast-paths"
+import { playKernel } from "../../src/simulation/kernels/dispatch"
 import { emptyAccumulator } from "../../src/simulation/accumulator"
 
 const curves = (r: SimulationResult): number[][] =>
@@ -60,7 +60,7 @@ describe("Thompson's inline gammas", () => {
 
   it("are used for priors ≥ 1 only: priors below 1 (the U^(1/shape) boost) take the generic loop", () => {
     const env = new BernoulliArms([0.1, 0.15])
-    const play = (policy: BetaThompson) => fastPlayRun(env, policy, 0, 0, 10, 1, emptyAccumulator(10))
+    const play = (policy: BetaThompson) => playKernel(env, policy, 0, 0, 10, 1, emptyAccumulator(10))
     expect(play(new BetaThompson({ arms: 2 }))).toBe(true)
     expect(play(new BetaThompson({ arms: 2, priorAlpha: 0.5, priorBeta: 2 }))).toBe(false)
     expect(play(new BetaThompson({ arms: 2, priorAlpha: 2, priorBeta: 0.7 }))).toBe(false)
