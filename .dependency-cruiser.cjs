@@ -4,7 +4,21 @@ const LAYERS = [
   ["config"],
   ["random", "stats", "linalg", "schema", "io"],
   ["data", "metrics"],
-  ["world", "text", "behavior", "bandits", "recommenders", "evaluation", "neural", "privacy", "federated", "coldstart", "business", "llm", "persistence"],
+  [
+    "world",
+    "text",
+    "behavior",
+    "bandits",
+    "recommenders",
+    "evaluation",
+    "neural",
+    "privacy",
+    "federated",
+    "coldstart",
+    "business",
+    "llm",
+    "persistence",
+  ],
   ["retail"],
   ["simulation"],
   ["report"],
@@ -15,7 +29,9 @@ const folders = (layers) => `^src/(${layers.flat().join("|")})/`
 
 const upward = LAYERS.slice(0, -1).map((layer, i) => ({
   name: `layer-${layer[0]}`,
-  comment: `${layer.join(", ")} must not import from a higher layer (${LAYERS.slice(i + 1).flat().join(", ")})`,
+  comment: `${layer.join(", ")} must not import from a higher layer (${LAYERS.slice(i + 1)
+    .flat()
+    .join(", ")})`,
   severity: "error",
   from: { path: folders([layer]) },
   to: { path: folders(LAYERS.slice(i + 1)) },
@@ -23,7 +39,13 @@ const upward = LAYERS.slice(0, -1).map((layer, i) => ({
 
 module.exports = {
   forbidden: [
-    { name: "no-circular", comment: "a module must not depend on itself through others", severity: "error", from: {}, to: { circular: true } },
+    {
+      name: "no-circular",
+      comment: "a module must not depend on itself through others",
+      severity: "error",
+      from: {},
+      to: { circular: true },
+    },
     ...upward,
     {
       name: "every-folder-has-a-layer",

@@ -17,7 +17,10 @@ const SKLEARN = {
   logistic: 0.856, // LogisticRegression(C=1, tol=1e-4, max_iter=1000), lbfgs, multinomial
 }
 
-const ratio = (ours, ref) => (ref > 0 ? `scikit-learn ${ref.toFixed(3)} s: ours ${(ref / ours).toFixed(2)}× its speed` : "scikit-learn: not measured")
+const ratio = (ours, ref) =>
+  ref > 0
+    ? `scikit-learn ${ref.toFixed(3)} s: ours ${(ref / ours).toFixed(2)}× its speed`
+    : "scikit-learn: not measured"
 
 const world = L.generateWorld({ users: 10, items: 50_000, seed: 1 })
 const en = world.catalog.descriptionEn
@@ -55,23 +58,43 @@ let nnz = 0
 const tEn = bestOf(() => {
   nnz = new L.TfidfVectorizer().fitTransform(en).data.length
 }, 3)
-report(`TF-IDF, 50,000 English descriptions from raw text (${nnz} nnz)`, tEn.toFixed(3), "s", `target < 3 s; ${ratio(tEn, SKLEARN.tfidfEnRaw)}`)
+report(
+  `TF-IDF, 50,000 English descriptions from raw text (${nnz} nnz)`,
+  tEn.toFixed(3),
+  "s",
+  `target < 3 s; ${ratio(tEn, SKLEARN.tfidfEnRaw)}`,
+)
 const tZh = bestOf(() => {
   nnz = new L.TfidfVectorizer().fitTransform(zh).data.length
 }, 3)
-report("TF-IDF, 50,000 Chinese descriptions, Intl.Segmenter", tZh.toFixed(3), "s", "target < 3 s (scikit-learn has no Chinese segmenter)")
+report(
+  "TF-IDF, 50,000 Chinese descriptions, Intl.Segmenter",
+  tZh.toFixed(3),
+  "s",
+  "target < 3 s (scikit-learn has no Chinese segmenter)",
+)
 const tok = new L.Tokenizer()
 const zhTokens = zh.map((s) => tok.tokenize(s))
 const tZhTok = bestOf(() => {
   new L.TfidfVectorizer().fitTransform(zhTokens)
 }, 3)
-report("TF-IDF, 50,000 Chinese descriptions, pre-tokenised", tZhTok.toFixed(3), "s", ratio(tZhTok, SKLEARN.tfidfZhTokens))
+report(
+  "TF-IDF, 50,000 Chinese descriptions, pre-tokenised",
+  tZhTok.toFixed(3),
+  "s",
+  ratio(tZhTok, SKLEARN.tfidfZhTokens),
+)
 
 let iters = 0
 const tKm = bestOf(() => {
   iters = new L.KMeans({ k, init, maxIter: 50, tol: 0 }).fit(points).nIter
 }, 3)
-report(`k-means Lloyd, 20,000 × 16, k = 10, given centres (${iters} iterations)`, tKm.toFixed(3), "s", ratio(tKm, SKLEARN.kmeans))
+report(
+  `k-means Lloyd, 20,000 × 16, k = 10, given centres (${iters} iterations)`,
+  tKm.toFixed(3),
+  "s",
+  ratio(tKm, SKLEARN.kmeans),
+)
 const tKmpp = bestOf(() => {
   new L.KMeans({ k, nInit: 10 }).fit(points, L.createRng(1))
 }, 1)
@@ -81,12 +104,20 @@ let lrIter = 0
 const tLr = bestOf(() => {
   lrIter = new L.LogisticRegression({ C: 1, tol: 1e-4 }).fit(points, y).nIter
 }, 3)
-report(`multinomial logistic regression, 20,000 × 16, 5 classes (${lrIter} it.)`, tLr.toFixed(3), "s", ratio(tLr, SKLEARN.logistic))
+report(
+  `multinomial logistic regression, 20,000 × 16, 5 classes (${lrIter} it.)`,
+  tLr.toFixed(3),
+  "s",
+  ratio(tLr, SKLEARN.logistic),
+)
 
 const names = Array.from(world.catalog.category.slice(0, 5000), (c) => c)
 const baskets = Array.from({ length: 20_000 }, (_, b) => {
   const size = 1 + (b % 6)
-  return Array.from({ length: size }, (_, j) => names[(b * 7 + j * 131 + ((b * j) % 17)) % names.length] * 10 + ((b + j) % 10))
+  return Array.from(
+    { length: size },
+    (_, j) => names[(b * 7 + j * 131 + ((b * j) % 17)) % names.length] * 10 + ((b + j) % 10),
+  )
 })
 let sets = 0
 const tAp = bestOf(() => {

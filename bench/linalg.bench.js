@@ -31,7 +31,10 @@ function numpyInverseSeconds(g, n, repeats) {
     const env = { ...process.env }
     delete env.OPENBLAS_CORETYPE
     delete env.OPENBLAS_L2_SIZE
-    const r = spawnSync("/usr/bin/python3", [join(__dirname, "numpy_inverse.py"), file, String(n), String(repeats)], { env, encoding: "utf8" })
+    const r = spawnSync("/usr/bin/python3", [join(__dirname, "numpy_inverse.py"), file, String(n), String(repeats)], {
+      env,
+      encoding: "utf8",
+    })
     return r.status === 0 ? Number(r.stdout.trim()) : null
   } finally {
     rmSync(dir, { recursive: true, force: true })
@@ -57,10 +60,23 @@ async function main() {
   L.spdInverseBlocked(g, n, { workers: 0 })
   const alone = Number(process.hrtime.bigint() - t1) / 1e9
   const numpy = numpyInverseSeconds(g, n, repeats)
-  const peer = numpy === null ? "numpy not available: recorded 1.5–1.9 s (OpenBLAS, this machine idle, 2026-12-06)" : `numpy.linalg.inv ${numpy.toFixed(2)} s → ${(best / numpy).toFixed(2)}× its time (target ≤ 3×)`
+  const peer =
+    numpy === null
+      ? "numpy not available: recorded 1.5–1.9 s (OpenBLAS, this machine idle, 2026-12-06)"
+      : `numpy.linalg.inv ${numpy.toFixed(2)} s → ${(best / numpy).toFixed(2)}× its time (target ≤ 3×)`
   report(`EASE Gram inverse, ${n} items (best of ${repeats})`, best.toFixed(2), "s", peer)
-  report("  its CPU time (user + system)", bestCpu.toFixed(2), "s", `load average now ${require("node:os").loadavg()[0].toFixed(1)}`)
-  report("  the same on this thread alone (workers: 0)", alone.toFixed(2), "s", `the default uses min(3, cores − 1) = ${Math.min(3, require("node:os").availableParallelism() - 1)} worker thread(s)`)
+  report(
+    "  its CPU time (user + system)",
+    bestCpu.toFixed(2),
+    "s",
+    `load average now ${require("node:os").loadavg()[0].toFixed(1)}`,
+  )
+  report(
+    "  the same on this thread alone (workers: 0)",
+    alone.toFixed(2),
+    "s",
+    `the default uses min(3, cores − 1) = ${Math.min(3, require("node:os").availableParallelism() - 1)} worker thread(s)`,
+  )
 }
 
 main().catch((e) => {

@@ -12,9 +12,20 @@ const quiet = () => undefined
  */
 function pytorchPeer() {
   const r = spawnSync("/usr/bin/python3", [join(__dirname, "neural_torch.py")], { encoding: "utf8" })
-  const m = r.status === 0 ? /PyTorch (\S+), 1 thread: .*: ([\d.]+) s\/epoch, ([\d,]+) predictions\/s/.exec(r.stdout) : null
-  if (m) return { label: `PyTorch ${m[1]} (1 thread, measured now)`, perEpoch: Number(m[2]), perSecond: Number(m[3].replace(/,/g, "")) }
-  return { label: "PyTorch 1.13 (1 thread; not installed here, figure recorded 2026-12-06 on this machine: 0.07–0.086 s/epoch, 1.7–2.0 M rows/s)", perEpoch: 0.086, perSecond: 1.7e6 }
+  const m =
+    r.status === 0 ? /PyTorch (\S+), 1 thread: .*: ([\d.]+) s\/epoch, ([\d,]+) predictions\/s/.exec(r.stdout) : null
+  if (m)
+    return {
+      label: `PyTorch ${m[1]} (1 thread, measured now)`,
+      perEpoch: Number(m[2]),
+      perSecond: Number(m[3].replace(/,/g, "")),
+    }
+  return {
+    label:
+      "PyTorch 1.13 (1 thread; not installed here, figure recorded 2026-12-06 on this machine: 0.07–0.086 s/epoch, 1.7–2.0 M rows/s)",
+    perEpoch: 0.086,
+    perSecond: 1.7e6,
+  }
 }
 
 async function main() {
@@ -23,11 +34,46 @@ async function main() {
   const clicks = L.clickDataset(world, log.events, 8000, L.createRng(11, 1))
   const seq = L.nextCategoryExamples(log.events, world.catalog.category, world.nCategories, 8)
   const specs = [
-    ["MLP 128-64-1 (8k rows x 38)", 3, () => new L.InterestMlp({ seed: 1, epochs: 3, log: quiet }), (m) => m.fit(clicks.x, clicks.y), (m) => m.predictProba(clicks.x), clicks.x.rows],
-    ["multi-input MLP (8k rows)", 3, () => new L.MultiInputMlp({ seed: 1, epochs: 3, inputs: clicks.groups, log: quiet }), (m) => m.fit(clicks.x, clicks.y), (m) => m.predictProba(clicks.x), clicks.x.rows],
-    [`GRU next-category (${seq.train.rows} x 8)`, 1, () => new L.NextCategoryModel({ encoder: "gru", seed: 1, epochs: 1, log: quiet }), (m) => m.fit(seq.train), (m) => m.predictProba(seq.train), seq.train.rows],
-    ["LSTM next-category", 1, () => new L.NextCategoryModel({ encoder: "lstm", seed: 1, epochs: 1, log: quiet }), (m) => m.fit(seq.train), (m) => m.predictProba(seq.train), seq.train.rows],
-    ["self-attention next-category", 1, () => new L.NextCategoryModel({ encoder: "attention", seed: 1, epochs: 1, log: quiet }), (m) => m.fit(seq.train), (m) => m.predictProba(seq.train), seq.train.rows],
+    [
+      "MLP 128-64-1 (8k rows x 38)",
+      3,
+      () => new L.InterestMlp({ seed: 1, epochs: 3, log: quiet }),
+      (m) => m.fit(clicks.x, clicks.y),
+      (m) => m.predictProba(clicks.x),
+      clicks.x.rows,
+    ],
+    [
+      "multi-input MLP (8k rows)",
+      3,
+      () => new L.MultiInputMlp({ seed: 1, epochs: 3, inputs: clicks.groups, log: quiet }),
+      (m) => m.fit(clicks.x, clicks.y),
+      (m) => m.predictProba(clicks.x),
+      clicks.x.rows,
+    ],
+    [
+      `GRU next-category (${seq.train.rows} x 8)`,
+      1,
+      () => new L.NextCategoryModel({ encoder: "gru", seed: 1, epochs: 1, log: quiet }),
+      (m) => m.fit(seq.train),
+      (m) => m.predictProba(seq.train),
+      seq.train.rows,
+    ],
+    [
+      "LSTM next-category",
+      1,
+      () => new L.NextCategoryModel({ encoder: "lstm", seed: 1, epochs: 1, log: quiet }),
+      (m) => m.fit(seq.train),
+      (m) => m.predictProba(seq.train),
+      seq.train.rows,
+    ],
+    [
+      "self-attention next-category",
+      1,
+      () => new L.NextCategoryModel({ encoder: "attention", seed: 1, epochs: 1, log: quiet }),
+      (m) => m.fit(seq.train),
+      (m) => m.predictProba(seq.train),
+      seq.train.rows,
+    ],
   ]
   const rows = []
   for (const backend of ["wasm", "cpu"]) {
@@ -37,7 +83,10 @@ async function main() {
       let start = performance.now()
       await train(model)
       // With several epochs, the best after the first (which builds the kernels), as the PyTorch script warms up first.
-      const perEpoch = epochs > 1 ? Math.min(...model.history_.epochs.slice(1).map((e) => e.seconds)) : (performance.now() - start) / 1000
+      const perEpoch =
+        epochs > 1
+          ? Math.min(...model.history_.epochs.slice(1).map((e) => e.seconds))
+          : (performance.now() - start) / 1000
       predict(model) // warm-up: the first call builds the inference kernels
       let best = Infinity
       let bestCpu = Infinity
@@ -55,7 +104,9 @@ async function main() {
       rows.push({ backend, name, perEpoch, perSecond, perCpuSecond })
     }
   }
-  console.log("model                               | s/epoch wasm | s/epoch cpu | cpu/wasm | predictions/s wasm | predictions/s cpu")
+  console.log(
+    "model                               | s/epoch wasm | s/epoch cpu | cpu/wasm | predictions/s wasm | predictions/s cpu",
+  )
   for (const w of rows.filter((r) => r.backend === "wasm")) {
     const c = rows.find((r) => r.backend === "cpu" && r.name === w.name)
     console.log(

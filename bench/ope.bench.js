@@ -42,7 +42,9 @@ async function main() {
     let t = process.hrtime.bigint()
     await writeLog(path, ROWS, rng)
     const genSeconds = Number(process.hrtime.bigint() - t) / 1e9
-    console.log(`log: ${ROWS.toLocaleString("en")} rows, ${(statSync(path).size / 2 ** 20).toFixed(0)} MiB (generated in ${genSeconds.toFixed(1)} s)`)
+    console.log(
+      `log: ${ROWS.toLocaleString("en")} rows, ${(statSync(path).size / 2 ** 20).toFixed(0)} MiB (generated in ${genSeconds.toFixed(1)} s)`,
+    )
 
     // target: prefer high-attraction items, the same at every position
     const probs = new Float64Array(POSITIONS * K)
@@ -50,9 +52,14 @@ async function main() {
     const target = new L.ContextFreeTarget("linear preference", K, POSITIONS, probs)
     // E[x] = 0, so the true value is Σ_pos (1/3) Σ_a π(a) examination(pos) attraction(a)
     let truth = 0
-    for (let p = 0; p < POSITIONS; p++) for (let a = 0; a < K; a++) truth += probs[p * K + a] * clickProbability(a, p, 0) / POSITIONS
+    for (let p = 0; p < POSITIONS; p++)
+      for (let a = 0; a < K; a++) truth += (probs[p * K + a] * clickProbability(a, p, 0)) / POSITIONS
 
-    const estimators = [new L.InverseProbabilityWeighting(), new L.SelfNormalizedInverseProbabilityWeighting(), new L.DoublyRobust()]
+    const estimators = [
+      new L.InverseProbabilityWeighting(),
+      new L.SelfNormalizedInverseProbabilityWeighting(),
+      new L.DoublyRobust(),
+    ]
     const sums = estimators.map((e) => new Float64Array(e.sumsLength))
     let model
     let estimateNs = 0n
@@ -75,15 +82,25 @@ async function main() {
     const estimateSeconds = Number(estimateNs) / 1e9
     const inputSeconds = Number(inputNs) / 1e9
     const parseSeconds = totalSeconds - estimateSeconds - inputSeconds
-    console.log(`parse (CSV → typed chunks):        ${(rows / parseSeconds / 1e3).toFixed(0)} k rows/s (${parseSeconds.toFixed(1)} s)`)
-    console.log(`inputs (π(a|pos), q̂ for ${K} items): ${(rows / inputSeconds / 1e6).toFixed(2)} M rows/s (${inputSeconds.toFixed(1)} s)`)
-    console.log(`estimate (IPW + SNIPW + DR sums):  ${(rows / estimateSeconds / 1e6).toFixed(2)} M rows/s (${estimateSeconds.toFixed(2)} s)`)
-    console.log(`estimate incl. inputs:             ${(rows / (estimateSeconds + inputSeconds) / 1e6).toFixed(2)} M rows/s`)
+    console.log(
+      `parse (CSV → typed chunks):        ${(rows / parseSeconds / 1e3).toFixed(0)} k rows/s (${parseSeconds.toFixed(1)} s)`,
+    )
+    console.log(
+      `inputs (π(a|pos), q̂ for ${K} items): ${(rows / inputSeconds / 1e6).toFixed(2)} M rows/s (${inputSeconds.toFixed(1)} s)`,
+    )
+    console.log(
+      `estimate (IPW + SNIPW + DR sums):  ${(rows / estimateSeconds / 1e6).toFixed(2)} M rows/s (${estimateSeconds.toFixed(2)} s)`,
+    )
+    console.log(
+      `estimate incl. inputs:             ${(rows / (estimateSeconds + inputSeconds) / 1e6).toFixed(2)} M rows/s`,
+    )
     console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`)
     console.log(`true value ${truth.toFixed(6)}`)
     estimators.forEach((e, k) => {
       const { value, stderr } = e.finalize(sums[k])
-      console.log(`  ${e.name.padEnd(6)} ${value.toFixed(6)} ± ${(1.96 * stderr).toFixed(6)}  (error ${((value - truth) / stderr).toFixed(2)} standard errors)`)
+      console.log(
+        `  ${e.name.padEnd(6)} ${value.toFixed(6)} ± ${(1.96 * stderr).toFixed(6)}  (error ${((value - truth) / stderr).toFixed(2)} standard errors)`,
+      )
     })
   } finally {
     rmSync(dir, { recursive: true, force: true })

@@ -41,7 +41,14 @@ function population(users, arms, seed) {
   const rates = new Float64Array(users * arms)
   for (let i = 0; i < rates.length; i++) rates[i] = L.beta(rng, 1, 9)
   const n = users * 20
-  const history = { nUsers: users, nArms: arms, user: new Int32Array(n), arm: new Int32Array(n), reward: new Float64Array(n), propensity: new Float64Array(n).fill(1 / arms) }
+  const history = {
+    nUsers: users,
+    nArms: arms,
+    user: new Int32Array(n),
+    arm: new Int32Array(n),
+    reward: new Float64Array(n),
+    propensity: new Float64Array(n).fill(1 / arms),
+  }
   for (let i = 0; i < n; i++) {
     const u = (i / 20) | 0
     const a = Math.floor(rng.next() * arms)
@@ -87,7 +94,15 @@ function decisions(policy, rates, users, arms, n, contextOf) {
   ]) {
     const policy = make()
     policy.warmStart(history, L.createRng(5))
-    line(label, bestOf(decisions(policy, rates, users, arms, n, (u) => contexts[u]), ROUNDS), n, 2e6)
+    line(
+      label,
+      bestOf(
+        decisions(policy, rates, users, arms, n, (u) => contexts[u]),
+        ROUNDS,
+      ),
+      n,
+      2e6,
+    )
   }
 }
 
@@ -97,14 +112,23 @@ function decisions(policy, rates, users, arms, n, contextOf) {
   const users = 10_000
   const { rates, history } = population(users, K, 6)
   const rng = L.createRng(7)
-  const contexts = Array.from({ length: users }, (_, user) => ({ user, features: Float64Array.from({ length: d }, (_, i) => (i === 0 ? 1 : rng.next() - 0.5)) }))
+  const contexts = Array.from({ length: users }, (_, user) => ({
+    user,
+    features: Float64Array.from({ length: d }, (_, i) => (i === 0 ? 1 : rng.next() - 0.5)),
+  }))
   const policy = new L.HybridLinUcb({ arms: K, dimension: d, users, factors: 4, alpha: 1 })
   policy.warmStart(history, L.createRng(8))
   const n = 20_000
-  const hybrid = bestOf(decisions(policy, rates, users, K, n, (u) => contexts[u]), ROUNDS)
+  const hybrid = bestOf(
+    decisions(policy, rates, users, K, n, (u) => contexts[u]),
+    ROUNDS,
+  )
   line(`hybrid LinUCB d=${d}, k=${policy.sharedDimension}, K=${K}`, hybrid, n, 1e5)
   // The disjoint LinUCB of bench/bandits.bench.js on the same contexts, as the yardstick of this machine's speed now.
-  const disjoint = bestOf(decisions(new L.LinUcb({ arms: K, dimension: d, alpha: 1 }), rates, users, K, n, (u) => contexts[u]), ROUNDS)
+  const disjoint = bestOf(
+    decisions(new L.LinUcb({ arms: K, dimension: d, alpha: 1 }), rates, users, K, n, (u) => contexts[u]),
+    ROUNDS,
+  )
   line(`disjoint LinUCB d=${d}, K=${K} (reference)`, disjoint, n, 2e5)
   console.log(`${"".padEnd(44)} hybrid costs ${(hybrid.cpu / disjoint.cpu).toFixed(2)}× a disjoint LinUCB decision`)
 }

@@ -38,8 +38,11 @@ function implicitData(nUsers, nItems, nnz, seed) {
 }
 
 function report(label, t, target, reference, referenceLabel) {
-  const parts = [`${label.padEnd(56)} ${t.seconds.toFixed(2).padStart(6)} s wall, ${t.cpu.toFixed(2).padStart(6)} s CPU (target < ${target} s)`]
-  if (reference) parts.push(`  ${referenceLabel} ${reference.toFixed(2)} s → ${(t.cpu / reference).toFixed(2)}× its time`)
+  const parts = [
+    `${label.padEnd(56)} ${t.seconds.toFixed(2).padStart(6)} s wall, ${t.cpu.toFixed(2).padStart(6)} s CPU (target < ${target} s)`,
+  ]
+  if (reference)
+    parts.push(`  ${referenceLabel} ${reference.toFixed(2)} s → ${(t.cpu / reference).toFixed(2)}× its time`)
   console.log(parts.join(""))
 }
 
@@ -47,7 +50,13 @@ const big = implicitData(10_000, 5_000, 500_000, 1)
 console.log(`implicit data: ${big.nUsers} users × ${big.nItems} items, ${big.items.length} distinct interactions`)
 
 const knn = time(() => new L.ItemKnn({ neighbours: 20, shrinkage: 10 }).fit(big))
-report("item-kNN cosine, top-20 neighbours, 5,000 items", knn, 3, REF.itemCosine, "numpy/scipy sparse XᵀX + argpartition:")
+report(
+  "item-kNN cosine, top-20 neighbours, 5,000 items",
+  knn,
+  3,
+  REF.itemCosine,
+  "numpy/scipy sparse XᵀX + argpartition:",
+)
 
 const als = time(() => new L.ImplicitAls({ factors: 64, iterations: 10 }).fit(big, L.createRng(2)))
 report("implicit ALS 64 factors × 10 iterations (CG 3 steps)", als, 15, REF.als, "numpy CG sweep:")
@@ -67,5 +76,11 @@ const ratings = (() => {
 })()
 {
   const svd = time(() => new L.FunkSvd({ factors: 50, epochs: 20 }).fit(ratings, L.createRng(4)))
-  report(`Funk-SVD SGD ${ratings.items.length} ratings × 20 epochs × 50 factors`, svd, 1, REF.sgd, "Python loop with numpy vectors:")
+  report(
+    `Funk-SVD SGD ${ratings.items.length} ratings × 20 epochs × 50 factors`,
+    svd,
+    1,
+    REF.sgd,
+    "Python loop with numpy vectors:",
+  )
 }

@@ -11,19 +11,39 @@ async function main() {
   const seconds = (t) => Number(process.hrtime.bigint() - t) / 1e9
   const table = await L.loadOnlineRetail()
   const tLoad = seconds(start)
-  report(`load ${table.length.toLocaleString("en")} rows (gzip CSV, validated)`, tLoad.toFixed(3), "s", `${Math.round(table.length / tLoad).toLocaleString("en")} rows/s`)
+  report(
+    `load ${table.length.toLocaleString("en")} rows (gzip CSV, validated)`,
+    tLoad.toFixed(3),
+    "s",
+    `${Math.round(table.length / tLoad).toLocaleString("en")} rows/s`,
+  )
   const data = L.retailBenchmarkData(L.cleanRetail(table), "2011-09-01")
   const results = L.runRetailBenchmark(data, [...L.BENCHMARK_MODELS], { k: 10 })
   for (const r of results) {
-    report(`${r.name}: train / rank ${data.evaluatedUsers.length} users`, `${r.trainSeconds.toFixed(2)} / ${r.recommendSeconds.toFixed(2)}`, "s", `ndcg@10 ${r.metrics.ndcg.toFixed(4)}`)
+    report(
+      `${r.name}: train / rank ${data.evaluatedUsers.length} users`,
+      `${r.trainSeconds.toFixed(2)} / ${r.recommendSeconds.toFixed(2)}`,
+      "s",
+      `ndcg@10 ${r.metrics.ndcg.toFixed(4)}`,
+    )
   }
   const total = seconds(start)
   const cpu = process.cpuUsage(cpuStart)
   report("whole five-model benchmark", total.toFixed(2), "s", `target < 20 s: ${(20 / total).toFixed(2)}× the budget`)
   // On a shared machine wall time includes waiting for a core; CPU time of this process does not.
-  report("  its CPU time (user + system)", ((cpu.user + cpu.system) / 1e6).toFixed(2), "s", `load average now ${require("node:os").loadavg()[0].toFixed(1)}`)
+  report(
+    "  its CPU time (user + system)",
+    ((cpu.user + cpu.system) / 1e6).toFixed(2),
+    "s",
+    `load average now ${require("node:os").loadavg()[0].toFixed(1)}`,
+  )
   const als = results.find((r) => r.name === "als")
-  report("implicit ALS, 64 factors, 15 iterations (fit)", als.trainSeconds.toFixed(2), "s", `target < 5 s: ${(5 / als.trainSeconds).toFixed(2)}× the budget`)
+  report(
+    "implicit ALS, 64 factors, 15 iterations (fit)",
+    als.trainSeconds.toFixed(2),
+    "s",
+    `target < 5 s: ${(5 / als.trainSeconds).toFixed(2)}× the budget`,
+  )
 }
 main().catch((e) => {
   console.error(e)

@@ -34,15 +34,33 @@ async function child(mode, path) {
   let result
   if (mode === "sql") {
     const engine = await L.DuckDbEngine.open(undefined, { memoryLimit: "600MB" })
-    result = await L.evaluateOffPolicySql(engine, `read_parquet('${path}')`, target(), { estimators: ESTIMATORS, rewardModel: "ridge", sampleSize: 200000, where: path })
+    result = await L.evaluateOffPolicySql(engine, `read_parquet('${path}')`, target(), {
+      estimators: ESTIMATORS,
+      rewardModel: "ridge",
+      sampleSize: 200000,
+      where: path,
+    })
     await engine.close()
   } else {
     const log = await L.loadBanditCsv(path, { positions: POSITIONS, actions: K })
-    result = L.evaluateOffPolicy(log, target(), { estimators: ESTIMATORS, rng: L.createRng(1), resamples: 0, rewardModel: "ridge" })
+    result = L.evaluateOffPolicy(log, target(), {
+      estimators: ESTIMATORS,
+      rng: L.createRng(1),
+      resamples: 0,
+      rewardModel: "ridge",
+    })
   }
   const seconds = Number(process.hrtime.bigint() - t) / 1e9
   const rssMiB = process.resourceUsage().maxRSS / 1024
-  console.log(JSON.stringify({ seconds, rssMiB, rows: result.rows, ipw: result.estimates.ipw.value, dr: result.estimates.dr.value }))
+  console.log(
+    JSON.stringify({
+      seconds,
+      rssMiB,
+      rows: result.rows,
+      ipw: result.estimates.ipw.value,
+      dr: result.estimates.dr.value,
+    }),
+  )
 }
 
 function measure(mode, path) {
@@ -60,7 +78,9 @@ async function main() {
     const files = { big: join(dir, "big.parquet"), small: join(dir, "small.parquet"), csv: join(dir, "small.csv") }
     const t = process.hrtime.bigint()
     await engine.run(`COPY (${logSql(big)}) TO '${files.big}' (FORMAT parquet)`)
-    console.log(`generated ${big.toLocaleString("en")} rows of Parquet (${(statSync(files.big).size / 2 ** 20).toFixed(0)} MiB) in ${(Number(process.hrtime.bigint() - t) / 1e9).toFixed(1)} s`)
+    console.log(
+      `generated ${big.toLocaleString("en")} rows of Parquet (${(statSync(files.big).size / 2 ** 20).toFixed(0)} MiB) in ${(Number(process.hrtime.bigint() - t) / 1e9).toFixed(1)} s`,
+    )
     await engine.run(`COPY (${logSql(small)}) TO '${files.small}' (FORMAT parquet)`)
     await engine.run(`COPY (SELECT * FROM read_parquet('${files.small}')) TO '${files.csv}' (FORMAT csv, HEADER)`)
     await engine.close()
@@ -69,10 +89,17 @@ async function main() {
       ["SQL (DuckDB), Parquet", small, measure("sql", files.small)],
       ["in memory, CSV", small, measure("memory", files.csv)],
     ]
-    console.log(`${"path".padEnd(24)} ${"rows".padStart(13)} ${"seconds".padStart(8)} ${"peak RSS".padStart(10)}   IPW, DR (${ESTIMATORS.length} estimators)`)
-    for (const [name, n, m] of rows) console.log(`${name.padEnd(24)} ${n.toLocaleString("en").padStart(13)} ${m.seconds.toFixed(1).padStart(8)} ${`${m.rssMiB.toFixed(0)} MiB`.padStart(10)}   ${m.ipw.toPrecision(6)}, ${m.dr.toPrecision(6)}`)
+    console.log(
+      `${"path".padEnd(24)} ${"rows".padStart(13)} ${"seconds".padStart(8)} ${"peak RSS".padStart(10)}   IPW, DR (${ESTIMATORS.length} estimators)`,
+    )
+    for (const [name, n, m] of rows)
+      console.log(
+        `${name.padEnd(24)} ${n.toLocaleString("en").padStart(13)} ${m.seconds.toFixed(1).padStart(8)} ${`${m.rssMiB.toFixed(0)} MiB`.padStart(10)}   ${m.ipw.toPrecision(6)}, ${m.dr.toPrecision(6)}`,
+      )
     const [, , bigRun] = rows[0]
-    console.log(`acceptance (${big.toLocaleString("en")} rows < 60 s, peak RSS < 1 GiB): ${bigRun.seconds < 60 && bigRun.rssMiB < 1024 ? "met" : "NOT met"}`)
+    console.log(
+      `acceptance (${big.toLocaleString("en")} rows < 60 s, peak RSS < 1 GiB): ${bigRun.seconds < 60 && bigRun.rssMiB < 1024 ? "met" : "NOT met"}`,
+    )
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

@@ -15,7 +15,11 @@ function bestOf(args, repeats = 7) {
   let out = ""
   for (let i = 0; i < repeats; i++) {
     const t = process.hrtime.bigint()
-    const r = spawnSync(process.execPath, ["-r", join(__dirname, "startup-cpu.js"), ...args], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe", "pipe"] })
+    const r = spawnSync(process.execPath, ["-r", join(__dirname, "startup-cpu.js"), ...args], {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe", "pipe"],
+    })
     if (r.status !== 0) throw new Error(`node ${args.join(" ")} failed: ${r.stderr}`)
     wall = Math.min(wall, Number(process.hrtime.bigint() - t) / 1e9)
     cpu = Math.min(cpu, Number(r.output[3]))
@@ -33,6 +37,16 @@ const bandits = bestOf(["-e", probe("interest-lab/bandits")])
 const help = bestOf([join("bin", "interest-lab.js"), "--help"])
 const line = (t) => `wall ${t.wall.toFixed(3)} s (${(t.wall / bare.wall).toFixed(1)}× node -e 0); target < 0.3 s`
 report("node -e 0 (Node's own start), CPU time", bare.cpu.toFixed(3), "s", `wall ${bare.wall.toFixed(3)} s`)
-report("require('interest-lab'), CPU time", lib.cpu.toFixed(3), "s", `${line(lib)}; TensorFlow.js/danfojs/zod/yaml modules loaded: ${lib.out}`)
-report("require('interest-lab/bandits'), CPU time", bandits.cpu.toFixed(3), "s", `${line(bandits)}; TensorFlow.js/danfojs/zod/yaml modules loaded: ${bandits.out}`)
+report(
+  "require('interest-lab'), CPU time",
+  lib.cpu.toFixed(3),
+  "s",
+  `${line(lib)}; TensorFlow.js/danfojs/zod/yaml modules loaded: ${lib.out}`,
+)
+report(
+  "require('interest-lab/bandits'), CPU time",
+  bandits.cpu.toFixed(3),
+  "s",
+  `${line(bandits)}; TensorFlow.js/danfojs/zod/yaml modules loaded: ${bandits.out}`,
+)
 report("interest-lab --help, CPU time", help.cpu.toFixed(3), "s", line(help))

@@ -14,5 +14,10 @@ const tEvents = bestOf(() => {
   events = simulateEvents(world).events.length
 }, 3)
 report("catalogue + users (10,000 × 2,000)", tWorld.toFixed(3), "s")
-report(`events simulated (${events.toLocaleString("en")})`, tEvents.toFixed(3), "s", `target < 10 s: ${(10 / (tWorld + tEvents)).toFixed(1)}× faster`)
+report(
+  `events simulated (${events.toLocaleString("en")})`,
+  tEvents.toFixed(3),
+  "s",
+  `target < 10 s: ${(10 / (tWorld + tEvents)).toFixed(1)}× faster`,
+)
 report("world-generation throughput", fmtRate(events / (tWorld + tEvents)), "events/s")

@@ -28,7 +28,8 @@ function sourceFiles(dir) {
 /** The names a module exports by declaration, in source order, without those documented @internal. */
 function exportedNames(text) {
   const names = []
-  const declaration = /^export (?:declare )?(?:async )?(?:abstract )?(?:function\*?|class|const|let|interface|type|enum) +([A-Za-z_$][\w$]*)/gm
+  const declaration =
+    /^export (?:declare )?(?:async )?(?:abstract )?(?:function\*?|class|const|let|interface|type|enum) +([A-Za-z_$][\w$]*)/gm
   for (const m of text.matchAll(declaration)) {
     const before = text.slice(0, m.index)
     const doc = before.lastIndexOf("/**")
@@ -47,7 +48,10 @@ function tableFor(folder) {
   for (const file of sourceFiles(dir)) {
     if (file === "index.ts") continue
     const names = exportedNames(readFileSync(join(dir, file), "utf8"))
-    const shown = names.slice(0, MAX_NAMES).map((n) => `\`${n}\``).join(", ")
+    const shown = names
+      .slice(0, MAX_NAMES)
+      .map((n) => `\`${n}\``)
+      .join(", ")
     const list = names.length > MAX_NAMES ? `${shown}, … (${names.length} in all)` : shown || "—"
     rows.push(`| [\`${file}\`](../../src/${folder}/${file}) | ${list} |`)
   }
@@ -66,13 +70,17 @@ function withTable(page, rows) {
 
 function main() {
   const check = process.argv.includes("--check")
-  const folders = readdirSync(join(root, "src")).filter((f) => statSync(join(root, "src", f)).isDirectory()).sort()
+  const folders = readdirSync(join(root, "src"))
+    .filter((f) => statSync(join(root, "src", f)).isDirectory())
+    .sort()
   const problems = []
   for (const folder of folders) {
     const path = join(root, "docs", "modules", `${folder}.md`)
     const name = `docs/modules/${folder}.md`
     if (!existsSync(path)) {
-      problems.push(`${name} is missing: write the page (what src/${folder}/ holds), with a "${HEADER}" table, then run node scripts/docs-modules.js`)
+      problems.push(
+        `${name} is missing: write the page (what src/${folder}/ holds), with a "${HEADER}" table, then run node scripts/docs-modules.js`,
+      )
       continue
     }
     const page = readFileSync(path, "utf8")

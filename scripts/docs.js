@@ -7,7 +7,16 @@
 // API pages load only their own assets/, so the folder opens from disk or any static host.
 // --quick writes the reports from shortened runs (the browser test uses it).
 const { spawnSync } = require("node:child_process")
-const { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, renameSync, writeFileSync } = require("node:fs")
+const {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  renameSync,
+  writeFileSync,
+} = require("node:fs")
 const { join, resolve } = require("node:path")
 const { listNotebooks } = require("./notebook-runner")
 
@@ -21,20 +30,74 @@ function escapeHtml(text) {
 function examples(quick) {
   const runs = quick ? ["--runs", "2", "--horizon", "2000"] : []
   return [
-    { name: "simulate", title: "Exploration on synthetic e-commerce users (the main job, npm start)", args: ["simulate", "--config", "experiments/ecommerce-default.yaml", ...runs] },
-    { name: "simulate-sutton-barto", title: "The 10-armed testbed (Sutton & Barto, figures 2.2–2.5)", args: ["simulate", "--config", "experiments/sutton-barto.yaml", ...runs] },
-    { name: "world", title: "A synthetic world: funnel, categories, users, context", args: ["world", "--config", "experiments/world-default.yaml", "--quiet"] },
-    { name: "segments", title: "RFM segments of the Online Retail customers", args: ["segments", "--data", "online-retail", "--k", "4"] },
-    { name: "basket", title: "Basket rules (France)", args: ["basket", "--data", "online-retail", "--country", "France", "--min-support", "0.07", "--exclude", "POSTAGE"] },
+    {
+      name: "simulate",
+      title: "Exploration on synthetic e-commerce users (the main job, npm start)",
+      args: ["simulate", "--config", "experiments/ecommerce-default.yaml", ...runs],
+    },
+    {
+      name: "simulate-sutton-barto",
+      title: "The 10-armed testbed (Sutton & Barto, figures 2.2–2.5)",
+      args: ["simulate", "--config", "experiments/sutton-barto.yaml", ...runs],
+    },
+    {
+      name: "world",
+      title: "A synthetic world: funnel, categories, users, context",
+      args: ["world", "--config", "experiments/world-default.yaml", "--quiet"],
+    },
+    {
+      name: "segments",
+      title: "RFM segments of the Online Retail customers",
+      args: ["segments", "--data", "online-retail", "--k", "4"],
+    },
+    {
+      name: "basket",
+      title: "Basket rules (France)",
+      args: [
+        "basket",
+        "--data",
+        "online-retail",
+        "--country",
+        "France",
+        "--min-support",
+        "0.07",
+        "--exclude",
+        "POSTAGE",
+      ],
+    },
     {
       name: "benchmark",
       title: "Recommender benchmark on Online Retail",
-      args: ["benchmark", "--data", "online-retail", "--split", "2011-09-01", "--models", quick ? "popularity,itemknn" : "popularity,itemknn,als,bpr,ease", "--k", "10", "--quiet"],
+      args: [
+        "benchmark",
+        "--data",
+        "online-retail",
+        "--split",
+        "2011-09-01",
+        "--models",
+        quick ? "popularity,itemknn" : "popularity,itemknn,als,bpr,ease",
+        "--k",
+        "10",
+        "--quiet",
+      ],
     },
     {
       name: "evaluate",
       title: "Off-policy evaluation on the Open Bandit Dataset sample",
-      args: ["evaluate", "--log", "data/open-bandit-dataset", "--campaign", "men", "--behavior", "random", "--target", "bts", "--estimators", "ipw,snipw,dm,dr", "--quiet"],
+      args: [
+        "evaluate",
+        "--log",
+        "data/open-bandit-dataset",
+        "--campaign",
+        "men",
+        "--behavior",
+        "random",
+        "--target",
+        "bts",
+        "--estimators",
+        "ipw,snipw,dm,dr",
+        "--quiet",
+      ],
     },
   ]
 }
@@ -60,7 +123,11 @@ function inlineIconReferences(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name)
     if (entry.isDirectory()) inlineIconReferences(path)
-    else if (entry.name.endsWith(".html")) writeFileSync(path, readFileSync(path, "utf8").replace(/<use href="(?:\.\.\/)*assets\/icons\.svg#/g, '<use href="#'))
+    else if (entry.name.endsWith(".html"))
+      writeFileSync(
+        path,
+        readFileSync(path, "utf8").replace(/<use href="(?:\.\.\/)*assets\/icons\.svg#/g, '<use href="#'),
+      )
   }
 }
 
@@ -69,8 +136,10 @@ function main(argv) {
   const outIndex = argv.indexOf("--out")
   const out = resolve(outIndex >= 0 ? argv[outIndex + 1] : join(root, "reports", "docs"))
   if (!existsSync(join(root, "dist", "index.js"))) throw new Error("dist/ is missing: run npm run build first")
-  if (!existsSync(join(root, "node_modules", "typedoc"))) throw new Error("typedoc is missing: run npm install (it is a devDependency)")
-  if (existsSync(out) && !existsSync(join(out, ".interest-lab-docs"))) throw new Error(`${out} exists and was not written by npm run docs: choose another --out`)
+  if (!existsSync(join(root, "node_modules", "typedoc")))
+    throw new Error("typedoc is missing: run npm install (it is a devDependency)")
+  if (existsSync(out) && !existsSync(join(out, ".interest-lab-docs")))
+    throw new Error(`${out} exists and was not written by npm run docs: choose another --out`)
   // Written next to the target and renamed at the end: a failed build leaves the old gallery as it was.
   const tmp = `${out}.tmp-${process.pid}`
   rmSync(tmp, { recursive: true, force: true })
@@ -81,12 +150,31 @@ function main(argv) {
     for (const ex of examples(quick)) {
       process.stderr.write(`docs: interest-lab ${ex.args.join(" ")}\n`)
       const dir = join(tmp, "reports", ex.name)
-      const r = spawnSync(process.execPath, [join(root, "bin", "interest-lab.js"), ...ex.args, "--out", dir], { cwd: root, encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] })
-      if (r.status !== 0) throw new Error(`interest-lab ${ex.args[0]} failed: ${(r.stderr || "").trim().split("\n").pop()}`)
-      reportItems.push(`<li><a href="reports/${ex.name}/report.html">${escapeHtml(ex.title)}</a> — <code>interest-lab ${escapeHtml(ex.args.join(" "))}</code> (also <a href="reports/${ex.name}/summary.json">summary.json</a>)</li>`)
+      const r = spawnSync(process.execPath, [join(root, "bin", "interest-lab.js"), ...ex.args, "--out", dir], {
+        cwd: root,
+        encoding: "utf8",
+        stdio: ["ignore", "ignore", "pipe"],
+      })
+      if (r.status !== 0)
+        throw new Error(`interest-lab ${ex.args[0]} failed: ${(r.stderr || "").trim().split("\n").pop()}`)
+      reportItems.push(
+        `<li><a href="reports/${ex.name}/report.html">${escapeHtml(ex.title)}</a> — <code>interest-lab ${escapeHtml(ex.args.join(" "))}</code> (also <a href="reports/${ex.name}/summary.json">summary.json</a>)</li>`,
+      )
     }
     process.stderr.write("docs: typedoc (API reference)\n")
-    const typedoc = spawnSync(process.execPath, [join(root, "node_modules", "typedoc", "bin", "typedoc"), "--options", join(root, "typedoc.json"), "--out", join(tmp, "api"), "--logLevel", "Error"], { cwd: root, encoding: "utf8" })
+    const typedoc = spawnSync(
+      process.execPath,
+      [
+        join(root, "node_modules", "typedoc", "bin", "typedoc"),
+        "--options",
+        join(root, "typedoc.json"),
+        "--out",
+        join(tmp, "api"),
+        "--logLevel",
+        "Error",
+      ],
+      { cwd: root, encoding: "utf8" },
+    )
     if (typedoc.status !== 0) throw new Error(`typedoc failed: ${`${typedoc.stdout}${typedoc.stderr}`.trim()}`)
     inlineIconReferences(join(tmp, "api"))
     const copies = join(root, "reports", "notebooks")
@@ -94,7 +182,8 @@ function main(argv) {
       const html = name.replace(/\.ipynb$/, ".html")
       const first = JSON.parse(readFileSync(join(root, "notebooks", name), "utf8")).cells[0]?.source ?? ""
       const title = (Array.isArray(first) ? first.join("") : first).split("\n")[0].replace(/^#\s*/, "") || name
-      if (!existsSync(join(copies, html))) return `<li class="missing">${escapeHtml(title)} — no copy yet: <code>npm run notebooks:html -- ${escapeHtml(name)}</code></li>`
+      if (!existsSync(join(copies, html)))
+        return `<li class="missing">${escapeHtml(title)} — no copy yet: <code>npm run notebooks:html -- ${escapeHtml(name)}</code></li>`
       copyFileSync(join(copies, html), join(tmp, "notebooks", html))
       return `<li><a href="notebooks/${html}">${escapeHtml(title)}</a></li>`
     })

@@ -49,7 +49,9 @@ try {
       stdio: ["ignore", "ignore", "inherit"],
     })
     hashes[name] = hashTree(out)
-    console.log(`${name}: ${Object.keys(hashes[name]).length} files hashed in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+    console.log(
+      `${name}: ${Object.keys(hashes[name]).length} files hashed in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    )
   }
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true })

@@ -37,16 +37,23 @@ function jupyterEnv(extra = {}) {
   // The kernelspec starts `node`: this Node's folder goes last on PATH, so it is found without
   // changing which jupyter (or anything else) PATH resolves first.
   const bin = dirname(process.execPath)
-  return { ...process.env, JUPYTER_PATH: [jupyterDataDir, ...inherited].join(":"), PATH: `${process.env.PATH ?? ""}:${bin}`, ...extra }
+  return {
+    ...process.env,
+    JUPYTER_PATH: [jupyterDataDir, ...inherited].join(":"),
+    PATH: `${process.env.PATH ?? ""}:${bin}`,
+    ...extra,
+  }
 }
 
 /** Throws a one-line error unless the checkout's kernelspec and its tslab are in place. */
 function checkKernel() {
   const spec = join(jupyterDataDir, "kernels", KERNEL_NAME, "kernel.json")
-  if (!existsSync(spec)) throw new Error(`${spec} is missing: the notebooks run on this checkout's kernel "${KERNEL_NAME}"`)
+  if (!existsSync(spec))
+    throw new Error(`${spec} is missing: the notebooks run on this checkout's kernel "${KERNEL_NAME}"`)
   const tslab = join(root, "node_modules", "tslab", "bin", "tslab")
   if (!existsSync(tslab)) throw new Error(`${tslab} is missing: run npm install`)
-  if (!existsSync(join(root, "dist", "index.js"))) throw new Error("dist/ is missing: run npm run build (the notebooks import ../dist)")
+  if (!existsSync(join(root, "dist", "index.js")))
+    throw new Error("dist/ is missing: run npm run build (the notebooks import ../dist)")
 }
 
 /** The notebooks, in teaching order. */
@@ -75,7 +82,16 @@ function recordedValues(nb) {
       const text = Array.isArray(html) ? html.join("") : html
       if (typeof text !== "string") continue
       for (const m of text.matchAll(/data-il-record="([^"]*)"/g)) {
-        Object.assign(values, JSON.parse(m[1].replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&")))
+        Object.assign(
+          values,
+          JSON.parse(
+            m[1]
+              .replace(/&quot;/g, '"')
+              .replace(/&lt;/g, "<")
+              .replace(/&gt;/g, ">")
+              .replace(/&amp;/g, "&"),
+          ),
+        )
       }
     }
   }
@@ -93,7 +109,8 @@ function numberCells(nb) {
     if (cell.cell_type !== "code") continue
     n++
     if (cell.execution_count == null) cell.execution_count = n
-    for (const out of cell.outputs ?? []) if (out.output_type === "execute_result" && out.execution_count == null) out.execution_count = n
+    for (const out of cell.outputs ?? [])
+      if (out.output_type === "execute_result" && out.execution_count == null) out.execution_count = n
   }
 }
 

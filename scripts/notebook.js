@@ -31,11 +31,16 @@ for (const candidate of ["lab", "notebook"]) {
   }
 }
 if (!app) {
-  console.error("Jupyter can execute notebooks here but has no notebook server: sudo apt-get install jupyter-notebook (or pip install jupyterlab)")
+  console.error(
+    "Jupyter can execute notebooks here but has no notebook server: sudo apt-get install jupyter-notebook (or pip install jupyterlab)",
+  )
   process.exit(1)
 }
 console.log(`Starting jupyter ${app} in ${notebooksDir} (kernel: ${KERNEL_NAME})`)
-const r = spawnSync(jupyter, [app, "--notebook-dir", notebooksDir, ...process.argv.slice(2)], { stdio: "inherit", env: jupyterEnv() })
+const r = spawnSync(jupyter, [app, "--notebook-dir", notebooksDir, ...process.argv.slice(2)], {
+  stdio: "inherit",
+  env: jupyterEnv(),
+})
 if (r.error) {
   console.error(`jupyter ${app} did not start: ${r.error.message}`)
   process.exit(1)

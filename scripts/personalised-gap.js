@@ -48,6 +48,8 @@ const config = L.validate(
   const random = result.policies[0].cumulativeRegret[last]
   console.log(`history: ${historyDays} days; ${runs} runs`)
   for (const p of result.policies) {
-    console.log(`${p.name.padEnd(36)} regret ${p.cumulativeRegret[last].toFixed(0).padStart(5)}   gap closed ${(1 - p.cumulativeRegret[last] / random).toFixed(3)}`)
+    console.log(
+      `${p.name.padEnd(36)} regret ${p.cumulativeRegret[last].toFixed(0).padStart(5)}   gap closed ${(1 - p.cumulativeRegret[last] / random).toFixed(3)}`,
+    )
   }
 })()

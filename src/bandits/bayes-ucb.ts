@@ -56,7 +56,8 @@ export class BayesUcb extends IndexPolicy {
 /** Registry entry of {@link BayesUcb}. */
 export const bayesUcbPolicy = definePolicy({
   type: "bayes-ucb",
-  description: "Bayes-UCB for rewards in [0, 1]: an upper quantile of each arm's Beta posterior (Kaufmann, Cappé & Garivier 2012)",
+  description:
+    "Bayes-UCB for rewards in [0, 1]: an upper quantile of each arm's Beta posterior (Kaufmann, Cappé & Garivier 2012)",
   optionsSchema: bayesUcbOptions,
   savable: BayesUcb,
   create: (options, setting) => new BayesUcb({ ...options, arms: setting.arms }),

@@ -123,7 +123,9 @@ export class BootstrappedInterestMlp implements Policy<VisitorContext> {
     if (d === 0) return
     const x = context?.features
     if (context && !(x instanceof Float64Array && x.length === d)) {
-      throw new Error(`${this.name}: context.features must be a Float64Array of length ${d}, got ${x instanceof Float64Array ? `length ${x.length}` : String(x)}`)
+      throw new Error(
+        `${this.name}: context.features must be a Float64Array of length ${d}, got ${x instanceof Float64Array ? `length ${x.length}` : String(x)}`,
+      )
     }
     for (let i = 0; i < d; i++) out[offset + K + i] = x ? x[i] : 0
   }
@@ -257,7 +259,8 @@ export class BootstrappedInterestMlp implements Policy<VisitorContext> {
         order[i] = order[j]
         order[j] = t
       }
-      for (let i = 0; i < rows; i++) this.observe(history.user[order[i]], null, history.arm[order[i]], history.reward[order[i]])
+      for (let i = 0; i < rows; i++)
+        this.observe(history.user[order[i]], null, history.arm[order[i]], history.reward[order[i]])
     }
     this.train()
   }
@@ -279,17 +282,31 @@ export class BootstrappedInterestMlp implements Policy<VisitorContext> {
 
 /** The options of a `bootstrapped-mlp` config entry: `features` says whether to read the context features. */
 export const bootstrappedInterestMlpConfigOptions = defineOptions({
-  features: { kind: "boolean", default: false, doc: "also read the visit features of the context (needs features), else user and arm only" },
+  features: {
+    kind: "boolean",
+    default: false,
+    doc: "also read the visit features of the context (needs features), else user and arm only",
+  },
   ...bootstrappedInterestMlpOptions.fields,
 })
 
 /** Registry entry of {@link BootstrappedInterestMlp} (needs users). */
 export const bootstrappedInterestMlpPolicy = definePolicy({
   type: "bootstrapped-mlp",
-  description: "bootstrapped neural bandit: a small MLP with H bootstrapped heads, one drawn per step (Osband et al. 2016)",
+  description:
+    "bootstrapped neural bandit: a small MLP with H bootstrapped heads, one drawn per step (Osband et al. 2016)",
   optionsSchema: bootstrappedInterestMlpConfigOptions,
   create: ({ features, ...options }, setting) => {
-    const dimension = checkOptions("BootstrappedInterestMlp", bootstrappedInterestMlpConfigOptions, { features }).features ? setting.features() : 0
-    return new BootstrappedInterestMlp({ ...options, arms: setting.arms, dimension, users: setting.users(), seed: setting.seed }) as Policy<unknown>
+    const dimension = checkOptions("BootstrappedInterestMlp", bootstrappedInterestMlpConfigOptions, { features })
+      .features
+      ? setting.features()
+      : 0
+    return new BootstrappedInterestMlp({
+      ...options,
+      arms: setting.arms,
+      dimension,
+      users: setting.users(),
+      seed: setting.seed,
+    }) as Policy<unknown>
   },
 })

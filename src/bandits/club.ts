@@ -12,7 +12,12 @@ import { definePolicy } from "./policy-descriptor"
 export const clubOptions = defineOptions({
   alpha: { kind: "number", min: 0, default: 0.2, doc: "width α of the cluster's confidence bound" },
   alpha2: { kind: "number", min: 0, default: 1, doc: "scale α₂ of the edge-deletion threshold" },
-  edgeProbability: { kind: "number", min: 0, max: 1, doc: "probability p of each edge of the initial Erdős–Rényi user graph; unset: min(1, 3 ln n / n)" },
+  edgeProbability: {
+    kind: "number",
+    min: 0,
+    max: 1,
+    doc: "probability p of each edge of the initial Erdős–Rényi user graph; unset: min(1, 3 ln n / n)",
+  },
 })
 
 /** Options of {@link Club}. */
@@ -51,7 +56,14 @@ export interface ClubOptions extends OptionsOf<typeof clubOptions.fields> {
 export class Club implements Policy<VisitorContext> {
   readonly name: string
   readonly nArms: number
-  readonly config: Readonly<{ arms: number; users: number; alpha: number; alpha2: number; edgeProbability: number | null; seed: number }>
+  readonly config: Readonly<{
+    arms: number
+    users: number
+    alpha: number
+    alpha2: number
+    edgeProbability: number | null
+    seed: number
+  }>
   /** S_ia, n_ia per user × arm; each user's cluster; pooled S̄, N̄ per cluster id × arm (learned state). */
   clicks!: Float64Array
   shows!: Float64Array
@@ -248,7 +260,12 @@ export class Club implements Policy<VisitorContext> {
   }
 
   probabilities(context: VisitorContext): Float64Array {
-    return addArgmaxMass(this.indices(context, new Float64Array(this.nArms)), this.nArms, 1, new Float64Array(this.nArms))
+    return addArgmaxMass(
+      this.indices(context, new Float64Array(this.nArms)),
+      this.nArms,
+      1,
+      new Float64Array(this.nArms),
+    )
   }
 
   select(context: VisitorContext, rng: Rng): number {
@@ -286,7 +303,9 @@ function width(n: number): number {
 /** Registry entry of {@link Club} (needs users in the context). */
 export const clubPolicy = definePolicy({
   type: "club",
-  description: "CLUB: online clustering of users on a graph whose edges are cut when their estimates differ (Gentile, Li & Zappella 2014)",
+  description:
+    "CLUB: online clustering of users on a graph whose edges are cut when their estimates differ (Gentile, Li & Zappella 2014)",
   optionsSchema: clubOptions,
-  create: (options, setting) => new Club({ ...options, arms: setting.arms, users: setting.users(), seed: setting.seed }) as Policy<unknown>,
+  create: (options, setting) =>
+    new Club({ ...options, arms: setting.arms, users: setting.users(), seed: setting.seed }) as Policy<unknown>,
 })

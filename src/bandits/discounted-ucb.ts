@@ -5,7 +5,14 @@ import { definePolicy } from "./policy-descriptor"
 
 /** The options of {@link DiscountedUcb}. */
 export const discountedUcbOptions = defineOptions({
-  discount: { kind: "number", min: 0, max: 1, open: "low", default: 0.99, doc: "discount γ: a play s steps ago weighs γ^s" },
+  discount: {
+    kind: "number",
+    min: 0,
+    max: 1,
+    open: "low",
+    default: 0.99,
+    doc: "discount γ: a play s steps ago weighs γ^s",
+  },
   c: { kind: "number", min: 0, default: Math.SQRT2, doc: "exploration weight c of the bonus c·sqrt(ln n_γ / N_γ(a))" },
 })
 

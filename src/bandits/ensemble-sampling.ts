@@ -14,10 +14,26 @@ import { definePolicy } from "./policy-descriptor"
 export const ensembleSamplingOptions = defineOptions({
   models: { kind: "number", integer: true, min: 1, default: 10, doc: "ensemble size M" },
   factors: { kind: "number", integer: true, min: 1, default: 3, doc: "rank f of each model's factorisation" },
-  priorSd: { kind: "number", min: 0, default: 0.1, doc: "prior standard deviation σ₀ of every parameter (the models' prior samples)" },
-  noiseSd: { kind: "number", min: 0, default: 0.1, doc: "standard deviation σ_w of the noise added to each observation, per model" },
+  priorSd: {
+    kind: "number",
+    min: 0,
+    default: 0.1,
+    doc: "prior standard deviation σ₀ of every parameter (the models' prior samples)",
+  },
+  noiseSd: {
+    kind: "number",
+    min: 0,
+    default: 0.1,
+    doc: "standard deviation σ_w of the noise added to each observation, per model",
+  },
   learningRate: { kind: "number", min: 0, open: "low", default: 0.02, doc: "SGD step η" },
-  regularization: { kind: "number", min: 0, max: 1, default: 0.01, doc: "pull λ of every parameter toward its prior sample per step" },
+  regularization: {
+    kind: "number",
+    min: 0,
+    max: 1,
+    default: 0.01,
+    doc: "pull λ of every parameter toward its prior sample per step",
+  },
   epochs: { kind: "number", integer: true, min: 0, default: 20, doc: "passes over the history at warm start" },
 })
 
@@ -68,7 +84,11 @@ export class EnsembleSampling implements Policy<VisitorContext> {
     const who = "EnsembleSampling"
     const arms = checkArms(who, options.arms)
     const users = checkInteger(who, "users", options.users ?? 1, 1)
-    const { models, factors, priorSd, noiseSd, learningRate, regularization, epochs } = checkOptions(who, ensembleSamplingOptions, options)
+    const { models, factors, priorSd, noiseSd, learningRate, regularization, epochs } = checkOptions(
+      who,
+      ensembleSamplingOptions,
+      options,
+    )
     const seed = checkInteger(who, "seed", options.seed ?? 0, 0)
     this.nArms = arms
     this.config = { arms, users, models, factors, priorSd, noiseSd, learningRate, regularization, epochs, seed }
@@ -176,7 +196,11 @@ export class EnsembleSampling implements Policy<VisitorContext> {
   reset(): void {
     this.noise = createRng(this.config.seed, 0)
     const sd = this.config.priorSd
-    for (const [params, prior] of [[this.userFactors, this.userPrior], [this.armFactors, this.armPrior], [this.bias, this.biasPrior]] as const) {
+    for (const [params, prior] of [
+      [this.userFactors, this.userPrior],
+      [this.armFactors, this.armPrior],
+      [this.bias, this.biasPrior],
+    ] as const) {
       for (let i = 0; i < prior.length; i++) prior[i] = sd * fastNormal(this.noise)
       params.set(prior)
     }
@@ -188,5 +212,11 @@ export const ensembleSamplingPolicy = definePolicy({
   type: "ensemble-sampling",
   description: "ensemble sampling: M perturbed user × arm factor models, one drawn per step (Lu & Van Roy 2017)",
   optionsSchema: ensembleSamplingOptions,
-  create: (options, setting) => new EnsembleSampling({ ...options, arms: setting.arms, users: setting.users(), seed: setting.seed }) as Policy<unknown>,
+  create: (options, setting) =>
+    new EnsembleSampling({
+      ...options,
+      arms: setting.arms,
+      users: setting.users(),
+      seed: setting.seed,
+    }) as Policy<unknown>,
 })

@@ -8,10 +8,31 @@ import { definePolicy } from "./policy-descriptor"
 
 /** The options of {@link EpsilonGreedy} a config may set (checked by the constructor and the config schema alike). */
 export const epsilonGreedyOptions = defineOptions({
-  epsilon: { kind: "number", min: 0, max: 1, default: 0.1, doc: "exploration probability ε (at step t it is ε/(1 + decay·t))" },
-  decay: { kind: "number", min: 0, default: 0, doc: "decay rate of ε: ε_t = ε/(1 + decay·t), t = updates so far (0: fixed ε)" },
-  initialValue: { kind: "number", default: 0, doc: "initial value estimate Q₁(a) of every arm (optimism: a large value)" },
-  stepSize: { kind: "number", min: 0, max: 1, open: "low", doc: "constant step size α (recency-weighted average); unset: sample average 1/N(a)" },
+  epsilon: {
+    kind: "number",
+    min: 0,
+    max: 1,
+    default: 0.1,
+    doc: "exploration probability ε (at step t it is ε/(1 + decay·t))",
+  },
+  decay: {
+    kind: "number",
+    min: 0,
+    default: 0,
+    doc: "decay rate of ε: ε_t = ε/(1 + decay·t), t = updates so far (0: fixed ε)",
+  },
+  initialValue: {
+    kind: "number",
+    default: 0,
+    doc: "initial value estimate Q₁(a) of every arm (optimism: a large value)",
+  },
+  stepSize: {
+    kind: "number",
+    min: 0,
+    max: 1,
+    open: "low",
+    doc: "constant step size α (recency-weighted average); unset: sample average 1/N(a)",
+  },
 })
 
 /** Options of {@link EpsilonGreedy}. */
@@ -87,7 +108,8 @@ export class EpsilonGreedy implements Policy<unknown> {
 /** Registry entry of {@link EpsilonGreedy}. */
 export const epsilonGreedyPolicy = definePolicy({
   type: "epsilon-greedy",
-  description: "ε-greedy: a uniformly random arm with probability ε_t, else the best estimate (Sutton & Barto 2018 §2.2)",
+  description:
+    "ε-greedy: a uniformly random arm with probability ε_t, else the best estimate (Sutton & Barto 2018 §2.2)",
   optionsSchema: epsilonGreedyOptions,
   savable: EpsilonGreedy,
   create: (options, setting) => new EpsilonGreedy({ ...options, arms: setting.arms }),

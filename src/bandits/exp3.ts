@@ -7,7 +7,14 @@ import { definePolicy } from "./policy-descriptor"
 
 /** The options of {@link Exp3}. */
 export const exp3Options = defineOptions({
-  gamma: { kind: "number", min: 0, max: 1, open: "low", default: 0.1, doc: "exploration mixture γ: p = (1 − γ)·w/Σw + γ/K" },
+  gamma: {
+    kind: "number",
+    min: 0,
+    max: 1,
+    open: "low",
+    default: 0.1,
+    doc: "exploration mixture γ: p = (1 − γ)·w/Σw + γ/K",
+  },
 })
 
 /** Options of {@link Exp3}. */
@@ -78,7 +85,8 @@ export class Exp3 implements Policy<unknown> {
 /** Registry entry of {@link Exp3}. */
 export const exp3Policy = definePolicy({
   type: "exp3",
-  description: "EXP3 for adversarial rewards in [0, 1]: exponential weights mixed with uniform exploration (Auer et al. 2002)",
+  description:
+    "EXP3 for adversarial rewards in [0, 1]: exponential weights mixed with uniform exploration (Auer et al. 2002)",
   optionsSchema: exp3Options,
   savable: Exp3,
   create: (options, setting) => new Exp3({ ...options, arms: setting.arms }),

@@ -7,7 +7,13 @@ import { definePolicy } from "./policy-descriptor"
 
 /** The options of {@link ExploreThenCommit}. */
 export const exploreThenCommitOptions = defineOptions({
-  explorations: { kind: "number", integer: true, min: 1, default: 10, doc: "plays m of every arm, in turn, before committing (optimal near 4/Δ²·ln(nΔ²/4))" },
+  explorations: {
+    kind: "number",
+    integer: true,
+    min: 1,
+    default: 10,
+    doc: "plays m of every arm, in turn, before committing (optimal near 4/Δ²·ln(nΔ²/4))",
+  },
 })
 
 /** Options of {@link ExploreThenCommit}. */
@@ -89,7 +95,8 @@ export class ExploreThenCommit implements Policy<unknown> {
 /** Registry entry of {@link ExploreThenCommit}. */
 export const exploreThenCommitPolicy = definePolicy({
   type: "explore-then-commit",
-  description: "explore-then-commit: every arm m times in turn, then the best sample mean for good (Lattimore & Szepesvári 2020, ch. 6)",
+  description:
+    "explore-then-commit: every arm m times in turn, then the best sample mean for good (Lattimore & Szepesvári 2020, ch. 6)",
   optionsSchema: exploreThenCommitOptions,
   savable: ExploreThenCommit,
   create: (options, setting) => new ExploreThenCommit({ ...options, arms: setting.arms }),

@@ -7,10 +7,35 @@ import { definePolicy } from "./policy-descriptor"
 
 /** The options of {@link FeedbackReweighting}. */
 export const feedbackReweightingOptions = defineOptions({
-  learningRate: { kind: "number", min: 0, open: "low", default: 0.5, doc: "step η on the log-weight per unit of feedback" },
-  decay: { kind: "number", min: 0, max: 1, open: "high", default: 0.01, doc: "forgetting per update: every log-weight of the user shrinks by this fraction toward 0" },
-  exploration: { kind: "number", min: 0, max: 1, default: 0.05, doc: "exploration floor γ: p = (1 − γ)·softmax(w) + γ/K" },
-  skipFeedback: { kind: "number", min: -1, max: 1, default: 0, doc: "feedback assigned to a reward of exactly 0 (no click: a weak dislike)" },
+  learningRate: {
+    kind: "number",
+    min: 0,
+    open: "low",
+    default: 0.5,
+    doc: "step η on the log-weight per unit of feedback",
+  },
+  decay: {
+    kind: "number",
+    min: 0,
+    max: 1,
+    open: "high",
+    default: 0.01,
+    doc: "forgetting per update: every log-weight of the user shrinks by this fraction toward 0",
+  },
+  exploration: {
+    kind: "number",
+    min: 0,
+    max: 1,
+    default: 0.05,
+    doc: "exploration floor γ: p = (1 − γ)·softmax(w) + γ/K",
+  },
+  skipFeedback: {
+    kind: "number",
+    min: -1,
+    max: 1,
+    default: 0,
+    doc: "feedback assigned to a reward of exactly 0 (no click: a weak dislike)",
+  },
 })
 
 /** Options of {@link FeedbackReweighting}. */
@@ -64,7 +89,9 @@ export class FeedbackReweighting implements Policy<UserContext | undefined> {
     if (this.config.users === 1) return 0
     const u = context?.user ?? 0
     if (!(Number.isInteger(u) && u >= 0 && u < this.config.users)) {
-      throw new Error(`${this.name}: context.user must be an integer in [0, ${this.config.users - 1}], got ${String(u)}`)
+      throw new Error(
+        `${this.name}: context.user must be an integer in [0, ${this.config.users - 1}], got ${String(u)}`,
+      )
     }
     return u * this.nArms
   }
@@ -108,18 +135,25 @@ export class FeedbackReweighting implements Policy<UserContext | undefined> {
 
 /** The options of a `feedback-reweighting` config entry: `perUser` picks how many profiles to keep. */
 export const feedbackReweightingConfigOptions = defineOptions({
-  perUser: { kind: "boolean", default: false, doc: "one profile per user of the context (needs users), else one shared profile" },
+  perUser: {
+    kind: "boolean",
+    default: false,
+    doc: "one profile per user of the context (needs users), else one shared profile",
+  },
   ...feedbackReweightingOptions.fields,
 })
 
 /** Registry entry of {@link FeedbackReweighting}. */
 export const feedbackReweightingPolicy = definePolicy({
   type: "feedback-reweighting",
-  description: "like/dislike re-weighting: exponentiated-gradient log-weights per arm with an exploration floor (Hedge, EXP3 mixture)",
+  description:
+    "like/dislike re-weighting: exponentiated-gradient log-weights per arm with an exploration floor (Hedge, EXP3 mixture)",
   optionsSchema: feedbackReweightingConfigOptions,
   savable: FeedbackReweighting,
   create: ({ perUser, ...options }, setting) => {
-    const users = checkOptions("FeedbackReweighting", feedbackReweightingConfigOptions, { perUser }).perUser ? setting.users() : 1
+    const users = checkOptions("FeedbackReweighting", feedbackReweightingConfigOptions, { perUser }).perUser
+      ? setting.users()
+      : 1
     return new FeedbackReweighting({ ...options, arms: setting.arms, users }) as Policy<unknown>
   },
 })

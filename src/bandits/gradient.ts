@@ -90,7 +90,8 @@ export class GradientBandit implements Policy<unknown> {
 /** Registry entry of {@link GradientBandit}. */
 export const gradientBanditPolicy = definePolicy({
   type: "gradient",
-  description: "gradient bandit: softmax over learned preferences, stochastic gradient ascent on reward (Sutton & Barto 2018 §2.8)",
+  description:
+    "gradient bandit: softmax over learned preferences, stochastic gradient ascent on reward (Sutton & Barto 2018 §2.8)",
   optionsSchema: gradientBanditOptions,
   savable: GradientBandit,
   create: (options, setting) => new GradientBandit({ ...options, arms: setting.arms }),

@@ -3,7 +3,10 @@ import { defineOptions, type OptionsOf } from "../config/option-schema"
 import { definePolicy } from "./policy-descriptor"
 
 /** The options of {@link Greedy}: ε-greedy's without ε. */
-export const greedyOptions = defineOptions({ initialValue: epsilonGreedyOptions.fields.initialValue, stepSize: epsilonGreedyOptions.fields.stepSize })
+export const greedyOptions = defineOptions({
+  initialValue: epsilonGreedyOptions.fields.initialValue,
+  stepSize: epsilonGreedyOptions.fields.stepSize,
+})
 
 /** Options of {@link Greedy}. */
 export interface GreedyOptions extends OptionsOf<typeof greedyOptions.fields> {

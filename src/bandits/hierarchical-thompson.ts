@@ -11,12 +11,30 @@ import { definePolicy } from "./policy-descriptor"
 /** The options of {@link HierarchicalThompson}. */
 export const hierarchicalThompsonOptions = defineOptions(
   {
-    strength: { kind: "number", min: 0, open: "low", doc: "a fixed prior strength s = α + β of every arm's population prior; unset: fitted by the method of moments" },
+    strength: {
+      kind: "number",
+      min: 0,
+      open: "low",
+      doc: "a fixed prior strength s = α + β of every arm's population prior; unset: fitted by the method of moments",
+    },
     minStrength: { kind: "number", min: 0, open: "low", default: 2, doc: "lower bound of the fitted strength" },
-    maxStrength: { kind: "number", min: 0, open: "low", default: 50, doc: "upper bound of the fitted strength (>= minStrength)" },
-    probabilityDraws: { kind: "number", integer: true, min: 1, default: 2000, doc: "Monte Carlo draws for the propensities (standard error ≤ 0.5/√draws)" },
+    maxStrength: {
+      kind: "number",
+      min: 0,
+      open: "low",
+      default: 50,
+      doc: "upper bound of the fitted strength (>= minStrength)",
+    },
+    probabilityDraws: {
+      kind: "number",
+      integer: true,
+      min: 1,
+      default: 2000,
+      doc: "Monte Carlo draws for the propensities (standard error ≤ 0.5/√draws)",
+    },
   },
-  ({ minStrength, maxStrength }) => (maxStrength < minStrength ? { option: "maxStrength", rule: `must be >= minStrength (${minStrength})` } : null),
+  ({ minStrength, maxStrength }) =>
+    maxStrength < minStrength ? { option: "maxStrength", rule: `must be >= minStrength (${minStrength})` } : null,
 )
 
 /** Options of {@link HierarchicalThompson}. */
@@ -56,7 +74,9 @@ export interface HierarchicalThompsonOptions extends OptionsOf<typeof hierarchic
 export class HierarchicalThompson implements Policy<VisitorContext> {
   readonly name: string
   readonly nArms: number
-  readonly config: Readonly<Required<Omit<HierarchicalThompsonOptions, "name" | "strength">> & { strength: number | null }>
+  readonly config: Readonly<
+    Required<Omit<HierarchicalThompsonOptions, "name" | "strength">> & { strength: number | null }
+  >
   /** S_ua and F_ua, user u's row at u·K (learned state). */
   successes: Float64Array
   failures: Float64Array
@@ -75,7 +95,11 @@ export class HierarchicalThompson implements Policy<VisitorContext> {
     const who = "HierarchicalThompson"
     const arms = checkArms(who, options.arms)
     const users = checkInteger(who, "users", options.users ?? 1, 1)
-    const { strength, minStrength, maxStrength, probabilityDraws } = checkOptions(who, hierarchicalThompsonOptions, options)
+    const { strength, minStrength, maxStrength, probabilityDraws } = checkOptions(
+      who,
+      hierarchicalThompsonOptions,
+      options,
+    )
     const seed = checkInteger(who, "seed", options.seed ?? 0, 0)
     this.nArms = arms
     this.config = { arms, users, strength, minStrength, maxStrength, probabilityDraws, seed }
@@ -109,7 +133,7 @@ export class HierarchicalThompson implements Policy<VisitorContext> {
       const spread = this.sumS2N[a] - 2 * mu * this.sumS[a] + mu * mu * N
       const denominator = N - this.sumN2[a] / N
       const variance = U >= 2 && denominator > 0 ? (spread - mu * (1 - mu) * (U - 1)) / denominator : 0
-      s = variance > 0 ? mu * (1 - mu) / variance - 1 : maxStrength
+      s = variance > 0 ? (mu * (1 - mu)) / variance - 1 : maxStrength
       s = s < minStrength ? minStrength : s > maxStrength ? maxStrength : s
     }
     this.priorAlpha[a] = s * mu
@@ -126,7 +150,7 @@ export class HierarchicalThompson implements Policy<VisitorContext> {
     this.failures[cell] += shows - clicks
     this.sumS[a] += clicks
     this.sumN[a] += shows
-    this.sumS2N[a] += s * s / n - (oldN > 0 ? oldS * oldS / oldN : 0)
+    this.sumS2N[a] += (s * s) / n - (oldN > 0 ? (oldS * oldS) / oldN : 0)
     this.sumN2[a] += n * n - oldN * oldN
     if (oldN === 0) this.usersSeen[a]++
   }
@@ -143,7 +167,8 @@ export class HierarchicalThompson implements Policy<VisitorContext> {
     }
     const K = this.nArms
     const { clicks, shows } = historyCounts(history, this.nUsers)
-    for (let cell = 0; cell < shows.length; cell++) if (shows[cell] > 0) this.observe(cell, cell % K, clicks[cell], shows[cell])
+    for (let cell = 0; cell < shows.length; cell++)
+      if (shows[cell] > 0) this.observe(cell, cell % K, clicks[cell], shows[cell])
     for (let a = 0; a < K; a++) this.refit(a)
   }
 
@@ -181,7 +206,14 @@ export class HierarchicalThompson implements Policy<VisitorContext> {
 /** Registry entry of {@link HierarchicalThompson} (needs users in the context). */
 export const hierarchicalThompsonPolicy = definePolicy({
   type: "hierarchical-thompson",
-  description: "hierarchical Thompson sampling: per-user Beta posteriors shrunk toward a population prior fitted to all users",
+  description:
+    "hierarchical Thompson sampling: per-user Beta posteriors shrunk toward a population prior fitted to all users",
   optionsSchema: hierarchicalThompsonOptions,
-  create: (options, setting) => new HierarchicalThompson({ ...options, arms: setting.arms, users: setting.users(), seed: setting.seed }) as Policy<unknown>,
+  create: (options, setting) =>
+    new HierarchicalThompson({
+      ...options,
+      arms: setting.arms,
+      users: setting.users(),
+      seed: setting.seed,
+    }) as Policy<unknown>,
 })

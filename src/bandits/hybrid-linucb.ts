@@ -13,9 +13,27 @@ import { definePolicy } from "./policy-descriptor"
 /** The options of {@link HybridLinUcb}. */
 export const hybridLinUcbOptions = defineOptions({
   alpha: { kind: "number", min: 0, default: 1, doc: "width α of the confidence bound" },
-  lambda: { kind: "number", min: 0, open: "low", default: 1, doc: "ridge λ of the per-arm models and of A₀ (both start at λI)" },
-  factors: { kind: "number", integer: true, min: 0, default: 2, doc: "rank f of the user × arm factorisation fitted to the history (k = 2 + f shared features)" },
-  smoothing: { kind: "number", min: 0, open: "low", default: 2, doc: "pseudo-showings m pulling a user's click rate toward the arm's population rate" },
+  lambda: {
+    kind: "number",
+    min: 0,
+    open: "low",
+    default: 1,
+    doc: "ridge λ of the per-arm models and of A₀ (both start at λI)",
+  },
+  factors: {
+    kind: "number",
+    integer: true,
+    min: 0,
+    default: 2,
+    doc: "rank f of the user × arm factorisation fitted to the history (k = 2 + f shared features)",
+  },
+  smoothing: {
+    kind: "number",
+    min: 0,
+    open: "low",
+    default: 2,
+    doc: "pseudo-showings m pulling a user's click rate toward the arm's population rate",
+  },
 })
 
 /** Options of {@link HybridLinUcb}. */
@@ -232,13 +250,20 @@ export class HybridLinUcb implements Policy<VisitorContext> {
   private featuresOf(context: VisitorContext): Float64Array {
     const x = context?.features
     if (!(x instanceof Float64Array) || x.length !== this.config.dimension) {
-      throw new Error(`${this.name}: context.features must be a Float64Array of length ${this.config.dimension}, got ${x instanceof Float64Array ? `length ${x.length}` : String(x)}`)
+      throw new Error(
+        `${this.name}: context.features must be a Float64Array of length ${this.config.dimension}, got ${x instanceof Float64Array ? `length ${x.length}` : String(x)}`,
+      )
     }
     return x
   }
 
   probabilities(context: VisitorContext): Float64Array {
-    return addArgmaxMass(this.indices(context, new Float64Array(this.nArms)), this.nArms, 1, new Float64Array(this.nArms))
+    return addArgmaxMass(
+      this.indices(context, new Float64Array(this.nArms)),
+      this.nArms,
+      1,
+      new Float64Array(this.nArms),
+    )
   }
 
   select(context: VisitorContext, rng: Rng): number {
@@ -336,7 +361,14 @@ export class HybridLinUcb implements Policy<VisitorContext> {
 /** Registry entry of {@link HybridLinUcb} (needs context features and users). */
 export const hybridLinUcbPolicy = definePolicy({
   type: "hybrid-linucb",
-  description: "hybrid LinUCB: shared and per-arm ridge models on the visit features plus user × arm factors (Li et al. 2010, algorithm 2)",
+  description:
+    "hybrid LinUCB: shared and per-arm ridge models on the visit features plus user × arm factors (Li et al. 2010, algorithm 2)",
   optionsSchema: hybridLinUcbOptions,
-  create: (options, setting) => new HybridLinUcb({ ...options, arms: setting.arms, dimension: setting.features(), users: setting.users() }) as Policy<unknown>,
+  create: (options, setting) =>
+    new HybridLinUcb({
+      ...options,
+      arms: setting.arms,
+      dimension: setting.features(),
+      users: setting.users(),
+    }) as Policy<unknown>,
 })

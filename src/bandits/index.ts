@@ -56,6 +56,17 @@ export type { BootstrappedInterestMlpOptions } from "./bootstrapped-interest-mlp
 export { TopKSlate } from "./slate"
 export type { TopKSlateOptions } from "./slate"
 export { POLICY_DESCRIPTORS, POLICY_REGISTRY, policyDescriptor, type PolicyType } from "./registry"
-export { definePolicy, type AnyPolicyDescriptor, type PolicyDescriptor, type PolicySetting, type SavablePolicyClass } from "./policy-descriptor"
+export {
+  definePolicy,
+  type AnyPolicyDescriptor,
+  type PolicyDescriptor,
+  type PolicySetting,
+  type SavablePolicyClass,
+} from "./policy-descriptor"
 export { policyReferenceMarkdown } from "./policy-table"
-export { ExploreThenCommit, exploreThenCommitOptions, exploreThenCommitPolicy, type ExploreThenCommitOptions } from "./explore-then-commit"
+export {
+  ExploreThenCommit,
+  exploreThenCommitOptions,
+  exploreThenCommitPolicy,
+  type ExploreThenCommitOptions,
+} from "./explore-then-commit"

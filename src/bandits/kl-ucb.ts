@@ -31,7 +31,12 @@ export function klUcbIndex(p: number, n: number, bound: number, precision = 1e-6
 
 /** The options of {@link KlUcb}. */
 export const klUcbOptions = defineOptions({
-  c: { kind: "number", min: 0, default: 0, doc: "weight of the ln ln t term of the exploration level ln t + c·ln ln t" },
+  c: {
+    kind: "number",
+    min: 0,
+    default: 0,
+    doc: "weight of the ln ln t term of the exploration level ln t + c·ln ln t",
+  },
   precision: { kind: "number", min: 0, max: 0.1, open: "low", default: 1e-6, doc: "bisection tolerance of the index" },
 })
 
@@ -79,7 +84,8 @@ export class KlUcb extends IndexPolicy {
 /** Registry entry of {@link KlUcb}. */
 export const klUcbPolicy = definePolicy({
   type: "kl-ucb",
-  description: "KL-UCB for rewards in [0, 1]: the Bernoulli-KL upper bound, asymptotically optimal (Garivier & Cappé 2011)",
+  description:
+    "KL-UCB for rewards in [0, 1]: the Bernoulli-KL upper bound, asymptotically optimal (Garivier & Cappé 2011)",
   optionsSchema: klUcbOptions,
   savable: KlUcb,
   create: (options, setting) => new KlUcb({ ...options, arms: setting.arms }),

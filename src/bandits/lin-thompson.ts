@@ -12,7 +12,13 @@ import { definePolicy } from "./policy-descriptor"
 export const linThompsonOptions = defineOptions({
   v: { kind: "number", min: 0, default: 0.5, doc: "posterior scale v: θ̃_a ~ N(θ̂_a, v²·A_a⁻¹)" },
   lambda: { kind: "number", min: 0, open: "low", default: 1, doc: "ridge λ (A starts at λI)" },
-  probabilityDraws: { kind: "number", integer: true, min: 1, default: 1000, doc: "Monte Carlo draws for the propensities (standard error ≤ 0.5/√draws)" },
+  probabilityDraws: {
+    kind: "number",
+    integer: true,
+    min: 1,
+    default: 1000,
+    doc: "Monte Carlo draws for the propensities (standard error ≤ 0.5/√draws)",
+  },
 })
 
 /** Options of {@link LinThompson}. */
@@ -35,7 +41,14 @@ export interface LinThompsonOptions extends OptionsOf<typeof linThompsonOptions.
 export class LinThompson implements Policy<FeatureContext> {
   readonly name: string
   readonly nArms: number
-  readonly config: Readonly<{ arms: number; dimension: number; v: number; lambda: number; probabilityDraws: number; seed: number }>
+  readonly config: Readonly<{
+    arms: number
+    dimension: number
+    v: number
+    lambda: number
+    probabilityDraws: number
+    seed: number
+  }>
   readonly model: RidgeArms
   /** Lower Cholesky factors of A_a, row-major, arm a at offset a·d². */
   private readonly chol: Float64Array
@@ -84,7 +97,9 @@ export class LinThompson implements Policy<FeatureContext> {
   }
 
   probabilities(context: FeatureContext): Float64Array {
-    return monteCarloProbabilities(this.nArms, this.config.probabilityDraws, this.config.seed, (rng, out) => this.draw(context, rng, out))
+    return monteCarloProbabilities(this.nArms, this.config.probabilityDraws, this.config.seed, (rng, out) =>
+      this.draw(context, rng, out),
+    )
   }
 
   select(context: FeatureContext, rng: Rng): number {
@@ -141,8 +156,15 @@ export class LinThompson implements Policy<FeatureContext> {
 /** Registry entry of {@link LinThompson} (needs context features). */
 export const linThompsonPolicy = definePolicy({
   type: "lin-thompson",
-  description: "linear Thompson sampling with disjoint per-arm ridge posteriors on the context features (Agrawal & Goyal 2013)",
+  description:
+    "linear Thompson sampling with disjoint per-arm ridge posteriors on the context features (Agrawal & Goyal 2013)",
   optionsSchema: linThompsonOptions,
   savable: LinThompson,
-  create: (options, setting) => new LinThompson({ ...options, arms: setting.arms, dimension: setting.features(), seed: setting.seed }) as Policy<unknown>,
+  create: (options, setting) =>
+    new LinThompson({
+      ...options,
+      arms: setting.arms,
+      dimension: setting.features(),
+      seed: setting.seed,
+    }) as Policy<unknown>,
 })

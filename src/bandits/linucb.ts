@@ -94,7 +94,12 @@ export class LinUcb implements ScoringPolicy<FeatureContext> {
   }
 
   probabilities(context: FeatureContext): Float64Array {
-    return addArgmaxMass(this.indices(context, new Float64Array(this.nArms)), this.nArms, 1, new Float64Array(this.nArms))
+    return addArgmaxMass(
+      this.indices(context, new Float64Array(this.nArms)),
+      this.nArms,
+      1,
+      new Float64Array(this.nArms),
+    )
   }
 
   select(context: FeatureContext, rng: Rng): number {
@@ -119,5 +124,6 @@ export const linUcbPolicy = definePolicy({
   description: "LinUCB with disjoint per-arm ridge models on the context features (Li, Chu, Langford & Schapire 2010)",
   optionsSchema: linUcbOptions,
   savable: LinUcb,
-  create: (options, setting) => new LinUcb({ ...options, arms: setting.arms, dimension: setting.features() }) as Policy<unknown>,
+  create: (options, setting) =>
+    new LinUcb({ ...options, arms: setting.arms, dimension: setting.features() }) as Policy<unknown>,
 })

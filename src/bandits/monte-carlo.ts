@@ -8,7 +8,12 @@ import type { Rng } from "../random/rng"
  * `seed` on every call, so the estimate depends only on the policy's state: calling it twice gives
  * the same vector and consumes nothing of the caller's generator. Standard error ≤ 0.5/√draws.
  */
-export function monteCarloProbabilities(nArms: number, draws: number, seed: number, sample: (rng: Rng, out: Float64Array) => void): Float64Array {
+export function monteCarloProbabilities(
+  nArms: number,
+  draws: number,
+  seed: number,
+  sample: (rng: Rng, out: Float64Array) => void,
+): Float64Array {
   const rng = createRng(seed, 0)
   const scores = new Float64Array(nArms)
   const wins = new Float64Array(nArms)

@@ -12,7 +12,13 @@ import { definePolicy } from "./policy-descriptor"
 export const perUserThompsonOptions = defineOptions({
   priorAlpha: { kind: "number", min: 0, open: "low", default: 1, doc: "prior Beta α₀ of every user × arm" },
   priorBeta: { kind: "number", min: 0, open: "low", default: 1, doc: "prior Beta β₀ of every user × arm" },
-  probabilityDraws: { kind: "number", integer: true, min: 1, default: 2000, doc: "Monte Carlo draws for the propensities (standard error ≤ 0.5/√draws)" },
+  probabilityDraws: {
+    kind: "number",
+    integer: true,
+    min: 1,
+    default: 2000,
+    doc: "Monte Carlo draws for the propensities (standard error ≤ 0.5/√draws)",
+  },
 })
 
 /** Options of {@link PerUserThompson}. */
@@ -112,5 +118,11 @@ export const perUserThompsonPolicy = definePolicy({
   type: "per-user-thompson",
   description: "Thompson sampling with one Beta-Bernoulli posterior per user × arm, rewards in [0, 1]",
   optionsSchema: perUserThompsonOptions,
-  create: (options, setting) => new PerUserThompson({ ...options, arms: setting.arms, users: setting.users(), seed: setting.seed }) as Policy<unknown>,
+  create: (options, setting) =>
+    new PerUserThompson({
+      ...options,
+      arms: setting.arms,
+      users: setting.users(),
+      seed: setting.seed,
+    }) as Policy<unknown>,
 })

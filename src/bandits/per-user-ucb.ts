@@ -93,7 +93,12 @@ export class PerUserUcb implements Policy<VisitorContext> {
   }
 
   probabilities(context: VisitorContext): Float64Array {
-    return addArgmaxMass(this.indices(context, new Float64Array(this.nArms)), this.nArms, 1, new Float64Array(this.nArms))
+    return addArgmaxMass(
+      this.indices(context, new Float64Array(this.nArms)),
+      this.nArms,
+      1,
+      new Float64Array(this.nArms),
+    )
   }
 
   select(context: VisitorContext, rng: Rng): number {
@@ -122,5 +127,6 @@ export const perUserUcbPolicy = definePolicy({
   type: "per-user-ucb",
   description: "UCB with one table of counts and means per user × arm",
   optionsSchema: perUserUcbOptions,
-  create: (options, setting) => new PerUserUcb({ ...options, arms: setting.arms, users: setting.users() }) as Policy<unknown>,
+  create: (options, setting) =>
+    new PerUserUcb({ ...options, arms: setting.arms, users: setting.users() }) as Policy<unknown>,
 })

@@ -38,13 +38,18 @@ export interface AnyPolicyDescriptor {
   readonly description: string
   readonly optionsSchema: OptionsSchema
   readonly savable?: SavablePolicyClass
-  create(options: { readonly name?: string } & Readonly<Record<string, unknown>>, setting: PolicySetting): Policy<unknown>
+  create(
+    options: { readonly name?: string } & Readonly<Record<string, unknown>>,
+    setting: PolicySetting,
+  ): Policy<unknown>
 }
 
 /**
  * Declares a policy's registry entry (types `type` as its literal, so the config types follow).
  * @example export const ucbPolicy = definePolicy({ type: "ucb", description: "…", optionsSchema: ucbOptions, create: (o, s) => new Ucb({ ...o, arms: s.arms }) })
  */
-export function definePolicy<const T extends string, S extends OptionFields>(descriptor: PolicyDescriptor<T, S>): PolicyDescriptor<T, S> {
+export function definePolicy<const T extends string, S extends OptionFields>(
+  descriptor: PolicyDescriptor<T, S>,
+): PolicyDescriptor<T, S> {
   return descriptor
 }

@@ -32,7 +32,9 @@ export function policyReferenceMarkdown(): string {
   ]
   for (const d of POLICY_DESCRIPTORS) {
     const options = Object.keys(d.optionsSchema.fields)
-    lines.push(`| [\`${d.type}\`](#${d.type}) | ${cell(d.description)} | ${options.length ? options.map((o) => `\`${o}\``).join(", ") : "—"} |`)
+    lines.push(
+      `| [\`${d.type}\`](#${d.type}) | ${cell(d.description)} | ${options.length ? options.map((o) => `\`${o}\``).join(", ") : "—"} |`,
+    )
   }
   for (const d of POLICY_DESCRIPTORS) {
     lines.push("", `## ${d.type}`, "", `${cell(d.description)}.`, "")
@@ -43,7 +45,9 @@ export function policyReferenceMarkdown(): string {
     }
     lines.push("| option | allowed | default | meaning |", "| --- | --- | --- | --- |")
     for (const [name, field] of fields) {
-      lines.push(`| \`${name}\` | ${cell(optionRule(field).replace(/^must be /, ""))} | ${defaultText(field)} | ${cell(field.doc)} |`)
+      lines.push(
+        `| \`${name}\` | ${cell(optionRule(field).replace(/^must be /, ""))} | ${defaultText(field)} | ${cell(field.doc)} |`,
+      )
     }
   }
   return `${lines.join("\n")}\n`

@@ -178,5 +178,7 @@ export class RidgeArms {
 export function featureOffset(who: string, features: Float64Array, arm: number, nArms: number, d: number): number {
   if (features.length === d) return 0
   if (features.length === nArms * d) return arm * d
-  throw new Error(`${who}: context.features must have length ${d} (shared) or ${nArms * d} (per arm), got ${features.length}`)
+  throw new Error(
+    `${who}: context.features must have length ${d} (shared) or ${nArms * d} (per arm), got ${features.length}`,
+  )
 }

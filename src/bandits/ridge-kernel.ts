@@ -143,7 +143,14 @@ export class RidgeKernel {
  * for r < nRows, with the same order of additions (even and odd terms apart, then the odd last
  * term), hence the same numbers to the last bit. Two rows at a time: four independent add chains.
  */
-export function pairedRowDots(rows: Float64Array, n: number, nRows: number, v: Float64Array, vOffset: number, out: Float64Array): Float64Array {
+export function pairedRowDots(
+  rows: Float64Array,
+  n: number,
+  nRows: number,
+  v: Float64Array,
+  vOffset: number,
+  out: Float64Array,
+): Float64Array {
   const last = n - 1
   let r = 0
   for (; r + 1 < nRows; r += 2) {
@@ -306,7 +313,13 @@ export function kernelModuleBytes(dimension: number): Uint8Array {
     ...section(1, vector([[FUNC_TYPE, ...vector([[I32], [I32], [I32]]), ...vector([])]])),
     ...section(2, vector([[...name("env"), ...name("memory"), IMPORT_MEMORY, 0x00, ...uleb(1)]])),
     ...section(3, vector([uleb(0), uleb(0)])),
-    ...section(7, vector([[...name("forms"), EXPORT_FUNC, ...uleb(0)], [...name("means"), EXPORT_FUNC, ...uleb(1)]])),
+    ...section(
+      7,
+      vector([
+        [...name("forms"), EXPORT_FUNC, ...uleb(0)],
+        [...name("means"), EXPORT_FUNC, ...uleb(1)],
+      ]),
+    ),
     ...section(10, vector([rowsBody(P * 8, P, at.pairs), rowsBody(dimension * 8, dimension, at.x)])),
   ])
 }

@@ -13,8 +13,17 @@ import { definePolicy } from "./policy-descriptor"
 /** The options of {@link SegmentEpsilonGreedy}; `priorStrengths`, when given, has one entry per segment. */
 export const segmentEpsilonGreedyOptions = defineOptions(
   {
-    epsilons: { kind: "numbers", item: { min: 0, max: 1 }, required: true, doc: "one exploration rate per learned segment, from the most focused segment to the broadest" },
-    priorStrengths: { kind: "numbers", item: { min: 0, open: "low" }, doc: "prior strength w_s (pseudo-showings at the segment's mean) per segment; unset: 5 for every segment" },
+    epsilons: {
+      kind: "numbers",
+      item: { min: 0, max: 1 },
+      required: true,
+      doc: "one exploration rate per learned segment, from the most focused segment to the broadest",
+    },
+    priorStrengths: {
+      kind: "numbers",
+      item: { min: 0, open: "low" },
+      doc: "prior strength w_s (pseudo-showings at the segment's mean) per segment; unset: 5 for every segment",
+    },
   },
   ({ epsilons, priorStrengths }) =>
     priorStrengths !== null && priorStrengths.length !== epsilons.length
@@ -54,7 +63,12 @@ export interface SegmentEpsilonGreedyOptions extends OptionsOf<typeof segmentEps
 export class SegmentEpsilonGreedy implements Policy<VisitorContext> {
   readonly name: string
   readonly nArms: number
-  readonly config: Readonly<{ arms: number; users: number; epsilons: readonly number[]; priorStrengths: readonly number[] }>
+  readonly config: Readonly<{
+    arms: number
+    users: number
+    epsilons: readonly number[]
+    priorStrengths: readonly number[]
+  }>
   /** S_ua, n_ua per user × arm and each user's segment (learned state). */
   clicks: Float64Array
   shows: Float64Array
@@ -245,5 +259,6 @@ export const segmentEpsilonGreedyPolicy = definePolicy({
   description: "segment-aware ε-greedy: users clustered by their history, one ε and one shrinkage prior per segment",
   optionsSchema: segmentEpsilonGreedyOptions,
   savable: SegmentEpsilonGreedy,
-  create: (options, setting) => new SegmentEpsilonGreedy({ ...options, arms: setting.arms, users: setting.users() }) as Policy<unknown>,
+  create: (options, setting) =>
+    new SegmentEpsilonGreedy({ ...options, arms: setting.arms, users: setting.users() }) as Policy<unknown>,
 })

@@ -32,7 +32,11 @@ export interface TopKSlateOptions {
 export class TopKSlate<C> {
   readonly name: string
   readonly base: ScoringPolicy<C>
-  readonly config: Readonly<{ k: number; clickModel: "cascade" | "position-based"; examination: readonly number[] | null }>
+  readonly config: Readonly<{
+    k: number
+    clickModel: "cascade" | "position-based"
+    examination: readonly number[] | null
+  }>
   private readonly scoreBuffer: Float64Array
   private readonly order: Int32Array
 
@@ -45,7 +49,9 @@ export class TopKSlate<C> {
     let examination: number[] | null = null
     if (options.clickModel === "position-based") {
       if (!Array.isArray(options.examination) || options.examination.length < k) {
-        throw new Error(`TopKSlate: examination must list κ for at least k = ${k} positions with clickModel "position-based"`)
+        throw new Error(
+          `TopKSlate: examination must list κ for at least k = ${k} positions with clickModel "position-based"`,
+        )
       }
       examination = options.examination.map((e, i) => checkRange("TopKSlate", `examination[${i}]`, e, 0, 1, "low"))
     }

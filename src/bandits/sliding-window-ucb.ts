@@ -7,7 +7,12 @@ import { definePolicy } from "./policy-descriptor"
 /** The options of {@link SlidingWindowUcb}. */
 export const slidingWindowUcbOptions = defineOptions({
   window: { kind: "number", integer: true, min: 1, default: 1000, doc: "window τ: statistics over the last τ plays" },
-  c: { kind: "number", min: 0, default: Math.SQRT2, doc: "exploration weight c of the bonus c·sqrt(ln min(t, τ) / N_τ(a))" },
+  c: {
+    kind: "number",
+    min: 0,
+    default: Math.SQRT2,
+    doc: "exploration weight c of the bonus c·sqrt(ln min(t, τ) / N_τ(a))",
+  },
 })
 
 /** Options of {@link SlidingWindowUcb}. */

@@ -9,7 +9,12 @@ import { definePolicy } from "./policy-descriptor"
 /** The options of {@link Softmax}. */
 export const softmaxOptions = defineOptions({
   temperature: { kind: "number", min: 0, open: "low", default: 0.1, doc: "temperature τ of π(a) ∝ exp(Q(a)/τ)" },
-  anneal: { kind: "number", min: 0, default: 0, doc: "annealing rate: τ_t = max(minTemperature, τ/(1 + anneal·t)) (0: fixed τ)" },
+  anneal: {
+    kind: "number",
+    min: 0,
+    default: 0,
+    doc: "annealing rate: τ_t = max(minTemperature, τ/(1 + anneal·t)) (0: fixed τ)",
+  },
   minTemperature: { kind: "number", min: 0, open: "low", default: 1e-3, doc: "floor of the annealed temperature" },
   initialValue: epsilonGreedyOptions.fields.initialValue,
   stepSize: epsilonGreedyOptions.fields.stepSize,
@@ -30,7 +35,14 @@ export interface SoftmaxOptions extends OptionsOf<typeof softmaxOptions.fields> 
 export class Softmax implements Policy<unknown> {
   readonly name: string
   readonly nArms: number
-  readonly config: Readonly<{ arms: number; temperature: number; anneal: number; minTemperature: number; initialValue: number; stepSize: number | null }>
+  readonly config: Readonly<{
+    arms: number
+    temperature: number
+    anneal: number
+    minTemperature: number
+    initialValue: number
+    stepSize: number | null
+  }>
   readonly values: Float64Array
   readonly counts: Float64Array
   private readonly buffer: Float64Array
@@ -92,7 +104,8 @@ export class Softmax implements Policy<unknown> {
 /** Registry entry of {@link Softmax}. */
 export const softmaxPolicy = definePolicy({
   type: "softmax",
-  description: "softmax (Boltzmann) exploration over the value estimates, optionally annealed (Sutton & Barto 2018 §2.3)",
+  description:
+    "softmax (Boltzmann) exploration over the value estimates, optionally annealed (Sutton & Barto 2018 §2.3)",
   optionsSchema: softmaxOptions,
   savable: Softmax,
   create: (options, setting) => new Softmax({ ...options, arms: setting.arms }),

@@ -10,7 +10,13 @@ import { definePolicy } from "./policy-descriptor"
 export const betaThompsonOptions = defineOptions({
   priorAlpha: { kind: "number", min: 0, open: "low", default: 1, doc: "prior Beta α₀ of every arm" },
   priorBeta: { kind: "number", min: 0, open: "low", default: 1, doc: "prior Beta β₀ of every arm" },
-  probabilityDraws: { kind: "number", integer: true, min: 1, default: 2000, doc: "Monte Carlo draws for the propensities (standard error ≤ 0.5/√draws)" },
+  probabilityDraws: {
+    kind: "number",
+    integer: true,
+    min: 1,
+    default: 2000,
+    doc: "Monte Carlo draws for the propensities (standard error ≤ 0.5/√draws)",
+  },
 })
 
 /** Options of {@link BetaThompson}. */
@@ -116,7 +122,8 @@ export class BetaThompson implements ScoringPolicy<unknown> {
 /** Registry entry of {@link BetaThompson}. */
 export const betaThompsonPolicy = definePolicy({
   type: "thompson",
-  description: "Thompson sampling with Beta-Bernoulli posteriors, rewards in [0, 1] (Thompson 1933; Chapelle & Li 2011)",
+  description:
+    "Thompson sampling with Beta-Bernoulli posteriors, rewards in [0, 1] (Thompson 1933; Chapelle & Li 2011)",
   optionsSchema: betaThompsonOptions,
   savable: BetaThompson,
   create: (options, setting) => new BetaThompson({ ...options, arms: setting.arms, seed: setting.seed }),

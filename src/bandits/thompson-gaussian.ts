@@ -10,8 +10,20 @@ import { definePolicy } from "./policy-descriptor"
 export const gaussianThompsonOptions = defineOptions({
   priorMean: { kind: "number", default: 0, doc: "prior mean μ₀ of every arm's mean" },
   priorSd: { kind: "number", min: 0, open: "low", default: 1, doc: "prior standard deviation σ₀ of every arm's mean" },
-  noiseSd: { kind: "number", min: 0, open: "low", default: 1, doc: "known reward noise σ (1 on the Sutton–Barto testbed)" },
-  probabilityDraws: { kind: "number", integer: true, min: 1, default: 2000, doc: "Monte Carlo draws for the propensities (standard error ≤ 0.5/√draws)" },
+  noiseSd: {
+    kind: "number",
+    min: 0,
+    open: "low",
+    default: 1,
+    doc: "known reward noise σ (1 on the Sutton–Barto testbed)",
+  },
+  probabilityDraws: {
+    kind: "number",
+    integer: true,
+    min: 1,
+    default: 2000,
+    doc: "Monte Carlo draws for the propensities (standard error ≤ 0.5/√draws)",
+  },
 })
 
 /** Options of {@link GaussianThompson}. */

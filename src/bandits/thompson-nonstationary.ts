@@ -16,13 +16,26 @@ interface ForgettingOptions extends OptionsOf<typeof betaThompsonOptions.fields>
 
 /** The options of {@link DiscountedThompson}. */
 export const discountedThompsonOptions = defineOptions({
-  discount: { kind: "number", min: 0, max: 1, open: "low", default: 0.99, doc: "discount γ: every step the successes and failures of all arms are multiplied by γ" },
+  discount: {
+    kind: "number",
+    min: 0,
+    max: 1,
+    open: "low",
+    default: 0.99,
+    doc: "discount γ: every step the successes and failures of all arms are multiplied by γ",
+  },
   ...betaThompsonOptions.fields,
 })
 
 /** The options of {@link SlidingWindowThompson}. */
 export const slidingWindowThompsonOptions = defineOptions({
-  window: { kind: "number", integer: true, min: 1, default: 1000, doc: "window τ: each posterior uses the last τ plays only" },
+  window: {
+    kind: "number",
+    integer: true,
+    min: 1,
+    default: 1000,
+    doc: "window τ: each posterior uses the last τ plays only",
+  },
   ...betaThompsonOptions.fields,
 })
 
@@ -30,12 +43,24 @@ export const slidingWindowThompsonOptions = defineOptions({
 abstract class ForgettingThompson implements Policy<unknown> {
   abstract readonly name: string
   readonly nArms: number
-  protected readonly base: Readonly<{ arms: number; priorAlpha: number; priorBeta: number; probabilityDraws: number; seed: number }>
+  protected readonly base: Readonly<{
+    arms: number
+    priorAlpha: number
+    priorBeta: number
+    probabilityDraws: number
+    seed: number
+  }>
 
   protected constructor(options: ForgettingOptions, who: string) {
     this.nArms = checkArms(who, options.arms)
     const { priorAlpha, priorBeta, probabilityDraws } = checkOptions(who, betaThompsonOptions, options)
-    this.base = { arms: this.nArms, priorAlpha, priorBeta, probabilityDraws, seed: checkInteger(who, "seed", options.seed ?? 0, 0) }
+    this.base = {
+      arms: this.nArms,
+      priorAlpha,
+      priorBeta,
+      probabilityDraws,
+      seed: checkInteger(who, "seed", options.seed ?? 0, 0),
+    }
   }
 
   protected abstract successes(arm: number): number
@@ -46,7 +71,8 @@ abstract class ForgettingThompson implements Policy<unknown> {
   probabilities(): Float64Array {
     const { priorAlpha, priorBeta } = this.base
     return monteCarloProbabilities(this.nArms, this.base.probabilityDraws, this.base.seed, (rng, out) => {
-      for (let a = 0; a < this.nArms; a++) out[a] = fastBeta(rng, priorAlpha + this.successes(a), priorBeta + this.failures(a))
+      for (let a = 0; a < this.nArms; a++)
+        out[a] = fastBeta(rng, priorAlpha + this.successes(a), priorBeta + this.failures(a))
     })
   }
 
@@ -78,7 +104,14 @@ abstract class ForgettingThompson implements Policy<unknown> {
  */
 export class DiscountedThompson extends ForgettingThompson {
   readonly name: string
-  readonly config: Readonly<{ arms: number; discount: number; priorAlpha: number; priorBeta: number; probabilityDraws: number; seed: number }>
+  readonly config: Readonly<{
+    arms: number
+    discount: number
+    priorAlpha: number
+    priorBeta: number
+    probabilityDraws: number
+    seed: number
+  }>
   private readonly s: Float64Array
   private readonly f: Float64Array
 
@@ -120,7 +153,14 @@ export class DiscountedThompson extends ForgettingThompson {
  */
 export class SlidingWindowThompson extends ForgettingThompson {
   readonly name: string
-  readonly config: Readonly<{ arms: number; window: number; priorAlpha: number; priorBeta: number; probabilityDraws: number; seed: number }>
+  readonly config: Readonly<{
+    arms: number
+    window: number
+    priorAlpha: number
+    priorBeta: number
+    probabilityDraws: number
+    seed: number
+  }>
   private readonly window: RewardWindow
 
   constructor(options: ForgettingOptions & { window?: number }) {
@@ -148,7 +188,8 @@ export class SlidingWindowThompson extends ForgettingThompson {
 /** Registry entry of {@link DiscountedThompson}. */
 export const discountedThompsonPolicy = definePolicy({
   type: "discounted-thompson",
-  description: "discounted Thompson sampling for drifting rewards in [0, 1]: Beta counts decay by γ each step (Raj & Kalyani 2017)",
+  description:
+    "discounted Thompson sampling for drifting rewards in [0, 1]: Beta counts decay by γ each step (Raj & Kalyani 2017)",
   optionsSchema: discountedThompsonOptions,
   savable: DiscountedThompson,
   create: (options, setting) => new DiscountedThompson({ ...options, arms: setting.arms, seed: setting.seed }),
@@ -157,7 +198,8 @@ export const discountedThompsonPolicy = definePolicy({
 /** Registry entry of {@link SlidingWindowThompson}. */
 export const slidingWindowThompsonPolicy = definePolicy({
   type: "sliding-window-thompson",
-  description: "sliding-window Thompson sampling for drifting rewards in [0, 1]: posteriors over the last τ plays (Trovò et al. 2020)",
+  description:
+    "sliding-window Thompson sampling for drifting rewards in [0, 1]: posteriors over the last τ plays (Trovò et al. 2020)",
   optionsSchema: slidingWindowThompsonOptions,
   savable: SlidingWindowThompson,
   create: (options, setting) => new SlidingWindowThompson({ ...options, arms: setting.arms, seed: setting.seed }),

@@ -4,7 +4,9 @@ import { checkOptions, defineOptions, type OptionsOf } from "../config/option-sc
 import { definePolicy } from "./policy-descriptor"
 
 /** The options of {@link Ucb}. */
-export const ucbOptions = defineOptions({ c: { kind: "number", min: 0, default: 2, doc: "exploration weight c of the bonus c·sqrt(ln t / N(a))" } })
+export const ucbOptions = defineOptions({
+  c: { kind: "number", min: 0, default: 2, doc: "exploration weight c of the bonus c·sqrt(ln t / N(a))" },
+})
 
 /** Options of {@link Ucb}. */
 export interface UcbOptions extends OptionsOf<typeof ucbOptions.fields> {

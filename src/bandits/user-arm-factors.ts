@@ -41,7 +41,13 @@ export function fitUserArmFactors(
   const b = new Float64Array(f)
   const loss: number[] = []
   // Row r of `rows` (users or arms) against the fixed `other` factors; cell(r, o) maps to the table.
-  const solveRows = (rows: Float64Array, nRows: number, other: Float64Array, nOther: number, cell: (r: number, o: number) => number) => {
+  const solveRows = (
+    rows: Float64Array,
+    nRows: number,
+    other: Float64Array,
+    nOther: number,
+    cell: (r: number, o: number) => number,
+  ) => {
     for (let r = 0; r < nRows; r++) {
       A.fill(0)
       b.fill(0)

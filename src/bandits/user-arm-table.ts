@@ -15,7 +15,9 @@ import type { InteractionHistory, VisitorContext } from "../schema/interaction-h
 export function userOf(who: string, context: VisitorContext | undefined, nUsers: number): number {
   const u = context?.user
   if (!(typeof u === "number" && u >= 0 && u < nUsers && (u | 0) === u)) {
-    throw new Error(`${who}: context.user must be an integer in [0, ${nUsers - 1}] (users given by the option \`users\` or the warm-start history), got ${String(u)}`)
+    throw new Error(
+      `${who}: context.user must be an integer in [0, ${nUsers - 1}] (users given by the option \`users\` or the warm-start history), got ${String(u)}`,
+    )
   }
   return u
 }
@@ -28,17 +30,20 @@ export function userOf(who: string, context: VisitorContext | undefined, nUsers:
  */
 export function checkHistory(who: string, history: InteractionHistory, nArms: number): void {
   if (history.nArms !== nArms) throw new Error(`${who}: the history has ${history.nArms} arms, the policy ${nArms}`)
-  if (!(Number.isInteger(history.nUsers) && history.nUsers >= 0)) throw new Error(`${who}: history.nUsers must be an integer >= 0, got ${history.nUsers}`)
+  if (!(Number.isInteger(history.nUsers) && history.nUsers >= 0))
+    throw new Error(`${who}: history.nUsers must be an integer >= 0, got ${history.nUsers}`)
   const n = history.user.length
   for (const column of ["arm", "reward", "propensity"] as const) {
-    if (history[column].length !== n) throw new Error(`${who}: history.${column} has ${history[column].length} rows, history.user ${n}`)
+    if (history[column].length !== n)
+      throw new Error(`${who}: history.${column} has ${history[column].length} rows, history.user ${n}`)
   }
   for (let i = 0; i < n; i++) {
     const u = history.user[i]
     const a = history.arm[i]
     const r = history.reward[i]
     const p = history.propensity[i]
-    if (!(u >= 0 && u < history.nUsers)) throw new Error(`${who}: history.user[${i}] = ${u} is outside [0, ${history.nUsers - 1}]`)
+    if (!(u >= 0 && u < history.nUsers))
+      throw new Error(`${who}: history.user[${i}] = ${u} is outside [0, ${history.nUsers - 1}]`)
     if (!(a >= 0 && a < nArms)) throw new Error(`${who}: history.arm[${i}] = ${a} is outside [0, ${nArms - 1}]`)
     if (!(r >= 0 && r <= 1)) throw new Error(`${who}: history.reward[${i}] = ${r} must be in [0, 1]`)
     if (!(p > 0 && p <= 1)) throw new Error(`${who}: history.propensity[${i}] = ${p} must be in (0, 1]`)
@@ -51,7 +56,10 @@ export function checkHistory(who: string, history: InteractionHistory, nArms: nu
  * @example const { clicks, shows } = historyCounts(history, history.nUsers)
  * @internal
  */
-export function historyCounts(history: InteractionHistory, nUsers: number): { clicks: Float64Array; shows: Float64Array } {
+export function historyCounts(
+  history: InteractionHistory,
+  nUsers: number,
+): { clicks: Float64Array; shows: Float64Array } {
   const K = history.nArms
   const clicks = new Float64Array(nUsers * K)
   const shows = new Float64Array(nUsers * K)

@@ -13,7 +13,14 @@ export function checkArms(who: string, arms: unknown): number {
 }
 
 /** A value in [low, high] (both ends allowed unless `open` says otherwise). */
-export function checkRange(who: string, name: string, value: unknown, low: number, high: number, open: "" | "low" | "high" | "both" = ""): number {
+export function checkRange(
+  who: string,
+  name: string,
+  value: unknown,
+  low: number,
+  high: number,
+  open: "" | "low" | "high" | "both" = "",
+): number {
   const lowOk = (v: number): boolean => (open === "low" || open === "both" ? v > low : v >= low)
   const highOk = (v: number): boolean => (open === "high" || open === "both" ? v < high : v <= high)
   if (typeof value !== "number" || !Number.isFinite(value) || !lowOk(value) || !highOk(value)) {
@@ -33,7 +40,8 @@ export function checkInteger(who: string, name: string, value: unknown, min: num
 
 /** Checks an arm index passed to `update`. */
 export function checkArm(who: string, arm: number, nArms: number): void {
-  if (!(arm >= 0 && arm < nArms && Number.isInteger(arm))) throw new Error(`${who}: arm must be an integer in [0, ${nArms - 1}], got ${arm}`)
+  if (!(arm >= 0 && arm < nArms && Number.isInteger(arm)))
+    throw new Error(`${who}: arm must be an integer in [0, ${nArms - 1}], got ${arm}`)
 }
 
 /** Checks a reward passed to `update`: a NaN or infinite reward would poison every estimate. */

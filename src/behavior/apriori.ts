@@ -1,4 +1,11 @@
-import { decodeItemsets, encodeTransactions, TooManyItemsetsError, type FrequentItemset, type FrequentItemsetOptions, type Item } from "./itemsets"
+import {
+  decodeItemsets,
+  encodeTransactions,
+  TooManyItemsetsError,
+  type FrequentItemset,
+  type FrequentItemsetOptions,
+  type Item,
+} from "./itemsets"
 
 /**
  * Frequent itemsets by Apriori: level by level, candidates of size k+1 are joins of two frequent
@@ -9,7 +16,10 @@ import { decodeItemsets, encodeTransactions, TooManyItemsetsError, type Frequent
  * @example apriori([["milk", "bread"], ["milk", "eggs"], ["milk", "bread", "eggs"]], { minSupport: 0.6 })
  * // [{items:["bread"],count:2,…}, {items:["eggs"],…}, {items:["milk"],count:3,…}, {items:["bread","milk"],…}, {items:["eggs","milk"],…}]
  */
-export function apriori<T extends Item>(transactions: ReadonlyArray<ReadonlyArray<T>>, options: FrequentItemsetOptions): FrequentItemset<T>[] {
+export function apriori<T extends Item>(
+  transactions: ReadonlyArray<ReadonlyArray<T>>,
+  options: FrequentItemsetOptions,
+): FrequentItemset<T>[] {
   const { items, rows, minCount } = encodeTransactions(transactions, options, "apriori")
   const maxLength = options.maxLength ?? Infinity
   const maxItemsets = options.maxItemsets ?? Infinity
@@ -87,7 +97,7 @@ function popcount(bits: Uint32Array): number {
     let v = bits[w]
     v = v - ((v >>> 1) & 0x55555555)
     v = (v & 0x33333333) + ((v >>> 2) & 0x33333333)
-    c += (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24)
+    c += Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24
   }
   return c
 }

@@ -35,11 +35,16 @@ export interface AssociationRuleOptions {
  * (SIGMOD 1997) for lift ("interest") and conviction; Piatetsky-Shapiro (1991) for leverage.
  * @example associationRules(fpGrowth(baskets, { minSupport: 0.01 }), { minConfidence: 0.3, minLift: 1.2 })
  */
-export function associationRules<T extends Item>(itemsets: ReadonlyArray<FrequentItemset<T>>, options: AssociationRuleOptions = {}): AssociationRule<T>[] {
+export function associationRules<T extends Item>(
+  itemsets: ReadonlyArray<FrequentItemset<T>>,
+  options: AssociationRuleOptions = {},
+): AssociationRule<T>[] {
   const minConfidence = options.minConfidence ?? 0.5
   const minLift = options.minLift ?? 0
-  if (!(minConfidence >= 0 && minConfidence <= 1)) throw new Error(`associationRules: minConfidence must be in [0, 1], got ${minConfidence}`)
-  if (!(minLift >= 0) || !Number.isFinite(minLift)) throw new Error(`associationRules: minLift must be a finite number >= 0, got ${minLift}`)
+  if (!(minConfidence >= 0 && minConfidence <= 1))
+    throw new Error(`associationRules: minConfidence must be in [0, 1], got ${minConfidence}`)
+  if (!(minLift >= 0) || !Number.isFinite(minLift))
+    throw new Error(`associationRules: minLift must be a finite number >= 0, got ${minLift}`)
   const key = (items: readonly T[]) => JSON.stringify(items)
   const support = new Map<string, number>()
   for (const s of itemsets) support.set(key(s.items), s.support)
@@ -56,7 +61,9 @@ export function associationRules<T extends Item>(itemsets: ReadonlyArray<Frequen
       const sa = support.get(key(antecedent))
       const sc = support.get(key(consequent))
       if (sa === undefined || sc === undefined) {
-        throw new Error(`associationRules: the subsets of ${key(s.items)} are missing; pass the complete output of apriori or fpGrowth`)
+        throw new Error(
+          `associationRules: the subsets of ${key(s.items)} are missing; pass the complete output of apriori or fpGrowth`,
+        )
       }
       const confidence = s.support / sa
       const lift = confidence / sc
@@ -74,5 +81,11 @@ export function associationRules<T extends Item>(itemsets: ReadonlyArray<Frequen
       })
     }
   }
-  return rules.sort((a, b) => b.lift - a.lift || b.confidence - a.confidence || b.support - a.support || (key(a.antecedent) < key(b.antecedent) ? -1 : key(a.antecedent) > key(b.antecedent) ? 1 : 0))
+  return rules.sort(
+    (a, b) =>
+      b.lift - a.lift ||
+      b.confidence - a.confidence ||
+      b.support - a.support ||
+      (key(a.antecedent) < key(b.antecedent) ? -1 : key(a.antecedent) > key(b.antecedent) ? 1 : 0),
+  )
 }

@@ -28,7 +28,8 @@ export function behaviorSequences(events: EventLog): BehaviorSequences {
   for (let k = 0; k < n; k++) {
     const u = events.user[k]
     const type = events.type[k]
-    if (type >= EVENT_TYPES.length) throw new Error(`behaviorSequences: event ${k} has type ${type}; types are 0..${EVENT_TYPES.length - 1}`)
+    if (type >= EVENT_TYPES.length)
+      throw new Error(`behaviorSequences: event ${k} has type ${type}; types are 0..${EVENT_TYPES.length - 1}`)
     let seq = perUser.get(u)
     if (!seq) {
       seq = []

@@ -33,7 +33,8 @@ export function dbscan(X: DenseMatrix, options: DbscanOptions): DbscanResult {
   const eps = options.eps
   const minSamples = options.minSamples ?? 5
   if (!(eps > 0 && Number.isFinite(eps))) throw new Error(`dbscan: eps must be a finite number > 0, got ${eps}`)
-  if (!Number.isInteger(minSamples) || minSamples < 1) throw new Error(`dbscan: minSamples must be an integer >= 1, got ${minSamples}`)
+  if (!Number.isInteger(minSamples) || minSamples < 1)
+    throw new Error(`dbscan: minSamples must be an integer >= 1, got ${minSamples}`)
   const n = X.nRows
   const d = X.nCols
   const eps2 = eps * eps

@@ -48,7 +48,10 @@ export function dendrogram(Z: LinkageMatrix): DendrogramData {
   const links = Array.from({ length: n - 1 }, (_, i) => {
     const l = Z.left[i]
     const r = Z.right[i]
-    return { x: [x[l], x[l], x[r], x[r]] as [number, number, number, number], y: [y[l], Z.height[i], Z.height[i], y[r]] as [number, number, number, number] }
+    return {
+      x: [x[l], x[l], x[r], x[r]] as [number, number, number, number],
+      y: [y[l], Z.height[i], Z.height[i], y[r]] as [number, number, number, number],
+    }
   })
   return { leaves, links }
 }

@@ -14,7 +14,12 @@ export interface ElbowPoint {
  * inertia curve, the input of the elbow method.
  * @example elbowCurve(X, [1, 2, 3, 4, 5, 6], createRng(1))
  */
-export function elbowCurve(X: DenseMatrix, ks: readonly number[], rng: Rng, options: Omit<KMeansOptions, "k" | "init"> = {}): ElbowPoint[] {
+export function elbowCurve(
+  X: DenseMatrix,
+  ks: readonly number[],
+  rng: Rng,
+  options: Omit<KMeansOptions, "k" | "init"> = {},
+): ElbowPoint[] {
   if (ks.length === 0) throw new Error("elbowCurve: ks must not be empty")
   return ks.map((k) => ({ k, inertia: new KMeans({ ...options, k }).fit(X, splitRng(rng)).inertia }))
 }
@@ -29,7 +34,8 @@ export function elbowCurve(X: DenseMatrix, ks: readonly number[], rng: Rng, opti
 export function kneePoint(curve: readonly ElbowPoint[]): number {
   if (curve.length < 3) throw new Error(`kneePoint: the curve needs at least three points, got ${curve.length}`)
   for (let i = 1; i < curve.length; i++) {
-    if (!(curve[i].k > curve[i - 1].k)) throw new Error(`kneePoint: ks must be increasing, got ${curve[i - 1].k} then ${curve[i].k}`)
+    if (!(curve[i].k > curve[i - 1].k))
+      throw new Error(`kneePoint: ks must be increasing, got ${curve[i - 1].k} then ${curve[i].k}`)
   }
   const first = curve[0]
   const last = curve[curve.length - 1]

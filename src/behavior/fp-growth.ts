@@ -1,4 +1,11 @@
-import { decodeItemsets, encodeTransactions, TooManyItemsetsError, type FrequentItemset, type FrequentItemsetOptions, type Item } from "./itemsets"
+import {
+  decodeItemsets,
+  encodeTransactions,
+  TooManyItemsetsError,
+  type FrequentItemset,
+  type FrequentItemsetOptions,
+  type Item,
+} from "./itemsets"
 
 /** An FP-tree in flat arrays: node 0 is the root. */
 interface FpTree {
@@ -23,13 +30,19 @@ interface FpTree {
  * Source: Han, Pei & Yin, "Mining frequent patterns without candidate generation", SIGMOD 2000.
  * @example fpGrowth([[1, 2, 5], [2, 4], [2, 3], [1, 2, 4]], { minSupport: 0.5 })
  */
-export function fpGrowth<T extends Item>(transactions: ReadonlyArray<ReadonlyArray<T>>, options: FrequentItemsetOptions): FrequentItemset<T>[] {
+export function fpGrowth<T extends Item>(
+  transactions: ReadonlyArray<ReadonlyArray<T>>,
+  options: FrequentItemsetOptions,
+): FrequentItemset<T>[] {
   const { items, rows, minCount } = encodeTransactions(transactions, options, "fpGrowth")
   const maxLength = options.maxLength ?? Infinity
   const maxItemsets = options.maxItemsets ?? Infinity
   const outIds: Int32Array[] = []
   const outCounts: number[] = []
-  const tree = buildTree(rows.map((r) => ({ path: Array.from(r), count: 1 })), minCount)
+  const tree = buildTree(
+    rows.map((r) => ({ path: Array.from(r), count: 1 })),
+    minCount,
+  )
   mine(tree, [], minCount, maxLength, maxItemsets, outIds, outCounts)
   return decodeItemsets(outIds, outCounts, items, rows.length)
 }
@@ -40,7 +53,15 @@ function buildTree(paths: { path: number[]; count: number }[], minCount: number)
   for (const [id, c] of support) if (c < minCount) support.delete(id)
   // Order: descending support, ties by id, so the tree is the same whatever the input order.
   const rank = (a: number, b: number) => (support.get(b) as number) - (support.get(a) as number) || a - b
-  const tree: FpTree = { item: [-1], count: [0], parent: [-1], link: [-1], children: [new Map()], head: new Map(), support }
+  const tree: FpTree = {
+    item: [-1],
+    count: [0],
+    parent: [-1],
+    link: [-1],
+    children: [new Map()],
+    head: new Map(),
+    support,
+  }
   const tail = new Map<number, number>()
   for (const { path, count } of paths) {
     const kept = path.filter((id) => support.has(id)).sort(rank)
@@ -67,7 +88,15 @@ function buildTree(paths: { path: number[]; count: number }[], minCount: number)
   return tree
 }
 
-function mine(tree: FpTree, suffix: number[], minCount: number, maxLength: number, maxItemsets: number, outIds: Int32Array[], outCounts: number[]): void {
+function mine(
+  tree: FpTree,
+  suffix: number[],
+  minCount: number,
+  maxLength: number,
+  maxItemsets: number,
+  outIds: Int32Array[],
+  outCounts: number[],
+): void {
   for (const [id, count] of tree.support) {
     const itemset = [id, ...suffix]
     outIds.push(Int32Array.from(itemset).sort())

@@ -50,7 +50,8 @@ function merged(linkage: Linkage, dkx: number, dky: number, dxy: number, nx: num
  */
 export function agglomerative(X: DenseMatrix, linkage: Linkage = "ward"): LinkageMatrix {
   checkFeatures(X, "agglomerative")
-  if (!LINKAGES.includes(linkage)) throw new Error(`agglomerative: linkage must be one of ${LINKAGES.join(", ")}, got ${String(linkage)}`)
+  if (!LINKAGES.includes(linkage))
+    throw new Error(`agglomerative: linkage must be one of ${LINKAGES.join(", ")}, got ${String(linkage)}`)
   const n = X.nRows
   const d = X.nCols
   const D = new Float64Array(n * n)

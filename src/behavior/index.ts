@@ -22,7 +22,11 @@ export type { MarkovChainOptions } from "./markov-chain"
 export { behaviorSequences, BEHAVIOR_STATES, EXIT_STATE } from "./behavior-sequences"
 export type { BehaviorSequences } from "./behavior-sequences"
 export {
-  itemAttributesFromWorld, buildProfiles, trueInterestMatrix, profileAgreement, DEFAULT_EVENT_WEIGHTS,
+  itemAttributesFromWorld,
+  buildProfiles,
+  trueInterestMatrix,
+  profileAgreement,
+  DEFAULT_EVENT_WEIGHTS,
 } from "./profile"
 export type { ItemAttributes, ProfileOptions, UserProfiles, ProfileAgreement } from "./profile"
 export { userBehaviorFeatures, standardize, USER_FEATURE_NAMES } from "./user-features"

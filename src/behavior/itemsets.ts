@@ -45,7 +45,11 @@ export interface EncodedTransactions<T extends Item> {
  * @throws on no transactions, mixed item types, a non-finite numeric item, or minSupport outside (0, 1]
  * @internal
  */
-export function encodeTransactions<T extends Item>(transactions: ReadonlyArray<ReadonlyArray<T>>, options: FrequentItemsetOptions, who: string): EncodedTransactions<T> {
+export function encodeTransactions<T extends Item>(
+  transactions: ReadonlyArray<ReadonlyArray<T>>,
+  options: FrequentItemsetOptions,
+  who: string,
+): EncodedTransactions<T> {
   const { minSupport } = options
   if (!(minSupport > 0 && minSupport <= 1)) throw new Error(`${who}: minSupport must be in (0, 1], got ${minSupport}`)
   if (options.maxLength !== undefined && !(Number.isInteger(options.maxLength) && options.maxLength >= 1)) {
@@ -60,10 +64,15 @@ export function encodeTransactions<T extends Item>(transactions: ReadonlyArray<R
   transactions.forEach((t, r) => {
     for (const item of t) {
       const k = typeof item
-      if (k !== "string" && k !== "number") throw new Error(`${who}: transactions[${r}] holds ${String(item)}; items must be strings or numbers`)
-      if (k === "number" && !Number.isFinite(item)) throw new Error(`${who}: transactions[${r}] holds ${item}; numeric items must be finite`)
+      if (k !== "string" && k !== "number")
+        throw new Error(`${who}: transactions[${r}] holds ${String(item)}; items must be strings or numbers`)
+      if (k === "number" && !Number.isFinite(item))
+        throw new Error(`${who}: transactions[${r}] holds ${item}; numeric items must be finite`)
       if (kind === null) kind = k
-      else if (kind !== k) throw new Error(`${who}: transactions mix strings and numbers (transactions[${r}] holds ${JSON.stringify(item)})`)
+      else if (kind !== k)
+        throw new Error(
+          `${who}: transactions mix strings and numbers (transactions[${r}] holds ${JSON.stringify(item)})`,
+        )
       distinct.add(item)
     }
   })
@@ -105,6 +114,15 @@ export function sortItemsets(ids: Int32Array[], counts: number[]): number[] {
  * Turns id itemsets and counts into sorted `FrequentItemset`s.
  * @internal
  */
-export function decodeItemsets<T extends Item>(ids: Int32Array[], counts: number[], items: T[], n: number): FrequentItemset<T>[] {
-  return sortItemsets(ids, counts).map((i) => ({ items: Array.from(ids[i], (id) => items[id]), count: counts[i], support: counts[i] / n }))
+export function decodeItemsets<T extends Item>(
+  ids: Int32Array[],
+  counts: number[],
+  items: T[],
+  n: number,
+): FrequentItemset<T>[] {
+  return sortItemsets(ids, counts).map((i) => ({
+    items: Array.from(ids[i], (id) => items[id]),
+    count: counts[i],
+    support: counts[i] / n,
+  }))
 }

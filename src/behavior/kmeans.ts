@@ -39,7 +39,13 @@ interface Fitted {
  * km.labels; km.inertia; km.predict(denseMatrix([[0, 0]]))
  */
 export class KMeans {
-  readonly config: Readonly<{ k: number; init: "k-means++" | "random" | DenseMatrix; nInit: number; maxIter: number; tol: number }>
+  readonly config: Readonly<{
+    k: number
+    init: "k-means++" | "random" | DenseMatrix
+    nInit: number
+    maxIter: number
+    tol: number
+  }>
   private fitted: Fitted | null = null
 
   constructor(options: KMeansOptions) {
@@ -51,7 +57,8 @@ export class KMeans {
     const tol = options.tol ?? 1e-4
     if (!Number.isInteger(k) || k < 1) throw new Error(`KMeans: k must be an integer >= 1, got ${k}`)
     if (!Number.isInteger(nInit) || nInit < 1) throw new Error(`KMeans: nInit must be an integer >= 1, got ${nInit}`)
-    if (!Number.isInteger(maxIter) || maxIter < 1) throw new Error(`KMeans: maxIter must be an integer >= 1, got ${maxIter}`)
+    if (!Number.isInteger(maxIter) || maxIter < 1)
+      throw new Error(`KMeans: maxIter must be an integer >= 1, got ${maxIter}`)
     if (!(tol >= 0)) throw new Error(`KMeans: tol must be >= 0, got ${tol}`)
     if (given) {
       if (init.nRows !== k) throw new Error(`KMeans: init has ${init.nRows} centres but k is ${k}`)
@@ -74,12 +81,18 @@ export class KMeans {
     const n = X.nRows
     const d = X.nCols
     if (k > n) throw new Error(`KMeans.fit: k = ${k} is larger than the number of points (${n})`)
-    if (typeof init === "object" && init.nCols !== d) throw new Error(`KMeans.fit: init has ${init.nCols} columns but X has ${d}`)
+    if (typeof init === "object" && init.nCols !== d)
+      throw new Error(`KMeans.fit: init has ${init.nCols} columns but X has ${d}`)
     if (typeof init !== "object" && !rng) throw new Error(`KMeans.fit: an Rng is required for ${init} seeding`)
     const tol = this.config.tol * meanVariance(X)
     let best: Fitted | null = null
     for (let run = 0; run < nInit; run++) {
-      const centers = typeof init === "object" ? Float64Array.from(init.data) : init === "random" ? randomInit(X, k, rng as Rng) : kmeansPlusPlus(X, k, rng as Rng)
+      const centers =
+        typeof init === "object"
+          ? Float64Array.from(init.data)
+          : init === "random"
+            ? randomInit(X, k, rng as Rng)
+            : kmeansPlusPlus(X, k, rng as Rng)
       const result = lloyd(X, centers, k, maxIter, tol)
       if (!best || result.inertia < best.inertia) best = result
     }
@@ -111,7 +124,8 @@ export class KMeans {
   predict(X: DenseMatrix): Int32Array {
     const c = this.state("predict").centers
     checkFeatures(X, "KMeans.predict")
-    if (X.nCols !== c.nCols) throw new Error(`KMeans.predict: X has ${X.nCols} columns, the model was fitted on ${c.nCols}`)
+    if (X.nCols !== c.nCols)
+      throw new Error(`KMeans.predict: X has ${X.nCols} columns, the model was fitted on ${c.nCols}`)
     const labels = new Int32Array(X.nRows)
     assign(X, c.data, c.nRows, labels, new Float64Array(X.nRows))
     return labels
@@ -187,7 +201,11 @@ function lloyd(X: DenseMatrix, centers: Float64Array, k: number, maxIter: number
       }
     }
     let same = true
-    for (let i = 0; i < n; i++) if (labels[i] !== previous[i]) { same = false; break }
+    for (let i = 0; i < n; i++)
+      if (labels[i] !== previous[i]) {
+        same = false
+        break
+      }
     if (same) break
     previous.set(labels)
     if (shift <= tol) break
@@ -198,7 +216,14 @@ function lloyd(X: DenseMatrix, centers: Float64Array, k: number, maxIter: number
 }
 
 /** Moves each empty cluster onto the point farthest from its current centre (as scikit-learn does). */
-function relocateEmpty(X: DenseMatrix, labels: Int32Array, dist: Float64Array, counts: Int32Array, sums: Float64Array, k: number): void {
+function relocateEmpty(
+  X: DenseMatrix,
+  labels: Int32Array,
+  dist: Float64Array,
+  counts: Int32Array,
+  sums: Float64Array,
+  k: number,
+): void {
   const d = X.nCols
   for (let c = 0; c < k; c++) {
     if (counts[c] > 0) continue
@@ -226,7 +251,8 @@ function relocateEmpty(X: DenseMatrix, labels: Int32Array, dist: Float64Array, c
  */
 export function kmeansPlusPlus(X: DenseMatrix, k: number, rng: Rng): Float64Array {
   const { nRows: n, nCols: d, data } = X
-  if (!Number.isInteger(k) || k < 1 || k > n) throw new Error(`kmeansPlusPlus: k must be an integer in [1, ${n}], got ${k}`)
+  if (!Number.isInteger(k) || k < 1 || k > n)
+    throw new Error(`kmeansPlusPlus: k must be an integer in [1, ${n}], got ${k}`)
   const centers = new Float64Array(k * d)
   const trials = 2 + Math.floor(Math.log(k))
   const closest = new Float64Array(n)
@@ -235,14 +261,14 @@ export function kmeansPlusPlus(X: DenseMatrix, k: number, rng: Rng): Float64Arra
   const first = Math.floor(rng.next() * n)
   centers.set(data.subarray(first * d, first * d + d), 0)
   let potential = 0
-  for (let i = 0; i < n; i++) potential += (closest[i] = sqDist(data, i * d, data, first * d, d))
+  for (let i = 0; i < n; i++) potential += closest[i] = sqDist(data, i * d, data, first * d, d)
   for (let c = 1; c < k; c++) {
     let bestPot = Infinity
     let bestId = -1
     for (let t = 0; t < trials; t++) {
       const id = potential > 0 ? drawByWeight(closest, rng.next() * potential) : Math.floor(rng.next() * n)
       let pot = 0
-      for (let i = 0; i < n; i++) pot += (candidate[i] = Math.min(closest[i], sqDist(data, i * d, data, id * d, d)))
+      for (let i = 0; i < n; i++) pot += candidate[i] = Math.min(closest[i], sqDist(data, i * d, data, id * d, d))
       if (pot < bestPot) {
         bestPot = pot
         bestId = id

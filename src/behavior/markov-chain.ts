@@ -37,10 +37,13 @@ export class MarkovChain {
   constructor(options: MarkovChainOptions) {
     const { nStates } = options
     const smoothing = options.smoothing ?? 1
-    if (!Number.isInteger(nStates) || nStates < 2) throw new Error(`MarkovChain: nStates must be an integer >= 2, got ${nStates}`)
-    if (!(smoothing >= 0) || !Number.isFinite(smoothing)) throw new Error(`MarkovChain: smoothing must be a finite number >= 0, got ${smoothing}`)
+    if (!Number.isInteger(nStates) || nStates < 2)
+      throw new Error(`MarkovChain: nStates must be an integer >= 2, got ${nStates}`)
+    if (!(smoothing >= 0) || !Number.isFinite(smoothing))
+      throw new Error(`MarkovChain: smoothing must be a finite number >= 0, got ${smoothing}`)
     const stateNames = options.stateNames ?? Array.from({ length: nStates }, (_, i) => String(i))
-    if (stateNames.length !== nStates) throw new Error(`MarkovChain: stateNames has ${stateNames.length} names but nStates is ${nStates}`)
+    if (stateNames.length !== nStates)
+      throw new Error(`MarkovChain: stateNames has ${stateNames.length} names but nStates is ${nStates}`)
     this.config = { nStates, smoothing, stateNames }
   }
 
@@ -58,7 +61,8 @@ export class MarkovChain {
     sequences.forEach((seq, r) => {
       for (let t = 0; t < seq.length; t++) {
         const s = seq[t]
-        if (!(Number.isInteger(s) && s >= 0 && s < S)) throw new Error(`MarkovChain.fit: sequences[${r}][${t}] is ${s}; states must be integers in [0, ${S})`)
+        if (!(Number.isInteger(s) && s >= 0 && s < S))
+          throw new Error(`MarkovChain.fit: sequences[${r}][${t}] is ${s}; states must be integers in [0, ${S})`)
         if (t === 0) starts[s]++
         else {
           counts[seq[t - 1] * S + s]++
@@ -66,7 +70,8 @@ export class MarkovChain {
         }
       }
     })
-    if (transitions === 0) throw new Error("MarkovChain.fit: the sequences hold no transitions (every sequence has fewer than two states)")
+    if (transitions === 0)
+      throw new Error("MarkovChain.fit: the sequences hold no transitions (every sequence has fewer than two states)")
     const P = new Float64Array(S * S)
     for (let i = 0; i < S; i++) {
       let row = 0
@@ -77,7 +82,8 @@ export class MarkovChain {
     let nStarts = 0
     for (let i = 0; i < S; i++) nStarts += starts[i]
     const initial = new Float64Array(S)
-    for (let i = 0; i < S; i++) initial[i] = nStarts + alpha * S > 0 ? (starts[i] + alpha) / (nStarts + alpha * S) : 1 / S
+    for (let i = 0; i < S; i++)
+      initial[i] = nStarts + alpha * S > 0 ? (starts[i] + alpha) / (nStarts + alpha * S) : 1 / S
     this.fitted = {
       counts: { kind: "dense", nRows: S, nCols: S, data: counts },
       transitions: { kind: "dense", nRows: S, nCols: S, data: P },
@@ -129,14 +135,16 @@ export class MarkovChain {
       this.checkState(start, "nStep")
       pi[start] = 1
     } else {
-      if (start.length !== S) throw new Error(`MarkovChain.nStep: the start distribution has ${start.length} entries, expected ${S}`)
+      if (start.length !== S)
+        throw new Error(`MarkovChain.nStep: the start distribution has ${start.length} entries, expected ${S}`)
       let total = 0
       for (let i = 0; i < S; i++) {
         if (!(start[i] >= 0)) throw new Error(`MarkovChain.nStep: start[${i}] = ${start[i]} is not a probability`)
         total += start[i]
         pi[i] = start[i]
       }
-      if (Math.abs(total - 1) > 1e-9) throw new Error(`MarkovChain.nStep: the start distribution sums to ${total}, not 1`)
+      if (Math.abs(total - 1) > 1e-9)
+        throw new Error(`MarkovChain.nStep: the start distribution sums to ${total}, not 1`)
     }
     let next = new Float64Array(S)
     for (let step = 0; step < n; step++) {
@@ -182,12 +190,17 @@ export class MarkovChain {
     return hits / total
   }
 
-  private forEachTransition(sequences: ReadonlyArray<ArrayLike<number>>, who: string, f: (from: number, to: number) => void): void {
+  private forEachTransition(
+    sequences: ReadonlyArray<ArrayLike<number>>,
+    who: string,
+    f: (from: number, to: number) => void,
+  ): void {
     const S = this.config.nStates
     sequences.forEach((seq, r) => {
       for (let t = 0; t < seq.length; t++) {
         const s = seq[t]
-        if (!(Number.isInteger(s) && s >= 0 && s < S)) throw new Error(`MarkovChain.${who}: sequences[${r}][${t}] is ${s}; states must be integers in [0, ${S})`)
+        if (!(Number.isInteger(s) && s >= 0 && s < S))
+          throw new Error(`MarkovChain.${who}: sequences[${r}][${t}] is ${s}; states must be integers in [0, ${S})`)
         if (t > 0) f(seq[t - 1], s)
       }
     })
@@ -195,7 +208,8 @@ export class MarkovChain {
 
   private checkState(state: number, who: string): void {
     const S = this.config.nStates
-    if (!(Number.isInteger(state) && state >= 0 && state < S)) throw new Error(`MarkovChain.${who}: state must be an integer in [0, ${S}), got ${state}`)
+    if (!(Number.isInteger(state) && state >= 0 && state < S))
+      throw new Error(`MarkovChain.${who}: state must be an integer in [0, ${S}), got ${state}`)
   }
 
   private state(what: string): Fitted {
@@ -215,12 +229,17 @@ export function perSegmentChains(
   nSegments: number,
   options: MarkovChainOptions,
 ): (MarkovChain | null)[] {
-  if (segments.length !== sequences.length) throw new Error(`perSegmentChains: segments has ${segments.length} entries but there are ${sequences.length} sequences`)
-  if (!Number.isInteger(nSegments) || nSegments < 1) throw new Error(`perSegmentChains: nSegments must be an integer >= 1, got ${nSegments}`)
+  if (segments.length !== sequences.length)
+    throw new Error(
+      `perSegmentChains: segments has ${segments.length} entries but there are ${sequences.length} sequences`,
+    )
+  if (!Number.isInteger(nSegments) || nSegments < 1)
+    throw new Error(`perSegmentChains: nSegments must be an integer >= 1, got ${nSegments}`)
   const groups: ArrayLike<number>[][] = Array.from({ length: nSegments }, () => [])
   for (let r = 0; r < sequences.length; r++) {
     const g = segments[r]
-    if (!(Number.isInteger(g) && g >= 0 && g < nSegments)) throw new Error(`perSegmentChains: segments[${r}] is ${g}; segments must be integers in [0, ${nSegments})`)
+    if (!(Number.isInteger(g) && g >= 0 && g < nSegments))
+      throw new Error(`perSegmentChains: segments[${r}] is ${g}; segments must be integers in [0, ${nSegments})`)
     groups[g].push(sequences[r])
   }
   return groups.map((seqs) => (seqs.some((s) => s.length > 1) ? new MarkovChain(options).fit(seqs) : null))

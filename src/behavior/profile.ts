@@ -46,7 +46,14 @@ export function itemAttributesFromWorld(world: World): ItemAttributes {
   const { category, brand, price } = world.catalog
   const priceBand = new Int32Array(world.nItems)
   for (let i = 0; i < world.nItems; i++) priceBand[i] = priceTier(price[i], CATEGORY_SPECS[category[i]].medianPrice)
-  return { category, brand, priceBand, nCategories: world.nCategories, nBrands: world.catalog.brandNames.length, nPriceBands: 3 }
+  return {
+    category,
+    brand,
+    priceBand,
+    nCategories: world.nCategories,
+    nBrands: world.catalog.brandNames.length,
+    nPriceBands: 3,
+  }
 }
 
 /**
@@ -57,21 +64,35 @@ export function itemAttributesFromWorld(world: World): ItemAttributes {
  * @throws on a bad half-life, weights, or an event whose item or type is out of range
  * @example const p = buildProfiles(events, itemAttributesFromWorld(world), world.nUsers, { halfLifeDays: 7 })
  */
-export function buildProfiles(events: EventLog, items: ItemAttributes, nUsers: number, options: ProfileOptions = {}): UserProfiles {
+export function buildProfiles(
+  events: EventLog,
+  items: ItemAttributes,
+  nUsers: number,
+  options: ProfileOptions = {},
+): UserProfiles {
   const halfLife = options.halfLifeDays ?? 14
-  if (!(halfLife > 0)) throw new Error(`buildProfiles: halfLifeDays must be > 0 (Infinity for no decay), got ${halfLife}`)
+  if (!(halfLife > 0))
+    throw new Error(`buildProfiles: halfLifeDays must be > 0 (Infinity for no decay), got ${halfLife}`)
   const weights = options.eventWeights ?? DEFAULT_EVENT_WEIGHTS
-  if (weights.length !== EVENT_TYPES.length) throw new Error(`buildProfiles: eventWeights must have ${EVENT_TYPES.length} entries (${EVENT_TYPES.join(", ")}), got ${weights.length}`)
+  if (weights.length !== EVENT_TYPES.length)
+    throw new Error(
+      `buildProfiles: eventWeights must have ${EVENT_TYPES.length} entries (${EVENT_TYPES.join(", ")}), got ${weights.length}`,
+    )
   for (let t = 0; t < weights.length; t++) {
-    if (!(weights[t] >= 0) || !Number.isFinite(weights[t])) throw new Error(`buildProfiles: eventWeights[${t}] (${EVENT_TYPES[t]}) must be a finite number >= 0, got ${weights[t]}`)
+    if (!(weights[t] >= 0) || !Number.isFinite(weights[t]))
+      throw new Error(
+        `buildProfiles: eventWeights[${t}] (${EVENT_TYPES[t]}) must be a finite number >= 0, got ${weights[t]}`,
+      )
   }
-  if (!Number.isInteger(nUsers) || nUsers < 1) throw new Error(`buildProfiles: nUsers must be an integer >= 1, got ${nUsers}`)
+  if (!Number.isInteger(nUsers) || nUsers < 1)
+    throw new Error(`buildProfiles: nUsers must be an integer >= 1, got ${nUsers}`)
   let at = options.at
   if (at === undefined) {
     at = -Infinity
     for (let k = 0; k < events.length; k++) if (events.time[k] > at) at = events.time[k]
   }
-  if (!Number.isFinite(at)) throw new Error(`buildProfiles: at must be a finite time in seconds, got ${at} (an empty log needs an explicit at)`)
+  if (!Number.isFinite(at))
+    throw new Error(`buildProfiles: at must be a finite time in seconds, got ${at} (an empty log needs an explicit at)`)
   const nItems = items.category.length
   const { nCategories: nc, nBrands: nb, nPriceBands: np } = items
   const cat = new Float64Array(nUsers * nc)
@@ -87,7 +108,8 @@ export function buildProfiles(events: EventLog, items: ItemAttributes, nUsers: n
     const type = events.type[k]
     if (!(u >= 0 && u < nUsers)) throw new Error(`buildProfiles: event ${k} has user ${u}, outside [0, ${nUsers})`)
     if (!(i >= 0 && i < nItems)) throw new Error(`buildProfiles: event ${k} has item ${i}, outside [0, ${nItems})`)
-    if (type >= weights.length) throw new Error(`buildProfiles: event ${k} has type ${type}; types are 0..${weights.length - 1}`)
+    if (type >= weights.length)
+      throw new Error(`buildProfiles: event ${k} has type ${type}; types are 0..${weights.length - 1}`)
     const w = weights[type] * Math.exp(-rate * (at - t))
     cat[u * nc + items.category[i]] += w
     brand[u * nb + items.brand[i]] += w
@@ -134,14 +156,20 @@ export interface ProfileAgreement {
  */
 export function profileAgreement(estimated: DenseMatrix, truth: DenseMatrix, n: number): ProfileAgreement {
   if (estimated.nRows !== truth.nRows || estimated.nCols !== truth.nCols) {
-    throw new Error(`profileAgreement: estimated is ${estimated.nRows} × ${estimated.nCols} but truth is ${truth.nRows} × ${truth.nCols}`)
+    throw new Error(
+      `profileAgreement: estimated is ${estimated.nRows} × ${estimated.nCols} but truth is ${truth.nRows} × ${truth.nCols}`,
+    )
   }
   const d = truth.nCols
-  if (!Number.isInteger(n) || n < 1 || n > d) throw new Error(`profileAgreement: n must be an integer in [1, ${d}], got ${n}`)
+  if (!Number.isInteger(n) || n < 1 || n > d)
+    throw new Error(`profileAgreement: n must be an integer in [1, ${d}], got ${n}`)
   let cosSum = 0
   let overlapSum = 0
   let users = 0
-  const order = (row: Float64Array) => Array.from({ length: d }, (_, j) => j).sort((a, b) => row[b] - row[a] || a - b).slice(0, n)
+  const order = (row: Float64Array) =>
+    Array.from({ length: d }, (_, j) => j)
+      .sort((a, b) => row[b] - row[a] || a - b)
+      .slice(0, n)
   for (let u = 0; u < truth.nRows; u++) {
     const e = estimated.data.subarray(u * d, (u + 1) * d)
     const t = truth.data.subarray(u * d, (u + 1) * d)

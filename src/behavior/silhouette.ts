@@ -16,14 +16,16 @@ export function silhouetteSamples(X: DenseMatrix, labels: ArrayLike<number>): Fl
   let k = 0
   for (let i = 0; i < n; i++) {
     const l = labels[i]
-    if (!Number.isInteger(l) || l < 0) throw new Error(`silhouetteSamples: labels[${i}] is ${l}; labels must be integers >= 0`)
+    if (!Number.isInteger(l) || l < 0)
+      throw new Error(`silhouetteSamples: labels[${i}] is ${l}; labels must be integers >= 0`)
     if (l + 1 > k) k = l + 1
   }
   const sizes = new Int32Array(k)
   for (let i = 0; i < n; i++) sizes[labels[i]]++
   let used = 0
   for (let c = 0; c < k; c++) if (sizes[c] > 0) used++
-  if (used < 2 || used > n - 1) throw new Error(`silhouetteSamples: the number of clusters must be in [2, n − 1] = [2, ${n - 1}], got ${used}`)
+  if (used < 2 || used > n - 1)
+    throw new Error(`silhouetteSamples: the number of clusters must be in [2, n − 1] = [2, ${n - 1}], got ${used}`)
   const sums = new Float64Array(k)
   const out = new Float64Array(n)
   const data = X.data

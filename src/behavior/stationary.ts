@@ -21,7 +21,8 @@ export interface StationaryOptions {
  */
 export function stationaryDistribution(P: DenseMatrix, options: StationaryOptions = {}): Float64Array {
   const n = P.nRows
-  if (n === 0 || P.nCols !== n) throw new Error(`stationaryDistribution: P must be a non-empty square matrix, got ${P.nRows} × ${P.nCols}`)
+  if (n === 0 || P.nCols !== n)
+    throw new Error(`stationaryDistribution: P must be a non-empty square matrix, got ${P.nRows} × ${P.nCols}`)
   for (let i = 0; i < n; i++) {
     let s = 0
     for (let j = 0; j < n; j++) {
@@ -33,7 +34,8 @@ export function stationaryDistribution(P: DenseMatrix, options: StationaryOption
   }
   const method = options.method ?? "solve"
   if (method === "power") return powerIteration(P, options.tol ?? 1e-12, options.maxIter ?? 100000)
-  if (method !== "solve") throw new Error(`stationaryDistribution: method must be "solve" or "power", got ${String(method)}`)
+  if (method !== "solve")
+    throw new Error(`stationaryDistribution: method must be "solve" or "power", got ${String(method)}`)
   // A = Pᵀ − I with its last row replaced by ones; b = e_n.
   const A = new Float64Array(n * n)
   const b = new Float64Array(n)
@@ -44,7 +46,9 @@ export function stationaryDistribution(P: DenseMatrix, options: StationaryOption
     let piv = col
     for (let r = col + 1; r < n; r++) if (Math.abs(A[r * n + col]) > Math.abs(A[piv * n + col])) piv = r
     if (Math.abs(A[piv * n + col]) < 1e-12) {
-      throw new Error("stationaryDistribution: the chain has no unique stationary distribution (it is reducible); use smoothing > 0")
+      throw new Error(
+        "stationaryDistribution: the chain has no unique stationary distribution (it is reducible); use smoothing > 0",
+      )
     }
     if (piv !== col) {
       for (let j = 0; j < n; j++) {
@@ -91,5 +95,7 @@ function powerIteration(P: DenseMatrix, tol: number, maxIter: number): Float64Ar
     next = t
     if (diff < tol) return pi
   }
-  throw new Error(`stationaryDistribution: power iteration did not converge in ${maxIter} steps (is the chain periodic?)`)
+  throw new Error(
+    `stationaryDistribution: power iteration did not converge in ${maxIter} steps (is the chain periodic?)`,
+  )
 }

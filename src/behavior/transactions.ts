@@ -15,22 +15,32 @@ export interface TransactionOptions {
  * Empty baskets are dropped.
  * @example transactionsFromEvents(log.events, Array.from(world.catalog.category, (c) => world.categories[c].zh))
  */
-export function transactionsFromEvents<T extends string | number>(events: EventLog, label: ArrayLike<T>, options: TransactionOptions = {}): T[][] {
+export function transactionsFromEvents<T extends string | number>(
+  events: EventLog,
+  label: ArrayLike<T>,
+  options: TransactionOptions = {},
+): T[][] {
   const by = options.by ?? "session"
   const minType = options.minType ?? 2
-  if (by !== "session" && by !== "user") throw new Error(`transactionsFromEvents: by must be "session" or "user", got ${String(by)}`)
+  if (by !== "session" && by !== "user")
+    throw new Error(`transactionsFromEvents: by must be "session" or "user", got ${String(by)}`)
   if (!(Number.isInteger(minType) && minType >= 0 && minType < EVENT_TYPES.length)) {
-    throw new Error(`transactionsFromEvents: minType must be an integer in [0, ${EVENT_TYPES.length - 1}] (${EVENT_TYPES.join(", ")}), got ${minType}`)
+    throw new Error(
+      `transactionsFromEvents: minType must be an integer in [0, ${EVENT_TYPES.length - 1}] (${EVENT_TYPES.join(", ")}), got ${minType}`,
+    )
   }
   const baskets = new Map<number, Set<T>>()
   for (let k = 0; k < events.length; k++) {
     if (events.type[k] < minType) continue
     const item = events.item[k]
-    if (!(item >= 0 && item < label.length)) throw new Error(`transactionsFromEvents: event ${k} has item ${item}, outside [0, ${label.length})`)
+    if (!(item >= 0 && item < label.length))
+      throw new Error(`transactionsFromEvents: event ${k} has item ${item}, outside [0, ${label.length})`)
     const key = by === "session" ? events.session[k] : events.user[k]
     let basket = baskets.get(key)
     if (!basket) baskets.set(key, (basket = new Set()))
     basket.add(label[item])
   }
-  return Array.from(baskets.keys()).sort((a, b) => a - b).map((key) => Array.from(baskets.get(key) as Set<T>))
+  return Array.from(baskets.keys())
+    .sort((a, b) => a - b)
+    .map((key) => Array.from(baskets.get(key) as Set<T>))
 }

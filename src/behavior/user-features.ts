@@ -2,7 +2,15 @@ import { columnMoments, type DenseMatrix } from "../linalg/matrix"
 import type { EventLog } from "../schema/event-log"
 
 /** Names of the columns of `userBehaviorFeatures`, in order. */
-export const USER_FEATURE_NAMES = ["log sessions", "events per session", "click rate", "cart per click", "purchase per cart", "category entropy", "categories seen"] as const
+export const USER_FEATURE_NAMES = [
+  "log sessions",
+  "events per session",
+  "click rate",
+  "cart per click",
+  "purchase per cart",
+  "category entropy",
+  "categories seen",
+] as const
 
 /** Per-user behaviour features and the users they belong to. */
 export interface UserFeatures {
@@ -41,9 +49,11 @@ export function userBehaviorFeatures(events: EventLog, itemCategory: Int32Array,
       sessions.add(events.session[k])
       type[events.type[k]]++
       const item = events.item[k]
-      if (!(item >= 0 && item < itemCategory.length)) throw new Error(`userBehaviorFeatures: event ${k} has item ${item}, outside [0, ${itemCategory.length})`)
+      if (!(item >= 0 && item < itemCategory.length))
+        throw new Error(`userBehaviorFeatures: event ${k} has item ${item}, outside [0, ${itemCategory.length})`)
       const c = itemCategory[item]
-      if (!(c >= 0 && c < nCategories)) throw new Error(`userBehaviorFeatures: item ${item} has category ${c}, outside [0, ${nCategories})`)
+      if (!(c >= 0 && c < nCategories))
+        throw new Error(`userBehaviorFeatures: item ${item} has category ${c}, outside [0, ${nCategories})`)
       if (events.type[k] === 0) catCounts[c]++
     }
     let views = 0
@@ -56,7 +66,15 @@ export function userBehaviorFeatures(events: EventLog, itemCategory: Int32Array,
       const p = catCounts[c] / views
       entropy -= p * Math.log(p)
     }
-    const row = [Math.log1p(sessions.size), idx.length / sessions.size, (type[1] + 1) / (type[0] + 2), (type[2] + 1) / (type[1] + 2), (type[3] + 1) / (type[2] + 2), entropy, seen]
+    const row = [
+      Math.log1p(sessions.size),
+      idx.length / sessions.size,
+      (type[1] + 1) / (type[0] + 2),
+      (type[2] + 1) / (type[1] + 2),
+      (type[3] + 1) / (type[2] + 2),
+      entropy,
+      seen,
+    ]
     data.set(row, r * d)
   })
   return { users, X: { kind: "dense", nRows: users.length, nCols: d, data } }

@@ -36,12 +36,18 @@ export interface CampaignResult {
  * @throws if impressions exceeds the users or the costs are not positive
  * @example runCampaign(world, { item: 3, impressions: 200, costPerImpression: 0.5, day: 20 }, (u) => profile[u], rng)
  */
-export function runCampaign(world: World, options: CampaignOptions, targeting: (user: number) => number, rng: Rng): CampaignResult {
+export function runCampaign(
+  world: World,
+  options: CampaignOptions,
+  targeting: (user: number) => number,
+  rng: Rng,
+): CampaignResult {
   const { item, impressions, costPerImpression, day } = options
   if (!Number.isInteger(impressions) || impressions < 1 || impressions > world.nUsers) {
     throw new Error(`runCampaign: impressions must be an integer in [1, ${world.nUsers}], got ${impressions}`)
   }
-  if (!(costPerImpression > 0 && Number.isFinite(costPerImpression))) throw new Error(`runCampaign: costPerImpression must be a finite number > 0, got ${costPerImpression}`)
+  if (!(costPerImpression > 0 && Number.isFinite(costPerImpression)))
+    throw new Error(`runCampaign: costPerImpression must be a finite number > 0, got ${costPerImpression}`)
   const scores = Float64Array.from({ length: world.nUsers }, (_, u) => {
     const s = targeting(u)
     if (Number.isNaN(s)) throw new Error(`runCampaign: the targeting score of user ${u} is NaN`)
@@ -71,5 +77,13 @@ export function runCampaign(world: World, options: CampaignOptions, targeting: (
     }
   }
   const spend = impressions * costPerImpression
-  return { spend, revenue, roas: revenue / spend, clicks, purchases, expectedRevenue, expectedRoas: expectedRevenue / spend }
+  return {
+    spend,
+    revenue,
+    roas: revenue / spend,
+    clicks,
+    purchases,
+    expectedRevenue,
+    expectedRoas: expectedRevenue / spend,
+  }
 }

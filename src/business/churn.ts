@@ -24,7 +24,15 @@ export function churnDataset(events: EventLog, cutoffDay: number, horizonDays: n
   if (!(horizonDays > 0)) throw new Error(`churnDataset: horizonDays must be > 0, got ${horizonDays}`)
   const cut = cutoffDay * 86400
   const end = (cutoffDay + horizonDays) * 86400
-  interface Acc { recent: number; previous: number; total: number; last: number; sessions: Set<number>; purchases: number; after: number }
+  interface Acc {
+    recent: number
+    previous: number
+    total: number
+    last: number
+    sessions: Set<number>
+    purchases: number
+    after: number
+  }
   const acc = new Map<number, Acc>()
   for (let e = 0; e < events.length; e++) {
     const u = events.user[e]
@@ -44,15 +52,36 @@ export function churnDataset(events: EventLog, cutoffDay: number, horizonDays: n
       if (events.type[e] === 3) a.purchases++
     } else if (t < end) a.after++
   }
-  const users = Array.from(acc.keys()).filter((u) => (acc.get(u) as Acc).total > 0).sort((p, q) => p - q)
+  const users = Array.from(acc.keys())
+    .filter((u) => (acc.get(u) as Acc).total > 0)
+    .sort((p, q) => p - q)
   if (users.length === 0) throw new Error(`churnDataset: no user has events before day ${cutoffDay}`)
-  const featureNames = ["log_events_last7", "log_events_prev7", "log_events_total", "days_since_last", "log_sessions", "log_purchases", "recency_ratio"]
+  const featureNames = [
+    "log_events_last7",
+    "log_events_prev7",
+    "log_events_total",
+    "days_since_last",
+    "log_sessions",
+    "log_purchases",
+    "recency_ratio",
+  ]
   const d = featureNames.length
   const x = new Float64Array(users.length * d)
   const y = new Uint8Array(users.length)
   users.forEach((u, r) => {
     const a = acc.get(u) as Acc
-    x.set([Math.log1p(a.recent), Math.log1p(a.previous), Math.log1p(a.total), (cut - a.last) / 86400, Math.log1p(a.sessions.size), Math.log1p(a.purchases), a.recent / a.total], r * d)
+    x.set(
+      [
+        Math.log1p(a.recent),
+        Math.log1p(a.previous),
+        Math.log1p(a.total),
+        (cut - a.last) / 86400,
+        Math.log1p(a.sessions.size),
+        Math.log1p(a.purchases),
+        a.recent / a.total,
+      ],
+      r * d,
+    )
     y[r] = a.after === 0 ? 1 : 0
   })
   return { users: Int32Array.from(users), x, y, featureNames }

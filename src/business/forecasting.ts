@@ -46,7 +46,11 @@ export interface HoltWintersOptions {
  * @throws if a parameter is outside [0, 1] or the series is shorter than two seasons
  * @example holtWintersAdditive(dailyViews, { alpha: 0.3, beta: 0.05, gamma: 0.2, period: 7 }, 7)
  */
-export function holtWintersAdditive(series: ArrayLike<number>, options: HoltWintersOptions, horizon: number): Float64Array {
+export function holtWintersAdditive(
+  series: ArrayLike<number>,
+  options: HoltWintersOptions,
+  horizon: number,
+): Float64Array {
   const { alpha, beta, gamma, period: m } = options
   checkUnit("holtWintersAdditive", "alpha", alpha)
   checkUnit("holtWintersAdditive", "beta", beta)
@@ -84,11 +88,16 @@ export function holtWintersAdditive(series: ArrayLike<number>, options: HoltWint
  */
 export function mape(actual: ArrayLike<number>, forecast: ArrayLike<number>): number {
   if (actual.length !== forecast.length || actual.length === 0) {
-    throw new Error(`mape: actual and forecast must be non-empty and of equal length (${actual.length} vs ${forecast.length})`)
+    throw new Error(
+      `mape: actual and forecast must be non-empty and of equal length (${actual.length} vs ${forecast.length})`,
+    )
   }
   let s = 0
   for (let t = 0; t < actual.length; t++) {
-    if (actual[t] === 0) throw new Error(`mape: actual value ${t} is 0, where the percentage error is undefined; aggregate further or use another error`)
+    if (actual[t] === 0)
+      throw new Error(
+        `mape: actual value ${t} is 0, where the percentage error is undefined; aggregate further or use another error`,
+      )
     s += Math.abs((actual[t] - forecast[t]) / actual[t])
   }
   return (100 * s) / actual.length
@@ -103,7 +112,12 @@ function checkHorizon(fn: string, h: number): void {
 }
 
 function checkSeries(fn: string, series: ArrayLike<number>, period: number, seasons: number): void {
-  if (!Number.isInteger(period) || period < 1) throw new Error(`${fn}: period must be a positive integer, got ${period}`)
-  if (series.length < seasons * period) throw new Error(`${fn}: the series needs at least ${seasons * period} values (${seasons} seasons of ${period}), got ${series.length}`)
-  for (let t = 0; t < series.length; t++) if (!Number.isFinite(series[t])) throw new Error(`${fn}: value ${t} of the series is not finite (${series[t]})`)
+  if (!Number.isInteger(period) || period < 1)
+    throw new Error(`${fn}: period must be a positive integer, got ${period}`)
+  if (series.length < seasons * period)
+    throw new Error(
+      `${fn}: the series needs at least ${seasons * period} values (${seasons} seasons of ${period}), got ${series.length}`,
+    )
+  for (let t = 0; t < series.length; t++)
+    if (!Number.isFinite(series[t])) throw new Error(`${fn}: value ${t} of the series is not finite (${series[t]})`)
 }

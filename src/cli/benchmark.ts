@@ -27,7 +27,11 @@ export function registerBenchmark(program: Command, argv: readonly string[]): vo
     .description(COMMAND_DESCRIPTIONS.benchmark)
     .requiredOption("--data <name|file>", "'online-retail' (the shipped copy) or a CSV with the same columns")
     .option("--split <YYYY-MM-DD>", "first day of the test period", "2011-09-01")
-    .option("--models <list>", "comma-separated: popularity, itemknn, als, bpr, ease", "popularity,itemknn,als,bpr,ease")
+    .option(
+      "--models <list>",
+      "comma-separated: popularity, itemknn, als, bpr, ease",
+      "popularity,itemknn,als,bpr,ease",
+    )
     .option("--k <n>", "length of each recommendation list", integerParser("--k", 1), 10)
     .option("--seed <n>", "seed of the learned models and the bootstrap", integerParser("--seed", 0), 0)
     .requiredOption("--out <dir>", "output folder, written atomically")
@@ -48,7 +52,11 @@ export function registerBenchmark(program: Command, argv: readonly string[]): vo
         k,
         seed,
         cleaning: DEFAULT_CLEANING_RULES.map((r) => r.name),
-        models: models.map((m) => ({ name: m, input: BENCHMARK_MODEL_SPECS[m].input, options: BENCHMARK_MODEL_SPECS[m].options })),
+        models: models.map((m) => ({
+          name: m,
+          input: BENCHMARK_MODEL_SPECS[m].input,
+          options: BENCHMARK_MODEL_SPECS[m].options,
+        })),
       }
       const report = {
         title: "Online Retail: recommender benchmark",
@@ -56,7 +64,13 @@ export function registerBenchmark(program: Command, argv: readonly string[]): vo
         sections: benchmarkSections(data, results, summary, seed),
       }
       const files = { "timings.json": jsonText({ models: benchmarkTimings(results) }) }
-      const dir = await writeRunOutput(flags.out, inputs, () => ({ summary, config, provenance: runProvenance(argv, { seed }), report, files }))
+      const dir = await writeRunOutput(flags.out, inputs, () => ({
+        summary,
+        config,
+        provenance: runProvenance(argv, { seed }),
+        report,
+        files,
+      }))
       progress.finish(`→ ${dir}`)
     })
 }

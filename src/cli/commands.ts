@@ -7,13 +7,18 @@ import type { Command } from "commander"
  * imports in a cycle.
  */
 export const COMMAND_DESCRIPTIONS = {
-  world: "Generate a synthetic e-commerce world (catalogue, users, events, reviews) as CSV files and an overview report",
+  world:
+    "Generate a synthetic e-commerce world (catalogue, users, events, reviews) as CSV files and an overview report",
   evaluate:
     "Estimate a target policy's value from logged bandit data (replay, IPW, SNIPW, DM, DR, SNDR, switch-DR) and write report.html, summary.json, config.json",
-  benchmark: "Reproducible recommender benchmark on real retail data: train before a date, find each customer's new items after it",
-  segments: "RFM customer segmentation (k-means on standardised log1p recency, frequency, monetary) with elbow and silhouette",
-  basket: "Market-basket analysis: frequent itemsets (FP-growth) and association rules on the invoices of one country or all",
-  simulate: "Run a bandit simulation (policies × environment, R runs × T steps) and write report.html, summary.json, steps.csv, config.json",
+  benchmark:
+    "Reproducible recommender benchmark on real retail data: train before a date, find each customer's new items after it",
+  segments:
+    "RFM customer segmentation (k-means on standardised log1p recency, frequency, monetary) with elbow and silhouette",
+  basket:
+    "Market-basket analysis: frequent itemsets (FP-growth) and association rules on the invoices of one country or all",
+  simulate:
+    "Run a bandit simulation (policies × environment, R runs × T steps) and write report.html, summary.json, steps.csv, config.json",
 } as const
 
 /** The name of a sub-command. */

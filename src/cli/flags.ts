@@ -43,7 +43,12 @@ function inRange(x: number, { min, minExclusive, max }: NumberRange): boolean {
 export function integerFlag(flag: string, text: string, min: number, max: number = Number.MAX_SAFE_INTEGER): number {
   const x = decimal(text)
   if (!Number.isSafeInteger(x) || x < min || x > max) {
-    const allowed = max < Number.MAX_SAFE_INTEGER ? `an integer in ${min}..${max}` : min === 1 ? "a positive integer" : `an integer >= ${min}`
+    const allowed =
+      max < Number.MAX_SAFE_INTEGER
+        ? `an integer in ${min}..${max}`
+        : min === 1
+          ? "a positive integer"
+          : `an integer >= ${min}`
     fail(flag, allowed, text)
   }
   return x
@@ -79,9 +84,13 @@ export function choiceFlag<T extends string>(flag: string, text: string, choices
  * @example listFlag("--estimators", "ipw, dr", ["ipw", "snipw", "dr"] as const, "estimator") // ["ipw", "dr"]
  */
 export function listFlag<T extends string>(flag: string, text: string, choices: readonly T[], noun: string): T[] {
-  const words = text.split(",").map((s) => s.trim()).filter((s) => s !== "")
+  const words = text
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "")
   words.forEach((w, i) => {
-    if (!(choices as readonly string[]).includes(w)) throw new UserError(`${flag}: unknown ${noun} ${quoteForMessage(w)} (allowed: ${choices.join(", ")})`)
+    if (!(choices as readonly string[]).includes(w))
+      throw new UserError(`${flag}: unknown ${noun} ${quoteForMessage(w)} (allowed: ${choices.join(", ")})`)
     if (words.indexOf(w) < i) throw new UserError(`${flag}: ${noun} ${quoteForMessage(w)} is listed twice`)
   })
   if (words.length === 0) throw new UserError(`${flag}: name at least one ${noun}`)

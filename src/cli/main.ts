@@ -25,17 +25,24 @@ export function buildProgram(argv: string[] = []): Command {
   const program = new Command()
   program
     .name("interest-lab")
-    .description("Explore and exploit user interests: synthetic worlds, bandit simulations, offline evaluation, reports.")
+    .description(
+      "Explore and exploit user interests: synthetic worlds, bandit simulations, offline evaluation, reports.",
+    )
     .version(require("../../package.json").version as string)
   const named = argv[2] === "help" ? argv[3] : argv[2]
   if (named !== undefined && isCommandName(named)) REGISTER[named]()(program, argv)
   else {
-    for (const [name, description] of Object.entries(COMMAND_DESCRIPTIONS)) program.command(name).description(description)
+    for (const [name, description] of Object.entries(COMMAND_DESCRIPTIONS))
+      program.command(name).description(description)
     // Every sub-command takes options; the listing says so as when they are registered in full.
     const plain = new Help()
-    program.configureHelp({ subcommandTerm: (command) => (isCommandName(command.name()) ? `${command.name()} [options]` : plain.subcommandTerm(command)) })
+    program.configureHelp({
+      subcommandTerm: (command) =>
+        isCommandName(command.name()) ? `${command.name()} [options]` : plain.subcommandTerm(command),
+    })
   }
-  for (const command of [program, ...program.commands]) oneLineUsageErrors(command, command === program ? "interest-lab" : `interest-lab ${command.name()}`)
+  for (const command of [program, ...program.commands])
+    oneLineUsageErrors(command, command === program ? "interest-lab" : `interest-lab ${command.name()}`)
   return program
 }
 
@@ -43,7 +50,17 @@ export function buildProgram(argv: string[] = []): Command {
 function oneLineUsageErrors(command: Command, name: string): void {
   command
     .showHelpAfterError(false)
-    .configureOutput({ outputError: (text, write) => write(`interest-lab: ${terminalSafe(text.replace(/^error: /, "").trim().replace(/\s*\n\s*/g, " "))} (see '${name} --help')\n`) })
+    .configureOutput({
+      outputError: (text, write) =>
+        write(
+          `interest-lab: ${terminalSafe(
+            text
+              .replace(/^error: /, "")
+              .trim()
+              .replace(/\s*\n\s*/g, " "),
+          )} (see '${name} --help')\n`,
+        ),
+    })
     .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
 }
 

@@ -27,7 +27,8 @@ export function guardRun(out: string, inputs: readonly RunInput[]): string[] {
     } catch {
       continue // the command says what is missing, in its own words
     }
-    if (!stats.isFile() && !stats.isDirectory()) throw new UserError(`${flag}: '${path}' is not a regular file or folder`)
+    if (!stats.isFile() && !stats.isDirectory())
+      throw new UserError(`${flag}: '${path}' is not a regular file or folder`)
   }
   const paths = inputs.map((i) => i.path)
   checkOutputDir(out, { inputs: paths })

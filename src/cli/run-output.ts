@@ -12,7 +12,10 @@ export type RunProvenance = Provenance & Record<string, string | number | boolea
  * with `extra` fields such as the seed.
  * @example runProvenance(process.argv, { seed: 3 }).command // "interest-lab segments --data online-retail --seed 3"
  */
-export function runProvenance(argv: readonly string[], extra: Record<string, string | number | boolean | null> = {}): RunProvenance {
+export function runProvenance(
+  argv: readonly string[],
+  extra: Record<string, string | number | boolean | null> = {},
+): RunProvenance {
   return { ...provenance(recordedCommandLine(argv)), ...extra }
 }
 
@@ -44,7 +47,11 @@ export function jsonText(value: unknown): string {
  * Returns the folder's absolute path.
  * @example await writeRunOutput(flags.out, inputs, () => ({ summary, config, provenance: runProvenance(argv), report }))
  */
-export async function writeRunOutput(out: string, inputs: readonly string[], produce: (dir: string) => RunOutput | undefined | Promise<RunOutput | undefined>): Promise<string> {
+export async function writeRunOutput(
+  out: string,
+  inputs: readonly string[],
+  produce: (dir: string) => RunOutput | undefined | Promise<RunOutput | undefined>,
+): Promise<string> {
   return writeOutputDir(
     out,
     async (dir) => {

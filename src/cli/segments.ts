@@ -34,7 +34,11 @@ export function registerSegments(program: Command, argv: readonly string[]): voi
       const seg = asUserError(() => rfmSegmentation(rfm, { k, seed }))
       const lines = ["customer,R,F,M,segment"]
       for (let i = 0; i < rfm.customers.length; i++) {
-        lines.push([rfm.customers[i], rfm.recency[i], rfm.frequency[i], Number(rfm.monetary[i].toFixed(2)), seg.labels[i]].map(csvField).join(","))
+        lines.push(
+          [rfm.customers[i], rfm.recency[i], rfm.frequency[i], Number(rfm.monetary[i].toFixed(2)), seg.labels[i]]
+            .map(csvField)
+            .join(","),
+        )
       }
       const summary = {
         customers: rfm.customers.length,
@@ -52,7 +56,11 @@ export function registerSegments(program: Command, argv: readonly string[]): voi
         summary,
         config: { data: flags.data, k, seed, cleaning: DEFAULT_CLEANING_RULES.map((r) => r.name) },
         provenance: runProvenance(argv, { seed }),
-        report: { title: "Online Retail: RFM customer segments", subtitle: `${rfm.customers.length} customers, k = ${k}`, sections: segmentSections(clean, rfm, seg) },
+        report: {
+          title: "Online Retail: RFM customer segments",
+          subtitle: `${rfm.customers.length} customers, k = ${k}`,
+          sections: segmentSections(clean, rfm, seg),
+        },
         files: { "segments.csv": `${lines.join("\n")}\n` },
       }))
       process.stderr.write(`segments: ${k} segments of ${rfm.customers.length} customers → ${dir}\n`)

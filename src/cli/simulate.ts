@@ -19,7 +19,13 @@ import { personalReport, personalSummary } from "../report/personal-report"
 import type { SimulationConfig } from "../simulation/config"
 
 /** A config with `scenarios`: every scenario in turn, one report comparing them (steps.csv gains a scenario column). */
-async function runScenarios(config: SimulationConfig, file: string, out: string, inputs: readonly string[], argv: readonly string[]): Promise<void> {
+async function runScenarios(
+  config: SimulationConfig,
+  file: string,
+  out: string,
+  inputs: readonly string[],
+  argv: readonly string[],
+): Promise<void> {
   const progress = terminalProgress("simulate", config.runs * (config.scenarios?.length ?? 1))
   let scenarios: Awaited<ReturnType<typeof simulateScenarios>>
   try {
@@ -35,7 +41,13 @@ async function runScenarios(config: SimulationConfig, file: string, out: string,
   })
   const report = personalReport(scenarios, config.title ?? "Scenarios", provenance)
   const summary = personalSummary(scenarios)
-  await writeRunOutput(out, inputs, () => ({ summary, config, provenance, report, files: { "steps.csv": `${steps.join("\n")}\n` } }))
+  await writeRunOutput(out, inputs, () => ({
+    summary,
+    config,
+    provenance,
+    report,
+    files: { "steps.csv": `${steps.join("\n")}\n` },
+  }))
   process.stderr.write(`wrote ${out}/report.html, summary.json, steps.csv, config.json\n`)
 }
 
@@ -49,29 +61,48 @@ export function registerSimulate(program: Command, argv: readonly string[]): voi
     .option("--seed <n>", "override the config's seed", integerParser("--seed", 0))
     .option("--runs <n>", "override the number of runs", integerParser("--runs", 1))
     .option("--horizon <n>", "override the number of steps", integerParser("--horizon", 1))
-    .option("--workers <n>", "threads in all, this one included (results do not depend on it)", integerParser("--workers", 1))
-    .action(async (flags: { config: string; out: string; seed?: number; runs?: number; horizon?: number; workers?: number }) => {
-      const inputs = guardRun(flags.out, [{ flag: "--config", path: flags.config }])
-      const fromFile = loadConfig(flags.config, simulationConfigSchema)
-      const config = validate(
-        simulationConfigSchema,
-        { ...fromFile, seed: flags.seed ?? fromFile.seed, runs: flags.runs ?? fromFile.runs, horizon: flags.horizon ?? fromFile.horizon, workers: flags.workers ?? fromFile.workers },
-        flags.config,
-      )
-      checkSimulationSize(config, flags.config, flags)
-      if (config.scenarios) return runScenarios(config, flags.config, flags.out, inputs, argv)
-      const progress = terminalProgress("simulate", config.runs)
-      const result = await simulateConfig(config, (done) => progress.update(done)).catch((error: unknown) => {
-        // Bad parameters or a broken environment are the user's input: one line, no stack.
-        throw new UserError(`${flags.config}: ${(error as Error).message}`)
-      })
-      progress.finish()
-      const provenance = runProvenance(argv, { seed: config.seed, workers: config.workers })
-      const report = simulationReport(result, config.title ?? `Simulation: ${result.environment}`, provenance)
-      await writeRunOutput(flags.out, inputs, (dir) => {
-        writeSimulationStepsCsv(join(dir, "steps.csv"), result)
-        return { summary: simulationSummary(result), config, provenance, report }
-      })
-      process.stderr.write(`wrote ${flags.out}/report.html, summary.json, steps.csv, config.json\n`)
-    })
+    .option(
+      "--workers <n>",
+      "threads in all, this one included (results do not depend on it)",
+      integerParser("--workers", 1),
+    )
+    .action(
+      async (flags: {
+        config: string
+        out: string
+        seed?: number
+        runs?: number
+        horizon?: number
+        workers?: number
+      }) => {
+        const inputs = guardRun(flags.out, [{ flag: "--config", path: flags.config }])
+        const fromFile = loadConfig(flags.config, simulationConfigSchema)
+        const config = validate(
+          simulationConfigSchema,
+          {
+            ...fromFile,
+            seed: flags.seed ?? fromFile.seed,
+            runs: flags.runs ?? fromFile.runs,
+            horizon: flags.horizon ?? fromFile.horizon,
+            workers: flags.workers ?? fromFile.workers,
+          },
+          flags.config,
+        )
+        checkSimulationSize(config, flags.config, flags)
+        if (config.scenarios) return runScenarios(config, flags.config, flags.out, inputs, argv)
+        const progress = terminalProgress("simulate", config.runs)
+        const result = await simulateConfig(config, (done) => progress.update(done)).catch((error: unknown) => {
+          // Bad parameters or a broken environment are the user's input: one line, no stack.
+          throw new UserError(`${flags.config}: ${(error as Error).message}`)
+        })
+        progress.finish()
+        const provenance = runProvenance(argv, { seed: config.seed, workers: config.workers })
+        const report = simulationReport(result, config.title ?? `Simulation: ${result.environment}`, provenance)
+        await writeRunOutput(flags.out, inputs, (dir) => {
+          writeSimulationStepsCsv(join(dir, "steps.csv"), result)
+          return { summary: simulationSummary(result), config, provenance, report }
+        })
+        process.stderr.write(`wrote ${flags.out}/report.html, summary.json, steps.csv, config.json\n`)
+      },
+    )
 }

@@ -11,14 +11,28 @@ import { outputSpaceProblem, simulationSizeProblem, stepsCsvBytesBound } from ".
  * @throws UserError e.g. "--horizon: 30000000 steps × 2 policies × 1 thread need about 8.4 GB of memory; …"
  * @example checkSimulationSize(config, flags.config, flags)
  */
-export function checkSimulationSize(config: SimulationConfig, file: string, flags: { out: string; horizon?: number; runs?: number }, free = freeBytes(flags.out)): void {
-  const blame = (field: "horizon" | "runs"): string => (flags[field] !== undefined ? `--${field}` : `${file}: field '${field}'`)
-  const problem = simulationSizeProblem({ horizon: config.horizon, runs: config.runs, policies: config.policies.length, workers: config.workers })
+export function checkSimulationSize(
+  config: SimulationConfig,
+  file: string,
+  flags: { out: string; horizon?: number; runs?: number },
+  free = freeBytes(flags.out),
+): void {
+  const blame = (field: "horizon" | "runs"): string =>
+    flags[field] !== undefined ? `--${field}` : `${file}: field '${field}'`
+  const problem = simulationSizeProblem({
+    horizon: config.horizon,
+    runs: config.runs,
+    policies: config.policies.length,
+    workers: config.workers,
+  })
   if (problem) throw new UserError(`${blame(problem[0])}: ${problem[1]}`)
   // A policy without a name gets a short label from its parameters (e.g. d-ucb-0.99): 64 bytes bound those.
   const nameBytes = config.policies.map((p) => (p.name === undefined ? 64 : Buffer.byteLength(p.name)))
   const space = outputSpaceProblem(stepsCsvBytesBound(config.horizon, nameBytes), free)
-  if (space) throw new UserError(`${blame("horizon")}: ${config.horizon} steps × ${nameBytes.length} ${nameBytes.length === 1 ? "policy" : "policies"}: ${space}`)
+  if (space)
+    throw new UserError(
+      `${blame("horizon")}: ${config.horizon} steps × ${nameBytes.length} ${nameBytes.length === 1 ? "policy" : "policies"}: ${space}`,
+    )
 }
 
 /** Free bytes for an unprivileged user on the file system of `path`'s nearest existing ancestor. */

@@ -24,8 +24,14 @@ export function registerWorld(program: Command, argv: readonly string[]): void {
   program
     .command("world")
     .description(COMMAND_DESCRIPTIONS.world)
-    .requiredOption("--config <file>", "world config (JSON or YAML); every field is optional, see experiments/world-default.yaml")
-    .requiredOption("--out <dir>", "output folder, written atomically (a failed run leaves an existing folder untouched)")
+    .requiredOption(
+      "--config <file>",
+      "world config (JSON or YAML); every field is optional, see experiments/world-default.yaml",
+    )
+    .requiredOption(
+      "--out <dir>",
+      "output folder, written atomically (a failed run leaves an existing folder untouched)",
+    )
     .option("--seed <n>", "override the config's seed", integerParser("--seed", 0))
     .option("--csv-only", "write only the CSV files (the byte-reproducible part), no report or provenance")
     .option("--quiet", "no progress output")
@@ -46,7 +52,11 @@ export function registerWorld(program: Command, argv: readonly string[]): void {
           summary: { ...summarizeWorld(world, log), injectedFaults: injected },
           config,
           provenance: runProvenance(argv, { seed: config.seed }),
-          report: { title: "Synthetic world: data overview", subtitle: `config ${options.config}, seed ${config.seed}`, sections: worldOverviewSections(world, log) },
+          report: {
+            title: "Synthetic world: data overview",
+            subtitle: `config ${options.config}, seed ${config.seed}`,
+            sections: worldOverviewSections(world, log),
+          },
         }
       })
       progress.finish(`→ ${dir}`)

@@ -10,14 +10,22 @@ import { normal } from "../random/normal"
  * @throws if dim is not a positive integer or an index is out of range
  * @example const emb = coViewEmbedding(world.nItems, events.user, events.item, 32, rng)
  */
-export function coViewEmbedding(nItems: number, users: ArrayLike<number>, items: ArrayLike<number>, dim: number, rng: Rng): Float64Array {
+export function coViewEmbedding(
+  nItems: number,
+  users: ArrayLike<number>,
+  items: ArrayLike<number>,
+  dim: number,
+  rng: Rng,
+): Float64Array {
   if (!Number.isInteger(dim) || dim < 1) throw new Error(`coViewEmbedding: dim must be a positive integer, got ${dim}`)
-  if (users.length !== items.length) throw new Error(`coViewEmbedding: users and items differ in length (${users.length} vs ${items.length})`)
+  if (users.length !== items.length)
+    throw new Error(`coViewEmbedding: users and items differ in length (${users.length} vs ${items.length})`)
   const counts = new Map<number, number>()
   let nUsers = 0
   for (let e = 0; e < users.length; e++) {
     const i = items[e]
-    if (!(Number.isInteger(i) && i >= 0 && i < nItems)) throw new Error(`coViewEmbedding: item ${i} of event ${e} is outside [0, ${nItems})`)
+    if (!(Number.isInteger(i) && i >= 0 && i < nItems))
+      throw new Error(`coViewEmbedding: item ${i} of event ${e} is outside [0, ${nItems})`)
     nUsers = Math.max(nUsers, users[e] + 1)
     const key = users[e] * nItems + i
     counts.set(key, (counts.get(key) ?? 0) + 1)

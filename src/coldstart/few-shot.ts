@@ -29,13 +29,17 @@ export function fewShotAccuracy(
   episodes: number,
   rng: Rng,
 ): FewShotResult {
-  if (!Number.isInteger(shots) || shots < 1) throw new Error(`fewShotAccuracy: shots must be a positive integer, got ${shots}`)
-  if (!Number.isInteger(episodes) || episodes < 1) throw new Error(`fewShotAccuracy: episodes must be a positive integer, got ${episodes}`)
-  if (classes.length < 2) throw new Error(`fewShotAccuracy: classes must name at least 2 classes, got ${classes.length}`)
+  if (!Number.isInteger(shots) || shots < 1)
+    throw new Error(`fewShotAccuracy: shots must be a positive integer, got ${shots}`)
+  if (!Number.isInteger(episodes) || episodes < 1)
+    throw new Error(`fewShotAccuracy: episodes must be a positive integer, got ${episodes}`)
+  if (classes.length < 2)
+    throw new Error(`fewShotAccuracy: classes must name at least 2 classes, got ${classes.length}`)
   const members = classes.map((c) => {
     const m: number[] = []
     for (let i = 0; i < labels.length; i++) if (labels[i] === c) m.push(i)
-    if (m.length < shots + 1) throw new Error(`fewShotAccuracy: class ${c} has ${m.length} items, fewer than shots + 1 = ${shots + 1}`)
+    if (m.length < shots + 1)
+      throw new Error(`fewShotAccuracy: class ${c} has ${m.length} items, fewer than shots + 1 = ${shots + 1}`)
     return Int32Array.from(m)
   })
   const accuracies = new Float64Array(episodes)

@@ -36,7 +36,13 @@ export function itemContentFeatures(world: World): { features: Float64Array; dim
  * @throws if no warm item is similar to the new one
  * @example contentNeighbourScore(features, dim, newItem, ctrOfWarmItems, 10)
  */
-export function contentNeighbourScore(features: Float64Array, dim: number, item: number, warmScores: ArrayLike<number>, k: number): number {
+export function contentNeighbourScore(
+  features: Float64Array,
+  dim: number,
+  item: number,
+  warmScores: ArrayLike<number>,
+  k: number,
+): number {
   if (!Number.isInteger(k) || k < 1) throw new Error(`contentNeighbourScore: k must be a positive integer, got ${k}`)
   const n = warmScores.length
   const norm = (i: number) => {
@@ -60,7 +66,8 @@ export function contentNeighbourScore(features: Float64Array, dim: number, item:
     num += s * warmScores[j]
     den += s
   }
-  if (den === 0) throw new Error(`contentNeighbourScore: item ${item} has no warm item with positive content similarity`)
+  if (den === 0)
+    throw new Error(`contentNeighbourScore: item ${item} has no warm item with positive content similarity`)
   return num / den
 }
 
@@ -70,9 +77,16 @@ export function contentNeighbourScore(features: Float64Array, dim: number, item:
  * Items with few impressions get a large bonus that fades as evidence accumulates.
  * @example withExplorationBonus(scores, impressions, 0.05)
  */
-export function withExplorationBonus(scores: ArrayLike<number>, impressions: ArrayLike<number>, c: number): Float64Array {
+export function withExplorationBonus(
+  scores: ArrayLike<number>,
+  impressions: ArrayLike<number>,
+  c: number,
+): Float64Array {
   if (!(Number.isFinite(c) && c >= 0)) throw new Error(`withExplorationBonus: c must be a finite number >= 0, got ${c}`)
-  if (scores.length !== impressions.length) throw new Error(`withExplorationBonus: scores and impressions differ in length (${scores.length} vs ${impressions.length})`)
+  if (scores.length !== impressions.length)
+    throw new Error(
+      `withExplorationBonus: scores and impressions differ in length (${scores.length} vs ${impressions.length})`,
+    )
   let total = 0
   for (let i = 0; i < impressions.length; i++) total += impressions[i]
   const out = new Float64Array(scores.length)

@@ -43,17 +43,28 @@ export interface NewUserCurve {
  * @throws if steps is not a positive integer or a user is out of range
  * @example simulateNewUsers(world, { users, steps: 30, day: 25, categoryClicks }, [{ name: "popular", kind: "popular" }], rng)
  */
-export function simulateNewUsers(world: World, options: NewUserOptions, strategies: readonly NewUserStrategy[], rng: Rng): NewUserCurve[] {
+export function simulateNewUsers(
+  world: World,
+  options: NewUserOptions,
+  strategies: readonly NewUserStrategy[],
+  rng: Rng,
+): NewUserCurve[] {
   const { users, steps, day, categoryClicks } = options
-  if (!Number.isInteger(steps) || steps < 1) throw new Error(`simulateNewUsers: steps must be a positive integer, got ${steps}`)
-  if (categoryClicks.length !== world.nCategories) throw new Error(`simulateNewUsers: categoryClicks must have ${world.nCategories} entries, got ${categoryClicks.length}`)
+  if (!Number.isInteger(steps) || steps < 1)
+    throw new Error(`simulateNewUsers: steps must be a positive integer, got ${steps}`)
+  if (categoryClicks.length !== world.nCategories)
+    throw new Error(
+      `simulateNewUsers: categoryClicks must have ${world.nCategories} entries, got ${categoryClicks.length}`,
+    )
   const nc = world.nCategories
   const bestItem = Int32Array.from(world.itemsByCategory, (items) => {
     let best = -1
     for (const i of items) if (best < 0 || world.catalog.popularity[i] > world.catalog.popularity[best]) best = i
     return best
   })
-  const order = Array.from({ length: nc }, (_, c) => c).filter((c) => bestItem[c] >= 0).sort((a, b) => categoryClicks[b] - categoryClicks[a] || a - b)
+  const order = Array.from({ length: nc }, (_, c) => c)
+    .filter((c) => bestItem[c] >= 0)
+    .sort((a, b) => categoryClicks[b] - categoryClicks[a] || a - b)
   const curves = strategies.map((s) => ({ name: s.name, clickRate: new Float64Array(steps), totalClicks: 0 }))
   for (let k = 0; k < users.length; k++) {
     const u = users[k]

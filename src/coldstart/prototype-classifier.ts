@@ -19,9 +19,13 @@ export class PrototypeClassifier {
    * @throws if rows and labels disagree or there are no rows
    */
   fit(rows: Float64Array, labels: ArrayLike<number>, dim: number): this {
-    if (!Number.isInteger(dim) || dim < 1) throw new Error(`PrototypeClassifier.fit: dim must be a positive integer, got ${dim}`)
+    if (!Number.isInteger(dim) || dim < 1)
+      throw new Error(`PrototypeClassifier.fit: dim must be a positive integer, got ${dim}`)
     const n = labels.length
-    if (n === 0 || rows.length !== n * dim) throw new Error(`PrototypeClassifier.fit: expected ${n} rows of ${dim} values (got ${rows.length} values) and at least one row`)
+    if (n === 0 || rows.length !== n * dim)
+      throw new Error(
+        `PrototypeClassifier.fit: expected ${n} rows of ${dim} values (got ${rows.length} values) and at least one row`,
+      )
     const classes = Int32Array.from(new Set(Array.from(labels))).sort()
     const index = new Map<number, number>()
     classes.forEach((c, k) => index.set(c, k))
@@ -43,7 +47,8 @@ export class PrototypeClassifier {
   distances(rows: Float64Array): Float64Array {
     const dim = this.dim_
     if (dim === 0) throw new Error("PrototypeClassifier: call fit before predict")
-    if (rows.length % dim !== 0) throw new Error(`PrototypeClassifier: rows must hold a multiple of ${dim} values, got ${rows.length}`)
+    if (rows.length % dim !== 0)
+      throw new Error(`PrototypeClassifier: rows must hold a multiple of ${dim} values, got ${rows.length}`)
     const n = rows.length / dim
     const K = this.classes_.length
     const out = new Float64Array(n * K)

@@ -10,7 +10,8 @@ function allowedKeys(schema: z.ZodType, path: PropertyKey[]): string[] | undefin
   const unwrap = () => {
     for (;;) {
       const def = (node as { def?: { type?: string; innerType?: unknown; element?: unknown } }).def
-      if (def && (def.type === "default" || def.type === "optional" || def.type === "nullable") && def.innerType) node = def.innerType
+      if (def && (def.type === "default" || def.type === "optional" || def.type === "nullable") && def.innerType)
+        node = def.innerType
       else break
     }
   }
@@ -40,7 +41,13 @@ function describeIssue(issue: z.core.$ZodIssue, schema: z.ZodType): string {
     return `unknown field ${keys}${allowed ? ` (allowed: ${allowed.join(", ")})` : ""}`
   }
   const input = (issue as { input?: unknown }).input
-  if (issue.code === "invalid_union" && "discriminator" in issue && typeof issue.discriminator === "string" && "options" in issue && Array.isArray(issue.options)) {
+  if (
+    issue.code === "invalid_union" &&
+    "discriminator" in issue &&
+    typeof issue.discriminator === "string" &&
+    "options" in issue &&
+    Array.isArray(issue.options)
+  ) {
     const key = issue.discriminator
     const value = input !== null && typeof input === "object" ? (input as Record<string, unknown>)[key] : undefined
     const what = value === undefined ? `missing ${key}` : `unknown ${key} ${describeValue(value)}`
@@ -82,9 +89,13 @@ export function loadConfig<S extends z.ZodType>(path: string, schema: S): z.infe
   try {
     // A byte-order mark is legal at the start of a UTF-8 file; JSON.parse would refuse it.
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
-    raw = path.endsWith(".json") ? JSON.parse(body) : (require("yaml") as typeof Yaml).parse(body, { logLevel: "error" })
+    raw = path.endsWith(".json")
+      ? JSON.parse(body)
+      : (require("yaml") as typeof Yaml).parse(body, { logLevel: "error" })
   } catch (error) {
-    throw new UserError(`${path}: not valid ${path.endsWith(".json") ? "JSON" : "YAML"}: ${(error as Error).message.split("\n")[0]}`)
+    throw new UserError(
+      `${path}: not valid ${path.endsWith(".json") ? "JSON" : "YAML"}: ${(error as Error).message.split("\n")[0]}`,
+    )
   }
   return validate(schema, raw ?? {}, path)
 }

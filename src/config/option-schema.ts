@@ -36,7 +36,11 @@ export type OptionField = NumberOption | BooleanOption | NumberListOption
 /** The options of a model, by name, in the order a config lists and a table shows them. */
 export type OptionFields = Readonly<Record<string, OptionField>>
 
-type ValueOf<F extends OptionField> = F extends { kind: "boolean" } ? boolean : F extends { kind: "numbers" } ? readonly number[] : number
+type ValueOf<F extends OptionField> = F extends { kind: "boolean" }
+  ? boolean
+  : F extends { kind: "numbers" }
+    ? readonly number[]
+    : number
 type RequiredKeys<S extends OptionFields> = { [K in keyof S]: S[K] extends { required: true } ? K : never }[keyof S]
 
 /** The options object a caller passes for `S` (every option optional unless marked required). */
@@ -46,7 +50,9 @@ export type OptionsOf<S extends OptionFields> = { -readonly [K in RequiredKeys<S
 
 /** The checked options: defaults filled in, `null` for an unset option without a default. */
 export type CheckedOptions<S extends OptionFields> = {
-  -readonly [K in keyof S]: S[K] extends { default: unknown } | { required: true } ? ValueOf<S[K]> : ValueOf<S[K]> | null
+  -readonly [K in keyof S]: S[K] extends { default: unknown } | { required: true }
+    ? ValueOf<S[K]>
+    : ValueOf<S[K]> | null
 }
 
 /** What is wrong with one value: where (below the option's name), the rule it breaks, the value. */
@@ -60,7 +66,8 @@ function rangeRule(f: Omit<NumberOption, "kind" | "doc">): string {
   const lowOpen = f.open === "low" || f.open === "both"
   const highOpen = f.open === "high" || f.open === "both"
   if (f.integer) return f.min === undefined ? "must be an integer" : `must be an integer >= ${f.min}`
-  if (f.min !== undefined && f.max !== undefined) return `must be in ${lowOpen ? "(" : "["}${f.min}, ${f.max}${highOpen ? ")" : "]"}`
+  if (f.min !== undefined && f.max !== undefined)
+    return `must be in ${lowOpen ? "(" : "["}${f.min}, ${f.max}${highOpen ? ")" : "]"}`
   if (f.min !== undefined) return `must be a finite number ${lowOpen ? ">" : ">="} ${f.min}`
   if (f.max !== undefined) return `must be a finite number ${highOpen ? "<" : "<="} ${f.max}`
   return "must be a finite number"
@@ -80,7 +87,8 @@ function numberOk(f: Omit<NumberOption, "kind" | "doc">, v: unknown): boolean {
  */
 export function optionRule(field: OptionField): string {
   if (field.kind === "boolean") return "must be true or false"
-  if (field.kind === "numbers") return `must be a non-empty list of numbers; each ${rangeRule(field.item).replace(/^must be /, "")}`
+  if (field.kind === "numbers")
+    return `must be a non-empty list of numbers; each ${rangeRule(field.item).replace(/^must be /, "")}`
   return rangeRule(field)
 }
 
@@ -89,16 +97,20 @@ export function optionRule(field: OptionField): string {
  * that both the constructors and the config schemas run.
  */
 export function optionProblem(field: OptionField, value: unknown): OptionProblem | null {
-  if (value === undefined) return field.kind === "numbers" && field.required ? { at: [], rule: optionRule(field), value } : null
+  if (value === undefined)
+    return field.kind === "numbers" && field.required ? { at: [], rule: optionRule(field), value } : null
   if (field.kind === "boolean") return typeof value === "boolean" ? null : { at: [], rule: optionRule(field), value }
   if (field.kind === "number") return numberOk(field, value) ? null : { at: [], rule: optionRule(field), value }
   if (!Array.isArray(value) || value.length === 0) return { at: [], rule: optionRule(field), value }
-  for (let i = 0; i < value.length; i++) if (!numberOk(field.item, value[i])) return { at: [i], rule: rangeRule(field.item), value: value[i] }
+  for (let i = 0; i < value.length; i++)
+    if (!numberOk(field.item, value[i])) return { at: [i], rule: rangeRule(field.item), value: value[i] }
   return null
 }
 
 /** A relation between options that no single option can check (e.g. min <= max), with the option it blames. */
-export type OptionRelation<S extends OptionFields> = (options: CheckedOptions<S>) => { option: keyof S & string; rule: string } | null
+export type OptionRelation<S extends OptionFields> = (
+  options: CheckedOptions<S>,
+) => { option: keyof S & string; rule: string } | null
 
 /** The options a model takes and the relations between them. */
 export interface OptionsSchema<S extends OptionFields = OptionFields> {
@@ -122,7 +134,8 @@ function path(name: string, at: readonly (string | number)[]): string {
 
 function fill<S extends OptionFields>(fields: S, options: Readonly<Record<string, unknown>>): CheckedOptions<S> {
   const out: Record<string, unknown> = {}
-  for (const [name, field] of Object.entries(fields)) out[name] = options[name] ?? ("default" in field ? field.default : null)
+  for (const [name, field] of Object.entries(fields))
+    out[name] = options[name] ?? ("default" in field ? field.default : null)
   return out as CheckedOptions<S>
 }
 
@@ -131,7 +144,11 @@ function fill<S extends OptionFields>(fields: S, options: Readonly<Record<string
  * @throws an error "`who`: `option` `rule`, got `value`" for the first option that breaks its rule
  * @example const { c } = checkOptions("Ucb", ucbOptions, { c: 1 })
  */
-export function checkOptions<S extends OptionFields>(who: string, schema: OptionsSchema<S>, options: { readonly [K in keyof S]?: unknown }): CheckedOptions<S> {
+export function checkOptions<S extends OptionFields>(
+  who: string,
+  schema: OptionsSchema<S>,
+  options: { readonly [K in keyof S]?: unknown },
+): CheckedOptions<S> {
   const given = options as Readonly<Record<string, unknown>>
   for (const [name, field] of Object.entries(schema.fields)) {
     const problem = optionProblem(field, given[name])
@@ -157,7 +174,8 @@ export function optionsZodObject<H extends Record<string, z.ZodType>>(schema: Op
       .unknown()
       .superRefine((value, ctx) => {
         const problem = optionProblem(field, value)
-        if (problem) ctx.addIssue({ code: "custom", message: problem.rule, input: problem.value, path: [...problem.at] })
+        if (problem)
+          ctx.addIssue({ code: "custom", message: problem.rule, input: problem.value, path: [...problem.at] })
       })
       .optional()
   }
@@ -165,10 +183,17 @@ export function optionsZodObject<H extends Record<string, z.ZodType>>(schema: Op
     const given = value as Record<string, unknown>
     let valid = true
     for (const [name, field] of Object.entries(schema.fields)) {
-      if (!(name in given) && field.kind === "numbers" && field.required) ctx.addIssue({ code: "custom", message: `is required; it ${optionRule(field)}`, input: undefined, path: [name] })
+      if (!(name in given) && field.kind === "numbers" && field.required)
+        ctx.addIssue({
+          code: "custom",
+          message: `is required; it ${optionRule(field)}`,
+          input: undefined,
+          path: [name],
+        })
       if (optionProblem(field, given[name])) valid = false
     }
     const broken = valid ? schema.relation?.(fill(schema.fields, given)) : null
-    if (broken) ctx.addIssue({ code: "custom", message: broken.rule, input: given[broken.option], path: [broken.option] })
+    if (broken)
+      ctx.addIssue({ code: "custom", message: broken.rule, input: given[broken.option], path: [broken.option] })
   })
 }

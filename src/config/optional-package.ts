@@ -12,7 +12,13 @@ export function optionalPackageMessage(feature: string, pkg: string): string {
 
 function isMissing(error: unknown, pkg: string): boolean {
   const e = error as { code?: unknown; message?: unknown }
-  return e !== null && typeof e === "object" && e.code === "MODULE_NOT_FOUND" && typeof e.message === "string" && e.message.includes(`'${pkg}'`)
+  return (
+    e !== null &&
+    typeof e === "object" &&
+    e.code === "MODULE_NOT_FOUND" &&
+    typeof e.message === "string" &&
+    e.message.includes(`'${pkg}'`)
+  )
 }
 
 /**

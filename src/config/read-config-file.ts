@@ -18,12 +18,17 @@ export function readConfigFile(path: string): string {
     size = stats.size
   } catch (error) {
     if (error instanceof UserError) throw error
-    throw new UserError(`${path}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
+    throw new UserError(
+      `${path}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    )
   }
-  if (size > MAX_CONFIG_BYTES) throw new UserError(`${path}: the config file has ${size} bytes; the limit is ${MAX_CONFIG_BYTES} (1 MiB)`)
+  if (size > MAX_CONFIG_BYTES)
+    throw new UserError(`${path}: the config file has ${size} bytes; the limit is ${MAX_CONFIG_BYTES} (1 MiB)`)
   try {
     return readFileSync(path, "utf8")
   } catch (error) {
-    throw new UserError(`${path}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
+    throw new UserError(
+      `${path}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    )
   }
 }

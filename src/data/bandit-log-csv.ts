@@ -69,14 +69,21 @@ export async function readBanditCsv(
         const at = (name: string): number => columns.indexOf(name)
         const need = (name: string): number => {
           const i = at(name)
-          if (i < 0) throw new CsvError(file, 1, name, `missing column '${name}' (the header has: ${columns.join(", ")})`)
+          if (i < 0)
+            throw new CsvError(file, 1, name, `missing column '${name}' (the header has: ${columns.join(", ")})`)
           return i
         }
         actionAt = need("action")
         propensityAt = options.missingPropensity === "estimate" && at("propensity") < 0 ? -1 : need("propensity")
         rewardAt = at("reward")
         clickAt = at("click")
-        if (rewardAt < 0 && clickAt < 0) throw new CsvError(file, 1, "reward", `missing column 'reward' or 'click' (the header has: ${columns.join(", ")})`)
+        if (rewardAt < 0 && clickAt < 0)
+          throw new CsvError(
+            file,
+            1,
+            "reward",
+            `missing column 'reward' or 'click' (the header has: ${columns.join(", ")})`,
+          )
         positionAt = at("position")
         if (positionAt < 0) {
           if (options.positions !== undefined && options.positions > 1) need("position")
@@ -84,11 +91,19 @@ export async function readBanditCsv(
         }
         const categorical = new Set(schema.categoricalNames)
         categoricalAt = Int32Array.from(schema.categoricalNames, need)
-        schema.featureNames = options.features?.slice() ?? columns.filter((c) => !RESERVED.has(c) && !categorical.has(c))
+        schema.featureNames =
+          options.features?.slice() ?? columns.filter((c) => !RESERVED.has(c) && !categorical.has(c))
         featureAt = Int32Array.from(schema.featureNames, need)
         schema.categoricalLevels = schema.categoricalNames.map(() => [])
         for (let j = 0; j < categoricalAt.length; j++) levelMaps.push(new Map())
-        round = { action: 0, position: 0, reward: 0, propensity: 1, context: new Float64Array(featureAt.length), categorical: new Int32Array(categoricalAt.length) }
+        round = {
+          action: 0,
+          position: 0,
+          reward: 0,
+          propensity: 1,
+          context: new Float64Array(featureAt.length),
+          categorical: new Int32Array(categoricalAt.length),
+        }
       },
       row(fields, row) {
         const r = round as BanditRound
@@ -99,10 +114,15 @@ export async function readBanditCsv(
           r.position = parseIndex(file, row, "position", fields[positionAt], 0, maxPosition, "position")
           if (options.positions === undefined && r.position >= schema.nPositions) schema.nPositions = r.position + 1
         } else r.position = 0
-        r.reward = rewardAt >= 0 ? parseFinite(file, row, "reward", fields[rewardAt]) : parseClick(file, row, "click", fields[clickAt])
+        r.reward =
+          rewardAt >= 0
+            ? parseFinite(file, row, "reward", fields[rewardAt])
+            : parseClick(file, row, "click", fields[clickAt])
         r.propensity = propensityAt >= 0 ? parsePropensity(file, row, "propensity", fields[propensityAt]) : NaN
-        for (let j = 0; j < featureAt.length; j++) r.context[j] = parseFinite(file, row, schema.featureNames[j], fields[featureAt[j]])
-        for (let j = 0; j < categoricalAt.length; j++) r.categorical[j] = levelCode(levelMaps[j], schema.categoricalLevels[j], fields[categoricalAt[j]])
+        for (let j = 0; j < featureAt.length; j++)
+          r.context[j] = parseFinite(file, row, schema.featureNames[j], fields[featureAt[j]])
+        for (let j = 0; j < categoricalAt.length; j++)
+          r.categorical[j] = levelCode(levelMaps[j], schema.categoricalLevels[j], fields[categoricalAt[j]])
         onRound(r, schema)
       },
     },
@@ -147,7 +167,8 @@ export async function readBanditCsvChunks(
   chunkSize: number,
   onChunk: (chunk: BanditLog) => void,
 ): Promise<BanditLogSchema> {
-  if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new Error(`readBanditCsvChunks: chunkSize must be a positive integer, got ${chunkSize}`)
+  if (!Number.isInteger(chunkSize) || chunkSize < 1)
+    throw new Error(`readBanditCsvChunks: chunkSize must be a positive integer, got ${chunkSize}`)
   const action = new Int32Array(chunkSize)
   const position = new Int32Array(chunkSize)
   const reward = new Float64Array(chunkSize)
@@ -177,8 +198,10 @@ export async function readBanditCsvChunks(
     n = 0
   }
   const schema = await readBanditCsv(path, options, (round, s) => {
-    if (context.length !== chunkSize * round.context.length) context = new Float64Array(chunkSize * round.context.length)
-    if (categorical.length !== chunkSize * round.categorical.length) categorical = new Int32Array(chunkSize * round.categorical.length)
+    if (context.length !== chunkSize * round.context.length)
+      context = new Float64Array(chunkSize * round.context.length)
+    if (categorical.length !== chunkSize * round.categorical.length)
+      categorical = new Int32Array(chunkSize * round.categorical.length)
     action[n] = round.action
     position[n] = round.position
     reward[n] = round.reward

@@ -35,13 +35,17 @@ export class SyntheticBanditProblem {
   constructor(options: SyntheticBanditOptions, rng: Rng) {
     const { nActions, nPositions, nFeatures } = options
     for (const [name, v] of Object.entries({ nActions, nPositions, nFeatures })) {
-      if (!Number.isInteger(v) || v < (name === "nFeatures" ? 0 : 1)) throw new Error(`SyntheticBanditProblem: ${name} must be a ${name === "nFeatures" ? "non-negative" : "positive"} integer, got ${v}`)
+      if (!Number.isInteger(v) || v < (name === "nFeatures" ? 0 : 1))
+        throw new Error(
+          `SyntheticBanditProblem: ${name} must be a ${name === "nFeatures" ? "non-negative" : "positive"} integer, got ${v}`,
+        )
     }
     this.nActions = nActions
     this.nPositions = nPositions
     this.nFeatures = nFeatures
     const exam = options.examination ?? Array.from({ length: nPositions }, (_, p) => 1 / (1 + p))
-    if (exam.length !== nPositions || exam.some((e) => !(e > 0 && e <= 1))) throw new Error(`SyntheticBanditProblem: examination must hold ${nPositions} probabilities in (0, 1]`)
+    if (exam.length !== nPositions || exam.some((e) => !(e > 0 && e <= 1)))
+      throw new Error(`SyntheticBanditProblem: examination must hold ${nPositions} probabilities in (0, 1]`)
     this.examination = Float64Array.from(exam)
     this.baseLogit = options.baseLogit ?? -1.5
     this.theta = Float64Array.from({ length: nActions * nFeatures }, () => normal(rng, 0, 0.7))
@@ -92,7 +96,10 @@ export class SyntheticBanditProblem {
       let u = rng.next()
       let a = 0
       while (a < this.nActions - 1 && u >= pi[a]) u -= pi[a++]
-      if (!(pi[a] > 0)) throw new Error(`SyntheticBanditProblem.sampleLog: the logging policy '${logging.name}' gave probability 0 to its own draw`)
+      if (!(pi[a] > 0))
+        throw new Error(
+          `SyntheticBanditProblem.sampleLog: the logging policy '${logging.name}' gave probability 0 to its own draw`,
+        )
       log.action[i] = a
       log.propensity[i] = pi[a]
       log.reward[i] = rng.next() < this.expectedReward(log.context, i * this.nFeatures, a, log.position[i]) ? 1 : 0
@@ -107,7 +114,8 @@ export class SyntheticBanditProblem {
     let sum = 0
     for (let i = 0; i < n; i++) {
       target.actionProbabilities(log, i, pi)
-      for (let a = 0; a < this.nActions; a++) if (pi[a] > 0) sum += pi[a] * this.expectedReward(log.context, i * this.nFeatures, a, log.position[i])
+      for (let a = 0; a < this.nActions; a++)
+        if (pi[a] > 0) sum += pi[a] * this.expectedReward(log.context, i * this.nFeatures, a, log.position[i])
     }
     return sum / n
   }
@@ -128,7 +136,10 @@ export class LinearSoftmaxPolicy implements TargetPolicy {
     readonly nFeatures: number,
     readonly options: { temperature?: number; epsilon?: number } = {},
   ) {
-    if (weights.length !== nActions * nFeatures) throw new Error(`LinearSoftmaxPolicy: weights must have nActions × nFeatures = ${nActions * nFeatures} entries, got ${weights.length}`)
+    if (weights.length !== nActions * nFeatures)
+      throw new Error(
+        `LinearSoftmaxPolicy: weights must have nActions × nFeatures = ${nActions * nFeatures} entries, got ${weights.length}`,
+      )
     const t = options.temperature ?? 1
     const e = options.epsilon ?? 0
     if (!(t > 0)) throw new Error(`LinearSoftmaxPolicy: temperature must be > 0, got ${t}`)

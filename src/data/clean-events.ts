@@ -41,12 +41,23 @@ export function cleanEvents(table: Table): { table: Table; steps: CleaningStep[]
   const position = find("position")
   let removed = 0
   for (let r = 1; r < n; r++) {
-    if (session[r] === session[r - 1] && time[r] === time[r - 1] && item[r] === item[r - 1] && position[r] === position[r - 1] && eventType[r] === eventType[r - 1]) {
+    if (
+      session[r] === session[r - 1] &&
+      time[r] === time[r - 1] &&
+      item[r] === item[r - 1] &&
+      position[r] === position[r - 1] &&
+      eventType[r] === eventType[r - 1]
+    ) {
       keep[r] = 0
       removed++
     }
   }
-  steps.push({ rule: "duplicate", description: "same session, time, item, position and event as the previous row", removed, repaired: 0 })
+  steps.push({
+    rule: "duplicate",
+    description: "same session, time, item, position and event as the previous row",
+    removed,
+    repaired: 0,
+  })
 
   removed = 0
   for (let r = 0; r < n; r++) {
@@ -95,9 +106,24 @@ export function cleanEvents(table: Table): { table: Table; steps: CleaningStep[]
       missingHour++
     }
   }
-  steps.push({ rule: "price-outlier", description: "price > 20x the item's median: set to the median", removed: 0, repaired: outliers })
-  steps.push({ rule: "missing-price", description: "blank price: the item's median price", removed: 0, repaired: missingPrice })
-  steps.push({ rule: "missing-hour", description: "blank hour: recomputed from the time stamp", removed: 0, repaired: missingHour })
+  steps.push({
+    rule: "price-outlier",
+    description: "price > 20x the item's median: set to the median",
+    removed: 0,
+    repaired: outliers,
+  })
+  steps.push({
+    rule: "missing-price",
+    description: "blank price: the item's median price",
+    removed: 0,
+    repaired: missingPrice,
+  })
+  steps.push({
+    rule: "missing-hour",
+    description: "blank hour: recomputed from the time stamp",
+    removed: 0,
+    repaired: missingHour,
+  })
 
   const rows: number[] = []
   for (let r = 0; r < n; r++) if (keep[r]) rows.push(r)

@@ -5,7 +5,16 @@ import { readCsv } from "../io/csv"
 import { parseNumberField, requireColumns } from "../io/columns"
 
 /** The columns of the UCI Online Retail file, in the order of its header. */
-export const ONLINE_RETAIL_COLUMNS = ["InvoiceNo", "StockCode", "Description", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country"] as const
+export const ONLINE_RETAIL_COLUMNS = [
+  "InvoiceNo",
+  "StockCode",
+  "Description",
+  "Quantity",
+  "InvoiceDate",
+  "UnitPrice",
+  "CustomerID",
+  "Country",
+] as const
 
 /** Where the copy shipped with the lab lives (relative to the package root). */
 export const ONLINE_RETAIL_PATH: string = join(__dirname, "..", "..", "data", "online-retail", "online-retail.csv.gz")
@@ -126,12 +135,24 @@ export async function loadOnlineRetail(path: string = ONLINE_RETAIL_PATH): Promi
       quantity.push(parseNumberField(path, row, "Quantity", f[c.Quantity]))
       const dateText = f[c.InvoiceDate]
       const date = parseRetailDate(dateText)
-      if (Number.isNaN(date)) throw new CsvError(path, row, "InvoiceDate", `'${dateText}' is not a date of the form YYYY-MM-DD HH:MM:SS (a real date, year 1000..9999)`)
+      if (Number.isNaN(date))
+        throw new CsvError(
+          path,
+          row,
+          "InvoiceDate",
+          `'${dateText}' is not a date of the form YYYY-MM-DD HH:MM:SS (a real date, year 1000..9999)`,
+        )
       invoiceDate.push(date)
       unitPrice.push(parseNumberField(path, row, "UnitPrice", f[c.UnitPrice]))
       const cust = f[c.CustomerID]
       customer.push(
-        cust === "" ? -1 : parseNumberField(path, row, "CustomerID", cust, (x) => Number.isSafeInteger(x) && x >= 0 ? true : "must be an integer in 0..9007199254740991 (2^53 − 1) or empty"),
+        cust === ""
+          ? -1
+          : parseNumberField(path, row, "CustomerID", cust, (x) =>
+              Number.isSafeInteger(x) && x >= 0
+                ? true
+                : "must be an integer in 0..9007199254740991 (2^53 − 1) or empty",
+            ),
       )
       country.push(countries.code(f[c.Country]))
     },

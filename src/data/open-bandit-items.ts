@@ -10,7 +10,10 @@ import { parseIndex } from "../schema/bandit-log-fields"
  * in order of first appearance.
  * @example const e = await readOpenBanditItemEmbedding("data/open-bandit-dataset/random/men/item_context.csv") // e.nActions === 34
  */
-export async function readOpenBanditItemEmbedding(path: string, columns: readonly string[] = ["item_feature_1", "item_feature_2", "item_feature_3"]): Promise<ItemEmbedding> {
+export async function readOpenBanditItemEmbedding(
+  path: string,
+  columns: readonly string[] = ["item_feature_1", "item_feature_2", "item_feature_3"],
+): Promise<ItemEmbedding> {
   let itemAt = -1
   let at: number[] = []
   const codes = columns.map(() => new Map<string, number>())
@@ -18,7 +21,8 @@ export async function readOpenBanditItemEmbedding(path: string, columns: readonl
   await readCsv(path, {
     header(header) {
       itemAt = header.indexOf("item_id")
-      if (itemAt < 0) throw new CsvError(path, 1, "item_id", `missing column 'item_id' (the header has: ${header.join(", ")})`)
+      if (itemAt < 0)
+        throw new CsvError(path, 1, "item_id", `missing column 'item_id' (the header has: ${header.join(", ")})`)
       at = columns.map((c) => {
         const j = header.indexOf(c)
         if (j < 0) throw new CsvError(path, 1, c, `missing column '${c}' (the header has: ${header.join(", ")})`)
@@ -27,7 +31,13 @@ export async function readOpenBanditItemEmbedding(path: string, columns: readonl
     },
     row(fields, row) {
       const id = parseIndex(path, row, "item_id", fields[itemAt], 0, 1_000_000, "item_id")
-      if (id !== rows.length / columns.length) throw new CsvError(path, row, "item_id", `item ids must be 0, 1, 2, … in order; expected ${rows.length / columns.length}, found ${id}`)
+      if (id !== rows.length / columns.length)
+        throw new CsvError(
+          path,
+          row,
+          "item_id",
+          `item ids must be 0, 1, 2, … in order; expected ${rows.length / columns.length}, found ${id}`,
+        )
       columns.forEach((_, d) => {
         const map = codes[d]
         const value = fields[at[d]]
@@ -37,5 +47,10 @@ export async function readOpenBanditItemEmbedding(path: string, columns: readonl
     },
   })
   if (rows.length === 0) throw new CsvError(path, 2, undefined, "item_context.csv lists no item")
-  return { nActions: rows.length / columns.length, nDims: columns.length, levels: Int32Array.from(rows), names: [...columns] }
+  return {
+    nActions: rows.length / columns.length,
+    nDims: columns.length,
+    levels: Int32Array.from(rows),
+    names: [...columns],
+  }
 }

@@ -13,7 +13,11 @@ export type ObdBehavior = "random" | "bts"
 export const OBD_POSITIONS = 3
 
 /** Where a campaign's log lies in the dataset folder: `{root}/{behavior}/{campaign}/{campaign}.csv`. */
-export function openBanditPaths(root: string, behavior: ObdBehavior, campaign: ObdCampaign): { log: string; itemContext: string } {
+export function openBanditPaths(
+  root: string,
+  behavior: ObdBehavior,
+  campaign: ObdCampaign,
+): { log: string; itemContext: string } {
   const dir = join(root, behavior, campaign)
   return { log: join(dir, `${campaign}.csv`), itemContext: join(dir, "item_context.csv") }
 }
@@ -28,11 +32,13 @@ export async function readOpenBanditItemCount(path: string): Promise<number> {
   await readCsv(path, {
     header(columns) {
       itemAt = columns.indexOf("item_id")
-      if (itemAt < 0) throw new CsvError(path, 1, "item_id", `missing column 'item_id' (the header has: ${columns.join(", ")})`)
+      if (itemAt < 0)
+        throw new CsvError(path, 1, "item_id", `missing column 'item_id' (the header has: ${columns.join(", ")})`)
     },
     row(fields, row) {
       const id = parseIndex(path, row, "item_id", fields[itemAt], 0, 1_000_000, "item_id")
-      if (id !== items) throw new CsvError(path, row, "item_id", `item ids must be 0, 1, 2, … in order; expected ${items}, found ${id}`)
+      if (id !== items)
+        throw new CsvError(path, row, "item_id", `item ids must be 0, 1, 2, … in order; expected ${items}, found ${id}`)
       items++
     },
   })
@@ -54,8 +60,16 @@ export async function readOpenBanditCsv(
   options: { name?: string } = {},
 ): Promise<BanditLogSchema> {
   const file = options.name ?? path
-  if (!Number.isInteger(nItems) || nItems < 1) throw new Error(`readOpenBanditCsv: nItems must be a positive integer, got ${nItems}`)
-  const schema: BanditLogSchema = { nActions: nItems, nPositions: OBD_POSITIONS, featureNames: [], categoricalNames: [], categoricalLevels: [], source: file }
+  if (!Number.isInteger(nItems) || nItems < 1)
+    throw new Error(`readOpenBanditCsv: nItems must be a positive integer, got ${nItems}`)
+  const schema: BanditLogSchema = {
+    nActions: nItems,
+    nPositions: OBD_POSITIONS,
+    featureNames: [],
+    categoricalNames: [],
+    categoricalLevels: [],
+    source: file,
+  }
   let at = { item: -1, position: -1, click: -1, propensity: -1 }
   let featureAt = new Int32Array(0)
   let categoricalAt = new Int32Array(0)
@@ -67,17 +81,30 @@ export async function readOpenBanditCsv(
       header(columns) {
         const need = (name: string): number => {
           const i = columns.indexOf(name)
-          if (i < 0) throw new CsvError(file, 1, name, `missing column '${name}' (the header has: ${columns.join(", ")})`)
+          if (i < 0)
+            throw new CsvError(file, 1, name, `missing column '${name}' (the header has: ${columns.join(", ")})`)
           return i
         }
-        at = { item: need("item_id"), position: need("position"), click: need("click"), propensity: need("propensity_score") }
+        at = {
+          item: need("item_id"),
+          position: need("position"),
+          click: need("click"),
+          propensity: need("propensity_score"),
+        }
         schema.categoricalNames = columns.filter((c) => c.startsWith("user_feature_"))
         schema.featureNames = columns.filter((c) => c.startsWith("user-item_affinity_"))
         schema.categoricalLevels = schema.categoricalNames.map(() => [])
         for (let j = 0; j < schema.categoricalNames.length; j++) levelMaps.push(new Map())
         categoricalAt = Int32Array.from(schema.categoricalNames, need)
         featureAt = Int32Array.from(schema.featureNames, need)
-        round = { action: 0, position: 0, reward: 0, propensity: 1, context: new Float64Array(featureAt.length), categorical: new Int32Array(categoricalAt.length) }
+        round = {
+          action: 0,
+          position: 0,
+          reward: 0,
+          propensity: 1,
+          context: new Float64Array(featureAt.length),
+          categorical: new Int32Array(categoricalAt.length),
+        }
       },
       row(fields, row) {
         const r = round as BanditRound
@@ -85,8 +112,10 @@ export async function readOpenBanditCsv(
         r.position = parseIndex(file, row, "position", fields[at.position], 1, OBD_POSITIONS, "position") - 1
         r.reward = parseClick(file, row, "click", fields[at.click])
         r.propensity = parsePropensity(file, row, "propensity_score", fields[at.propensity])
-        for (let j = 0; j < featureAt.length; j++) r.context[j] = parseFinite(file, row, schema.featureNames[j], fields[featureAt[j]])
-        for (let j = 0; j < categoricalAt.length; j++) r.categorical[j] = levelCode(levelMaps[j], schema.categoricalLevels[j], fields[categoricalAt[j]])
+        for (let j = 0; j < featureAt.length; j++)
+          r.context[j] = parseFinite(file, row, schema.featureNames[j], fields[featureAt[j]])
+        for (let j = 0; j < categoricalAt.length; j++)
+          r.categorical[j] = levelCode(levelMaps[j], schema.categoricalLevels[j], fields[categoricalAt[j]])
         onRound(r, schema)
       },
     },
@@ -101,7 +130,11 @@ export async function readOpenBanditCsv(
  * `{root}/{behavior}/{campaign}/{campaign}.csv` with its `item_context.csv`).
  * @example const log = await loadOpenBanditLog("data/open-bandit-dataset", "random", "men") // 10,000 rounds, 34 actions, 3 positions
  */
-export async function loadOpenBanditLog(root: string, behavior: ObdBehavior, campaign: ObdCampaign): Promise<BanditLog> {
+export async function loadOpenBanditLog(
+  root: string,
+  behavior: ObdBehavior,
+  campaign: ObdCampaign,
+): Promise<BanditLog> {
   const paths = openBanditPaths(root, behavior, campaign)
   const nItems = await readOpenBanditItemCount(paths.itemContext)
   const builder = new BanditLogBuilder()

@@ -10,10 +10,18 @@ import type { TargetPolicy } from "../schema/target-policy"
  * stratum-wise IPW's. Every logger's distribution must be known on every round.
  * @example const input = { ...offPolicyInput(pooled, target), propensity: balancedPropensity(pooled, [uniform, bts], [0.5, 0.5]) }
  */
-export function balancedPropensity(log: BanditLog, loggers: readonly TargetPolicy[], shares: readonly number[]): Float64Array {
-  if (loggers.length === 0 || loggers.length !== shares.length) throw new Error(`balancedPropensity: give one share per logger (${loggers.length} loggers, ${shares.length} shares)`)
+export function balancedPropensity(
+  log: BanditLog,
+  loggers: readonly TargetPolicy[],
+  shares: readonly number[],
+): Float64Array {
+  if (loggers.length === 0 || loggers.length !== shares.length)
+    throw new Error(
+      `balancedPropensity: give one share per logger (${loggers.length} loggers, ${shares.length} shares)`,
+    )
   const total = shares.reduce((s, x) => s + x, 0)
-  if (shares.some((s) => !(s >= 0)) || Math.abs(total - 1) > 1e-9) throw new Error(`balancedPropensity: shares must be >= 0 and sum to 1, got ${shares.join(", ")}`)
+  if (shares.some((s) => !(s >= 0)) || Math.abs(total - 1) > 1e-9)
+    throw new Error(`balancedPropensity: shares must be >= 0 and sum to 1, got ${shares.join(", ")}`)
   const pi = new Float64Array(log.nActions)
   const out = new Float64Array(log.length)
   for (let i = 0; i < log.length; i++) {

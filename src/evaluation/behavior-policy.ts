@@ -43,12 +43,22 @@ export class EstimatedBehaviorPolicy implements TargetPolicy {
     const featureMean = new Float64Array(d)
     const featureScale = new Float64Array(d)
     for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) featureMean[j] += log.context[i * d + j] / n
-    for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) featureScale[j] += (log.context[i * d + j] - featureMean[j]) ** 2 / n
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < d; j++) featureScale[j] += (log.context[i * d + j] - featureMean[j]) ** 2 / n
     for (let j = 0; j < d; j++) featureScale[j] = featureScale[j] > 0 ? Math.sqrt(featureScale[j]) : 1
     const levels = Int32Array.from(log.categoricalLevels, (l) => l.length)
     const nPositions = log.nPositions > 1 ? log.nPositions : 0
     const width = d + levels.reduce((s, x) => s + x, 0) + nPositions
-    const state: BehaviorPolicyState = { classes: new Int32Array(0), coef: new Float64Array(0), intercept: new Float64Array(0), featureMean, featureScale, levels, nPositions, width }
+    const state: BehaviorPolicyState = {
+      classes: new Int32Array(0),
+      coef: new Float64Array(0),
+      intercept: new Float64Array(0),
+      featureMean,
+      featureScale,
+      levels,
+      nPositions,
+      width,
+    }
     this.z = new Float64Array(width)
     const X = new Float64Array(n * width)
     for (let i = 0; i < n; i++) {
@@ -59,7 +69,10 @@ export class EstimatedBehaviorPolicy implements TargetPolicy {
     if (seen.size < 2) {
       state.classes = Int32Array.from(seen)
     } else {
-      const lr = new LogisticRegression({ C: this.options.C ?? 1, maxIter: this.options.maxIter ?? 1000 }).fit({ kind: "dense", nRows: n, nCols: width, data: X }, log.action)
+      const lr = new LogisticRegression({ C: this.options.C ?? 1, maxIter: this.options.maxIter ?? 1000 }).fit(
+        { kind: "dense", nRows: n, nCols: width, data: X },
+        log.action,
+      )
       state.classes = lr.classes
       state.coef = lr.coef.data
       state.intercept = lr.intercept
@@ -153,7 +166,8 @@ export interface PropensityCalibration {
  * @example propensityCalibration(heldOutLog, new EstimatedBehaviorPolicy().fit(trainLog)).expectedCalibrationError
  */
 export function propensityCalibration(log: BanditLog, behavior: TargetPolicy, bins = 10): PropensityCalibration {
-  if (!Number.isInteger(bins) || bins < 1) throw new Error(`propensityCalibration: bins must be a positive integer, got ${bins}`)
+  if (!Number.isInteger(bins) || bins < 1)
+    throw new Error(`propensityCalibration: bins must be a positive integer, got ${bins}`)
   const pi = new Float64Array(log.nActions)
   const sumP = new Float64Array(bins)
   const hits = new Float64Array(bins)

@@ -20,25 +20,34 @@ export class ContextFreeTarget implements TargetPolicy {
     /** (nPositions × nActions), row-major; each row sums to 1. */
     readonly probabilities: Float64Array,
   ) {
-    if (!Number.isInteger(nActions) || nActions < 1) throw new Error(`ContextFreeTarget: nActions must be a positive integer, got ${nActions}`)
-    if (!Number.isInteger(nPositions) || nPositions < 1) throw new Error(`ContextFreeTarget: nPositions must be a positive integer, got ${nPositions}`)
+    if (!Number.isInteger(nActions) || nActions < 1)
+      throw new Error(`ContextFreeTarget: nActions must be a positive integer, got ${nActions}`)
+    if (!Number.isInteger(nPositions) || nPositions < 1)
+      throw new Error(`ContextFreeTarget: nPositions must be a positive integer, got ${nPositions}`)
     if (probabilities.length !== nActions * nPositions) {
-      throw new Error(`ContextFreeTarget: probabilities must have nPositions × nActions = ${nActions * nPositions} entries, got ${probabilities.length}`)
+      throw new Error(
+        `ContextFreeTarget: probabilities must have nPositions × nActions = ${nActions * nPositions} entries, got ${probabilities.length}`,
+      )
     }
     for (let p = 0; p < nPositions; p++) {
       let sum = 0
       for (let a = 0; a < nActions; a++) {
         const x = probabilities[p * nActions + a]
-        if (!(x >= 0 && x <= 1)) throw new Error(`ContextFreeTarget: probability of action ${a} at position ${p} must be in [0, 1], got ${x}`)
+        if (!(x >= 0 && x <= 1))
+          throw new Error(`ContextFreeTarget: probability of action ${a} at position ${p} must be in [0, 1], got ${x}`)
         sum += x
       }
-      if (Math.abs(sum - 1) > SUM_TOLERANCE) throw new Error(`ContextFreeTarget: probabilities at position ${p} sum to ${sum}, must sum to 1`)
+      if (Math.abs(sum - 1) > SUM_TOLERANCE)
+        throw new Error(`ContextFreeTarget: probabilities at position ${p} sum to ${sum}, must sum to 1`)
     }
   }
 
   actionProbabilities(log: BanditLog, i: number, out: Float64Array): void {
     const p = log.position[i]
-    if (p >= this.nPositions) throw new Error(`${this.name}: round ${i} is at position ${p} but the target defines positions 0..${this.nPositions - 1}`)
+    if (p >= this.nPositions)
+      throw new Error(
+        `${this.name}: round ${i} is at position ${p} but the target defines positions 0..${this.nPositions - 1}`,
+      )
     const k = this.nActions
     for (let a = 0; a < k; a++) out[a] = this.probabilities[p * k + a]
   }
@@ -85,7 +94,13 @@ export function actionFrequencyTarget(log: BanditLog, name: string): ContextFree
  * `actionIds` (a log's `actionIds`), `item_id` is the file's own id and is mapped to its index.
  * @example await readContextFreeTarget("target.csv", 34, 3)
  */
-export async function readContextFreeTarget(path: string, nActions: number, nPositions: number, name = path, actionIds?: readonly number[]): Promise<ContextFreeTarget> {
+export async function readContextFreeTarget(
+  path: string,
+  nActions: number,
+  nPositions: number,
+  name = path,
+  actionIds?: readonly number[],
+): Promise<ContextFreeTarget> {
   const indexOf = actionIds === undefined ? undefined : new Map(actionIds.map((id, a) => [id, a]))
   const probabilities = new Float64Array(nActions * nPositions)
   const seen = new Uint8Array(nActions * nPositions)
@@ -97,7 +112,13 @@ export async function readContextFreeTarget(path: string, nActions: number, nPos
       header(columns) {
         const need = (c: string): number => {
           const i = columns.indexOf(c)
-          if (i < 0) throw new CsvError(name, 1, c, `missing column '${c}' (the header has: ${columns.join(", ")}; expected item_id,position,probability)`)
+          if (i < 0)
+            throw new CsvError(
+              name,
+              1,
+              c,
+              `missing column '${c}' (the header has: ${columns.join(", ")}; expected item_id,position,probability)`,
+            )
           return i
         }
         at = { item: need("item_id"), position: need("position"), probability: need("probability") }
@@ -108,14 +129,21 @@ export async function readContextFreeTarget(path: string, nActions: number, nPos
         else {
           const id = parseIndex(name, row, "item_id", fields[at.item], 0, 2147483646, "item_id")
           const found = indexOf.get(id)
-          if (found === undefined) throw new CsvError(name, row, "item_id", `item_id ${id} is not an action of the log (${nActions} distinct ids, from ${actionIds![0]} to ${actionIds![nActions - 1]})`)
+          if (found === undefined)
+            throw new CsvError(
+              name,
+              row,
+              "item_id",
+              `item_id ${id} is not an action of the log (${nActions} distinct ids, from ${actionIds![0]} to ${actionIds![nActions - 1]})`,
+            )
           a = found
         }
         const p = parseIndex(name, row, "position", fields[at.position], 0, nPositions - 1, "position")
         const text = fields[at.probability]
         const x = text === "" ? NaN : Number(text)
         if (!(x >= 0 && x <= 1)) throw new CsvError(name, row, "probability", `probability '${text}' is not in [0, 1]`)
-        if (seen[p * nActions + a]) throw new CsvError(name, row, "item_id", `item ${a} at position ${p} is listed twice`)
+        if (seen[p * nActions + a])
+          throw new CsvError(name, row, "item_id", `item ${a} at position ${p} is listed twice`)
         seen[p * nActions + a] = 1
         probabilities[p * nActions + a] = x
         lastRow[p] = row
@@ -127,7 +155,12 @@ export async function readContextFreeTarget(path: string, nActions: number, nPos
     let sum = 0
     for (let a = 0; a < nActions; a++) sum += probabilities[p * nActions + a]
     if (Math.abs(sum - 1) > SUM_TOLERANCE) {
-      throw new CsvError(name, lastRow[p] || 1, "probability", `probabilities at position ${p} sum to ${sum}, must sum to 1 over items`)
+      throw new CsvError(
+        name,
+        lastRow[p] || 1,
+        "probability",
+        `probabilities at position ${p} sum to ${sum}, must sum to 1 over items`,
+      )
     }
   }
   return new ContextFreeTarget(name, nActions, nPositions, probabilities)
@@ -140,7 +173,10 @@ export async function readContextFreeTarget(path: string, nActions: number, nPos
  * (Thompson sampling), which would otherwise be recomputed for every round.
  * @example contextFreeTargetFromPolicy(trainedThompson, 3)
  */
-export function contextFreeTargetFromPolicy(policy: Policy<undefined> | Policy<unknown>, nPositions: number): ContextFreeTarget {
+export function contextFreeTargetFromPolicy(
+  policy: Policy<undefined> | Policy<unknown>,
+  nPositions: number,
+): ContextFreeTarget {
   const p = policy.probabilities(undefined)
   const probabilities = new Float64Array(nPositions * p.length)
   for (let pos = 0; pos < nPositions; pos++) probabilities.set(p, pos * p.length)

@@ -21,19 +21,26 @@ export class CrossFittedRewardModel implements RewardModel {
     private readonly makeModel: () => RewardModel,
     readonly folds = 3,
   ) {
-    if (!Number.isInteger(folds) || folds < 2) throw new Error(`CrossFittedRewardModel: folds must be an integer >= 2, got ${folds}`)
+    if (!Number.isInteger(folds) || folds < 2)
+      throw new Error(`CrossFittedRewardModel: folds must be an integer >= 2, got ${folds}`)
     this.name = `${makeModel().name}, ${folds}-fold cross-fitted`
   }
 
   fit(log: BanditLog): this {
-    if (log.length < 2 * this.folds) throw new Error(`CrossFittedRewardModel.fit: ${this.folds} folds need at least ${2 * this.folds} rounds, the log has ${log.length}`)
+    if (log.length < 2 * this.folds)
+      throw new Error(
+        `CrossFittedRewardModel.fit: ${this.folds} folds need at least ${2 * this.folds} rounds, the log has ${log.length}`,
+      )
     const k = this.folds
     this.boundaries_ = Int32Array.from({ length: k + 1 }, (_, f) => Math.floor((f * log.length) / k))
     this.models_ = []
     for (let f = 0; f < k; f++) {
       const start = this.boundaries_[f]
       const end = this.boundaries_[f + 1]
-      const parts = [start > 0 ? sliceBanditLog(log, 0, start) : undefined, end < log.length ? sliceBanditLog(log, end, log.length) : undefined]
+      const parts = [
+        start > 0 ? sliceBanditLog(log, 0, start) : undefined,
+        end < log.length ? sliceBanditLog(log, end, log.length) : undefined,
+      ]
       this.models_.push(this.makeModel().fit(concatLogs(parts.filter((p): p is BanditLog => p !== undefined))))
     }
     this.fitted = log
@@ -42,7 +49,8 @@ export class CrossFittedRewardModel implements RewardModel {
 
   predictRound(log: BanditLog, i: number, out: Float64Array): void {
     if (this.fitted === undefined) throw new Error("CrossFittedRewardModel.predictRound: call fit first")
-    if (log !== this.fitted) throw new Error("CrossFittedRewardModel.predictRound: predictions are defined only for the log given to fit")
+    if (log !== this.fitted)
+      throw new Error("CrossFittedRewardModel.predictRound: predictions are defined only for the log given to fit")
     let f = 0
     while (i >= this.boundaries_[f + 1]) f++
     this.models_[f].predictRound(log, i, out)
@@ -63,11 +71,29 @@ function concatLogs(logs: BanditLog[]): BanditLog {
   return {
     ...logs[0],
     length: logs.reduce((s, l) => s + l.length, 0),
-    action: cat((l) => l.action, (n) => new Int32Array(n)),
-    position: cat((l) => l.position, (n) => new Int32Array(n)),
-    reward: cat((l) => l.reward, (n) => new Float64Array(n)),
-    propensity: cat((l) => l.propensity, (n) => new Float64Array(n)),
-    context: cat((l) => l.context, (n) => new Float64Array(n)),
-    categorical: cat((l) => l.categorical, (n) => new Int32Array(n)),
+    action: cat(
+      (l) => l.action,
+      (n) => new Int32Array(n),
+    ),
+    position: cat(
+      (l) => l.position,
+      (n) => new Int32Array(n),
+    ),
+    reward: cat(
+      (l) => l.reward,
+      (n) => new Float64Array(n),
+    ),
+    propensity: cat(
+      (l) => l.propensity,
+      (n) => new Float64Array(n),
+    ),
+    context: cat(
+      (l) => l.context,
+      (n) => new Float64Array(n),
+    ),
+    categorical: cat(
+      (l) => l.categorical,
+      (n) => new Int32Array(n),
+    ),
   }
 }

@@ -10,7 +10,20 @@ import { SelfNormalizedInverseProbabilityWeighting } from "./snipw"
 import { SwitchDoublyRobust } from "./switch-dr"
 
 /** The estimators by their command-line names. */
-export const OFF_POLICY_ESTIMATORS = ["replay", "ipw", "snipw", "dm", "dr", "sndr", "switch-dr", "ipw-clip", "ipw-sg", "dr-clip", "dros", "dr-sg"] as const
+export const OFF_POLICY_ESTIMATORS = [
+  "replay",
+  "ipw",
+  "snipw",
+  "dm",
+  "dr",
+  "sndr",
+  "switch-dr",
+  "ipw-clip",
+  "ipw-sg",
+  "dr-clip",
+  "dros",
+  "dr-sg",
+] as const
 export type OffPolicyEstimatorName = (typeof OFF_POLICY_ESTIMATORS)[number]
 
 /** Hyper-parameters of the estimators that have one. */

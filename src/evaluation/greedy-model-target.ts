@@ -21,7 +21,8 @@ export class GreedyModelTarget implements TargetPolicy {
   ) {
     const epsilon = options.epsilon ?? 0
     if (!(epsilon >= 0 && epsilon <= 1)) throw new Error(`GreedyModelTarget: epsilon must be in [0, 1], got ${epsilon}`)
-    if (!Number.isInteger(nActions) || nActions < 1) throw new Error(`GreedyModelTarget: nActions must be a positive integer, got ${nActions}`)
+    if (!Number.isInteger(nActions) || nActions < 1)
+      throw new Error(`GreedyModelTarget: nActions must be a positive integer, got ${nActions}`)
     this.epsilon = epsilon
     this.name = options.name ?? `${epsilon > 0 ? `${epsilon}-greedy` : "greedy"} ${model.name}`
     this.scores = new Float64Array(nActions)

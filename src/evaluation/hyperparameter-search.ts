@@ -47,7 +47,8 @@ export interface SearchOptions {
 export function parameterGrid(grid: ParameterGrid): ParameterSetting[] {
   const names = Object.keys(grid).sort()
   for (const name of names) {
-    if (!Array.isArray(grid[name]) || grid[name].length === 0) throw new Error(`parameterGrid: ${name} must be a non-empty array of values`)
+    if (!Array.isArray(grid[name]) || grid[name].length === 0)
+      throw new Error(`parameterGrid: ${name} must be a non-empty array of values`)
   }
   let out: ParameterSetting[] = [{}]
   for (const name of names) out = out.flatMap((p) => grid[name].map((v) => ({ ...p, [name]: v })))
@@ -62,9 +63,12 @@ function checkDistribution(name: string, d: ParameterDistribution): void {
   if (!(Number.isFinite(d.low) && Number.isFinite(d.high) && d.low <= d.high)) {
     throw new Error(`sampleParameters: ${name} needs finite low <= high, got low=${d.low}, high=${d.high}`)
   }
-  if (d.type === "log-uniform" && !(d.low > 0)) throw new Error(`sampleParameters: ${name} is log-uniform and needs low > 0, got ${d.low}`)
+  if (d.type === "log-uniform" && !(d.low > 0))
+    throw new Error(`sampleParameters: ${name} is log-uniform and needs low > 0, got ${d.low}`)
   if (d.type === "integer" && !(Number.isInteger(d.low) && Number.isInteger(d.high))) {
-    throw new Error(`sampleParameters: ${name} is an integer range and needs integer bounds, got low=${d.low}, high=${d.high}`)
+    throw new Error(
+      `sampleParameters: ${name} is an integer range and needs integer bounds, got low=${d.low}, high=${d.high}`,
+    )
   }
 }
 
@@ -75,7 +79,11 @@ function checkDistribution(name: string, d: ParameterDistribution): void {
  * Source: Bergstra & Bengio (2012), "Random search for hyper-parameter optimization", JMLR 13.
  * @example sampleParameters({ l2: { type: "log-uniform", low: 1e-4, high: 1 } }, 20, createRng(1))
  */
-export function sampleParameters(space: Record<string, ParameterDistribution>, n: number, rng: Rng): ParameterSetting[] {
+export function sampleParameters(
+  space: Record<string, ParameterDistribution>,
+  n: number,
+  rng: Rng,
+): ParameterSetting[] {
   if (!Number.isInteger(n) || n < 1) throw new Error(`sampleParameters: n must be an integer >= 1, got ${n}`)
   const names = Object.keys(space).sort()
   for (const name of names) checkDistribution(name, space[name])
@@ -103,7 +111,12 @@ export function sampleParameters(space: Record<string, ParameterDistribution>, n
   })
 }
 
-function search(candidates: ParameterSetting[], folds: readonly Fold[], fitAndScore: (params: ParameterSetting, train: Int32Array, test: Int32Array) => number, options: SearchOptions): SearchResult {
+function search(
+  candidates: ParameterSetting[],
+  folds: readonly Fold[],
+  fitAndScore: (params: ParameterSetting, train: Int32Array, test: Int32Array) => number,
+  options: SearchOptions,
+): SearchResult {
   const sign = options.greaterIsBetter === false ? -1 : 1
   let bestIndex = 0
   const trials = candidates.map((params, i) => {
@@ -127,7 +140,12 @@ function search(candidates: ParameterSetting[], folds: readonly Fold[], fitAndSc
  * scikit-learn's `GridSearchCV`).
  * @example gridSearch({ l2: [1e-3, 1e-2, 1e-1] }, kFold(n, 5, createRng(1)), (p, train, test) => score(fit(p.l2 as number, train), test))
  */
-export function gridSearch(grid: ParameterGrid, folds: readonly Fold[], fitAndScore: (params: ParameterSetting, train: Int32Array, test: Int32Array) => number, options: SearchOptions = {}): SearchResult {
+export function gridSearch(
+  grid: ParameterGrid,
+  folds: readonly Fold[],
+  fitAndScore: (params: ParameterSetting, train: Int32Array, test: Int32Array) => number,
+  options: SearchOptions = {},
+): SearchResult {
   return search(parameterGrid(grid), folds, fitAndScore, options)
 }
 

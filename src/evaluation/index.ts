@@ -1,6 +1,10 @@
 export { checkOffPolicyInput, weightDiagnostics, estimatePolicyValue } from "./off-policy-estimator"
 export type {
-  OffPolicyInput, OffPolicyEstimator, WeightDiagnostics, OffPolicyEstimate, EstimateOptions,
+  OffPolicyInput,
+  OffPolicyEstimator,
+  WeightDiagnostics,
+  OffPolicyEstimate,
+  EstimateOptions,
 } from "./off-policy-estimator"
 export { InverseProbabilityWeighting } from "./ipw"
 export { SelfNormalizedInverseProbabilityWeighting } from "./snipw"
@@ -12,7 +16,10 @@ export { Replay } from "./replay"
 export { offPolicyEstimator, OFF_POLICY_ESTIMATORS } from "./estimators"
 export type { OffPolicyEstimatorName, EstimatorHyperParameters } from "./estimators"
 export {
-  actionFrequencyTarget, readContextFreeTarget, contextFreeTargetFromPolicy, ContextFreeTarget,
+  actionFrequencyTarget,
+  readContextFreeTarget,
+  contextFreeTargetFromPolicy,
+  ContextFreeTarget,
 } from "./context-free-target"
 export { PolicyTarget } from "./policy-target"
 export { LinearRewardModel } from "./reward-model"
@@ -21,7 +28,10 @@ export { GreedyModelTarget } from "./greedy-model-target"
 export { offPolicyInput } from "./off-policy-input"
 export { rewardModelFit, evaluateOffPolicy, meanWithInterval } from "./off-policy-evaluation"
 export type {
-  OffPolicyEvaluationOptions, ValueWithInterval, OffPolicyEvaluationResult, RewardModelFit,
+  OffPolicyEvaluationOptions,
+  ValueWithInterval,
+  OffPolicyEvaluationResult,
+  RewardModelFit,
 } from "./off-policy-evaluation"
 export { CrossFittedRewardModel } from "./cross-fitted-reward-model"
 export { shrinkWeight } from "./weight-shrinkage"
@@ -39,7 +49,10 @@ export type { SlateOffPolicyInput } from "./slate-input"
 export { TabularSlateRewardModel } from "./slate-reward-model"
 export type { SlateRewardModel } from "./slate-reward-model"
 export {
-  estimateSlatePolicyValue, SlateStandardIps, SlateIndependentIps, SlateRewardInteractionIps,
+  estimateSlatePolicyValue,
+  SlateStandardIps,
+  SlateIndependentIps,
+  SlateRewardInteractionIps,
   SlateCascadeDoublyRobust,
 } from "./slate-estimators"
 export type { SlateOffPolicyEstimator } from "./slate-estimators"
@@ -61,7 +74,12 @@ export { kFold, crossValidate } from "./k-fold"
 export type { Fold, CrossValidationResult } from "./k-fold"
 export { parameterGrid, sampleParameters, gridSearch, randomSearch } from "./hyperparameter-search"
 export type {
-  ParameterValue, ParameterSetting, ParameterGrid, ParameterDistribution, SearchTrial, SearchResult,
+  ParameterValue,
+  ParameterSetting,
+  ParameterGrid,
+  ParameterDistribution,
+  SearchTrial,
+  SearchResult,
   SearchOptions,
 } from "./hyperparameter-search"
 export { isSqlLog, openSqlLog } from "./sql/log-source"

@@ -15,7 +15,9 @@ export class IpwPolicyLearner implements TargetPolicy {
   readonly name: string
   nActions = 0
   /** Learned: (nActions × width) weights then nActions intercepts; the design's mean and scale. */
-  state_: { params: Float64Array; width: number; mean: Float64Array; scale: Float64Array; nPositions: number } | undefined
+  state_:
+    | { params: Float64Array; width: number; mean: Float64Array; scale: Float64Array; nPositions: number }
+    | undefined
   private z = new Float64Array(0)
   private s = new Float64Array(0)
 
@@ -41,12 +43,21 @@ export class IpwPolicyLearner implements TargetPolicy {
     this.nActions = K
     this.z = new Float64Array(width)
     this.s = new Float64Array(K)
-    const state: NonNullable<IpwPolicyLearner["state_"]> = { params: new Float64Array(K * width + K), width, mean, scale, nPositions }
+    const state: NonNullable<IpwPolicyLearner["state_"]> = {
+      params: new Float64Array(K * width + K),
+      width,
+      mean,
+      scale,
+      nPositions,
+    }
     this.state_ = state
     // only rewarded rounds carry weight: keep their design rows
     const rows: number[] = []
     for (let i = 0; i < n; i++) {
-      if (log.reward[i] < 0) throw new Error(`IpwPolicyLearner: round ${i} has reward ${log.reward[i]}; weighted classification needs rewards >= 0`)
+      if (log.reward[i] < 0)
+        throw new Error(
+          `IpwPolicyLearner: round ${i} has reward ${log.reward[i]}; weighted classification needs rewards >= 0`,
+        )
       if (log.reward[i] > 0) rows.push(i)
     }
     const X = new Float64Array(rows.length * width)
@@ -88,7 +99,10 @@ export class IpwPolicyLearner implements TargetPolicy {
       }
       return C * loss + 0.5 * reg
     }
-    state.params = minimizeLbfgs(objective, new Float64Array(nw + K), { maxIter: this.options.maxIter ?? 500, gradTol: 1e-6 }).x
+    state.params = minimizeLbfgs(objective, new Float64Array(nw + K), {
+      maxIter: this.options.maxIter ?? 500,
+      gradTol: 1e-6,
+    }).x
     return this
   }
 

@@ -48,7 +48,10 @@ export interface CrossValidationResult {
  * its score on the test rows (the caller owns the data, so any model and metric fit).
  * @example crossValidate(kFold(n, 5, createRng(1)), (train, test) => accuracyOf(fit(X, y, train), X, y, test))
  */
-export function crossValidate(folds: readonly Fold[], fitAndScore: (train: Int32Array, test: Int32Array, fold: number) => number): CrossValidationResult {
+export function crossValidate(
+  folds: readonly Fold[],
+  fitAndScore: (train: Int32Array, test: Int32Array, fold: number) => number,
+): CrossValidationResult {
   if (folds.length === 0) throw new Error("crossValidate: folds must not be empty")
   const scores = Float64Array.from(folds, (f, i) => {
     const s = fitAndScore(f.train, f.test, i)

@@ -3,11 +3,22 @@ import { dirname, join } from "node:path"
 import { UserError } from "../config/user-error"
 import { quoteForMessage } from "../config/message-text"
 import { loadBanditCsv } from "../data/bandit-log-csv"
-import { loadOpenBanditLog, readOpenBanditCsv, readOpenBanditItemCount, type ObdBehavior, type ObdCampaign } from "../data/open-bandit"
+import {
+  loadOpenBanditLog,
+  readOpenBanditCsv,
+  readOpenBanditItemCount,
+  type ObdBehavior,
+  type ObdCampaign,
+} from "../data/open-bandit"
 import { BanditLogBuilder, concatBanditLogs, type BanditLog } from "../schema/bandit-log"
 import { balancedPropensity } from "./balanced-propensity"
 import { actionFrequencyTarget, ContextFreeTarget } from "./context-free-target"
-import { EstimatedBehaviorPolicy, propensityCalibration, withEstimatedPropensities, type PropensityCalibration } from "./behavior-policy"
+import {
+  EstimatedBehaviorPolicy,
+  propensityCalibration,
+  withEstimatedPropensities,
+  type PropensityCalibration,
+} from "./behavior-policy"
 
 /** The two layouts of a logged bandit dataset: the Open Bandit Dataset's, and the generic CSV's. */
 export type BanditLogFormat = "obd" | "csv"
@@ -55,7 +66,9 @@ export interface LoadedBanditLog {
 /** `value` if it is one of `choices`, else a one-line error naming `field`, e.g. "campaign: expected men, women or all, got 'kids'". */
 function checkChoice<T extends string>(field: string, value: string, choices: readonly T[]): T {
   if ((choices as readonly string[]).includes(value)) return value as T
-  throw new UserError(`${field}: expected ${choices.slice(0, -1).join(", ")} or ${choices[choices.length - 1]}, got ${quoteForMessage(value)}`)
+  throw new UserError(
+    `${field}: expected ${choices.slice(0, -1).join(", ")} or ${choices[choices.length - 1]}, got ${quoteForMessage(value)}`,
+  )
 }
 
 /**
@@ -81,24 +94,34 @@ export async function loadBanditLogSpec(spec: BanditLogSpec): Promise<LoadedBand
   if (format === "csv") {
     if (isDir) throw new UserError(`log: ${spec.log} is a folder; format csv needs a CSV file`)
     const missing = !headerLine(spec.log).split(",").includes("propensity")
-    const loaded = await loadBanditCsv(spec.log, { positions: spec.positions, missingPropensity: missing ? "estimate" : "error" })
+    const loaded = await loadBanditCsv(spec.log, {
+      positions: spec.positions,
+      missingPropensity: missing ? "estimate" : "error",
+    })
     if (!missing) return { log: loaded, format }
     const behavior = new EstimatedBehaviorPolicy().fit(loaded)
     const calibration = propensityCalibration(loaded, behavior)
-    return { log: withEstimatedPropensities(loaded, behavior), format, estimatedPropensities: { behavior, calibration } }
+    return {
+      log: withEstimatedPropensities(loaded, behavior),
+      format,
+      estimatedPropensities: { behavior, calibration },
+    }
   }
   const campaign = checkChoice("campaign", spec.campaign ?? "men", CAMPAIGNS)
   const behavior = checkChoice("behavior", spec.behavior ?? "random", BEHAVIORS)
   if (isDir) {
     const behaviors: ObdBehavior[] = behavior === "random+bts" ? ["random", "bts"] : [behavior]
-    for (const b of behaviors) if (!existsSync(join(spec.log, b, campaign))) throw new UserError(`log: ${spec.log} has no ${b}/${campaign} folder (expected the Open Bandit Dataset layout)`)
+    for (const b of behaviors)
+      if (!existsSync(join(spec.log, b, campaign)))
+        throw new UserError(`log: ${spec.log} has no ${b}/${campaign} folder (expected the Open Bandit Dataset layout)`)
     const logs = await Promise.all(behaviors.map((b) => loadOpenBanditLog(spec.log, b, campaign)))
     const obd = { root: spec.log, campaign }
     if (logs.length === 1) return { log: logs[0], format, obd }
     return { ...pooledOpenBanditLogs(logs[0], logs[1]), format, obd }
   }
   const itemContext = join(dirname(spec.log), "item_context.csv")
-  if (!existsSync(itemContext)) throw new UserError(`log: ${itemContext} not found (an Open Bandit log needs its item_context.csv beside it)`)
+  if (!existsSync(itemContext))
+    throw new UserError(`log: ${itemContext} not found (an Open Bandit log needs its item_context.csv beside it)`)
   const nItems = await readOpenBanditItemCount(itemContext)
   const builder = new BanditLogBuilder()
   await readOpenBanditCsv(spec.log, nItems, (round, schema) => builder.push(round, schema))
@@ -114,10 +137,18 @@ export async function loadBanditLogSpec(spec: BanditLogSpec): Promise<LoadedBand
 function pooledOpenBanditLogs(random: BanditLog, bts: BanditLog): Pick<LoadedBanditLog, "log" | "loggers"> {
   const pooled = concatBanditLogs([random, bts])
   const K = pooled.nActions
-  const uniform = new ContextFreeTarget("random (uniform)", K, pooled.nPositions, new Float64Array(K * pooled.nPositions).fill(1 / K))
+  const uniform = new ContextFreeTarget(
+    "random (uniform)",
+    K,
+    pooled.nPositions,
+    new Float64Array(K * pooled.nPositions).fill(1 / K),
+  )
   const frequencies = actionFrequencyTarget(bts, "Bernoulli TS (item frequencies)")
   const shares = [random.length / pooled.length, bts.length / pooled.length]
-  return { log: { ...pooled, propensity: balancedPropensity(pooled, [uniform, frequencies], shares) }, loggers: { names: [uniform.name, frequencies.name], shares } }
+  return {
+    log: { ...pooled, propensity: balancedPropensity(pooled, [uniform, frequencies], shares) },
+    loggers: { names: [uniform.name, frequencies.name], shares },
+  }
 }
 
 /** The first line of a file (up to 64 KiB), to tell the Open Bandit format from the generic one. */

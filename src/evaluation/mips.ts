@@ -3,7 +3,8 @@ import { MEAN_SUMS, addToMeanSums, finalizeMeanSums } from "./off-policy-estimat
 import { ratioFinalize } from "./snipw"
 
 function marginalWeight(input: OffPolicyInput, name: string): Float64Array {
-  if (input.marginalWeight === undefined) throw new Error(`${name}: the input needs 'marginalWeight' (see marginalImportanceWeights)`)
+  if (input.marginalWeight === undefined)
+    throw new Error(`${name}: the input needs 'marginalWeight' (see marginalImportanceWeights)`)
   return input.marginalWeight
 }
 

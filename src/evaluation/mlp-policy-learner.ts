@@ -38,7 +38,8 @@ export class MlpPolicyLearner implements TargetPolicy {
   private readonly cache = new WeakMap<BanditLog, Int32Array>()
 
   constructor(readonly options: MlpPolicyLearnerOptions) {
-    if (!Number.isSafeInteger(options.seed)) throw new Error(`MlpPolicyLearner: seed must be a safe integer, got ${options.seed}`)
+    if (!Number.isSafeInteger(options.seed))
+      throw new Error(`MlpPolicyLearner: seed must be a safe integer, got ${options.seed}`)
     const e = options.epsilon ?? 0
     if (!(e >= 0 && e <= 1)) throw new Error(`MlpPolicyLearner: epsilon must be in [0, 1], got ${e}`)
     this.name = `MLP policy ${[...(options.hidden ?? [32]), "K"].join("-")} (IPW-weighted cross-entropy)`
@@ -53,11 +54,13 @@ export class MlpPolicyLearner implements TargetPolicy {
     this.mean = new Float64Array(d)
     this.scale = new Float64Array(d)
     for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) this.mean[j] += log.context[i * d + j] / n
-    for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) this.scale[j] += (log.context[i * d + j] - this.mean[j]) ** 2 / n
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < d; j++) this.scale[j] += (log.context[i * d + j] - this.mean[j]) ** 2 / n
     for (let j = 0; j < d; j++) this.scale[j] = this.scale[j] > 0 ? Math.sqrt(this.scale[j]) : 1
     const rows: number[] = []
     for (let i = 0; i < n; i++) if (log.reward[i] > 0) rows.push(i)
-    if (rows.length === 0) throw new Error("MlpPolicyLearner.fit: no round has a positive reward; there is nothing to learn from")
+    if (rows.length === 0)
+      throw new Error("MlpPolicyLearner.fit: no round has a positive reward; there is nothing to learn from")
     const K = log.nActions
     const width = d + this.nPositions
     const x = this.design(log, rows)
@@ -68,15 +71,34 @@ export class MlpPolicyLearner implements TargetPolicy {
     const tf = loadTf()
     const input = tf.input({ shape: [width] })
     let h: Tf.SymbolicTensor = input
-    for (const units of this.options.hidden ?? [32]) h = tf.layers.dense({ units, activation: "relu", kernelInitializer: tf.initializers.glorotUniform({ seed: initRng.nextUint32() }) }).apply(h) as Tf.SymbolicTensor
-    const out = tf.layers.dense({ units: K, activation: "softmax", kernelInitializer: tf.initializers.glorotUniform({ seed: initRng.nextUint32() }) }).apply(h) as Tf.SymbolicTensor
+    for (const units of this.options.hidden ?? [32])
+      h = tf.layers
+        .dense({
+          units,
+          activation: "relu",
+          kernelInitializer: tf.initializers.glorotUniform({ seed: initRng.nextUint32() }),
+        })
+        .apply(h) as Tf.SymbolicTensor
+    const out = tf.layers
+      .dense({
+        units: K,
+        activation: "softmax",
+        kernelInitializer: tf.initializers.glorotUniform({ seed: initRng.nextUint32() }),
+      })
+      .apply(h) as Tf.SymbolicTensor
     const model = tf.model({ inputs: input, outputs: out })
     // categorical cross-entropy −Σₐ yₐ log πₐ with y = (r/p)·onehot(a): the IPW-weighted log-likelihood
     model.compile({ optimizer: tf.train.adam(this.options.learningRate ?? 0.01), loss: "categoricalCrossentropy" })
     const xs = tf.tensor2d(x, [rows.length, width])
     const ys = tf.tensor2d(y, [rows.length, K])
     try {
-      await trainModel(model, xs, ys, { epochs: this.options.epochs ?? 30, batchSize: this.options.batchSize ?? 256, rng: createRng(this.options.seed, 1), label: "MlpPolicyLearner", log: () => undefined })
+      await trainModel(model, xs, ys, {
+        epochs: this.options.epochs ?? 30,
+        batchSize: this.options.batchSize ?? 256,
+        rng: createRng(this.options.seed, 1),
+        label: "MlpPolicyLearner",
+        log: () => undefined,
+      })
     } finally {
       tf.dispose([xs, ys])
     }
@@ -107,7 +129,9 @@ export class MlpPolicyLearner implements TargetPolicy {
     const all = Array.from({ length: log.length }, (_, i) => i)
     const width = this.mean.length + this.nPositions
     const tf = loadTf()
-    const probs = tf.tidy(() => (model.predict(tf.tensor2d(this.design(log, all), [log.length, width])) as Tf.Tensor).argMax(1))
+    const probs = tf.tidy(() =>
+      (model.predict(tf.tensor2d(this.design(log, all), [log.length, width])) as Tf.Tensor).argMax(1),
+    )
     const best = Int32Array.from(probs.dataSync())
     probs.dispose()
     return best

@@ -72,7 +72,8 @@ export function checkOffPolicyInput(input: OffPolicyInput, estimator: OffPolicyE
   const need = (name: keyof OffPolicyInput, why: string): void => {
     const a = input[name]
     if (a === undefined) throw new Error(`${estimator.name}: the input needs '${name}' (${why})`)
-    if (a.length !== n) throw new Error(`${estimator.name}: '${name}' has ${a.length} entries, expected ${n} (one per round)`)
+    if (a.length !== n)
+      throw new Error(`${estimator.name}: '${name}' has ${a.length} entries, expected ${n} (one per round)`)
   }
   if (n === 0) throw new Error(`${estimator.name}: the input has no rounds`)
   need("propensity", "logging propensities")
@@ -101,7 +102,12 @@ export function weightDiagnostics(input: OffPolicyInput): WeightDiagnostics {
     sumSq += w * w
     if (w === 0) zeros++
   }
-  return { maxWeight: max, meanWeight: sum / n, effectiveSampleSize: sumSq === 0 ? 0 : (sum * sum) / sumSq, zeroWeightShare: zeros / n }
+  return {
+    maxWeight: max,
+    meanWeight: sum / n,
+    effectiveSampleSize: sumSq === 0 ? 0 : (sum * sum) / sumSq,
+    zeroWeightShare: zeros / n,
+  }
 }
 
 /** Options of `estimatePolicyValue`. */
@@ -120,7 +126,11 @@ export interface EstimateOptions {
  * DM its interval ignores the model's own estimation error.
  * @example estimatePolicyValue(new InverseProbabilityWeighting(), input, { rng: createRng(1) }).ci95
  */
-export function estimatePolicyValue(estimator: OffPolicyEstimator, input: OffPolicyInput, options: EstimateOptions = {}): OffPolicyEstimate {
+export function estimatePolicyValue(
+  estimator: OffPolicyEstimator,
+  input: OffPolicyInput,
+  options: EstimateOptions = {},
+): OffPolicyEstimate {
   const n = checkOffPolicyInput(input, estimator)
   const sums = new Float64Array(estimator.sumsLength)
   estimator.accumulate(input, sums)

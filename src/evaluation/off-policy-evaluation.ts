@@ -96,17 +96,25 @@ export function rewardModelFit(input: OffPolicyInput): RewardModelFit {
  * estimate with its intervals and the weight diagnostics.
  * @example evaluateOffPolicy(randomLog, btsTarget, { estimators: ["ipw", "dr"], rng: createRng(1) }).estimates.ipw.value
  */
-export function evaluateOffPolicy(log: BanditLog, target: TargetPolicy, options: OffPolicyEvaluationOptions): OffPolicyEvaluationResult {
+export function evaluateOffPolicy(
+  log: BanditLog,
+  target: TargetPolicy,
+  options: OffPolicyEvaluationOptions,
+): OffPolicyEvaluationResult {
   if (options.estimators.length === 0) throw new Error("evaluateOffPolicy: estimators must name at least one estimator")
   const clip = options.clipWeights
-  if (clip !== undefined && !(clip > 0)) throw new Error(`evaluateOffPolicy: clipWeights must be a number > 0, got ${clip}`)
+  if (clip !== undefined && !(clip > 0))
+    throw new Error(`evaluateOffPolicy: clipWeights must be a number > 0, got ${clip}`)
   checkBanditLog(log)
-  const estimators = options.estimators.map((name) => offPolicyEstimator(name, { ...options.hyperParameters, switchThreshold: options.switchThreshold }))
+  const estimators = options.estimators.map((name) =>
+    offPolicyEstimator(name, { ...options.hyperParameters, switchThreshold: options.switchThreshold }),
+  )
   let rewardModel: RewardModel | undefined
   if (estimators.some((e) => e.needsRewardModel)) {
     let binary = true
     for (let i = 0; i < log.length && binary; i++) binary = log.reward[i] === 0 || log.reward[i] === 1
-    const make = (): RewardModel => new LinearRewardModel({ kind: options.rewardModel ?? (binary ? "logistic" : "ridge"), l2: options.l2 ?? 1 })
+    const make = (): RewardModel =>
+      new LinearRewardModel({ kind: options.rewardModel ?? (binary ? "logistic" : "ridge"), l2: options.l2 ?? 1 })
     const folds = options.crossFitFolds ?? 1
     rewardModel = (folds > 1 ? new CrossFittedRewardModel(make, folds) : make()).fit(log)
   }
@@ -115,7 +123,11 @@ export function evaluateOffPolicy(log: BanditLog, target: TargetPolicy, options:
   const resamples = options.resamples ?? 1000
   const estimates: Record<string, OffPolicyEstimate> = {}
   for (const estimator of estimators) {
-    estimates[estimator.name] = estimatePolicyValue(estimator, input, resamples > 0 ? { rng: options.rng, resamples } : {})
+    estimates[estimator.name] = estimatePolicyValue(
+      estimator,
+      input,
+      resamples > 0 ? { rng: options.rng, resamples } : {},
+    )
   }
   return {
     target: target.name,

@@ -10,8 +10,15 @@ import type { TargetPolicy } from "../schema/target-policy"
  * draws the target's action ãᵢ ~ π(· | xᵢ, posᵢ) for replay.
  * @example const input = offPolicyInput(randomLog, btsTarget, { rewardModel: q, rng: createRng(1) })
  */
-export function offPolicyInput(log: BanditLog, target: TargetPolicy, options: { rewardModel?: RewardModel; rng?: Rng } = {}): OffPolicyInput {
-  if (target.nActions !== log.nActions) throw new Error(`offPolicyInput: the target '${target.name}' has ${target.nActions} actions, the log has ${log.nActions}`)
+export function offPolicyInput(
+  log: BanditLog,
+  target: TargetPolicy,
+  options: { rewardModel?: RewardModel; rng?: Rng } = {},
+): OffPolicyInput {
+  if (target.nActions !== log.nActions)
+    throw new Error(
+      `offPolicyInput: the target '${target.name}' has ${target.nActions} actions, the log has ${log.nActions}`,
+    )
   const n = log.length
   const k = log.nActions
   const targetProbability = new Float64Array(n)
@@ -39,5 +46,13 @@ export function offPolicyInput(log: BanditLog, target: TargetPolicy, options: { 
       targetAction[i] = a
     }
   }
-  return { reward: log.reward, propensity: log.propensity, targetProbability, loggedRewardModel, targetRewardModel, action: log.action, targetAction }
+  return {
+    reward: log.reward,
+    propensity: log.propensity,
+    targetProbability,
+    loggedRewardModel,
+    targetRewardModel,
+    action: log.action,
+    targetAction,
+  }
 }

@@ -21,8 +21,12 @@ export class PlackettLuceSlatePolicy {
     readonly nFeatures: number,
     readonly options: { temperature?: number } = {},
   ) {
-    if (weights.length !== nActions * nFeatures) throw new Error(`PlackettLuceSlatePolicy: weights must have nActions × nFeatures = ${nActions * nFeatures} entries, got ${weights.length}`)
-    if (!((options.temperature ?? 1) > 0)) throw new Error(`PlackettLuceSlatePolicy: temperature must be > 0, got ${options.temperature}`)
+    if (weights.length !== nActions * nFeatures)
+      throw new Error(
+        `PlackettLuceSlatePolicy: weights must have nActions × nFeatures = ${nActions * nFeatures} entries, got ${weights.length}`,
+      )
+    if (!((options.temperature ?? 1) > 0))
+      throw new Error(`PlackettLuceSlatePolicy: temperature must be > 0, got ${options.temperature}`)
     this.u = new Float64Array(nActions)
     this.used = new Uint8Array(nActions)
   }
@@ -67,7 +71,15 @@ export class PlackettLuceSlatePolicy {
   }
 
   /** π(a₁…a_k | x) for k = 1…length into out[0…length) (out[length − 1] is the whole slate's). */
-  cascadeProbabilities(features: Float64Array, offset: number, slate: Int32Array, slateOffset: number, length: number, out: Float64Array, outOffset = 0): void {
+  cascadeProbabilities(
+    features: Float64Array,
+    offset: number,
+    slate: Int32Array,
+    slateOffset: number,
+    length: number,
+    out: Float64Array,
+    outOffset = 0,
+  ): void {
     this.checkLength(length)
     const u = this.utilities(features, offset)
     let total = 0
@@ -82,7 +94,14 @@ export class PlackettLuceSlatePolicy {
   }
 
   /** π(· at position k | x, a₁…a_{k−1}) into out[0…nActions): 0 for the items shown above. */
-  conditional(features: Float64Array, offset: number, slate: Int32Array, slateOffset: number, k: number, out: Float64Array): void {
+  conditional(
+    features: Float64Array,
+    offset: number,
+    slate: Int32Array,
+    slateOffset: number,
+    k: number,
+    out: Float64Array,
+  ): void {
     const u = this.utilities(features, offset)
     out.set(u)
     for (let j = 0; j < k; j++) out[slate[slateOffset + j]] = 0
@@ -124,6 +143,7 @@ export class PlackettLuceSlatePolicy {
   }
 
   private checkLength(length: number): void {
-    if (!Number.isInteger(length) || length < 1 || length > this.nActions) throw new Error(`${this.name}: a slate holds 1..${this.nActions} items, got ${length}`)
+    if (!Number.isInteger(length) || length < 1 || length > this.nActions)
+      throw new Error(`${this.name}: a slate holds 1..${this.nActions} items, got ${length}`)
   }
 }

@@ -14,14 +14,18 @@ export class PolicyTarget<C = Float64Array> implements TargetPolicy {
 
   constructor(
     readonly policy: Policy<C>,
-    private readonly contextOf: (log: BanditLog, i: number) => C = defaultContext as unknown as (log: BanditLog, i: number) => C,
+    private readonly contextOf: (log: BanditLog, i: number) => C = defaultContext as unknown as (
+      log: BanditLog,
+      i: number,
+    ) => C,
   ) {
     this.name = policy.name
     this.nActions = policy.nArms
   }
 
   actionProbabilities(log: BanditLog, i: number, out: Float64Array): void {
-    if (this.nActions !== log.nActions) throw new Error(`${this.name}: the policy has ${this.nActions} arms but the log has ${log.nActions} actions`)
+    if (this.nActions !== log.nActions)
+      throw new Error(`${this.name}: the policy has ${this.nActions} arms but the log has ${log.nActions} actions`)
     out.set(this.policy.probabilities(this.contextOf(log, i)))
   }
 }

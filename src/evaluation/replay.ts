@@ -18,14 +18,18 @@ export class Replay implements OffPolicyEstimator {
   accumulate(input: OffPolicyInput, sums: Float64Array, indices?: Int32Array): void {
     const { reward, propensity, action, targetAction } = input
     if (action === undefined || targetAction === undefined) {
-      throw new Error("replay: the input needs 'action' and 'targetAction' (build it with offPolicyInput(..., { rng }))")
+      throw new Error(
+        "replay: the input needs 'action' and 'targetAction' (build it with offPolicyInput(..., { rng }))",
+      )
     }
     const p0 = propensity[0]
     const n = indices ? indices.length : reward.length
     for (let k = 0; k < n; k++) {
       const i = indices ? indices[k] : k
       if (Math.abs(propensity[i] - p0) > 1e-9 * p0) {
-        throw new Error(`replay: needs uniformly random logging (Li et al. 2011), but propensities differ (${p0} and ${propensity[i]} at round ${i}); use ipw or snipw`)
+        throw new Error(
+          `replay: needs uniformly random logging (Li et al. 2011), but propensities differ (${p0} and ${propensity[i]} at round ${i}); use ipw or snipw`,
+        )
       }
       if (targetAction[i] !== action[i]) continue
       const r = reward[i]
@@ -38,7 +42,8 @@ export class Replay implements OffPolicyEstimator {
   }
 
   finalize(sums: Float64Array): { value: number; stderr: number } {
-    if (sums[0] === 0) throw new Error("replay: no logged action matches the target policy's choice, so replay has no round to average")
+    if (sums[0] === 0)
+      throw new Error("replay: no logged action matches the target policy's choice, so replay has no round to average")
     return ratioFinalize(sums)
   }
 }

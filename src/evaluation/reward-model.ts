@@ -55,9 +55,11 @@ export class LinearRewardModel implements RewardModel {
 
   constructor(options: LinearRewardModelOptions) {
     const config = { l2: 1, maxIterations: 50, tolerance: 1e-8, ...options }
-    if (config.kind !== "logistic" && config.kind !== "ridge") throw new Error(`LinearRewardModel: kind must be "logistic" or "ridge", got ${String(config.kind)}`)
+    if (config.kind !== "logistic" && config.kind !== "ridge")
+      throw new Error(`LinearRewardModel: kind must be "logistic" or "ridge", got ${String(config.kind)}`)
     if (!(config.l2 > 0)) throw new Error(`LinearRewardModel: l2 must be > 0, got ${config.l2}`)
-    if (!Number.isInteger(config.maxIterations) || config.maxIterations < 1) throw new Error(`LinearRewardModel: maxIterations must be a positive integer, got ${config.maxIterations}`)
+    if (!Number.isInteger(config.maxIterations) || config.maxIterations < 1)
+      throw new Error(`LinearRewardModel: maxIterations must be a positive integer, got ${config.maxIterations}`)
     if (!(config.tolerance > 0)) throw new Error(`LinearRewardModel: tolerance must be > 0, got ${config.tolerance}`)
     this.config = config
     this.name = `${config.kind} regression`
@@ -71,7 +73,8 @@ export class LinearRewardModel implements RewardModel {
     const featureMean = new Float64Array(nNum)
     const featureScale = new Float64Array(nNum)
     for (let i = 0; i < n; i++) for (let j = 0; j < nNum; j++) featureMean[j] += log.context[i * nNum + j] / n
-    for (let i = 0; i < n; i++) for (let j = 0; j < nNum; j++) featureScale[j] += (log.context[i * nNum + j] - featureMean[j]) ** 2 / n
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < nNum; j++) featureScale[j] += (log.context[i * nNum + j] - featureMean[j]) ** 2 / n
     for (let j = 0; j < nNum; j++) featureScale[j] = featureScale[j] > 0 ? Math.sqrt(featureScale[j]) : 1
     const categoricalOffset = new Int32Array(nCat)
     let d = 1 + nNum
@@ -137,7 +140,8 @@ export class LinearRewardModel implements RewardModel {
         maxStep = Math.max(maxStep, Math.abs(step[j]))
       }
       state.iterations = it + 1
-      if (!Number.isFinite(maxStep)) throw new Error("LinearRewardModel.fit: the fit diverged (non-finite coefficients); increase l2")
+      if (!Number.isFinite(maxStep))
+        throw new Error("LinearRewardModel.fit: the fit diverged (non-finite coefficients); increase l2")
       if (maxStep < this.config.tolerance) break
     }
     this.state_ = state
@@ -147,7 +151,8 @@ export class LinearRewardModel implements RewardModel {
   predictRound(log: BanditLog, i: number, out: Float64Array): void {
     const s = this.state_
     if (s === undefined) throw new Error("LinearRewardModel.predictRound: call fit first")
-    if (log.nActions !== s.nActions) throw new Error(`LinearRewardModel: fitted on ${s.nActions} actions, the log has ${log.nActions}`)
+    if (log.nActions !== s.nActions)
+      throw new Error(`LinearRewardModel: fitted on ${s.nActions} actions, the log has ${log.nActions}`)
     const base = linearBase(log, i, s)
     const positionTerm = log.position[i] < s.nPositions ? s.coef[s.positionOffset + log.position[i]] : 0
     for (let a = 0; a < s.nActions; a++) {
@@ -161,7 +166,8 @@ export class LinearRewardModel implements RewardModel {
 function linearBase(log: BanditLog, i: number, s: LinearRewardModelState): number {
   const nNum = s.featureMean.length
   let eta = s.coef[0]
-  for (let j = 0; j < nNum; j++) eta += (s.coef[1 + j] * (log.context[i * nNum + j] - s.featureMean[j])) / s.featureScale[j]
+  for (let j = 0; j < nNum; j++)
+    eta += (s.coef[1 + j] * (log.context[i * nNum + j] - s.featureMean[j])) / s.featureScale[j]
   const nCat = s.categoricalOffset.length
   for (let c = 0; c < nCat; c++) {
     const level = log.categorical[i * nCat + c]
@@ -172,7 +178,14 @@ function linearBase(log: BanditLog, i: number, s: LinearRewardModelState): numbe
 }
 
 /** The non-zero design entries of round i with action a; returns their count. */
-function sparseRow(log: BanditLog, i: number, a: number, s: LinearRewardModelState, idx: Int32Array, val: Float64Array): number {
+function sparseRow(
+  log: BanditLog,
+  i: number,
+  a: number,
+  s: LinearRewardModelState,
+  idx: Int32Array,
+  val: Float64Array,
+): number {
   let k = 0
   idx[k] = 0
   val[k++] = 1
@@ -195,4 +208,3 @@ function sparseRow(log: BanditLog, i: number, a: number, s: LinearRewardModelSta
   val[k++] = 1
   return k
 }
-

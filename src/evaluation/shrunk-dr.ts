@@ -32,7 +32,10 @@ export class ShrunkDoublyRobust implements OffPolicyEstimator {
     const n = indices ? indices.length : reward.length
     for (let k = 0; k < n; k++) {
       const i = indices ? indices[k] : k
-      addToMeanSums(sums, g[i] + shrinkWeight(targetProbability[i] / propensity[i], this.kind, this.lambda) * (reward[i] - q[i]))
+      addToMeanSums(
+        sums,
+        g[i] + shrinkWeight(targetProbability[i] / propensity[i], this.kind, this.lambda) * (reward[i] - q[i]),
+      )
     }
   }
 

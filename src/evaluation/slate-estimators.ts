@@ -30,7 +30,12 @@ abstract class SlateIps implements SlateOffPolicyEstimator {
       let v = 0
       for (let k = 0; k < L; k++) {
         const j = i * L + k
-        const w = kind === "standard" ? input.standardWeight[i] : kind === "independent" ? input.independentWeight[j] : input.cascadeWeight[j]
+        const w =
+          kind === "standard"
+            ? input.standardWeight[i]
+            : kind === "independent"
+              ? input.independentWeight[j]
+              : input.cascadeWeight[j]
         v += w * r[j]
       }
       addToMeanSums(sums, v)
@@ -88,7 +93,10 @@ export class SlateCascadeDoublyRobust implements SlateOffPolicyEstimator {
 
   accumulate(input: SlateOffPolicyInput, sums: Float64Array, indices?: Int32Array): void {
     const { loggedRewardModel: q, targetRewardModel: g } = input
-    if (q === undefined || g === undefined) throw new Error("cascade-dr: the input needs 'loggedRewardModel' and 'targetRewardModel' (give slateOffPolicyInput a reward model)")
+    if (q === undefined || g === undefined)
+      throw new Error(
+        "cascade-dr: the input needs 'loggedRewardModel' and 'targetRewardModel' (give slateOffPolicyInput a reward model)",
+      )
     const L = input.slateLength
     const r = input.reward
     const w = input.cascadeWeight
@@ -115,7 +123,10 @@ export class SlateCascadeDoublyRobust implements SlateOffPolicyEstimator {
  * Runs a slate estimator on a whole input: value and standard error sd/√n over slates.
  * @example estimateSlatePolicyValue(new SlateIndependentIps(), input)
  */
-export function estimateSlatePolicyValue(estimator: SlateOffPolicyEstimator, input: SlateOffPolicyInput): { value: number; stderr: number } {
+export function estimateSlatePolicyValue(
+  estimator: SlateOffPolicyEstimator,
+  input: SlateOffPolicyInput,
+): { value: number; stderr: number } {
   const n = input.standardWeight.length
   if (n === 0) throw new Error(`${estimator.name}: the input has no slates`)
   const sums = new Float64Array(estimator.sumsLength)

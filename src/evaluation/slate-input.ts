@@ -26,9 +26,15 @@ export interface SlateOffPolicyInput {
  * for cascade-DR, a reward model).
  * @example const input = slateOffPolicyInput(log, target, new TabularSlateRewardModel().fit(log))
  */
-export function slateOffPolicyInput(log: SlateLog, target: PlackettLuceSlatePolicy, rewardModel?: SlateRewardModel): SlateOffPolicyInput {
+export function slateOffPolicyInput(
+  log: SlateLog,
+  target: PlackettLuceSlatePolicy,
+  rewardModel?: SlateRewardModel,
+): SlateOffPolicyInput {
   if (target.nActions !== log.nActions || target.nFeatures !== log.nFeatures) {
-    throw new Error(`slateOffPolicyInput: the target '${target.name}' has ${target.nActions} items and ${target.nFeatures} features, the log ${log.nActions} and ${log.nFeatures}`)
+    throw new Error(
+      `slateOffPolicyInput: the target '${target.name}' has ${target.nActions} items and ${target.nFeatures} features, the log ${log.nActions} and ${log.nFeatures}`,
+    )
   }
   const n = log.length
   const L = log.slateLength
@@ -62,5 +68,13 @@ export function slateOffPolicyInput(log: SlateLog, target: PlackettLuceSlatePoli
       }
     }
   }
-  return { slateLength: L, reward: log.reward, standardWeight, independentWeight, cascadeWeight, loggedRewardModel, targetRewardModel }
+  return {
+    slateLength: L,
+    reward: log.reward,
+    standardWeight,
+    independentWeight,
+    cascadeWeight,
+    loggedRewardModel,
+    targetRewardModel,
+  }
 }

@@ -20,7 +20,8 @@ export class TabularSlateRewardModel implements SlateRewardModel {
   rate_: Float64Array | undefined
 
   constructor(readonly options: { smoothing?: number } = {}) {
-    if (!((options.smoothing ?? 1) >= 0)) throw new Error(`TabularSlateRewardModel: smoothing must be >= 0, got ${options.smoothing}`)
+    if (!((options.smoothing ?? 1) >= 0))
+      throw new Error(`TabularSlateRewardModel: smoothing must be >= 0, got ${options.smoothing}`)
   }
 
   fit(log: SlateLog): this {
@@ -36,7 +37,8 @@ export class TabularSlateRewardModel implements SlateRewardModel {
       }
     }
     const rate = new Float64Array(L * K)
-    for (let j = 0; j < L * K; j++) rate[j] = shows[j] + 2 * alpha > 0 ? (clicks[j] + alpha) / (shows[j] + 2 * alpha) : 0
+    for (let j = 0; j < L * K; j++)
+      rate[j] = shows[j] + 2 * alpha > 0 ? (clicks[j] + alpha) / (shows[j] + 2 * alpha) : 0
     this.rate_ = rate
     return this
   }

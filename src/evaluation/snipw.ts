@@ -41,7 +41,8 @@ export class SelfNormalizedInverseProbabilityWeighting implements OffPolicyEstim
  */
 export function ratioFinalize(sums: Float64Array): { value: number; stderr: number } {
   const [sb, sa, sbb, sab, saa] = sums
-  if (!(sb > 0)) throw new Error("self-normalised estimate undefined: the target policy gives zero weight to every logged round")
+  if (!(sb > 0))
+    throw new Error("self-normalised estimate undefined: the target policy gives zero weight to every logged round")
   const v = sa / sb
   const ss = Math.max(0, saa - 2 * v * sab + v * v * sbb)
   return { value: v, stderr: Math.sqrt(ss) / sb }

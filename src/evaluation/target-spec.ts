@@ -51,28 +51,57 @@ export async function resolveTargetSpec(spec: TargetSpec, source: LoadedBanditLo
   const log = source.log
   switch (spec.target) {
     case "bts": {
-      if (source.obd?.root === undefined) throw new UserError("target bts: needs the log to be the Open Bandit Dataset folder (it reads the bts log of the campaign)")
+      if (source.obd?.root === undefined)
+        throw new UserError(
+          "target bts: needs the log to be the Open Bandit Dataset folder (it reads the bts log of the campaign)",
+        )
       const bts = await loadOpenBanditLog(source.obd.root, "bts", source.obd.campaign)
-      return { target: actionFrequencyTarget(bts, `Bernoulli TS (${source.obd.campaign}), item frequencies of the bts log`), log, onPolicy: meanWithInterval(bts.reward) }
+      return {
+        target: actionFrequencyTarget(bts, `Bernoulli TS (${source.obd.campaign}), item frequencies of the bts log`),
+        log,
+        onPolicy: meanWithInterval(bts.reward),
+      }
     }
     case "uniform":
-      return { target: new ContextFreeTarget("uniform", log.nActions, log.nPositions, new Float64Array(log.nActions * log.nPositions).fill(1 / log.nActions)), log }
+      return {
+        target: new ContextFreeTarget(
+          "uniform",
+          log.nActions,
+          log.nPositions,
+          new Float64Array(log.nActions * log.nPositions).fill(1 / log.nActions),
+        ),
+        log,
+      }
     case "learned": {
       const learner = spec.learner ?? "q"
-      if (learner !== "q" && learner !== "ipw" && learner !== "mlp") throw new UserError(`learner: expected q, ipw or mlp, got ${quoteForMessage(String(learner))}`)
+      if (learner !== "q" && learner !== "ipw" && learner !== "mlp")
+        throw new UserError(`learner: expected q, ipw or mlp, got ${quoteForMessage(String(learner))}`)
       if (log.length < 4) throw new UserError("target learned: the log needs at least 4 rounds to split in halves")
       const epsilon = spec.epsilon ?? 0.1
       const half = log.length >> 1
       const train = sliceBanditLog(log, 0, half)
       const test = sliceBanditLog(log, half, log.length)
       if (learner === "ipw") return { target: new IpwPolicyLearner({ epsilon }).fit(train), log: test }
-      if (learner === "mlp") return { target: await new MlpPolicyLearner({ seed: spec.seed ?? 1, epsilon }).fit(train), log: test }
+      if (learner === "mlp")
+        return { target: await new MlpPolicyLearner({ seed: spec.seed ?? 1, epsilon }).fit(train), log: test }
       const binary = train.reward.every((r) => r === 0 || r === 1)
       const model = new LinearRewardModel({ kind: binary ? "logistic" : "ridge" }).fit(train)
-      return { target: new GreedyModelTarget(model, log.nActions, { epsilon, name: `${epsilon}-greedy on a ${model.name} learned from rounds 0..${half - 1}` }), log: test }
+      return {
+        target: new GreedyModelTarget(model, log.nActions, {
+          epsilon,
+          name: `${epsilon}-greedy on a ${model.name} learned from rounds 0..${half - 1}`,
+        }),
+        log: test,
+      }
     }
     default:
-      if (!existsSync(spec.target)) throw new UserError(`target: ${quoteForMessage(spec.target)} is neither a file nor one of bts, uniform, learned`)
-      return { target: await readContextFreeTarget(spec.target, log.nActions, log.nPositions, spec.target, log.actionIds), log }
+      if (!existsSync(spec.target))
+        throw new UserError(
+          `target: ${quoteForMessage(spec.target)} is neither a file nor one of bts, uniform, learned`,
+        )
+      return {
+        target: await readContextFreeTarget(spec.target, log.nActions, log.nPositions, spec.target, log.actionIds),
+        log,
+      }
   }
 }

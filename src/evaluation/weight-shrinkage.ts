@@ -14,7 +14,10 @@ export type WeightShrinkageKind = "clip" | "optimistic" | "sub-gaussian"
  */
 export function checkShrinkage(name: string, kind: WeightShrinkageKind, lambda: number): number {
   const ok = kind === "sub-gaussian" ? lambda >= 0 && lambda <= 1 : lambda >= 0
-  if (!ok) throw new Error(`${name}: lambda must be ${kind === "sub-gaussian" ? "in [0, 1]" : ">= 0 (Infinity allowed)"}, got ${lambda}`)
+  if (!ok)
+    throw new Error(
+      `${name}: lambda must be ${kind === "sub-gaussian" ? "in [0, 1]" : ">= 0 (Infinity allowed)"}, got ${lambda}`,
+    )
   return lambda
 }
 

@@ -2,7 +2,14 @@ import type { Rng } from "../random/rng"
 import { normal } from "../random/normal"
 import type { Interactions } from "../schema/interactions"
 import { dotAt } from "../linalg/dot"
-import { checkImplicitMfObjective, implicitMfLoss, itemGramian, solveUserFactor, UserSolveScratch, type ImplicitMfObjective } from "./implicit-mf-objective"
+import {
+  checkImplicitMfObjective,
+  implicitMfLoss,
+  itemGramian,
+  solveUserFactor,
+  UserSolveScratch,
+  type ImplicitMfObjective,
+} from "./implicit-mf-objective"
 
 /** Options of `fitCentralImplicitMf`. */
 export interface CentralImplicitMfOptions extends ImplicitMfObjective {
@@ -35,12 +42,19 @@ export interface CentralImplicitMfResult {
  * gradients). The initial Y is drawn from `rng` exactly as FederatedMf draws it.
  * @example fitCentralImplicitMf(train, { factors: 16, alpha: 2, regularization: 10, iterations: 40, learningRate: 1, initScale: 0.1 }, createRng(1))
  */
-export function fitCentralImplicitMf(train: Interactions, options: CentralImplicitMfOptions, rng: Rng): CentralImplicitMfResult {
+export function fitCentralImplicitMf(
+  train: Interactions,
+  options: CentralImplicitMfOptions,
+  rng: Rng,
+): CentralImplicitMfResult {
   const who = "fitCentralImplicitMf"
   checkImplicitMfObjective(who, options)
-  if (!Number.isInteger(options.iterations) || options.iterations < 1) throw new Error(`${who}: iterations must be an integer >= 1, got ${options.iterations}`)
-  if (!(Number.isFinite(options.learningRate) && options.learningRate > 0)) throw new Error(`${who}: learningRate must be a finite number > 0, got ${options.learningRate}`)
-  if (!(Number.isFinite(options.initScale) && options.initScale > 0)) throw new Error(`${who}: initScale must be a finite number > 0, got ${options.initScale}`)
+  if (!Number.isInteger(options.iterations) || options.iterations < 1)
+    throw new Error(`${who}: iterations must be an integer >= 1, got ${options.iterations}`)
+  if (!(Number.isFinite(options.learningRate) && options.learningRate > 0))
+    throw new Error(`${who}: learningRate must be a finite number > 0, got ${options.learningRate}`)
+  if (!(Number.isFinite(options.initScale) && options.initScale > 0))
+    throw new Error(`${who}: initScale must be a finite number > 0, got ${options.initScale}`)
   const { factors: f, alpha, regularization: lambda, learningRate } = options
   const { nUsers, nItems } = train
   const y = new Float64Array(nItems * f)

@@ -15,7 +15,8 @@ export function fitCentralLogistic(
   options: { l2: number; maxIterations?: number; tolerance?: number },
 ): { weights: Float64Array; iterations: number; loss: number } {
   const { l2 } = options
-  if (!(Number.isFinite(l2) && l2 >= 0)) throw new Error(`fitCentralLogistic: l2 must be a finite number >= 0, got ${l2}`)
+  if (!(Number.isFinite(l2) && l2 >= 0))
+    throw new Error(`fitCentralLogistic: l2 must be a finite number >= 0, got ${l2}`)
   if (data.n === 0) throw new Error("fitCentralLogistic: data must not be empty")
   const { n, d, x, y } = data
   const k = d + 1

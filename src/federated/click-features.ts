@@ -72,7 +72,14 @@ export function clickFeatures(world: World, events: EventLog): ClickData {
     x[o + 6 + nc + DEVICES.length] = Math.sin(angle)
     x[o + 7 + nc + DEVICES.length] = events.weekday[e] >= 5 ? 1 : 0
     const next = e + 1
-    y[r] = next < events.length && events.type[next] === 1 && events.item[next] === i && events.session[next] === events.session[e] && events.position[next] === events.position[e] ? 1 : 0
+    y[r] =
+      next < events.length &&
+      events.type[next] === 1 &&
+      events.item[next] === i &&
+      events.session[next] === events.session[e] &&
+      events.position[next] === events.position[e]
+        ? 1
+        : 0
     user[r] = u
     region[r] = events.region[e]
     day[r] = events.time[e] / 86400

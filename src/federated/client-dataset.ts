@@ -20,7 +20,8 @@ export function splitByClient(data: LabelledData, key: ArrayLike<number>): Label
   let nClients = 0
   for (let r = 0; r < data.n; r++) {
     const k = key[r]
-    if (!(Number.isInteger(k) && k >= 0)) throw new Error(`splitByClient: key of row ${r} must be a non-negative integer, got ${k}`)
+    if (!(Number.isInteger(k) && k >= 0))
+      throw new Error(`splitByClient: key of row ${r} must be a non-negative integer, got ${k}`)
     nClients = Math.max(nClients, k + 1)
   }
   const sizes = new Int32Array(nClients)

@@ -35,11 +35,19 @@ export function addGaussianNoise(values: Float64Array, sigma: number, rng: Rng):
  * @throws if the per-round ε is not below 1 (raise the noise multiplier)
  * @example clientLevelPrivacy({ clipNorm: 1, noiseMultiplier: 8 }, 20, 1e-6, 1e-6)
  */
-export function clientLevelPrivacy(p: ClientUpdatePrivacy, rounds: number, deltaPerRound: number, deltaPrime: number): PrivacyBudget & { epsilonPerRound: number } {
-  if (!(p.noiseMultiplier > 0)) throw new Error(`clientLevelPrivacy: noiseMultiplier must be > 0, got ${p.noiseMultiplier}`)
+export function clientLevelPrivacy(
+  p: ClientUpdatePrivacy,
+  rounds: number,
+  deltaPerRound: number,
+  deltaPrime: number,
+): PrivacyBudget & { epsilonPerRound: number } {
+  if (!(p.noiseMultiplier > 0))
+    throw new Error(`clientLevelPrivacy: noiseMultiplier must be > 0, got ${p.noiseMultiplier}`)
   const epsilonPerRound = Math.sqrt(2 * Math.log(1.25 / deltaPerRound)) / p.noiseMultiplier
   if (!(epsilonPerRound < 1)) {
-    throw new Error(`clientLevelPrivacy: noiseMultiplier ${p.noiseMultiplier} gives a per-round epsilon of ${epsilonPerRound.toFixed(3)} >= 1, outside the classic Gaussian calibration; use a larger noiseMultiplier`)
+    throw new Error(
+      `clientLevelPrivacy: noiseMultiplier ${p.noiseMultiplier} gives a per-round epsilon of ${epsilonPerRound.toFixed(3)} >= 1, outside the classic Gaussian calibration; use a larger noiseMultiplier`,
+    )
   }
   const total = bestComposition({ epsilon: epsilonPerRound, delta: deltaPerRound }, rounds, deltaPrime)
   return { epsilon: total.epsilon, delta: total.delta, epsilonPerRound }

@@ -31,12 +31,17 @@ function checkOptions(o: FedAvgOptions, nClients: number): void {
   positiveInt("epochs", o.epochs)
   positiveInt("batchSize", o.batchSize)
   positiveInt("clientsPerRound", o.clientsPerRound)
-  if (o.clientsPerRound > nClients) throw new Error(`fedAvgLogistic: clientsPerRound must be at most the ${nClients} clients, got ${o.clientsPerRound}`)
-  if (!(o.learningRate > 0 && Number.isFinite(o.learningRate))) throw new Error(`fedAvgLogistic: learningRate must be a finite number > 0, got ${o.learningRate}`)
-  if (!(o.l2 >= 0 && Number.isFinite(o.l2))) throw new Error(`fedAvgLogistic: l2 must be a finite number >= 0, got ${o.l2}`)
+  if (o.clientsPerRound > nClients)
+    throw new Error(`fedAvgLogistic: clientsPerRound must be at most the ${nClients} clients, got ${o.clientsPerRound}`)
+  if (!(o.learningRate > 0 && Number.isFinite(o.learningRate)))
+    throw new Error(`fedAvgLogistic: learningRate must be a finite number > 0, got ${o.learningRate}`)
+  if (!(o.l2 >= 0 && Number.isFinite(o.l2)))
+    throw new Error(`fedAvgLogistic: l2 must be a finite number >= 0, got ${o.l2}`)
   if (o.privacy) {
-    if (!(o.privacy.clipNorm > 0)) throw new Error(`fedAvgLogistic: privacy.clipNorm must be > 0, got ${o.privacy.clipNorm}`)
-    if (!(o.privacy.noiseMultiplier >= 0)) throw new Error(`fedAvgLogistic: privacy.noiseMultiplier must be >= 0, got ${o.privacy.noiseMultiplier}`)
+    if (!(o.privacy.clipNorm > 0))
+      throw new Error(`fedAvgLogistic: privacy.clipNorm must be > 0, got ${o.privacy.clipNorm}`)
+    if (!(o.privacy.noiseMultiplier >= 0))
+      throw new Error(`fedAvgLogistic: privacy.noiseMultiplier must be >= 0, got ${o.privacy.noiseMultiplier}`)
   }
 }
 
@@ -56,7 +61,8 @@ export function fedAvgLogistic(clients: readonly LabelledData[], options: FedAvg
   if (clients.length === 0) throw new Error("fedAvgLogistic: clients must not be empty")
   checkOptions(options, clients.length)
   const d = clients[0].d
-  for (const c of clients) if (c.d !== d) throw new Error(`fedAvgLogistic: every client must have ${d} features, one has ${c.d}`)
+  for (const c of clients)
+    if (c.d !== d) throw new Error(`fedAvgLogistic: every client must have ${d} features, one has ${c.d}`)
   const k = d + 1
   const w = new Float64Array(k)
   const local = new Float64Array(k)
@@ -90,7 +96,8 @@ export function fedAvgLogistic(clients: readonly LabelledData[], options: FedAvg
       totalWeight += weight
     }
     for (let i = 0; i < k; i++) sum[i] /= totalWeight
-    if (privacy && privacy.noiseMultiplier > 0) addGaussianNoise(sum, (privacy.noiseMultiplier * privacy.clipNorm) / m, rng)
+    if (privacy && privacy.noiseMultiplier > 0)
+      addGaussianNoise(sum, (privacy.noiseMultiplier * privacy.clipNorm) / m, rng)
     for (let i = 0; i < k; i++) w[i] += sum[i]
     history.push(Float64Array.from(w))
   }

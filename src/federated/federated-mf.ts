@@ -108,7 +108,9 @@ export class FederatedMf extends BaseRecommender {
     if (options.privacy) {
       positive("privacy.clipNorm", options.privacy.clipNorm)
       if (!(Number.isFinite(options.privacy.noiseMultiplier) && options.privacy.noiseMultiplier >= 0)) {
-        throw new Error(`${who}: privacy.noiseMultiplier must be a finite number >= 0, got ${options.privacy.noiseMultiplier}`)
+        throw new Error(
+          `${who}: privacy.noiseMultiplier must be a finite number >= 0, got ${options.privacy.noiseMultiplier}`,
+        )
       }
     }
   }
@@ -150,9 +152,11 @@ export class FederatedMf extends BaseRecommender {
         for (let step = 0; step < localSteps; step++) {
           // every device computes YᵀY of its copy; at step 0 all copies equal Y, so the simulation computes it once per round
           const gram = step === 0 ? roundGram : itemGramian(local, nItems, f, g)
-          for (let q = 0; q < users.length; q++) solveUserFactor(train, users[q], local, gram, this.config, xs, q * f, scratch)
+          for (let q = 0; q < users.length; q++)
+            solveUserFactor(train, users[q], local, gram, this.config, xs, q * f, scratch)
           for (let i = 0; i < grad.length; i++) grad[i] = regScale * local[i]
-          for (let q = 0; q < users.length; q++) addUserItemGradient(train, users[q], xs, q * f, local, this.config, 1 / users.length, grad, scores)
+          for (let q = 0; q < users.length; q++)
+            addUserItemGradient(train, users[q], xs, q * f, local, this.config, 1 / users.length, grad, scores)
           for (let i = 0; i < local.length; i++) local[i] -= learningRate * grad[i]
         }
         for (let i = 0; i < local.length; i++) local[i] -= y[i]
@@ -162,7 +166,8 @@ export class FederatedMf extends BaseRecommender {
         totalWeight += weight
       }
       for (let i = 0; i < sum.length; i++) sum[i] /= totalWeight
-      if (privacy && privacy.noiseMultiplier > 0) addGaussianNoise(sum, (privacy.noiseMultiplier * privacy.clipNorm) / m, rng)
+      if (privacy && privacy.noiseMultiplier > 0)
+        addGaussianNoise(sum, (privacy.noiseMultiplier * privacy.clipNorm) / m, rng)
       for (let i = 0; i < y.length; i++) y[i] += sum[i]
       if (this.config.keepHistory) this.history_.push(Float64Array.from(y))
     }
@@ -178,11 +183,13 @@ export class FederatedMf extends BaseRecommender {
   private clients(nUsers: number): Int32Array[] {
     const clientOf = this.config.clientOf
     if (!clientOf) return Array.from({ length: nUsers }, (_, u) => Int32Array.of(u))
-    if (clientOf.length !== nUsers) throw new Error(`FederatedMf.fit: clientOf has ${clientOf.length} entries for ${nUsers} users`)
+    if (clientOf.length !== nUsers)
+      throw new Error(`FederatedMf.fit: clientOf has ${clientOf.length} entries for ${nUsers} users`)
     const groups = new Map<number, number[]>()
     for (let u = 0; u < nUsers; u++) {
       const k = clientOf[u]
-      if (!(Number.isInteger(k) && k >= 0)) throw new Error(`FederatedMf.fit: clientOf[${u}] must be a non-negative integer, got ${k}`)
+      if (!(Number.isInteger(k) && k >= 0))
+        throw new Error(`FederatedMf.fit: clientOf[${u}] must be a non-negative integer, got ${k}`)
       const list = groups.get(k)
       if (list) list.push(u)
       else groups.set(k, [u])

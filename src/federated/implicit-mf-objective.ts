@@ -17,10 +17,14 @@ export interface ImplicitMfObjective {
  * @internal
  */
 export function checkImplicitMfObjective(who: string, o: ImplicitMfObjective): void {
-  if (!Number.isInteger(o.factors) || o.factors < 1) throw new Error(`${who}: factors must be an integer >= 1, got ${o.factors}`)
-  if (!(Number.isFinite(o.alpha) && o.alpha >= 0)) throw new Error(`${who}: alpha must be a finite number >= 0, got ${o.alpha}`)
+  if (!Number.isInteger(o.factors) || o.factors < 1)
+    throw new Error(`${who}: factors must be an integer >= 1, got ${o.factors}`)
+  if (!(Number.isFinite(o.alpha) && o.alpha >= 0))
+    throw new Error(`${who}: alpha must be a finite number >= 0, got ${o.alpha}`)
   if (!(Number.isFinite(o.regularization) && o.regularization > 0)) {
-    throw new Error(`${who}: regularization must be a finite number > 0 (it keeps every user's system positive definite), got ${o.regularization}`)
+    throw new Error(
+      `${who}: regularization must be a finite number > 0 (it keeps every user's system positive definite), got ${o.regularization}`,
+    )
   }
 }
 
@@ -31,7 +35,12 @@ export function checkImplicitMfObjective(who: string, o: ImplicitMfObjective): v
  * observed corrections c(1 − s)² − s², so the cost is O(U f² + nnz f) rather than O(U·I·f).
  * @example implicitMfLoss(train, model.userFactors_, model.itemFactors_, { factors: 16, alpha: 2, regularization: 10 })
  */
-export function implicitMfLoss(train: Interactions, x: Float64Array, y: Float64Array, objective: ImplicitMfObjective): number {
+export function implicitMfLoss(
+  train: Interactions,
+  x: Float64Array,
+  y: Float64Array,
+  objective: ImplicitMfObjective,
+): number {
   const f = objective.factors
   checkFactorShapes("implicitMfLoss", train, x, y, f)
   const g = itemGramian(y, train.nItems, f, new Float64Array(f * f))
@@ -162,6 +171,8 @@ export function addUserItemGradient(
  * @internal
  */
 export function checkFactorShapes(who: string, train: Interactions, x: Float64Array, y: Float64Array, f: number): void {
-  if (x.length !== train.nUsers * f) throw new Error(`${who}: user factors must have ${train.nUsers} × ${f} entries, got ${x.length}`)
-  if (y.length !== train.nItems * f) throw new Error(`${who}: item factors must have ${train.nItems} × ${f} entries, got ${y.length}`)
+  if (x.length !== train.nUsers * f)
+    throw new Error(`${who}: user factors must have ${train.nUsers} × ${f} entries, got ${x.length}`)
+  if (y.length !== train.nItems * f)
+    throw new Error(`${who}: item factors must have ${train.nItems} × ${f} entries, got ${y.length}`)
 }

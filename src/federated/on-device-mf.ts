@@ -1,7 +1,13 @@
 import { BaseRecommender } from "../recommenders/base-recommender"
 import { dotScores } from "../recommenders/factors"
 import type { Interactions } from "../schema/interactions"
-import { checkImplicitMfObjective, itemGramian, solveUserFactor, UserSolveScratch, type ImplicitMfObjective } from "./implicit-mf-objective"
+import {
+  checkImplicitMfObjective,
+  itemGramian,
+  solveUserFactor,
+  UserSolveScratch,
+  type ImplicitMfObjective,
+} from "./implicit-mf-objective"
 
 /**
  * Recommending from shared item factors Y only (federated collaborative filtering, Ammad-ud-din et
@@ -24,7 +30,9 @@ export class OnDeviceMf extends BaseRecommender {
     super()
     checkImplicitMfObjective("OnDeviceMf", objective)
     if (itemFactors.length % objective.factors !== 0) {
-      throw new Error(`OnDeviceMf: itemFactors has ${itemFactors.length} entries, not a multiple of factors = ${objective.factors}`)
+      throw new Error(
+        `OnDeviceMf: itemFactors has ${itemFactors.length} entries, not a multiple of factors = ${objective.factors}`,
+      )
     }
     this.config = { ...objective }
     this.name = name
@@ -33,12 +41,15 @@ export class OnDeviceMf extends BaseRecommender {
   protected fitModel(train: Interactions): void {
     const f = this.config.factors
     if (this.itemFactors.length !== train.nItems * f) {
-      throw new Error(`OnDeviceMf.fit: itemFactors holds ${this.itemFactors.length / f} items, the training data has ${train.nItems}`)
+      throw new Error(
+        `OnDeviceMf.fit: itemFactors holds ${this.itemFactors.length / f} items, the training data has ${train.nItems}`,
+      )
     }
     const g = itemGramian(this.itemFactors, train.nItems, f, new Float64Array(f * f))
     const scratch = new UserSolveScratch(f)
     const x = new Float64Array(train.nUsers * f)
-    for (let u = 0; u < train.nUsers; u++) solveUserFactor(train, u, this.itemFactors, g, this.config, x, u * f, scratch)
+    for (let u = 0; u < train.nUsers; u++)
+      solveUserFactor(train, u, this.itemFactors, g, this.config, x, u * f, scratch)
     this.userFactors_ = x
   }
 

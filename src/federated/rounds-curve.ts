@@ -27,7 +27,8 @@ export function roundsVsAccuracy(
   const k = options.k ?? 10
   const every = options.every ?? 1
   if (history.length === 0) throw new Error("roundsVsAccuracy: history is empty (fit with keepHistory: true)")
-  if (!Number.isInteger(every) || every < 1) throw new Error(`roundsVsAccuracy: every must be an integer >= 1, got ${every}`)
+  if (!Number.isInteger(every) || every < 1)
+    throw new Error(`roundsVsAccuracy: every must be an integer >= 1, got ${every}`)
   const out: RoundQuality[] = []
   for (let t = every - 1; t < history.length; t += every) out.push(evaluateAt(t))
   if (out[out.length - 1]?.round !== history.length) out.push(evaluateAt(history.length - 1))

@@ -68,7 +68,14 @@ export function isCalendarDate(text: string): boolean {
 export function parseDateTimeMinutes(text: string): number {
   const m = DATE_TIME.exec(text)
   if (!m) return NaN
-  const [y, mo, d, h, mi, s] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), m[6] === undefined ? 0 : Number(m[6])]
+  const [y, mo, d, h, mi, s] = [
+    Number(m[1]),
+    Number(m[2]),
+    Number(m[3]),
+    Number(m[4]),
+    Number(m[5]),
+    m[6] === undefined ? 0 : Number(m[6]),
+  ]
   if (!validDay(y, mo, d) || h > 23 || mi > 59 || s > 59) return NaN
   return civilDay(y, mo, d) * 1440 + h * 60 + mi
 }

@@ -113,7 +113,12 @@ export async function readCsv(path: string, handler: CsvHandler, options: CsvOpt
       return
     }
     if (fields.length !== nColumns) {
-      throw new CsvError(name, record, undefined, `expected ${nColumns} fields as in the header, found ${fields.length}`)
+      throw new CsvError(
+        name,
+        record,
+        undefined,
+        `expected ${nColumns} fields as in the header, found ${fields.length}`,
+      )
     }
     dataRows++
     handler.row(fields, record)

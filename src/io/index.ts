@@ -5,7 +5,12 @@ export { requireColumns, parseNumberField, parseIntegerField } from "./columns"
 export { tableRows, writeTableCsv } from "./table"
 export type { Column, Table } from "./table"
 export {
-  daysInMonth, civilDay, parseCalendarDate, isCalendarDate, parseDateTimeMinutes, CALENDAR_DATE_RULE,
+  daysInMonth,
+  civilDay,
+  parseCalendarDate,
+  isCalendarDate,
+  parseDateTimeMinutes,
+  CALENDAR_DATE_RULE,
 } from "./calendar-date"
 export { terminalProgress } from "./progress"
 export type { Progress } from "./progress"

@@ -27,7 +27,8 @@ export function checkOutputDir(outDir: string, options: OutputDirCheckOptions = 
   const refuse = (reason: string): never => {
     throw new UserError(`${flag}: '${outDir}' ${reason}`)
   }
-  if (outDir.trim() === "") throw new UserError(`${flag}: the path is empty; name a new folder, e.g. ${flag} reports/run`)
+  if (outDir.trim() === "")
+    throw new UserError(`${flag}: the path is empty; name a new folder, e.g. ${flag} reports/run`)
   const target = resolve(outDir)
   const real = realPath(target)
   if (dirname(real) === real) refuse("is the filesystem root; name a new folder")
@@ -42,9 +43,14 @@ export function checkOutputDir(outDir: string, options: OutputDirCheckOptions = 
   }
   const stats = lstatOrNull(target)
   if (stats?.isSymbolicLink()) {
-    refuse(statOrNull(target) ? "is a symbolic link; name the folder itself" : "is a symbolic link to a missing path; name a new folder")
+    refuse(
+      statOrNull(target)
+        ? "is a symbolic link; name the folder itself"
+        : "is a symbolic link to a missing path; name a new folder",
+    )
   }
-  if (stats && !stats.isDirectory()) refuse("is an existing file; interest-lab writes only into a new folder or one it wrote itself")
+  if (stats && !stats.isDirectory())
+    refuse("is an existing file; interest-lab writes only into a new folder or one it wrote itself")
   if (stats && isForeignFolder(target)) {
     refuse(`is an existing folder that interest-lab did not write (it has no ${OUT_DIR_MARK} file); name a new folder`)
   }
@@ -69,7 +75,8 @@ function checkWritableParent(dir: string, refuse: (reason: string) => never): vo
   let ancestor = dir
   for (;;) {
     const stats = lstatOrNull(ancestor)
-    if (stats?.isSymbolicLink() && !statOrNull(ancestor)) refuse(`cannot be created: ${ancestor} is a symbolic link to a missing path`)
+    if (stats?.isSymbolicLink() && !statOrNull(ancestor))
+      refuse(`cannot be created: ${ancestor} is a symbolic link to a missing path`)
     if (stats) break
     ancestor = dirname(ancestor)
   }

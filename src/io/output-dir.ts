@@ -18,7 +18,11 @@ const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resol
  * to finish wins.
  * @example await writeOutputDir("reports/run", async (dir) => writeFileSync(join(dir, "summary.json"), json))
  */
-export async function writeOutputDir(outDir: string, write: (tmpDir: string) => Promise<void> | void, options: OutputDirCheckOptions = {}): Promise<string> {
+export async function writeOutputDir(
+  outDir: string,
+  write: (tmpDir: string) => Promise<void> | void,
+  options: OutputDirCheckOptions = {},
+): Promise<string> {
   const target = checkOutputDir(outDir, options)
   removeStaleTemps(target)
   mkdirSync(dirname(target), { recursive: true })
@@ -43,7 +47,9 @@ function putBack(aside: string, target: string): void {
   try {
     renameSync(aside, target)
   } catch {
-    throw new UserError(`--out: '${target}' was replaced by another program while this run was working; its folder is kept at ${aside}`)
+    throw new UserError(
+      `--out: '${target}' was replaced by another program while this run was working; its folder is kept at ${aside}`,
+    )
   }
 }
 
@@ -71,7 +77,9 @@ function replace(tmp: string, target: string, outDir: string): void {
       }
       if (!hasOutputDirMark(aside)) {
         putBack(aside, target)
-        throw new UserError(`--out: '${outDir}' became a folder that interest-lab did not write while this run was working; nothing replaced`)
+        throw new UserError(
+          `--out: '${outDir}' became a folder that interest-lab did not write while this run was working; nothing replaced`,
+        )
       }
       moved.push(aside)
     }

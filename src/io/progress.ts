@@ -9,7 +9,11 @@ export interface Progress {
  * and nothing when `quiet`.
  * @example const p = terminalProgress("simulate", runs); p.update(r + 1); p.finish()
  */
-export function terminalProgress(label: string, total: number, options: { quiet?: boolean; stream?: NodeJS.WriteStream } = {}): Progress {
+export function terminalProgress(
+  label: string,
+  total: number,
+  options: { quiet?: boolean; stream?: NodeJS.WriteStream } = {},
+): Progress {
   const stream = options.stream ?? process.stderr
   const tty = Boolean(stream.isTTY)
   const start = Date.now()

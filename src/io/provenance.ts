@@ -18,11 +18,20 @@ export function provenance(command: string, now: Date = new Date()): Provenance 
   const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { name: string; version: string }
   let gitCommit: string | null = null
   try {
-    gitCommit = execFileSync("git", ["rev-parse", "HEAD"], { cwd: root, stdio: ["ignore", "pipe", "ignore"] }).toString().trim()
+    gitCommit = execFileSync("git", ["rev-parse", "HEAD"], { cwd: root, stdio: ["ignore", "pipe", "ignore"] })
+      .toString()
+      .trim()
   } catch {
     gitCommit = null
   }
-  return { package: pkg.name, version: pkg.version, gitCommit, node: process.version, createdAt: now.toISOString(), command }
+  return {
+    package: pkg.name,
+    version: pkg.version,
+    gitCommit,
+    node: process.version,
+    createdAt: now.toISOString(),
+    command,
+  }
 }
 
 /** A word a POSIX shell reads as itself; anything else is single-quoted. */

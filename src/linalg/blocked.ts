@@ -34,7 +34,8 @@ export const PARALLEL_FROM = 768
 /** A heap (shared when workers will use it) and the batch that runs its products. */
 function kernel(doubles: number, n: number, options: DenseKernelOptions): { heap: DenseHeap; batch: GemmBatch } {
   const workers = options.workers ?? (n >= PARALLEL_FROM ? defaultWorkers() : 0)
-  if (!(Number.isInteger(workers) && workers >= 0)) throw new Error(`dense kernel: workers must be an integer ≥ 0, got ${workers}`)
+  if (!(Number.isInteger(workers) && workers >= 0))
+    throw new Error(`dense kernel: workers must be an integer ≥ 0, got ${workers}`)
   const heap = DenseHeap.create(doubles, { wasm: options.wasm, shared: workers > 0 })
   return { heap, batch: GemmBatch.create(heap, workers) }
 }
@@ -56,7 +57,8 @@ export const BLOCKED_FROM = 128
  * @example spdInverseBlocked(gram, 3394) // EASE's P = (XᵀX + λI)⁻¹
  */
 export function spdInverseBlocked(a: Float64Array, n: number, options: DenseKernelOptions = {}): Float64Array {
-  if (a.length !== n * n) throw new Error(`cholesky: the matrix must have ${n}×${n} = ${n * n} entries, got ${a.length}`)
+  if (a.length !== n * n)
+    throw new Error(`cholesky: the matrix must have ${n}×${n} = ${n * n} entries, got ${a.length}`)
   const at = spdLayout(n, true)
   const { heap, batch } = kernel(at.end, n, options)
   try {
@@ -77,7 +79,8 @@ export function spdInverseBlocked(a: Float64Array, n: number, options: DenseKern
  * @example choleskyBlockedInPlace(a, 500)
  */
 export function choleskyBlockedInPlace(a: Float64Array, n: number, options: DenseKernelOptions = {}): Float64Array {
-  if (a.length !== n * n) throw new Error(`cholesky: the matrix must have ${n}×${n} = ${n * n} entries, got ${a.length}`)
+  if (a.length !== n * n)
+    throw new Error(`cholesky: the matrix must have ${n}×${n} = ${n * n} entries, got ${a.length}`)
   const at = spdLayout(n, false)
   const { heap, batch } = kernel(at.end, n, options)
   try {
@@ -97,9 +100,17 @@ export function choleskyBlockedInPlace(a: Float64Array, n: number, options: Dens
  * @throws if the matrix is not positive definite
  * @example choleskySolveManyInPlace(gram, targets, 500, 64) // 64 ridge regressions sharing one Gram matrix
  */
-export function choleskySolveManyInPlace(a: Float64Array, b: Float64Array, n: number, nrhs: number, options: DenseKernelOptions = {}): Float64Array {
-  if (a.length !== n * n) throw new Error(`cholesky: the matrix must have ${n}×${n} = ${n * n} entries, got ${a.length}`)
-  if (b.length !== n * nrhs) throw new Error(`cholesky: the right-hand sides must have ${n}×${nrhs} = ${n * nrhs} entries, got ${b.length}`)
+export function choleskySolveManyInPlace(
+  a: Float64Array,
+  b: Float64Array,
+  n: number,
+  nrhs: number,
+  options: DenseKernelOptions = {},
+): Float64Array {
+  if (a.length !== n * n)
+    throw new Error(`cholesky: the matrix must have ${n}×${n} = ${n * n} entries, got ${a.length}`)
+  if (b.length !== n * nrhs)
+    throw new Error(`cholesky: the right-hand sides must have ${n}×${nrhs} = ${n * nrhs} entries, got ${b.length}`)
   const s = solveLayout(n, nrhs)
   const { heap, batch } = kernel(s.end, n, options)
   try {
@@ -117,7 +128,14 @@ export function choleskySolveManyInPlace(a: Float64Array, b: Float64Array, n: nu
  * textbook triple loop bit for bit.
  * @example matMul(Float64Array.of(1, 2, 3, 4), Float64Array.of(5, 6, 7, 8), 2, 2, 2) // [19, 22, 43, 50]
  */
-export function matMul(a: Float64Array, b: Float64Array, m: number, k: number, n: number, options: DenseKernelOptions = {}): Float64Array {
+export function matMul(
+  a: Float64Array,
+  b: Float64Array,
+  m: number,
+  k: number,
+  n: number,
+  options: DenseKernelOptions = {},
+): Float64Array {
   if (a.length !== m * k) throw new Error(`matMul: A must have ${m}×${k} = ${m * k} entries, got ${a.length}`)
   if (b.length !== k * n) throw new Error(`matMul: B must have ${k}×${n} = ${k * n} entries, got ${b.length}`)
   const out = new Float64Array(m * n)
@@ -131,7 +149,13 @@ export function matMul(a: Float64Array, b: Float64Array, m: number, k: number, n
  * increasing i from 0, so it equals the plain loop bit for bit; `out` receives G.
  * @example gram(Float64Array.of(1, 2, 3, 4), 2, 2, new Float64Array(4)) // [10, 14, 14, 20]
  */
-export function gram(y: Float64Array, n: number, f: number, out: Float64Array, options: DenseKernelOptions = {}): Float64Array {
+export function gram(
+  y: Float64Array,
+  n: number,
+  f: number,
+  out: Float64Array,
+  options: DenseKernelOptions = {},
+): Float64Array {
   if (y.length < n * f) throw new Error(`gram: Y must have ${n}×${f} = ${n * f} entries, got ${y.length}`)
   out.fill(0, 0, f * f)
   if (n === 0 || f === 0) return out

@@ -9,7 +9,8 @@ import { BLOCKED_FROM, choleskyBlockedInPlace, spdInverseBlocked } from "./block
  * @example const a = Float64Array.of(4, 2, 2, 3); choleskyInPlace(a, 2) // a = [2, 0, 1, √2]
  */
 export function choleskyInPlace(a: Float64Array, n: number): Float64Array {
-  if (a.length !== n * n) throw new Error(`cholesky: the matrix must have ${n}×${n} = ${n * n} entries, got ${a.length}`)
+  if (a.length !== n * n)
+    throw new Error(`cholesky: the matrix must have ${n}×${n} = ${n * n} entries, got ${a.length}`)
   if (n >= BLOCKED_FROM) return choleskyBlockedInPlace(a, n)
   for (let j = 0; j < n; j++) {
     const rj = j * n

@@ -1,9 +1,21 @@
 export { choleskyInPlace, choleskySolveInPlace, choleskyInverse } from "./cholesky"
 export {
-  choleskyBlockedInPlace, choleskySolveManyInPlace, gram, matMul, spdInverseBlocked, type DenseKernelOptions,
+  choleskyBlockedInPlace,
+  choleskySolveManyInPlace,
+  gram,
+  matMul,
+  spdInverseBlocked,
+  type DenseKernelOptions,
 } from "./blocked"
 export {
-  columnMoments, denseMatrix, fromRowMajor, matrixRows, toDense, checkFeatures, rowDot, addScaledRow,
+  columnMoments,
+  denseMatrix,
+  fromRowMajor,
+  matrixRows,
+  toDense,
+  checkFeatures,
+  rowDot,
+  addScaledRow,
 } from "./matrix"
 export type { DenseMatrix, SparseMatrix, FeatureMatrix } from "./matrix"
 export { minimizeLbfgs } from "./lbfgs"

@@ -47,7 +47,8 @@ export function minimizeLbfgs(fg: ObjectiveWithGradient, x0: Float64Array, optio
   const maxIter = options.maxIter ?? 1000
   const gradTol = options.gradTol ?? 1e-8
   if (!Number.isInteger(m) || m < 1) throw new Error(`minimizeLbfgs: memory must be an integer >= 1, got ${m}`)
-  if (!Number.isInteger(maxIter) || maxIter < 0) throw new Error(`minimizeLbfgs: maxIter must be an integer >= 0, got ${maxIter}`)
+  if (!Number.isInteger(maxIter) || maxIter < 0)
+    throw new Error(`minimizeLbfgs: maxIter must be an integer >= 0, got ${maxIter}`)
   if (!(gradTol >= 0)) throw new Error(`minimizeLbfgs: gradTol must be >= 0, got ${gradTol}`)
 
   const n = x0.length
@@ -138,7 +139,13 @@ export function minimizeLbfgs(fg: ObjectiveWithGradient, x0: Float64Array, optio
  * returns φ(a) of the last evaluation. Returns the accepted step, whose point is the last one
  * evaluated, or 0 when no step decreases f.
  */
-function wolfeLineSearch(phi0: number, dphi0: number, first: number, evalAt: (a: number) => number, value: () => number): number {
+function wolfeLineSearch(
+  phi0: number,
+  dphi0: number,
+  first: number,
+  evalAt: (a: number) => number,
+  value: () => number,
+): number {
   let aPrev = 0
   let phiPrev = phi0
   let dphiPrev = dphi0
@@ -147,7 +154,18 @@ function wolfeLineSearch(phi0: number, dphi0: number, first: number, evalAt: (a:
     const dphi = evalAt(a)
     const phi = value()
     if (!Number.isFinite(phi) || phi > phi0 + C1 * a * dphi0 || (i > 0 && phi >= phiPrev)) {
-      return zoom(aPrev, phiPrev, dphiPrev, a, Number.isFinite(phi) ? phi : Infinity, Number.isFinite(dphi) ? dphi : NaN, phi0, dphi0, evalAt, value)
+      return zoom(
+        aPrev,
+        phiPrev,
+        dphiPrev,
+        a,
+        Number.isFinite(phi) ? phi : Infinity,
+        Number.isFinite(dphi) ? dphi : NaN,
+        phi0,
+        dphi0,
+        evalAt,
+        value,
+      )
     }
     if (Math.abs(dphi) <= -C2 * dphi0) return a
     if (dphi >= 0) return zoom(a, phi, dphi, aPrev, phiPrev, dphiPrev, phi0, dphi0, evalAt, value)
@@ -161,10 +179,16 @@ function wolfeLineSearch(phi0: number, dphi0: number, first: number, evalAt: (a:
 }
 
 function zoom(
-  lo: number, phiLo: number, dphiLo: number,
-  hi: number, phiHi: number, dphiHi: number,
-  phi0: number, dphi0: number,
-  evalAt: (a: number) => number, value: () => number,
+  lo: number,
+  phiLo: number,
+  dphiLo: number,
+  hi: number,
+  phiHi: number,
+  dphiHi: number,
+  phi0: number,
+  dphi0: number,
+  evalAt: (a: number) => number,
+  value: () => number,
 ): number {
   for (let i = 0; i < 60; i++) {
     const a = interpolate(lo, phiLo, dphiLo, hi, phiHi, dphiHi)
@@ -199,11 +223,11 @@ function interpolate(lo: number, phiLo: number, dphiLo: number, hi: number, phiH
   const width = Math.abs(hi - lo)
   const mid = 0.5 * (lo + hi)
   if (!Number.isFinite(phiHi) || !Number.isFinite(dphiHi)) return mid
-  const d1 = dphiLo + dphiHi - 3 * (phiLo - phiHi) / (lo - hi)
+  const d1 = dphiLo + dphiHi - (3 * (phiLo - phiHi)) / (lo - hi)
   const disc = d1 * d1 - dphiLo * dphiHi
   if (!(disc >= 0)) return mid
   const d2 = Math.sign(hi - lo) * Math.sqrt(disc)
-  const a = hi - (hi - lo) * (dphiHi + d2 - d1) / (dphiHi - dphiLo + 2 * d2)
+  const a = hi - ((hi - lo) * (dphiHi + d2 - d1)) / (dphiHi - dphiLo + 2 * d2)
   if (!Number.isFinite(a) || a < left + 0.1 * width || a > left + 0.9 * width) return mid
   return a
 }

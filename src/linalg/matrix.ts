@@ -100,14 +100,17 @@ export function checkFeatures(m: FeatureMatrix, who: string): void {
     const d = m.data
     for (let p = 0; p < d.length; p++) {
       if (!Number.isFinite(d[p])) {
-        throw new Error(`${who}: X[${Math.floor(p / m.nCols)}][${p % m.nCols}] is ${d[p]}; features must be finite numbers`)
+        throw new Error(
+          `${who}: X[${Math.floor(p / m.nCols)}][${p % m.nCols}] is ${d[p]}; features must be finite numbers`,
+        )
       }
     }
     return
   }
   for (let i = 0; i < m.nRows; i++) {
     for (let p = m.indptr[i]; p < m.indptr[i + 1]; p++) {
-      if (!Number.isFinite(m.data[p])) throw new Error(`${who}: X[${i}][${m.indices[p]}] is ${m.data[p]}; features must be finite numbers`)
+      if (!Number.isFinite(m.data[p]))
+        throw new Error(`${who}: X[${i}][${m.indices[p]}] is ${m.data[p]}; features must be finite numbers`)
     }
   }
 }

@@ -53,7 +53,9 @@ const embeddingsSchema = lazyValue(() => {
  */
 export class OpenAiCompatibleTagger implements InterestTagger {
   readonly name = "openai-compatible"
-  readonly config: Readonly<Required<Omit<OpenAiCompatibleOptions, "apiKey" | "cacheDir">> & { cacheDir: string | null }>
+  readonly config: Readonly<
+    Required<Omit<OpenAiCompatibleOptions, "apiKey" | "cacheDir">> & { cacheDir: string | null }
+  >
   // A true private field: not enumerable, so JSON.stringify, console.log and util.inspect never show it.
   readonly #apiKey: string | undefined
 
@@ -62,25 +64,41 @@ export class OpenAiCompatibleTagger implements InterestTagger {
     try {
       parsed = new URL(options.url)
     } catch {
-      throw new Error(`OpenAiCompatibleTagger: url must be an absolute http(s) URL, got ${options.url.includes("@") ? "a text with '@' (not shown)" : JSON.stringify(options.url)}`)
+      throw new Error(
+        `OpenAiCompatibleTagger: url must be an absolute http(s) URL, got ${options.url.includes("@") ? "a text with '@' (not shown)" : JSON.stringify(options.url)}`,
+      )
     }
     if (parsed.username !== "" || parsed.password !== "") {
-      throw new Error("OpenAiCompatibleTagger: url must not carry credentials (user:password@host); give the key as apiKey (INTEREST_LAB_LLM_KEY)")
+      throw new Error(
+        "OpenAiCompatibleTagger: url must not carry credentials (user:password@host); give the key as apiKey (INTEREST_LAB_LLM_KEY)",
+      )
     }
-    if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new Error(`OpenAiCompatibleTagger: url must use http or https, got ${parsed.protocol}`)
+    if (parsed.protocol !== "http:" && parsed.protocol !== "https:")
+      throw new Error(`OpenAiCompatibleTagger: url must use http or https, got ${parsed.protocol}`)
     if (!options.model) throw new Error("OpenAiCompatibleTagger: model must be a non-empty string")
     const timeoutMs = options.timeoutMs ?? 20_000
     const retries = options.retries ?? 2
     const backoffMs = options.backoffMs ?? 500
     if (!(timeoutMs > 0)) throw new Error(`OpenAiCompatibleTagger: timeoutMs must be > 0, got ${timeoutMs}`)
-    if (!Number.isInteger(retries) || retries < 0) throw new Error(`OpenAiCompatibleTagger: retries must be an integer >= 0, got ${retries}`)
+    if (!Number.isInteger(retries) || retries < 0)
+      throw new Error(`OpenAiCompatibleTagger: retries must be an integer >= 0, got ${retries}`)
     if (!(backoffMs >= 0)) throw new Error(`OpenAiCompatibleTagger: backoffMs must be >= 0, got ${backoffMs}`)
-    this.config = { url: options.url.replace(/\/+$/, ""), model: options.model, timeoutMs, retries, backoffMs, cacheDir: options.cacheDir ?? null }
+    this.config = {
+      url: options.url.replace(/\/+$/, ""),
+      model: options.model,
+      timeoutMs,
+      retries,
+      backoffMs,
+      cacheDir: options.cacheDir ?? null,
+    }
     this.#apiKey = options.apiKey
   }
 
   /** The adapter configured from INTEREST_LAB_LLM_URL / _MODEL / _KEY, or null when they are not set. */
-  static fromEnv(extra: Omit<OpenAiCompatibleOptions, "url" | "model" | "apiKey"> = {}, env: NodeJS.ProcessEnv = process.env): OpenAiCompatibleTagger | null {
+  static fromEnv(
+    extra: Omit<OpenAiCompatibleOptions, "url" | "model" | "apiKey"> = {},
+    env: NodeJS.ProcessEnv = process.env,
+  ): OpenAiCompatibleTagger | null {
     const url = env.INTEREST_LAB_LLM_URL
     const model = env.INTEREST_LAB_LLM_MODEL
     if (!url) return null
@@ -89,13 +107,22 @@ export class OpenAiCompatibleTagger implements InterestTagger {
   }
 
   async tag(input: TaggerInput): Promise<WeightedTag[]> {
-    const profile = input.categoryNames.map((name, c) => `${name}: ${Number(input.categoryProfile[c]).toFixed(3)}`).join("\n")
+    const profile = input.categoryNames
+      .map((name, c) => `${name}: ${Number(input.categoryProfile[c]).toFixed(3)}`)
+      .join("\n")
     const body = {
       model: this.config.model,
       temperature: 0,
       messages: [
-        { role: "system", content: 'You label shoppers\' interests. Reply with JSON only: {"tags":[{"tag":string,"weight":number in [0,1]}]}.' },
-        { role: "user", content: `Category interest weights of user ${input.user}:\n${profile}\nGive at most 5 short interest tags.` },
+        {
+          role: "system",
+          content:
+            'You label shoppers\' interests. Reply with JSON only: {"tags":[{"tag":string,"weight":number in [0,1]}]}.',
+        },
+        {
+          role: "user",
+          content: `Category interest weights of user ${input.user}:\n${profile}\nGive at most 5 short interest tags.`,
+        },
       ],
     }
     return this.cached("chat", body, "/chat/completions", (json) => {
@@ -144,7 +171,11 @@ export class OpenAiCompatibleTagger implements InterestTagger {
     return value
   }
 
-  private async request<T>(path: string, payload: string, validate: (json: unknown) => T): Promise<{ json: unknown; value: T }> {
+  private async request<T>(
+    path: string,
+    payload: string,
+    validate: (json: unknown) => T,
+  ): Promise<{ json: unknown; value: T }> {
     const attempts = this.config.retries + 1
     let last = ""
     let made = 0
@@ -156,7 +187,12 @@ export class OpenAiCompatibleTagger implements InterestTagger {
       try {
         const headers: Record<string, string> = { "content-type": "application/json" }
         if (this.#apiKey) headers.authorization = `Bearer ${this.#apiKey}`
-        const res = await fetch(this.config.url + path, { method: "POST", headers, body: payload, signal: controller.signal })
+        const res = await fetch(this.config.url + path, {
+          method: "POST",
+          headers,
+          body: payload,
+          signal: controller.signal,
+        })
         const text = await res.text()
         if (!res.ok) {
           last = `HTTP ${res.status}: ${text.slice(0, 120)}`
@@ -176,12 +212,16 @@ export class OpenAiCompatibleTagger implements InterestTagger {
           last = `the response does not match the expected schema: ${(e as Error).message.slice(0, 200)}`
         }
       } catch (e) {
-        last = controller.signal.aborted ? `timed out after ${this.config.timeoutMs} ms` : `request failed: ${(e as Error).message}`
+        last = controller.signal.aborted
+          ? `timed out after ${this.config.timeoutMs} ms`
+          : `request failed: ${(e as Error).message}`
       } finally {
         clearTimeout(timer)
       }
     }
-    throw new Error(this.redact(`OpenAiCompatibleTagger: ${this.config.url}${path} failed after ${made} attempt(s): ${last}`))
+    throw new Error(
+      this.redact(`OpenAiCompatibleTagger: ${this.config.url}${path} failed after ${made} attempt(s): ${last}`),
+    )
   }
 
   /** `text` with every occurrence of the API key replaced, e.g. when a server echoes the request's headers. */

@@ -12,15 +12,21 @@ export class ProfileTagger implements InterestTagger {
   constructor(options: { maxTags?: number; minWeight?: number } = {}) {
     const maxTags = options.maxTags ?? 3
     const minWeight = options.minWeight ?? 0.1
-    if (!Number.isInteger(maxTags) || maxTags < 1) throw new Error(`ProfileTagger: maxTags must be a positive integer, got ${maxTags}`)
-    if (!(minWeight >= 0 && minWeight <= 1)) throw new Error(`ProfileTagger: minWeight must be in [0, 1], got ${minWeight}`)
+    if (!Number.isInteger(maxTags) || maxTags < 1)
+      throw new Error(`ProfileTagger: maxTags must be a positive integer, got ${maxTags}`)
+    if (!(minWeight >= 0 && minWeight <= 1))
+      throw new Error(`ProfileTagger: minWeight must be in [0, 1], got ${minWeight}`)
     this.config = { maxTags, minWeight }
   }
 
   tag(input: TaggerInput): Promise<WeightedTag[]> {
     const p = input.categoryProfile
     if (p.length !== input.categoryNames.length) {
-      return Promise.reject(new Error(`ProfileTagger: categoryProfile has ${p.length} entries for ${input.categoryNames.length} category names`))
+      return Promise.reject(
+        new Error(
+          `ProfileTagger: categoryProfile has ${p.length} entries for ${input.categoryNames.length} category names`,
+        ),
+      )
     }
     const tags = Array.from({ length: p.length }, (_, c) => c)
       .filter((c) => p[c] >= this.config.minWeight)

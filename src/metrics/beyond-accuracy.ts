@@ -9,13 +9,15 @@
  * @example catalogCoverage([[0, 1], [1, 2]], 10) // 0.3
  */
 export function catalogCoverage(lists: ArrayLike<number>[], nItems: number): number {
-  if (!Number.isInteger(nItems) || nItems < 1) throw new Error(`catalogCoverage: nItems must be an integer >= 1, got ${nItems}`)
+  if (!Number.isInteger(nItems) || nItems < 1)
+    throw new Error(`catalogCoverage: nItems must be an integer >= 1, got ${nItems}`)
   const seen = new Uint8Array(nItems)
   let covered = 0
   for (const list of lists) {
     for (let i = 0; i < list.length; i++) {
       const item = list[i]
-      if (!(Number.isInteger(item) && item >= 0 && item < nItems)) throw new Error(`catalogCoverage: item ${item} is outside [0, ${nItems})`)
+      if (!(Number.isInteger(item) && item >= 0 && item < nItems))
+        throw new Error(`catalogCoverage: item ${item} is outside [0, ${nItems})`)
       if (!seen[item]) {
         seen[item] = 1
         covered++
@@ -82,7 +84,11 @@ export function novelty(list: ArrayLike<number>, popularity: ArrayLike<number>):
  * Source: Ge, Delgado-Battenfeld & Jannach (2010), "Beyond accuracy", RecSys.
  * @example serendipity([1, 2, 3], new Set([2, 3]), new Set([3])) // 1/3
  */
-export function serendipity(list: ArrayLike<number>, relevant: ReadonlySet<number>, expected: ReadonlySet<number>): number {
+export function serendipity(
+  list: ArrayLike<number>,
+  relevant: ReadonlySet<number>,
+  expected: ReadonlySet<number>,
+): number {
   if (list.length === 0) throw new Error("serendipity: the list must not be empty")
   let hits = 0
   for (let i = 0; i < list.length; i++) if (relevant.has(list[i]) && !expected.has(list[i])) hits++

@@ -81,7 +81,8 @@ export function logLoss(yTrue: ArrayLike<number>, probabilities: ArrayLike<numbe
   let sum = 0
   for (let i = 0; i < yTrue.length; i++) {
     const raw = probabilities[i]
-    if (!(raw >= 0 && raw <= 1)) throw new Error(`logLoss: probabilities must be in [0, 1], got probabilities[${i}] = ${raw}`)
+    if (!(raw >= 0 && raw <= 1))
+      throw new Error(`logLoss: probabilities must be in [0, 1], got probabilities[${i}] = ${raw}`)
     const p = Math.min(1 - eps, Math.max(eps, raw))
     sum -= yTrue[i] === 1 ? Math.log(p) : Math.log(1 - p)
   }

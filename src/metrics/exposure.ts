@@ -21,13 +21,19 @@ export function positionExposure(k: number, model: "dcg" | "uniform" = "dcg"): F
  * @throws on an item outside [0, nItems) or a list longer than the weights
  * @example itemExposure([[0, 1], [1, 2]], 3, positionExposure(2)) // [1, 1.6309…, 0.6309…]
  */
-export function itemExposure(lists: readonly ArrayLike<number>[], nItems: number, weights: ArrayLike<number>): Float64Array {
+export function itemExposure(
+  lists: readonly ArrayLike<number>[],
+  nItems: number,
+  weights: ArrayLike<number>,
+): Float64Array {
   const out = new Float64Array(nItems)
   lists.forEach((list, u) => {
-    if (list.length > weights.length) throw new Error(`itemExposure: list ${u} has ${list.length} items but only ${weights.length} position weights`)
+    if (list.length > weights.length)
+      throw new Error(`itemExposure: list ${u} has ${list.length} items but only ${weights.length} position weights`)
     for (let r = 0; r < list.length; r++) {
       const i = list[r]
-      if (!(Number.isInteger(i) && i >= 0 && i < nItems)) throw new Error(`itemExposure: list ${u}, rank ${r} holds item ${i}, outside [0, ${nItems})`)
+      if (!(Number.isInteger(i) && i >= 0 && i < nItems))
+        throw new Error(`itemExposure: list ${u}, rank ${r} holds item ${i}, outside [0, ${nItems})`)
       out[i] += weights[r]
     }
   })
@@ -39,11 +45,13 @@ export function itemExposure(lists: readonly ArrayLike<number>[], nItems: number
  * @example groupTotals([1, 2, 3], [0, 1, 0], 2) // [4, 2]
  */
 export function groupTotals(values: ArrayLike<number>, groupOf: ArrayLike<number>, nGroups: number): Float64Array {
-  if (values.length !== groupOf.length) throw new Error(`groupTotals: ${values.length} values but ${groupOf.length} group labels`)
+  if (values.length !== groupOf.length)
+    throw new Error(`groupTotals: ${values.length} values but ${groupOf.length} group labels`)
   const out = new Float64Array(nGroups)
   for (let i = 0; i < values.length; i++) {
     const g = groupOf[i]
-    if (!(Number.isInteger(g) && g >= 0 && g < nGroups)) throw new Error(`groupTotals: item ${i} is in group ${g}, outside [0, ${nGroups})`)
+    if (!(Number.isInteger(g) && g >= 0 && g < nGroups))
+      throw new Error(`groupTotals: item ${i} is in group ${g}, outside [0, ${nGroups})`)
     out[g] += values[i]
   }
   return out
@@ -61,7 +69,8 @@ export function gini(values: ArrayLike<number>): number {
   if (n === 0) throw new Error("gini: values must not be empty")
   const sorted = Float64Array.from(values)
   for (let i = 0; i < n; i++) {
-    if (!(sorted[i] >= 0 && Number.isFinite(sorted[i]))) throw new Error(`gini: values[${i}] is ${sorted[i]}; values must be finite and >= 0`)
+    if (!(sorted[i] >= 0 && Number.isFinite(sorted[i])))
+      throw new Error(`gini: values[${i}] is ${sorted[i]}; values must be finite and >= 0`)
   }
   sorted.sort()
   let total = 0
@@ -79,12 +88,18 @@ export function gini(values: ArrayLike<number>): number {
  * normalised to sum to 1 (Steck's p(c|u) from a history, or q(c|u) from a list with position weights).
  * @example categoryDistribution([0, 1, 1], [0, 1], 2) // [1/3, 2/3]
  */
-export function categoryDistribution(items: ArrayLike<number>, categoryOf: ArrayLike<number>, nCategories: number, weights?: ArrayLike<number>): Float64Array {
+export function categoryDistribution(
+  items: ArrayLike<number>,
+  categoryOf: ArrayLike<number>,
+  nCategories: number,
+  weights?: ArrayLike<number>,
+): Float64Array {
   const out = new Float64Array(nCategories)
   let total = 0
   for (let r = 0; r < items.length; r++) {
     const c = categoryOf[items[r]]
-    if (!(Number.isInteger(c) && c >= 0 && c < nCategories)) throw new Error(`categoryDistribution: item ${items[r]} has category ${c}, outside [0, ${nCategories})`)
+    if (!(Number.isInteger(c) && c >= 0 && c < nCategories))
+      throw new Error(`categoryDistribution: item ${items[r]} has category ${c}, outside [0, ${nCategories})`)
     const w = weights ? weights[r] : 1
     out[c] += w
     total += w
@@ -101,7 +116,8 @@ export function categoryDistribution(items: ArrayLike<number>, categoryOf: Array
  * @example calibrationKl([0.5, 0.5], [1, 0]) // ≈ 0.5·ln(0.5/0.505) + 0.5·ln(0.5/0.005)
  */
 export function calibrationKl(history: ArrayLike<number>, list: ArrayLike<number>, alpha = 0.01): number {
-  if (history.length !== list.length) throw new Error(`calibrationKl: history has ${history.length} categories, the list ${list.length}`)
+  if (history.length !== list.length)
+    throw new Error(`calibrationKl: history has ${history.length} categories, the list ${list.length}`)
   if (!(alpha > 0 && alpha < 1)) throw new Error(`calibrationKl: alpha must be in (0, 1), got ${alpha}`)
   let kl = 0
   for (let c = 0; c < history.length; c++) {
@@ -117,7 +133,10 @@ export function calibrationKl(history: ArrayLike<number>, list: ArrayLike<number
  * ARP of the lists over that of the users' profiles, minus 1.
  * @example averageRecommendationPopularity([[0, 1]], [0.5, 0.1]) // 0.3
  */
-export function averageRecommendationPopularity(lists: readonly ArrayLike<number>[], popularity: ArrayLike<number>): number {
+export function averageRecommendationPopularity(
+  lists: readonly ArrayLike<number>[],
+  popularity: ArrayLike<number>,
+): number {
   if (lists.length === 0) throw new Error("averageRecommendationPopularity: lists must not be empty")
   let sum = 0
   lists.forEach((list, u) => {

@@ -1,5 +1,12 @@
 export {
-  precisionAtK, recallAtK, ndcgAtK, averagePrecisionAtK, reciprocalRank, mapAtK, mrr, hitRateAtK,
+  precisionAtK,
+  recallAtK,
+  ndcgAtK,
+  averagePrecisionAtK,
+  reciprocalRank,
+  mapAtK,
+  mrr,
+  hitRateAtK,
 } from "./ranking"
 export type { RankingQuery } from "./ranking"
 export { auc } from "./auc"
@@ -9,9 +16,19 @@ export { rocCurve, rocAuc } from "./roc"
 export type { RocCurve } from "./roc"
 export { rmse, mae } from "./regression"
 export {
-  positionExposure, itemExposure, groupTotals, gini, categoryDistribution, calibrationKl,
+  positionExposure,
+  itemExposure,
+  groupTotals,
+  gini,
+  categoryDistribution,
+  calibrationKl,
   averageRecommendationPopularity,
 } from "./exposure"
 export {
-  catalogCoverage, intraListDiversity, categoryDiversityFromCounts, novelty, serendipity, noveltyFromCounts,
+  catalogCoverage,
+  intraListDiversity,
+  categoryDiversityFromCounts,
+  novelty,
+  serendipity,
+  noveltyFromCounts,
 } from "./beyond-accuracy"

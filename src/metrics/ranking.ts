@@ -17,7 +17,8 @@ function checkK(fn: string, k: number): void {
 }
 
 function checkRelevant(fn: string, relevant: ReadonlySet<number> | ReadonlyMap<number, number>): void {
-  if (relevant.size === 0) throw new Error(`${fn}: relevant must hold at least one item (the metric is undefined for a query with none)`)
+  if (relevant.size === 0)
+    throw new Error(`${fn}: relevant must hold at least one item (the metric is undefined for a query with none)`)
 }
 
 function hitsAtK(recommended: ArrayLike<number>, relevant: ReadonlySet<number>, k: number): number {
@@ -55,10 +56,15 @@ export function recallAtK(recommended: ArrayLike<number>, relevant: ReadonlySet<
  * @throws when no relevant item has a positive gain
  * @example ndcgAtK([3, 1, 7], new Set([1]), 3) // 1 / log2(3) ≈ 0.6309
  */
-export function ndcgAtK(recommended: ArrayLike<number>, relevant: ReadonlySet<number> | ReadonlyMap<number, number>, k: number): number {
+export function ndcgAtK(
+  recommended: ArrayLike<number>,
+  relevant: ReadonlySet<number> | ReadonlyMap<number, number>,
+  k: number,
+): number {
   checkK("ndcgAtK", k)
   checkRelevant("ndcgAtK", relevant)
-  const gain = (item: number): number => (relevant instanceof Map ? (relevant.get(item) ?? 0) : relevant.has(item) ? 1 : 0)
+  const gain = (item: number): number =>
+    relevant instanceof Map ? (relevant.get(item) ?? 0) : relevant.has(item) ? 1 : 0
   let dcg = 0
   const m = Math.min(k, recommended.length)
   for (let i = 0; i < m; i++) dcg += gain(recommended[i]) / Math.log2(i + 2)

@@ -39,7 +39,10 @@ async function activate(name: BackendName, chosen: boolean): Promise<boolean> {
   if (name === "wasm" && !wasmPathSet) {
     // In Node the wasm binaries must be located explicitly: they sit in the package's dist folder.
     // Required here, not at the top: the package registers its backend with TensorFlow.js on load.
-    const { setWasmPaths } = requireOptional<typeof import("@tensorflow/tfjs-backend-wasm")>("@tensorflow/tfjs-backend-wasm", "The wasm backend")
+    const { setWasmPaths } = requireOptional<typeof import("@tensorflow/tfjs-backend-wasm")>(
+      "@tensorflow/tfjs-backend-wasm",
+      "The wasm backend",
+    )
     const dist = path.dirname(require.resolve("@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm"))
     setWasmPaths(dist + path.sep)
     wasmPathSet = true

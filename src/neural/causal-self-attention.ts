@@ -20,8 +20,7 @@ export interface CausalSelfAttentionOptions {
  * look ahead). Input [batch, window, d]; output the same, or the last position [batch, d].
  * @example tf.layers.embedding(...) → new CausalSelfAttention({ window: 8, seeds: [1, 2, 3, 4] })
  */
-export interface CausalSelfAttention extends tf.layers.Layer {
-}
+export interface CausalSelfAttention extends tf.layers.Layer {}
 
 /** CausalSelfAttention's class, defined on first use (it extends a TensorFlow.js class, and TensorFlow.js loads lazily). */
 function defineCausalSelfAttention() {
@@ -38,7 +37,8 @@ function defineCausalSelfAttention() {
 
     constructor(options: CausalSelfAttentionOptions) {
       super({ name: options.name })
-      if (!Number.isInteger(options.window) || options.window < 1) throw new Error(`CausalSelfAttention: window must be a positive integer, got ${options.window}`)
+      if (!Number.isInteger(options.window) || options.window < 1)
+        throw new Error(`CausalSelfAttention: window must be a positive integer, got ${options.window}`)
       this.window = options.window
       this.seeds = options.seeds
       this.returnSequences = options.returnSequences ?? false
@@ -51,7 +51,12 @@ function defineCausalSelfAttention() {
       this.wq = this.addWeight("wq", [d, d], "float32", g(this.seeds[0]))
       this.wk = this.addWeight("wk", [d, d], "float32", g(this.seeds[1]))
       this.wv = this.addWeight("wv", [d, d], "float32", g(this.seeds[2]))
-      this.pos = this.addWeight("positions", [this.window, d], "float32", tf.initializers.randomNormal({ mean: 0, stddev: 0.05, seed: this.seeds[3] }))
+      this.pos = this.addWeight(
+        "positions",
+        [this.window, d],
+        "float32",
+        tf.initializers.randomNormal({ mean: 0, stddev: 0.05, seed: this.seeds[3] }),
+      )
       this.built = true
     }
 
@@ -66,7 +71,8 @@ function defineCausalSelfAttention() {
         const [b, t, d] = x.shape
         const h = tf.add(x, (this.pos as tf.LayerVariable).read()) as tf.Tensor3D
         const flat = tf.reshape(h, [b * t, d]) as tf.Tensor2D
-        const proj = (w: tf.LayerVariable) => tf.reshape(tf.matMul(flat, w.read() as tf.Tensor2D), [b, t, d]) as tf.Tensor3D
+        const proj = (w: tf.LayerVariable) =>
+          tf.reshape(tf.matMul(flat, w.read() as tf.Tensor2D), [b, t, d]) as tf.Tensor3D
         const q = proj(this.wq as tf.LayerVariable)
         const k = proj(this.wk as tf.LayerVariable)
         const v = proj(this.wv as tf.LayerVariable)
@@ -83,4 +89,7 @@ function defineCausalSelfAttention() {
   }
 }
 
-export const CausalSelfAttention: { new (options: CausalSelfAttentionOptions): CausalSelfAttention; readonly className: string } = lazyClass(defineCausalSelfAttention)
+export const CausalSelfAttention: {
+  new (options: CausalSelfAttentionOptions): CausalSelfAttention
+  readonly className: string
+} = lazyClass(defineCausalSelfAttention)

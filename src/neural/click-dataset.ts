@@ -32,7 +32,8 @@ export interface ClickDataset {
  * @example const data = clickDataset(world, simulateEvents(world).events, 20000, createRng(1, 3))
  */
 export function clickDataset(world: World, history: EventLog, impressions: number, rng: Rng): ClickDataset {
-  if (!Number.isInteger(impressions) || impressions < 1) throw new Error(`clickDataset: impressions must be a positive integer, got ${impressions}`)
+  if (!Number.isInteger(impressions) || impressions < 1)
+    throw new Error(`clickDataset: impressions must be a positive integer, got ${impressions}`)
   const nc = world.nCategories
   const nu = world.nUsers
   const ni = world.nItems

@@ -26,7 +26,8 @@ export async function compareClassifiers(
   test: { x: TabularFeatures; y: ArrayLike<number> },
   threshold = 0.5,
 ): Promise<ClassifierScores[]> {
-  if (!(threshold > 0 && threshold < 1)) throw new Error(`compareClassifiers: threshold must be in (0, 1), got ${threshold}`)
+  if (!(threshold > 0 && threshold < 1))
+    throw new Error(`compareClassifiers: threshold must be in (0, 1), got ${threshold}`)
   const out: ClassifierScores[] = []
   for (const model of models) {
     const start = performance.now()
@@ -38,7 +39,13 @@ export async function compareClassifiers(
 }
 
 /** The {@link ClassifierScores} of predicted probabilities `p` against labels `y`. */
-export function scoreProbabilities(name: string, y: ArrayLike<number>, p: ArrayLike<number>, threshold = 0.5, fitSeconds = 0): ClassifierScores {
+export function scoreProbabilities(
+  name: string,
+  y: ArrayLike<number>,
+  p: ArrayLike<number>,
+  threshold = 0.5,
+  fitSeconds = 0,
+): ClassifierScores {
   const predicted = new Uint8Array(p.length)
   for (let i = 0; i < p.length; i++) predicted[i] = p[i] >= threshold ? 1 : 0
   return {

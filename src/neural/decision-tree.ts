@@ -67,7 +67,13 @@ export interface Tree {
  * Checked against scikit-learn's DecisionTreeClassifier in test/neural/random-forest.test.ts.
  * @internal
  */
-export function growTree(data: RankedFeatures, y: ArrayLike<number>, sample: Int32Array, options: TreeOptions, rng: Rng): Tree {
+export function growTree(
+  data: RankedFeatures,
+  y: ArrayLike<number>,
+  sample: Int32Array,
+  options: TreeOptions,
+  rng: Rng,
+): Tree {
   const { rows, cols, rank, values } = data
   const cap = 2 * sample.length + 1
   const tree: Tree = {
@@ -151,6 +157,7 @@ export function growTree(data: RankedFeatures, y: ArrayLike<number>, sample: Int
 export function treeProba(tree: Tree, x: TabularFeatures, r: number): number {
   let node = 0
   const row = r * x.cols
-  while (tree.feature[node] >= 0) node = x.data[row + tree.feature[node]] <= tree.threshold[node] ? tree.left[node] : tree.right[node]
+  while (tree.feature[node] >= 0)
+    node = x.data[row + tree.feature[node]] <= tree.threshold[node] ? tree.left[node] : tree.right[node]
   return tree.value[node]
 }

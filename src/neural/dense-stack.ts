@@ -45,7 +45,17 @@ function denseModule(): object | null {
  * packed in strips of 8 rows (element (r, p) of a strip at p·8 + r), W row-major k × n, every product
  * and sum rounded to f32 in the module's order (see {@link denseForwardModuleBytes}): the same bits.
  */
-export function denseJs(f: Float32Array, m: number, k: number, n: number, x: number, w: number, b: number, y: number, lo: number): void {
+export function denseJs(
+  f: Float32Array,
+  m: number,
+  k: number,
+  n: number,
+  x: number,
+  w: number,
+  b: number,
+  y: number,
+  lo: number,
+): void {
   const fr = Math.fround
   for (let s = 0; s < m; s += 8) {
     const xs = x + s * k
@@ -90,7 +100,10 @@ export class DenseStack {
     let k = this.inputs
     let widest = 0
     this.plan = layers.map((layer, l) => {
-      if (l > 0 && layer.inputs !== layers[l - 1].units) throw new Error(`DenseStack: layer ${l} takes ${layer.inputs} inputs, the layer before gives ${layers[l - 1].units}`)
+      if (l > 0 && layer.inputs !== layers[l - 1].units)
+        throw new Error(
+          `DenseStack: layer ${l} takes ${layer.inputs} inputs, the layer before gives ${layers[l - 1].units}`,
+        )
       const n = Math.ceil(layer.units / 4) * 4
       const step = { k, n, w: at, b: at + k * n }
       at += k * n + n
@@ -113,14 +126,19 @@ export class DenseStack {
     this.wasm = this.dense !== null
     layers.forEach((layer, l) => {
       const { n, w, b } = this.plan[l]
-      for (let p = 0; p < layer.inputs; p++) this.heap.set(layer.kernel.subarray(p * layer.units, (p + 1) * layer.units), w + p * n)
+      for (let p = 0; p < layer.inputs; p++)
+        this.heap.set(layer.kernel.subarray(p * layer.units, (p + 1) * layer.units), w + p * n)
       this.heap.set(layer.bias, b)
     })
     this.relu = layers.map((layer) => layer.relu)
   }
 
   /** The last layer's outputs (before any output activation), `rows × outputs` row-major, for raw rows `x` z-scored with `mean` and `scale`. */
-  forward(x: { data: Float32Array; rows: number; cols: number }, mean: Float32Array, scale: Float32Array): Float32Array {
+  forward(
+    x: { data: Float32Array; rows: number; cols: number },
+    mean: Float32Array,
+    scale: Float32Array,
+  ): Float32Array {
     if (x.cols !== this.inputs) throw new Error(`DenseStack.forward: expected ${this.inputs} columns, got ${x.cols}`)
     const heap = this.heap
     const cols = x.cols

@@ -28,7 +28,9 @@ export class InterestMlp extends TfBinaryClassifier {
     super(options, "InterestMlp")
     this.hidden = options.hidden ?? [128, 64]
     if (this.hidden.length === 0 || this.hidden.some((h) => !Number.isInteger(h) || h < 1)) {
-      throw new Error(`InterestMlp: hidden must be a non-empty list of positive integers, got [${this.hidden.join(", ")}]`)
+      throw new Error(
+        `InterestMlp: hidden must be a non-empty list of positive integers, got [${this.hidden.join(", ")}]`,
+      )
     }
     this.name = `MLP ${[...this.hidden, 1].join("-")}`
   }
@@ -38,23 +40,41 @@ export class InterestMlp extends TfBinaryClassifier {
     const input = tf.input({ shape: [cols], name: "features" })
     let h: tf.SymbolicTensor = input
     for (const units of this.hidden) {
-      h = tf.layers.dense({ units, activation: "relu", kernelInitializer: kit.init(), kernelRegularizer: kit.regularizer }).apply(h) as tf.SymbolicTensor
-      if (this.config.dropout > 0) h = new SeededDropout({ rate: this.config.dropout, rng: kit.dropoutRng }).apply(h) as tf.SymbolicTensor
+      h = tf.layers
+        .dense({ units, activation: "relu", kernelInitializer: kit.init(), kernelRegularizer: kit.regularizer })
+        .apply(h) as tf.SymbolicTensor
+      if (this.config.dropout > 0)
+        h = new SeededDropout({ rate: this.config.dropout, rng: kit.dropoutRng }).apply(h) as tf.SymbolicTensor
     }
-    const out = tf.layers.dense({ units: 1, activation: "sigmoid", kernelInitializer: kit.init() }).apply(h) as tf.SymbolicTensor
+    const out = tf.layers
+      .dense({ units: 1, activation: "sigmoid", kernelInitializer: kit.init() })
+      .apply(h) as tf.SymbolicTensor
     return tf.model({ inputs: input, outputs: out, name: "interest_mlp" })
   }
 
   /** Dense (ReLU) layers, dropout (the identity when predicting) and a sigmoid unit: the stack {@link DenseStack} runs. */
   protected override denseLayers(model: tf.LayersModel): DenseLayerWeights[] | undefined {
     const layers: DenseLayerWeights[] = []
-    const dense = model.layers.filter((layer) => layer.getClassName() !== "InputLayer" && layer.getClassName() !== "SeededDropout")
+    const dense = model.layers.filter(
+      (layer) => layer.getClassName() !== "InputLayer" && layer.getClassName() !== "SeededDropout",
+    )
     for (const [i, layer] of dense.entries()) {
       const activation = (layer.getConfig() as { activation?: unknown }).activation
       const weights = layer.getWeights()
-      if (layer.getClassName() !== "Dense" || weights.length !== 2 || activation !== (i === dense.length - 1 ? "sigmoid" : "relu")) return undefined
+      if (
+        layer.getClassName() !== "Dense" ||
+        weights.length !== 2 ||
+        activation !== (i === dense.length - 1 ? "sigmoid" : "relu")
+      )
+        return undefined
       const [inputs, units] = weights[0].shape
-      layers.push({ kernel: weights[0].dataSync() as Float32Array, bias: weights[1].dataSync() as Float32Array, inputs, units, relu: i < dense.length - 1 })
+      layers.push({
+        kernel: weights[0].dataSync() as Float32Array,
+        bias: weights[1].dataSync() as Float32Array,
+        inputs,
+        units,
+        relu: i < dense.length - 1,
+      })
     }
     return layers.length > 0 && layers[layers.length - 1].units === 1 ? layers : undefined
   }

@@ -54,16 +54,27 @@ export function interestTagExamples(
   const window = options.window ?? 20
   const horizon = options.horizon ?? 10
   const stride = options.stride ?? 1
-  for (const [name, v] of [["window", window], ["horizon", horizon], ["stride", stride]] as const) {
-    if (!Number.isInteger(v) || v < 1) throw new Error(`interestTagExamples: ${name} must be a positive integer, got ${v}`)
+  for (const [name, v] of [
+    ["window", window],
+    ["horizon", horizon],
+    ["stride", stride],
+  ] as const) {
+    if (!Number.isInteger(v) || v < 1)
+      throw new Error(`interestTagExamples: ${name} must be a positive integer, got ${v}`)
   }
-  if (!Number.isInteger(nCategories) || nCategories < 2) throw new Error(`interestTagExamples: nCategories must be an integer ≥ 2, got ${nCategories}`)
+  if (!Number.isInteger(nCategories) || nCategories < 2)
+    throw new Error(`interestTagExamples: nCategories must be an integer ≥ 2, got ${nCategories}`)
   const byUser = [...userClickCategories(events, itemCategory).entries()].sort((a, b) => a[0] - b[0])
   const trainRows: [number, number[], number[]][] = []
   const latestRows: [number, number[], number[]][] = []
   for (const [u, seq] of byUser) {
-    for (const c of seq) if (!(Number.isInteger(c) && c >= 0 && c < nCategories)) throw new Error(`interestTagExamples: user ${u} clicked an item of category ${c}; allowed 0..${nCategories - 1}`)
-    for (let t = 1; t < seq.length; t += stride) trainRows.push([u, seq.slice(Math.max(0, t - window), t), seq.slice(t, t + horizon)])
+    for (const c of seq)
+      if (!(Number.isInteger(c) && c >= 0 && c < nCategories))
+        throw new Error(
+          `interestTagExamples: user ${u} clicked an item of category ${c}; allowed 0..${nCategories - 1}`,
+        )
+    for (let t = 1; t < seq.length; t += stride)
+      trainRows.push([u, seq.slice(Math.max(0, t - window), t), seq.slice(t, t + horizon)])
     latestRows.push([u, seq.slice(Math.max(0, seq.length - window)), []])
   }
   const pack = (rows: [number, number[], number[]][]): TagExamples => {
@@ -89,9 +100,15 @@ export function interestTagExamples(
 export function checkTagExamples(x: TagExamples, input: string, withLabels: boolean): void {
   checkSequenceExamples({ ...x, targets: new Int32Array(x.rows) }, input)
   if (!withLabels) return
-  if (x.labels.length !== x.rows * x.nCategories) throw new Error(`${input}: labels has ${x.labels.length} values but rows × nCategories = ${x.rows} × ${x.nCategories}`)
+  if (x.labels.length !== x.rows * x.nCategories)
+    throw new Error(
+      `${input}: labels has ${x.labels.length} values but rows × nCategories = ${x.rows} × ${x.nCategories}`,
+    )
   for (let i = 0; i < x.labels.length; i++) {
-    if (x.labels[i] !== 0 && x.labels[i] !== 1) throw new Error(`${input}: label ${x.labels[i]} at row ${Math.floor(i / x.nCategories)}, category ${i % x.nCategories}; labels must be 0 or 1`)
+    if (x.labels[i] !== 0 && x.labels[i] !== 1)
+      throw new Error(
+        `${input}: label ${x.labels[i]} at row ${Math.floor(i / x.nCategories)}, category ${i % x.nCategories}; labels must be 0 or 1`,
+      )
   }
 }
 
@@ -101,15 +118,22 @@ export function checkTagExamples(x: TagExamples, input: string, withLabels: bool
  * clicks) go to the globally more clicked category and never overturn a difference of one click.
  * @example const scores = categoryClickScores(log.events, world.catalog.category, world.nCategories, latest.user)
  */
-export function categoryClickScores(events: EventLog, itemCategory: ArrayLike<number>, nCategories: number, users: ArrayLike<number>): Float32Array {
+export function categoryClickScores(
+  events: EventLog,
+  itemCategory: ArrayLike<number>,
+  nCategories: number,
+  users: ArrayLike<number>,
+): Float32Array {
   const byUser = userClickCategories(events, itemCategory)
   const global = new Float64Array(nCategories)
   let total = 0
-  for (const seq of byUser.values()) for (const c of seq) {
-    if (!(c >= 0 && c < nCategories)) throw new Error(`categoryClickScores: an item of category ${c} was clicked; allowed 0..${nCategories - 1}`)
-    global[c]++
-    total++
-  }
+  for (const seq of byUser.values())
+    for (const c of seq) {
+      if (!(c >= 0 && c < nCategories))
+        throw new Error(`categoryClickScores: an item of category ${c} was clicked; allowed 0..${nCategories - 1}`)
+      global[c]++
+      total++
+    }
   const out = new Float32Array(users.length * nCategories)
   for (let r = 0; r < users.length; r++) {
     const row = r * nCategories

@@ -4,7 +4,11 @@ import { createRng } from "../random/rng"
 import { ensureBackend } from "./backend"
 import { checkTagExamples, type TagExamples } from "./interest-tag-dataset"
 import { encodeSequence } from "./sequence-encoder"
-import { resolveSequenceModelOptions, type ResolvedSequenceModelOptions, type SequenceModelOptions } from "./sequence-model-options"
+import {
+  resolveSequenceModelOptions,
+  type ResolvedSequenceModelOptions,
+  type SequenceModelOptions,
+} from "./sequence-model-options"
 import type { EpochRecord, TrainHistory } from "./train"
 import { trainSequenceModel } from "./train-sequence-model"
 
@@ -36,13 +40,18 @@ export class InterestTagModel {
     this.name = `${options.encoder === "attention" ? "self-attention" : options.encoder.toUpperCase()} tagger`
   }
 
-  async fit(train: TagExamples, extras: { validation?: TagExamples; onEpoch?: (r: EpochRecord, total: number) => void } = {}): Promise<this> {
+  async fit(
+    train: TagExamples,
+    extras: { validation?: TagExamples; onEpoch?: (r: EpochRecord, total: number) => void } = {},
+  ): Promise<this> {
     const tf = loadTf()
     checkTagExamples(train, `${this.name}.fit train`, true)
     if (extras.validation !== undefined) {
       checkTagExamples(extras.validation, `${this.name}.fit validation`, true)
       if (extras.validation.window !== train.window || extras.validation.nCategories !== train.nCategories) {
-        throw new Error(`${this.name}.fit validation: window ${extras.validation.window} and ${extras.validation.nCategories} categories differ from train (${train.window}, ${train.nCategories})`)
+        throw new Error(
+          `${this.name}.fit validation: window ${extras.validation.window} and ${extras.validation.nCategories} categories differ from train (${train.window}, ${train.nCategories})`,
+        )
       }
     }
     await ensureBackend(this.config.log)
@@ -52,7 +61,10 @@ export class InterestTagModel {
     const model = this.build(train.nCategories, train.window)
     model.compile({ optimizer: tf.train.adam(this.config.learningRate), loss: "binaryCrossentropy" })
     this.model_ = model
-    const tensors = (x: TagExamples): [tf.Tensor, tf.Tensor] => [tf.tensor2d(x.inputs, [x.rows, x.window], "float32"), tf.tensor2d(x.labels, [x.rows, x.nCategories])]
+    const tensors = (x: TagExamples): [tf.Tensor, tf.Tensor] => [
+      tf.tensor2d(x.inputs, [x.rows, x.window], "float32"),
+      tf.tensor2d(x.labels, [x.rows, x.nCategories]),
+    ]
     this.history_ = await trainSequenceModel(model, this.config, this.name, tensors, train, extras)
     return this
   }
@@ -64,9 +76,16 @@ export class InterestTagModel {
     if (model === undefined) throw new Error(`${this.name}.predictScores: call fit first`)
     checkTagExamples(x, `${this.name}.predictScores x`, false)
     if (x.nCategories !== this.nCategories_ || x.window !== this.window_) {
-      throw new Error(`${this.name}.predictScores x: window ${x.window} and ${x.nCategories} categories differ from fit (${this.window_}, ${this.nCategories_})`)
+      throw new Error(
+        `${this.name}.predictScores x: window ${x.window} and ${x.nCategories} categories differ from fit (${this.window_}, ${this.nCategories_})`,
+      )
     }
-    return tf.tidy(() => (model.predict(tf.tensor2d(x.inputs, [x.rows, x.window], "float32"), { batchSize: 1024 }) as tf.Tensor).dataSync() as Float32Array)
+    return tf.tidy(
+      () =>
+        (
+          model.predict(tf.tensor2d(x.inputs, [x.rows, x.window], "float32"), { batchSize: 1024 }) as tf.Tensor
+        ).dataSync() as Float32Array,
+    )
   }
 
   dispose(): void {
@@ -81,7 +100,13 @@ export class InterestTagModel {
     const seed = () => rng.nextUint32()
     const input = tf.input({ shape: [window], name: "categories" })
     const h = encodeSequence(input, nCategories + 1, window, this.config, seed)
-    const out = tf.layers.dense({ units: nCategories, activation: "sigmoid", kernelInitializer: tf.initializers.glorotUniform({ seed: seed() }) }).apply(h) as tf.SymbolicTensor
+    const out = tf.layers
+      .dense({
+        units: nCategories,
+        activation: "sigmoid",
+        kernelInitializer: tf.initializers.glorotUniform({ seed: seed() }),
+      })
+      .apply(h) as tf.SymbolicTensor
     return tf.model({ inputs: input, outputs: out, name: `interest_tags_${this.config.encoder}` })
   }
 }

@@ -11,7 +11,9 @@ export interface GeneratedTag {
 
 /** Category indices of `scores` (one row of C scores) in decreasing score, ties → smaller index. */
 export function rankCategories(scores: ArrayLike<number>): number[] {
-  for (let c = 0; c < scores.length; c++) if (!Number.isFinite(scores[c])) throw new Error(`rankCategories: scores[${c}] is ${scores[c]}; scores must be finite`)
+  for (let c = 0; c < scores.length; c++)
+    if (!Number.isFinite(scores[c]))
+      throw new Error(`rankCategories: scores[${c}] is ${scores[c]}; scores must be finite`)
   return Array.from({ length: scores.length }, (_, c) => c).sort((a, b) => scores[b] - scores[a] || a - b)
 }
 
@@ -19,8 +21,13 @@ export function rankCategories(scores: ArrayLike<number>): number[] {
  * The top `k` interest tags of one user's category scores, with the category names in English and Chinese.
  * @example rankInterestTags(scores.subarray(0, C), world.categories, 3) // [{ category: 2, en: "Shoes", zh: "鞋靴", score: 0.61 }, …]
  */
-export function rankInterestTags(scores: ArrayLike<number>, categories: readonly { en: string; zh: string }[], k: number): GeneratedTag[] {
-  if (scores.length !== categories.length) throw new Error(`rankInterestTags: ${scores.length} scores for ${categories.length} categories`)
+export function rankInterestTags(
+  scores: ArrayLike<number>,
+  categories: readonly { en: string; zh: string }[],
+  k: number,
+): GeneratedTag[] {
+  if (scores.length !== categories.length)
+    throw new Error(`rankInterestTags: ${scores.length} scores for ${categories.length} categories`)
   if (!Number.isInteger(k) || k < 1) throw new Error(`rankInterestTags: k must be a positive integer, got ${k}`)
   return rankCategories(scores)
     .slice(0, k)
@@ -41,9 +48,15 @@ export interface TagScores {
  * (binary relevance) from src/metrics/ranking, averaged over users. With |relevant| = k, P@k = R@k.
  * @example tagScores(model.predictScores(latest), trueInterestSets(world, latest.user, 3, day), 12, 3)
  */
-export function tagScores(scores: ArrayLike<number>, relevant: readonly (readonly number[])[], nCategories: number, k: number): TagScores {
+export function tagScores(
+  scores: ArrayLike<number>,
+  relevant: readonly (readonly number[])[],
+  nCategories: number,
+  k: number,
+): TagScores {
   const rows = relevant.length
-  if (scores.length !== rows * nCategories) throw new Error(`tagScores: scores has ${scores.length} values, expected ${rows} users × ${nCategories} categories`)
+  if (scores.length !== rows * nCategories)
+    throw new Error(`tagScores: scores has ${scores.length} values, expected ${rows} users × ${nCategories} categories`)
   if (rows === 0) throw new Error("tagScores: no users")
   if (!Number.isInteger(k) || k < 1) throw new Error(`tagScores: k must be a positive integer, got ${k}`)
   let p = 0

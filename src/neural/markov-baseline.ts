@@ -13,7 +13,8 @@ import { checkSequenceExamples, type SequenceExamples } from "./sequence-dataset
 export function fitMarkovBaseline(train: SequenceExamples, smoothing = 1): MarkovChain {
   checkSequenceExamples(train, "fitMarkovBaseline train")
   const pairs: Int32Array[] = []
-  for (let r = 0; r < train.rows; r++) pairs.push(Int32Array.of(train.inputs[r * train.window + train.window - 1] - 1, train.targets[r]))
+  for (let r = 0; r < train.rows; r++)
+    pairs.push(Int32Array.of(train.inputs[r * train.window + train.window - 1] - 1, train.targets[r]))
   const names = Array.from({ length: train.nCategories }, (_, k) => String(k))
   return new MarkovChain({ nStates: train.nCategories, smoothing, stateNames: names }).fit(pairs)
 }
@@ -25,12 +26,14 @@ export function fitMarkovBaseline(train: SequenceExamples, smoothing = 1): Marko
  */
 export function markovNextCategoryProba(chain: MarkovChain, x: SequenceExamples): Float32Array {
   const c = chain.config.nStates
-  if (x.nCategories !== c) throw new Error(`markovNextCategoryProba x: ${x.nCategories} categories, but the chain has ${c} states`)
+  if (x.nCategories !== c)
+    throw new Error(`markovNextCategoryProba x: ${x.nCategories} categories, but the chain has ${c} states`)
   const P = chain.transitionMatrix.data
   const out = new Float32Array(x.rows * c)
   for (let r = 0; r < x.rows; r++) {
     const last = x.inputs[r * x.window + x.window - 1] - 1
-    if (!(last >= 0 && last < c)) throw new Error(`markovNextCategoryProba x: row ${r} ends with token ${last + 1}; allowed 1..${c}`)
+    if (!(last >= 0 && last < c))
+      throw new Error(`markovNextCategoryProba x: row ${r} ends with token ${last + 1}; allowed 1..${c}`)
     for (let j = 0; j < c; j++) out[r * c + j] = P[last * c + j]
   }
   return out

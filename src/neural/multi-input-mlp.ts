@@ -36,21 +36,27 @@ export class MultiInputMlp extends TfBinaryClassifier {
 
   constructor(options: MultiInputMlpOptions) {
     super(options, "MultiInputMlp")
-    if (!Array.isArray(options.inputs) || options.inputs.length === 0) throw new Error("MultiInputMlp: inputs must list at least one input group")
+    if (!Array.isArray(options.inputs) || options.inputs.length === 0)
+      throw new Error("MultiInputMlp: inputs must list at least one input group")
     for (const g of options.inputs) {
       if (!Number.isInteger(g.cols) || g.cols < 1 || !Number.isInteger(g.units) || g.units < 1) {
-        throw new Error(`MultiInputMlp: input "${g.name}" needs positive integer cols and units, got cols ${g.cols}, units ${g.units}`)
+        throw new Error(
+          `MultiInputMlp: input "${g.name}" needs positive integer cols and units, got cols ${g.cols}, units ${g.units}`,
+        )
       }
     }
     this.inputs = options.inputs.map((g) => ({ ...g }))
     this.hidden = options.hidden ?? [128, 64]
-    if (this.hidden.some((h) => !Number.isInteger(h) || h < 1)) throw new Error(`MultiInputMlp: hidden must be positive integers, got [${this.hidden.join(", ")}]`)
+    if (this.hidden.some((h) => !Number.isInteger(h) || h < 1))
+      throw new Error(`MultiInputMlp: hidden must be positive integers, got [${this.hidden.join(", ")}]`)
   }
 
   protected override checkColumns(cols: number): void {
     const total = this.inputs.reduce((s, g) => s + g.cols, 0)
     if (cols !== total) {
-      throw new Error(`MultiInputMlp: the feature matrix has ${cols} columns but the inputs (${this.inputs.map((g) => `${g.name} ${g.cols}`).join(", ")}) add up to ${total}`)
+      throw new Error(
+        `MultiInputMlp: the feature matrix has ${cols} columns but the inputs (${this.inputs.map((g) => `${g.name} ${g.cols}`).join(", ")}) add up to ${total}`,
+      )
     }
   }
 
@@ -58,14 +64,28 @@ export class MultiInputMlp extends TfBinaryClassifier {
     const tf = loadTf()
     const ins = this.inputs.map((g) => tf.input({ shape: [g.cols], name: g.name }))
     const branches = ins.map(
-      (inp, k) => tf.layers.dense({ units: this.inputs[k].units, activation: "relu", kernelInitializer: kit.init(), kernelRegularizer: kit.regularizer, name: `${this.inputs[k].name}_branch` }).apply(inp) as tf.SymbolicTensor,
+      (inp, k) =>
+        tf.layers
+          .dense({
+            units: this.inputs[k].units,
+            activation: "relu",
+            kernelInitializer: kit.init(),
+            kernelRegularizer: kit.regularizer,
+            name: `${this.inputs[k].name}_branch`,
+          })
+          .apply(inp) as tf.SymbolicTensor,
     )
     let h = branches.length === 1 ? branches[0] : (tf.layers.concatenate().apply(branches) as tf.SymbolicTensor)
     for (const units of this.hidden) {
-      h = tf.layers.dense({ units, activation: "relu", kernelInitializer: kit.init(), kernelRegularizer: kit.regularizer }).apply(h) as tf.SymbolicTensor
-      if (this.config.dropout > 0) h = new SeededDropout({ rate: this.config.dropout, rng: kit.dropoutRng }).apply(h) as tf.SymbolicTensor
+      h = tf.layers
+        .dense({ units, activation: "relu", kernelInitializer: kit.init(), kernelRegularizer: kit.regularizer })
+        .apply(h) as tf.SymbolicTensor
+      if (this.config.dropout > 0)
+        h = new SeededDropout({ rate: this.config.dropout, rng: kit.dropoutRng }).apply(h) as tf.SymbolicTensor
     }
-    const out = tf.layers.dense({ units: 1, activation: "sigmoid", kernelInitializer: kit.init() }).apply(h) as tf.SymbolicTensor
+    const out = tf.layers
+      .dense({ units: 1, activation: "sigmoid", kernelInitializer: kit.init() })
+      .apply(h) as tf.SymbolicTensor
     return tf.model({ inputs: ins, outputs: out, name: "multi_input_mlp" })
   }
 

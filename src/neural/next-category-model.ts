@@ -5,7 +5,11 @@ import { ensureBackend } from "./backend"
 import { SeededDropout } from "./seeded-dropout"
 import { checkSequenceExamples, type SequenceExamples } from "./sequence-dataset"
 import { encodeSequence } from "./sequence-encoder"
-import { resolveSequenceModelOptions, type ResolvedSequenceModelOptions, type SequenceModelOptions } from "./sequence-model-options"
+import {
+  resolveSequenceModelOptions,
+  type ResolvedSequenceModelOptions,
+  type SequenceModelOptions,
+} from "./sequence-model-options"
 import type { EpochRecord, TrainHistory } from "./train"
 import { trainSequenceModel } from "./train-sequence-model"
 
@@ -36,17 +40,30 @@ export class NextCategoryModel {
   window_ = 0
 
   constructor(options: NextCategoryOptions) {
-    this.config = { ...resolveSequenceModelOptions(options, "NextCategoryModel"), dropout: options.dropout ?? 0, l2: options.l2 ?? 0 }
-    if (!(this.config.dropout >= 0 && this.config.dropout < 1)) throw new Error(`NextCategoryModel: dropout must be in [0, 1), got ${this.config.dropout}`)
-    this.name = { lstm: "embedding + LSTM", gru: "embedding + GRU", attention: "causal self-attention" }[options.encoder]
+    this.config = {
+      ...resolveSequenceModelOptions(options, "NextCategoryModel"),
+      dropout: options.dropout ?? 0,
+      l2: options.l2 ?? 0,
+    }
+    if (!(this.config.dropout >= 0 && this.config.dropout < 1))
+      throw new Error(`NextCategoryModel: dropout must be in [0, 1), got ${this.config.dropout}`)
+    this.name = { lstm: "embedding + LSTM", gru: "embedding + GRU", attention: "causal self-attention" }[
+      options.encoder
+    ]
   }
 
-  async fit(train: SequenceExamples, extras: { validation?: SequenceExamples; onEpoch?: (r: EpochRecord, total: number) => void } = {}): Promise<this> {
+  async fit(
+    train: SequenceExamples,
+    extras: { validation?: SequenceExamples; onEpoch?: (r: EpochRecord, total: number) => void } = {},
+  ): Promise<this> {
     const tf = loadTf()
     checkSequenceExamples(train, `${this.name}.fit train`)
     if (extras.validation !== undefined) {
       checkSequenceExamples(extras.validation, `${this.name}.fit validation`)
-      if (extras.validation.window !== train.window) throw new Error(`${this.name}.fit validation: window ${extras.validation.window} differs from the training window ${train.window}`)
+      if (extras.validation.window !== train.window)
+        throw new Error(
+          `${this.name}.fit validation: window ${extras.validation.window} differs from the training window ${train.window}`,
+        )
     }
     await ensureBackend(this.config.log)
     this.dispose()
@@ -55,7 +72,10 @@ export class NextCategoryModel {
     const model = this.build(train.nCategories, train.window)
     model.compile({ optimizer: tf.train.adam(this.config.learningRate), loss: "sparseCategoricalCrossentropy" })
     this.model_ = model
-    const tensors = (x: SequenceExamples): [tf.Tensor, tf.Tensor] => [tf.tensor2d(x.inputs, [x.rows, x.window], "float32"), tf.tensor2d(Float32Array.from(x.targets), [x.rows, 1])]
+    const tensors = (x: SequenceExamples): [tf.Tensor, tf.Tensor] => [
+      tf.tensor2d(x.inputs, [x.rows, x.window], "float32"),
+      tf.tensor2d(Float32Array.from(x.targets), [x.rows, 1]),
+    ]
     this.history_ = await trainSequenceModel(model, this.config, this.name, tensors, train, extras)
     return this
   }
@@ -65,11 +85,21 @@ export class NextCategoryModel {
     const tf = loadTf()
     const model = this.model_
     if (model === undefined) throw new Error(`${this.name}.predictProba: call fit first`)
-    checkSequenceExamples({ ...x, targets: x.targets.length === x.rows ? x.targets : new Int32Array(x.rows) }, `${this.name}.predictProba x`)
+    checkSequenceExamples(
+      { ...x, targets: x.targets.length === x.rows ? x.targets : new Int32Array(x.rows) },
+      `${this.name}.predictProba x`,
+    )
     if (x.nCategories !== this.nCategories_ || x.window !== this.window_) {
-      throw new Error(`${this.name}.predictProba x: window ${x.window} and ${x.nCategories} categories differ from fit (${this.window_}, ${this.nCategories_})`)
+      throw new Error(
+        `${this.name}.predictProba x: window ${x.window} and ${x.nCategories} categories differ from fit (${this.window_}, ${this.nCategories_})`,
+      )
     }
-    return tf.tidy(() => (model.predict(tf.tensor2d(x.inputs, [x.rows, x.window], "float32"), { batchSize: 1024 }) as tf.Tensor).dataSync() as Float32Array)
+    return tf.tidy(
+      () =>
+        (
+          model.predict(tf.tensor2d(x.inputs, [x.rows, x.window], "float32"), { batchSize: 1024 }) as tf.Tensor
+        ).dataSync() as Float32Array,
+    )
   }
 
   dispose(): void {
@@ -85,18 +115,30 @@ export class NextCategoryModel {
     const c = this.config
     const input = tf.input({ shape: [window], name: "categories" })
     let h = encodeSequence(input, nCategories + 1, window, c, seed)
-    if (c.dropout > 0) h = new SeededDropout({ rate: c.dropout, rng: createRng(c.seed, 1) }).apply(h) as tf.SymbolicTensor
+    if (c.dropout > 0)
+      h = new SeededDropout({ rate: c.dropout, rng: createRng(c.seed, 1) }).apply(h) as tf.SymbolicTensor
     const out = tf.layers
-      .dense({ units: nCategories, activation: "softmax", kernelInitializer: tf.initializers.glorotUniform({ seed: seed() }), kernelRegularizer: c.l2 > 0 ? tf.regularizers.l2({ l2: c.l2 }) : undefined })
+      .dense({
+        units: nCategories,
+        activation: "softmax",
+        kernelInitializer: tf.initializers.glorotUniform({ seed: seed() }),
+        kernelRegularizer: c.l2 > 0 ? tf.regularizers.l2({ l2: c.l2 }) : undefined,
+      })
       .apply(h) as tf.SymbolicTensor
     return tf.model({ inputs: input, outputs: out, name: `next_category_${c.encoder}` })
   }
 }
 
 /** Accuracy (top-1), top-k hit rate and mean log loss of next-category probabilities `p` (rows × C). */
-export function nextCategoryScores(p: Float32Array, targets: Int32Array, nCategories: number, k = 3): { accuracy: number; hitRateAtK: number; logLoss: number } {
+export function nextCategoryScores(
+  p: Float32Array,
+  targets: Int32Array,
+  nCategories: number,
+  k = 3,
+): { accuracy: number; hitRateAtK: number; logLoss: number } {
   const n = targets.length
-  if (p.length !== n * nCategories) throw new Error(`nextCategoryScores: p has ${p.length} values, expected ${n} × ${nCategories}`)
+  if (p.length !== n * nCategories)
+    throw new Error(`nextCategoryScores: p has ${p.length} values, expected ${n} × ${nCategories}`)
   let top1 = 0
   let topK = 0
   let loss = 0

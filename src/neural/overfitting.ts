@@ -58,7 +58,8 @@ export async function overfittingCurves(
   const patience = options.patience ?? 5
   if (!(dropout > 0 && dropout < 1)) throw new Error(`overfittingCurves: dropout must be in (0, 1), got ${dropout}`)
   if (!(l2 > 0)) throw new Error(`overfittingCurves: l2 must be > 0, got ${l2}`)
-  if (!Number.isInteger(patience) || patience < 1) throw new Error(`overfittingCurves: patience must be a positive integer, got ${patience}`)
+  if (!Number.isInteger(patience) || patience < 1)
+    throw new Error(`overfittingCurves: patience must be a positive integer, got ${patience}`)
   const base = {
     seed: options.seed,
     hidden: options.hidden ?? [128, 64],

@@ -35,7 +35,8 @@ export class RandomForest implements BinaryClassifier {
   cols_ = 0
 
   constructor(options: RandomForestOptions) {
-    if (!Number.isSafeInteger(options.seed)) throw new Error(`RandomForest: seed must be a safe integer, got ${options.seed}`)
+    if (!Number.isSafeInteger(options.seed))
+      throw new Error(`RandomForest: seed must be a safe integer, got ${options.seed}`)
     this.config = {
       seed: options.seed,
       nEstimators: options.nEstimators ?? 100,
@@ -60,7 +61,8 @@ export class RandomForest implements BinaryClassifier {
     if (x.rows === 0) throw new Error("RandomForest.fit x: no rows")
     const mf = this.config.maxFeatures
     const maxFeatures = mf === "sqrt" ? Math.ceil(Math.sqrt(x.cols)) : mf === "all" ? x.cols : mf
-    if (maxFeatures > x.cols) throw new Error(`RandomForest: maxFeatures ${maxFeatures} exceeds the ${x.cols} feature columns`)
+    if (maxFeatures > x.cols)
+      throw new Error(`RandomForest: maxFeatures ${maxFeatures} exceeds the ${x.cols} feature columns`)
     const ranked = rankFeatures(x)
     const root = createRng(this.config.seed, 0)
     this.trees_ = []
@@ -68,7 +70,15 @@ export class RandomForest implements BinaryClassifier {
     for (let t = 0; t < this.config.nEstimators; t++) {
       const rng = splitRng(root)
       for (let i = 0; i < x.rows; i++) sample[i] = this.config.bootstrap ? randomInt(rng, x.rows) : i
-      this.trees_.push(growTree(ranked, y, sample, { maxDepth: this.config.maxDepth, minSamplesLeaf: this.config.minSamplesLeaf, maxFeatures }, rng))
+      this.trees_.push(
+        growTree(
+          ranked,
+          y,
+          sample,
+          { maxDepth: this.config.maxDepth, minSamplesLeaf: this.config.minSamplesLeaf, maxFeatures },
+          rng,
+        ),
+      )
     }
     this.cols_ = x.cols
     return this

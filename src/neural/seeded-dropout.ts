@@ -56,4 +56,5 @@ function defineSeededDropout() {
   }
 }
 
-export const SeededDropout: { new (options: SeededDropoutOptions): SeededDropout; readonly className: string } = lazyClass(defineSeededDropout)
+export const SeededDropout: { new (options: SeededDropoutOptions): SeededDropout; readonly className: string } =
+  lazyClass(defineSeededDropout)

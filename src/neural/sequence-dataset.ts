@@ -28,7 +28,8 @@ export function nextCategoryExamples(
   nCategories: number,
   window: number,
 ): { train: SequenceExamples; test: SequenceExamples } {
-  if (!Number.isInteger(window) || window < 1) throw new Error(`nextCategoryExamples: window must be a positive integer, got ${window}`)
+  if (!Number.isInteger(window) || window < 1)
+    throw new Error(`nextCategoryExamples: window must be a positive integer, got ${window}`)
   const byUser = new Map<number, number[]>()
   for (let e = 0; e < events.length; e++) {
     if (events.type[e] !== 1 || events.user[e] < 0) continue
@@ -68,19 +69,25 @@ export function nextCategoryExamples(
  */
 export function checkSequenceExamples(x: SequenceExamples, input: string): void {
   if (x.rows === 0) throw new Error(`${input}: no sequences (empty input)`)
-  if (x.inputs.length !== x.rows * x.window) throw new Error(`${input}: inputs has ${x.inputs.length} ids but rows × window = ${x.rows} × ${x.window}`)
+  if (x.inputs.length !== x.rows * x.window)
+    throw new Error(`${input}: inputs has ${x.inputs.length} ids but rows × window = ${x.rows} × ${x.window}`)
   for (let r = 0; r < x.rows; r++) {
     let tokens = 0
     for (let k = 0; k < x.window; k++) {
       const id = x.inputs[r * x.window + k]
-      if (!(id >= 0 && id <= x.nCategories)) throw new Error(`${input}: unknown token id ${id} at row ${r}, position ${k} (allowed 0..${x.nCategories}, 0 = padding)`)
+      if (!(id >= 0 && id <= x.nCategories))
+        throw new Error(
+          `${input}: unknown token id ${id} at row ${r}, position ${k} (allowed 0..${x.nCategories}, 0 = padding)`,
+        )
       if (id > 0) tokens++
     }
     if (tokens === 0) throw new Error(`${input}: row ${r} is an empty sequence (padding only)`)
   }
-  if (x.targets.length !== x.rows) throw new Error(`${input}: targets has ${x.targets.length} entries but there are ${x.rows} rows`)
+  if (x.targets.length !== x.rows)
+    throw new Error(`${input}: targets has ${x.targets.length} entries but there are ${x.rows} rows`)
   for (let r = 0; r < x.rows; r++) {
     const t = x.targets[r]
-    if (!(t >= 0 && t < x.nCategories)) throw new Error(`${input}: target ${t} at row ${r} is not a category (allowed 0..${x.nCategories - 1})`)
+    if (!(t >= 0 && t < x.nCategories))
+      throw new Error(`${input}: target ${t} at row ${r} is not a category (allowed 0..${x.nCategories - 1})`)
   }
 }

@@ -19,7 +19,8 @@ export interface EncoderSpec {
  * @internal
  */
 export function checkEncoder(encoder: string, owner: string): void {
-  if (!["lstm", "gru", "attention"].includes(encoder)) throw new Error(`${owner}: encoder must be lstm, gru or attention, got ${String(encoder)}`)
+  if (!["lstm", "gru", "attention"].includes(encoder))
+    throw new Error(`${owner}: encoder must be lstm, gru or attention, got ${String(encoder)}`)
 }
 
 /**
@@ -29,17 +30,38 @@ export function checkEncoder(encoder: string, owner: string): void {
  * last position through Dense+ReLU. Every initializer draws its seed from `seed()`, in a fixed order.
  * @example const h = encodeSequence(tf.input({ shape: [8] }), 13, 8, { encoder: "gru", embedding: 16, units: 32 }, () => rng.nextUint32())
  */
-export function encodeSequence(input: tf.SymbolicTensor, nTokens: number, window: number, spec: EncoderSpec, seed: () => number): tf.SymbolicTensor {
+export function encodeSequence(
+  input: tf.SymbolicTensor,
+  nTokens: number,
+  window: number,
+  spec: EncoderSpec,
+  seed: () => number,
+): tf.SymbolicTensor {
   const tf = loadTf()
   const recurrent = spec.encoder !== "attention"
   let h = tf.layers
-    .embedding({ inputDim: nTokens, outputDim: spec.embedding, maskZero: recurrent, embeddingsInitializer: tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed: seed() }) })
+    .embedding({
+      inputDim: nTokens,
+      outputDim: spec.embedding,
+      maskZero: recurrent,
+      embeddingsInitializer: tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed: seed() }),
+    })
     .apply(input) as tf.SymbolicTensor
   if (recurrent) {
-    const args = { units: spec.units, kernelInitializer: tf.initializers.glorotUniform({ seed: seed() }), recurrentInitializer: tf.initializers.orthogonal({ seed: seed() }) }
+    const args = {
+      units: spec.units,
+      kernelInitializer: tf.initializers.glorotUniform({ seed: seed() }),
+      recurrentInitializer: tf.initializers.orthogonal({ seed: seed() }),
+    }
     return (spec.encoder === "lstm" ? tf.layers.lstm(args) : tf.layers.gru(args)).apply(h) as tf.SymbolicTensor
   }
   h = new CausalSelfAttention({ window, seeds: [seed(), seed(), seed(), seed()] }).apply(h) as tf.SymbolicTensor
   // Read at the last position, which has attended to the whole window.
-  return tf.layers.dense({ units: spec.units, activation: "relu", kernelInitializer: tf.initializers.glorotUniform({ seed: seed() }) }).apply(h) as tf.SymbolicTensor
+  return tf.layers
+    .dense({
+      units: spec.units,
+      activation: "relu",
+      kernelInitializer: tf.initializers.glorotUniform({ seed: seed() }),
+    })
+    .apply(h) as tf.SymbolicTensor
 }

@@ -19,13 +19,17 @@ export interface SequenceModelOptions {
 }
 
 /** The shared options with their defaults filled in. */
-export type ResolvedSequenceModelOptions = Required<Omit<SequenceModelOptions, "earlyStopping" | "log">> & Pick<SequenceModelOptions, "earlyStopping" | "log">
+export type ResolvedSequenceModelOptions = Required<Omit<SequenceModelOptions, "earlyStopping" | "log">> &
+  Pick<SequenceModelOptions, "earlyStopping" | "log">
 
 /**
  * Fills the defaults of the shared sequence-model options and validates them once, naming the
  * model (`owner`) and the parameter in every error.
  */
-export function resolveSequenceModelOptions(options: SequenceModelOptions, owner: string): ResolvedSequenceModelOptions {
+export function resolveSequenceModelOptions(
+  options: SequenceModelOptions,
+  owner: string,
+): ResolvedSequenceModelOptions {
   checkEncoder(options.encoder, owner)
   if (!Number.isSafeInteger(options.seed)) throw new Error(`${owner}: seed must be a safe integer, got ${options.seed}`)
   const resolved: ResolvedSequenceModelOptions = {

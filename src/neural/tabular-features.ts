@@ -15,10 +15,14 @@ export interface TabularFeatures {
  */
 export function checkTabularFeatures(x: TabularFeatures, input: string, expectedCols?: number): void {
   if (!Number.isInteger(x.rows) || x.rows < 0 || !Number.isInteger(x.cols) || x.cols < 1) {
-    throw new Error(`${input}: rows must be a non-negative integer and cols a positive integer, got ${x.rows} × ${x.cols}`)
+    throw new Error(
+      `${input}: rows must be a non-negative integer and cols a positive integer, got ${x.rows} × ${x.cols}`,
+    )
   }
   if (x.data.length !== x.rows * x.cols) {
-    throw new Error(`${input}: data has ${x.data.length} values but rows × cols = ${x.rows} × ${x.cols} = ${x.rows * x.cols}`)
+    throw new Error(
+      `${input}: data has ${x.data.length} values but rows × cols = ${x.rows} × ${x.cols} = ${x.rows * x.cols}`,
+    )
   }
   if (expectedCols !== undefined && x.cols !== expectedCols) {
     throw new Error(`${input}: expected ${expectedCols} feature columns (as in fit), got ${x.cols}`)
@@ -28,7 +32,9 @@ export function checkTabularFeatures(x: TabularFeatures, input: string, expected
     if (!Number.isFinite(d[i])) {
       const col = i % x.cols
       const name = x.names?.[col] !== undefined ? ` (${x.names[col]})` : ""
-      throw new Error(`${input}: row ${Math.floor(i / x.cols)}, column ${col}${name} is ${d[i]}; features must be finite`)
+      throw new Error(
+        `${input}: row ${Math.floor(i / x.cols)}, column ${col}${name} is ${d[i]}; features must be finite`,
+      )
     }
   }
 }
@@ -48,6 +54,7 @@ export function checkBinaryLabels(y: ArrayLike<number>, rows: number, input: str
 /** The rows `index` of `x`, as a new matrix (for train/test splits). */
 export function selectRows(x: TabularFeatures, index: ArrayLike<number>): TabularFeatures {
   const out = new Float32Array(index.length * x.cols)
-  for (let k = 0; k < index.length; k++) out.set(x.data.subarray(index[k] * x.cols, (index[k] + 1) * x.cols), k * x.cols)
+  for (let k = 0; k < index.length; k++)
+    out.set(x.data.subarray(index[k] * x.cols, (index[k] + 1) * x.cols), k * x.cols)
   return { data: out, rows: index.length, cols: x.cols, names: x.names }
 }

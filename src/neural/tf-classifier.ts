@@ -44,7 +44,8 @@ export interface LayerKit {
 }
 
 function checkRate(name: string, v: number, lo: number, hi: number, hiOpen: boolean): void {
-  if (!(v >= lo && (hiOpen ? v < hi : v <= hi))) throw new Error(`${name} must be in [${lo}, ${hi}${hiOpen ? ")" : "]"}, got ${v}`)
+  if (!(v >= lo && (hiOpen ? v < hi : v <= hi)))
+    throw new Error(`${name} must be in [${lo}, ${hi}${hiOpen ? ")" : "]"}, got ${v}`)
 }
 
 function checkPositiveInt(name: string, v: number): void {
@@ -58,7 +59,8 @@ function checkPositiveInt(name: string, v: number): void {
  */
 export abstract class TfBinaryClassifier implements BinaryClassifier {
   abstract readonly name: string
-  readonly config: Required<Omit<TfClassifierOptions, "earlyStopping" | "log">> & Pick<TfClassifierOptions, "earlyStopping" | "log">
+  readonly config: Required<Omit<TfClassifierOptions, "earlyStopping" | "log">> &
+    Pick<TfClassifierOptions, "earlyStopping" | "log">
   /** Learned state: the network, the standardisation, the training history. */
   model_: tf.LayersModel | undefined
   mean_: Float32Array | undefined
@@ -66,7 +68,8 @@ export abstract class TfBinaryClassifier implements BinaryClassifier {
   history_: TrainHistory | undefined
 
   constructor(options: TfClassifierOptions, owner: string) {
-    if (!Number.isSafeInteger(options.seed)) throw new Error(`${owner}: seed must be a safe integer, got ${options.seed}`)
+    if (!Number.isSafeInteger(options.seed))
+      throw new Error(`${owner}: seed must be a safe integer, got ${options.seed}`)
     this.config = {
       seed: options.seed,
       dropout: options.dropout ?? 0,
@@ -79,7 +82,8 @@ export abstract class TfBinaryClassifier implements BinaryClassifier {
     }
     checkRate(`${owner}: dropout`, this.config.dropout, 0, 1, true)
     if (!(this.config.l2 >= 0)) throw new Error(`${owner}: l2 must be ≥ 0, got ${this.config.l2}`)
-    if (!(this.config.learningRate > 0)) throw new Error(`${owner}: learningRate must be > 0, got ${this.config.learningRate}`)
+    if (!(this.config.learningRate > 0))
+      throw new Error(`${owner}: learningRate must be > 0, got ${this.config.learningRate}`)
     checkPositiveInt(`${owner}: epochs`, this.config.epochs)
     checkPositiveInt(`${owner}: batchSize`, this.config.batchSize)
   }
@@ -122,7 +126,10 @@ export abstract class TfBinaryClassifier implements BinaryClassifier {
     const xt = this.inputTensor(x)
     const yt = tf.tensor2d(Float32Array.from(y), [x.rows, 1])
     const vx = extras.validation !== undefined ? this.inputTensor(extras.validation.x) : undefined
-    const vy = extras.validation !== undefined ? tf.tensor2d(Float32Array.from(extras.validation.y), [extras.validation.x.rows, 1]) : undefined
+    const vy =
+      extras.validation !== undefined
+        ? tf.tensor2d(Float32Array.from(extras.validation.y), [extras.validation.x.rows, 1])
+        : undefined
     const vxIn = vx !== undefined ? tf.tidy(() => this.toInputs(vx)) : undefined
     const xIn = tf.tidy(() => this.toInputs(xt))
     try {
@@ -159,7 +166,9 @@ export abstract class TfBinaryClassifier implements BinaryClassifier {
     for (let from = 0; from < x.rows; from += chunk) {
       const to = Math.min(x.rows, from + chunk)
       const part = { data: x.data.subarray(from * x.cols, to * x.cols), rows: to - from, cols: x.cols }
-      const p = tf.tidy(() => (model.predict(this.toInputs(this.inputTensor(part)), { batchSize: part.rows }) as tf.Tensor).dataSync())
+      const p = tf.tidy(() =>
+        (model.predict(this.toInputs(this.inputTensor(part)), { batchSize: part.rows }) as tf.Tensor).dataSync(),
+      )
       for (let i = 0; i < p.length; i++) out[from + i] = p[i]
     }
     return out

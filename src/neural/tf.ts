@@ -23,7 +23,8 @@ export function lazyClass<C extends abstract new (...args: never[]) => object>(d
   let real: C | undefined
   const resolve = (): C => (real ??= define())
   const proxy: C = new Proxy(function lazy() {} as unknown as C, {
-    construct: (_target, args, newTarget) => Reflect.construct(resolve(), args, newTarget === proxy ? resolve() : newTarget) as object,
+    construct: (_target, args, newTarget) =>
+      Reflect.construct(resolve(), args, newTarget === proxy ? resolve() : newTarget) as object,
     get: (_target, key) => Reflect.get(resolve(), key),
     has: (_target, key) => Reflect.has(resolve(), key),
   })

@@ -47,13 +47,16 @@ export interface TrainOptions {
 }
 
 function validateOptions(o: TrainOptions, n: number, label: string): void {
-  if (!Number.isInteger(o.epochs) || o.epochs < 1) throw new Error(`${label}: epochs must be a positive integer, got ${o.epochs}`)
-  if (!Number.isInteger(o.batchSize) || o.batchSize < 1) throw new Error(`${label}: batchSize must be a positive integer, got ${o.batchSize}`)
+  if (!Number.isInteger(o.epochs) || o.epochs < 1)
+    throw new Error(`${label}: epochs must be a positive integer, got ${o.epochs}`)
+  if (!Number.isInteger(o.batchSize) || o.batchSize < 1)
+    throw new Error(`${label}: batchSize must be a positive integer, got ${o.batchSize}`)
   if (n === 0) throw new Error(`${label}: the training set is empty`)
   const es = o.earlyStopping
   if (es !== undefined) {
     if (o.validation === undefined) throw new Error(`${label}: earlyStopping needs a validation set`)
-    if (!Number.isInteger(es.patience) || es.patience < 1) throw new Error(`${label}: earlyStopping.patience must be a positive integer, got ${es.patience}`)
+    if (!Number.isInteger(es.patience) || es.patience < 1)
+      throw new Error(`${label}: earlyStopping.patience must be a positive integer, got ${es.patience}`)
   }
 }
 
@@ -86,7 +89,12 @@ export function evaluateLoss(model: tf.LayersModel, x: ModelInputs, y: tf.Tensor
  * @example
  * const history = await trainModel(model, x, y, { epochs: 5, batchSize: 64, rng: createRng(1) })
  */
-export async function trainModel(model: tf.LayersModel, x: ModelInputs, y: tf.Tensor, options: TrainOptions): Promise<TrainHistory> {
+export async function trainModel(
+  model: tf.LayersModel,
+  x: ModelInputs,
+  y: tf.Tensor,
+  options: TrainOptions,
+): Promise<TrainHistory> {
   const tf = loadTf()
   const label = options.label ?? model.name
   const n = rows(x)
@@ -94,7 +102,9 @@ export async function trainModel(model: tf.LayersModel, x: ModelInputs, y: tf.Te
   if (y.shape[0] !== n) throw new Error(`${label}: y has ${y.shape[0]} rows but x has ${n}`)
   const log = options.log ?? ((line: string) => console.log(line))
   const backend = await ensureBackend(log)
-  log(`[interest-lab] training ${label} on backend ${backend}: ${n} examples, ${options.epochs} epochs, batch ${options.batchSize}`)
+  log(
+    `[interest-lab] training ${label} on backend ${backend}: ${n} examples, ${options.epochs} epochs, batch ${options.batchSize}`,
+  )
 
   const order = new Int32Array(n)
   for (let i = 0; i < n; i++) order[i] = i
@@ -118,13 +128,16 @@ export async function trainModel(model: tf.LayersModel, x: ModelInputs, y: tf.Te
         tf.dispose([idx, xb, yb])
         const loss = Array.isArray(out) ? out[0] : out
         if (!Number.isFinite(loss)) {
-          throw new Error(`${label}: the training loss became ${loss} at epoch ${epoch}, batch ${batches + 1}; training stopped (lower the learning rate, add clipping, or check the inputs for NaN)`)
+          throw new Error(
+            `${label}: the training loss became ${loss} at epoch ${epoch}, batch ${batches + 1}; training stopped (lower the learning rate, add clipping, or check the inputs for NaN)`,
+          )
         }
         sum += loss
         batches++
       }
       const record: EpochRecord = { epoch, loss: sum / batches, seconds: (performance.now() - start) / 1000 }
-      if (options.validation !== undefined) record.valLoss = evaluateLoss(model, options.validation.x, options.validation.y)
+      if (options.validation !== undefined)
+        record.valLoss = evaluateLoss(model, options.validation.x, options.validation.y)
       epochs.push(record)
       options.onEpoch?.(record, options.epochs)
       const es = options.earlyStopping

@@ -14,7 +14,11 @@ interface SegmentSumInputs {
  * O(size of x), where tfjs's cpu kernel loops over every segment (O(numSegments · size)).
  * Source: tf.math.unsorted_segment_sum, https://www.tensorflow.org/api_docs/python/tf/math/unsorted_segment_sum
  */
-function unsortedSegmentSum(args: { inputs: tf.NamedTensorInfoMap; backend: unknown; attrs?: tf.NamedAttrMap }): tf.TensorInfo {
+function unsortedSegmentSum(args: {
+  inputs: tf.NamedTensorInfoMap
+  backend: unknown
+  attrs?: tf.NamedAttrMap
+}): tf.TensorInfo {
   const tf = loadTf()
   const { x, segmentIds } = args.inputs as unknown as SegmentSumInputs
   const backend = args.backend as tf.KernelBackend

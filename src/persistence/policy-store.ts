@@ -6,7 +6,9 @@ import { decodeState, encodeState, restoreInto, type SavedState } from "./state-
 
 /** The policies `savePolicy` / `loadPolicy` know, by class name: the registry's savable classes. */
 export const SAVABLE_POLICIES: Readonly<Record<string, SavablePolicyClass>> = Object.fromEntries(
-  POLICY_DESCRIPTORS.flatMap((d) => (d.savable ? [[d.savable.name, d.savable] as const] : [])).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  POLICY_DESCRIPTORS.flatMap((d) => (d.savable ? [[d.savable.name, d.savable] as const] : [])).sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  ),
 )
 
 /**
@@ -18,7 +20,10 @@ export const SAVABLE_POLICIES: Readonly<Record<string, SavablePolicyClass>> = Ob
  */
 export function policyState(policy: Policy<never> | Policy<unknown>): SavedState {
   const type = policy.constructor.name
-  if (!(type in SAVABLE_POLICIES)) throw new Error(`policyState: ${type} cannot be saved; savable policies: ${Object.keys(SAVABLE_POLICIES).join(", ")}`)
+  if (!(type in SAVABLE_POLICIES))
+    throw new Error(
+      `policyState: ${type} cannot be saved; savable policies: ${Object.keys(SAVABLE_POLICIES).join(", ")}`,
+    )
   return encodeState(type, policy)
 }
 
@@ -30,7 +35,10 @@ export function policyState(policy: Policy<never> | Policy<unknown>): SavedState
 export function policyFromState<C = unknown>(saved: SavedState): Policy<C> {
   const { type, fields } = decodeState(saved)
   const Class = SAVABLE_POLICIES[type]
-  if (!Class) throw new Error(`policyFromState: unknown policy class ${type}; savable policies: ${Object.keys(SAVABLE_POLICIES).join(", ")}`)
+  if (!Class)
+    throw new Error(
+      `policyFromState: unknown policy class ${type}; savable policies: ${Object.keys(SAVABLE_POLICIES).join(", ")}`,
+    )
   const config = (fields.config ?? {}) as Record<string, unknown>
   const options: Record<string, unknown> = { name: fields.name }
   // a null in a configuration means "not set" (e.g. Softmax's sample-average stepSize)
@@ -45,11 +53,16 @@ export function policyFromState<C = unknown>(saved: SavedState): Policy<C> {
  * an interrupted save leaves nothing half-written. Refuses to overwrite unless `overwrite` is true.
  * @example savePolicy(policy, "models/ucb-week-1")
  */
-export function savePolicy(policy: Policy<never> | Policy<unknown>, path: string, options: { overwrite?: boolean } = {}): void {
+export function savePolicy(
+  policy: Policy<never> | Policy<unknown>,
+  path: string,
+  options: { overwrite?: boolean } = {},
+): void {
   const json = `${path}.json`
   const bin = `${path}.bin`
   if (!options.overwrite) {
-    for (const p of [json, bin]) if (existsSync(p)) throw new Error(`savePolicy: ${p} already exists; pass { overwrite: true } to replace it`)
+    for (const p of [json, bin])
+      if (existsSync(p)) throw new Error(`savePolicy: ${p} already exists; pass { overwrite: true } to replace it`)
   }
   const saved = policyState(policy)
   const suffix = `.tmp-${process.pid}`

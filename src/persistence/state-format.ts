@@ -2,8 +2,25 @@
 export const STATE_FORMAT = "interest-lab/state"
 export const STATE_VERSION = 1
 
-type TypedArray = Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array
-const TYPED = { Float64Array, Float32Array, Int32Array, Uint32Array, Int16Array, Uint16Array, Int8Array, Uint8Array } as const
+type TypedArray =
+  | Float64Array
+  | Float32Array
+  | Int32Array
+  | Uint32Array
+  | Int16Array
+  | Uint16Array
+  | Int8Array
+  | Uint8Array
+const TYPED = {
+  Float64Array,
+  Float32Array,
+  Int32Array,
+  Uint32Array,
+  Int16Array,
+  Uint16Array,
+  Int8Array,
+  Uint8Array,
+} as const
 type TypedName = keyof typeof TYPED
 
 /** A JSON value with typed arrays replaced by references into the binary part. */
@@ -52,7 +69,8 @@ export function encodeState(type: string, value: object): SavedState {
   const encode = (v: unknown, path: string): EncodedValue => {
     if (v === null || v === undefined) return null
     if (typeof v === "boolean" || typeof v === "string") return v
-    if (typeof v === "number") return Number.isFinite(v) ? v : { $number: Number.isNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity" }
+    if (typeof v === "number")
+      return Number.isFinite(v) ? v : { $number: Number.isNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity" }
     const name = typedName(v)
     if (name) {
       const array = v as TypedArray
@@ -64,16 +82,23 @@ export function encodeState(type: string, value: object): SavedState {
     if (Array.isArray(v)) return v.map((x, i) => encode(x, `${path}[${i}]`))
     if (typeof v === "object" && !(v instanceof Map) && !(v instanceof Set)) {
       const out: { [key: string]: EncodedValue } = {}
-      for (const [key, x] of Object.entries(v as object)) if (typeof x !== "function") out[key] = encode(x, `${path}.${key}`)
+      for (const [key, x] of Object.entries(v as object))
+        if (typeof x !== "function") out[key] = encode(x, `${path}.${key}`)
       return out
     }
-    throw new Error(`encodeState: ${path} is a ${v instanceof Map ? "Map" : v instanceof Set ? "Set" : typeof v}, which cannot be saved`)
+    throw new Error(
+      `encodeState: ${path} is a ${v instanceof Map ? "Map" : v instanceof Set ? "Set" : typeof v}, which cannot be saved`,
+    )
   }
   const fields = encode(value, type)
   const binary = new Uint8Array(size)
   const view = new DataView(binary.buffer)
   for (const { name, array, offset } of chunks) writeTyped(view, name, array, offset)
-  const json = JSON.stringify(sorted({ format: STATE_FORMAT, version: STATE_VERSION, type, byteLength: size, fields }), null, 1)
+  const json = JSON.stringify(
+    sorted({ format: STATE_FORMAT, version: STATE_VERSION, type, byteLength: size, fields }),
+    null,
+    1,
+  )
   return { json: `${json}\n`, binary }
 }
 
@@ -82,14 +107,30 @@ function writeTyped(view: DataView, name: TypedName, a: TypedArray, offset: numb
   for (let i = 0; i < a.length; i++) {
     const p = offset + i * step
     switch (name) {
-      case "Float64Array": view.setFloat64(p, a[i], true); break
-      case "Float32Array": view.setFloat32(p, a[i], true); break
-      case "Int32Array": view.setInt32(p, a[i], true); break
-      case "Uint32Array": view.setUint32(p, a[i], true); break
-      case "Int16Array": view.setInt16(p, a[i], true); break
-      case "Uint16Array": view.setUint16(p, a[i], true); break
-      case "Int8Array": view.setInt8(p, a[i]); break
-      case "Uint8Array": view.setUint8(p, a[i]); break
+      case "Float64Array":
+        view.setFloat64(p, a[i], true)
+        break
+      case "Float32Array":
+        view.setFloat32(p, a[i], true)
+        break
+      case "Int32Array":
+        view.setInt32(p, a[i], true)
+        break
+      case "Uint32Array":
+        view.setUint32(p, a[i], true)
+        break
+      case "Int16Array":
+        view.setInt16(p, a[i], true)
+        break
+      case "Uint16Array":
+        view.setUint16(p, a[i], true)
+        break
+      case "Int8Array":
+        view.setInt8(p, a[i])
+        break
+      case "Uint8Array":
+        view.setUint8(p, a[i])
+        break
     }
   }
 }
@@ -100,14 +141,30 @@ function readTyped(view: DataView, name: TypedName, offset: number, length: numb
   for (let i = 0; i < length; i++) {
     const p = offset + i * step
     switch (name) {
-      case "Float64Array": out[i] = view.getFloat64(p, true); break
-      case "Float32Array": out[i] = view.getFloat32(p, true); break
-      case "Int32Array": out[i] = view.getInt32(p, true); break
-      case "Uint32Array": out[i] = view.getUint32(p, true); break
-      case "Int16Array": out[i] = view.getInt16(p, true); break
-      case "Uint16Array": out[i] = view.getUint16(p, true); break
-      case "Int8Array": out[i] = view.getInt8(p); break
-      case "Uint8Array": out[i] = view.getUint8(p); break
+      case "Float64Array":
+        out[i] = view.getFloat64(p, true)
+        break
+      case "Float32Array":
+        out[i] = view.getFloat32(p, true)
+        break
+      case "Int32Array":
+        out[i] = view.getInt32(p, true)
+        break
+      case "Uint32Array":
+        out[i] = view.getUint32(p, true)
+        break
+      case "Int16Array":
+        out[i] = view.getInt16(p, true)
+        break
+      case "Uint16Array":
+        out[i] = view.getUint16(p, true)
+        break
+      case "Int8Array":
+        out[i] = view.getInt8(p)
+        break
+      case "Uint8Array":
+        out[i] = view.getUint8(p)
+        break
     }
   }
   return out
@@ -124,15 +181,23 @@ export function decodeState(saved: SavedState): { type: string; fields: { [key: 
   } catch (e) {
     throw new Error(`decodeState: the JSON part is not valid JSON (${(e as Error).message})`)
   }
-  if (header.format !== STATE_FORMAT) throw new Error(`decodeState: format is ${JSON.stringify(header.format)}, expected "${STATE_FORMAT}"`)
-  if (header.version !== STATE_VERSION) throw new Error(`decodeState: version ${JSON.stringify(header.version)} is not supported (this library reads version ${STATE_VERSION})`)
-  if (header.byteLength !== saved.binary.length) throw new Error(`decodeState: the binary part has ${saved.binary.length} bytes, the JSON expects ${String(header.byteLength)}`)
+  if (header.format !== STATE_FORMAT)
+    throw new Error(`decodeState: format is ${JSON.stringify(header.format)}, expected "${STATE_FORMAT}"`)
+  if (header.version !== STATE_VERSION)
+    throw new Error(
+      `decodeState: version ${JSON.stringify(header.version)} is not supported (this library reads version ${STATE_VERSION})`,
+    )
+  if (header.byteLength !== saved.binary.length)
+    throw new Error(
+      `decodeState: the binary part has ${saved.binary.length} bytes, the JSON expects ${String(header.byteLength)}`,
+    )
   const view = new DataView(saved.binary.buffer, saved.binary.byteOffset, saved.binary.byteLength)
   const decode = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(decode)
     if (v !== null && typeof v === "object") {
       const o = v as { [key: string]: unknown }
-      if (typeof o.$typed === "string") return readTyped(view, o.$typed as TypedName, o.offset as number, o.length as number)
+      if (typeof o.$typed === "string")
+        return readTyped(view, o.$typed as TypedName, o.offset as number, o.length as number)
       if (typeof o.$number === "string") return Number(o.$number)
       const out: { [key: string]: unknown } = {}
       for (const [key, x] of Object.entries(o)) out[key] = decode(x)
@@ -158,15 +223,30 @@ export function restoreInto(target: object, fields: { [key: string]: unknown }, 
     if (typedName(value) && typedName(current)) {
       const a = current as TypedArray
       const b = value as TypedArray
-      if (a.length !== b.length) throw new Error(`restoreInto: ${here} has ${b.length} entries saved but ${a.length} in the new object`)
+      if (a.length !== b.length)
+        throw new Error(`restoreInto: ${here} has ${b.length} entries saved but ${a.length} in the new object`)
       a.set(b)
-    } else if (Array.isArray(value) && Array.isArray(current) && current.length === value.length && value.some((x) => typedName(x) || (x !== null && typeof x === "object"))) {
+    } else if (
+      Array.isArray(value) &&
+      Array.isArray(current) &&
+      current.length === value.length &&
+      value.some((x) => typedName(x) || (x !== null && typeof x === "object"))
+    ) {
       value.forEach((x, i) => {
         if (typedName(x) && typedName(current[i])) restoreInto(current, { [i]: x }, path)
-        else if (x !== null && typeof x === "object" && current[i] !== null && typeof current[i] === "object") restoreInto(current[i] as object, x as { [key: string]: unknown }, `${here}[${i}]`)
+        else if (x !== null && typeof x === "object" && current[i] !== null && typeof current[i] === "object")
+          restoreInto(current[i] as object, x as { [key: string]: unknown }, `${here}[${i}]`)
         else current[i] = x
       })
-    } else if (value !== null && typeof value === "object" && !typedName(value) && !Array.isArray(value) && current !== null && typeof current === "object" && !typedName(current)) {
+    } else if (
+      value !== null &&
+      typeof value === "object" &&
+      !typedName(value) &&
+      !Array.isArray(value) &&
+      current !== null &&
+      typeof current === "object" &&
+      !typedName(current)
+    ) {
       restoreInto(current as object, value as { [key: string]: unknown }, here)
     } else {
       t[key] = value

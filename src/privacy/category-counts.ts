@@ -37,16 +37,21 @@ export function privateCategoryCounts(
 ): PrivateCounts {
   checkEpsilon(options.epsilon, "privateCategoryCounts")
   const m = options.maxPerUser
-  if (!Number.isInteger(m) || m < 1) throw new Error(`privateCategoryCounts: maxPerUser must be a positive integer, got ${m}`)
-  if (!Number.isInteger(nCategories) || nCategories < 1) throw new Error(`privateCategoryCounts: nCategories must be a positive integer, got ${nCategories}`)
+  if (!Number.isInteger(m) || m < 1)
+    throw new Error(`privateCategoryCounts: maxPerUser must be a positive integer, got ${m}`)
+  if (!Number.isInteger(nCategories) || nCategories < 1)
+    throw new Error(`privateCategoryCounts: nCategories must be a positive integer, got ${nCategories}`)
   if (users.length !== categories.length) {
-    throw new Error(`privateCategoryCounts: users and categories must have the same length (${users.length} vs ${categories.length})`)
+    throw new Error(
+      `privateCategoryCounts: users and categories must have the same length (${users.length} vs ${categories.length})`,
+    )
   }
   const used = new Map<number, number>()
   const clipped = new Float64Array(nCategories)
   for (let e = 0; e < users.length; e++) {
     const c = categories[e]
-    if (!(Number.isInteger(c) && c >= 0 && c < nCategories)) throw new Error(`privateCategoryCounts: category ${c} of event ${e} is outside [0, ${nCategories})`)
+    if (!(Number.isInteger(c) && c >= 0 && c < nCategories))
+      throw new Error(`privateCategoryCounts: category ${c} of event ${e} is outside [0, ${nCategories})`)
     const u = users[e]
     const k = used.get(u) ?? 0
     if (k < m) {

@@ -49,7 +49,8 @@ export function centralPrivacyUtilityCurve(input: CentralPrivacyUtilityInput, rn
   const repeats = input.repeats ?? 3
   const k = input.k ?? 10
   const maxItemsPerUser = input.maxItemsPerUser ?? 10
-  if (!Number.isInteger(repeats) || repeats < 1) throw new Error(`centralPrivacyUtilityCurve: repeats must be a positive integer, got ${repeats}`)
+  if (!Number.isInteger(repeats) || repeats < 1)
+    throw new Error(`centralPrivacyUtilityCurve: repeats must be a positive integer, got ${repeats}`)
   input.epsilons.forEach((e) => checkEpsilon(e, "centralPrivacyUtilityCurve"))
   const base = { itemCategory: input.itemCategory, nCategories: input.nCategories, maxItemsPerUser }
   const exact = new PrivateCategoryPopularity(base).fit(input.train)
@@ -61,7 +62,10 @@ export function centralPrivacyUtilityCurve(input: CentralPrivacyUtilityInput, rn
     const ndcgs: number[] = []
     let countError = 0
     for (let r = 0; r < draws; r++) {
-      const model = epsilon === Infinity ? exact : new PrivateCategoryPopularity({ ...base, epsilon }).fit(input.train, splitRng(rng))
+      const model =
+        epsilon === Infinity
+          ? exact
+          : new PrivateCategoryPopularity({ ...base, epsilon }).fit(input.train, splitRng(rng))
       const report = evaluateHoldout(model, input.train, input.test, k)
       recalls.push(report.recall)
       ndcgs.push(report.ndcg)

@@ -50,8 +50,14 @@ export function advancedComposition(each: PrivacyBudget, k: number, deltaPrime: 
  * The tighter of sequential (kε, kδ) and advanced composition for k runs of one mechanism.
  * @example bestComposition({ epsilon: 1, delta: 0 }, 3, 1e-5) // sequential wins: { epsilon: 3, delta: 0 }
  */
-export function bestComposition(each: PrivacyBudget, k: number, deltaPrime: number): PrivacyBudget & { rule: "sequential" | "advanced" } {
+export function bestComposition(
+  each: PrivacyBudget,
+  k: number,
+  deltaPrime: number,
+): PrivacyBudget & { rule: "sequential" | "advanced" } {
   const advanced = advancedComposition(each, k, deltaPrime)
   const sequential = { epsilon: k * each.epsilon, delta: Math.min(1, k * each.delta) }
-  return advanced.epsilon < sequential.epsilon ? { ...advanced, rule: "advanced" } : { ...sequential, rule: "sequential" }
+  return advanced.epsilon < sequential.epsilon
+    ? { ...advanced, rule: "advanced" }
+    : { ...sequential, rule: "sequential" }
 }

@@ -45,7 +45,8 @@ export function classicGaussianSigma(sensitivity: number, epsilon: number, delta
 export function gaussianDelta(sensitivity: number, epsilon: number, sigma: number): number {
   checkEpsilon(epsilon, "gaussianDelta")
   checkSensitivity(sensitivity, "gaussianDelta")
-  if (!(Number.isFinite(sigma) && sigma > 0)) throw new Error(`gaussianDelta: sigma must be a finite number > 0, got ${sigma}`)
+  if (!(Number.isFinite(sigma) && sigma > 0))
+    throw new Error(`gaussianDelta: sigma must be a finite number > 0, got ${sigma}`)
   const a = sensitivity / (2 * sigma)
   const b = (epsilon * sigma) / sensitivity
   return Math.max(0, Math.exp(logStandardNormalCdf(a - b)) - Math.exp(epsilon + logStandardNormalCdf(-a - b)))

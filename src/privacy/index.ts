@@ -1,7 +1,11 @@
 export { laplaceNoise, laplaceScale, laplaceMechanism } from "./laplace"
 export type { LaplaceOptions } from "./laplace"
 export {
-  classicGaussianSigma, gaussianDelta, analyticGaussianSigma, gaussianSigma, gaussianMechanism,
+  classicGaussianSigma,
+  gaussianDelta,
+  analyticGaussianSigma,
+  gaussianSigma,
+  gaussianMechanism,
 } from "./gaussian"
 export type { GaussianOptions } from "./gaussian"
 export { sequentialComposition, advancedComposition, bestComposition } from "./composition"

@@ -19,14 +19,19 @@ export interface PrivateProfile {
  * @throws if ε ≤ 0 or a weight is negative or not finite
  * @example privateInterestProfile([5, 0, 1, 4], { epsilon: 2 }, rng).profile
  */
-export function privateInterestProfile(weights: ArrayLike<number>, options: { epsilon: number }, rng: Rng): PrivateProfile {
+export function privateInterestProfile(
+  weights: ArrayLike<number>,
+  options: { epsilon: number },
+  rng: Rng,
+): PrivateProfile {
   checkEpsilon(options.epsilon, "privateInterestProfile")
   const n = weights.length
   if (n === 0) throw new Error("privateInterestProfile: weights must not be empty")
   let total = 0
   for (let i = 0; i < n; i++) {
     const w = weights[i]
-    if (!(Number.isFinite(w) && w >= 0)) throw new Error(`privateInterestProfile: weight ${i} must be finite and >= 0, got ${w}`)
+    if (!(Number.isFinite(w) && w >= 0))
+      throw new Error(`privateInterestProfile: weight ${i} must be finite and >= 0, got ${w}`)
     total += w
   }
   const scale = 2 / options.epsilon

@@ -44,23 +44,28 @@ function checkQuasiIdentifiers(qis: readonly QuasiIdentifier[]): number {
   if (qis.length === 0) throw new Error("kAnonymize: give at least one quasi-identifier")
   const n = qis[0].values.length
   for (const q of qis) {
-    if (q.values.length !== n) throw new Error(`kAnonymize: ${q.name} has ${q.values.length} values, ${qis[0].name} has ${n}`)
+    if (q.values.length !== n)
+      throw new Error(`kAnonymize: ${q.name} has ${q.values.length} values, ${qis[0].name} has ${n}`)
     for (let r = 0; r < n; r++) {
       const v = q.values[r]
       if (q.kind === "numeric" ? !Number.isFinite(v) : !(Number.isInteger(v) && v >= 0)) {
-        throw new Error(`kAnonymize: ${q.name} of row ${r} is ${v}; ${q.kind === "numeric" ? "values must be finite numbers" : "codes must be integers >= 0"}`)
+        throw new Error(
+          `kAnonymize: ${q.name} of row ${r} is ${v}; ${q.kind === "numeric" ? "values must be finite numbers" : "codes must be integers >= 0"}`,
+        )
       }
     }
     if (q.kind === "numeric") {
       q.widths.forEach((w, l) => {
-        if (!(w > 0) || (l > 0 && w <= q.widths[l - 1])) throw new Error(`kAnonymize: ${q.name} widths[${l}] must be > 0 and above the previous width, got ${w}`)
+        if (!(w > 0) || (l > 0 && w <= q.widths[l - 1]))
+          throw new Error(`kAnonymize: ${q.name} widths[${l}] must be > 0 and above the previous width, got ${w}`)
       })
     } else {
       for (let r = 0; r < n; r++) {
         let c = q.values[r]
         q.hierarchy.forEach((map, l) => {
           const parent = map[c]
-          if (!(Number.isInteger(parent) && parent >= 0)) throw new Error(`kAnonymize: ${q.name} hierarchy[${l}] has no parent code for ${c} (got ${parent})`)
+          if (!(Number.isInteger(parent) && parent >= 0))
+            throw new Error(`kAnonymize: ${q.name} hierarchy[${l}] has no parent code for ${c} (got ${parent})`)
           c = parent
         })
       }
@@ -86,11 +91,14 @@ export function kAnonymize(qis: readonly QuasiIdentifier[], options: KAnonymityO
   const { k } = options
   const maxSuppressed = options.maxSuppressed ?? 0
   if (!Number.isInteger(k) || k < 1 || k > n) throw new Error(`kAnonymize: k must be an integer in [1, ${n}], got ${k}`)
-  if (!Number.isInteger(maxSuppressed) || maxSuppressed < 0) throw new Error(`kAnonymize: maxSuppressed must be an integer >= 0, got ${maxSuppressed}`)
+  if (!Number.isInteger(maxSuppressed) || maxSuppressed < 0)
+    throw new Error(`kAnonymize: maxSuppressed must be an integer >= 0, got ${maxSuppressed}`)
   const m = qis.length
   const counts = qis.map(levelCount)
   // per QI and level: each row's code, and the share of the domain its released value covers
-  const codes: Float64Array[][] = qis.map((q, j) => Array.from({ length: counts[j] }, (_, l) => Float64Array.from({ length: n }, (_, r) => composed(q, l, r))))
+  const codes: Float64Array[][] = qis.map((q, j) =>
+    Array.from({ length: counts[j] }, (_, l) => Float64Array.from({ length: n }, (_, r) => composed(q, l, r))),
+  )
   const penalty: Float64Array[][] = qis.map((q, j) => codes[j].map((level) => coverage(q, level, codes[j][0])))
   const nodes: number[][] = []
   const walk = (prefix: number[]): void => {
@@ -100,7 +108,9 @@ export function kAnonymize(qis: readonly QuasiIdentifier[], options: KAnonymityO
   if (options.levels) {
     const given = options.levels
     if (given.length !== m || given.some((l, j) => !Number.isInteger(l) || l < 0 || l >= counts[j])) {
-      throw new Error(`kAnonymize: levels must give ${m} levels, level j in [0, ${counts.map((c) => c - 1).join("], [0, ")}], got [${given.join(", ")}]`)
+      throw new Error(
+        `kAnonymize: levels must give ${m} levels, level j in [0, ${counts.map((c) => c - 1).join("], [0, ")}], got [${given.join(", ")}]`,
+      )
     }
     nodes.push([...given])
   } else walk([])
@@ -135,7 +145,10 @@ export function kAnonymize(qis: readonly QuasiIdentifier[], options: KAnonymityO
     ncp /= n * m
     if (!best || ncp < best.ncp) best = { node, ncp, classOf, sizes }
   }
-  if (!best) throw new Error(`kAnonymize: no generalisation makes every class at least ${k} rows with at most ${maxSuppressed} suppressed; allow more suppression or add a coarser level`)
+  if (!best)
+    throw new Error(
+      `kAnonymize: no generalisation makes every class at least ${k} rows with at most ${maxSuppressed} suppressed; allow more suppression or add a coarser level`,
+    )
   const generalized = new Float64Array(n * m)
   const suppressed = new Uint8Array(n)
   const classSize = new Int32Array(n)

@@ -7,7 +7,8 @@ import { checkEpsilon, checkSensitivity } from "./parameters"
  * @example laplaceNoise(rng, 2)
  */
 export function laplaceNoise(rng: Rng, scale: number): number {
-  if (!(Number.isFinite(scale) && scale > 0)) throw new Error(`laplaceNoise: scale must be a finite number > 0, got ${scale}`)
+  if (!(Number.isFinite(scale) && scale > 0))
+    throw new Error(`laplaceNoise: scale must be a finite number > 0, got ${scale}`)
   const u = rng.next() - 0.5
   // 1 − 2|u| lies in (0, 1]: the log stays finite because rng.next() < 1.
   return u < 0 ? scale * Math.log(1 + 2 * u) : -scale * Math.log(1 - 2 * u)

@@ -46,14 +46,21 @@ export function privacyUtilityCurve(input: PrivacyUtilityInput, rng: Rng): Priva
   const { profiles, truth, k } = input
   const repeats = input.repeats ?? 1
   if (profiles.length === 0 || profiles.length !== truth.length) {
-    throw new Error(`privacyUtilityCurve: profiles and truth must be non-empty and of equal length (${profiles.length} vs ${truth.length})`)
+    throw new Error(
+      `privacyUtilityCurve: profiles and truth must be non-empty and of equal length (${profiles.length} vs ${truth.length})`,
+    )
   }
   const nCat = profiles[0].length
-  if (!Number.isInteger(k) || k < 1 || k > nCat) throw new Error(`privacyUtilityCurve: k must be an integer in [1, ${nCat}], got ${k}`)
-  if (!Number.isInteger(repeats) || repeats < 1) throw new Error(`privacyUtilityCurve: repeats must be a positive integer, got ${repeats}`)
+  if (!Number.isInteger(k) || k < 1 || k > nCat)
+    throw new Error(`privacyUtilityCurve: k must be an integer in [1, ${nCat}], got ${k}`)
+  if (!Number.isInteger(repeats) || repeats < 1)
+    throw new Error(`privacyUtilityCurve: repeats must be a positive integer, got ${repeats}`)
   input.epsilons.forEach((e) => checkEpsilon(e, "privacyUtilityCurve"))
   const best = truth.map((t, u) => {
-    if (t.length !== nCat || profiles[u].length !== nCat) throw new Error(`privacyUtilityCurve: user ${u} has vectors of length ${profiles[u].length} and ${t.length}, expected ${nCat}`)
+    if (t.length !== nCat || profiles[u].length !== nCat)
+      throw new Error(
+        `privacyUtilityCurve: user ${u} has vectors of length ${profiles[u].length} and ${t.length}, expected ${nCat}`,
+      )
     return topIndices(t, k).reduce((s, c) => s + t[c], 0)
   })
   const evaluate = (epsilon: number, release: (u: number) => ArrayLike<number>, draws: number): PrivacyUtilityPoint => {
@@ -76,7 +83,12 @@ export function privacyUtilityCurve(input: PrivacyUtilityInput, rng: Rng): Priva
     let ss = 0
     for (const v of perUser) ss += (v - mean) ** 2
     const sd = perUser.length > 1 ? Math.sqrt(ss / (perUser.length - 1)) : 0
-    return { epsilon, capturedInterest: mean, standardError: sd / Math.sqrt(perUser.length), precision: precision / (draws * profiles.length) }
+    return {
+      epsilon,
+      capturedInterest: mean,
+      standardError: sd / Math.sqrt(perUser.length),
+      precision: precision / (draws * profiles.length),
+    }
   }
   const points = [evaluate(Infinity, (u) => profiles[u], 1)]
   for (const epsilon of input.epsilons) {

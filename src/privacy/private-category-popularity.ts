@@ -34,7 +34,14 @@ export interface PrivateCategoryPopularityOptions {
  */
 export class PrivateCategoryPopularity extends BaseRecommender {
   readonly name: string
-  readonly config: Readonly<{ itemCategory: ArrayLike<number>; nCategories: number; epsilon?: number; maxItemsPerUser: number; smoothing: number; seed: number }>
+  readonly config: Readonly<{
+    itemCategory: ArrayLike<number>
+    nCategories: number
+    epsilon?: number
+    maxItemsPerUser: number
+    smoothing: number
+    seed: number
+  }>
   /** The released (noisy) item counts; the exact ones when no ε is given. */
   releasedCounts_: Float64Array = new Float64Array(0)
   /** P(i | c_i) for every item. */
@@ -47,16 +54,25 @@ export class PrivateCategoryPopularity extends BaseRecommender {
     const m = options.maxItemsPerUser ?? 10
     if (!Number.isInteger(m) || m < 1) throw new Error(`${who}: maxItemsPerUser must be a positive integer, got ${m}`)
     const beta = options.smoothing ?? 1
-    if (!(Number.isFinite(beta) && beta > 0)) throw new Error(`${who}: smoothing must be a finite number > 0, got ${beta}`)
+    if (!(Number.isFinite(beta) && beta > 0))
+      throw new Error(`${who}: smoothing must be a finite number > 0, got ${beta}`)
     const nc = options.nCategories
     if (!Number.isInteger(nc) || nc < 1) throw new Error(`${who}: nCategories must be a positive integer, got ${nc}`)
     for (let i = 0; i < options.itemCategory.length; i++) {
       const c = options.itemCategory[i]
-      if (!(Number.isInteger(c) && c >= 0 && c < nc)) throw new Error(`${who}: itemCategory[${i}] must be an integer in [0, ${nc}), got ${c}`)
+      if (!(Number.isInteger(c) && c >= 0 && c < nc))
+        throw new Error(`${who}: itemCategory[${i}] must be an integer in [0, ${nc}), got ${c}`)
     }
     const seed = options.seed ?? 0
     if (!Number.isInteger(seed) || seed < 0) throw new Error(`${who}: seed must be a non-negative integer, got ${seed}`)
-    this.config = { itemCategory: options.itemCategory, nCategories: nc, epsilon: options.epsilon, maxItemsPerUser: m, smoothing: beta, seed }
+    this.config = {
+      itemCategory: options.itemCategory,
+      nCategories: nc,
+      epsilon: options.epsilon,
+      maxItemsPerUser: m,
+      smoothing: beta,
+      seed,
+    }
     this.name = options.epsilon === undefined ? "category-popularity" : `category-popularity (ε = ${options.epsilon})`
   }
 
@@ -64,9 +80,14 @@ export class PrivateCategoryPopularity extends BaseRecommender {
   protected fitModel(train: Interactions, rng: Rng = createRng(this.config.seed)): void {
     const { itemCategory, nCategories, epsilon, maxItemsPerUser } = this.config
     if (itemCategory.length !== train.nItems) {
-      throw new Error(`PrivateCategoryPopularity.fit: itemCategory has ${itemCategory.length} entries for ${train.nItems} items`)
+      throw new Error(
+        `PrivateCategoryPopularity.fit: itemCategory has ${itemCategory.length} entries for ${train.nItems} items`,
+      )
     }
-    const released = epsilon === undefined ? distinctUserCounts(train) : privateItemCounts(train, { epsilon, maxItemsPerUser }, rng).counts
+    const released =
+      epsilon === undefined
+        ? distinctUserCounts(train)
+        : privateItemCounts(train, { epsilon, maxItemsPerUser }, rng).counts
     const total = new Float64Array(nCategories)
     const size = new Float64Array(nCategories)
     for (let i = 0; i < train.nItems; i++) {

@@ -35,7 +35,8 @@ export interface PrivateItemCounts {
 export function privateItemCounts(train: Interactions, options: PrivateItemCountsOptions, rng: Rng): PrivateItemCounts {
   checkEpsilon(options.epsilon, "privateItemCounts")
   const m = options.maxItemsPerUser
-  if (!Number.isInteger(m) || m < 1) throw new Error(`privateItemCounts: maxItemsPerUser must be a positive integer, got ${m}`)
+  if (!Number.isInteger(m) || m < 1)
+    throw new Error(`privateItemCounts: maxItemsPerUser must be a positive integer, got ${m}`)
   const exact = new Float64Array(train.nItems)
   const clipped = new Float64Array(train.nItems)
   const row = new Int32Array(Math.max(0, ...rowLengths(train)))

@@ -18,7 +18,8 @@ export function bernoulli(rng: Rng, p: number): 0 | 1 {
  * @example poisson(rng, 3.5)
  */
 export function poisson(rng: Rng, lambda: number): number {
-  if (!(lambda >= 0) || !Number.isFinite(lambda)) throw new Error(`poisson: lambda must be finite and >= 0, got ${lambda}`)
+  if (!(lambda >= 0) || !Number.isFinite(lambda))
+    throw new Error(`poisson: lambda must be finite and >= 0, got ${lambda}`)
   if (lambda === 0) return 0
   if (lambda < 30) {
     const limit = Math.exp(-lambda)
@@ -43,7 +44,8 @@ export function poisson(rng: Rng, lambda: number): number {
     const k = Math.floor(((2 * a) / us + b) * u + lambda + 0.43)
     if (us >= 0.07 && v <= vr) return k
     if (k < 0 || (us < 0.013 && v > us)) continue
-    if (Math.log(v) + Math.log(invalpha) - Math.log(a / (us * us) + b) <= -lambda + k * loglam - logFactorial(k)) return k
+    if (Math.log(v) + Math.log(invalpha) - Math.log(a / (us * us) + b) <= -lambda + k * loglam - logFactorial(k))
+      return k
   }
 }
 

@@ -101,7 +101,7 @@ export function fastNormal(rng: Rng): number {
   for (;;) {
     const iz = rng.nextUint32() & (LAYERS - 1)
     const hz = rng.nextUint32() | 0
-    if (((hz ^ (hz >> 31)) - (hz >> 31)) < kn[iz]) return hz * wn[iz]
+    if ((hz ^ (hz >> 31)) - (hz >> 31) < kn[iz]) return hz * wn[iz]
     const x = zigguratSlow(rng, iz, hz)
     if (x === x) return x
   }
@@ -162,7 +162,7 @@ export function gammaMarsagliaTsang(rng: Rng, d: number, c: number): number {
     const hz = rng.nextUint32() | 0
     let x: number
     let u: number
-    if (((hz ^ (hz >> 31)) - (hz >> 31)) < kn[iz]) {
+    if ((hz ^ (hz >> 31)) - (hz >> 31) < kn[iz]) {
       x = hz * wn[iz]
       u = ((w >>> 7) + 0.5) * 2.9802322387695312e-8 // the high 25 bits as a uniform in (0, 1)
     } else {

@@ -26,7 +26,10 @@ export class ZipfSampler {
   readonly weights: Float64Array
   private readonly table: AliasTable
 
-  constructor(readonly n: number, readonly s: number) {
+  constructor(
+    readonly n: number,
+    readonly s: number,
+  ) {
     this.weights = zipfWeights(n, s)
     this.table = new AliasTable(this.weights)
   }

@@ -34,7 +34,8 @@ export abstract class BaseRecommender implements Recommender {
   }
 
   recommend(user: number, k: number, options?: RecommendOptions): Ranked[] {
-    if (!Number.isInteger(k) || k <= 0) throw new Error(`${this.name}.recommend: k must be a positive integer, got ${k}`)
+    if (!Number.isInteger(k) || k <= 0)
+      throw new Error(`${this.name}.recommend: k must be a positive integer, got ${k}`)
     return topK(this.score(user), k, user, this.train_, options)
   }
 

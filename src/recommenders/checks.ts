@@ -5,7 +5,8 @@ import type { Interactions } from "../schema/interactions"
  * @internal
  */
 export function checkInteger(who: string, name: string, value: number, min: number): number {
-  if (!Number.isInteger(value) || value < min) throw new Error(`${who}: ${name} must be an integer >= ${min}, got ${value}`)
+  if (!Number.isInteger(value) || value < min)
+    throw new Error(`${who}: ${name} must be an integer >= ${min}, got ${value}`)
   return value
 }
 
@@ -29,15 +30,21 @@ export function checkNonNegative(who: string, name: string, value: number, stric
 export function checkTrainingData(who: string, train: Interactions): void {
   const { nUsers, nItems, indptr, items, values } = train
   if (!Number.isInteger(nUsers) || nUsers <= 0 || !Number.isInteger(nItems) || nItems <= 0) {
-    throw new Error(`${who}.fit: the training data must have at least one user and one item, got ${nUsers} users × ${nItems} items`)
+    throw new Error(
+      `${who}.fit: the training data must have at least one user and one item, got ${nUsers} users × ${nItems} items`,
+    )
   }
   if (indptr.length !== nUsers + 1 || indptr[nUsers] !== items.length || values.length !== items.length) {
-    throw new Error(`${who}.fit: inconsistent CSR arrays (indptr length ${indptr.length}, ${items.length} items, ${values.length} values)`)
+    throw new Error(
+      `${who}.fit: inconsistent CSR arrays (indptr length ${indptr.length}, ${items.length} items, ${values.length} values)`,
+    )
   }
   if (items.length === 0) throw new Error(`${who}.fit: the training data is empty (no interactions)`)
   for (let p = 0; p < values.length; p++) {
-    if (!Number.isFinite(values[p])) throw new Error(`${who}.fit: interaction value ${values[p]} at entry ${p} is not finite`)
-    if (!(items[p] >= 0 && items[p] < nItems)) throw new Error(`${who}.fit: item index ${items[p]} at entry ${p} is outside [0, ${nItems})`)
+    if (!Number.isFinite(values[p]))
+      throw new Error(`${who}.fit: interaction value ${values[p]} at entry ${p} is not finite`)
+    if (!(items[p] >= 0 && items[p] < nItems))
+      throw new Error(`${who}.fit: item index ${items[p]} at entry ${p} is outside [0, ${nItems})`)
   }
 }
 
@@ -46,7 +53,8 @@ export function checkTrainingData(who: string, train: Interactions): void {
  * @internal
  */
 export function checkUserIndex(who: string, user: number): void {
-  if (!Number.isInteger(user) || user < 0) throw new Error(`${who}.score: user must be a non-negative integer index, got ${user}`)
+  if (!Number.isInteger(user) || user < 0)
+    throw new Error(`${who}.score: user must be a non-negative integer index, got ${user}`)
 }
 
 /** The number of distinct users who interacted with each item. */

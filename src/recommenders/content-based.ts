@@ -22,12 +22,17 @@ export class ContentBased extends BaseRecommender {
   private readonly itemNorm: Float64Array
 
   /** `name` labels the model in reports (default "content-based"), e.g. to tell feature sets apart. */
-  constructor(readonly features: ItemFeatures, name = "content-based") {
+  constructor(
+    readonly features: ItemFeatures,
+    name = "content-based",
+  ) {
     super()
     this.name = name
     const { nItems, dimension, values } = features
     if (!Number.isInteger(dimension) || dimension <= 0 || values.length !== nItems * dimension) {
-      throw new Error(`ContentBased: features must hold nItems × dimension = ${nItems} × ${dimension} values, got ${values.length}`)
+      throw new Error(
+        `ContentBased: features must hold nItems × dimension = ${nItems} × ${dimension} values, got ${values.length}`,
+      )
     }
     this.itemNorm = new Float64Array(nItems)
     for (let i = 0; i < nItems; i++) {
@@ -42,7 +47,10 @@ export class ContentBased extends BaseRecommender {
   }
 
   protected fitModel(train: Interactions): void {
-    if (train.nItems !== this.features.nItems) throw new Error(`ContentBased.fit: the training data has ${train.nItems} items but the features describe ${this.features.nItems}`)
+    if (train.nItems !== this.features.nItems)
+      throw new Error(
+        `ContentBased.fit: the training data has ${train.nItems} items but the features describe ${this.features.nItems}`,
+      )
   }
 
   /** The user's profile vector p_u (zeros for a user without interactions). */
@@ -51,7 +59,8 @@ export class ContentBased extends BaseRecommender {
     const d = this.features.dimension
     const x = this.features.values
     const p = new Float64Array(d)
-    if (!Number.isInteger(user) || user < 0 || user >= train.nUsers) throw new Error(`ContentBased.profile: user must be an integer in [0, ${train.nUsers}), got ${user}`)
+    if (!Number.isInteger(user) || user < 0 || user >= train.nUsers)
+      throw new Error(`ContentBased.profile: user must be an integer in [0, ${train.nUsers}), got ${user}`)
     let total = 0
     for (let q = train.indptr[user]; q < train.indptr[user + 1]; q++) {
       const r = train.values[q]

@@ -23,8 +23,13 @@ export class ContextLift {
   private readonly totals: Float64Array
   private readonly share: Float64Array
 
-  constructor(readonly nCategories: number, counts: Float64Array, readonly smoothing: number) {
-    if (counts.length !== contextKeys * nCategories) throw new Error(`ContextLift: counts must have ${contextKeys} × ${nCategories} entries, got ${counts.length}`)
+  constructor(
+    readonly nCategories: number,
+    counts: Float64Array,
+    readonly smoothing: number,
+  ) {
+    if (counts.length !== contextKeys * nCategories)
+      throw new Error(`ContextLift: counts must have ${contextKeys} × ${nCategories} entries, got ${counts.length}`)
     if (!(smoothing >= 0)) throw new Error(`ContextLift: smoothing must be >= 0, got ${smoothing}`)
     this.counts = counts
     this.totals = new Float64Array(contextKeys)
@@ -55,7 +60,12 @@ export class ContextLift {
 }
 
 /** Counts clicks (and carts, purchases) per context and category in `events` before `to` seconds. */
-export function contextLiftFromEvents(events: EventLog, categoryOf: Int32Array, nCategories: number, options: { to?: number; smoothing?: number } = {}): ContextLift {
+export function contextLiftFromEvents(
+  events: EventLog,
+  categoryOf: Int32Array,
+  nCategories: number,
+  options: { to?: number; smoothing?: number } = {},
+): ContextLift {
   const counts = new Float64Array(contextKeys * nCategories)
   const to = options.to ?? Infinity
   for (let k = 0; k < events.length; k++) {
@@ -69,9 +79,15 @@ export function contextLiftFromEvents(events: EventLog, categoryOf: Int32Array, 
  * Context-aware re-ranking: score'_i = score_i + β · logLift[category(i)]. A pure function (returns new scores).
  * @example contextRerank(model.score(u), world.catalog.category, lift.logLift(ctx), 0.5)
  */
-export function contextRerank(scores: Float64Array, categoryOf: Int32Array, logLift: Float64Array, beta: number): Float64Array {
+export function contextRerank(
+  scores: Float64Array,
+  categoryOf: Int32Array,
+  logLift: Float64Array,
+  beta: number,
+): Float64Array {
   if (!Number.isFinite(beta)) throw new Error(`contextRerank: beta must be finite, got ${beta}`)
-  if (categoryOf.length !== scores.length) throw new Error(`contextRerank: categoryOf has ${categoryOf.length} items but scores ${scores.length}`)
+  if (categoryOf.length !== scores.length)
+    throw new Error(`contextRerank: categoryOf has ${categoryOf.length} items but scores ${scores.length}`)
   const out = new Float64Array(scores.length)
   for (let i = 0; i < scores.length; i++) out[i] = scores[i] + beta * logLift[categoryOf[i]]
   return out
@@ -103,11 +119,17 @@ export function contextHitRate(
       base = model.score(user)
       cache.set(user, base)
     }
-    const scores = contextRerank(base, categoryOf, lift.logLift({ hour: events.hour[e], weekday: events.weekday[e] }), beta)
+    const scores = contextRerank(
+      base,
+      categoryOf,
+      lift.logLift({ hour: events.hour[e], weekday: events.weekday[e] }),
+      beta,
+    )
     const target = scores[events.item[e]]
     // Rank by counting strictly better items (ties to the smaller index, as in topK).
     let better = 0
-    for (let i = 0; i < scores.length && better < k; i++) if (scores[i] > target || (scores[i] === target && i < events.item[e])) better++
+    for (let i = 0; i < scores.length && better < k; i++)
+      if (scores[i] > target || (scores[i] === target && i < events.item[e])) better++
     if (better < k) hits++
     n++
   }

@@ -6,14 +6,16 @@
  * @example cosineSimilarity([0.7, 0.8, 0.6], [0.4, 0.5, 0.6]) // 0.97094…
  */
 export function cosineSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  if (a.length !== b.length) throw new Error(`cosineSimilarity: vectors must have the same length, got ${a.length} and ${b.length}`)
+  if (a.length !== b.length)
+    throw new Error(`cosineSimilarity: vectors must have the same length, got ${a.length} and ${b.length}`)
   let dot = 0
   let na = 0
   let nb = 0
   for (let i = 0; i < a.length; i++) {
     const x = a[i]
     const y = b[i]
-    if (!Number.isFinite(x) || !Number.isFinite(y)) throw new Error(`cosineSimilarity: entry ${i} is not finite (${x}, ${y})`)
+    if (!Number.isFinite(x) || !Number.isFinite(y))
+      throw new Error(`cosineSimilarity: entry ${i} is not finite (${x}, ${y})`)
     dot += x * y
     na += x * x
     nb += y * y

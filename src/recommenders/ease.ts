@@ -34,7 +34,9 @@ export class Ease extends BaseRecommender {
   protected fitModel(train: Interactions): void {
     const n = train.nItems
     if (n > this.config.maxItems) {
-      throw new Error(`Ease.fit: ${n} items exceed maxItems = ${this.config.maxItems} (the model is a dense n×n matrix inverted in ~n³ flops); raise maxItems if you mean it`)
+      throw new Error(
+        `Ease.fit: ${n} items exceed maxItems = ${this.config.maxItems} (the model is a dense n×n matrix inverted in ~n³ flops); raise maxItems if you mean it`,
+      )
     }
     const g = new Float64Array(n * n)
     for (let u = 0; u < train.nUsers; u++) {

@@ -26,7 +26,9 @@ export interface RankingReport {
 export function evaluateHoldout(model: Recommender, train: Interactions, test: Interactions, k = 10): RankingReport {
   if (!Number.isInteger(k) || k <= 0) throw new Error(`evaluateHoldout: k must be a positive integer, got ${k}`)
   if (test.nUsers !== train.nUsers || test.nItems !== train.nItems) {
-    throw new Error(`evaluateHoldout: train (${train.nUsers}×${train.nItems}) and test (${test.nUsers}×${test.nItems}) must have the same shape`)
+    throw new Error(
+      `evaluateHoldout: train (${train.nUsers}×${train.nItems}) and test (${test.nUsers}×${test.nItems}) must have the same shape`,
+    )
   }
   const recommendedItems = new Uint8Array(train.nItems)
   let users = 0
@@ -46,7 +48,15 @@ export function evaluateHoldout(model: Recommender, train: Interactions, test: I
     users++
   }
   if (users === 0) throw new Error("evaluateHoldout: no user has a held-out item outside their training row")
-  return { name: model.name, k, users, precision: precision / users, recall: recall / users, ndcg: ndcg / users, coverage: countOnes(recommendedItems) / train.nItems }
+  return {
+    name: model.name,
+    k,
+    users,
+    precision: precision / users,
+    recall: recall / users,
+    ndcg: ndcg / users,
+    coverage: countOnes(recommendedItems) / train.nItems,
+  }
 }
 
 /** Ranking quality against the world's ground truth rather than against logged behaviour. */
@@ -76,7 +86,8 @@ export function evaluateInterests(
   const nTop = options.topCategories ?? 2
   const nUsers = options.users ?? world.nUsers
   if (!Number.isInteger(k) || k <= 0) throw new Error(`evaluateInterests: k must be a positive integer, got ${k}`)
-  if (!Number.isFinite(options.day)) throw new Error(`evaluateInterests: day must be a finite number, got ${options.day}`)
+  if (!Number.isFinite(options.day))
+    throw new Error(`evaluateInterests: day must be a finite number, got ${options.day}`)
   const category = world.catalog.category
   const interest = new Float64Array(world.nCategories)
   const gains = new Map<number, number>()
@@ -97,7 +108,14 @@ export function evaluateInterests(
     precision += hits / k
     ndcg += ndcgAtK(list, gains, k)
   }
-  return { name: model.name, k, users: nUsers, topCategoryPrecision: precision / nUsers, interestNdcg: ndcg / nUsers, coverage: countOnes(recommendedItems) / world.nItems }
+  return {
+    name: model.name,
+    k,
+    users: nUsers,
+    topCategoryPrecision: precision / nUsers,
+    interestNdcg: ndcg / nUsers,
+    coverage: countOnes(recommendedItems) / world.nItems,
+  }
 }
 
 function countOnes(a: Uint8Array): number {

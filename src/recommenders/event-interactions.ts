@@ -24,11 +24,17 @@ export interface EventInteractionOptions {
  * no events keep empty rows/columns, so indices stay those of the world.
  * @example interactionsFromEvents(simulateEvents(world).events, world.nUsers, world.nItems, { to: 20 * 86400 })
  */
-export function interactionsFromEvents(events: EventLog, nUsers: number, nItems: number, options: EventInteractionOptions = {}): Interactions {
+export function interactionsFromEvents(
+  events: EventLog,
+  nUsers: number,
+  nItems: number,
+  options: EventInteractionOptions = {},
+): Interactions {
   const w = options.weights ?? {}
   const typeWeight = [0, w.click ?? 1, w.cart ?? 2, w.purchase ?? 4]
   typeWeight.forEach((v, t) => {
-    if (!Number.isFinite(v) || v < 0) throw new Error(`interactionsFromEvents: the weight of event type ${t} must be a finite number >= 0, got ${v}`)
+    if (!Number.isFinite(v) || v < 0)
+      throw new Error(`interactionsFromEvents: the weight of event type ${t} must be a finite number >= 0, got ${v}`)
   })
   const from = options.from ?? -Infinity
   const to = options.to ?? Infinity

@@ -68,8 +68,10 @@ export class ExplicitAls extends BaseRecommender {
   /** r̂_ui = x_u·y_i for a known user and item. */
   predict(user: number, item: number): number {
     const train = this.fitted()
-    if (!Number.isInteger(user) || user < 0 || user >= train.nUsers) throw new Error(`ExplicitAls.predict: user must be an integer in [0, ${train.nUsers}), got ${user}`)
-    if (!Number.isInteger(item) || item < 0 || item >= train.nItems) throw new Error(`ExplicitAls.predict: item must be an integer in [0, ${train.nItems}), got ${item}`)
+    if (!Number.isInteger(user) || user < 0 || user >= train.nUsers)
+      throw new Error(`ExplicitAls.predict: user must be an integer in [0, ${train.nUsers}), got ${user}`)
+    if (!Number.isInteger(item) || item < 0 || item >= train.nItems)
+      throw new Error(`ExplicitAls.predict: item must be an integer in [0, ${train.nItems}), got ${item}`)
     const f = this.config.factors
     let s = 0
     for (let k = 0; k < f; k++) s += this.userFactors_[user * f + k] * this.itemFactors_[item * f + k]

@@ -13,7 +13,13 @@ export function randomFactors(rng: Rng, rows: number, f: number, sd: number): Fl
 }
 
 /** Scores of every item for one user: out_i = x_u · y_i with factors stored row-major. */
-export function dotScores(userFactors: Float64Array, user: number, itemFactors: Float64Array, nItems: number, f: number): Float64Array {
+export function dotScores(
+  userFactors: Float64Array,
+  user: number,
+  itemFactors: Float64Array,
+  nItems: number,
+  f: number,
+): Float64Array {
   const out = new Float64Array(nItems)
   const ru = user * f
   for (let i = 0; i < nItems; i++) {

@@ -20,7 +20,8 @@ export function xquadRerank(
   k: number,
   lambda: number,
 ): Int32Array {
-  if (candidates.length !== scores.length) throw new Error(`xquadRerank: ${candidates.length} candidates but ${scores.length} scores`)
+  if (candidates.length !== scores.length)
+    throw new Error(`xquadRerank: ${candidates.length} candidates but ${scores.length} scores`)
   if (!Number.isInteger(k) || k < 1) throw new Error(`xquadRerank: k must be an integer >= 1, got ${k}`)
   if (!(lambda >= 0 && lambda <= 1)) throw new Error(`xquadRerank: lambda must be in [0, 1], got ${lambda}`)
   const m = candidates.length
@@ -29,7 +30,8 @@ export function xquadRerank(
   for (let c = 0; c < m; c++) {
     if (!Number.isFinite(scores[c])) throw new Error(`xquadRerank: scores[${c}] is ${scores[c]}; scores must be finite`)
     const g = groupOf[candidates[c]]
-    if (!(Number.isInteger(g) && g >= 0 && g < groupShare.length)) throw new Error(`xquadRerank: candidate ${candidates[c]} is in group ${g}, outside [0, ${groupShare.length})`)
+    if (!(Number.isInteger(g) && g >= 0 && g < groupShare.length))
+      throw new Error(`xquadRerank: candidate ${candidates[c]} is in group ${g}, outside [0, ${groupShare.length})`)
     lo = Math.min(lo, scores[c])
     hi = Math.max(hi, scores[c])
   }
@@ -88,7 +90,9 @@ export function rerankTradeoff(input: {
 }): TradeoffPoint[] {
   const { candidates, scores, relevant, groupOf, groupShare, nItems, k } = input
   if (candidates.length !== scores.length || candidates.length !== relevant.length) {
-    throw new Error(`rerankTradeoff: ${candidates.length} candidate lists, ${scores.length} score lists and ${relevant.length} relevant sets must agree`)
+    throw new Error(
+      `rerankTradeoff: ${candidates.length} candidate lists, ${scores.length} score lists and ${relevant.length} relevant sets must agree`,
+    )
   }
   const weights = positionExposure(k)
   return input.lambdas.map((lambda) => {

@@ -113,13 +113,16 @@ export class FunkSvd extends BaseRecommender {
    */
   predict(user: number, item: number): number {
     const train = this.fitted()
-    if (!Number.isInteger(user) || user < 0) throw new Error(`FunkSvd.predict: user must be a non-negative integer, got ${user}`)
-    if (!Number.isInteger(item) || item < 0) throw new Error(`FunkSvd.predict: item must be a non-negative integer, got ${item}`)
+    if (!Number.isInteger(user) || user < 0)
+      throw new Error(`FunkSvd.predict: user must be a non-negative integer, got ${user}`)
+    if (!Number.isInteger(item) || item < 0)
+      throw new Error(`FunkSvd.predict: item must be a non-negative integer, got ${item}`)
     const f = this.config.factors
     const knownUser = user < train.nUsers
     const knownItem = item < train.nItems
     let r = this.globalMean_ + (knownUser ? this.userBias_[user] : 0) + (knownItem ? this.itemBias_[item] : 0)
-    if (knownUser && knownItem) for (let k = 0; k < f; k++) r += this.userFactors_[user * f + k] * this.itemFactors_[item * f + k]
+    if (knownUser && knownItem)
+      for (let k = 0; k < f; k++) r += this.userFactors_[user * f + k] * this.itemFactors_[item * f + k]
     return r
   }
 

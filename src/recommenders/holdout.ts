@@ -16,7 +16,8 @@ export interface Split {
  */
 export function holdoutSplit(all: Interactions, fraction: number, rng: Rng, minTrain = 1): Split {
   if (!(fraction > 0 && fraction < 1)) throw new Error(`holdoutSplit: fraction must be in (0, 1), got ${fraction}`)
-  if (!Number.isInteger(minTrain) || minTrain < 0) throw new Error(`holdoutSplit: minTrain must be a non-negative integer, got ${minTrain}`)
+  if (!Number.isInteger(minTrain) || minTrain < 0)
+    throw new Error(`holdoutSplit: minTrain must be a non-negative integer, got ${minTrain}`)
   const tr: [number[], number[], number[]] = [[], [], []]
   const te: [number[], number[], number[]] = [[], [], []]
   for (let u = 0; u < all.nUsers; u++) {

@@ -23,7 +23,10 @@ export type { ExplicitAlsOptions } from "./explicit-als"
 export { softmax, entropy } from "./softmax"
 export { cosineSimilarity } from "./cosine"
 export {
-  uniformNegativeWeights, popularityNegativeWeights, scoreNegativeWeights, NegativeSampler,
+  uniformNegativeWeights,
+  popularityNegativeWeights,
+  scoreNegativeWeights,
+  NegativeSampler,
 } from "./negative-sampling"
 export { interactionsFromEvents } from "./event-interactions"
 export type { EventWeights, EventInteractionOptions } from "./event-interactions"

@@ -30,7 +30,8 @@ export class ItemKnn extends BaseRecommender {
   constructor(options: ItemKnnOptions = {}) {
     super()
     const similarity = options.similarity ?? "cosine"
-    if (similarity !== "cosine" && similarity !== "pearson") throw new Error(`ItemKnn: similarity must be "cosine" or "pearson", got ${String(similarity)}`)
+    if (similarity !== "cosine" && similarity !== "pearson")
+      throw new Error(`ItemKnn: similarity must be "cosine" or "pearson", got ${String(similarity)}`)
     this.config = {
       neighbours: checkInteger("ItemKnn", "neighbours", options.neighbours ?? 20, 1),
       similarity,

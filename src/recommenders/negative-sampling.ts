@@ -5,7 +5,8 @@ function excludedMask(n: number, positives: ArrayLike<number>, who: string): Uin
   const mask = new Uint8Array(n)
   for (let k = 0; k < positives.length; k++) {
     const i = positives[k]
-    if (!Number.isInteger(i) || i < 0 || i >= n) throw new Error(`${who}: positives[${k}] = ${i} is not an item index in [0, ${n})`)
+    if (!Number.isInteger(i) || i < 0 || i >= n)
+      throw new Error(`${who}: positives[${k}] = ${i} is not an item index in [0, ${n})`)
     mask[i] = 1
   }
   return mask
@@ -14,7 +15,8 @@ function excludedMask(n: number, positives: ArrayLike<number>, who: string): Uin
 function normalise(w: Float64Array, who: string): Float64Array {
   let total = 0
   for (let i = 0; i < w.length; i++) total += w[i]
-  if (!(total > 0) || !Number.isFinite(total)) throw new Error(`${who}: no item is left to sample (every item is a positive or has weight 0)`)
+  if (!(total > 0) || !Number.isFinite(total))
+    throw new Error(`${who}: no item is left to sample (every item is a positive or has weight 0)`)
   for (let i = 0; i < w.length; i++) w[i] /= total
   return w
 }
@@ -25,7 +27,8 @@ function normalise(w: Float64Array, who: string): Float64Array {
  */
 export function uniformNegativeWeights(nItems: number, positives: ArrayLike<number> = []): Float64Array {
   const who = "uniformNegativeWeights"
-  if (!Number.isInteger(nItems) || nItems <= 0) throw new Error(`${who}: nItems must be a positive integer, got ${nItems}`)
+  if (!Number.isInteger(nItems) || nItems <= 0)
+    throw new Error(`${who}: nItems must be a positive integer, got ${nItems}`)
   const mask = excludedMask(nItems, positives, who)
   const w = new Float64Array(nItems)
   for (let i = 0; i < nItems; i++) w[i] = mask[i] ? 0 : 1
@@ -38,9 +41,14 @@ export function uniformNegativeWeights(nItems: number, positives: ArrayLike<numb
  * which samples popular items more than uniform but less than their share.
  * @example popularityNegativeWeights([16, 1, 0, 81], [], 0.75) // ∝ (8, 1, 0, 27) → [0.222, 0.028, 0, 0.75]
  */
-export function popularityNegativeWeights(counts: ArrayLike<number>, positives: ArrayLike<number> = [], exponent = 0.75): Float64Array {
+export function popularityNegativeWeights(
+  counts: ArrayLike<number>,
+  positives: ArrayLike<number> = [],
+  exponent = 0.75,
+): Float64Array {
   const who = "popularityNegativeWeights"
-  if (!Number.isFinite(exponent) || exponent < 0) throw new Error(`${who}: exponent must be a finite number >= 0, got ${exponent}`)
+  if (!Number.isFinite(exponent) || exponent < 0)
+    throw new Error(`${who}: exponent must be a finite number >= 0, got ${exponent}`)
   const mask = excludedMask(counts.length, positives, who)
   const w = new Float64Array(counts.length)
   for (let i = 0; i < counts.length; i++) {
@@ -59,10 +67,17 @@ export function popularityNegativeWeights(counts: ArrayLike<number>, positives: 
  * `prefer: "high"` uses exp(+q_j / T) instead: hard negatives, the items the model wrongly ranks high.
  * @example scoreNegativeWeights([1, 0.5, 0], [], 1) // [0.1863, 0.3072, 0.5065]
  */
-export function scoreNegativeWeights(scores: ArrayLike<number>, positives: ArrayLike<number> = [], temperature = 1, prefer: "low" | "high" = "low"): Float64Array {
+export function scoreNegativeWeights(
+  scores: ArrayLike<number>,
+  positives: ArrayLike<number> = [],
+  temperature = 1,
+  prefer: "low" | "high" = "low",
+): Float64Array {
   const who = "scoreNegativeWeights"
-  if (!(temperature > 0) || !Number.isFinite(temperature)) throw new Error(`${who}: temperature must be a finite number > 0, got ${temperature}`)
-  if (prefer !== "low" && prefer !== "high") throw new Error(`${who}: prefer must be "low" or "high", got ${String(prefer)}`)
+  if (!(temperature > 0) || !Number.isFinite(temperature))
+    throw new Error(`${who}: temperature must be a finite number > 0, got ${temperature}`)
+  if (prefer !== "low" && prefer !== "high")
+    throw new Error(`${who}: prefer must be "low" or "high", got ${String(prefer)}`)
   const mask = excludedMask(scores.length, positives, who)
   const sign = prefer === "low" ? -1 : 1
   let max = -Infinity
@@ -89,7 +104,8 @@ export class NegativeSampler {
 
   /** `n` independent draws (with replacement). */
   sample(rng: Rng, n: number): Int32Array {
-    if (!Number.isInteger(n) || n < 0) throw new Error(`NegativeSampler.sample: n must be a non-negative integer, got ${n}`)
+    if (!Number.isInteger(n) || n < 0)
+      throw new Error(`NegativeSampler.sample: n must be a non-negative integer, got ${n}`)
     const out = new Int32Array(n)
     for (let k = 0; k < n; k++) out[k] = this.table.sample(rng)
     return out

@@ -8,7 +8,8 @@
  * @example softmax([0.8, 0.6, 0.4, 0.2, 0]) // [0.2868, 0.2348, 0.1922, 0.1574, 0.1289]
  */
 export function softmax(scores: ArrayLike<number>, temperature = 1): Float64Array {
-  if (!(temperature > 0) || !Number.isFinite(temperature)) throw new Error(`softmax: temperature must be a finite number > 0, got ${temperature}`)
+  if (!(temperature > 0) || !Number.isFinite(temperature))
+    throw new Error(`softmax: temperature must be a finite number > 0, got ${temperature}`)
   if (scores.length === 0) throw new Error("softmax: scores must not be empty")
   let max = -Infinity
   for (let i = 0; i < scores.length; i++) {

@@ -13,10 +13,19 @@ function ranksBelow(scores: Float64Array, a: number, b: number): boolean {
  * @throws if k is not a positive integer, or a candidate's score is NaN
  * @example topK(Float64Array.from([0.1, 0.9, 0.5]), 2, 0, undefined) // items 1 then 2
  */
-export function topK(scores: Float64Array, k: number, user: number, train: Interactions | undefined, options: RecommendOptions = {}): Ranked[] {
+export function topK(
+  scores: Float64Array,
+  k: number,
+  user: number,
+  train: Interactions | undefined,
+  options: RecommendOptions = {},
+): Ranked[] {
   if (!Number.isInteger(k) || k <= 0) throw new Error(`recommend: k must be a positive integer, got ${k}`)
   const seenStart = (options.excludeSeen ?? true) && train && user >= 0 && user < train.nUsers ? train.indptr[user] : 0
-  const seenEnd = seenStart > 0 || ((options.excludeSeen ?? true) && train && user >= 0 && user < train.nUsers) ? train!.indptr[user + 1] : 0
+  const seenEnd =
+    seenStart > 0 || ((options.excludeSeen ?? true) && train && user >= 0 && user < train.nUsers)
+      ? train!.indptr[user + 1]
+      : 0
   let excluded: Uint8Array | undefined
   if (seenEnd > seenStart) {
     excluded = new Uint8Array(scores.length)

@@ -33,7 +33,8 @@ export class UserKnn extends BaseRecommender {
   constructor(options: UserKnnOptions = {}) {
     super()
     const similarity = options.similarity ?? "cosine"
-    if (similarity !== "cosine" && similarity !== "pearson") throw new Error(`UserKnn: similarity must be "cosine" or "pearson", got ${String(similarity)}`)
+    if (similarity !== "cosine" && similarity !== "pearson")
+      throw new Error(`UserKnn: similarity must be "cosine" or "pearson", got ${String(similarity)}`)
     this.config = {
       neighbours: checkInteger("UserKnn", "neighbours", options.neighbours ?? 30, 1),
       similarity,
@@ -43,7 +44,11 @@ export class UserKnn extends BaseRecommender {
   }
 
   protected fitModel(train: Interactions): void {
-    this.neighbours_ = nearestNeighbours(train, { k: this.config.neighbours, similarity: this.config.similarity, shrinkage: this.config.shrinkage })
+    this.neighbours_ = nearestNeighbours(train, {
+      k: this.config.neighbours,
+      similarity: this.config.similarity,
+      shrinkage: this.config.shrinkage,
+    })
     const mean = new Float64Array(train.nUsers)
     for (let u = 0; u < train.nUsers; u++) {
       const start = train.indptr[u]
@@ -73,8 +78,10 @@ export class UserKnn extends BaseRecommender {
    */
   predictRating(user: number, item: number): number {
     const train = this.fitted()
-    if (!Number.isInteger(user) || user < 0 || user >= train.nUsers) throw new Error(`UserKnn.predictRating: user must be an integer in [0, ${train.nUsers}), got ${user}`)
-    if (!Number.isInteger(item) || item < 0 || item >= train.nItems) throw new Error(`UserKnn.predictRating: item must be an integer in [0, ${train.nItems}), got ${item}`)
+    if (!Number.isInteger(user) || user < 0 || user >= train.nUsers)
+      throw new Error(`UserKnn.predictRating: user must be an integer in [0, ${train.nUsers}), got ${user}`)
+    if (!Number.isInteger(item) || item < 0 || item >= train.nItems)
+      throw new Error(`UserKnn.predictRating: item must be an integer in [0, ${train.nItems}), got ${item}`)
     const nb = this.neighbours_ as Neighbours
     let num = 0
     let den = 0

@@ -13,10 +13,16 @@ import { interactionsFromTriples } from "../schema/interactions"
  * sample (so ratings centre on 3 stars), and ε ~ N(0, noise²).
  * @example worldRatings(world, 50_000, createRng(1), { day: 30 })
  */
-export function worldRatings(world: Pick<World, "nUsers" | "nItems" | "attraction" | "sampleContext">, n: number, rng: Rng, options: { day?: number; noise?: number } = {}): Interactions {
+export function worldRatings(
+  world: Pick<World, "nUsers" | "nItems" | "attraction" | "sampleContext">,
+  n: number,
+  rng: Rng,
+  options: { day?: number; noise?: number } = {},
+): Interactions {
   if (!Number.isInteger(n) || n <= 0) throw new Error(`worldRatings: n must be a positive integer, got ${n}`)
   const noise = options.noise ?? 0.5
-  if (!(noise >= 0) || !Number.isFinite(noise)) throw new Error(`worldRatings: noise must be a finite number >= 0, got ${noise}`)
+  if (!(noise >= 0) || !Number.isFinite(noise))
+    throw new Error(`worldRatings: noise must be a finite number >= 0, got ${noise}`)
   const day = options.day ?? 0
   const users = new Int32Array(n)
   const items = new Int32Array(n)
@@ -35,7 +41,8 @@ export function worldRatings(world: Pick<World, "nUsers" | "nItems" | "attractio
   for (let k = 0; k < n; k++) variance += (logits[k] - mean) ** 2 / n
   const sd = Math.sqrt(variance) || 1
   const values = new Float64Array(n)
-  for (let k = 0; k < n; k++) values[k] = Math.min(5, Math.max(1, Math.round(3 + (logits[k] - mean) / sd + normal(rng, 0, noise))))
+  for (let k = 0; k < n; k++)
+    values[k] = Math.min(5, Math.max(1, Math.round(3 + (logits[k] - mean) / sd + normal(rng, 0, noise))))
   const summed = interactionsFromTriples(world.nUsers, world.nItems, users, items, values)
   const counts = interactionsFromTriples(world.nUsers, world.nItems, users, items)
   return { ...summed, values: summed.values.map((v, p) => v / counts.values[p]) }

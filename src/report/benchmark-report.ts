@@ -4,7 +4,13 @@ import { barFigure, groupedBarFigure } from "./figures"
 import type { ReportSection, ReportTable } from "./html"
 import { createRng } from "../random/rng"
 import type { RetailBenchmarkData } from "../retail/benchmark-split"
-import { BENCHMARK_METRICS, BENCHMARK_MODEL_SPECS, compareModels, type BenchmarkComparison, type ModelResult } from "../retail/benchmark"
+import {
+  BENCHMARK_METRICS,
+  BENCHMARK_MODEL_SPECS,
+  compareModels,
+  type BenchmarkComparison,
+  type ModelResult,
+} from "../retail/benchmark"
 
 /** `summary.json` of `interest-lab benchmark`. */
 export interface BenchmarkSummary {
@@ -23,7 +29,13 @@ export interface BenchmarkSummary {
  * Builds the summary (no timings: see `benchmarkTimings`): metrics per model under their `@k` names, and paired bootstrap
  * comparisons (NDCG@k, over users, `resamples` draws from `seed`) of every model against popularity.
  */
-export function benchmarkSummary(data: RetailBenchmarkData, results: ModelResult[], k: number, seed = 0, resamples = 1000): BenchmarkSummary {
+export function benchmarkSummary(
+  data: RetailBenchmarkData,
+  results: ModelResult[],
+  k: number,
+  seed = 0,
+  resamples = 1000,
+): BenchmarkSummary {
   const models: Record<string, Record<string, number>> = {}
   for (const r of results) {
     const row: Record<string, number> = {}
@@ -34,7 +46,9 @@ export function benchmarkSummary(data: RetailBenchmarkData, results: ModelResult
   const best = results.reduce((a, b) => (b.metrics.ndcg > a.metrics.ndcg ? b : a))
   const popularity = results.find((r) => r.name === "popularity")
   const rng = createRng(seed, 99)
-  const comparisons = popularity ? results.filter((r) => r !== popularity).map((r) => compareModels(r, popularity, "ndcg", rng, resamples)) : []
+  const comparisons = popularity
+    ? results.filter((r) => r !== popularity).map((r) => compareModels(r, popularity, "ndcg", rng, resamples))
+    : []
   return {
     split: data.split,
     k,
@@ -42,7 +56,12 @@ export function benchmarkSummary(data: RetailBenchmarkData, results: ModelResult
     trainUsers: data.train.nUsers,
     catalogue: data.train.nItems,
     models,
-    winner: { model: best.name, metric: `ndcg@${k}`, value: best.metrics.ndcg, overPopularity: comparisons.find((c) => c.model === best.name) ?? null },
+    winner: {
+      model: best.name,
+      metric: `ndcg@${k}`,
+      value: best.metrics.ndcg,
+      overPopularity: comparisons.find((c) => c.model === best.name) ?? null,
+    },
     comparisons,
   }
 }
@@ -52,8 +71,12 @@ export function benchmarkSummary(data: RetailBenchmarkData, results: ModelResult
  * out of `summary.json` so that the same run gives a byte-identical summary.
  * @example writeFileSync("timings.json", JSON.stringify({ models: benchmarkTimings(results) }))
  */
-export function benchmarkTimings(results: ModelResult[]): Record<string, { trainSeconds: number; recommendSeconds: number }> {
-  return Object.fromEntries(results.map((r) => [r.name, { trainSeconds: r.trainSeconds, recommendSeconds: r.recommendSeconds }]))
+export function benchmarkTimings(
+  results: ModelResult[],
+): Record<string, { trainSeconds: number; recommendSeconds: number }> {
+  return Object.fromEntries(
+    results.map((r) => [r.name, { trainSeconds: r.trainSeconds, recommendSeconds: r.recommendSeconds }]),
+  )
 }
 
 /** The results table (one row per model). */
@@ -73,7 +96,12 @@ export function benchmarkFigures(results: ModelResult[], k: number, seed = 0): F
     barFigure(
       results.map((r) => r.name),
       results.map((r) => r.metrics.ndcg),
-      { title: `NDCG@${k} with 95% bootstrap intervals over users`, yTitle: `NDCG@${k}`, errorLow: cis.map((c) => c.lower), errorHigh: cis.map((c) => c.upper) },
+      {
+        title: `NDCG@${k} with 95% bootstrap intervals over users`,
+        yTitle: `NDCG@${k}`,
+        errorLow: cis.map((c) => c.lower),
+        errorHigh: cis.map((c) => c.upper),
+      },
     ),
     groupedBarFigure(
       BENCHMARK_METRICS.map((m) => `${m}@${k}`),
@@ -94,7 +122,12 @@ export function winnerSentence(summary: BenchmarkSummary): string {
 }
 
 /** The report's sections: conclusion, protocol, results, comparisons, model settings. */
-export function benchmarkSections(data: RetailBenchmarkData, results: ModelResult[], summary: BenchmarkSummary, seed = 0): ReportSection[] {
+export function benchmarkSections(
+  data: RetailBenchmarkData,
+  results: ModelResult[],
+  summary: BenchmarkSummary,
+  seed = 0,
+): ReportSection[] {
   const k = summary.k
   const widest = results.reduce((a, b) => (b.coverage > a.coverage ? b : a))
   return [
@@ -119,7 +152,13 @@ export function benchmarkSections(data: RetailBenchmarkData, results: ModelResul
       tables: [
         {
           columns: ["model", `Δ NDCG@${k}`, "95% low", "95% high", "ratio"],
-          rows: summary.comparisons.map((c) => [c.model, c.difference.estimate, c.difference.lower, c.difference.upper, c.ratio]),
+          rows: summary.comparisons.map((c) => [
+            c.model,
+            c.difference.estimate,
+            c.difference.lower,
+            c.difference.upper,
+            c.ratio,
+          ]),
         },
       ],
     },
@@ -130,7 +169,13 @@ export function benchmarkSections(data: RetailBenchmarkData, results: ModelResul
           columns: ["model", "input", "options"],
           rows: results.map((r) => {
             const spec = BENCHMARK_MODEL_SPECS[r.name]
-            return [r.name, spec.input, Object.entries(spec.options).map(([key, v]) => `${key}=${v}`).join(", ")]
+            return [
+              r.name,
+              spec.input,
+              Object.entries(spec.options)
+                .map(([key, v]) => `${key}=${v}`)
+                .join(", "),
+            ]
           }),
         },
       ],

@@ -32,7 +32,8 @@ export interface Layout {
  */
 export function figureToJson(figure: Figure, text?: (s: string) => string): string {
   return JSON.stringify(figure, (_key, value: unknown) => {
-    if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return Array.from(value as unknown as ArrayLike<number>)
+    if (ArrayBuffer.isView(value) && !(value instanceof DataView))
+      return Array.from(value as unknown as ArrayLike<number>)
     return text && typeof value === "string" ? text(value) : value
   })
 }

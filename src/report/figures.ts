@@ -16,7 +16,18 @@ interface AxisTitles {
   yTitle?: string
 }
 
-const PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"]
+const PALETTE = [
+  "#1f77b4",
+  "#ff7f0e",
+  "#2ca02c",
+  "#d62728",
+  "#9467bd",
+  "#8c564b",
+  "#e377c2",
+  "#7f7f7f",
+  "#bcbd22",
+  "#17becf",
+]
 
 function rangeOf(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i + 1)
@@ -61,7 +72,13 @@ export function lineFigure(series: Series[], t: AxisTitles & { maxPoints?: numbe
       data.push({
         type: "scatter",
         x: [...xs, ...xs.slice().reverse()],
-        y: [...idx.map((i) => upper[i]), ...idx.slice().reverse().map((i) => lower[i])],
+        y: [
+          ...idx.map((i) => upper[i]),
+          ...idx
+            .slice()
+            .reverse()
+            .map((i) => lower[i]),
+        ],
         fill: "toself",
         fillcolor: rgba(color, 0.15),
         line: { width: 0 },
@@ -103,7 +120,11 @@ export function barFigure(
 }
 
 /** Grouped bars: one group per label, one bar per series. */
-export function groupedBarFigure(labels: string[], series: { name: string; values: ArrayLike<number> }[], t: AxisTitles): Figure {
+export function groupedBarFigure(
+  labels: string[],
+  series: { name: string; values: ArrayLike<number> }[],
+  t: AxisTitles,
+): Figure {
   return {
     data: series.map((s) => ({ type: "bar", name: s.name, x: labels, y: Array.from(s.values) })),
     layout: layoutFor(t, { barmode: "group" }),
@@ -111,7 +132,10 @@ export function groupedBarFigure(labels: string[], series: { name: string; value
 }
 
 /** Histogram of one or several samples, overlaid. */
-export function histogramFigure(samples: { name: string; values: ArrayLike<number> }[], t: AxisTitles & { bins?: number }): Figure {
+export function histogramFigure(
+  samples: { name: string; values: ArrayLike<number> }[],
+  t: AxisTitles & { bins?: number },
+): Figure {
   return {
     data: samples.map((s) => ({
       type: "histogram",
@@ -173,7 +197,13 @@ export function scatterFigure(
 ): Figure {
   if (!t.groups) {
     const labelled = t.labels === true && t.text !== undefined
-    const trace: Trace = { type: "scatter", mode: labelled ? "markers+text" : "markers", x: Array.from(x), y: Array.from(y), text: t.text }
+    const trace: Trace = {
+      type: "scatter",
+      mode: labelled ? "markers+text" : "markers",
+      x: Array.from(x),
+      y: Array.from(y),
+      text: t.text,
+    }
     if (labelled) Object.assign(trace, { textposition: labelPositions(x), cliponaxis: false, marker: { size: 9 } })
     return { data: [trace], layout: layoutFor(t) }
   }
@@ -187,6 +217,13 @@ export function scatterFigure(
   }
   const data: Trace[] = [...byGroup.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([g, idx]) => ({ type: "scatter", mode: "markers", name: g, x: idx.map((i) => x[i]), y: idx.map((i) => y[i]), marker: { size: 5 } }))
+    .map(([g, idx]) => ({
+      type: "scatter",
+      mode: "markers",
+      name: g,
+      x: idx.map((i) => x[i]),
+      y: idx.map((i) => y[i]),
+      marker: { size: 5 },
+    }))
   return { data, layout: layoutFor(t) }
 }

@@ -35,7 +35,9 @@ export function formatNumber(x: number, digits = 4): string {
 export function tableHtml(table: ReportTable): string {
   const head = table.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join("")
   const body = table.rows
-    .map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(typeof c === "number" ? formatNumber(c) : c)}</td>`).join("")}</tr>`)
+    .map(
+      (r) => `<tr>${r.map((c) => `<td>${escapeHtml(typeof c === "number" ? formatNumber(c) : c)}</td>`).join("")}</tr>`,
+    )
     .join("\n")
   const caption = table.caption ? `<caption>${escapeHtml(table.caption)}</caption>` : ""
   // The wrapper scrolls a wide table inside the page (in reports and in notebooks alike).

@@ -14,17 +14,35 @@ export { offPolicyTrust, offPolicyTrustSection, ESTIMATOR_ASSUMPTIONS } from "./
 export type { TrustFlag, OffPolicyTrust } from "./off-policy-trust"
 export { propensityCalibrationSection } from "./propensity-calibration-report"
 export {
-  benchmarkSummary, benchmarkTimings, benchmarkTable, benchmarkFigures, winnerSentence, benchmarkSections,
+  benchmarkSummary,
+  benchmarkTimings,
+  benchmarkTable,
+  benchmarkFigures,
+  winnerSentence,
+  benchmarkSections,
 } from "./benchmark-report"
 export type { BenchmarkSummary } from "./benchmark-report"
 export {
-  cleaningTable, segmentProfileTable, segmentFigures, segmentConclusions, segmentSections,
+  cleaningTable,
+  segmentProfileTable,
+  segmentFigures,
+  segmentConclusions,
+  segmentSections,
 } from "./segments-report"
 export {
-  simulationSummary, simulationFigures, simulationConclusions, simulationReport, METRIC_DEFINITIONS,
+  simulationSummary,
+  simulationFigures,
+  simulationConclusions,
+  simulationReport,
+  METRIC_DEFINITIONS,
 } from "./simulation-report"
 export {
-  compareScenario, personalFindings, paretoFrontier, historyNotes, personalReport, personalSummary,
+  compareScenario,
+  personalFindings,
+  paretoFrontier,
+  historyNotes,
+  personalReport,
+  personalSummary,
 } from "./personal-report"
 export type { PolicyComparison, ScenarioComparison } from "./personal-report"
 export { summarizeWorld, positionCtrFigure, worldOverviewSections } from "./world-overview"

@@ -21,7 +21,9 @@ export const ESTIMATOR_NAMES: Readonly<Record<string, string>> = {
 export function offPolicyConclusions(result: OffPolicyEvaluationResult, onPolicy?: ValueWithInterval): string[] {
   const estimates = Object.values(result.estimates)
   if (!onPolicy) {
-    return [`No on-policy value is known for this target: the estimates (${estimates.map((e) => `${e.estimator} ${e.value.toPrecision(3)}`).join(", ")}) cannot be checked against the truth here.`]
+    return [
+      `No on-policy value is known for this target: the estimates (${estimates.map((e) => `${e.estimator} ${e.value.toPrecision(3)}`).join(", ")}) cannot be checked against the truth here.`,
+    ]
   }
   const v = onPolicy.value
   const inside = estimates.filter((e) => e.ci95[0] <= v && v <= e.ci95[1])
@@ -53,7 +55,10 @@ export function offPolicyConclusions(result: OffPolicyEvaluationResult, onPolicy
  * importance-weight diagnostics with a warning when the effective sample size is small.
  * @example renderReport({ title: "OPE", sections: offPolicyReportSections(evaluateOffPolicy(log, target, options), onPolicy) })
  */
-export function offPolicyReportSections(result: OffPolicyEvaluationResult, onPolicy?: ValueWithInterval): ReportSection[] {
+export function offPolicyReportSections(
+  result: OffPolicyEvaluationResult,
+  onPolicy?: ValueWithInterval,
+): ReportSection[] {
   const names = Object.keys(result.estimates)
   const estimates = names.map((n) => result.estimates[n])
   const fmt = (x: number): string => x.toPrecision(4)
@@ -61,16 +66,33 @@ export function offPolicyReportSections(result: OffPolicyEvaluationResult, onPol
   const columns = ["estimator", "value", "std. error", "95% CI (normal)", "95% CI (bootstrap)"]
   if (onPolicy) columns.push("relative error")
   const rows = estimates.map((e) => {
-    const row: (string | number)[] = [ESTIMATOR_NAMES[e.estimator] ?? e.estimator, e.value, e.stderr, interval(e.ci95), interval(e.bootstrapCi95)]
+    const row: (string | number)[] = [
+      ESTIMATOR_NAMES[e.estimator] ?? e.estimator,
+      e.value,
+      e.stderr,
+      interval(e.ci95),
+      interval(e.bootstrapCi95),
+    ]
     if (onPolicy) row.push(Math.abs(e.value - onPolicy.value) / onPolicy.value)
     return row
   })
-  rows.push(["logged average (naive)", result.loggedValue.value, "", interval(result.loggedValue.ci95), "", ...(onPolicy ? [Math.abs(result.loggedValue.value - onPolicy.value) / onPolicy.value] : [])])
+  rows.push([
+    "logged average (naive)",
+    result.loggedValue.value,
+    "",
+    interval(result.loggedValue.ci95),
+    "",
+    ...(onPolicy ? [Math.abs(result.loggedValue.value - onPolicy.value) / onPolicy.value] : []),
+  ])
   if (onPolicy) rows.push(["on-policy value (truth)", onPolicy.value, "", interval(onPolicy.ci95), "", ""])
   const labels = [...names, "logged average", ...(onPolicy ? ["on-policy"] : [])]
   const values = [...estimates.map((e) => e.value), result.loggedValue.value, ...(onPolicy ? [onPolicy.value] : [])]
   const lows = [...estimates.map((e) => e.ci95[0]), result.loggedValue.ci95[0], ...(onPolicy ? [onPolicy.ci95[0]] : [])]
-  const highs = [...estimates.map((e) => e.ci95[1]), result.loggedValue.ci95[1], ...(onPolicy ? [onPolicy.ci95[1]] : [])]
+  const highs = [
+    ...estimates.map((e) => e.ci95[1]),
+    result.loggedValue.ci95[1],
+    ...(onPolicy ? [onPolicy.ci95[1]] : []),
+  ]
   const w = result.weights
   const essShare = w.effectiveSampleSize / result.rows
   return [
@@ -83,10 +105,20 @@ export function offPolicyReportSections(result: OffPolicyEvaluationResult, onPol
         "Normal intervals are value ± 1.96 standard errors; bootstrap intervals are percentile intervals over rounds resampled with replacement. The logged average estimates the logging policy, not the target: it is shown to make the bias of naive evaluation visible.",
         ...estimates
           .filter((e) => e.stderr === 0)
-          .map((e) => `Warning: ${e.estimator}'s interval is degenerate (standard error 0): no reward varies among the rounds that carry its weight (for replay: among the matched rounds), so the interval says nothing about the uncertainty.`),
+          .map(
+            (e) =>
+              `Warning: ${e.estimator}'s interval is degenerate (standard error 0): no reward varies among the rounds that carry its weight (for replay: among the matched rounds), so the interval says nothing about the uncertainty.`,
+          ),
       ],
       tables: [{ columns, rows }],
-      figures: [barFigure(labels, values, { title: "Estimates with 95% intervals", yTitle: "expected reward per round", errorLow: lows, errorHigh: highs })],
+      figures: [
+        barFigure(labels, values, {
+          title: "Estimates with 95% intervals",
+          yTitle: "expected reward per round",
+          errorLow: lows,
+          errorHigh: highs,
+        }),
+      ],
     },
     {
       heading: "Importance-weight diagnostics",
@@ -102,7 +134,14 @@ export function offPolicyReportSections(result: OffPolicyEvaluationResult, onPol
           rows: [[w.maxWeight, w.meanWeight, w.effectiveSampleSize, w.zeroWeightShare]],
         },
       ],
-      figures: [histogramFigure([{ name: "w", values: result.weightSample }], { title: "Importance weights π(a|x) / π₀(a|x)", xTitle: "weight", yTitle: "rounds", bins: 50 })],
+      figures: [
+        histogramFigure([{ name: "w", values: result.weightSample }], {
+          title: "Importance weights π(a|x) / π₀(a|x)",
+          xTitle: "weight",
+          yTitle: "rounds",
+          bins: 50,
+        }),
+      ],
     },
   ]
 }

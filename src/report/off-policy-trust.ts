@@ -46,7 +46,10 @@ const MODEL_BIASED = new Set(["dm", "switch-dr"])
  * replay and degenerate (zero standard error) estimates are never candidates.
  * @example offPolicyTrust(evaluateOffPolicy(log, target, options)).recommendation.chosen
  */
-export function offPolicyTrust(result: OffPolicyEvaluationResult, options: { propensitiesEstimated?: { calibrationError: number } } = {}): OffPolicyTrust {
+export function offPolicyTrust(
+  result: OffPolicyEvaluationResult,
+  options: { propensitiesEstimated?: { calibrationError: number } } = {},
+): OffPolicyTrust {
   const flags: TrustFlag[] = []
   const names = Object.keys(result.estimates)
   const w = result.weights
@@ -54,25 +57,54 @@ export function offPolicyTrust(result: OffPolicyEvaluationResult, options: { pro
   const fit = result.rewardModelFit
   for (const name of names) {
     const e = result.estimates[name]
-    if (e.stderr === 0) flags.push({ estimator: name, reason: "standard error 0: no reward varies among the rounds that carry its weight" })
-    if (WEIGHTED.has(name) && essShare < 0.1) flags.push({ estimator: name, reason: `effective sample size ${w.effectiveSampleSize.toFixed(0)} is ${(100 * essShare).toFixed(1)}% of the rounds` })
-    if (UNCAPPED.has(name) && w.maxWeight > result.rows / 100) flags.push({ estimator: name, reason: `one weight (${w.maxWeight.toPrecision(3)}) exceeds 1% of the rounds: a single round can move the estimate` })
+    if (e.stderr === 0)
+      flags.push({
+        estimator: name,
+        reason: "standard error 0: no reward varies among the rounds that carry its weight",
+      })
+    if (WEIGHTED.has(name) && essShare < 0.1)
+      flags.push({
+        estimator: name,
+        reason: `effective sample size ${w.effectiveSampleSize.toFixed(0)} is ${(100 * essShare).toFixed(1)}% of the rounds`,
+      })
+    if (UNCAPPED.has(name) && w.maxWeight > result.rows / 100)
+      flags.push({
+        estimator: name,
+        reason: `one weight (${w.maxWeight.toPrecision(3)}) exceeds 1% of the rounds: a single round can move the estimate`,
+      })
     if (MODEL_BIASED.has(name) && fit !== undefined) {
-      if (fit.skill < 0.01) flags.push({ estimator: name, reason: `the reward model explains ${(100 * Math.max(0, fit.skill)).toFixed(1)}% of the reward's variance` })
+      if (fit.skill < 0.01)
+        flags.push({
+          estimator: name,
+          reason: `the reward model explains ${(100 * Math.max(0, fit.skill)).toFixed(1)}% of the reward's variance`,
+        })
       if (fit.meanReward !== 0 && Math.abs(fit.meanPredicted - fit.meanReward) > 0.1 * Math.abs(fit.meanReward)) {
-        flags.push({ estimator: name, reason: `the reward model's mean ${fit.meanPredicted.toPrecision(3)} is off the logged mean ${fit.meanReward.toPrecision(3)} by more than 10%` })
+        flags.push({
+          estimator: name,
+          reason: `the reward model's mean ${fit.meanPredicted.toPrecision(3)} is off the logged mean ${fit.meanReward.toPrecision(3)} by more than 10%`,
+        })
       }
     }
     if (WEIGHTED.has(name) && options.propensitiesEstimated) {
-      flags.push({ estimator: name, reason: `propensities were estimated (calibration error ${options.propensitiesEstimated.calibrationError.toPrecision(2)}), not logged` })
+      flags.push({
+        estimator: name,
+        reason: `propensities were estimated (calibration error ${options.propensitiesEstimated.calibrationError.toPrecision(2)}), not logged`,
+      })
     }
   }
   const usable = names.filter((n) => n !== "replay" && result.estimates[n].stderr > 0)
   const unflagged = usable.filter((n) => !flags.some((f) => f.estimator === n))
-  const candidates = (unflagged.length > 0 ? unflagged : usable)
-    .map((n) => ({ name: n, value: result.estimates[n].value, width: slopeWidth(result.rows, result.estimates[n].stderr) }))
-  const recommendation = candidates.length > 0 ? slope(candidates) : { chosen: names[0], tested: [], reason: "no estimate has a usable interval" }
-  if (candidates.length > 0 && unflagged.length > 0 && unflagged.length < usable.length) recommendation.reason += "; flagged estimates were not candidates"
+  const candidates = (unflagged.length > 0 ? unflagged : usable).map((n) => ({
+    name: n,
+    value: result.estimates[n].value,
+    width: slopeWidth(result.rows, result.estimates[n].stderr),
+  }))
+  const recommendation =
+    candidates.length > 0
+      ? slope(candidates)
+      : { chosen: names[0], tested: [], reason: "no estimate has a usable interval" }
+  if (candidates.length > 0 && unflagged.length > 0 && unflagged.length < usable.length)
+    recommendation.reason += "; flagged estimates were not candidates"
   return { recommendation, flags }
 }
 
@@ -90,15 +122,27 @@ export function offPolicyTrustSection(result: OffPolicyEvaluationResult, trust: 
     heading: "Which estimate to trust",
     paragraphs: [
       `Recommended: ${r.chosen} = ${result.estimates[r.chosen]?.value.toPrecision(4)}. Why: ${r.reason} (SLOPE, Su, Srinath & Krishnamurthy 2020: estimates sorted by the width of their 90% one-sided Student-t interval, each kept while it lies within its own width plus (√6 − 1) times each wider one's of every wider estimate).`,
-      ...(byName.has(r.chosen) ? [`Caution: the recommended estimate is itself flagged (${(byName.get(r.chosen) as string[]).join("; ")}).`] : []),
-      ...(fit ? [`Reward model fit: it explains ${(100 * fit.skill).toFixed(1)}% of the reward's variance; mean prediction ${fit.meanPredicted.toPrecision(3)} vs logged mean ${fit.meanReward.toPrecision(3)}.`] : []),
+      ...(byName.has(r.chosen)
+        ? [`Caution: the recommended estimate is itself flagged (${(byName.get(r.chosen) as string[]).join("; ")}).`]
+        : []),
+      ...(fit
+        ? [
+            `Reward model fit: it explains ${(100 * fit.skill).toFixed(1)}% of the reward's variance; mean prediction ${fit.meanPredicted.toPrecision(3)} vs logged mean ${fit.meanReward.toPrecision(3)}.`,
+          ]
+        : []),
     ],
     tables: [
       {
         columns: ["estimator", "assumes", "value", "SLOPE", "do not trust because"],
         rows: names.map((n) => {
           const t = r.tested.find((x) => x.name === n)
-          return [n, ESTIMATOR_ASSUMPTIONS[n] ?? "", result.estimates[n].value, t ? (n === r.chosen ? "chosen" : t.accepted ? "agrees" : "rejected") : "—", (byName.get(n) ?? []).join("; ") || "—"]
+          return [
+            n,
+            ESTIMATOR_ASSUMPTIONS[n] ?? "",
+            result.estimates[n].value,
+            t ? (n === r.chosen ? "chosen" : t.accepted ? "agrees" : "rejected") : "—",
+            (byName.get(n) ?? []).join("; ") || "—",
+          ]
         }),
       },
     ],

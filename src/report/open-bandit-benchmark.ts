@@ -2,7 +2,12 @@ import { loadOpenBanditLog, type ObdCampaign } from "../data/open-bandit"
 import type { Rng } from "../random/rng"
 import type { ReportTable } from "./html"
 import { actionFrequencyTarget } from "../evaluation/context-free-target"
-import { evaluateOffPolicy, meanWithInterval, type OffPolicyEvaluationResult, type ValueWithInterval } from "../evaluation/off-policy-evaluation"
+import {
+  evaluateOffPolicy,
+  meanWithInterval,
+  type OffPolicyEvaluationResult,
+  type ValueWithInterval,
+} from "../evaluation/off-policy-evaluation"
 
 /** One campaign of the Open Bandit benchmark. */
 export interface OpenBanditBenchmarkRow {
@@ -36,7 +41,8 @@ export async function openBanditBenchmark(
       resamples: options.resamples,
     })
     const relativeError: Record<string, number> = {}
-    for (const [name, e] of Object.entries(evaluation.estimates)) relativeError[name] = Math.abs(e.value - onPolicy.value) / onPolicy.value
+    for (const [name, e] of Object.entries(evaluation.estimates))
+      relativeError[name] = Math.abs(e.value - onPolicy.value) / onPolicy.value
     rows.push({ campaign, onPolicy, evaluation, relativeError })
   }
   return rows
@@ -52,9 +58,17 @@ export function openBanditBenchmarkTable(rows: readonly OpenBanditBenchmarkRow[]
   const estimators = Object.keys(rows[0].relativeError)
   return {
     caption: "Relative estimation error |V̂ − V_on| / V_on of BTS's value estimated from the random log",
-    columns: ["estimator", ...rows.map((r) => `${r.campaign}: estimate`), ...rows.map((r) => `${r.campaign}: rel. error`)],
+    columns: [
+      "estimator",
+      ...rows.map((r) => `${r.campaign}: estimate`),
+      ...rows.map((r) => `${r.campaign}: rel. error`),
+    ],
     rows: [
-      ...estimators.map((e) => [e, ...rows.map((r) => r.evaluation.estimates[e].value), ...rows.map((r) => r.relativeError[e])]),
+      ...estimators.map((e) => [
+        e,
+        ...rows.map((r) => r.evaluation.estimates[e].value),
+        ...rows.map((r) => r.relativeError[e]),
+      ]),
       ["on-policy CTR of BTS", ...rows.map((r) => r.onPolicy.value), ...rows.map(() => "")],
     ],
   }

@@ -45,7 +45,10 @@ export function compareScenario(s: ScenarioResult): ScenarioComparison {
   const env = s.config.environment as { type: string; leaving?: unknown; arrivals?: unknown }
   const random = s.result.policies.find((p) => p.type === "random")
   const first = s.result.policies[0]?.finals ?? {}
-  const keys = { ctr: "ctr" in first ? "ctr" : "meanReward", discovery: "interestDiscovery" in first ? "interestDiscovery" : "discovery" }
+  const keys = {
+    ctr: "ctr" in first ? "ctr" : "meanReward",
+    discovery: "interestDiscovery" in first ? "interestDiscovery" : "discovery",
+  }
   const policies = s.result.policies.map((p, i): PolicyComparison => {
     const days = Object.keys(p.finals).filter((k) => k.startsWith("retentionDay")).length
     return {
@@ -53,8 +56,13 @@ export function compareScenario(s: ScenarioResult): ScenarioComparison {
       type: p.type,
       personalised: s.personalised[i],
       // Where users leave, regret counts only the visits that happen (driving users away removes visits on which to lose): no gap.
-      gapClosed: random && env.leaving === undefined ? gapClosed(p.perRun.cumulativeRegret, random.perRun.cumulativeRegret) : null,
-      regretPerUser: p.perRun.usersVisited ? perRunRatio(p.perRun.cumulativeRegret, p.perRun.usersVisited) : p.finals.cumulativeRegret,
+      gapClosed:
+        random && env.leaving === undefined
+          ? gapClosed(p.perRun.cumulativeRegret, random.perRun.cumulativeRegret)
+          : null,
+      regretPerUser: p.perRun.usersVisited
+        ? perRunRatio(p.perRun.cumulativeRegret, p.perRun.usersVisited)
+        : p.finals.cumulativeRegret,
       ctr: p.finals[keys.ctr],
       interestDiscovery: p.finals[keys.discovery],
       clicksPerUser: p.finals.clicksPerUser ?? null,
@@ -63,12 +71,23 @@ export function compareScenario(s: ScenarioResult): ScenarioComparison {
       newUserRegret: p.finals.newUserRegret ?? null,
     }
   })
-  return { name: s.name, environment: env.type, leaving: env.leaving !== undefined, arrivals: env.arrivals !== undefined, runs: s.result.runs, policies, perRun: s.result.policies.map((p) => p.perRun), keys }
+  return {
+    name: s.name,
+    environment: env.type,
+    leaving: env.leaving !== undefined,
+    arrivals: env.arrivals !== undefined,
+    runs: s.result.runs,
+    policies,
+    perRun: s.result.policies.map((p) => p.perRun),
+    keys,
+  }
 }
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`
-const num = (x: number, d = 3): string => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(d))
-const withCi = (i: Interval, f: (x: number) => string = num): string => `${f(i.mean)} [${f(i.ci95[0])}, ${f(i.ci95[1])}]`
+const num = (x: number, d = 3): string =>
+  Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(d)
+const withCi = (i: Interval, f: (x: number) => string = num): string =>
+  `${f(i.mean)} [${f(i.ci95[0])}, ${f(i.ci95[1])}]`
 
 /** The paired per-run difference a − b of one metric between two policies, with its 95% interval. */
 function pairedDifference(c: ScenarioComparison, a: number, b: number, metric: string): Interval {
@@ -79,7 +98,9 @@ function pairedDifference(c: ScenarioComparison, a: number, b: number, metric: s
 
 /** Index of the best and runner-up policy on a metric (by mean), among `candidates`. */
 function ranking(values: (number | null)[], higher: boolean, candidates: number[]): number[] {
-  return candidates.filter((i) => values[i] !== null).sort((i, j) => (higher ? values[j]! - values[i]! : values[i]! - values[j]!) || i - j)
+  return candidates
+    .filter((i) => values[i] !== null)
+    .sort((i, j) => (higher ? values[j]! - values[i]! : values[i]! - values[j]!) || i - j)
 }
 
 /**
@@ -95,12 +116,22 @@ export function personalFindings(comparisons: ScenarioComparison[]): string[] {
     const tag = `In «${c.name}»`
     if (!c.leaving && c.policies[0]?.gapClosed) {
       const gap = c.policies.map((p) => p.gapClosed?.mean ?? null)
-      const personal = ranking(gap, true, all.filter((i) => c.policies[i].personalised))
-      const population = ranking(gap, true, all.filter((i) => !c.policies[i].personalised && c.policies[i].type !== "random"))
+      const personal = ranking(
+        gap,
+        true,
+        all.filter((i) => c.policies[i].personalised),
+      )
+      const population = ranking(
+        gap,
+        true,
+        all.filter((i) => !c.policies[i].personalised && c.policies[i].type !== "random"),
+      )
       const parts: string[] = []
       if (personal.length > 0) {
         const p = c.policies[personal[0]]
-        parts.push(`the best personalised policy, ${p.name}, closes ${withCi(p.gapClosed!, pct)} of the random-to-oracle regret gap${c.environment === "ecommerce" ? ` (target ≥ 60%: ${p.gapClosed!.mean >= 0.6 ? "met" : "not met"})` : ""}`)
+        parts.push(
+          `the best personalised policy, ${p.name}, closes ${withCi(p.gapClosed!, pct)} of the random-to-oracle regret gap${c.environment === "ecommerce" ? ` (target ≥ 60%: ${p.gapClosed!.mean >= 0.6 ? "met" : "not met"})` : ""}`,
+        )
       }
       if (population.length > 0) {
         const p = c.policies[population[0]]
@@ -108,7 +139,15 @@ export function personalFindings(comparisons: ScenarioComparison[]): string[] {
       }
       if (parts.length > 0) out.push(`${tag}, ${parts.join("; ")}.`)
     }
-    const versus = (metric: string, label: string, unit: string, higher: boolean, values: (number | null)[], f: (x: number) => string, subset = all): void => {
+    const versus = (
+      metric: string,
+      label: string,
+      unit: string,
+      higher: boolean,
+      values: (number | null)[],
+      f: (x: number) => string,
+      subset = all,
+    ): void => {
       const order = ranking(values, higher, subset)
       if (order.length < 2) return
       const [w, r] = order
@@ -125,28 +164,62 @@ export function personalFindings(comparisons: ScenarioComparison[]): string[] {
       )
     }
     if (c.leaving && c.policies[0]?.clicksPerUser) {
-      versus("clicksPerUser", "long-term clicks per user", " clicks", true, c.policies.map((p) => p.clicksPerUser?.mean ?? null), (x) => num(x, 2))
+      versus(
+        "clicksPerUser",
+        "long-term clicks per user",
+        " clicks",
+        true,
+        c.policies.map((p) => p.clicksPerUser?.mean ?? null),
+        (x) => num(x, 2),
+      )
     }
     const discovery = c.policies.map((p) => p.interestDiscovery.mean)
-    versus(c.keys.discovery, "interest discovery (share of each user's true top categories clicked)", "", true, discovery, pct)
+    versus(
+      c.keys.discovery,
+      "interest discovery (share of each user's true top categories clicked)",
+      "",
+      true,
+      discovery,
+      pct,
+    )
     const nonRandom = all.filter((i) => c.policies[i].type !== "random")
-    if (ranking(discovery, true, all)[0] !== undefined && c.policies[ranking(discovery, true, all)[0]].type === "random") {
+    if (
+      ranking(discovery, true, all)[0] !== undefined &&
+      c.policies[ranking(discovery, true, all)[0]].type === "random"
+    ) {
       versus(c.keys.discovery, "interest discovery among the learning policies", "", true, discovery, pct, nonRandom)
     }
     if (c.arrivals && c.policies[0]?.newUserRegret) {
-      versus("newUserRegret", `new users (regret per visit over a new user's first visits)`, "", false, c.policies.map((p) => p.newUserRegret?.mean ?? null), (x) => num(x, 4))
+      versus(
+        "newUserRegret",
+        `new users (regret per visit over a new user's first visits)`,
+        "",
+        false,
+        c.policies.map((p) => p.newUserRegret?.mean ?? null),
+        (x) => num(x, 4),
+      )
     }
     const greedy = c.policies.findIndex((p) => p.type === "greedy")
     if (c.leaving && greedy >= 0 && c.policies[greedy].clicksPerUser) {
-      const order = ranking(c.policies.map((p) => p.clicksPerUser?.mean ?? null), true, all)
+      const order = ranking(
+        c.policies.map((p) => p.clicksPerUser?.mean ?? null),
+        true,
+        all,
+      )
       const g = c.policies[greedy]
       const last = g.retention ? g.retention[g.retention.length - 1] : null
       if (order[0] === greedy) {
-        out.push(`${tag}, pure exploitation wins even though users leave: greedy earns the most clicks per user (${withCi(g.clicksPerUser!, (x) => num(x, 2))}).`)
+        out.push(
+          `${tag}, pure exploitation wins even though users leave: greedy earns the most clicks per user (${withCi(g.clicksPerUser!, (x) => num(x, 2))}).`,
+        )
       } else {
         const w = c.policies[order[0]]
         const wl = w.retention ? w.retention[w.retention.length - 1] : null
-        const ctrOrder = ranking(c.policies.map((p) => p.ctr.mean), true, all)
+        const ctrOrder = ranking(
+          c.policies.map((p) => p.ctr.mean),
+          true,
+          all,
+        )
         out.push(
           `${tag}, pure exploitation does not win: greedy earns ${withCi(g.clicksPerUser!, (x) => num(x, 2))} clicks per user against ${num(w.clicksPerUser!.mean, 2)} for ${w.name}` +
             (last && wl ? `, and keeps ${pct(last.mean)} of its users to the last day against ${pct(wl.mean)}` : "") +
@@ -161,7 +234,9 @@ export function personalFindings(comparisons: ScenarioComparison[]): string[] {
 /** Indices of the points on the upper-right Pareto frontier of (x, y), sorted by x. */
 export function paretoFrontier(x: ArrayLike<number>, y: ArrayLike<number>): number[] {
   const idx = Array.from({ length: x.length }, (_, i) => i)
-  return idx.filter((i) => !idx.some((j) => j !== i && x[j] >= x[i] && y[j] >= y[i] && (x[j] > x[i] || y[j] > y[i]))).sort((i, j) => x[i] - x[j])
+  return idx
+    .filter((i) => !idx.some((j) => j !== i && x[j] >= x[i] && y[j] >= y[i] && (x[j] > x[i] || y[j] > y[i])))
+    .sort((i, j) => x[i] - x[j])
 }
 
 /** A scatter of one point per policy with the Pareto frontier drawn through the undominated ones. */
@@ -170,10 +245,31 @@ function frontierFigure(c: ScenarioComparison, y: number[], title: string, yTitl
   const front = paretoFrontier(x, y)
   return {
     data: [
-      { type: "scatter", mode: "markers+text", name: "policies", x, y, text: c.policies.map((p) => p.name), textposition: "top center", marker: { size: 9 } },
-      { type: "scatter", mode: "lines", name: "frontier", x: front.map((i) => x[i]), y: front.map((i) => y[i]), line: { dash: "dot" } },
+      {
+        type: "scatter",
+        mode: "markers+text",
+        name: "policies",
+        x,
+        y,
+        text: c.policies.map((p) => p.name),
+        textposition: "top center",
+        marker: { size: 9 },
+      },
+      {
+        type: "scatter",
+        mode: "lines",
+        name: "frontier",
+        x: front.map((i) => x[i]),
+        y: front.map((i) => y[i]),
+        line: { dash: "dot" },
+      },
     ],
-    layout: { title: { text: title }, xaxis: { title: { text: "short-term CTR (clicks per recommendation)" } }, yaxis: { title: { text: yTitle } }, margin: { t: 50, r: 20, b: 50, l: 60 } },
+    layout: {
+      title: { text: title },
+      xaxis: { title: { text: "short-term CTR (clicks per recommendation)" } },
+      yaxis: { title: { text: yTitle } },
+      margin: { t: 50, r: 20, b: 50, l: 60 },
+    },
   }
 }
 
@@ -210,14 +306,23 @@ export function historyNotes(scenarios: ScenarioResult[]): string[] {
     .filter((s) => s.history && s.history.impressions > 0)
     .map((s) => {
       const h = s.history!
-      const o = (s.config.environment as { history?: { days?: number; logging?: string; months?: number } }).history ?? {}
-      const how = o.months !== undefined ? `real purchases of the ${o.months} months before the split` : `${o.days} days before the run, ${o.logging ?? "popularity"} logging policy`
+      const o =
+        (s.config.environment as { history?: { days?: number; logging?: string; months?: number } }).history ?? {}
+      const how =
+        o.months !== undefined
+          ? `real purchases of the ${o.months} months before the split`
+          : `${o.days} days before the run, ${o.logging ?? "popularity"} logging policy`
       return `In «${s.name}» each user's logged history (${how}) holds on average ${h.impressionsPerUser.toFixed(1)} impressions and ${h.clicksPerUser.toFixed(1)} clicks or purchases per user (run 0; users who arrive during the run have none).`
     })
 }
 
 /** The HTML report of a scenario comparison: findings in sentences, a table and figures per scenario. */
-export function personalReport(scenarios: ScenarioResult[], title: string, provenance: Record<string, string | number | boolean | null>, notes: string[] = []): Report {
+export function personalReport(
+  scenarios: ScenarioResult[],
+  title: string,
+  provenance: Record<string, string | number | boolean | null>,
+  notes: string[] = [],
+): Report {
   const comparisons = scenarios.map(compareScenario)
   const sections: ReportSection[] = [
     {
@@ -237,13 +342,32 @@ export function personalReport(scenarios: ScenarioResult[], title: string, prove
         barFigure(
           c.policies.map((p) => p.name),
           c.policies.map((p) => p.gapClosed!.mean),
-          { title: "Share of the random-to-oracle regret gap closed (95% CI)", yTitle: "gap closed", errorLow: c.policies.map((p) => p.gapClosed!.ci95[0]), errorHigh: c.policies.map((p) => p.gapClosed!.ci95[1]) },
+          {
+            title: "Share of the random-to-oracle regret gap closed (95% CI)",
+            yTitle: "gap closed",
+            errorLow: c.policies.map((p) => p.gapClosed!.ci95[0]),
+            errorHigh: c.policies.map((p) => p.gapClosed!.ci95[1]),
+          },
         ),
       )
     }
-    figures.push(frontierFigure(c, c.policies.map((p) => p.interestDiscovery.mean), "Frontier: short-term CTR vs interest discovery", "interest discovery"))
+    figures.push(
+      frontierFigure(
+        c,
+        c.policies.map((p) => p.interestDiscovery.mean),
+        "Frontier: short-term CTR vs interest discovery",
+        "interest discovery",
+      ),
+    )
     if (c.leaving && c.policies[0]?.retention) {
-      figures.push(frontierFigure(c, c.policies.map((p) => p.retention![p.retention!.length - 1].mean), "Frontier: short-term CTR vs retention to the last day", "retention"))
+      figures.push(
+        frontierFigure(
+          c,
+          c.policies.map((p) => p.retention![p.retention!.length - 1].mean),
+          "Frontier: short-term CTR vs retention to the last day",
+          "retention",
+        ),
+      )
       figures.push(
         lineFigure(
           c.policies.map((p) => ({

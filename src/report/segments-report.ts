@@ -19,7 +19,19 @@ export function cleaningTable(clean: CleanedRetail): ReportTable {
 export function segmentProfileTable(seg: RfmSegmentation): ReportTable {
   const names = segmentNames(seg)
   return {
-    columns: ["segment", "name", "customers", "share", "mean R (days)", "mean F", "mean M (£)", "median R", "median F", "median M", "revenue share"],
+    columns: [
+      "segment",
+      "name",
+      "customers",
+      "share",
+      "mean R (days)",
+      "mean F",
+      "mean M (£)",
+      "median R",
+      "median F",
+      "median M",
+      "revenue share",
+    ],
     rows: seg.profiles.map((p) => [
       p.segment,
       names[p.segment],
@@ -43,7 +55,11 @@ export function segmentFigures(rfm: RfmTable, seg: RfmSegmentation): Figure[] {
   const names = segmentNames(seg)
   const groups = Array.from(seg.labels, (l) => `${l}: ${names[l]}`)
   return [
-    lineFigure([{ name: "inertia", x: ks, y: seg.elbow.map((p) => p.inertia) }], { title: `Elbow: inertia against k (knee at k = ${seg.kneeK})`, xTitle: "k", yTitle: "inertia" }),
+    lineFigure([{ name: "inertia", x: ks, y: seg.elbow.map((p) => p.inertia) }], {
+      title: `Elbow: inertia against k (knee at k = ${seg.kneeK})`,
+      xTitle: "k",
+      yTitle: "inertia",
+    }),
     barFigure(
       seg.silhouettes.map((s) => `k=${s.k}`),
       seg.silhouettes.map((s) => s.score),
@@ -55,7 +71,12 @@ export function segmentFigures(rfm: RfmTable, seg: RfmSegmentation): Figure[] {
       yTitle: "log1p(monetary £)",
       groups,
     }),
-    scatterFigure(rfm.recency, Array.from(rfm.monetary, Math.log1p), { title: "Recency against monetary value", xTitle: "recency (days)", yTitle: "log1p(monetary £)", groups }),
+    scatterFigure(rfm.recency, Array.from(rfm.monetary, Math.log1p), {
+      title: "Recency against monetary value",
+      xTitle: "recency (days)",
+      yTitle: "log1p(monetary £)",
+      groups,
+    }),
   ]
 }
 
@@ -72,10 +93,18 @@ export function segmentConclusions(seg: RfmSegmentation): string[] {
     `The ${names[top.segment]} (segment ${top.segment}) are ${pct(top.share)} of customers and bring ${pct(top.revenueShare)} of revenue: the customers to exploit (retain, cross-sell).`,
   ]
   if (largest !== top) {
-    out.push(`The largest segment, the ${names[largest.segment]} (segment ${largest.segment}), holds ${pct(largest.share)} of customers and ${pct(largest.revenueShare)} of revenue: where exploration or win-back has to work.`)
+    out.push(
+      `The largest segment, the ${names[largest.segment]} (segment ${largest.segment}), holds ${pct(largest.share)} of customers and ${pct(largest.revenueShare)} of revenue: where exploration or win-back has to work.`,
+    )
   }
-  const best = seg.silhouettes.reduce((a, b) => (b.score > a.score ? b : a), seg.silhouettes[0] ?? { k: seg.k, score: NaN })
-  const worst = seg.silhouettes.reduce((a, b) => (b.score < a.score ? b : a), seg.silhouettes[0] ?? { k: seg.k, score: NaN })
+  const best = seg.silhouettes.reduce(
+    (a, b) => (b.score > a.score ? b : a),
+    seg.silhouettes[0] ?? { k: seg.k, score: NaN },
+  )
+  const worst = seg.silhouettes.reduce(
+    (a, b) => (b.score < a.score ? b : a),
+    seg.silhouettes[0] ?? { k: seg.k, score: NaN },
+  )
   if (best.k !== seg.kneeK && Number.isFinite(best.score)) {
     out.push(
       `The elbow's knee (k = ${seg.kneeK}) and the best silhouette (k = ${best.k}) disagree; every mean silhouette lies between ${worst.score.toFixed(2)} and ${best.score.toFixed(2)}, so customers form a continuum rather than separated clusters, the silhouette favours the coarsest split, and k is a business choice: this report uses k = ${seg.k}.`,
@@ -86,7 +115,10 @@ export function segmentConclusions(seg: RfmSegmentation): string[] {
 
 /** The report's sections for `interest-lab segments`. */
 export function segmentSections(clean: CleanedRetail, rfm: RfmTable, seg: RfmSegmentation): ReportSection[] {
-  const best = seg.silhouettes.reduce((a, b) => (b.score > a.score ? b : a), seg.silhouettes[0] ?? { k: seg.k, score: NaN })
+  const best = seg.silhouettes.reduce(
+    (a, b) => (b.score > a.score ? b : a),
+    seg.silhouettes[0] ?? { k: seg.k, score: NaN },
+  )
   return [
     { heading: "Conclusions", paragraphs: segmentConclusions(seg) },
     { heading: "Cleaning", tables: [cleaningTable(clean)] },

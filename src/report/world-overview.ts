@@ -81,7 +81,11 @@ export function worldOverviewSections(world: World, log: SimulatedLog): ReportSe
   const ratings = new Float64Array(5)
   for (let k = 0; k < log.reviews.length; k++) ratings[log.reviews.rating[k] - 1]++
   const logPrice = Array.from(world.catalog.price, (p) => Math.log10(p))
-  const funnel = barFigure([...EVENT_TYPES], EVENT_TYPES.map((t) => summary.events[t]), { title: "Behaviour funnel (log scale: each step is a small share of the one before)", yTitle: "events" })
+  const funnel = barFigure(
+    [...EVENT_TYPES],
+    EVENT_TYPES.map((t) => summary.events[t]),
+    { title: "Behaviour funnel (log scale: each step is a small share of the one before)", yTitle: "events" },
+  )
   funnel.layout.yaxis = { ...funnel.layout.yaxis, type: "log" }
   const argmax = (v: ArrayLike<number>): number => {
     let best = 0
@@ -89,13 +93,16 @@ export function worldOverviewSections(world: World, log: SimulatedLog): ReportSe
     return best
   }
   const conversion = Float64Array.from(purchases, (p, c) => (views[c] > 0 ? p / views[c] : 0))
-  const perThousand = (t: (typeof EVENT_TYPES)[number]): string => (summary.events.view > 0 ? ((1000 * summary.events[t]) / summary.events.view).toFixed(1) : "0")
+  const perThousand = (t: (typeof EVENT_TYPES)[number]): string =>
+    summary.events.view > 0 ? ((1000 * summary.events[t]) / summary.events.view).toFixed(1) : "0"
   const mostViewed = argmax(views)
   const largest = argmax(world.catalog.marketShare)
   const conclusions = [
     `Of every 1,000 views, ${perThousand("click")} become clicks, ${perThousand("cart")} add-to-carts and ${perThousand("purchase")} purchases.`,
     `${names[mostViewed]} draws the most views (${((100 * views[mostViewed]) / Math.max(1, summary.events.view)).toFixed(1)}%)` +
-      (largest === mostViewed ? `, and it also has the largest catalogue share (${(100 * world.catalog.marketShare[largest]).toFixed(1)}%).` : `, while ${names[largest]} has the largest catalogue share (${(100 * world.catalog.marketShare[largest]).toFixed(1)}%): interests, not supply, drive views.`),
+      (largest === mostViewed
+        ? `, and it also has the largest catalogue share (${(100 * world.catalog.marketShare[largest]).toFixed(1)}%).`
+        : `, while ${names[largest]} has the largest catalogue share (${(100 * world.catalog.marketShare[largest]).toFixed(1)}%): interests, not supply, drive views.`),
     `${names[argmax(conversion)]} converts best: ${(1000 * conversion[argmax(conversion)]).toFixed(1)} purchases per 1,000 views.`,
   ]
   return [
@@ -110,7 +117,11 @@ export function worldOverviewSections(world: World, log: SimulatedLog): ReportSe
       tables: [
         {
           columns: ["event", "count", "share of views"],
-          rows: EVENT_TYPES.map((t) => [t, summary.events[t], summary.events.view > 0 ? summary.events[t] / summary.events.view : 0]),
+          rows: EVENT_TYPES.map((t) => [
+            t,
+            summary.events[t],
+            summary.events.view > 0 ? summary.events[t] / summary.events.view : 0,
+          ]),
           caption: "Behaviour funnel",
         },
       ],
@@ -119,26 +130,54 @@ export function worldOverviewSections(world: World, log: SimulatedLog): ReportSe
     {
       heading: "Categories",
       figures: [
-        groupedBarFigure(names, [{ name: "market share (catalogue)", values: world.catalog.marketShare }, { name: "share of views", values: views.map((v) => v / Math.max(1, summary.events.view)) }], {
-          title: "Category market share vs share of views",
-          yTitle: "share",
-        }),
+        groupedBarFigure(
+          names,
+          [
+            { name: "market share (catalogue)", values: world.catalog.marketShare },
+            { name: "share of views", values: views.map((v) => v / Math.max(1, summary.events.view)) },
+          ],
+          {
+            title: "Category market share vs share of views",
+            yTitle: "share",
+          },
+        ),
         barFigure(names, conversion, { title: "Purchases per view by category", yTitle: "conversion" }),
       ],
     },
     {
       heading: "Users: broad and focused interests",
-      paragraphs: ["A user's largest category interest: focused users put most of their interest on one or two categories, broad users spread it."],
-      figures: [histogramFigure([{ name: "focused", values: maxInterest.focused }, { name: "broad", values: maxInterest.broad }], { title: "Largest category interest per user", xTitle: "max_c θ_u,c", yTitle: "users" })],
+      paragraphs: [
+        "A user's largest category interest: focused users put most of their interest on one or two categories, broad users spread it.",
+      ],
+      figures: [
+        histogramFigure(
+          [
+            { name: "focused", values: maxInterest.focused },
+            { name: "broad", values: maxInterest.broad },
+          ],
+          { title: "Largest category interest per user", xTitle: "max_c θ_u,c", yTitle: "users" },
+        ),
+      ],
     },
     {
       heading: "Context and position",
-      figures: [barFigure(Array.from({ length: 24 }, (_, h) => String(h)), hourly, { title: "Views by hour of day", xTitle: "hour", yTitle: "views" }), positionCtrFigure(world, log)],
+      figures: [
+        barFigure(
+          Array.from({ length: 24 }, (_, h) => String(h)),
+          hourly,
+          { title: "Views by hour of day", xTitle: "hour", yTitle: "views" },
+        ),
+        positionCtrFigure(world, log),
+      ],
     },
     {
       heading: "Prices and reviews",
       figures: [
-        histogramFigure([{ name: "log10 price", values: logPrice }], { title: "Item prices (log10 yuan)", xTitle: "log10 price", yTitle: "items" }),
+        histogramFigure([{ name: "log10 price", values: logPrice }], {
+          title: "Item prices (log10 yuan)",
+          xTitle: "log10 price",
+          yTitle: "items",
+        }),
         barFigure(["1★", "2★", "3★", "4★", "5★"], ratings, { title: "Review ratings", yTitle: "reviews" }),
       ],
     },

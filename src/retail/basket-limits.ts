@@ -10,7 +10,11 @@ export const MAX_RULE_CANDIDATES = 200_000
 /** The rules at `options`, or why they exceed the limits. */
 function tryMine(baskets: Baskets, options: BasketRuleOptions): BasketRules | string {
   try {
-    return basketRules(baskets, { ...options, maxItemsets: MAX_BASKET_ITEMSETS, maxRuleCandidates: MAX_RULE_CANDIDATES })
+    return basketRules(baskets, {
+      ...options,
+      maxItemsets: MAX_BASKET_ITEMSETS,
+      maxRuleCandidates: MAX_RULE_CANDIDATES,
+    })
   } catch (error) {
     if (error instanceof TooManyItemsetsError) return `more than ${MAX_BASKET_ITEMSETS} frequent itemsets (the limit)`
     if (error instanceof TooManyRulesError) return error.message
@@ -30,7 +34,10 @@ export function boundedBasketRules(baskets: Baskets, options: BasketRuleOptions)
   if (typeof mined !== "string") return mined
   for (const support of supportLadder(options.minSupport)) {
     const next = tryMine(baskets, { ...options, minSupport: support, minConfidence: 1 })
-    if (typeof next !== "string") throw new Error(`--min-support: ${options.minSupport} gives ${mined}; ${support} fits (${next.itemsets.length} itemset${next.itemsets.length === 1 ? "" : "s"})`)
+    if (typeof next !== "string")
+      throw new Error(
+        `--min-support: ${options.minSupport} gives ${mined}; ${support} fits (${next.itemsets.length} itemset${next.itemsets.length === 1 ? "" : "s"})`,
+      )
   }
   throw new Error(`--min-support: ${options.minSupport} gives ${mined}`)
 }

@@ -30,7 +30,11 @@ export function ruleCandidates<T extends Item>(itemsets: readonly FrequentItemse
 
 /** Rules not made: the frequent itemsets have more candidate rules than the limit. */
 export class TooManyRulesError extends Error {
-  constructor(readonly itemsets: number, readonly candidates: number, readonly limit: number) {
+  constructor(
+    readonly itemsets: number,
+    readonly candidates: number,
+    readonly limit: number,
+  ) {
     super(`${itemsets} frequent itemsets with ${candidates} candidate rules (the limit is ${limit} rules)`)
     this.name = "TooManyRulesError"
   }
@@ -53,14 +57,23 @@ export function basketRules(baskets: Baskets, options: BasketRuleOptions): Baske
   const { minSupport } = options
   const minConfidence = options.minConfidence ?? 0
   if (!(minSupport > 0 && minSupport <= 1)) throw new Error(`min-support must be in (0, 1], got ${minSupport}`)
-  if (!(minConfidence >= 0 && minConfidence <= 1)) throw new Error(`min-confidence must be in [0, 1], got ${minConfidence}`)
+  if (!(minConfidence >= 0 && minConfidence <= 1))
+    throw new Error(`min-confidence must be in [0, 1], got ${minConfidence}`)
   if (baskets.baskets.length === 0) throw new Error("there are no baskets to mine (check --country and --exclude)")
   const transactions = baskets.baskets.map((b) => Array.from(b))
-  const ids = options.algorithm === "apriori" ? apriori(transactions, { minSupport, maxItemsets: options.maxItemsets }) : fpGrowth(transactions, { minSupport, maxItemsets: options.maxItemsets })
+  const ids =
+    options.algorithm === "apriori"
+      ? apriori(transactions, { minSupport, maxItemsets: options.maxItemsets })
+      : fpGrowth(transactions, { minSupport, maxItemsets: options.maxItemsets })
   const candidates = options.maxRuleCandidates === undefined ? 0 : ruleCandidates(ids)
-  if (options.maxRuleCandidates !== undefined && candidates > options.maxRuleCandidates) throw new TooManyRulesError(ids.length, candidates, options.maxRuleCandidates)
+  if (options.maxRuleCandidates !== undefined && candidates > options.maxRuleCandidates)
+    throw new TooManyRulesError(ids.length, candidates, options.maxRuleCandidates)
   const name = (set: number[]): string[] => set.map((i) => baskets.items[i])
   const itemsets = ids.map((s) => ({ items: name(s.items), count: s.count, support: s.support }))
-  const rules = associationRules(ids, { minConfidence }).map((r) => ({ ...r, antecedent: name(r.antecedent), consequent: name(r.consequent) }))
+  const rules = associationRules(ids, { minConfidence }).map((r) => ({
+    ...r,
+    antecedent: name(r.antecedent),
+    consequent: name(r.consequent),
+  }))
   return { baskets: baskets.baskets.length, itemsets, rules }
 }

@@ -28,7 +28,10 @@ export function buildBaskets(clean: CleanedRetail, options: BasketOptions = {}):
   let country = -1
   if (options.country !== undefined) {
     country = t.countries.indexOf(options.country)
-    if (country < 0) throw new Error(`country '${options.country}' is not in the data; known: ${t.countries.slice().sort().join(", ")}`)
+    if (country < 0)
+      throw new Error(
+        `country '${options.country}' is not in the data; known: ${t.countries.slice().sort().join(", ")}`,
+      )
   }
   const excluded = new Set((options.exclude ?? []).map((e) => e.trim()))
   const trimmed = t.descriptions.map((d) => d.trim())

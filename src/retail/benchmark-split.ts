@@ -36,7 +36,8 @@ export interface RetailBenchmarkData {
  */
 export function parseSplitDate(split: string): number {
   const day = parseCalendarDate(split)
-  if (Number.isNaN(day)) throw new Error(`split date '${split}' is not a date of the form YYYY-MM-DD (a real date, year 1000..9999)`)
+  if (Number.isNaN(day))
+    throw new Error(`split date '${split}' is not a date of the form YYYY-MM-DD (a real date, year 1000..9999)`)
   return day * 1440
 }
 
@@ -57,7 +58,9 @@ export function retailBenchmarkData(clean: CleanedRetail, split: string): Retail
   const firstDay = formatRetailDay(first)
   const lastDay = formatRetailDay(last)
   if (!(at > first && at <= last)) {
-    throw new Error(`split date ${split} is outside the data's range: it must be after ${firstDay} and no later than ${lastDay}, so that train and test both hold purchases`)
+    throw new Error(
+      `split date ${split} is outside the data's range: it must be after ${firstDay} and no later than ${lastDay}, so that train and test both hold purchases`,
+    )
   }
 
   const customerSet = new Set<number>()
@@ -71,7 +74,9 @@ export function retailBenchmarkData(clean: CleanedRetail, split: string): Retail
     }
   }
   const customers = Float64Array.from(customerSet).sort()
-  const codes = [...codeSet].sort((a, b) => (t.stockCodes[a] < t.stockCodes[b] ? -1 : t.stockCodes[a] > t.stockCodes[b] ? 1 : 0))
+  const codes = [...codeSet].sort((a, b) =>
+    t.stockCodes[a] < t.stockCodes[b] ? -1 : t.stockCodes[a] > t.stockCodes[b] ? 1 : 0,
+  )
   const userOf = new Map<number, number>()
   customers.forEach((c, u) => userOf.set(c, u))
   const itemOf = new Int32Array(t.stockCodes.length).fill(-1)
@@ -120,7 +125,9 @@ export function retailBenchmarkData(clean: CleanedRetail, split: string): Retail
     relevant.push(Int32Array.from(rel))
   }
   if (evaluated.length === 0) {
-    throw new Error(`no customer is on both sides of split date ${split}: nobody who bought before it bought a new item on or after it, so there is nothing to evaluate`)
+    throw new Error(
+      `no customer is on both sides of split date ${split}: nobody who bought before it bought a new item on or after it, so there is nothing to evaluate`,
+    )
   }
   let testRows = 0
   for (const r of clean.rows) if (t.invoiceDate[r] >= at) testRows++

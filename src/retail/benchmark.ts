@@ -34,7 +34,12 @@ export interface BenchmarkModelSpec {
  * at their authors' usual settings, ALS with the 64 factors / 15 sweeps the issue asks for).
  */
 export const BENCHMARK_MODEL_SPECS: Readonly<Record<BenchmarkModelName, BenchmarkModelSpec>> = {
-  popularity: { name: "popularity", input: "binary", options: { score: "distinct train customers" }, create: () => new Popularity() },
+  popularity: {
+    name: "popularity",
+    input: "binary",
+    options: { score: "distinct train customers" },
+    create: () => new Popularity(),
+  },
   itemknn: {
     name: "itemknn",
     input: "binary",
@@ -45,7 +50,8 @@ export const BENCHMARK_MODEL_SPECS: Readonly<Record<BenchmarkModelName, Benchmar
     name: "als",
     input: "strength",
     options: { factors: 64, iterations: 15, alpha: 10, regularization: 0.1, cgSteps: 3 },
-    create: (seed) => new ImplicitAls({ factors: 64, iterations: 15, alpha: 10, regularization: 0.1, cgSteps: 3, seed }),
+    create: (seed) =>
+      new ImplicitAls({ factors: 64, iterations: 15, alpha: 10, regularization: 0.1, cgSteps: 3, seed }),
   },
   bpr: {
     name: "bpr",
@@ -78,7 +84,12 @@ export interface ModelResult {
  * discounts, ideal over min(|relevant|, k)), MAP@k (Σ precision at hit ranks / min(|relevant|, k)),
  * hit rate; ties in scores go to the smaller item index, i.e. the smaller stock code.
  */
-export function evaluateRecommender(data: RetailBenchmarkData, model: { score(user: number): Float64Array }, name: BenchmarkModelName, k: number): Omit<ModelResult, "trainSeconds"> {
+export function evaluateRecommender(
+  data: RetailBenchmarkData,
+  model: { score(user: number): Float64Array },
+  name: BenchmarkModelName,
+  k: number,
+): Omit<ModelResult, "trainSeconds"> {
   if (!Number.isInteger(k) || k <= 0) throw new Error(`k must be a positive integer, got ${k}`)
   const n = data.evaluatedUsers.length
   const perUser = {} as Record<BenchmarkMetric, Float64Array>
@@ -116,7 +127,11 @@ export interface BenchmarkOptions {
  * Trains each model on `data.train` (the input its spec says) and evaluates it.
  * @example runRetailBenchmark(data, ["popularity", "als"], { k: 10 })
  */
-export function runRetailBenchmark(data: RetailBenchmarkData, models: readonly BenchmarkModelName[], options: BenchmarkOptions): ModelResult[] {
+export function runRetailBenchmark(
+  data: RetailBenchmarkData,
+  models: readonly BenchmarkModelName[],
+  options: BenchmarkOptions,
+): ModelResult[] {
   if (!Number.isInteger(options.k) || options.k <= 0) throw new Error(`k must be a positive integer, got ${options.k}`)
   const seed = options.seed ?? 0
   const binary = binaryInteractions(data.train)
@@ -146,7 +161,13 @@ export interface BenchmarkComparison {
  * Paired percentile bootstrap over evaluated users of mean(metric_model − metric_baseline)
  * (users resampled together, so both models see the same resample).
  */
-export function compareModels(a: ModelResult, baseline: ModelResult, metric: BenchmarkMetric, rng: Rng, resamples = 1000): BenchmarkComparison {
+export function compareModels(
+  a: ModelResult,
+  baseline: ModelResult,
+  metric: BenchmarkMetric,
+  rng: Rng,
+  resamples = 1000,
+): BenchmarkComparison {
   const x = a.perUser[metric]
   const y = baseline.perUser[metric]
   const difference = bootstrapIndexCi(
@@ -159,5 +180,11 @@ export function compareModels(a: ModelResult, baseline: ModelResult, metric: Ben
     rng,
     { resamples },
   )
-  return { model: a.name, baseline: baseline.name, metric, difference, ratio: a.metrics[metric] / baseline.metrics[metric] }
+  return {
+    model: a.name,
+    baseline: baseline.name,
+    metric,
+    difference,
+    ratio: a.metrics[metric] / baseline.metrics[metric],
+  }
 }

@@ -34,7 +34,15 @@ export interface OnlineRetailCalibration {
   readonly shift: number[]
   /** Real rate of y_uim over active customer-months and arms. */
   readonly realRate: number
-  readonly settings: { arms: number; customers: number; factors: number; iterations: number; alpha: number; regularization: number; seed: number }
+  readonly settings: {
+    arms: number
+    customers: number
+    factors: number
+    iterations: number
+    alpha: number
+    regularization: number
+    seed: number
+  }
 }
 
 export interface CalibrationOptions {
@@ -59,7 +67,10 @@ function monthOf(minutes: number): string {
  * non-product rule). Deterministic for a given seed.
  * @example const cal = calibrateOnlineRetail(await loadOnlineRetail())
  */
-export function calibrateOnlineRetail(table: OnlineRetailTable, options: CalibrationOptions = {}): OnlineRetailCalibration {
+export function calibrateOnlineRetail(
+  table: OnlineRetailTable,
+  options: CalibrationOptions = {},
+): OnlineRetailCalibration {
   const nArms = options.arms ?? 20
   const nSim = options.customers ?? 1000
   const seed = options.seed ?? 0
@@ -67,15 +78,19 @@ export function calibrateOnlineRetail(table: OnlineRetailTable, options: Calibra
   const iterations = 10
   const alpha = 10
   const regularization = 0.1
-  if (!(Number.isInteger(nArms) && nArms >= 2)) throw new Error(`calibrateOnlineRetail: arms must be an integer >= 2, got ${nArms}`)
-  if (!(Number.isInteger(nSim) && nSim >= 1)) throw new Error(`calibrateOnlineRetail: customers must be a positive integer, got ${nSim}`)
+  if (!(Number.isInteger(nArms) && nArms >= 2))
+    throw new Error(`calibrateOnlineRetail: arms must be an integer >= 2, got ${nArms}`)
+  if (!(Number.isInteger(nSim) && nSim >= 1))
+    throw new Error(`calibrateOnlineRetail: customers must be a positive integer, got ${nSim}`)
   const clean = cleanRetail(table, [...DEFAULT_CLEANING_RULES, nonProductStockCode])
   const t = table
 
   // Customers and items as dense indices (ascending customer number, ascending stock code).
   const customerIds = [...new Set(Array.from(clean.rows, (r) => t.customer[r]))].sort((a, b) => a - b)
   const userOf = new Map(customerIds.map((c, u) => [c, u]))
-  const codeIds = [...new Set(Array.from(clean.rows, (r) => t.stockCode[r]))].sort((a, b) => (t.stockCodes[a] < t.stockCodes[b] ? -1 : 1))
+  const codeIds = [...new Set(Array.from(clean.rows, (r) => t.stockCode[r]))].sort((a, b) =>
+    t.stockCodes[a] < t.stockCodes[b] ? -1 : 1,
+  )
   const itemOf = new Map(codeIds.map((c, i) => [c, i]))
   const allMonths = [...new Set(Array.from(clean.rows, (r) => monthOf(t.invoiceDate[r])))].sort()
   const months = allMonths.slice(0, 12) // the 13th (2011-12) is a partial month
@@ -102,10 +117,13 @@ export function calibrateOnlineRetail(table: OnlineRetailTable, options: Calibra
   }
   const train = interactionsFromTriples(customerIds.length, codeIds.length, users, items, values)
   const als = new ImplicitAls({ factors, iterations, alpha, regularization, seed }).fit(train, createRng(seed, 1))
-  const armItems = Array.from(popularity.keys()).sort((a, b) => popularity[b] - popularity[a] || a - b).slice(0, nArms)
+  const armItems = Array.from(popularity.keys())
+    .sort((a, b) => popularity[b] - popularity[a] || a - b)
+    .slice(0, nArms)
   const armOf = new Map(armItems.map((i, a) => [i, a]))
   const descriptionOf = new Map<number, string>()
-  for (const r of clean.rows) if (!descriptionOf.has(t.stockCode[r])) descriptionOf.set(t.stockCode[r], t.descriptions[t.description[r]].trim())
+  for (const r of clean.rows)
+    if (!descriptionOf.has(t.stockCode[r])) descriptionOf.set(t.stockCode[r], t.descriptions[t.description[r]].trim())
 
   // Monthly indicators: which arms each customer bought in each month they bought anything.
   const boughtIn = new Map<number, Set<number>>() // (u * 12 + m) → arms
@@ -149,7 +167,8 @@ export function calibrateOnlineRetail(table: OnlineRetailTable, options: Calibra
     let bought = 0
     for (let m = 0; m < 12; m++) bought += boughtArmMonth[a * 12 + m]
     const overall = logit((bought + 1) / (totalActive + 2))
-    for (let m = 0; m < 12; m++) shift[a * 12 + m] = round5(logit((boughtArmMonth[a * 12 + m] + 1) / (active[m] + 2)) - overall)
+    for (let m = 0; m < 12; m++)
+      shift[a * 12 + m] = round5(logit((boughtArmMonth[a * 12 + m] + 1) / (active[m] + 2)) - overall)
   }
 
   const order = Array.from(customerIds.keys())
@@ -159,7 +178,8 @@ export function calibrateOnlineRetail(table: OnlineRetailTable, options: Calibra
   const simulatedRate = (b0: number): number => {
     let s = 0
     for (let c = 0; c < chosen.length; c++) {
-      for (let a = 0; a < nArms; a++) for (let m = 0; m < 12; m++) s += sigmoid(b0 + slope * score[c * nArms + a] + shift[a * 12 + m])
+      for (let a = 0; a < nArms; a++)
+        for (let m = 0; m < 12; m++) s += sigmoid(b0 + slope * score[c * nArms + a] + shift[a * 12 + m])
     }
     return s / (chosen.length * nArms * 12)
   }
@@ -174,7 +194,10 @@ export function calibrateOnlineRetail(table: OnlineRetailTable, options: Calibra
     description:
       "p(u, i, m) = sigmoid(intercept + slope * score[u, i] + shift[i, m]); score = implicit-ALS (all cleaned purchases, strength = distinct invoices); slope = logistic regression of monthly purchase indicators on score; shift = month effect of each product (Laplace-smoothed logits); intercept solved so that uniformly random arms have the real monthly purchase rate.",
     months,
-    arms: armItems.map((i) => ({ stockCode: t.stockCodes[codeIds[i]], description: descriptionOf.get(codeIds[i]) ?? "" })),
+    arms: armItems.map((i) => ({
+      stockCode: t.stockCodes[codeIds[i]],
+      description: descriptionOf.get(codeIds[i]) ?? "",
+    })),
     customers: chosen.map((u) => customerIds[u]),
     score,
     slope: round5(slope),

@@ -6,7 +6,19 @@ import type { OnlineRetailTable } from "../data/online-retail"
  * Found by listing every code that is not 5 digits with an optional letter suffix and
  * reading its description; the party bags `DCGS…` and `PADS` are products and stay.
  */
-export const NON_PRODUCT_STOCK_CODES: readonly string[] = ["POST", "DOT", "C2", "M", "m", "D", "S", "B", "BANK CHARGES", "AMAZONFEE", "CRUK"]
+export const NON_PRODUCT_STOCK_CODES: readonly string[] = [
+  "POST",
+  "DOT",
+  "C2",
+  "M",
+  "m",
+  "D",
+  "S",
+  "B",
+  "BANK CHARGES",
+  "AMAZONFEE",
+  "CRUK",
+]
 
 const NON_PRODUCT = new Set(NON_PRODUCT_STOCK_CODES)
 
@@ -58,7 +70,12 @@ export const nonProductStockCode: RetailCleaningRule = {
 }
 
 /** The issue's default rules, in the order they are applied. */
-export const DEFAULT_CLEANING_RULES: readonly RetailCleaningRule[] = [customerMissing, cancelledInvoice, nonPositiveQuantity, nonPositivePrice]
+export const DEFAULT_CLEANING_RULES: readonly RetailCleaningRule[] = [
+  customerMissing,
+  cancelledInvoice,
+  nonPositiveQuantity,
+  nonPositivePrice,
+]
 
 /** What one rule did: `removed` counts rows it dropped that no earlier rule had dropped. */
 export interface RetailCleaningStep {
@@ -87,7 +104,10 @@ export interface CleanedRetail {
  * lists the kept row indices.
  * @example const clean = cleanRetail(table); clean.steps.map((s) => `${s.rule}: −${s.removed}`)
  */
-export function cleanRetail(table: OnlineRetailTable, rules: readonly RetailCleaningRule[] = DEFAULT_CLEANING_RULES): CleanedRetail {
+export function cleanRetail(
+  table: OnlineRetailTable,
+  rules: readonly RetailCleaningRule[] = DEFAULT_CLEANING_RULES,
+): CleanedRetail {
   const names = new Set<string>()
   for (const rule of rules) {
     if (names.has(rule.name)) throw new Error(`cleanRetail: rule '${rule.name}' is listed twice`)

@@ -29,7 +29,9 @@ export function cleanRetailData(table: OnlineRetailTable, data: string): Cleaned
   if (clean.rows.length > 0) return clean
   if (table.length === 0) throw new UserError(`${data}: the file has a header but no data rows`)
   const last = clean.steps.find((s) => s.remaining === 0)!
-  throw new UserError(`${data}: no rows left after cleaning: rule '${last.rule}' (${last.description}) removed the last ${last.removed} of ${table.length} rows`)
+  throw new UserError(
+    `${data}: no rows left after cleaning: rule '${last.rule}' (${last.description}) removed the last ${last.removed} of ${table.length} rows`,
+  )
 }
 
 /** Runs `fn`, turning a plain Error (a library's validation message) into a one-line UserError. */

@@ -1,6 +1,13 @@
 export {
-  isNonProductStockCode, cleanRetail, NON_PRODUCT_STOCK_CODES, customerMissing, cancelledInvoice,
-  nonPositiveQuantity, nonPositivePrice, nonProductStockCode, DEFAULT_CLEANING_RULES,
+  isNonProductStockCode,
+  cleanRetail,
+  NON_PRODUCT_STOCK_CODES,
+  customerMissing,
+  cancelledInvoice,
+  nonPositiveQuantity,
+  nonPositivePrice,
+  nonProductStockCode,
+  DEFAULT_CLEANING_RULES,
 } from "./cleaning"
 export type { RetailCleaningRule, RetailCleaningStep, CleanedRetail } from "./cleaning"
 export { computeRfm, rfmFeatures, segmentProfiles } from "./rfm"
@@ -10,11 +17,21 @@ export type { Baskets, BasketOptions } from "./baskets"
 export { parseSplitDate, retailBenchmarkData } from "./benchmark-split"
 export type { RetailBenchmarkData } from "./benchmark-split"
 export {
-  binaryInteractions, evaluateRecommender, runRetailBenchmark, compareModels,
-  BENCHMARK_MODELS, BENCHMARK_METRICS, BENCHMARK_MODEL_SPECS,
+  binaryInteractions,
+  evaluateRecommender,
+  runRetailBenchmark,
+  compareModels,
+  BENCHMARK_MODELS,
+  BENCHMARK_METRICS,
+  BENCHMARK_MODEL_SPECS,
 } from "./benchmark"
 export type {
-  BenchmarkModelName, BenchmarkMetric, BenchmarkModelSpec, ModelResult, BenchmarkOptions, BenchmarkComparison,
+  BenchmarkModelName,
+  BenchmarkMetric,
+  BenchmarkModelSpec,
+  ModelResult,
+  BenchmarkOptions,
+  BenchmarkComparison,
 } from "./benchmark"
 export { resolveRetailData, loadRetailData, cleanRetailData, asUserError } from "./data-source"
 export { rfmSegmentation } from "./segments"
@@ -25,8 +42,12 @@ export type { BasketRuleOptions, BasketRules } from "./basket-rules"
 export { calibrateOnlineRetail } from "./calibration"
 export type { OnlineRetailCalibration, CalibrationOptions } from "./calibration"
 export {
-  loadMonthlyPurchases, loadOnlineRetailCalibration, createOnlineRetailEnvironment,
-  ONLINE_RETAIL_CALIBRATION_PATH, ONLINE_RETAIL_PURCHASES_PATH, onlineRetailEnvironmentSpecSchema,
+  loadMonthlyPurchases,
+  loadOnlineRetailCalibration,
+  createOnlineRetailEnvironment,
+  ONLINE_RETAIL_CALIBRATION_PATH,
+  ONLINE_RETAIL_PURCHASES_PATH,
+  onlineRetailEnvironmentSpecSchema,
   OnlineRetailEnvironment,
 } from "./online-retail-environment"
 export type { OnlineRetailEnvironmentSpec, OnlineRetailContext } from "./online-retail-environment"

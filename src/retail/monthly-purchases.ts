@@ -26,7 +26,8 @@ export interface MonthlyPurchases {
  * @example const p = monthlyPurchases(await loadOnlineRetail(), loadOnlineRetailCalibration())
  */
 export function monthlyPurchases(table: OnlineRetailTable, calibration: OnlineRetailCalibration): MonthlyPurchases {
-  if (calibration.arms.length > 31) throw new Error(`monthlyPurchases: at most 31 arms fit a mask, the calibration has ${calibration.arms.length}`)
+  if (calibration.arms.length > 31)
+    throw new Error(`monthlyPurchases: at most 31 arms fit a mask, the calibration has ${calibration.arms.length}`)
   const clean = cleanRetail(table, [...DEFAULT_CLEANING_RULES, nonProductStockCode])
   const customerIndex = new Map(calibration.customers.map((c, i) => [c, i]))
   const armIndex = new Map(calibration.arms.map((a, i) => [a.stockCode, i]))
@@ -45,7 +46,8 @@ export function monthlyPurchases(table: OnlineRetailTable, calibration: OnlineRe
   const rows: number[] = []
   for (const key of [...masks.keys()].sort((x, y) => x - y)) rows.push(key % n, Math.floor(key / n), masks.get(key)!)
   return {
-    description: "Active customer-months (any cleaned purchase) of the calibrated customers: (customer index, month index, bit mask of the arms bought that month).",
+    description:
+      "Active customer-months (any cleaned purchase) of the calibrated customers: (customer index, month index, bit mask of the arms bought that month).",
     months: calibration.months.slice(),
     customers: calibration.customers.slice(),
     arms: calibration.arms.map((a) => a.stockCode),

@@ -10,10 +10,24 @@ import type { InteractionHistory } from "../schema/interaction-history"
 import type { MonthlyPurchases } from "./monthly-purchases"
 
 /** Where the calibration fitted on the real data is shipped (see `calibrateOnlineRetail`). */
-export const ONLINE_RETAIL_CALIBRATION_PATH: string = join(__dirname, "..", "..", "data", "online-retail", "calibration.json")
+export const ONLINE_RETAIL_CALIBRATION_PATH: string = join(
+  __dirname,
+  "..",
+  "..",
+  "data",
+  "online-retail",
+  "calibration.json",
+)
 
 /** Where the calibrated customers' real monthly purchases are shipped (see `monthlyPurchases`). */
-export const ONLINE_RETAIL_PURCHASES_PATH: string = join(__dirname, "..", "..", "data", "online-retail", "monthly-purchases.json")
+export const ONLINE_RETAIL_PURCHASES_PATH: string = join(
+  __dirname,
+  "..",
+  "..",
+  "data",
+  "online-retail",
+  "monthly-purchases.json",
+)
 
 /** Reads the shipped monthly purchases of the calibrated customers. */
 export function loadMonthlyPurchases(path: string = ONLINE_RETAIL_PURCHASES_PATH): MonthlyPurchases {
@@ -89,26 +103,41 @@ export class OnlineRetailEnvironment implements Environment<OnlineRetailContext>
   private readonly served = new Uint8Array(0)
   private readonly discovered = new Uint8Array(0)
 
-  constructor(options: Omit<OnlineRetailEnvironmentSpec, "type"> & { calibration?: OnlineRetailCalibration; purchases?: MonthlyPurchases } = {}) {
+  constructor(
+    options: Omit<OnlineRetailEnvironmentSpec, "type"> & {
+      calibration?: OnlineRetailCalibration
+      purchases?: MonthlyPurchases
+    } = {},
+  ) {
     const cal = options.calibration ?? loadOnlineRetailCalibration()
     this.historyMonths = options.history?.months ?? 0
     if (!(Number.isInteger(this.historyMonths) && this.historyMonths >= 0 && this.historyMonths < cal.months.length)) {
-      throw new Error(`online-retail: history.months must be an integer in [1, ${cal.months.length - 1}], got ${this.historyMonths}`)
+      throw new Error(
+        `online-retail: history.months must be an integer in [1, ${cal.months.length - 1}], got ${this.historyMonths}`,
+      )
     }
     this.purchases = this.historyMonths > 0 ? (options.purchases ?? loadMonthlyPurchases()) : null
-    if (this.purchases && (this.purchases.customers.join() !== cal.customers.join() || this.purchases.arms.join() !== cal.arms.map((a) => a.stockCode).join())) {
-      throw new Error("online-retail: the monthly purchases do not match the calibration's customers and arms; regenerate them with monthlyPurchases")
+    if (
+      this.purchases &&
+      (this.purchases.customers.join() !== cal.customers.join() ||
+        this.purchases.arms.join() !== cal.arms.map((a) => a.stockCode).join())
+    ) {
+      throw new Error(
+        "online-retail: the monthly purchases do not match the calibration's customers and arms; regenerate them with monthlyPurchases",
+      )
     }
     const all = cal.customers.length
     const n = options.customers ?? all
-    if (!(Number.isInteger(n) && n >= 1 && n <= all)) throw new Error(`online-retail: customers must be an integer in [1, ${all}], got ${n}`)
+    if (!(Number.isInteger(n) && n >= 1 && n <= all))
+      throw new Error(`online-retail: customers must be an integer in [1, ${all}], got ${n}`)
     this.calibration = cal
     this.nCustomers = n
     this.nArms = cal.arms.length
     const drift = options.drift ?? true
     this.stationary = !drift
     this.stepsPerMonth = options.stepsPerMonth ?? 1000
-    if (!(Number.isInteger(this.stepsPerMonth) && this.stepsPerMonth >= 1)) throw new Error(`online-retail: stepsPerMonth must be a positive integer, got ${this.stepsPerMonth}`)
+    if (!(Number.isInteger(this.stepsPerMonth) && this.stepsPerMonth >= 1))
+      throw new Error(`online-retail: stepsPerMonth must be a positive integer, got ${this.stepsPerMonth}`)
     const k = this.nArms
     const months = drift ? cal.months.length : 1
     this.p = []
@@ -120,7 +149,9 @@ export class OnlineRetailEnvironment implements Environment<OnlineRetailContext>
         for (let a = 0; a < k; a++) {
           let shift = 0
           if (drift) shift = cal.shift[a * cal.months.length + m]
-          else for (let mm = 0; mm < cal.months.length; mm++) shift += cal.shift[a * cal.months.length + mm] / cal.months.length
+          else
+            for (let mm = 0; mm < cal.months.length; mm++)
+              shift += cal.shift[a * cal.months.length + mm] / cal.months.length
           p[u * k + a] = 1 / (1 + Math.exp(-(cal.intercept + cal.slope * cal.score[u * k + a] + shift)))
         }
         const order = Array.from({ length: k }, (_, a) => a).sort((x, y) => p[u * k + y] - p[u * k + x] || x - y)
@@ -147,7 +178,9 @@ export class OnlineRetailEnvironment implements Environment<OnlineRetailContext>
     const customer = randomInt(rng, this.nCustomers)
     this.context_.customer = customer
     this.context_.user = customer
-    this.context_.month = this.stationary ? 0 : (this.historyMonths + Math.floor(t / this.stepsPerMonth)) % this.p.length
+    this.context_.month = this.stationary
+      ? 0
+      : (this.historyMonths + Math.floor(t / this.stepsPerMonth)) % this.p.length
     return this.context_
   }
 
@@ -185,7 +218,14 @@ export class OnlineRetailEnvironment implements Environment<OnlineRetailContext>
         reward.push((mask >>> a) & 1)
       }
     }
-    return { nUsers: this.nCustomers, nArms: K, user: Int32Array.from(user), arm: Int32Array.from(arm), reward: Float64Array.from(reward), propensity: new Float64Array(user.length).fill(1) }
+    return {
+      nUsers: this.nCustomers,
+      nArms: K,
+      user: Int32Array.from(user),
+      arm: Int32Array.from(arm),
+      reward: Float64Array.from(reward),
+      propensity: new Float64Array(user.length).fill(1),
+    }
   }
 
   runMetrics(): Record<string, number> {

@@ -86,7 +86,8 @@ export function rfmFeatures(rfm: RfmTable): RfmFeatures {
     const x = columns[j]
     let s = 0
     for (let i = 0; i < n; i++) {
-      if (!(x[i] > -1)) throw new Error(`rfmFeatures: ${names[j]} of customer ${rfm.customers[i]} is ${x[i]}; log1p needs values > −1`)
+      if (!(x[i] > -1))
+        throw new Error(`rfmFeatures: ${names[j]} of customer ${rfm.customers[i]} is ${x[i]}; log1p needs values > −1`)
       const v = Math.log1p(x[i])
       data[i * 3 + j] = v
       s += v
@@ -96,7 +97,8 @@ export function rfmFeatures(rfm: RfmTable): RfmFeatures {
     for (let i = 0; i < n; i++) ss += (data[i * 3 + j] - m) ** 2
     const sd = Math.sqrt(ss / n)
     if (!(sd > 0)) {
-      const who = n === 1 ? "there is only 1 customer" : `all ${n} customers have the same ${names[j]} (${columns[j][0]})`
+      const who =
+        n === 1 ? "there is only 1 customer" : `all ${n} customers have the same ${names[j]} (${columns[j][0]})`
       throw new Error(`${who}: segments need customers that differ in recency, frequency and monetary value`)
     }
     for (let i = 0; i < n; i++) data[i * 3 + j] = (data[i * 3 + j] - m) / sd
@@ -139,7 +141,8 @@ export function segmentProfiles(rfm: RfmTable, labels: ArrayLike<number>, k: num
   const groups = Array.from({ length: k }, () => ({ r: [] as number[], f: [] as number[], m: [] as number[] }))
   for (let i = 0; i < n; i++) {
     const s = labels[i]
-    if (!(Number.isInteger(s) && s >= 0 && s < k)) throw new Error(`segmentProfiles: label ${s} of customer ${rfm.customers[i]} is outside 0..${k - 1}`)
+    if (!(Number.isInteger(s) && s >= 0 && s < k))
+      throw new Error(`segmentProfiles: label ${s} of customer ${rfm.customers[i]} is outside 0..${k - 1}`)
     groups[s].r.push(rfm.recency[i])
     groups[s].f.push(rfm.frequency[i])
     groups[s].m.push(rfm.monetary[i])

@@ -2,7 +2,7 @@ import type { RfmSegmentation } from "./segments"
 
 /** The naming rule, stated in reports next to the names. */
 export const SEGMENT_NAME_RULE =
-  "Segments are named from their centres in standardised log1p units (0 = the average customer): recency below 0 → \"recent\", above → \"lapsed\"; frequency above 0 → \"frequent\", below → \"occasional\"; monetary above 0 → \"big spenders\", below → \"small spenders\"."
+  'Segments are named from their centres in standardised log1p units (0 = the average customer): recency below 0 → "recent", above → "lapsed"; frequency above 0 → "frequent", below → "occasional"; monetary above 0 → "big spenders", below → "small spenders".'
 
 /**
  * A name per segment from its RFM centre (see SEGMENT_NAME_RULE): e.g. "recent frequent big

@@ -61,7 +61,9 @@ export function rfmSegmentation(rfm: RfmTable, options: RfmSegmentationOptions):
   const km = fitK(k)
   const raw = km.labels
   const rawProfiles = segmentProfiles(rfm, raw, k)
-  const order = rawProfiles.map((p) => p.segment).sort((a, b) => rawProfiles[b].meanMonetary - rawProfiles[a].meanMonetary || a - b)
+  const order = rawProfiles
+    .map((p) => p.segment)
+    .sort((a, b) => rawProfiles[b].meanMonetary - rawProfiles[a].meanMonetary || a - b)
   const rename = new Int32Array(k)
   order.forEach((old, s) => (rename[old] = s))
   const labels = Int32Array.from(raw, (l) => rename[l])
@@ -70,7 +72,9 @@ export function rfmSegmentation(rfm: RfmTable, options: RfmSegmentationOptions):
   const sizes = new Array<number>(k).fill(0)
   for (const l of labels) sizes[l]++
   const elbow = ks.map((kk) => ({ k: kk, inertia: fitK(kk).inertia }))
-  const silhouettes = ks.filter((kk) => kk >= 2 && kk < features.n).map((kk) => ({ k: kk, score: silhouetteScore(X, fitK(kk).labels) }))
+  const silhouettes = ks
+    .filter((kk) => kk >= 2 && kk < features.n)
+    .map((kk) => ({ k: kk, score: silhouetteScore(X, fitK(kk).labels) }))
   return {
     k,
     features,

@@ -15,7 +15,13 @@ export const MIN_PROPENSITY = 2.2250738585072014e-308
 export function parsePropensity(file: string, row: number, column: string, text: string): number {
   const p = text === "" ? NaN : Number(text)
   if (!(p > 0 && p <= 1)) throw new CsvError(file, row, column, `propensity '${text}' is not in (0, 1]`)
-  if (p < MIN_PROPENSITY) throw new CsvError(file, row, column, `propensity '${text}' is below ${MIN_PROPENSITY} (a denormal number): its importance weight 1/p is not finite`)
+  if (p < MIN_PROPENSITY)
+    throw new CsvError(
+      file,
+      row,
+      column,
+      `propensity '${text}' is below ${MIN_PROPENSITY} (a denormal number): its importance weight 1/p is not finite`,
+    )
   return p
 }
 
@@ -28,7 +34,15 @@ export function parseClick(file: string, row: number, column: string, text: stri
 }
 
 /** An integer in [min, max] (inclusive); `what` names the quantity in the message. */
-export function parseIndex(file: string, row: number, column: string, text: string, min: number, max: number, what: string): number {
+export function parseIndex(
+  file: string,
+  row: number,
+  column: string,
+  text: string,
+  min: number,
+  max: number,
+  what: string,
+): number {
   const x = text === "" ? NaN : Number(text)
   if (!Number.isInteger(x)) throw new CsvError(file, row, column, `${what} '${text}' is not an integer`)
   if (x < min || x > max) throw new CsvError(file, row, column, `${what} ${x} is out of range: allowed ${min}..${max}`)

@@ -73,11 +73,21 @@ export interface BanditLogSchema {
  * [0, nActions), a position in [0, nPositions), a finite reward and a propensity in
  * [MIN_PROPENSITY, 1] (0 would make the importance weight infinite).
  */
-function roundProblem(action: number, position: number, reward: number, propensity: number, nActions: number, nPositions: number): string | undefined {
-  if (!(Number.isInteger(action) && action >= 0 && action < nActions)) return `action ${action} is not an integer in 0..${nActions - 1}`
-  if (!(Number.isInteger(position) && position >= 0 && position < nPositions)) return `position ${position} is not an integer in 0..${nPositions - 1}`
+function roundProblem(
+  action: number,
+  position: number,
+  reward: number,
+  propensity: number,
+  nActions: number,
+  nPositions: number,
+): string | undefined {
+  if (!(Number.isInteger(action) && action >= 0 && action < nActions))
+    return `action ${action} is not an integer in 0..${nActions - 1}`
+  if (!(Number.isInteger(position) && position >= 0 && position < nPositions))
+    return `position ${position} is not an integer in 0..${nPositions - 1}`
   if (!Number.isFinite(reward)) return `reward ${reward} is not a finite number`
-  if (!(propensity >= MIN_PROPENSITY && propensity <= 1)) return `propensity ${propensity} is not in [${MIN_PROPENSITY}, 1] (it must be > 0 and not denormal)`
+  if (!(propensity >= MIN_PROPENSITY && propensity <= 1))
+    return `propensity ${propensity} is not in [${MIN_PROPENSITY}, 1] (it must be > 0 and not denormal)`
   return undefined
 }
 
@@ -89,7 +99,14 @@ function roundProblem(action: number, position: number, reward: number, propensi
  */
 export function checkBanditLog(log: BanditLog): void {
   for (let i = 0; i < log.length; i++) {
-    const problem = roundProblem(log.action[i], log.position[i], log.reward[i], log.propensity[i], log.nActions, log.nPositions)
+    const problem = roundProblem(
+      log.action[i],
+      log.position[i],
+      log.reward[i],
+      log.propensity[i],
+      log.nActions,
+      log.nPositions,
+    )
     if (problem !== undefined) throw new Error(`${log.source}: round ${i}: ${problem}`)
   }
 }
@@ -124,7 +141,14 @@ export class BanditLogBuilder {
    */
   push(round: BanditRound, schema: BanditLogSchema): void {
     const propensity = this.options.unknownPropensities && Number.isNaN(round.propensity) ? 1 : round.propensity
-    const problem = roundProblem(round.action, round.position, round.reward, propensity, schema.nActions, schema.nPositions)
+    const problem = roundProblem(
+      round.action,
+      round.position,
+      round.reward,
+      propensity,
+      schema.nActions,
+      schema.nPositions,
+    )
     if (problem !== undefined) throw new Error(`BanditLogBuilder.push: round ${this.n} of ${schema.source}: ${problem}`)
     this.schema = schema
     const d = round.context.length
@@ -186,7 +210,9 @@ export class BanditLogBuilder {
  */
 export function sliceBanditLog(log: BanditLog, start: number, end: number): BanditLog {
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > log.length || start >= end) {
-    throw new Error(`sliceBanditLog: need integers 0 <= start < end <= ${log.length}, got start = ${start}, end = ${end}`)
+    throw new Error(
+      `sliceBanditLog: need integers 0 <= start < end <= ${log.length}, got start = ${start}, end = ${end}`,
+    )
   }
   const d = log.featureNames.length
   const c = log.categoricalNames.length
@@ -226,19 +252,32 @@ export function concatBanditLogs(logs: readonly BanditLog[]): BanditLog {
   const d = first.featureNames.length
   const c = first.categoricalNames.length
   for (const log of logs) {
-    const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i])
-    if (log.nActions !== first.nActions || log.nPositions !== first.nPositions) throw new Error(`concatBanditLogs: ${log.source} has ${log.nActions} actions × ${log.nPositions} positions, ${first.source} ${first.nActions} × ${first.nPositions}`)
-    if (!same(log.featureNames, first.featureNames) || !same(log.categoricalNames, first.categoricalNames)) throw new Error(`concatBanditLogs: ${log.source} has other context columns than ${first.source}`)
+    const same = (a: readonly string[], b: readonly string[]): boolean =>
+      a.length === b.length && a.every((x, i) => x === b[i])
+    if (log.nActions !== first.nActions || log.nPositions !== first.nPositions)
+      throw new Error(
+        `concatBanditLogs: ${log.source} has ${log.nActions} actions × ${log.nPositions} positions, ${first.source} ${first.nActions} × ${first.nPositions}`,
+      )
+    if (!same(log.featureNames, first.featureNames) || !same(log.categoricalNames, first.categoricalNames))
+      throw new Error(`concatBanditLogs: ${log.source} has other context columns than ${first.source}`)
   }
   const levels = first.categoricalNames.map(() => [] as string[])
-  const codes = logs.map((log) => log.categoricalLevels.map((ls, j) => Int32Array.from(ls, (level) => {
-    const at = levels[j].indexOf(level)
-    return at >= 0 ? at : levels[j].push(level) - 1
-  })))
+  const codes = logs.map((log) =>
+    log.categoricalLevels.map((ls, j) =>
+      Int32Array.from(ls, (level) => {
+        const at = levels[j].indexOf(level)
+        return at >= 0 ? at : levels[j].push(level) - 1
+      }),
+    ),
+  )
   const n = logs.reduce((s, log) => s + log.length, 0)
   const out = {
-    action: new Int32Array(n), position: new Int32Array(n), reward: new Float64Array(n), propensity: new Float64Array(n),
-    context: new Float64Array(n * d), categorical: new Int32Array(n * c),
+    action: new Int32Array(n),
+    position: new Int32Array(n),
+    reward: new Float64Array(n),
+    propensity: new Float64Array(n),
+    context: new Float64Array(n * d),
+    categorical: new Int32Array(n * c),
   }
   let at = 0
   logs.forEach((log, k) => {
@@ -251,10 +290,17 @@ export function concatBanditLogs(logs: readonly BanditLog[]): BanditLog {
     at += log.length
   })
   const { actionIds } = first
-  if (logs.some((log) => JSON.stringify(log.actionIds) !== JSON.stringify(actionIds))) throw new Error("concatBanditLogs: the logs number their actions differently")
+  if (logs.some((log) => JSON.stringify(log.actionIds) !== JSON.stringify(actionIds)))
+    throw new Error("concatBanditLogs: the logs number their actions differently")
   return {
-    ...out, length: n, nActions: first.nActions, nPositions: first.nPositions, featureNames: first.featureNames,
-    categoricalNames: first.categoricalNames, categoricalLevels: levels, source: logs.map((log) => log.source).join(" + "),
+    ...out,
+    length: n,
+    nActions: first.nActions,
+    nPositions: first.nPositions,
+    featureNames: first.featureNames,
+    categoricalNames: first.categoricalNames,
+    categoricalLevels: levels,
+    source: logs.map((log) => log.source).join(" + "),
     ...(actionIds ? { actionIds } : {}),
   }
 }

@@ -48,7 +48,18 @@ export function emptyEventLog(capacity: number): EventLog {
 export function growEventLog(log: EventLog, capacity: number): EventLog {
   const grown = emptyEventLog(Math.max(capacity, log.user.length * 2))
   grown.length = log.length
-  for (const key of ["user", "item", "session", "time", "type", "position", "hour", "weekday", "device", "region"] as const) {
+  for (const key of [
+    "user",
+    "item",
+    "session",
+    "time",
+    "type",
+    "position",
+    "hour",
+    "weekday",
+    "device",
+    "region",
+  ] as const) {
     ;(grown[key] as Int32Array | Uint8Array).set(log[key].subarray(0, log.length) as never)
   }
   return grown

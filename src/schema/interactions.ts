@@ -24,14 +24,18 @@ export function interactionsFromTriples(
   values?: ArrayLike<number>,
 ): Interactions {
   if (users.length !== items.length || (values && values.length !== users.length)) {
-    throw new Error(`interactionsFromTriples: users, items and values must have the same length (${users.length}, ${items.length}, ${values?.length})`)
+    throw new Error(
+      `interactionsFromTriples: users, items and values must have the same length (${users.length}, ${items.length}, ${values?.length})`,
+    )
   }
   const counts = new Int32Array(nUsers + 1)
   for (let k = 0; k < users.length; k++) {
     const u = users[k]
     const i = items[k]
-    if (!(u >= 0 && u < nUsers && Number.isInteger(u))) throw new Error(`interactionsFromTriples: user index ${u} at entry ${k} is outside [0, ${nUsers})`)
-    if (!(i >= 0 && i < nItems && Number.isInteger(i))) throw new Error(`interactionsFromTriples: item index ${i} at entry ${k} is outside [0, ${nItems})`)
+    if (!(u >= 0 && u < nUsers && Number.isInteger(u)))
+      throw new Error(`interactionsFromTriples: user index ${u} at entry ${k} is outside [0, ${nUsers})`)
+    if (!(i >= 0 && i < nItems && Number.isInteger(i)))
+      throw new Error(`interactionsFromTriples: item index ${i} at entry ${k} is outside [0, ${nItems})`)
     const v = values ? values[k] : 1
     if (!Number.isFinite(v)) throw new Error(`interactionsFromTriples: value ${v} at entry ${k} is not finite`)
     counts[u + 1]++

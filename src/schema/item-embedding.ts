@@ -20,10 +20,17 @@ export interface ItemEmbedding {
  * random log: uniform). Rounds whose logged embedding π₀ cannot produce are an error.
  * @example const w = marginalImportanceWeights(log, target, uniformLogger, embedding)
  */
-export function marginalImportanceWeights(log: BanditLog, target: TargetPolicy, logging: TargetPolicy, embedding: ItemEmbedding): Float64Array {
+export function marginalImportanceWeights(
+  log: BanditLog,
+  target: TargetPolicy,
+  logging: TargetPolicy,
+  embedding: ItemEmbedding,
+): Float64Array {
   const k = log.nActions
   if (embedding.nActions !== k || target.nActions !== k || logging.nActions !== k) {
-    throw new Error(`marginalImportanceWeights: the log has ${k} actions, the embedding ${embedding.nActions}, the target ${target.nActions}, the logger ${logging.nActions}`)
+    throw new Error(
+      `marginalImportanceWeights: the log has ${k} actions, the embedding ${embedding.nActions}, the target ${target.nActions}, the logger ${logging.nActions}`,
+    )
   }
   const d = embedding.nDims
   const lv = embedding.levels
@@ -45,7 +52,10 @@ export function marginalImportanceWeights(log: BanditLog, target: TargetPolicy, 
           pe0 += pi0[a]
         }
       }
-      if (!(pe0 > 0)) throw new Error(`marginalImportanceWeights: round ${i}: the logger gives probability 0 to the logged embedding ${embedding.names[j]} = ${e}`)
+      if (!(pe0 > 0))
+        throw new Error(
+          `marginalImportanceWeights: round ${i}: the logger gives probability 0 to the logged embedding ${embedding.names[j]} = ${e}`,
+        )
       weight *= pe / pe0
     }
     w[i] = weight

@@ -82,12 +82,24 @@ export interface AbTestResult {
 }
 
 function checkAbOptions(o: AbTestOptions): Required<AbTestOptions> {
-  const r = { treatmentShare: 0.5, alpha: 0.05, tau: 0.01, burnIn: 100, looks: 20, learn: true, groundTruth: true, ...o }
+  const r = {
+    treatmentShare: 0.5,
+    alpha: 0.05,
+    tau: 0.01,
+    burnIn: 100,
+    looks: 20,
+    learn: true,
+    groundTruth: true,
+    ...o,
+  }
   if (o.policies.length !== 2) throw new Error(`runAbTest: policies must be two (A and B), got ${o.policies.length}`)
-  if (!(Number.isInteger(r.visits) && r.visits >= 2)) throw new Error(`runAbTest: visits must be an integer >= 2, got ${r.visits}`)
+  if (!(Number.isInteger(r.visits) && r.visits >= 2))
+    throw new Error(`runAbTest: visits must be an integer >= 2, got ${r.visits}`)
   if (!Number.isSafeInteger(r.seed)) throw new Error(`runAbTest: seed must be a safe integer, got ${r.seed}`)
-  if (!(r.treatmentShare > 0 && r.treatmentShare < 1)) throw new Error(`runAbTest: treatmentShare must be in (0, 1), got ${r.treatmentShare}`)
-  if (!(Number.isInteger(r.looks) && r.looks >= 1 && r.looks <= r.visits)) throw new Error(`runAbTest: looks must be an integer in [1, visits = ${r.visits}], got ${r.looks}`)
+  if (!(r.treatmentShare > 0 && r.treatmentShare < 1))
+    throw new Error(`runAbTest: treatmentShare must be in (0, 1), got ${r.treatmentShare}`)
+  if (!(Number.isInteger(r.looks) && r.looks >= 1 && r.looks <= r.visits))
+    throw new Error(`runAbTest: looks must be an integer in [1, visits = ${r.visits}], got ${r.looks}`)
   return r
 }
 
@@ -110,9 +122,14 @@ function checkAbOptions(o: AbTestOptions): Required<AbTestOptions> {
  */
 export function runAbTest(env: EcommerceEnvironment, options: AbTestOptions): AbTestResult {
   const o = checkAbOptions(options)
-  if (env.options.reward === "revenue") throw new Error('runAbTest: the environment rewards revenue; the tests need 0/1 rewards (reward "click" or "purchase")')
+  if (env.options.reward === "revenue")
+    throw new Error(
+      'runAbTest: the environment rewards revenue; the tests need 0/1 rewards (reward "click" or "purchase")',
+    )
   const [policyA, policyB] = o.policies
-  for (const p of o.policies) if (p.nArms !== env.nArms) throw new Error(`runAbTest: policy '${p.name}' has ${p.nArms} arms, the environment ${env.nArms}`)
+  for (const p of o.policies)
+    if (p.nArms !== env.nArms)
+      throw new Error(`runAbTest: policy '${p.name}' has ${p.nArms} arms, the environment ${env.nArms}`)
   const nUsers = env.world.nUsers
   const assignment = new Uint8Array(nUsers)
   const assignRng = createRng(o.seed, 1)
@@ -179,7 +196,9 @@ export function runAbTest(env: EcommerceEnvironment, options: AbTestOptions): Ab
     }
   }
   if (ratios[0].sums.units < 2 || ratios[1].sums.units < 2) {
-    throw new Error(`runAbTest: each arm needs visits from at least 2 users, got ${ratios[0].sums.units} (A) and ${ratios[1].sums.units} (B); run more visits`)
+    throw new Error(
+      `runAbTest: each arm needs visits from at least 2 users, got ${ratios[0].sums.units} (A) and ${ratios[1].sums.units} (B); run more visits`,
+    )
   }
   const perUserMeans: [number[], number[]] = [[], []]
   for (let u = 0; u < nUsers; u++) if (userVisits[u] > 0) perUserMeans[assignment[u]].push(userSum[u] / userVisits[u])
@@ -199,7 +218,10 @@ export function runAbTest(env: EcommerceEnvironment, options: AbTestOptions): Ab
     arms: [arm(0), arm(1)],
     fixedHorizon: deltaMethodZTest(ratios[0].sums, ratios[1].sums, 1 - o.alpha),
     visitLevel: twoProportionZTest(rewardSum[0], visits[0], rewardSum[1], visits[1], 1 - o.alpha),
-    perUser: perUserMeans[0].length >= 2 && perUserMeans[1].length >= 2 ? welchOrNull(perUserMeans[0], perUserMeans[1], o.alpha) : null,
+    perUser:
+      perUserMeans[0].length >= 2 && perUserMeans[1].length >= 2
+        ? welchOrNull(perUserMeans[0], perUserMeans[1], o.alpha)
+        : null,
     sequential: sprt.latest(),
     sequentialStop,
     peekingStop,
@@ -207,18 +229,28 @@ export function runAbTest(env: EcommerceEnvironment, options: AbTestOptions): Ab
   }
 }
 
-function welchOrNull(a: number[], b: number[], alpha: number): (TwoSampleTestResult & { degreesOfFreedom: number }) | null {
+function welchOrNull(
+  a: number[],
+  b: number[],
+  alpha: number,
+): (TwoSampleTestResult & { degreesOfFreedom: number }) | null {
   let constant = true
   for (const x of [...a, ...b]) if (x !== a[0]) constant = false
   return constant ? null : welchTTest(a, b, 1 - alpha)
 }
 
-
 function lookAt(visit: number, ratios: StreamingRatio[], sprt: MixtureSprt, level: number): AbLook | null {
   if (ratios[0].sums.units < 2 || ratios[1].sums.units < 2) return null
   const z = deltaMethodZTest(ratios[0].sums, ratios[1].sums, level)
   const s = sprt.latest()
-  return { visit, difference: z.difference, fixedPValue: z.pValue, fixedInterval: z.interval, sequentialPValue: s.pValue, sequentialInterval: s.interval }
+  return {
+    visit,
+    difference: z.difference,
+    fixedPValue: z.pValue,
+    fixedInterval: z.interval,
+    sequentialPValue: s.pValue,
+    sequentialInterval: s.interval,
+  }
 }
 
 /** A rejection rate over simulated experiments with its Wilson 95% Monte Carlo interval. */
@@ -255,7 +287,8 @@ export function abTestErrorRates(
   options: Omit<AbTestOptions, "policies" | "groundTruth">,
   runs: number,
 ): AbTestErrorRates {
-  if (!(Number.isInteger(runs) && runs >= 1)) throw new Error(`abTestErrorRates: runs must be a positive integer, got ${runs}`)
+  if (!(Number.isInteger(runs) && runs >= 1))
+    throw new Error(`abTestErrorRates: runs must be a positive integer, got ${runs}`)
   const count = { fixedHorizon: 0, visitLevel: 0, peeking: 0, perUser: 0, sequential: 0 }
   const alpha = options.alpha ?? 0.05
   for (let r = 0; r < runs; r++) {

@@ -41,23 +41,31 @@ export class AbruptChangeArms implements Environment<undefined> {
   private nextChange = 0
 
   constructor(options: AbruptChangeOptions) {
-    if (!Number.isInteger(options.arms) || options.arms < 1) throw new Error(`AbruptChangeArms: arms must be an integer >= 1, got ${options.arms}`)
-    if ((options.period === undefined) === (options.changePoints === undefined)) throw new Error("AbruptChangeArms: give exactly one of period and changePoints")
-    if (options.period !== undefined && (!Number.isInteger(options.period) || options.period < 1)) throw new Error(`AbruptChangeArms: period must be an integer >= 1, got ${options.period}`)
+    if (!Number.isInteger(options.arms) || options.arms < 1)
+      throw new Error(`AbruptChangeArms: arms must be an integer >= 1, got ${options.arms}`)
+    if ((options.period === undefined) === (options.changePoints === undefined))
+      throw new Error("AbruptChangeArms: give exactly one of period and changePoints")
+    if (options.period !== undefined && (!Number.isInteger(options.period) || options.period < 1))
+      throw new Error(`AbruptChangeArms: period must be an integer >= 1, got ${options.period}`)
     const points = options.changePoints ?? []
     points.forEach((c, i) => {
       if (!Number.isInteger(c) || c < 1 || (i > 0 && c <= points[i - 1])) {
-        throw new Error(`AbruptChangeArms: changePoints[${i}] must be an integer >= 1 and above the previous one, got ${c}`)
+        throw new Error(
+          `AbruptChangeArms: changePoints[${i}] must be an integer >= 1 and above the previous one, got ${c}`,
+        )
       }
     })
     if (options.segments !== undefined) {
       if (options.changePoints === undefined) throw new Error("AbruptChangeArms: segments need changePoints")
       if (options.initial !== undefined) throw new Error("AbruptChangeArms: give initial or segments, not both")
       if (options.segments.length !== points.length + 1) {
-        throw new Error(`AbruptChangeArms: segments must have changePoints.length + 1 = ${points.length + 1} rows, got ${options.segments.length}`)
+        throw new Error(
+          `AbruptChangeArms: segments must have changePoints.length + 1 = ${points.length + 1} rows, got ${options.segments.length}`,
+        )
       }
       options.segments.forEach((row, i) => {
-        if (row.length !== options.arms) throw new Error(`AbruptChangeArms: segments[${i}] must have ${options.arms} probabilities, got ${row.length}`)
+        if (row.length !== options.arms)
+          throw new Error(`AbruptChangeArms: segments[${i}] must have ${options.arms} probabilities, got ${row.length}`)
         row.forEach((p, a) => {
           if (!(p >= 0 && p <= 1)) throw new Error(`AbruptChangeArms: segments[${i}][${a}] must be in [0, 1], got ${p}`)
         })
@@ -69,7 +77,9 @@ export class AbruptChangeArms implements Environment<undefined> {
       throw new Error(`AbruptChangeArms: need 0 <= low <= high <= 1, got low=${this.low}, high=${this.high}`)
     }
     if (options.initial && options.initial.length !== options.arms) {
-      throw new Error(`AbruptChangeArms: initial must have ${options.arms} probabilities, got ${options.initial.length}`)
+      throw new Error(
+        `AbruptChangeArms: initial must have ${options.arms} probabilities, got ${options.initial.length}`,
+      )
     }
     options.initial?.forEach((p, i) => {
       if (!(p >= 0 && p <= 1)) throw new Error(`AbruptChangeArms: initial[${i}] must be in [0, 1], got ${p}`)

@@ -15,7 +15,8 @@ export const policySpecSchema = lazyValue((): z.ZodType<PolicySpec> => {
   const z = loadZod()
   const entries = POLICY_DESCRIPTORS.map((d) => optionsZodObject(d.optionsSchema, { type: z.literal(d.type), name }))
   const union = z.discriminatedUnion("type", entries as [(typeof entries)[number], ...(typeof entries)[number][]], {
-    error: (issue) => (issue.code === "invalid_union" ? `unknown type; allowed: ${POLICY_TYPES.join(", ")}` : undefined),
+    error: (issue) =>
+      issue.code === "invalid_union" ? `unknown type; allowed: ${POLICY_TYPES.join(", ")}` : undefined,
   })
   // The union's inferred type knows only `type` and `name`; the registry states every option's type.
   return union as unknown as z.ZodType<PolicySpec>
@@ -27,7 +28,8 @@ export const environmentSpecSchema = lazyValue((): z.ZodType<EnvironmentSpec> =>
   const z = loadZod()
   const entries = ENVIRONMENT_REGISTRY.map((d) => d.specSchema as z.ZodObject)
   return z.discriminatedUnion("type", entries as [z.ZodObject, ...z.ZodObject[]], {
-    error: (issue) => (issue.code === "invalid_union" ? `unknown type; allowed: ${ENVIRONMENT_TYPES.join(", ")}` : undefined),
+    error: (issue) =>
+      issue.code === "invalid_union" ? `unknown type; allowed: ${ENVIRONMENT_TYPES.join(", ")}` : undefined,
   }) as unknown as z.ZodType<EnvironmentSpec>
 })
 export type { EnvironmentSpec }
@@ -57,7 +59,10 @@ export const simulationConfigSchema = lazyValue(() => {
      * leave): each scenario's `environment` fields override the config's (its `world` fields override
      * the world's), and the report compares the policies across scenarios.
      */
-    scenarios: z.array(z.strictObject({ name: z.string().min(1), environment: z.record(z.string(), z.unknown()).optional() })).min(1).optional(),
+    scenarios: z
+      .array(z.strictObject({ name: z.string().min(1), environment: z.record(z.string(), z.unknown()).optional() }))
+      .min(1)
+      .optional(),
   })
 })
 export type SimulationConfig = z.infer<typeof simulationConfigSchema>

@@ -33,9 +33,19 @@ export interface EcommerceLog {
  * Draws: the world's from stream 0 of `seed`, the policy's from stream 1. The environment is reset.
  * @example const { log } = logEcommercePolicy(env, new RandomPolicy({ arms: env.nArms }), 20000, 5)
  */
-export function logEcommercePolicy(env: EcommerceEnvironment, policy: Policy<EcommerceContext>, visits: number, seed: number, learn = true): EcommerceLog {
-  if (!(Number.isInteger(visits) && visits >= 1)) throw new Error(`logEcommercePolicy: visits must be a positive integer, got ${visits}`)
-  if (policy.nArms !== env.nArms) throw new Error(`logEcommercePolicy: policy '${policy.name}' has ${policy.nArms} arms, the environment ${env.nArms}`)
+export function logEcommercePolicy(
+  env: EcommerceEnvironment,
+  policy: Policy<EcommerceContext>,
+  visits: number,
+  seed: number,
+  learn = true,
+): EcommerceLog {
+  if (!(Number.isInteger(visits) && visits >= 1))
+    throw new Error(`logEcommercePolicy: visits must be a positive integer, got ${visits}`)
+  if (policy.nArms !== env.nArms)
+    throw new Error(
+      `logEcommercePolicy: policy '${policy.name}' has ${policy.nArms} arms, the environment ${env.nArms}`,
+    )
   const envRng = createRng(seed, 0)
   const policyRng = createRng(seed, 1)
   env.reset(envRng)
@@ -47,7 +57,14 @@ export function logEcommercePolicy(env: EcommerceEnvironment, policy: Policy<Eco
     categoricalLevels: [],
     source: `${env.name} logged by ${policy.name} (${visits} visits, seed ${seed})`,
   }
-  const round: BanditRound = { action: 0, position: 0, reward: 0, propensity: 1, context: new Float64Array(ECOMMERCE_FEATURE_NAMES.length), categorical: new Int32Array(0) }
+  const round: BanditRound = {
+    action: 0,
+    position: 0,
+    reward: 0,
+    propensity: 1,
+    context: new Float64Array(ECOMMERCE_FEATURE_NAMES.length),
+    categorical: new Int32Array(0),
+  }
   const builder = new BanditLogBuilder()
   const users: number[] = []
   const situations: Context[] = []
@@ -90,7 +107,8 @@ export class EcommerceLogTarget implements TargetPolicy {
   }
 
   actionProbabilities(log: BanditLog, i: number, out: Float64Array): void {
-    if (log !== this.logged.log) throw new Error(`${this.name}: EcommerceLogTarget evaluates only the log it was built with`)
+    if (log !== this.logged.log)
+      throw new Error(`${this.name}: EcommerceLogTarget evaluates only the log it was built with`)
     const d = ECOMMERCE_FEATURE_NAMES.length
     const c = this.ctx
     c.user = this.logged.users[i]

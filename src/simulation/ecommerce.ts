@@ -43,7 +43,13 @@ export interface EcommerceOptions {
 }
 
 /** Defaults of {@link EcommerceOptions.leaving}. */
-export const DEFAULT_LEAVING: Readonly<LeavingOptions> = { boredom: 0.2, delight: 1, memory: 0.9, leaveLogit: -6, sensitivity: 1 }
+export const DEFAULT_LEAVING: Readonly<LeavingOptions> = {
+  boredom: 0.2,
+  delight: 1,
+  memory: 0.9,
+  leaveLogit: -6,
+  sensitivity: 1,
+}
 
 /**
  * The context of one e-commerce step: what a real system sees of a visit (who, when, where, on what
@@ -88,7 +94,9 @@ export class EcommerceEnvironment implements Environment<EcommerceContext>, Slat
   /** Clicks and purchases are 0 or 1; revenue is unbounded above. */
   readonly rewardRange: readonly [number, number]
   readonly world: World
-  readonly options: Readonly<Required<Pick<EcommerceOptions, "arms" | "reward" | "position" | "stepsPerDay" | "topInterests">>>
+  readonly options: Readonly<
+    Required<Pick<EcommerceOptions, "arms" | "reward" | "position" | "stepsPerDay" | "topInterests">>
+  >
   /** The logged history's settings (days 0: empty). */
   readonly historyOptions: Readonly<HistoryOptions>
   /** Arrivals and departures (null: everyone stays, everyone there from the start). */
@@ -128,31 +136,44 @@ export class EcommerceEnvironment implements Environment<EcommerceContext>, Slat
 
   constructor(options: EcommerceOptions = {}) {
     const arms = options.arms ?? "categories"
-    if (arms !== "categories" && arms !== "items") throw new Error(`EcommerceEnvironment: arms must be "categories" or "items", got ${String(arms)}`)
+    if (arms !== "categories" && arms !== "items")
+      throw new Error(`EcommerceEnvironment: arms must be "categories" or "items", got ${String(arms)}`)
     const reward = options.reward ?? "click"
     if (reward !== "click" && reward !== "purchase" && reward !== "revenue") {
       throw new Error(`EcommerceEnvironment: reward must be "click", "purchase" or "revenue", got ${String(reward)}`)
     }
     const position = options.position ?? 0
-    if (!Number.isInteger(position) || position < 0) throw new Error(`EcommerceEnvironment: position must be an integer >= 0, got ${position}`)
+    if (!Number.isInteger(position) || position < 0)
+      throw new Error(`EcommerceEnvironment: position must be an integer >= 0, got ${position}`)
     const stepsPerDay = options.stepsPerDay ?? 100
     if (!(stepsPerDay > 0)) throw new Error(`EcommerceEnvironment: stepsPerDay must be > 0, got ${stepsPerDay}`)
     this.world = generateWorld(options.world ?? {})
     const topInterests = options.topInterests ?? 3
     if (!Number.isInteger(topInterests) || topInterests < 1 || topInterests > this.world.nCategories) {
-      throw new Error(`EcommerceEnvironment: topInterests must be an integer in [1, ${this.world.nCategories}], got ${topInterests}`)
+      throw new Error(
+        `EcommerceEnvironment: topInterests must be an integer in [1, ${this.world.nCategories}], got ${topInterests}`,
+      )
     }
     this.options = { arms, reward, position, stepsPerDay, topInterests }
     const h = { days: 0, logging: "popularity" as const, epsilon: 0.1, ...options.history }
     if (!(h.days >= 0)) throw new Error(`EcommerceEnvironment: history.days must be >= 0, got ${h.days}`)
-    if (h.logging !== "popularity" && h.logging !== "uniform") throw new Error(`EcommerceEnvironment: history.logging must be "popularity" or "uniform", got ${String(h.logging)}`)
-    if (!(h.epsilon > 0 && h.epsilon <= 1)) throw new Error(`EcommerceEnvironment: history.epsilon must be in (0, 1], got ${h.epsilon}`)
+    if (h.logging !== "popularity" && h.logging !== "uniform")
+      throw new Error(
+        `EcommerceEnvironment: history.logging must be "popularity" or "uniform", got ${String(h.logging)}`,
+      )
+    if (!(h.epsilon > 0 && h.epsilon <= 1))
+      throw new Error(`EcommerceEnvironment: history.epsilon must be in (0, 1], got ${h.epsilon}`)
     this.historyOptions = h
     this.rewardRange = reward === "revenue" ? [0, Infinity] : [0, 1]
     const w = this.world
     this.dynamics =
       options.leaving || options.arrivals
-        ? new UserDynamics(w.nUsers, w.config.days, options.leaving ? { ...DEFAULT_LEAVING, ...options.leaving } : null, options.arrivals ?? null)
+        ? new UserDynamics(
+            w.nUsers,
+            w.config.days,
+            options.leaving ? { ...DEFAULT_LEAVING, ...options.leaving } : null,
+            options.arrivals ?? null,
+          )
         : null
     const firstVisits = options.userMetrics ? (options.userMetrics.firstVisits ?? 20) : 0
     if (options.userMetrics && !(Number.isInteger(firstVisits) && firstVisits >= 1)) {
@@ -164,7 +185,8 @@ export class EcommerceEnvironment implements Environment<EcommerceContext>, Slat
       this.armItem = new Int32Array(w.nCategories)
       for (let c = 0; c < w.nCategories; c++) {
         const items = w.itemsByCategory[c]
-        if (items.length === 0) throw new Error(`EcommerceEnvironment: category ${c} has no items; use more items or fewer categories`)
+        if (items.length === 0)
+          throw new Error(`EcommerceEnvironment: category ${c} has no items; use more items or fewer categories`)
         let best = items[0]
         for (const i of items) if (w.catalog.popularity[i] > w.catalog.popularity[best]) best = i
         this.armItem[c] = best
@@ -175,7 +197,11 @@ export class EcommerceEnvironment implements Environment<EcommerceContext>, Slat
     this.nArms = this.armItem.length
     this.name = `ecommerce-${arms}-${reward}`
     this.visits = new AliasTable(w.users.activity)
-    this.ctx = { user: 0, features: new Float64Array(ECOMMERCE_FEATURES), situation: { day: 0, hour: 0, weekday: 0, device: 0, region: 0 } }
+    this.ctx = {
+      user: 0,
+      features: new Float64Array(ECOMMERCE_FEATURES),
+      situation: { day: 0, hour: 0, weekday: 0, device: 0, region: 0 },
+    }
     const cells = w.nUsers * this.nCat
     this.visitCount = new Int32Array(firstVisits > 0 ? w.nUsers : 0)
     this.firstClick = new Int32Array(firstVisits > 0 ? cells : 0)
@@ -249,7 +275,17 @@ export class EcommerceEnvironment implements Environment<EcommerceContext>, Slat
     const d = this.dynamics
     const presentAtStart = new Uint8Array(this.world.nUsers).fill(1)
     if (d) presentAtStart.fill(0, d.firstNewUser)
-    return logHistory({ world: this.world, armItem: this.armItem, position: this.options.position, stepsPerDay: this.options.stepsPerDay, presentAtStart }, this.historyOptions, rng)
+    return logHistory(
+      {
+        world: this.world,
+        armItem: this.armItem,
+        position: this.options.position,
+        stepsPerDay: this.options.stepsPerDay,
+        presentAtStart,
+      },
+      this.historyOptions,
+      rng,
+    )
   }
 
   /** Whether `category` is among the user's true top-n on `day` (ties to the smaller id, as trueTopCategories): no allocation. */
@@ -302,7 +338,11 @@ export class EcommerceEnvironment implements Environment<EcommerceContext>, Slat
     o.click = click
     o.purchase = purchase
     o.revenue = purchase ? w.catalog.price[item] : 0
-    const discovered = click === 1 && this.found[user * this.nCat + category] === 0 && d?.leaving != null && this.isTopInterest(user, category, s.day)
+    const discovered =
+      click === 1 &&
+      this.found[user * this.nCat + category] === 0 &&
+      d?.leaving != null &&
+      this.isTopInterest(user, category, s.day)
     if (this.firstVisits > 0) this.recordVisit(arm, context, category, click)
     this.record(user, category, item, day, click)
     d?.afterVisit(user, s.day, category, discovered, this.u3)
@@ -318,7 +358,12 @@ export class EcommerceEnvironment implements Environment<EcommerceContext>, Slat
     const w = this.world
     const item = this.armItem[arm]
     const s = context.situation
-    const attraction = w.attraction(context.user, item, s, this.exposures(context.user, w.catalog.category[item], Math.floor(s.day)))
+    const attraction = w.attraction(
+      context.user,
+      item,
+      s,
+      this.exposures(context.user, w.catalog.category[item], Math.floor(s.day)),
+    )
     if (this.options.reward === "click") return attraction
     const purchase = attraction * w.purchaseProbability(context.user, item, s)
     return this.options.reward === "purchase" ? purchase : purchase * w.catalog.price[item]
@@ -352,7 +397,8 @@ export class EcommerceEnvironment implements Environment<EcommerceContext>, Slat
   }
 
   slateReward(slate: Int32Array, k: number, context: EcommerceContext, rng: Rng, clicks: Uint8Array): number {
-    if (this.dynamics || this.firstVisits > 0) throw new Error("EcommerceEnvironment: slates do not support leaving, arrivals or userMetrics")
+    if (this.dynamics || this.firstVisits > 0)
+      throw new Error("EcommerceEnvironment: slates do not support leaving, arrivals or userMetrics")
     const w = this.world
     const s = context.situation
     const user = context.user
@@ -500,8 +546,8 @@ export class EcommerceEnvironment implements Environment<EcommerceContext>, Slat
       discoveryTime: discoveryTime(this.firstClick, this.visitCount, top, n, this.nCat),
     }
     retentionCurve(arrival, left, days).forEach((r, i) => (out[`retentionDay${i + 1}`] = r))
-    if (d && d.firstNewUser < w.nUsers) out.newUserRegret = this.newUserVisits > 0 ? this.newUserRegret / this.newUserVisits : 0
+    if (d && d.firstNewUser < w.nUsers)
+      out.newUserRegret = this.newUserVisits > 0 ? this.newUserRegret / this.newUserVisits : 0
     return out
   }
-
 }

@@ -8,7 +8,9 @@ import { RandomWalkArms } from "./random-walk"
 import { AbruptChangeArms } from "./abrupt-change"
 import type { EcommerceEnvironment } from "./ecommerce"
 
-const probability = lazyValue(() => loadZod().number().min(0, "a probability must be in [0, 1]").max(1, "a probability must be in [0, 1]"))
+const probability = lazyValue(() =>
+  loadZod().number().min(0, "a probability must be in [0, 1]").max(1, "a probability must be in [0, 1]"),
+)
 const positive = lazyValue(() => loadZod().number().positive())
 
 /**
@@ -24,7 +26,9 @@ export interface EnvironmentDescriptor<T extends string = string, S extends z.Zo
   create(spec: z.infer<S>): Environment<unknown> | Promise<Environment<unknown>>
 }
 
-function defineEnvironment<const T extends string, S extends z.ZodType>(d: EnvironmentDescriptor<T, S>): EnvironmentDescriptor<T, S> {
+function defineEnvironment<const T extends string, S extends z.ZodType>(
+  d: EnvironmentDescriptor<T, S>,
+): EnvironmentDescriptor<T, S> {
   return d
 }
 
@@ -46,7 +50,12 @@ export const ENVIRONMENT_REGISTRY = [
     description: "the 10-armed Gaussian testbed of Sutton & Barto (2018) §2.3",
     specSchema: lazyValue(() => {
       const z = loadZod()
-      return z.strictObject({ type: z.literal("gaussian-testbed"), arms: z.number().int().min(1).optional(), offset: z.number().optional(), noiseSd: positive.optional() })
+      return z.strictObject({
+        type: z.literal("gaussian-testbed"),
+        arms: z.number().int().min(1).optional(),
+        offset: z.number().optional(),
+        noiseSd: positive.optional(),
+      })
     }),
     create: (spec) => new GaussianTestbed(spec) as Environment<unknown>,
   }),
@@ -55,7 +64,12 @@ export const ENVIRONMENT_REGISTRY = [
     description: "Gaussian arms whose means drift by a random walk (Sutton & Barto 2018, exercise 2.5)",
     specSchema: lazyValue(() => {
       const z = loadZod()
-      return z.strictObject({ type: z.literal("random-walk"), arms: z.number().int().min(1).optional(), walkSd: z.number().min(0).optional(), start: z.number().optional() })
+      return z.strictObject({
+        type: z.literal("random-walk"),
+        arms: z.number().int().min(1).optional(),
+        walkSd: z.number().min(0).optional(),
+        start: z.number().optional(),
+      })
     }),
     create: (spec) => new RandomWalkArms(spec) as Environment<unknown>,
   }),
@@ -91,7 +105,11 @@ export const ENVIRONMENT_REGISTRY = [
         stepsPerDay: positive.optional(),
         topInterests: z.number().int().min(1).optional(),
         history: z
-          .strictObject({ days: z.number().min(0).optional(), logging: z.enum(["popularity", "uniform"]).optional(), epsilon: z.number().gt(0).max(1).optional() })
+          .strictObject({
+            days: z.number().min(0).optional(),
+            logging: z.enum(["popularity", "uniform"]).optional(),
+            epsilon: z.number().gt(0).max(1).optional(),
+          })
           .optional(),
         leaving: z
           .strictObject({
@@ -102,7 +120,9 @@ export const ENVIRONMENT_REGISTRY = [
             sensitivity: z.number().min(0).optional(),
           })
           .optional(),
-        arrivals: z.strictObject({ share: z.number().min(0).lt(1, "must be < 1 (some users must be there from the start)") }).optional(),
+        arrivals: z
+          .strictObject({ share: z.number().min(0).lt(1, "must be < 1 (some users must be there from the start)") })
+          .optional(),
         userMetrics: z.strictObject({ firstVisits: z.number().int().min(1).optional() }).optional(),
       })
     }),

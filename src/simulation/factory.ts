@@ -18,7 +18,8 @@ import type { ScoringPolicy } from "../bandits/scorer"
  */
 export async function createEnvironment(spec: EnvironmentSpec): Promise<Environment<unknown>> {
   const descriptor = ENVIRONMENT_REGISTRY.find((d) => d.type === spec.type)
-  if (!descriptor) throw new Error(`unknown environment type ${JSON.stringify(spec.type)}; allowed: ${ENVIRONMENT_TYPES.join(", ")}`)
+  if (!descriptor)
+    throw new Error(`unknown environment type ${JSON.stringify(spec.type)}; allowed: ${ENVIRONMENT_TYPES.join(", ")}`)
   return (descriptor as EnvironmentDescriptor<string, z.ZodType<EnvironmentSpec>>).create(spec)
 }
 
@@ -32,11 +33,17 @@ function isEcommerce(env: Environment<unknown>): env is Environment<unknown> & E
  * `seed` seeds the policy's own generator (Monte Carlo propensities). Contextual policies need an
  * environment with matching contexts.
  */
-export function createPolicy(spec: PolicySpec, env: Environment<unknown>, index: number, seed: number): Policy<unknown> {
+export function createPolicy(
+  spec: PolicySpec,
+  env: Environment<unknown>,
+  index: number,
+  seed: number,
+): Policy<unknown> {
   const arms = env.nArms
   const where = `policies[${index}] (${spec.type})`
   const needFeatures = (): number => {
-    if (!env.dimension) throw new Error(`${where}: needs an environment with context features (ecommerce), not ${env.name}`)
+    if (!env.dimension)
+      throw new Error(`${where}: needs an environment with context features (ecommerce), not ${env.name}`)
     return env.dimension
   }
   /** Users of a personalised policy: the world's (a warm-start history may add arrivals). */
@@ -66,13 +73,16 @@ export function createSlatePolicies(
 ): { env: SlateEnvironment<unknown>; slates: TopKSlate<unknown>[] } {
   const slate = config.slate
   if (!slate) throw new Error("createSlatePolicies: the config has no slate")
-  if (!("slateReward" in env)) throw new Error(`slate: needs an environment that shows slates (ecommerce), not ${env.name}`)
+  if (!("slateReward" in env))
+    throw new Error(`slate: needs an environment that shows slates (ecommerce), not ${env.name}`)
   const slateEnv = env as Environment<unknown> & SlateEnvironment<unknown>
   if (slate.k > env.nArms) throw new Error(`slate.k must be <= the ${env.nArms} arms, got ${slate.k}`)
   const examination = Array.from({ length: slate.k }, (_, p) => slateEnv.examination(p))
   const slates = policies.map((p, i) => {
     if (!("scores" in p)) {
-      throw new Error(`policies[${i}] (${config.policies[i].type}): a slate needs a policy that scores every arm (ucb, ucb1, kl-ucb, bayes-ucb, thompson, linucb)`)
+      throw new Error(
+        `policies[${i}] (${config.policies[i].type}): a slate needs a policy that scores every arm (ucb, ucb1, kl-ucb, bayes-ucb, thompson, linucb)`,
+      )
     }
     const type = config.policies[i].type
     if (slate.clickModel === "position-based" && BOUNDED_REWARDS.includes(type)) {

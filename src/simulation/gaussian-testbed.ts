@@ -18,11 +18,13 @@ export class GaussianTestbed implements Environment<undefined> {
 
   constructor(options: { arms?: number; offset?: number; noiseSd?: number; name?: string } = {}) {
     const arms = options.arms ?? 10
-    if (!Number.isInteger(arms) || arms < 1) throw new Error(`GaussianTestbed: arms must be an integer >= 1, got ${arms}`)
+    if (!Number.isInteger(arms) || arms < 1)
+      throw new Error(`GaussianTestbed: arms must be an integer >= 1, got ${arms}`)
     const offset = options.offset ?? 0
     if (!Number.isFinite(offset)) throw new Error(`GaussianTestbed: offset must be finite, got ${offset}`)
     const noiseSd = options.noiseSd ?? 1
-    if (!(noiseSd > 0 && Number.isFinite(noiseSd))) throw new Error(`GaussianTestbed: noiseSd must be > 0, got ${noiseSd}`)
+    if (!(noiseSd > 0 && Number.isFinite(noiseSd)))
+      throw new Error(`GaussianTestbed: noiseSd must be > 0, got ${noiseSd}`)
     this.nArms = arms
     this.offset = offset
     this.noiseSd = noiseSd

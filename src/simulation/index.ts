@@ -6,7 +6,11 @@ export type { AbruptChangeOptions } from "./abrupt-change"
 export { DEFAULT_LEAVING, ECOMMERCE_FEATURES, EcommerceEnvironment } from "./ecommerce"
 export type { EcommerceOptions, EcommerceContext } from "./ecommerce"
 export {
-  policySpecSchema, environmentSpecSchema, POLICY_TYPES, ENVIRONMENT_TYPES, simulationConfigSchema,
+  policySpecSchema,
+  environmentSpecSchema,
+  POLICY_TYPES,
+  ENVIRONMENT_TYPES,
+  simulationConfigSchema,
 } from "./config"
 export type { PolicySpec, EnvironmentSpec, SimulationConfig } from "./config"
 export { createEnvironment, createPolicy, createSlatePolicies } from "./factory"
@@ -28,7 +32,11 @@ export { scenarioConfigs, simulateScenarios } from "./scenarios"
 export type { ScenarioResult } from "./scenarios"
 export { playSlateRun, simulateSlates } from "./play-slate"
 export {
-  simulationMemoryBytes, simulationSizeProblem, stepsCsvBytesBound, outputSpaceProblem, SIMULATION_MEMORY_LIMIT,
+  simulationMemoryBytes,
+  simulationSizeProblem,
+  stepsCsvBytesBound,
+  outputSpaceProblem,
+  SIMULATION_MEMORY_LIMIT,
   MAX_RUNS,
 } from "./size-limits"
 export type { SimulationSize } from "./size-limits"
@@ -38,11 +46,27 @@ export type { SlateContexts } from "./slate-log-synthetic"
 export { slateEstimatorStudy } from "./slate-study"
 export type { SlateStudyRow, SlateStudy } from "./slate-study"
 export {
-  loadOnlineRetailExperiment, runOnlineRetailExperiment, onlineRetailExperimentSchema,
+  loadOnlineRetailExperiment,
+  runOnlineRetailExperiment,
+  onlineRetailExperimentSchema,
 } from "./online-retail-exploration"
 export { rewardWindow, REWARD_WINDOWS } from "./accumulator"
 export type { PolicyAccumulator } from "./accumulator"
 export type { RunOptions } from "./run-options"
-export { runAbTest, abTestErrorRates, type AbTestOptions, type AbArm, type AbLook, type AbTestResult, type RejectionRate, type AbTestErrorRates } from "./ab-test"
-export { logEcommercePolicy, EcommerceLogTarget, ECOMMERCE_FEATURE_NAMES, type EcommerceLog } from "./ecommerce-bandit-log"
+export {
+  runAbTest,
+  abTestErrorRates,
+  type AbTestOptions,
+  type AbArm,
+  type AbLook,
+  type AbTestResult,
+  type RejectionRate,
+  type AbTestErrorRates,
+} from "./ab-test"
+export {
+  logEcommercePolicy,
+  EcommerceLogTarget,
+  ECOMMERCE_FEATURE_NAMES,
+  type EcommerceLog,
+} from "./ecommerce-bandit-log"
 export { compareOfflineOnline, type OfflineOnlineOptions, type OfflineOnlineComparison } from "./offline-online"

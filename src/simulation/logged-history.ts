@@ -30,7 +30,11 @@ export interface HistorySource {
  * (every arm keeps at least ε/K, so importance weights 1/π stay bounded).
  * @example loggingPropensities(Float64Array.of(0.5, 0.3, 0.2), "popularity", 0.1) // [0.483…, 0.303…, 0.213…]
  */
-export function loggingPropensities(popularity: Float64Array, logging: HistoryOptions["logging"], epsilon: number): Float64Array {
+export function loggingPropensities(
+  popularity: Float64Array,
+  logging: HistoryOptions["logging"],
+  epsilon: number,
+): Float64Array {
   const K = popularity.length
   const out = new Float64Array(K)
   if (logging === "uniform") return out.fill(1 / K)
@@ -95,13 +99,30 @@ export function logHistory(source: HistorySource, options: HistoryOptions, rng: 
     prop[n] = propensity[a]
     n++
   }
-  return { nUsers, nArms: K, user: user.slice(0, n), arm: arm.slice(0, n), reward: reward.slice(0, n), propensity: prop.slice(0, n) }
+  return {
+    nUsers,
+    nArms: K,
+    user: user.slice(0, n),
+    arm: arm.slice(0, n),
+    reward: reward.slice(0, n),
+    propensity: prop.slice(0, n),
+  }
 }
 
 /** Size of a history: impressions, clicks, and both per user (over all nUsers, arriving users included). */
-export function historySize(history: InteractionHistory): { impressions: number; clicks: number; impressionsPerUser: number; clicksPerUser: number } {
+export function historySize(history: InteractionHistory): {
+  impressions: number
+  clicks: number
+  impressionsPerUser: number
+  clicksPerUser: number
+} {
   let clicks = 0
   for (let i = 0; i < history.reward.length; i++) clicks += history.reward[i]
   const impressions = history.user.length
-  return { impressions, clicks, impressionsPerUser: impressions / history.nUsers, clicksPerUser: clicks / history.nUsers }
+  return {
+    impressions,
+    clicks,
+    impressionsPerUser: impressions / history.nUsers,
+    clicksPerUser: clicks / history.nUsers,
+  }
 }

@@ -55,14 +55,21 @@ export interface OfflineOnlineComparison {
  * dᵢ = ĝ_B(xᵢ) − ĝ_A(xᵢ) + (w_Bᵢ − w_Aᵢ)(rᵢ − q̂(xᵢ, aᵢ)), with interval d̄ ± 1.96 sd(d)/√n.
  * @example compareOfflineOnline(env, { policies: [a, b], logging: new RandomPolicy({ arms: env.nArms }), logVisits: 20000, seed: 1 }).offlineDifference.dr.ci95
  */
-export function compareOfflineOnline(env: EcommerceEnvironment, options: OfflineOnlineOptions): OfflineOnlineComparison {
+export function compareOfflineOnline(
+  env: EcommerceEnvironment,
+  options: OfflineOnlineOptions,
+): OfflineOnlineComparison {
   const { policies, logging, logVisits, seed } = options
   const testVisits = options.testVisits ?? logVisits
   const logged = logEcommercePolicy(env, logging, logVisits, seed)
   const log = logged.log
   const targets = policies.map((p) => new EcommerceLogTarget(p, logged))
   const evaluate = (k: number): Record<string, OffPolicyEstimate> =>
-    evaluateOffPolicy(log, targets[k], { estimators: ["ipw", "snipw", "dr"], rng: createRng(seed + 2, k), resamples: options.resamples ?? 200 }).estimates
+    evaluateOffPolicy(log, targets[k], {
+      estimators: ["ipw", "snipw", "dr"],
+      rng: createRng(seed + 2, k),
+      resamples: options.resamples ?? 200,
+    }).estimates
   const offline: [Record<string, OffPolicyEstimate>, Record<string, OffPolicyEstimate>] = [evaluate(0), evaluate(1)]
   let binary = true
   for (let i = 0; i < log.length && binary; i++) binary = log.reward[i] === 0 || log.reward[i] === 1
@@ -76,7 +83,14 @@ export function compareOfflineOnline(env: EcommerceEnvironment, options: Offline
     ipw[i] = dw * log.reward[i]
     dr[i] = inB.targetRewardModel![i] - inA.targetRewardModel![i] + dw * (log.reward[i] - inA.loggedRewardModel![i])
   }
-  const online = runAbTest(env, { ...options.abTest, policies, visits: testVisits, seed: seed + 1, learn: false, groundTruth: true })
+  const online = runAbTest(env, {
+    ...options.abTest,
+    policies,
+    visits: testVisits,
+    seed: seed + 1,
+    learn: false,
+    groundTruth: true,
+  })
   const truth: [number, number] = [online.arms[0].trueValue, online.arms[1].trueValue]
   return {
     offline,

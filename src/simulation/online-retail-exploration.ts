@@ -2,12 +2,18 @@ import { lazyValue } from "../config/lazy-value"
 import { loadConfig } from "../config/load-config"
 import { createPolicy } from "./factory"
 import { simulationConfigSchema } from "./config"
-import { type OnlineRetailEnvironment, createOnlineRetailEnvironment, onlineRetailEnvironmentSpecSchema } from "../retail/online-retail-environment"
+import {
+  type OnlineRetailEnvironment,
+  createOnlineRetailEnvironment,
+  onlineRetailEnvironmentSpecSchema,
+} from "../retail/online-retail-environment"
 import type { SimulationResult } from "./result"
 import { simulate } from "./runner"
 
 /** A simulation config whose environment is `online-retail` (the policies as in any simulate config). */
-export const onlineRetailExperimentSchema = lazyValue(() => simulationConfigSchema.extend({ environment: onlineRetailEnvironmentSpecSchema }))
+export const onlineRetailExperimentSchema = lazyValue(() =>
+  simulationConfigSchema.extend({ environment: onlineRetailEnvironmentSpecSchema }),
+)
 
 /** Reads and validates an experiment file such as experiments/online-retail.yaml. */
 export function loadOnlineRetailExperiment(path: string): ReturnType<typeof onlineRetailExperimentSchema.parse> {

@@ -10,7 +10,9 @@ import { interval, type Interval } from "./result"
  */
 export function gapClosed(policyRegret: ArrayLike<number>, randomRegret: ArrayLike<number>): Interval {
   if (policyRegret.length !== randomRegret.length || policyRegret.length === 0) {
-    throw new Error(`gapClosed: needs as many runs of the policy as of random (≥ 1), got ${policyRegret.length} and ${randomRegret.length}`)
+    throw new Error(
+      `gapClosed: needs as many runs of the policy as of random (≥ 1), got ${policyRegret.length} and ${randomRegret.length}`,
+    )
   }
   const g = Float64Array.from(policyRegret, (r, i) => (randomRegret[i] > 0 ? 1 - r / randomRegret[i] : 0))
   return interval(g)
@@ -22,7 +24,8 @@ export function gapClosed(policyRegret: ArrayLike<number>, randomRegret: ArrayLi
  * @example perRunRatio([200, 180], [100, 90]) // { mean: 2, ci95: [2, 2] }
  */
 export function perRunRatio(numerator: ArrayLike<number>, denominator: ArrayLike<number>): Interval {
-  if (numerator.length !== denominator.length || numerator.length === 0) throw new Error(`perRunRatio: lengths differ or are 0 (${numerator.length}, ${denominator.length})`)
+  if (numerator.length !== denominator.length || numerator.length === 0)
+    throw new Error(`perRunRatio: lengths differ or are 0 (${numerator.length}, ${denominator.length})`)
   return interval(Float64Array.from(numerator, (x, i) => (denominator[i] > 0 ? x / denominator[i] : 0)))
 }
 
@@ -54,7 +57,13 @@ export function retentionCurve(arrivalDay: Float64Array, leftDay: Float64Array, 
  * `firstClick` is users × categories row-major (0 = never clicked), `top` users × n.
  * @example discoveryTime(Int32Array.of(3, 0), Int32Array.of(5), Int32Array.of(0, 1), 2, 2) // (3 + 6) / 2
  */
-export function discoveryTime(firstClick: Int32Array, visits: Int32Array, top: Int32Array, n: number, categories: number): number {
+export function discoveryTime(
+  firstClick: Int32Array,
+  visits: Int32Array,
+  top: Int32Array,
+  n: number,
+  categories: number,
+): number {
   let total = 0
   let count = 0
   for (let u = 0; u < visits.length; u++) {

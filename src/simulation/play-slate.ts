@@ -13,7 +13,15 @@ import { environmentStream, policyStream } from "./streams"
  * click rewards); regret against the best k-slate of the step's context, both exact expectations.
  * Same streams as `playRun` (environment stream of run r shared by every policy).
  */
-export function playSlateRun<C>(env: SlateEnvironment<C>, policy: TopKSlate<C>, policyIndex: number, run: number, horizon: number, seed: number, acc: PolicyAccumulator): void {
+export function playSlateRun<C>(
+  env: SlateEnvironment<C>,
+  policy: TopKSlate<C>,
+  policyIndex: number,
+  run: number,
+  horizon: number,
+  seed: number,
+  acc: PolicyAccumulator,
+): void {
   const envRng = environmentStream(seed, run)
   const rng = policyStream(seed, policyIndex, run)
   env.reset(envRng)
@@ -31,7 +39,8 @@ export function playSlateRun<C>(env: SlateEnvironment<C>, policy: TopKSlate<C>, 
     const expected = env.expectedSlateReward(slate, k, context)
     const best = env.bestSlateReward(k, context)
     const r = env.slateReward(slate, k, context, envRng, clicks)
-    if (!Number.isFinite(r)) throw new Error(`environment ${env.name} returned a non-finite slate reward (${r}) at run ${run}, step ${t}`)
+    if (!Number.isFinite(r))
+      throw new Error(`environment ${env.name} returned a non-finite slate reward (${r}) at run ${run}, step ${t}`)
     policy.update(slate, clicks, context)
     for (let p = 0; p < k; p++) {
       shown[slate[p]] = 1
@@ -49,7 +58,12 @@ export function playSlateRun<C>(env: SlateEnvironment<C>, policy: TopKSlate<C>, 
   }
   let covered = 0
   for (let a = 0; a < env.nArms; a++) covered += shown[a]
-  const finals: Record<string, number> = { meanReward: total / horizon, cumulativeRegret: cumulative, coverage: covered / env.nArms, clicksPerSlate: clickTotal / horizon }
+  const finals: Record<string, number> = {
+    meanReward: total / horizon,
+    cumulativeRegret: cumulative,
+    coverage: covered / env.nArms,
+    clicksPerSlate: clickTotal / horizon,
+  }
   if (env.runMetrics) Object.assign(finals, env.runMetrics())
   for (const [key, value] of Object.entries(finals)) (acc.finals[key] ??= []).push(value)
 }
@@ -70,7 +84,8 @@ export function playSlateChunk<C>(
 ): PolicyAccumulator[] {
   const scratch = new Float64Array(horizon)
   for (let run = firstRun; run < lastRun; run++) {
-    for (let p = 0; p < policies.length; p++) recordRewardWindows(accs[p], scratch, () => playSlateRun(env, policies[p], p, run, horizon, seed, accs[p]))
+    for (let p = 0; p < policies.length; p++)
+      recordRewardWindows(accs[p], scratch, () => playSlateRun(env, policies[p], p, run, horizon, seed, accs[p]))
     onRun?.()
   }
   return accs
@@ -85,13 +100,23 @@ export function playSlateChunk<C>(
  * const kappa = [0, 1, 2].map((p) => env.examination(p))
  * const result = simulateSlates(env, [new TopKSlate(new Ucb1({ arms: env.nArms }), { k: 3, clickModel: "position-based", examination: kappa })], { horizon: 500, runs: 4, seed: 1 })
  */
-export function simulateSlates<C>(env: SlateEnvironment<C>, policies: TopKSlate<C>[], options: RunOptions): SimulationResult {
-  if (!Number.isInteger(options.horizon) || options.horizon < 1) throw new Error(`simulateSlates: horizon must be a positive integer, got ${options.horizon}`)
-  if (!Number.isInteger(options.runs) || options.runs < 1) throw new Error(`simulateSlates: runs must be a positive integer, got ${options.runs}`)
-  if (!Number.isSafeInteger(options.seed) || options.seed < 0) throw new Error(`simulateSlates: seed must be a non-negative integer, got ${options.seed}`)
+export function simulateSlates<C>(
+  env: SlateEnvironment<C>,
+  policies: TopKSlate<C>[],
+  options: RunOptions,
+): SimulationResult {
+  if (!Number.isInteger(options.horizon) || options.horizon < 1)
+    throw new Error(`simulateSlates: horizon must be a positive integer, got ${options.horizon}`)
+  if (!Number.isInteger(options.runs) || options.runs < 1)
+    throw new Error(`simulateSlates: runs must be a positive integer, got ${options.runs}`)
+  if (!Number.isSafeInteger(options.seed) || options.seed < 0)
+    throw new Error(`simulateSlates: seed must be a non-negative integer, got ${options.seed}`)
   if (policies.length === 0) throw new Error("simulateSlates: give at least one slate policy")
   policies.forEach((p, i) => {
-    if (p.base.nArms !== env.nArms) throw new Error(`simulateSlates: policies[${i}] (${p.name}) ranks ${p.base.nArms} arms, the environment has ${env.nArms}`)
+    if (p.base.nArms !== env.nArms)
+      throw new Error(
+        `simulateSlates: policies[${i}] (${p.name}) ranks ${p.base.nArms} arms, the environment has ${env.nArms}`,
+      )
   })
   const totals = policies.map(() => emptyAccumulator(options.horizon))
   const scratch = policies.map(() => emptyAccumulator(options.horizon))
@@ -107,7 +132,9 @@ export function simulateSlates<C>(env: SlateEnvironment<C>, policies: TopKSlate<
     horizon: options.horizon,
     runs: options.runs,
     seed: options.seed,
-    policies: totals.map((acc, i) => policyResult(acc, options.runs, policies[i].name, "top-k-slate", policies[i].config)),
+    policies: totals.map((acc, i) =>
+      policyResult(acc, options.runs, policies[i].name, "top-k-slate", policies[i].config),
+    ),
     laiRobbins: null,
     laiRobbinsConstant: null,
   }

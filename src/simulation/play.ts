@@ -67,7 +67,9 @@ export function playRun(
     const arm = policy.select(context, rng)
     const r = env.reward(arm, context, envRng)
     if (!Number.isFinite(r)) {
-      throw new Error(`environment ${env.name} returned a non-finite reward (${r}) at run ${run}, step ${t}, arm ${arm}`)
+      throw new Error(
+        `environment ${env.name} returned a non-finite reward (${r}) at run ${run}, step ${t}, arm ${arm}`,
+      )
     }
     let expected: number
     if (stationary) expected = means[arm]
@@ -131,7 +133,10 @@ export function playChunk(
   const scratch = new Float64Array(horizon)
   for (let run = firstRun; run < lastRun; run++) {
     const history = warm ? env.loggedHistory!(historyStream(seed, run)) : null
-    for (let p = 0; p < policies.length; p++) recordRewardWindows(accs[p], scratch, () => playRun(env, policies[p], p, run, horizon, seed, accs[p], means, fastPaths, history))
+    for (let p = 0; p < policies.length; p++)
+      recordRewardWindows(accs[p], scratch, () =>
+        playRun(env, policies[p], p, run, horizon, seed, accs[p], means, fastPaths, history),
+      )
     onRun?.()
   }
   return accs

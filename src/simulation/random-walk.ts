@@ -17,7 +17,8 @@ export class RandomWalkArms implements Environment<undefined> {
 
   constructor(options: { arms?: number; walkSd?: number; start?: number; name?: string } = {}) {
     const arms = options.arms ?? 10
-    if (!Number.isInteger(arms) || arms < 1) throw new Error(`RandomWalkArms: arms must be an integer >= 1, got ${arms}`)
+    if (!Number.isInteger(arms) || arms < 1)
+      throw new Error(`RandomWalkArms: arms must be an integer >= 1, got ${arms}`)
     this.walkSd = options.walkSd ?? 0.01
     if (!(this.walkSd >= 0)) throw new Error(`RandomWalkArms: walkSd must be >= 0, got ${this.walkSd}`)
     this.start = options.start ?? 0

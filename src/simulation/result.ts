@@ -74,7 +74,14 @@ export function mergeAccumulator(total: PolicyAccumulator, chunk: PolicyAccumula
  * function, not a closure made per call: a fresh closure's long loop was compiled on-stack each
  * call and deoptimised at its end (no type feedback for the code after the loop).
  */
-function curve(sum: Float64Array, sum2: Float64Array, runs: number, mean: Float64Array, lo: Float64Array, hi: Float64Array): void {
+function curve(
+  sum: Float64Array,
+  sum2: Float64Array,
+  runs: number,
+  mean: Float64Array,
+  lo: Float64Array,
+  hi: Float64Array,
+): void {
   const T = sum.length
   const sqrtRuns = Math.sqrt(runs)
   for (let t = 0; t < T; t++) {
@@ -94,7 +101,12 @@ function curve(sum: Float64Array, sum2: Float64Array, runs: number, mean: Float6
 function windowIntervals(windows: number[], runs: number, T: number): PolicyResult["window"] {
   const w = rewardWindow(T)
   const n = Math.ceil(T / w)
-  const out = { x: new Float64Array(n), mean: new Float64Array(n), lower: new Float64Array(n), upper: new Float64Array(n) }
+  const out = {
+    x: new Float64Array(n),
+    mean: new Float64Array(n),
+    lower: new Float64Array(n),
+    upper: new Float64Array(n),
+  }
   const values = new Float64Array(runs)
   for (let k = 0; k < n; k++) {
     out.x[k] = Math.min(T, (k + 1) * w)
@@ -109,7 +121,13 @@ function windowIntervals(windows: number[], runs: number, T: number): PolicyResu
 }
 
 /** Turns the summed accumulator of R runs into curves and intervals. */
-export function policyResult(acc: PolicyAccumulator, runs: number, name: string, type: string, config: Readonly<Record<string, unknown>> | null): PolicyResult {
+export function policyResult(
+  acc: PolicyAccumulator,
+  runs: number,
+  name: string,
+  type: string,
+  config: Readonly<Record<string, unknown>> | null,
+): PolicyResult {
   const T = acc.reward.length
   const meanReward = new Float64Array(T)
   const rewardLower = new Float64Array(T)
@@ -131,7 +149,17 @@ export function policyResult(acc: PolicyAccumulator, runs: number, name: string,
   const finals: Record<string, Interval> = {}
   for (const [k, v] of Object.entries(acc.finals)) finals[k] = interval(v)
   return {
-    name, type, config, meanReward, rewardLower, rewardUpper, optimalRate, cumulativeRegret, regretLower, regretUpper, finals,
+    name,
+    type,
+    config,
+    meanReward,
+    rewardLower,
+    rewardUpper,
+    optimalRate,
+    cumulativeRegret,
+    regretLower,
+    regretUpper,
+    finals,
     perRun: Object.fromEntries(Object.entries(acc.finals).map(([k, v]) => [k, v.slice()])),
     window: windowIntervals(acc.windows, runs, T),
     finalMeanReward: r / tail,

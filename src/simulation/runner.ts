@@ -13,16 +13,30 @@ import { playChunk } from "./play"
 import { clearAccumulator, emptyAccumulator, type PolicyAccumulator } from "./accumulator"
 import { laiRobbinsCurve, laiRobbinsConstant } from "./lai-robbins"
 import { mergeAccumulator, policyResult, type SimulationResult } from "./result"
-import { accumulatorBuffers, wrapAccumulators, type WorkerInput, type WorkerMessage, type WorkerReturn } from "./worker-protocol"
+import {
+  accumulatorBuffers,
+  wrapAccumulators,
+  type WorkerInput,
+  type WorkerMessage,
+  type WorkerReturn,
+} from "./worker-protocol"
 import type { RunOptions } from "./run-options"
 
 function checkRunOptions(o: RunOptions): void {
-  if (!Number.isInteger(o.horizon) || o.horizon < 1) throw new Error(`simulate: horizon must be a positive integer, got ${o.horizon}`)
-  if (!Number.isInteger(o.runs) || o.runs < 1) throw new Error(`simulate: runs must be a positive integer, got ${o.runs}`)
-  if (!Number.isSafeInteger(o.seed) || o.seed < 0) throw new Error(`simulate: seed must be a non-negative integer, got ${o.seed}`)
+  if (!Number.isInteger(o.horizon) || o.horizon < 1)
+    throw new Error(`simulate: horizon must be a positive integer, got ${o.horizon}`)
+  if (!Number.isInteger(o.runs) || o.runs < 1)
+    throw new Error(`simulate: runs must be a positive integer, got ${o.runs}`)
+  if (!Number.isSafeInteger(o.seed) || o.seed < 0)
+    throw new Error(`simulate: seed must be a non-negative integer, got ${o.seed}`)
 }
 
-function finish(env: Environment<unknown>, policies: { name: string; type: string; config: Readonly<Record<string, unknown>> | null }[], totals: PolicyAccumulator[], o: RunOptions): SimulationResult {
+function finish(
+  env: Environment<unknown>,
+  policies: { name: string; type: string; config: Readonly<Record<string, unknown>> | null }[],
+  totals: PolicyAccumulator[],
+  o: RunOptions,
+): SimulationResult {
   const means = env.bernoulliMeans?.() ?? null
   return {
     environment: env.name,
@@ -43,11 +57,17 @@ function finish(env: Environment<unknown>, policies: { name: string; type: strin
  * @example
  * const result = simulate(new BernoulliArms([0.5, 0.4]), [new Ucb1({ arms: 2 }), new BetaThompson({ arms: 2 })], { horizon: 1000, runs: 50, seed: 1 })
  */
-export function simulate(env: Environment<unknown>, policies: Policy<unknown>[], options: RunOptions, types?: string[]): SimulationResult {
+export function simulate(
+  env: Environment<unknown>,
+  policies: Policy<unknown>[],
+  options: RunOptions,
+  types?: string[],
+): SimulationResult {
   checkRunOptions(options)
   if (policies.length === 0) throw new Error("simulate: give at least one policy")
   policies.forEach((p, i) => {
-    if (p.nArms !== env.nArms) throw new Error(`simulate: policies[${i}] (${p.name}) has ${p.nArms} arms, the environment ${env.nArms}`)
+    if (p.nArms !== env.nArms)
+      throw new Error(`simulate: policies[${i}] (${p.name}) has ${p.nArms} arms, the environment ${env.nArms}`)
   })
   const chunks = runChunks(options.runs)
   // One scratch accumulator per policy, reused by every chunk of more than one run. A one-run chunk
@@ -67,7 +87,11 @@ export function simulate(env: Environment<unknown>, policies: Policy<unknown>[],
     playChunk(env, policies, first, last, options.horizon, options.seed, onRun, options.fastPaths ?? true, scratch)
     scratch.forEach((a, p) => mergeAccumulator(totals[p], a))
   }
-  const meta = policies.map((p, i) => ({ name: p.name, type: types?.[i] ?? p.constructor.name, config: p.config ?? null }))
+  const meta = policies.map((p, i) => ({
+    name: p.name,
+    type: types?.[i] ?? p.constructor.name,
+    config: p.config ?? null,
+  }))
   const result = finish(env, meta, totals, options)
   giveBackAccumulators(options.horizon, pooled)
   return result
@@ -165,16 +189,21 @@ export async function simulateConfig(
     const policies = config.policies.map((spec, i) => createPolicy(spec, env, i, config.seed))
     const types = config.policies.map((s) => s.type)
     const slates = config.slate ? createSlatePolicies(config, env, policies) : null
-    if (workers.length === 0) return slates ? simulateSlates(slates.env, slates.slates, options) : simulate(env, policies, options, types)
+    if (workers.length === 0)
+      return slates ? simulateSlates(slates.env, slates.slates, options) : simulate(env, policies, options, types)
 
     const free: PolicyAccumulator[][] = []
-    const merger = new ChunkMerger(policies.map(() => emptyAccumulator(config.horizon)), chunks.length, (accs, thread) => {
-      if (thread === 0) free.push(accs)
-      else {
-        const buffers = accumulatorBuffers(accs)
-        workers[thread - 1].postMessage(buffers satisfies WorkerReturn, buffers)
-      }
-    })
+    const merger = new ChunkMerger(
+      policies.map(() => emptyAccumulator(config.horizon)),
+      chunks.length,
+      (accs, thread) => {
+        if (thread === 0) free.push(accs)
+        else {
+          const buffers = accumulatorBuffers(accs)
+          workers[thread - 1].postMessage(buffers satisfies WorkerReturn, buffers)
+        }
+      },
+    )
     let done = 0
     const deliver = (chunk: number, accs: PolicyAccumulator[], thread: number, ms: number): void => {
       const [first, last] = chunks[chunk]
@@ -214,9 +243,19 @@ export async function simulateConfig(
     if (failure) throw failure
     if (slates) {
       const meta = slates.slates.map((p) => ({ name: p.name, type: "top-k-slate", config: p.config }))
-      return { ...finish(env, meta, merger.totals, options), environment: slates.env.name, laiRobbins: null, laiRobbinsConstant: null }
+      return {
+        ...finish(env, meta, merger.totals, options),
+        environment: slates.env.name,
+        laiRobbins: null,
+        laiRobbinsConstant: null,
+      }
     }
-    return finish(env, policies.map((p, i) => ({ name: p.name, type: types[i], config: p.config ?? null })), merger.totals, options)
+    return finish(
+      env,
+      policies.map((p, i) => ({ name: p.name, type: types[i], config: p.config ?? null })),
+      merger.totals,
+      options,
+    )
   } finally {
     Atomics.store(next, 0, chunks.length)
     failure ??= new Error("simulation ended") // the workers' exit events below are expected

@@ -42,7 +42,10 @@ export function scenarioConfigs(config: SimulationConfig): { name: string; confi
  * Plays every scenario of the config in turn (each over `config.workers` threads, bit-identical
  * whatever their number). `onProgress` counts runs over all scenarios.
  */
-export async function simulateScenarios(config: SimulationConfig, onProgress?: (done: number, total: number) => void): Promise<ScenarioResult[]> {
+export async function simulateScenarios(
+  config: SimulationConfig,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ScenarioResult[]> {
   const list = scenarioConfigs(config)
   const total = list.length * config.runs
   const out: ScenarioResult[] = []

@@ -32,7 +32,9 @@ export class SyntheticSlateProblem {
     this.env = new EcommerceEnvironment({ world: options.world, arms: options.arms ?? "categories" })
     this.nActions = this.env.nArms
     if (!Number.isInteger(options.slateLength) || options.slateLength < 1 || options.slateLength > this.nActions) {
-      throw new Error(`SyntheticSlateProblem: slateLength must be an integer in [1, ${this.nActions}], got ${options.slateLength}`)
+      throw new Error(
+        `SyntheticSlateProblem: slateLength must be an integer in [1, ${this.nActions}], got ${options.slateLength}`,
+      )
     }
     this.slateLength = options.slateLength
   }
@@ -50,7 +52,8 @@ export class SyntheticSlateProblem {
       const c = this.env.context(0, rng)
       features.set(c.features, i * d)
       for (let k = 0; k < L; k++) {
-        for (let a = 0; a < K; a++) clickProbability[(i * L + k) * K + a] = w.clickProbability(c.user, this.env.armItem[a], c.situation, k, 0)
+        for (let a = 0; a < K; a++)
+          clickProbability[(i * L + k) * K + a] = w.clickProbability(c.user, this.env.armItem[a], c.situation, k, 0)
       }
     }
     return { length: n, features, clickProbability }

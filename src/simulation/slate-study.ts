@@ -2,7 +2,14 @@ import type { SyntheticSlateProblem } from "./slate-log-synthetic"
 import type { Rng } from "../random/rng"
 import type { PlackettLuceSlatePolicy } from "../evaluation/plackett-luce-slate-policy"
 import { slateOffPolicyInput } from "../evaluation/slate-input"
-import { SlateCascadeDoublyRobust, SlateIndependentIps, SlateRewardInteractionIps, SlateStandardIps, estimateSlatePolicyValue, type SlateOffPolicyEstimator } from "../evaluation/slate-estimators"
+import {
+  SlateCascadeDoublyRobust,
+  SlateIndependentIps,
+  SlateRewardInteractionIps,
+  SlateStandardIps,
+  estimateSlatePolicyValue,
+  type SlateOffPolicyEstimator,
+} from "../evaluation/slate-estimators"
 import { TabularSlateRewardModel } from "../evaluation/slate-reward-model"
 
 /** One estimator's accuracy over repeated logs. */
@@ -37,9 +44,15 @@ export function slateEstimatorStudy(
   options: { slates: number; repetitions: number; rng: Rng; truthContexts?: number },
 ): SlateStudy {
   const { slates, repetitions, rng } = options
-  if (!Number.isInteger(repetitions) || repetitions < 2) throw new Error(`slateEstimatorStudy: repetitions must be an integer >= 2, got ${repetitions}`)
+  if (!Number.isInteger(repetitions) || repetitions < 2)
+    throw new Error(`slateEstimatorStudy: repetitions must be an integer >= 2, got ${repetitions}`)
   const truth = problem.policyValue(target, problem.contexts(options.truthContexts ?? 20000, rng))
-  const estimators: SlateOffPolicyEstimator[] = [new SlateStandardIps(), new SlateIndependentIps(), new SlateRewardInteractionIps(), new SlateCascadeDoublyRobust()]
+  const estimators: SlateOffPolicyEstimator[] = [
+    new SlateStandardIps(),
+    new SlateIndependentIps(),
+    new SlateRewardInteractionIps(),
+    new SlateCascadeDoublyRobust(),
+  ]
   const values = estimators.map(() => new Float64Array(repetitions))
   for (let r = 0; r < repetitions; r++) {
     const log = problem.sampleLog(slates, logging, rng)
@@ -54,7 +67,13 @@ export function slateEstimatorStudy(
     for (const x of v) ss += (x - mean) ** 2
     const variance = ss / (repetitions - 1)
     const bias = mean - truth
-    return { estimator: e.name, bias, biasStderr: Math.sqrt(variance / repetitions), variance, rmse: Math.sqrt(bias * bias + variance) }
+    return {
+      estimator: e.name,
+      bias,
+      biasStderr: Math.sqrt(variance / repetitions),
+      variance,
+      rmse: Math.sqrt(bias * bias + variance),
+    }
   })
   return { truth, rows }
 }

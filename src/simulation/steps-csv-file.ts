@@ -27,12 +27,25 @@ export function simulationStepsCsv(result: SimulationResult): string {
  * @example for (const block of simulationStepsCsvBlocks(result)) writeSync(fd, block)
  */
 export function* simulationStepsCsvBlocks(result: SimulationResult, rows = 1 << 16): Generator<string> {
-  let lines = ["policy,step,meanReward,rewardLower,rewardUpper,optimalActionRate,cumulativeRegret,regretLower,regretUpper,laiRobbins"]
+  let lines = [
+    "policy,step,meanReward,rewardLower,rewardUpper,optimalActionRate,cumulativeRegret,regretLower,regretUpper,laiRobbins",
+  ]
   for (const p of result.policies) {
     const name = csvField(p.name)
     for (let t = 0; t < result.horizon; t++) {
       lines.push(
-        [name, t + 1, p.meanReward[t], p.rewardLower[t], p.rewardUpper[t], p.optimalRate[t], p.cumulativeRegret[t], p.regretLower[t], p.regretUpper[t], result.laiRobbins ? result.laiRobbins[t] : ""].join(","),
+        [
+          name,
+          t + 1,
+          p.meanReward[t],
+          p.rewardLower[t],
+          p.rewardUpper[t],
+          p.optimalRate[t],
+          p.cumulativeRegret[t],
+          p.regretLower[t],
+          p.regretUpper[t],
+          result.laiRobbins ? result.laiRobbins[t] : "",
+        ].join(","),
       )
       if (lines.length === rows) {
         yield `${lines.join("\n")}\n`

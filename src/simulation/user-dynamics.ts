@@ -59,10 +59,13 @@ export class UserDynamics {
       for (const key of ["boredom", "delight", "sensitivity"] as const) {
         if (!(leaving[key] >= 0)) throw new Error(`leaving.${key} must be >= 0, got ${leaving[key]}`)
       }
-      if (!(leaving.memory >= 0 && leaving.memory <= 1)) throw new Error(`leaving.memory must be in [0, 1], got ${leaving.memory}`)
-      if (!Number.isFinite(leaving.leaveLogit)) throw new Error(`leaving.leaveLogit must be a finite number, got ${leaving.leaveLogit}`)
+      if (!(leaving.memory >= 0 && leaving.memory <= 1))
+        throw new Error(`leaving.memory must be in [0, 1], got ${leaving.memory}`)
+      if (!Number.isFinite(leaving.leaveLogit))
+        throw new Error(`leaving.leaveLogit must be a finite number, got ${leaving.leaveLogit}`)
     }
-    if (arrivals && !(arrivals.share >= 0 && arrivals.share < 1)) throw new Error(`arrivals.share must be in [0, 1), got ${arrivals.share}`)
+    if (arrivals && !(arrivals.share >= 0 && arrivals.share < 1))
+      throw new Error(`arrivals.share must be in [0, 1), got ${arrivals.share}`)
     this.firstNewUser = arrivals ? users - Math.ceil(arrivals.share * users) : users
     this.arrivalDay = new Float64Array(users)
     this.leftDay = new Float64Array(users).fill(Infinity)

@@ -13,7 +13,14 @@ export interface WorkerInput {
 /** Messages to the main thread; a chunk's sums as {@link accumulatorBuffers} (transferred) and its per-run finals. */
 export type WorkerMessage =
   | { type: "run" }
-  | { type: "chunk"; chunk: number; buffers: ArrayBuffer[]; finals: Record<string, number[]>[]; windows: number[][]; ms: number }
+  | {
+      type: "chunk"
+      chunk: number
+      buffers: ArrayBuffer[]
+      finals: Record<string, number[]>[]
+      windows: number[][]
+      ms: number
+    }
   | { type: "error"; message: string }
 
 /** Messages from the main thread: the buffers of a merged chunk, given back for reuse. */
@@ -21,7 +28,13 @@ export type WorkerReturn = ArrayBuffer[]
 
 /** The arrays of a set of accumulators, five per policy, to transfer (not copy) between threads. */
 export function accumulatorBuffers(accs: PolicyAccumulator[]): ArrayBuffer[] {
-  return accs.flatMap((a) => [a.reward.buffer, a.reward2.buffer, a.optimal.buffer, a.regret.buffer, a.regret2.buffer]) as ArrayBuffer[]
+  return accs.flatMap((a) => [
+    a.reward.buffer,
+    a.reward2.buffer,
+    a.optimal.buffer,
+    a.regret.buffer,
+    a.regret2.buffer,
+  ]) as ArrayBuffer[]
 }
 
 /**
@@ -29,7 +42,11 @@ export function accumulatorBuffers(accs: PolicyAccumulator[]): ArrayBuffer[] {
  * the objects structured cloning makes have other hidden classes, and meeting them deoptimised
  * the hot loops (seen with node --trace-deopt on the bench's workers case).
  */
-export function wrapAccumulators(buffers: ArrayBuffer[], finals: Record<string, number[]>[], windows: number[][] = finals.map(() => [])): PolicyAccumulator[] {
+export function wrapAccumulators(
+  buffers: ArrayBuffer[],
+  finals: Record<string, number[]>[],
+  windows: number[][] = finals.map(() => []),
+): PolicyAccumulator[] {
   return finals.map((f, p) => ({
     reward: new Float64Array(buffers[5 * p]),
     reward2: new Float64Array(buffers[5 * p + 1]),

@@ -5,7 +5,13 @@ import { playChunk } from "./play"
 import { clearAccumulator, emptyAccumulator } from "./accumulator"
 import { playSlateChunk } from "./play-slate"
 import { runChunks } from "./chunks"
-import { accumulatorBuffers, wrapAccumulators, type WorkerInput, type WorkerMessage, type WorkerReturn } from "./worker-protocol"
+import {
+  accumulatorBuffers,
+  wrapAccumulators,
+  type WorkerInput,
+  type WorkerMessage,
+  type WorkerReturn,
+} from "./worker-protocol"
 
 const input = workerData as WorkerInput | undefined
 const free: WorkerReturn[] = []
@@ -29,12 +35,27 @@ async function work({ config, next }: WorkerInput): Promise<void> {
         if (++run < last) parentPort?.postMessage({ type: "run" } satisfies WorkerMessage)
       }
       const reused = free.pop()
-      const accs = reused ? wrapAccumulators(reused, policies.map(() => ({}))) : policies.map(() => emptyAccumulator(config.horizon))
+      const accs = reused
+        ? wrapAccumulators(
+            reused,
+            policies.map(() => ({})),
+          )
+        : policies.map(() => emptyAccumulator(config.horizon))
       if (reused) accs.forEach(clearAccumulator)
       if (slates) playSlateChunk(slates.env, slates.slates, first, last, config.horizon, config.seed, onRun, accs)
       else playChunk(env, policies, first, last, config.horizon, config.seed, onRun, true, accs)
       const buffers = accumulatorBuffers(accs)
-      parentPort?.postMessage({ type: "chunk", chunk, buffers, finals: accs.map((a) => a.finals), windows: accs.map((a) => a.windows), ms: performance.now() - t0 } satisfies WorkerMessage, buffers)
+      parentPort?.postMessage(
+        {
+          type: "chunk",
+          chunk,
+          buffers,
+          finals: accs.map((a) => a.finals),
+          windows: accs.map((a) => a.windows),
+          ms: performance.now() - t0,
+        } satisfies WorkerMessage,
+        buffers,
+      )
       // Lets the accumulators given back arrive before the next chunk.
       await new Promise<void>((resolve) => setImmediate(resolve))
     }

@@ -50,7 +50,8 @@ export function bootstrapIndexCi(
   const resamples = options.resamples ?? 1000
   const level = options.level ?? 0.95
   if (!Number.isInteger(n) || n < 1) throw new Error(`bootstrapIndexCi: n must be a positive integer, got ${n}`)
-  if (!Number.isInteger(resamples) || resamples < 2) throw new Error(`bootstrap: resamples must be an integer >= 2, got ${resamples}`)
+  if (!Number.isInteger(resamples) || resamples < 2)
+    throw new Error(`bootstrap: resamples must be an integer >= 2, got ${resamples}`)
   if (!(level > 0 && level < 1)) throw new Error(`bootstrap: level must be in (0, 1), got ${level}`)
   const identity = new Int32Array(n)
   for (let i = 0; i < n; i++) identity[i] = i

@@ -15,7 +15,8 @@ export interface PairedTestResult {
 }
 
 function differences(fn: string, a: ArrayLike<number>, b: ArrayLike<number>): number[] {
-  if (a.length !== b.length) throw new Error(`${fn}: a and b must be paired (same length), got ${a.length} and ${b.length}`)
+  if (a.length !== b.length)
+    throw new Error(`${fn}: a and b must be paired (same length), got ${a.length} and ${b.length}`)
   const d: number[] = new Array(a.length)
   for (let i = 0; i < a.length; i++) {
     d[i] = a[i] - b[i]
@@ -31,7 +32,10 @@ function differences(fn: string, a: ArrayLike<number>, b: ArrayLike<number>): nu
  * @throws when fewer than 2 pairs, or when every difference is equal (t undefined)
  * @example pairedTTest([0.31, 0.28, 0.35, 0.30], [0.29, 0.27, 0.30, 0.30]).pValue // 0.1612 (scipy.stats.ttest_rel)
  */
-export function pairedTTest(a: ArrayLike<number>, b: ArrayLike<number>): PairedTestResult & { degreesOfFreedom: number } {
+export function pairedTTest(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+): PairedTestResult & { degreesOfFreedom: number } {
   const d = differences("pairedTTest", a, b)
   if (d.length < 2) throw new Error(`pairedTTest: needs at least 2 pairs, got ${d.length}`)
   const m = mean(d)
@@ -39,7 +43,13 @@ export function pairedTTest(a: ArrayLike<number>, b: ArrayLike<number>): PairedT
   if (s === 0) throw new Error("pairedTTest: all differences are equal, so the t statistic is undefined")
   const df = d.length - 1
   const t = m / (s / Math.sqrt(d.length))
-  return { statistic: t, pValue: Math.min(1, 2 * (1 - studentTCdf(Math.abs(t), df))), n: d.length, meanDifference: m, degreesOfFreedom: df }
+  return {
+    statistic: t,
+    pValue: Math.min(1, 2 * (1 - studentTCdf(Math.abs(t), df))),
+    n: d.length,
+    meanDifference: m,
+    degreesOfFreedom: df,
+  }
 }
 
 /** P(W ≤ w) for the signed-rank statistic of n untied pairs: subsets of {1..n} by their sum. */
@@ -63,10 +73,14 @@ function exactSignedRankCdf(n: number, w: number): number {
  * @throws when no difference is non-zero
  * @example wilcoxonSignedRank([1.83, 0.5, 1.62, 2.48, 1.68, 1.88, 1.55, 3.06, 1.3], [0.878, 0.647, 0.598, 2.05, 1.06, 1.29, 1.06, 3.14, 1.29]).pValue // 0.0390625
  */
-export function wilcoxonSignedRank(a: ArrayLike<number>, b: ArrayLike<number>): PairedTestResult & { exact: boolean; wPlus: number } {
+export function wilcoxonSignedRank(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+): PairedTestResult & { exact: boolean; wPlus: number } {
   const all = differences("wilcoxonSignedRank", a, b)
   const d = all.filter((x) => x !== 0)
-  if (d.length === 0) throw new Error("wilcoxonSignedRank: every difference is zero; the test needs at least one non-zero difference")
+  if (d.length === 0)
+    throw new Error("wilcoxonSignedRank: every difference is zero; the test needs at least one non-zero difference")
   const n = d.length
   const absolute = d.map(Math.abs)
   const ranks = averageRanks(absolute)
@@ -77,7 +91,14 @@ export function wilcoxonSignedRank(a: ArrayLike<number>, b: ArrayLike<number>): 
   const ties = tieCorrectionSum(absolute)
   const meanDifference = mean(all)
   if (n <= 50 && ties === 0) {
-    return { statistic, pValue: Math.min(1, 2 * exactSignedRankCdf(n, statistic)), n, meanDifference, exact: true, wPlus }
+    return {
+      statistic,
+      pValue: Math.min(1, 2 * exactSignedRankCdf(n, statistic)),
+      n,
+      meanDifference,
+      exact: true,
+      wPlus,
+    }
   }
   const sd = Math.sqrt((n * (n + 1) * (2 * n + 1)) / 24 - ties / 48)
   const z = (wPlus - total / 2) / sd

@@ -42,13 +42,15 @@ export class StreamingRatio {
   private readonly n: Float64Array
 
   constructor(readonly nUnits: number) {
-    if (!(Number.isInteger(nUnits) && nUnits >= 1)) throw new Error(`StreamingRatio: nUnits must be a positive integer, got ${nUnits}`)
+    if (!(Number.isInteger(nUnits) && nUnits >= 1))
+      throw new Error(`StreamingRatio: nUnits must be a positive integer, got ${nUnits}`)
     this.y = new Float64Array(nUnits)
     this.n = new Float64Array(nUnits)
   }
 
   push(unit: number, value: number): void {
-    if (!(Number.isInteger(unit) && unit >= 0 && unit < this.nUnits)) throw new Error(`StreamingRatio.push: unit must be an integer in [0, ${this.nUnits - 1}], got ${unit}`)
+    if (!(Number.isInteger(unit) && unit >= 0 && unit < this.nUnits))
+      throw new Error(`StreamingRatio.push: unit must be an integer in [0, ${this.nUnits - 1}], got ${unit}`)
     if (!Number.isFinite(value)) throw new Error(`StreamingRatio.push: value must be a finite number, got ${value}`)
     const s = this.sums
     const y = this.y[unit]
@@ -74,10 +76,16 @@ export class StreamingRatio {
  */
 export function deltaMethodZTest(a: RatioSums, b: RatioSums, level = 0.95): TwoSampleTestResult {
   if (!(level > 0 && level < 1)) throw new Error(`deltaMethodZTest: level must be in (0, 1), got ${level}`)
-  if (a.units < 2 || b.units < 2) throw new Error(`deltaMethodZTest: each arm needs at least 2 units, got ${a.units} and ${b.units}`)
+  if (a.units < 2 || b.units < 2)
+    throw new Error(`deltaMethodZTest: each arm needs at least 2 units, got ${a.units} and ${b.units}`)
   const difference = b.sum / b.count - a.sum / a.count
   const se = Math.sqrt(ratioVariance(a) + ratioVariance(b))
   const z = se > 0 ? difference / se : 0
   const half = normalQuantile(1 - (1 - level) / 2) * se
-  return { statistic: z, pValue: Math.min(1, 2 * normalCdf(-Math.abs(z))), difference, interval: [difference - half, difference + half] }
+  return {
+    statistic: z,
+    pValue: Math.min(1, 2 * normalCdf(-Math.abs(z))),
+    difference,
+    interval: [difference - half, difference + half],
+  }
 }

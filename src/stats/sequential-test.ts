@@ -11,8 +11,10 @@ import { ratioVariance, StreamingRatio } from "./ratio-metric"
  * @example Math.exp(mixtureSprtLogStatistic(0.01, 0.25 / 1000, 0.02)) // Λ after 1000 pairs with Δ̄ = 0.01, V = 0.25, τ = 0.02
  */
 export function mixtureSprtLogStatistic(difference: number, variance: number, tau: number, nullValue = 0): number {
-  if (!(variance > 0 && Number.isFinite(variance))) throw new Error(`mixtureSprtLogStatistic: variance must be a finite number > 0, got ${variance}`)
-  if (!(tau > 0 && Number.isFinite(tau))) throw new Error(`mixtureSprtLogStatistic: tau must be a finite number > 0, got ${tau}`)
+  if (!(variance > 0 && Number.isFinite(variance)))
+    throw new Error(`mixtureSprtLogStatistic: variance must be a finite number > 0, got ${variance}`)
+  if (!(tau > 0 && Number.isFinite(tau)))
+    throw new Error(`mixtureSprtLogStatistic: tau must be a finite number > 0, got ${tau}`)
   const t2 = tau * tau
   const d = difference - nullValue
   return 0.5 * Math.log(variance / (variance + t2)) + (t2 * d * d) / (2 * variance * (variance + t2))
@@ -25,10 +27,14 @@ export function mixtureSprtLogStatistic(difference: number, variance: number, ta
  */
 export function mixtureSprtRadius(variance: number, tau: number, alpha: number): number {
   if (!(alpha > 0 && alpha < 1)) throw new Error(`mixtureSprtRadius: alpha must be in (0, 1), got ${alpha}`)
-  if (!(variance > 0 && Number.isFinite(variance))) throw new Error(`mixtureSprtRadius: variance must be a finite number > 0, got ${variance}`)
-  if (!(tau > 0 && Number.isFinite(tau))) throw new Error(`mixtureSprtRadius: tau must be a finite number > 0, got ${tau}`)
+  if (!(variance > 0 && Number.isFinite(variance)))
+    throw new Error(`mixtureSprtRadius: variance must be a finite number > 0, got ${variance}`)
+  if (!(tau > 0 && Number.isFinite(tau)))
+    throw new Error(`mixtureSprtRadius: tau must be a finite number > 0, got ${tau}`)
   const t2 = tau * tau
-  return Math.sqrt(((variance * (variance + t2)) / t2) * (2 * Math.log(1 / alpha) + Math.log((variance + t2) / variance)))
+  return Math.sqrt(
+    ((variance * (variance + t2)) / t2) * (2 * Math.log(1 / alpha) + Math.log((variance + t2) / variance)),
+  )
 }
 
 /** Options of {@link MixtureSprt}. */
@@ -110,12 +116,14 @@ export class MixtureSprt {
     if (!(tau > 0 && Number.isFinite(tau))) throw new Error(`MixtureSprt: tau must be a finite number > 0, got ${tau}`)
     if (!(alpha > 0 && alpha < 1)) throw new Error(`MixtureSprt: alpha must be in (0, 1), got ${alpha}`)
     if (!Number.isFinite(nullValue)) throw new Error(`MixtureSprt: nullValue must be a finite number, got ${nullValue}`)
-    if (!(Number.isInteger(burnIn) && burnIn >= 2)) throw new Error(`MixtureSprt: burnIn must be an integer >= 2, got ${burnIn}`)
+    if (!(Number.isInteger(burnIn) && burnIn >= 2))
+      throw new Error(`MixtureSprt: burnIn must be an integer >= 2, got ${burnIn}`)
     this.tau = tau
     this.alpha = alpha
     this.nullValue = nullValue
     this.burnIn = burnIn
-    if (units !== undefined && !(Number.isInteger(units) && units >= 1)) throw new Error(`MixtureSprt: units must be a positive integer, got ${units}`)
+    if (units !== undefined && !(Number.isInteger(units) && units >= 1))
+      throw new Error(`MixtureSprt: units must be a positive integer, got ${units}`)
     this.ratios = units === undefined ? null : [new StreamingRatio(units), new StreamingRatio(units)]
   }
 

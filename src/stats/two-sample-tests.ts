@@ -17,7 +17,8 @@ function checkLevel(fn: string, level: number): void {
 }
 
 function checkCount(fn: string, field: string, value: number, max = Infinity): void {
-  if (!(Number.isInteger(value) && value >= 0 && value <= max)) throw new Error(`${fn}: ${field} must be an integer in [0, ${max}], got ${value}`)
+  if (!(Number.isInteger(value) && value >= 0 && value <= max))
+    throw new Error(`${fn}: ${field} must be an integer in [0, ${max}], got ${value}`)
 }
 
 /**
@@ -29,12 +30,19 @@ function checkCount(fn: string, field: string, value: number, max = Infinity): v
  * @throws when a count is not an integer, successes exceed trials, or an arm has no trial
  * @example twoProportionZTest(120, 2000, 150, 2000).pValue // 0.0587
  */
-export function twoProportionZTest(successesA: number, trialsA: number, successesB: number, trialsB: number, level = 0.95): TwoSampleTestResult {
+export function twoProportionZTest(
+  successesA: number,
+  trialsA: number,
+  successesB: number,
+  trialsB: number,
+  level = 0.95,
+): TwoSampleTestResult {
   const fn = "twoProportionZTest"
   checkLevel(fn, level)
   checkCount(fn, "trialsA", trialsA)
   checkCount(fn, "trialsB", trialsB)
-  if (trialsA === 0 || trialsB === 0) throw new Error(`${fn}: each arm needs at least one trial, got trialsA = ${trialsA}, trialsB = ${trialsB}`)
+  if (trialsA === 0 || trialsB === 0)
+    throw new Error(`${fn}: each arm needs at least one trial, got trialsA = ${trialsA}, trialsB = ${trialsB}`)
   checkCount(fn, "successesA", successesA, trialsA)
   checkCount(fn, "successesB", successesB, trialsB)
   const pa = successesA / trialsA
@@ -44,10 +52,19 @@ export function twoProportionZTest(successesA: number, trialsA: number, successe
   const difference = pb - pa
   const z = se0 > 0 ? difference / se0 : 0
   const half = normalQuantile(1 - (1 - level) / 2) * Math.sqrt((pa * (1 - pa)) / trialsA + (pb * (1 - pb)) / trialsB)
-  return { statistic: z, pValue: Math.min(1, 2 * normalCdf(-Math.abs(z))), difference, interval: [difference - half, difference + half] }
+  return {
+    statistic: z,
+    pValue: Math.min(1, 2 * normalCdf(-Math.abs(z))),
+    difference,
+    interval: [difference - half, difference + half],
+  }
 }
 
-function meanAndVariance(fn: string, name: string, x: ArrayLike<number>): { n: number; mean: number; variance: number } {
+function meanAndVariance(
+  fn: string,
+  name: string,
+  x: ArrayLike<number>,
+): { n: number; mean: number; variance: number } {
   const n = x.length
   if (n < 2) throw new Error(`${fn}: ${name} needs at least 2 values, got ${n}`)
   let sum = 0
@@ -70,7 +87,11 @@ function meanAndVariance(fn: string, name: string, x: ArrayLike<number>): { n: n
  * @throws when a sample has fewer than 2 values or a non-finite value, or both samples are constant
  * @example welchTTest([0.1, 0.3, 0.2, 0.4], [0.5, 0.2, 0.6, 0.7, 0.4]).pValue // 0.0705 (scipy)
  */
-export function welchTTest(a: ArrayLike<number>, b: ArrayLike<number>, level = 0.95): TwoSampleTestResult & { degreesOfFreedom: number } {
+export function welchTTest(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  level = 0.95,
+): TwoSampleTestResult & { degreesOfFreedom: number } {
   const fn = "welchTTest"
   checkLevel(fn, level)
   const A = meanAndVariance(fn, "a", a)
@@ -84,7 +105,13 @@ export function welchTTest(a: ArrayLike<number>, b: ArrayLike<number>, level = 0
   const t = difference / Math.sqrt(se2)
   const q = studentTQuantile(1 - (1 - level) / 2, df)
   const half = q * Math.sqrt(se2)
-  return { statistic: t, pValue: Math.min(1, 2 * (1 - studentTCdf(Math.abs(t), df))), difference, interval: [difference - half, difference + half], degreesOfFreedom: df }
+  return {
+    statistic: t,
+    pValue: Math.min(1, 2 * (1 - studentTCdf(Math.abs(t), df))),
+    difference,
+    interval: [difference - half, difference + half],
+    degreesOfFreedom: df,
+  }
 }
 
 /** The Student-t quantile by bisection on its CDF (monotone; 200 halvings reach double precision). */

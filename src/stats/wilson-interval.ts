@@ -9,8 +9,10 @@ import { normalQuantile } from "./distributions"
  */
 export function wilsonInterval(successes: number, trials: number, level = 0.95): [number, number] {
   if (!(level > 0 && level < 1)) throw new Error(`wilsonInterval: level must be in (0, 1), got ${level}`)
-  if (!(Number.isInteger(trials) && trials >= 1)) throw new Error(`wilsonInterval: trials must be an integer >= 1, got ${trials}`)
-  if (!(Number.isInteger(successes) && successes >= 0 && successes <= trials)) throw new Error(`wilsonInterval: successes must be an integer in [0, ${trials}], got ${successes}`)
+  if (!(Number.isInteger(trials) && trials >= 1))
+    throw new Error(`wilsonInterval: trials must be an integer >= 1, got ${trials}`)
+  if (!(Number.isInteger(successes) && successes >= 0 && successes <= trials))
+    throw new Error(`wilsonInterval: successes must be an integer in [0, ${trials}], got ${successes}`)
   const z = normalQuantile(1 - (1 - level) / 2)
   const p = successes / trials
   const z2n = (z * z) / trials

@@ -74,7 +74,10 @@ export class CountVectorizer {
       const d = df.get(t) as number
       return d >= lo && d <= hi
     })
-    if (terms.length === 0) throw new Error(`CountVectorizer.fit: no term is left after minDf = ${minDf} and maxDf = ${maxDf} (${df.size} distinct terms)`)
+    if (terms.length === 0)
+      throw new Error(
+        `CountVectorizer.fit: no term is left after minDf = ${minDf} and maxDf = ${maxDf} (${df.size} distinct terms)`,
+      )
     if (terms.length > maxFeatures) {
       terms.sort((a, b) => (tf.get(b) as number) - (tf.get(a) as number) || (a < b ? -1 : a > b ? 1 : 0))
       terms = terms.slice(0, maxFeatures)
@@ -105,7 +108,8 @@ export class CountVectorizer {
 
   private tokens(doc: Document, i: number, who: string): readonly string[] {
     if (typeof doc === "string") return this.config.tokenizer.tokenize(doc)
-    if (!Array.isArray(doc)) throw new Error(`CountVectorizer.${who}: docs[${i}] must be a string or an array of tokens, got ${typeof doc}`)
+    if (!Array.isArray(doc))
+      throw new Error(`CountVectorizer.${who}: docs[${i}] must be a string or an array of tokens, got ${typeof doc}`)
     return doc
   }
 
@@ -145,7 +149,14 @@ export class CountVectorizer {
       }
       indptr[r + 1] = nnz
     }
-    return { kind: "csr", nRows: tokens.length, nCols: V, indptr, indices: indices.slice(0, nnz), data: data.slice(0, nnz) }
+    return {
+      kind: "csr",
+      nRows: tokens.length,
+      nCols: V,
+      indptr,
+      indices: indices.slice(0, nnz),
+      data: data.slice(0, nnz),
+    }
   }
 }
 

@@ -12,7 +12,12 @@ export type { TfidfOptions } from "./tfidf"
 export { MultinomialNB } from "./naive-bayes"
 export type { MultinomialNBOptions } from "./naive-bayes"
 export {
-  ratingToSentiment, SENTIMENTS, POSITIVE_WORDS, NEGATIVE_WORDS, NEGATION_WORDS, LexiconSentiment,
+  ratingToSentiment,
+  SENTIMENTS,
+  POSITIVE_WORDS,
+  NEGATIVE_WORDS,
+  NEGATION_WORDS,
+  LexiconSentiment,
   SentimentClassifier,
 } from "./sentiment"
 export type { LexiconOptions, SentimentClassifierOptions } from "./sentiment"

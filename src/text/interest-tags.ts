@@ -25,13 +25,19 @@ export interface InterestTagOptions {
  * @example interestTags(profiles.categories, world.categories.map((c) => c.zh), { topN: 2 })[0]
  * // [{ tag: "数码", weight: 0.41, lift: 3.2 }, …]
  */
-export function interestTags(profile: DenseMatrix, names: readonly string[], options: InterestTagOptions = {}): InterestTag[][] {
+export function interestTags(
+  profile: DenseMatrix,
+  names: readonly string[],
+  options: InterestTagOptions = {},
+): InterestTag[][] {
   const topN = options.topN ?? 3
   const minLift = options.minLift ?? 1.2
   if (!Number.isInteger(topN) || topN < 1) throw new Error(`interestTags: topN must be an integer >= 1, got ${topN}`)
-  if (!(minLift >= 0) || !Number.isFinite(minLift)) throw new Error(`interestTags: minLift must be a finite number >= 0, got ${minLift}`)
+  if (!(minLift >= 0) || !Number.isFinite(minLift))
+    throw new Error(`interestTags: minLift must be a finite number >= 0, got ${minLift}`)
   const { nRows: n, nCols: d, data } = profile
-  if (names.length !== d) throw new Error(`interestTags: names has ${names.length} entries but the profile has ${d} columns`)
+  if (names.length !== d)
+    throw new Error(`interestTags: names has ${names.length} entries but the profile has ${d} columns`)
   const mean = new Float64Array(d)
   let active = 0
   for (let u = 0; u < n; u++) {
@@ -70,9 +76,12 @@ export function applyReviewSentiment(
   sentiments: ArrayLike<number>,
   strength: number,
 ): DenseMatrix {
-  if (!(strength >= 0 && strength < 1)) throw new Error(`applyReviewSentiment: strength must be in [0, 1), got ${strength}`)
+  if (!(strength >= 0 && strength < 1))
+    throw new Error(`applyReviewSentiment: strength must be in [0, 1), got ${strength}`)
   if (users.length !== categories.length || users.length !== sentiments.length) {
-    throw new Error(`applyReviewSentiment: users, categories and sentiments must have the same length (${users.length}, ${categories.length}, ${sentiments.length})`)
+    throw new Error(
+      `applyReviewSentiment: users, categories and sentiments must have the same length (${users.length}, ${categories.length}, ${sentiments.length})`,
+    )
   }
   const { nRows: n, nCols: d } = profile
   const data = Float64Array.from(profile.data)
@@ -80,9 +89,12 @@ export function applyReviewSentiment(
     const u = users[r]
     const c = categories[r]
     const s = sentiments[r]
-    if (!(Number.isInteger(u) && u >= 0 && u < n)) throw new Error(`applyReviewSentiment: users[${r}] is ${u}, outside [0, ${n})`)
-    if (!(Number.isInteger(c) && c >= 0 && c < d)) throw new Error(`applyReviewSentiment: categories[${r}] is ${c}, outside [0, ${d})`)
-    if (s !== 0 && s !== 1 && s !== 2) throw new Error(`applyReviewSentiment: sentiments[${r}] is ${s}; expected 0, 1 or 2`)
+    if (!(Number.isInteger(u) && u >= 0 && u < n))
+      throw new Error(`applyReviewSentiment: users[${r}] is ${u}, outside [0, ${n})`)
+    if (!(Number.isInteger(c) && c >= 0 && c < d))
+      throw new Error(`applyReviewSentiment: categories[${r}] is ${c}, outside [0, ${d})`)
+    if (s !== 0 && s !== 1 && s !== 2)
+      throw new Error(`applyReviewSentiment: sentiments[${r}] is ${s}; expected 0, 1 or 2`)
     data[u * d + c] *= 1 + strength * (s - 1)
   }
   for (let u = 0; u < n; u++) {

@@ -57,7 +57,8 @@ export class L1LogisticRegression {
     checkFeatures(X, "L1LogisticRegression.fit")
     checkLabels(y, X.nRows, "L1LogisticRegression.fit")
     const { classes, codes } = encodeLabels(y)
-    if (classes.length !== 2) throw new Error(`L1LogisticRegression.fit: y must hold exactly two classes, got ${classes.length}`)
+    if (classes.length !== 2)
+      throw new Error(`L1LogisticRegression.fit: y must hold exactly two classes, got ${classes.length}`)
     const n = X.nRows
     const d = X.nCols
     const { fitIntercept, C, maxIter, tol } = this.config
@@ -162,8 +163,14 @@ export class L1LogisticRegression {
   /** P(y = classes[1] | x) for every row of X. */
   predictProba(X: FeatureMatrix): Float64Array {
     const s = this.state("predictProba")
-    if (X.nCols !== s.coef.length) throw new Error(`L1LogisticRegression.predictProba: X has ${X.nCols} columns, the model was fitted on ${s.coef.length}`)
-    return Float64Array.from({ length: X.nRows }, (_, i) => 1 / (1 + Math.exp(-(rowDot(X, i, s.coef, 0) + s.intercept))))
+    if (X.nCols !== s.coef.length)
+      throw new Error(
+        `L1LogisticRegression.predictProba: X has ${X.nCols} columns, the model was fitted on ${s.coef.length}`,
+      )
+    return Float64Array.from(
+      { length: X.nRows },
+      (_, i) => 1 / (1 + Math.exp(-(rowDot(X, i, s.coef, 0) + s.intercept))),
+    )
   }
 
   /** The more probable label of every row (classes[1] when P ≥ 0.5). */

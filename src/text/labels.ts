@@ -28,15 +28,21 @@ export function encodeLabels(y: ArrayLike<number>): { classes: Int32Array; codes
  * @throws on different lengths or a label not in `labels`
  * @example confusionMatrix([0, 1, 1], [0, 0, 1], [0, 1]) // [[1, 0], [1, 1]]
  */
-export function confusionMatrix(yTrue: ArrayLike<number>, yPred: ArrayLike<number>, labels: ArrayLike<number>): number[][] {
-  if (yTrue.length !== yPred.length) throw new Error(`confusionMatrix: yTrue has ${yTrue.length} labels, yPred ${yPred.length}`)
+export function confusionMatrix(
+  yTrue: ArrayLike<number>,
+  yPred: ArrayLike<number>,
+  labels: ArrayLike<number>,
+): number[][] {
+  if (yTrue.length !== yPred.length)
+    throw new Error(`confusionMatrix: yTrue has ${yTrue.length} labels, yPred ${yPred.length}`)
   const index = new Map<number, number>()
   for (let k = 0; k < labels.length; k++) index.set(labels[k], k)
   const m = Array.from({ length: labels.length }, () => new Array<number>(labels.length).fill(0))
   for (let i = 0; i < yTrue.length; i++) {
     const a = index.get(yTrue[i])
     const b = index.get(yPred[i])
-    if (a === undefined || b === undefined) throw new Error(`confusionMatrix: sample ${i} has label ${a === undefined ? yTrue[i] : yPred[i]}, not in labels`)
+    if (a === undefined || b === undefined)
+      throw new Error(`confusionMatrix: sample ${i} has label ${a === undefined ? yTrue[i] : yPred[i]}, not in labels`)
     m[a][b]++
   }
   return m

@@ -106,7 +106,10 @@ export class LogisticRegression {
       return loss / n + 0.5 * lambda * reg
     }
 
-    const result = minimizeLbfgs(objective, new Float64Array(nParams), { maxIter: this.config.maxIter, gradTol: this.config.tol })
+    const result = minimizeLbfgs(objective, new Float64Array(nParams), {
+      maxIter: this.config.maxIter,
+      gradTol: this.config.tol,
+    })
     const coef: DenseMatrix = { kind: "dense", nRows: rows, nCols: d, data: result.x.slice(0, nw) }
     const intercept = fitIntercept ? result.x.slice(nw) : new Float64Array(rows)
     this.fitted = { classes, coef, intercept, nIter: result.iterations, converged: result.converged }
@@ -168,7 +171,7 @@ export class LogisticRegression {
         let zmax = -Infinity
         for (let k = 0; k < K; k++) zmax = Math.max(zmax, scores.data[i * K + k])
         let sum = 0
-        for (let k = 0; k < K; k++) sum += (out[i * K + k] = Math.exp(scores.data[i * K + k] - zmax))
+        for (let k = 0; k < K; k++) sum += out[i * K + k] = Math.exp(scores.data[i * K + k] - zmax)
         for (let k = 0; k < K; k++) out[i * K + k] /= sum
       }
     }
@@ -206,6 +209,7 @@ export class LogisticRegression {
   private checkInput(X: FeatureMatrix, who: string): void {
     checkFeatures(X, `LogisticRegression.${who}`)
     const d = this.state(who).coef.nCols
-    if (X.nCols !== d) throw new Error(`LogisticRegression.${who}: X has ${X.nCols} columns, the model was fitted on ${d}`)
+    if (X.nCols !== d)
+      throw new Error(`LogisticRegression.${who}: X has ${X.nCols} columns, the model was fitted on ${d}`)
   }
 }

@@ -33,7 +33,8 @@ export class MultinomialNB {
 
   constructor(options: MultinomialNBOptions = {}) {
     const alpha = options.alpha ?? 1
-    if (!(alpha > 0) || !Number.isFinite(alpha)) throw new Error(`MultinomialNB: alpha must be a finite number > 0, got ${alpha}`)
+    if (!(alpha > 0) || !Number.isFinite(alpha))
+      throw new Error(`MultinomialNB: alpha must be a finite number > 0, got ${alpha}`)
     this.config = { alpha, fitPrior: options.fitPrior ?? true }
   }
 
@@ -107,7 +108,7 @@ export class MultinomialNB {
       let m = -Infinity
       for (let k = 0; k < K; k++) m = Math.max(m, out[i * K + k])
       let s = 0
-      for (let k = 0; k < K; k++) s += (out[i * K + k] = Math.exp(out[i * K + k] - m))
+      for (let k = 0; k < K; k++) s += out[i * K + k] = Math.exp(out[i * K + k] - m)
       for (let k = 0; k < K; k++) out[i * K + k] /= s
     }
     return jll
@@ -146,6 +147,9 @@ function checkNonNegative(X: FeatureMatrix, who: string): void {
   checkFeatures(X, who)
   const data = X.data
   for (let p = 0; p < data.length; p++) {
-    if (data[p] < 0) throw new Error(`${who}: X holds ${data[p]}; multinomial naive Bayes needs non-negative features (counts or TF-IDF)`)
+    if (data[p] < 0)
+      throw new Error(
+        `${who}: X holds ${data[p]}; multinomial naive Bayes needs non-negative features (counts or TF-IDF)`,
+      )
   }
 }

@@ -19,7 +19,8 @@ export function regularisedFitConfig(
   const maxIter = options.maxIter ?? defaults.maxIter
   const tol = options.tol ?? defaults.tol
   if (!(C > 0) || !Number.isFinite(C)) throw new Error(`${who}: C must be a finite number > 0, got ${C}`)
-  if (!Number.isInteger(maxIter) || maxIter < 1) throw new Error(`${who}: maxIter must be an integer >= 1, got ${maxIter}`)
+  if (!Number.isInteger(maxIter) || maxIter < 1)
+    throw new Error(`${who}: maxIter must be an integer >= 1, got ${maxIter}`)
   if (!(tol > 0)) throw new Error(`${who}: tol must be > 0, got ${tol}`)
   return { C, fitIntercept: options.fitIntercept ?? true, maxIter, tol }
 }

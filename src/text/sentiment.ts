@@ -13,7 +13,8 @@ export const SENTIMENTS = ["negative", "neutral", "positive"] as const
  * @throws unless the rating is an integer 1..5
  */
 export function ratingToSentiment(rating: number): number {
-  if (!(Number.isInteger(rating) && rating >= 1 && rating <= 5)) throw new Error(`ratingToSentiment: rating must be an integer 1..5, got ${rating}`)
+  if (!(Number.isInteger(rating) && rating >= 1 && rating <= 5))
+    throw new Error(`ratingToSentiment: rating must be an integer 1..5, got ${rating}`)
   return rating <= 2 ? 0 : rating === 3 ? 1 : 2
 }
 
@@ -30,14 +31,72 @@ export interface LexiconOptions {
 
 /** General-purpose English and Chinese opinion words (not taken from the synthetic review templates). */
 export const POSITIVE_WORDS: readonly string[] = [
-  "good", "great", "excellent", "love", "perfect", "nice", "happy", "recommend", "fast", "best", "amazing", "satisfied", "fine", "well", "wonderful",
-  "好", "棒", "喜欢", "推荐", "满意", "完美", "不错", "快", "优秀", "好用", "值得", "超值",
+  "good",
+  "great",
+  "excellent",
+  "love",
+  "perfect",
+  "nice",
+  "happy",
+  "recommend",
+  "fast",
+  "best",
+  "amazing",
+  "satisfied",
+  "fine",
+  "well",
+  "wonderful",
+  "好",
+  "棒",
+  "喜欢",
+  "推荐",
+  "满意",
+  "完美",
+  "不错",
+  "快",
+  "优秀",
+  "好用",
+  "值得",
+  "超值",
 ]
 export const NEGATIVE_WORDS: readonly string[] = [
-  "bad", "terrible", "poor", "disappointed", "disappointing", "broke", "broken", "waste", "refund", "slow", "cheap", "worst", "awful", "hate",
-  "差", "坏", "失望", "浪费", "退款", "慢", "廉价", "糟糕", "垃圾", "后悔",
+  "bad",
+  "terrible",
+  "poor",
+  "disappointed",
+  "disappointing",
+  "broke",
+  "broken",
+  "waste",
+  "refund",
+  "slow",
+  "cheap",
+  "worst",
+  "awful",
+  "hate",
+  "差",
+  "坏",
+  "失望",
+  "浪费",
+  "退款",
+  "慢",
+  "廉价",
+  "糟糕",
+  "垃圾",
+  "后悔",
 ]
-export const NEGATION_WORDS: readonly string[] = ["not", "no", "never", "don't", "didn't", "won't", "不", "没", "没有", "别"]
+export const NEGATION_WORDS: readonly string[] = [
+  "not",
+  "no",
+  "never",
+  "don't",
+  "didn't",
+  "won't",
+  "不",
+  "没",
+  "没有",
+  "别",
+]
 
 /**
  * A lexicon baseline: score = Σ polarity(word), +1 for a positive and −1 for a negative word, the
@@ -55,7 +114,8 @@ export class LexiconSentiment {
 
   constructor(options: LexiconOptions = {}) {
     const window = options.window ?? 3
-    if (!Number.isInteger(window) || window < 0) throw new Error(`LexiconSentiment: window must be an integer >= 0, got ${window}`)
+    if (!Number.isInteger(window) || window < 0)
+      throw new Error(`LexiconSentiment: window must be an integer >= 0, got ${window}`)
     this.positive = new Set(options.positive ?? POSITIVE_WORDS)
     this.negative = new Set(options.negative ?? NEGATIVE_WORDS)
     this.negations = new Set(options.negations ?? NEGATION_WORDS)
@@ -113,8 +173,14 @@ export class SentimentClassifier {
 
   constructor(options: SentimentClassifierOptions = {}) {
     const model = options.model ?? "logistic"
-    if (model !== "logistic" && model !== "naive-bayes") throw new Error(`SentimentClassifier: model must be "logistic" or "naive-bayes", got ${String(model)}`)
-    this.config = { model, tfidf: options.tfidf ?? { sublinearTf: true, minDf: 2 }, C: options.C ?? 10, alpha: options.alpha ?? 1 }
+    if (model !== "logistic" && model !== "naive-bayes")
+      throw new Error(`SentimentClassifier: model must be "logistic" or "naive-bayes", got ${String(model)}`)
+    this.config = {
+      model,
+      tfidf: options.tfidf ?? { sublinearTf: true, minDf: 2 },
+      C: options.C ?? 10,
+      alpha: options.alpha ?? 1,
+    }
     // Validate the model options now rather than at fit.
     if (model === "logistic") new LogisticRegression({ C: this.config.C })
     else new MultinomialNB({ alpha: this.config.alpha })
@@ -122,10 +188,14 @@ export class SentimentClassifier {
 
   /** Fits the vectorizer and the model on documents and their labels. */
   fit(docs: ReadonlyArray<Document>, labels: ArrayLike<number>): this {
-    if (docs.length !== labels.length) throw new Error(`SentimentClassifier.fit: ${docs.length} documents but ${labels.length} labels`)
+    if (docs.length !== labels.length)
+      throw new Error(`SentimentClassifier.fit: ${docs.length} documents but ${labels.length} labels`)
     const vectorizer = new TfidfVectorizer(this.config.tfidf)
     const X = vectorizer.fitTransform(docs)
-    this.classifier = this.config.model === "logistic" ? new LogisticRegression({ C: this.config.C }).fit(X, labels) : new MultinomialNB({ alpha: this.config.alpha }).fit(X, labels)
+    this.classifier =
+      this.config.model === "logistic"
+        ? new LogisticRegression({ C: this.config.C }).fit(X, labels)
+        : new MultinomialNB({ alpha: this.config.alpha }).fit(X, labels)
     this.vectorizer = vectorizer
     return this
   }

@@ -15,8 +15,10 @@ export interface Neighbour {
  */
 export function nearestRows(X: FeatureMatrix, i: number, k: number): Neighbour[] {
   const n = X.nRows
-  if (!(Number.isInteger(i) && i >= 0 && i < n)) throw new Error(`nearestRows: i must be an integer in [0, ${n}), got ${i}`)
-  if (!(Number.isInteger(k) && k >= 1 && k <= n - 1)) throw new Error(`nearestRows: k must be an integer in [1, ${n - 1}], got ${k}`)
+  if (!(Number.isInteger(i) && i >= 0 && i < n))
+    throw new Error(`nearestRows: i must be an integer in [0, ${n}), got ${i}`)
+  if (!(Number.isInteger(k) && k >= 1 && k <= n - 1))
+    throw new Error(`nearestRows: k must be an integer in [1, ${n - 1}], got ${k}`)
   const d = X.nCols
   const q = new Float64Array(d)
   const norms = new Float64Array(n)

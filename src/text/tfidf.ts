@@ -27,7 +27,8 @@ export class TfidfVectorizer {
 
   constructor(options: TfidfOptions = {}) {
     const norm = options.norm ?? "l2"
-    if (norm !== "l2" && norm !== "l1" && norm !== "none") throw new Error(`TfidfVectorizer: norm must be "l2", "l1" or "none", got ${String(norm)}`)
+    if (norm !== "l2" && norm !== "l1" && norm !== "none")
+      throw new Error(`TfidfVectorizer: norm must be "l2", "l1" or "none", got ${String(norm)}`)
     this.config = { smoothIdf: options.smoothIdf ?? true, sublinearTf: options.sublinearTf ?? false, norm }
     this.counter = new CountVectorizer(options)
   }

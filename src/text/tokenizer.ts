@@ -29,7 +29,12 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u
 
 /** Han ideographs: CJK Unified Ideographs, Extension A, Compatibility Ideographs, Extensions B+ (astral). */
 function isHan(cp: number): boolean {
-  return (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3134f)
+  return (
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0x20000 && cp <= 0x3134f)
+  )
 }
 
 /** 0: separator, 1: Latin/other letter or digit, 2: Han. ASCII first, the Unicode test only for the rest. */
@@ -51,7 +56,12 @@ function charClass(cp: number, ch: string): number {
  * new Tokenizer({ chinese: "bigrams" }).tokenize("防晒霜") // ["防晒", "晒霜"]
  */
 export class Tokenizer {
-  readonly config: Readonly<{ chinese: "words" | "bigrams" | "chars"; lowercase: boolean; stopWords: ReadonlySet<string>; cacheSize: number }>
+  readonly config: Readonly<{
+    chinese: "words" | "bigrams" | "chars"
+    lowercase: boolean
+    stopWords: ReadonlySet<string>
+    cacheSize: number
+  }>
   private readonly segmenter: Intl.Segmenter | null
   private readonly cache = new Map<string, string[]>()
 
@@ -61,10 +71,12 @@ export class Tokenizer {
       throw new Error(`Tokenizer: chinese must be "words", "bigrams" or "chars", got ${String(requested)}`)
     }
     const cacheSize = options.cacheSize ?? 100000
-    if (!Number.isInteger(cacheSize) || cacheSize < 0) throw new Error(`Tokenizer: cacheSize must be an integer >= 0, got ${cacheSize}`)
+    if (!Number.isInteger(cacheSize) || cacheSize < 0)
+      throw new Error(`Tokenizer: cacheSize must be an integer >= 0, got ${cacheSize}`)
     const lowercase = options.lowercase ?? true
     const stopWords = new Set(Array.from(options.stopWords ?? [], (w) => (lowercase ? w.toLowerCase() : w)))
-    this.segmenter = requested === "words" && chineseSegmenterAvailable() ? new Intl.Segmenter("zh", { granularity: "word" }) : null
+    this.segmenter =
+      requested === "words" && chineseSegmenterAvailable() ? new Intl.Segmenter("zh", { granularity: "word" }) : null
     const chinese = requested === "words" && !this.segmenter ? "bigrams" : requested
     this.config = { chinese, lowercase, stopWords, cacheSize }
   }
@@ -81,7 +93,14 @@ export class Tokenizer {
       const width = cp > 0xffff ? 2 : 1
       let cls = i < n ? charClass(cp, text.slice(i, i + width)) : 0
       // An apostrophe between two Latin letters stays inside the word ("don't").
-      if (cls === 0 && runClass === 1 && (cp === 39 || cp === 0x2019) && i + 1 < n && charClass(text.charCodeAt(i + 1), text[i + 1]) === 1) cls = 1
+      if (
+        cls === 0 &&
+        runClass === 1 &&
+        (cp === 39 || cp === 0x2019) &&
+        i + 1 < n &&
+        charClass(text.charCodeAt(i + 1), text[i + 1]) === 1
+      )
+        cls = 1
       if (cls !== runClass) {
         if (runClass !== 0) this.emit(text.slice(start, i), runClass, out)
         start = i
@@ -126,10 +145,79 @@ export class Tokenizer {
 
 /** A small English stop-word list (articles, pronouns, auxiliaries, prepositions); negations are kept. */
 export const ENGLISH_STOP_WORDS: readonly string[] = [
-  "a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "at", "by", "from", "as", "is", "are", "was", "were",
-  "be", "been", "it", "its", "this", "that", "these", "those", "i", "my", "me", "we", "our", "you", "your", "he", "she",
-  "they", "them", "their", "his", "her", "after", "but", "so", "if", "than", "then", "there", "which", "who", "what",
+  "a",
+  "an",
+  "the",
+  "and",
+  "or",
+  "of",
+  "to",
+  "in",
+  "on",
+  "for",
+  "with",
+  "at",
+  "by",
+  "from",
+  "as",
+  "is",
+  "are",
+  "was",
+  "were",
+  "be",
+  "been",
+  "it",
+  "its",
+  "this",
+  "that",
+  "these",
+  "those",
+  "i",
+  "my",
+  "me",
+  "we",
+  "our",
+  "you",
+  "your",
+  "he",
+  "she",
+  "they",
+  "them",
+  "their",
+  "his",
+  "her",
+  "after",
+  "but",
+  "so",
+  "if",
+  "than",
+  "then",
+  "there",
+  "which",
+  "who",
+  "what",
 ]
 
 /** A small Chinese stop-word list (particles and function words); negations (不, 没) are kept. */
-export const CHINESE_STOP_WORDS: readonly string[] = ["的", "了", "和", "是", "就", "都", "而", "及", "与", "着", "或", "一个", "这个", "那个", "也", "很", "有点", "吧", "呢", "啊"]
+export const CHINESE_STOP_WORDS: readonly string[] = [
+  "的",
+  "了",
+  "和",
+  "是",
+  "就",
+  "都",
+  "而",
+  "及",
+  "与",
+  "着",
+  "或",
+  "一个",
+  "这个",
+  "那个",
+  "也",
+  "很",
+  "有点",
+  "吧",
+  "呢",
+  "啊",
+]

@@ -8,8 +8,14 @@ import type { EventLog } from "../schema/event-log"
  * @throws on an item without tokens or a user outside [0, nUsers)
  * @example userDocuments(log.events, world.catalog.descriptionZh.map((d) => tokenizer.tokenize(d)), world.nUsers)
  */
-export function userDocuments(events: EventLog, itemTokens: ReadonlyArray<readonly string[]>, nUsers: number, minType = 0): string[][] {
-  if (!Number.isInteger(nUsers) || nUsers < 1) throw new Error(`userDocuments: nUsers must be an integer >= 1, got ${nUsers}`)
+export function userDocuments(
+  events: EventLog,
+  itemTokens: ReadonlyArray<readonly string[]>,
+  nUsers: number,
+  minType = 0,
+): string[][] {
+  if (!Number.isInteger(nUsers) || nUsers < 1)
+    throw new Error(`userDocuments: nUsers must be an integer >= 1, got ${nUsers}`)
   const docs: string[][] = Array.from({ length: nUsers }, () => [])
   for (let k = 0; k < events.length; k++) {
     if (events.type[k] < minType) continue
@@ -17,7 +23,8 @@ export function userDocuments(events: EventLog, itemTokens: ReadonlyArray<readon
     const i = events.item[k]
     if (!(u >= 0 && u < nUsers)) throw new Error(`userDocuments: event ${k} has user ${u}, outside [0, ${nUsers})`)
     const tokens = itemTokens[i]
-    if (!tokens) throw new Error(`userDocuments: event ${k} has item ${i}, which has no tokens (${itemTokens.length} items given)`)
+    if (!tokens)
+      throw new Error(`userDocuments: event ${k} has item ${i}, which has no tokens (${itemTokens.length} items given)`)
     for (const t of tokens) docs[u].push(t)
   }
   return docs

@@ -27,9 +27,15 @@ export interface Communities {
  * come from `rng` alone (a stream of its own), so the users' other traits do not change.
  * @example const c = generateCommunities({ count: 4, concentration: 0.3 }, world.catalog.marketShare, 100, createRng(42, 4))
  */
-export function generateCommunities(options: CommunityOptions, marketShare: Float64Array, users: number, rng: Rng): Communities {
+export function generateCommunities(
+  options: CommunityOptions,
+  marketShare: Float64Array,
+  users: number,
+  rng: Rng,
+): Communities {
   const { count, concentration } = options
-  if (!(Number.isInteger(count) && count >= 2)) throw new Error(`communities.count must be an integer >= 2, got ${count}`)
+  if (!(Number.isInteger(count) && count >= 2))
+    throw new Error(`communities.count must be an integer >= 2, got ${count}`)
   if (!(concentration > 0)) throw new Error(`communities.concentration must be > 0, got ${concentration}`)
   const nc = marketShare.length
   const alpha = Float64Array.from(marketShare, (m) => Math.max(1e-3, concentration * nc * m))

@@ -55,7 +55,12 @@ export const worldConfigSchema = lazyValue(() => {
      * Taste communities (absent: none, every user's interests are an independent draw around the market
      * shares): `count` interest profiles, each user's interests drawn around their community's profile.
      */
-    communities: z.strictObject({ count: z.number().int().min(2).max(1000), concentration: z.number().positive().max(100).default(0.3) }).optional(),
+    communities: z
+      .strictObject({
+        count: z.number().int().min(2).max(1000),
+        concentration: z.number().positive().max(100).default(0.3),
+      })
+      .optional(),
     startDate: z.string().refine(isCalendarDate, `expected ${CALENDAR_DATE_RULE}`).default("2026-01-05"),
     faults: faultConfigSchema.default({ missingRate: 0, errorCodeRate: 0, duplicateRate: 0, outlierRate: 0 }),
   })

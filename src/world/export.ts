@@ -18,7 +18,11 @@ export async function writeWorldCsv(world: World, log: SimulatedLog, dir: string
   await writeTableCsv(join(dir, "categories.csv"), categoriesTable(world))
   await writeTableCsv(join(dir, "items.csv"), itemsTable(world))
   await writeTableCsv(join(dir, "users.csv"), usersTable(world))
-  const { table, injected } = injectFaults(eventsTable(world, log.events), world.config.faults, createRng(world.config.seed, 4))
+  const { table, injected } = injectFaults(
+    eventsTable(world, log.events),
+    world.config.faults,
+    createRng(world.config.seed, 4),
+  )
   await writeTableCsv(join(dir, "events.csv"), table)
   await writeTableCsv(join(dir, "reviews.csv"), reviewsTable(log.reviews))
   return injected

@@ -4,7 +4,18 @@ import { readCsv } from "../io/csv"
 import { emptyEventLog, growEventLog, trimEventLog, type EventLog } from "../schema/event-log"
 import { DEVICES, EVENT_TYPES, REGIONS } from "../schema/world-types"
 
-const COLUMNS = ["time", "user_id", "session_id", "item_id", "event", "position", "hour", "weekday", "device", "region"] as const
+const COLUMNS = [
+  "time",
+  "user_id",
+  "session_id",
+  "item_id",
+  "event",
+  "position",
+  "hour",
+  "weekday",
+  "device",
+  "region",
+] as const
 
 function lookup(file: string, row: number, column: string, names: readonly string[], text: string): number {
   const at = names.indexOf(text)

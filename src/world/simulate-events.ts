@@ -36,14 +36,25 @@ export function simulateEvents(world: World, rng?: Rng): SimulatedLog {
   const cfg = world.config
   const nc = world.nCategories
   const baseSeed = rng ? rng.nextUint32() : cfg.seed
-  const expected = Math.ceil(world.nUsers * cfg.days * cfg.sessionsPerDay * cfg.pagesPerSession * cfg.slateSize * 1.15) + 1024
+  const expected =
+    Math.ceil(world.nUsers * cfg.days * cfg.sessionsPerDay * cfg.pagesPerSession * cfg.slateSize * 1.15) + 1024
   let events = emptyEventLog(expected)
-  const reviews: ReviewLog = { length: 0, user: new Int32Array(0), item: new Int32Array(0), rating: new Uint8Array(0), time: new Int32Array(0), textEn: [], textZh: [] }
+  const reviews: ReviewLog = {
+    length: 0,
+    user: new Int32Array(0),
+    item: new Int32Array(0),
+    rating: new Uint8Array(0),
+    time: new Int32Array(0),
+    textEn: [],
+    textZh: [],
+  }
   const reviewUser: number[] = []
   const reviewItem: number[] = []
   const reviewRating: number[] = []
   const reviewTime: number[] = []
-  const byPopularity = world.itemsByCategory.map((items) => (items.length > 0 ? new AliasTable(Array.from(items, (i) => world.catalog.popularity[i])) : null))
+  const byPopularity = world.itemsByCategory.map((items) =>
+    items.length > 0 ? new AliasTable(Array.from(items, (i) => world.catalog.popularity[i])) : null,
+  )
   const specs = CATEGORY_SPECS
   const interest = new Float64Array(nc)
   const exposures = new Int32Array(nc)
@@ -119,7 +130,16 @@ export function simulateEvents(world: World, rng?: Rng): SimulatedLog {
   return { events: trimEventLog(events), reviews, sessions: session }
 }
 
-function pushEvent(log: EventLog, user: number, item: number, session: number, time: number, type: number, position: number, ctx: Context): void {
+function pushEvent(
+  log: EventLog,
+  user: number,
+  item: number,
+  session: number,
+  time: number,
+  type: number,
+  position: number,
+  ctx: Context,
+): void {
   const k = log.length++
   log.user[k] = user
   log.item[k] = item

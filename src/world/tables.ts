@@ -40,10 +40,18 @@ export function usersTable(world: World): Table {
     { name: "region", values: Array.from(u.region, (r) => REGIONS[r]) },
   ]
   for (let k = 0; k < nc; k++) {
-    table.push({ name: `interest_start_${k}`, values: Float64Array.from({ length: n }, (_, i) => u.interestStart[i * nc + k]), digits: 6 })
+    table.push({
+      name: `interest_start_${k}`,
+      values: Float64Array.from({ length: n }, (_, i) => u.interestStart[i * nc + k]),
+      digits: 6,
+    })
   }
   for (let k = 0; k < nc; k++) {
-    table.push({ name: `interest_end_${k}`, values: Float64Array.from({ length: n }, (_, i) => u.interestEnd[i * nc + k]), digits: 6 })
+    table.push({
+      name: `interest_end_${k}`,
+      values: Float64Array.from({ length: n }, (_, i) => u.interestEnd[i * nc + k]),
+      digits: 6,
+    })
   }
   return table
 }

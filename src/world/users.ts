@@ -42,7 +42,12 @@ export interface Users {
  * With `communities`, the interests are then redrawn around the user's community profile from
  * `communities.rng`, so every other trait is exactly as without communities.
  */
-export function generateUsers(config: WorldConfig, marketShare: Float64Array, rng: Rng, communities?: Communities & { rng: Rng }): Users {
+export function generateUsers(
+  config: WorldConfig,
+  marketShare: Float64Array,
+  rng: Rng,
+  communities?: Communities & { rng: Rng },
+): Users {
   const n = config.users
   const nc = marketShare.length
   const concentration = new Float64Array(n)
@@ -83,5 +88,18 @@ export function generateUsers(config: WorldConfig, marketShare: Float64Array, rn
     region[u] = randomInt(rng, REGIONS.length)
   }
   const community = communities ? Int32Array.from(communities.member) : new Int32Array(n).fill(-1)
-  return { concentration, interestStart, interestEnd, drift, priceSensitivity, activity, noveltySeeking, fatigue, device, region, segment, community }
+  return {
+    concentration,
+    interestStart,
+    interestEnd,
+    drift,
+    priceSensitivity,
+    activity,
+    noveltySeeking,
+    fatigue,
+    device,
+    region,
+    segment,
+    community,
+  }
 }

@@ -15,7 +15,8 @@ import { generateUsers, type Users } from "./users"
 
 /** Share of sessions by hour of day (a typical e-commerce day: small morning peak, evening peak). */
 export const HOURLY_TRAFFIC: readonly number[] = [
-  1.2, 0.7, 0.4, 0.3, 0.3, 0.5, 1.0, 1.8, 2.6, 3.2, 3.6, 4.0, 4.6, 4.2, 4.0, 4.0, 4.2, 4.6, 5.2, 6.2, 7.2, 7.8, 6.6, 3.4,
+  1.2, 0.7, 0.4, 0.3, 0.3, 0.5, 1.0, 1.8, 2.6, 3.2, 3.6, 4.0, 4.6, 4.2, 4.0, 4.0, 4.2, 4.6, 5.2, 6.2, 7.2, 7.8, 6.6,
+  3.4,
 ]
 
 /** The fixed coefficients of the click and purchase models (documented, not learned). */
@@ -76,9 +77,16 @@ export class World {
     // Separate streams: changing the number of users does not change the catalogue.
     this.catalog = generateCatalog(config, createRng(config.seed, 1))
     // Communities from a stream of their own: users' other traits are the same with or without them.
-    this.communities = config.communities ? generateCommunities(config.communities, this.catalog.marketShare, config.users, createRng(config.seed, 4)) : null
+    this.communities = config.communities
+      ? generateCommunities(config.communities, this.catalog.marketShare, config.users, createRng(config.seed, 4))
+      : null
     const communityRng = createRng(config.seed, 5)
-    this.users = generateUsers(config, this.catalog.marketShare, createRng(config.seed, 2), this.communities ? { ...this.communities, rng: communityRng } : undefined)
+    this.users = generateUsers(
+      config,
+      this.catalog.marketShare,
+      createRng(config.seed, 2),
+      this.communities ? { ...this.communities, rng: communityRng } : undefined,
+    )
     const rng = createRng(config.seed, 3)
     this.regionAffinity = new Float64Array(REGIONS.length * this.nCategories)
     for (let k = 0; k < this.regionAffinity.length; k++) this.regionAffinity[k] = normal(rng, 0, 0.25)
@@ -182,7 +190,11 @@ export class World {
 
   /** Expected revenue of showing `item` at `position`: P(click)·P(purchase | click)·price. */
   expectedRevenue(user: number, item: number, context: Context, position = 0, exposures = 0): number {
-    return this.clickProbability(user, item, context, position, exposures) * this.purchaseProbability(user, item, context) * this.catalog.price[item]
+    return (
+      this.clickProbability(user, item, context, position, exposures) *
+      this.purchaseProbability(user, item, context) *
+      this.catalog.price[item]
+    )
   }
 
   /**
@@ -194,7 +206,13 @@ export class World {
     const hour = categorical(rng, HOURLY_TRAFFIC)
     const device = rng.next() < 0.8 ? this.users.device[user] : randomInt(rng, DEVICES.length)
     const whole = Math.floor(day)
-    return { day: whole + (hour + rng.next()) / 24, hour, weekday: (this.startWeekday() + whole) % 7, device, region: this.users.region[user] }
+    return {
+      day: whole + (hour + rng.next()) / 24,
+      hour,
+      weekday: (this.startWeekday() + whole) % 7,
+      device,
+      region: this.users.region[user],
+    }
   }
 
   /** The weekday (0 = Monday) of day 0; 1970-01-01 was a Thursday (3). */

@@ -1,11 +1,36 @@
 import { describe, expect, it } from "vitest"
-import { BayesUcb, bernoulliKl, Exp3, GaussianThompson, KlUcb, RandomPolicy, Softmax, Ucb1, type Policy } from "../../src/bandits"
+import {
+  BayesUcb,
+  bernoulliKl,
+  Exp3,
+  GaussianThompson,
+  KlUcb,
+  RandomPolicy,
+  Softmax,
+  Ucb1,
+  type Policy,
+} from "../../src/bandits"
 import { createRng } from "../../src/random/rng"
-import { BernoulliArms, environmentStream, GaussianTestbed, interval, policyStream, simulate } from "../../src/simulation"
+import {
+  BernoulliArms,
+  environmentStream,
+  GaussianTestbed,
+  interval,
+  policyStream,
+  simulate,
+} from "../../src/simulation"
 
 describe("KL-UCB's index value (Garivier & Cappé 2011)", () => {
   // Reference: test/bandits/reference/kl_ucb_index.py (scipy brentq); arm 2's is the closed form 1 − 1/t.
-  const history: [number, number][] = [[0, 1], [0, 0], [1, 1], [0, 1], [1, 0], [2, 0], [0, 1]]
+  const history: [number, number][] = [
+    [0, 1],
+    [0, 0],
+    [1, 1],
+    [0, 1],
+    [1, 0],
+    [2, 0],
+    [0, 1],
+  ]
   const cases: [number, number[]][] = [
     [0, [0.9841954666, 0.9629100499, 6 / 7]],
     [3, [0.9979424952, 0.9951292693, 0.9806119732]],
@@ -108,33 +133,64 @@ describe("EXP3 on an oblivious adversarial sequence", () => {
  * Here 500 runs. Tolerance: 4 × the SE of the difference, √(SE_ref² + (run sd)²/500), from the run sd printed by the script.
  */
 describe("softmax and Gaussian Thompson on the 10-armed testbed vs the numpy re-run", () => {
-  const windows: [number, number][] = [[0, 100], [100, 500], [500, 1000]]
+  const windows: [number, number][] = [
+    [0, 100],
+    [100, 500],
+    [500, 1000],
+  ]
   // per window: [mean reward, its SE, run sd, optimal share, its SE, run sd]
   const reference: Record<string, [number, number, number, number, number, number][]> = {
-    "softmax-0.1": [[1.0728, 0.009, 0.568, 0.4152, 0.0071, 0.451], [1.2415, 0.0088, 0.556, 0.517, 0.0077, 0.485], [1.2818, 0.0087, 0.552, 0.5594, 0.0076, 0.483]],
-    "softmax-1": [[0.7053, 0.0079, 0.502, 0.2918, 0.002, 0.127], [0.8197, 0.0082, 0.517, 0.3242, 0.0018, 0.117], [0.815, 0.0081, 0.515, 0.3213, 0.0018, 0.114]],
-    "gaussian-thompson": [[1.1536, 0.0097, 0.612, 0.5637, 0.0042, 0.264], [1.4794, 0.0095, 0.601, 0.8374, 0.0038, 0.242], [1.5116, 0.0093, 0.59, 0.9009, 0.0033, 0.208]],
+    "softmax-0.1": [
+      [1.0728, 0.009, 0.568, 0.4152, 0.0071, 0.451],
+      [1.2415, 0.0088, 0.556, 0.517, 0.0077, 0.485],
+      [1.2818, 0.0087, 0.552, 0.5594, 0.0076, 0.483],
+    ],
+    "softmax-1": [
+      [0.7053, 0.0079, 0.502, 0.2918, 0.002, 0.127],
+      [0.8197, 0.0082, 0.517, 0.3242, 0.0018, 0.117],
+      [0.815, 0.0081, 0.515, 0.3213, 0.0018, 0.114],
+    ],
+    "gaussian-thompson": [
+      [1.1536, 0.0097, 0.612, 0.5637, 0.0042, 0.264],
+      [1.4794, 0.0095, 0.601, 0.8374, 0.0038, 0.242],
+      [1.5116, 0.0093, 0.59, 0.9009, 0.0033, 0.208],
+    ],
   }
   it("every window's mean reward and optimal share agree within 4 SE", () => {
     const runs = 500
     const result = simulate(
       new GaussianTestbed({ arms: 10 }),
-      [new Softmax({ arms: 10, temperature: 0.1 }), new Softmax({ arms: 10, temperature: 1 }), new GaussianThompson({ arms: 10, priorMean: 0, priorSd: 1, noiseSd: 1 })],
+      [
+        new Softmax({ arms: 10, temperature: 0.1 }),
+        new Softmax({ arms: 10, temperature: 1 }),
+        new GaussianThompson({ arms: 10, priorMean: 0, priorSd: 1, noiseSd: 1 }),
+      ],
       { horizon: 1000, runs, seed: 203 },
     )
-    const average = (curve: Float64Array, [from, to]: [number, number]) => curve.subarray(from, to).reduce((s, v) => s + v, 0) / (to - from)
+    const average = (curve: Float64Array, [from, to]: [number, number]) =>
+      curve.subarray(from, to).reduce((s, v) => s + v, 0) / (to - from)
     for (const policy of result.policies) {
       reference[policy.name].forEach(([reward, rewardSe, rewardSd, optimal, optimalSe, optimalSd], w) => {
         const label = `${policy.name} [${windows[w]}]`
-        expect(Math.abs(average(policy.meanReward, windows[w]) - reward), label).toBeLessThan(4 * Math.hypot(rewardSe, rewardSd / Math.sqrt(runs)))
-        expect(Math.abs(average(policy.optimalRate, windows[w]) - optimal), label).toBeLessThan(4 * Math.hypot(optimalSe, optimalSd / Math.sqrt(runs)))
+        expect(Math.abs(average(policy.meanReward, windows[w]) - reward), label).toBeLessThan(
+          4 * Math.hypot(rewardSe, rewardSd / Math.sqrt(runs)),
+        )
+        expect(Math.abs(average(policy.optimalRate, windows[w]) - optimal), label).toBeLessThan(
+          4 * Math.hypot(optimalSe, optimalSd / Math.sqrt(runs)),
+        )
       })
     }
   })
 })
 
 /** Per-run pseudo-regret Σ_t (μ* − μ_{A_t}) at the horizon; run r uses the same reward stream for every policy (paired runs). */
-function pairedRegrets(probabilities: number[], policy: Policy<unknown>, horizon: number, runs: number, seed: number): Float64Array {
+function pairedRegrets(
+  probabilities: number[],
+  policy: Policy<unknown>,
+  horizon: number,
+  runs: number,
+  seed: number,
+): Float64Array {
   const env = new BernoulliArms(probabilities)
   const best = Math.max(...probabilities)
   const out = new Float64Array(runs)

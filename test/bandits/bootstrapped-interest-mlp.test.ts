@@ -20,23 +20,34 @@ function loss(p: BootstrappedInterestMlp, s: number[], a: number, r: number): nu
 describe("BootstrappedInterestMlp", () => {
   it("one training step moves every weight by −η times the finite-difference gradient of the loss", () => {
     const K = 3
-    const p = new BootstrappedInterestMlp({ arms: K, dimension: 2, users: 1, hidden: 4, heads: 1, batch: 1, learningRate: 0.01, seed: 2 })
+    const p = new BootstrappedInterestMlp({
+      arms: K,
+      dimension: 2,
+      users: 1,
+      hidden: 4,
+      heads: 1,
+      batch: 1,
+      learningRate: 0.01,
+      seed: 2,
+    })
     const ctx = { user: 0, features: Float64Array.of(0.3, -0.7) }
     // The bootstrap mask keeps an observation with probability 1/2: step until one is kept.
     for (let attempt = 0; attempt < 20; attempt++) {
       const s = [1 / K, 1 / K, 1 / K, 0.3, -0.7] // no clicks yet: uniform shares, then x
       const params = [p.w1, p.b1, p.w2, p.c2]
       const before = params.map((w) => Float64Array.from(w))
-      const grads = params.map((w) => Float64Array.from(w, (_, i) => {
-        const keep = w[i]
-        const h = 1e-6
-        w[i] = keep + h
-        const up = loss(p, s, 1, 0)
-        w[i] = keep - h
-        const down = loss(p, s, 1, 0)
-        w[i] = keep
-        return (up - down) / (2 * h)
-      }))
+      const grads = params.map((w) =>
+        Float64Array.from(w, (_, i) => {
+          const keep = w[i]
+          const h = 1e-6
+          w[i] = keep + h
+          const up = loss(p, s, 1, 0)
+          w[i] = keep - h
+          const down = loss(p, s, 1, 0)
+          w[i] = keep
+          return (up - down) / (2 * h)
+        }),
+      )
       p.update(1, 0, ctx)
       const moved = params.some((w, k) => w.some((v, i) => v !== before[k][i]))
       if (!moved) continue
@@ -48,7 +59,8 @@ describe("BootstrappedInterestMlp", () => {
 
   it("learns each user's favourite arm from the history, and its heads agree there", () => {
     const rows: [number, number, number][] = []
-    for (let u = 0; u < 40; u++) for (let a = 0; a < 4; a++) for (let i = 0; i < 5; i++) rows.push([u, a, a === u % 4 ? 1 : 0])
+    for (let u = 0; u < 40; u++)
+      for (let a = 0; a < 4; a++) for (let i = 0; i < 5; i++) rows.push([u, a, a === u % 4 ? 1 : 0])
     const p = new BootstrappedInterestMlp({ arms: 4, users: 40, epochs: 60, learningRate: 0.5, seed: 3 })
     p.warmStart(historyOf(40, 4, rows), createRng(1))
     let mass = 0

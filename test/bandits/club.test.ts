@@ -7,7 +7,11 @@ describe("Club", () => {
   it("indices are the pooled ridge estimate plus α·sqrt(ln(t + 1)/(1 + N̄)) of the user's cluster", () => {
     // A complete graph and a few observations: no edge fails the test yet, one cluster of all users.
     const p = new Club({ arms: 3, users: 3, alpha: 0.5, edgeProbability: 1 })
-    const steps: [number, number, number][] = [[0, 0, 1], [1, 0, 0], [2, 1, 1]]
+    const steps: [number, number, number][] = [
+      [0, 0, 1],
+      [1, 0, 0],
+      [2, 1, 1],
+    ]
     for (const [u, a, r] of steps) p.update(a, r, { user: u })
     expect(new Set(Array.from(p.cluster)).size).toBe(1)
     const idx = p.indices({ user: 1 }, new Float64Array(3))

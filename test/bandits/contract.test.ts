@@ -1,11 +1,37 @@
 import { describe, expect, it } from "vitest"
 import { createRng } from "../../src/random/rng"
 import {
-  BayesUcb, BetaThompson, DiscountedThompson, DiscountedUcb, EpsilonGreedy, Exp3, FeedbackReweighting, GaussianThompson,
-  GradientBandit, Greedy, KlUcb, LinThompson, LinUcb, OptimisticGreedy, RandomPolicy, SegmentEpsilonGreedy,
-  SlidingWindowThompson, SlidingWindowUcb, Softmax, Ucb, Ucb1,
+  BayesUcb,
+  BetaThompson,
+  DiscountedThompson,
+  DiscountedUcb,
+  EpsilonGreedy,
+  Exp3,
+  FeedbackReweighting,
+  GaussianThompson,
+  GradientBandit,
+  Greedy,
+  KlUcb,
+  LinThompson,
+  LinUcb,
+  OptimisticGreedy,
+  RandomPolicy,
+  SegmentEpsilonGreedy,
+  SlidingWindowThompson,
+  SlidingWindowUcb,
+  Softmax,
+  Ucb,
+  Ucb1,
 } from "../../src/bandits"
-import { BootstrappedInterestMlp, Club, EnsembleSampling, HierarchicalThompson, HybridLinUcb, PerUserThompson, PerUserUcb } from "../../src/bandits"
+import {
+  BootstrappedInterestMlp,
+  Club,
+  EnsembleSampling,
+  HierarchicalThompson,
+  HybridLinUcb,
+  PerUserThompson,
+  PerUserUcb,
+} from "../../src/bandits"
 import type { Policy } from "../../src/bandits"
 
 const K = 6
@@ -50,7 +76,10 @@ const factories: [string, () => Policy<never>][] = [
   ["per-user thompson", () => new PerUserThompson({ arms: K, users: 3, probabilityDraws: 500 })],
   ["per-user ucb", () => new PerUserUcb({ arms: K, users: 3 })],
   ["hierarchical thompson", () => new HierarchicalThompson({ arms: K, users: 3, probabilityDraws: 500 })],
-  ["bootstrapped interest mlp", () => new BootstrappedInterestMlp({ arms: K, dimension: D, users: 3, batch: 8, seed: 1 })],
+  [
+    "bootstrapped interest mlp",
+    () => new BootstrappedInterestMlp({ arms: K, dimension: D, users: 3, batch: 8, seed: 1 }),
+  ],
   ["club", () => new Club({ arms: K, users: 3 })],
   ["ensemble sampling", () => new EnsembleSampling({ arms: K, users: 3, seed: 2 })],
   ["hybrid linucb", () => new HybridLinUcb({ arms: K, dimension: D, users: 3, alpha: 0.5 })],

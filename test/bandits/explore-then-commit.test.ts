@@ -30,12 +30,15 @@ describe("explore-then-commit", () => {
   it.each([
     { delta: 0.5, m: 10, horizon: 200, runs: 4000, pWrong: 0.131776, regret: 16.859861 },
     { delta: 0.2, m: 30, horizon: 500, runs: 2000, pWrong: 0.219289, regret: 25.297433 },
-  ])("Δ = $delta, m = $m, n = $horizon: commits wrongly with probability Φ(−Δ√(m/2)) and has regret mΔ + (n − 2m)Δ·Φ(−Δ√(m/2))", (c) => {
-    const { wrong, regret } = twoGaussianArms(c.delta, c.m, c.horizon, c.runs)
-    const se = Math.sqrt((c.pWrong * (1 - c.pWrong)) / c.runs)
-    expect(Math.abs(wrong - c.pWrong)).toBeLessThan(4 * se)
-    expect(Math.abs(regret - c.regret)).toBeLessThan(4 * se * (c.horizon - 2 * c.m) * c.delta)
-  })
+  ])(
+    "Δ = $delta, m = $m, n = $horizon: commits wrongly with probability Φ(−Δ√(m/2)) and has regret mΔ + (n − 2m)Δ·Φ(−Δ√(m/2))",
+    (c) => {
+      const { wrong, regret } = twoGaussianArms(c.delta, c.m, c.horizon, c.runs)
+      const se = Math.sqrt((c.pWrong * (1 - c.pWrong)) / c.runs)
+      expect(Math.abs(wrong - c.pWrong)).toBeLessThan(4 * se)
+      expect(Math.abs(regret - c.regret)).toBeLessThan(4 * se * (c.horizon - 2 * c.m) * c.delta)
+    },
+  )
 
   it("explores the arms in turn, m times each, then plays the best sample mean for good, with propensity 1", () => {
     const policy = new ExploreThenCommit({ arms: 3, explorations: 2 })
@@ -74,7 +77,11 @@ describe("explore-then-commit", () => {
   })
 
   it("refuses a number of explorations that is not an integer >= 1, naming the option", () => {
-    expect(() => new ExploreThenCommit({ arms: 2, explorations: 0 })).toThrow("ExploreThenCommit: explorations must be an integer >= 1, got 0")
-    expect(() => new ExploreThenCommit({ arms: 2, explorations: 2.5 })).toThrow("ExploreThenCommit: explorations must be an integer >= 1, got 2.5")
+    expect(() => new ExploreThenCommit({ arms: 2, explorations: 0 })).toThrow(
+      "ExploreThenCommit: explorations must be an integer >= 1, got 0",
+    )
+    expect(() => new ExploreThenCommit({ arms: 2, explorations: 2.5 })).toThrow(
+      "ExploreThenCommit: explorations must be an integer >= 1, got 2.5",
+    )
   })
 })

@@ -77,7 +77,9 @@ describe("HierarchicalThompson", () => {
     p.warmStart(historyOf(2, 1, rowsOf(0, [3, 1], [4, 4])))
     expect(p.strength(0)).toBeCloseTo(10, 12)
     expect(p.priorAlpha[0]).toBeCloseTo(10 * (5 / 10), 12)
-    expect(() => new HierarchicalThompson({ arms: 2, minStrength: 5, maxStrength: 3 })).toThrow(/maxStrength must be >= minStrength/)
+    expect(() => new HierarchicalThompson({ arms: 2, minStrength: 5, maxStrength: 3 })).toThrow(
+      /maxStrength must be >= minStrength/,
+    )
     expect(() => new HierarchicalThompson({ arms: 2, strength: 0 })).toThrow(/strength must be a finite number > 0/)
   })
 })

@@ -13,17 +13,20 @@ function inverse(A: number[][]): number[][] {
     ;[M[c], M[p]] = [M[p], M[c]]
     const d = M[c][c]
     for (let j = 0; j < 2 * n; j++) M[c][j] /= d
-    for (let r = 0; r < n; r++) if (r !== c) {
-      const f = M[r][c]
-      for (let j = 0; j < 2 * n; j++) M[r][j] -= f * M[c][j]
-    }
+    for (let r = 0; r < n; r++)
+      if (r !== c) {
+        const f = M[r][c]
+        for (let j = 0; j < 2 * n; j++) M[r][j] -= f * M[c][j]
+      }
   }
   return M.map((row) => row.slice(n))
 }
-const mul = (A: number[][], B: number[][]) => A.map((row) => B[0].map((_, j) => row.reduce((s, v, k) => s + v * B[k][j], 0)))
+const mul = (A: number[][], B: number[][]) =>
+  A.map((row) => B[0].map((_, j) => row.reduce((s, v, k) => s + v * B[k][j], 0)))
 const T = (A: number[][]) => A[0].map((_, j) => A.map((row) => row[j]))
 const col = (v: number[]) => v.map((x) => [x])
-const eye = (n: number, s: number) => Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? s : 0)))
+const eye = (n: number, s: number) =>
+  Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? s : 0)))
 const add = (A: number[][], B: number[][], s = 1) => A.map((row, i) => row.map((v, j) => v + s * B[i][j]))
 
 /**
@@ -39,7 +42,13 @@ class ReferenceHybrid {
   b: number[][][]
   clicks: number[][]
   shows: number[][]
-  constructor(readonly K: number, readonly d: number, readonly users: number, readonly alpha: number, readonly m: number) {
+  constructor(
+    readonly K: number,
+    readonly d: number,
+    readonly users: number,
+    readonly alpha: number,
+    readonly m: number,
+  ) {
     const k = 2
     this.A0 = eye(k, 1)
     this.b0 = col(Array(k).fill(0))
@@ -58,7 +67,10 @@ class ReferenceHybrid {
     }
     const mu = (armClicks + 1) / (armShows + 2)
     const userClicks = this.clicks[u].reduce((s, c) => s + c, 0)
-    return col([(this.clicks[u][a] + this.m * mu) / (this.shows[u][a] + this.m), (this.K * (this.clicks[u][a] + 1 / this.K)) / (userClicks + 1)])
+    return col([
+      (this.clicks[u][a] + this.m * mu) / (this.shows[u][a] + this.m),
+      (this.K * (this.clicks[u][a] + 1 / this.K)) / (userClicks + 1),
+    ])
   }
   indices(u: number, xs: number[]): number[] {
     const x = col(xs)
@@ -84,10 +96,20 @@ class ReferenceHybrid {
     this.b0 = add(this.b0, mul(mul(T(this.B[a]), Ai), this.b[a]))
     this.A[a] = add(this.A[a], mul(x, T(x)))
     this.B[a] = add(this.B[a], mul(x, T(z)))
-    this.b[a] = add(this.b[a], x.map(([v]) => [r * v]))
+    this.b[a] = add(
+      this.b[a],
+      x.map(([v]) => [r * v]),
+    )
     const Ai2 = inverse(this.A[a])
     this.A0 = add(add(this.A0, mul(z, T(z))), mul(mul(T(this.B[a]), Ai2), this.B[a]), -1)
-    this.b0 = add(add(this.b0, z.map(([v]) => [r * v])), mul(mul(T(this.B[a]), Ai2), this.b[a]), -1)
+    this.b0 = add(
+      add(
+        this.b0,
+        z.map(([v]) => [r * v]),
+      ),
+      mul(mul(T(this.B[a]), Ai2), this.b[a]),
+      -1,
+    )
     this.clicks[u][a] += r
     this.shows[u][a] += 1
   }
@@ -139,7 +161,11 @@ describe("HybridLinUcb", () => {
 
   it("rejects features of the wrong length and a missing user, naming them", () => {
     const p = new HybridLinUcb({ arms: 3, dimension: 2, users: 2 })
-    expect(() => p.select({ user: 0, features: new Float64Array(3) }, createRng(1))).toThrow(/context.features must be a Float64Array of length 2, got length 3/)
-    expect(() => p.select({ user: 2, features: new Float64Array(2) }, createRng(1))).toThrow(/context.user must be an integer in \[0, 1\]/)
+    expect(() => p.select({ user: 0, features: new Float64Array(3) }, createRng(1))).toThrow(
+      /context.features must be a Float64Array of length 2, got length 3/,
+    )
+    expect(() => p.select({ user: 2, features: new Float64Array(2) }, createRng(1))).toThrow(
+      /context.user must be an integer in \[0, 1\]/,
+    )
   })
 })

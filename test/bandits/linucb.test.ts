@@ -61,7 +61,10 @@ describe("LinUcb", () => {
   it("learns the best arm for each context on a linear problem", () => {
     const d = 3
     const truth = [Float64Array.from([1, 0, 0]), Float64Array.from([0, 1, 0]), Float64Array.from([0, 0, 1])]
-    for (const policy of [new LinUcb({ arms: 3, dimension: d, alpha: 0.5 }), new LinThompson({ arms: 3, dimension: d, v: 0.2 })]) {
+    for (const policy of [
+      new LinUcb({ arms: 3, dimension: d, alpha: 0.5 }),
+      new LinThompson({ arms: 3, dimension: d, v: 0.2 }),
+    ]) {
       const rng = createRng(8)
       let correct = 0
       for (let t = 0; t < 3000; t++) {
@@ -77,7 +80,9 @@ describe("LinUcb", () => {
 
   it("rejects features of the wrong length", () => {
     const policy = new LinUcb({ arms: 2, dimension: 3 })
-    expect(() => policy.select({ features: new Float64Array(4) }, createRng(1))).toThrow(/context.features must have length 3 \(shared\) or 6 \(per arm\), got 4/)
+    expect(() => policy.select({ features: new Float64Array(4) }, createRng(1))).toThrow(
+      /context.features must have length 3 \(shared\) or 6 \(per arm\), got 4/,
+    )
   })
 })
 

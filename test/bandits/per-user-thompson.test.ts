@@ -11,7 +11,8 @@ import { historyOf } from "./history-fixture"
 function probabilityBBeatsA(a1: number, b1: number, a2: number, b2: number): number {
   const lbeta = (x: number, y: number) => lgamma(x) + lgamma(y) - lgamma(x + y)
   let total = 0
-  for (let i = 0; i < a2; i++) total += Math.exp(lbeta(a1 + i, b1 + b2) - Math.log(b2 + i) - lbeta(1 + i, b2) - lbeta(a1, b1))
+  for (let i = 0; i < a2; i++)
+    total += Math.exp(lbeta(a1 + i, b1 + b2) - Math.log(b2 + i) - lbeta(1 + i, b2) - lbeta(a1, b1))
   return total
 }
 function lgamma(x: number): number {
@@ -25,14 +26,26 @@ describe("PerUserThompson", () => {
   it("propensities match the closed form P(θ_B > θ_A) of two Beta posteriors", () => {
     const p = new PerUserThompson({ arms: 2, users: 2, probabilityDraws: 40_000, seed: 5 })
     // User 1: arm 0 has 2 clicks in 6 (Beta(3, 5)), arm 1 has 4 clicks in 6 (Beta(5, 3)).
-    p.warmStart(historyOf(2, 2, [
-      [1, 0, 1], [1, 0, 1], [1, 0, 0], [1, 0, 0], [1, 0, 0], [1, 0, 0],
-      [1, 1, 1], [1, 1, 1], [1, 1, 1], [1, 1, 1], [1, 1, 0], [1, 1, 0],
-    ]))
+    p.warmStart(
+      historyOf(2, 2, [
+        [1, 0, 1],
+        [1, 0, 1],
+        [1, 0, 0],
+        [1, 0, 0],
+        [1, 0, 0],
+        [1, 0, 0],
+        [1, 1, 1],
+        [1, 1, 1],
+        [1, 1, 1],
+        [1, 1, 1],
+        [1, 1, 0],
+        [1, 1, 0],
+      ]),
+    )
     const exact = probabilityBBeatsA(3, 5, 5, 3)
     expect(exact).toBeCloseTo(0.856934731935, 10) // test/bandits/reference/beta_race.py
     const probs = p.probabilities({ user: 1 })
-    expect(Math.abs(probs[1] - exact)).toBeLessThan(4 * Math.sqrt(exact * (1 - exact) / 40_000))
+    expect(Math.abs(probs[1] - exact)).toBeLessThan(4 * Math.sqrt((exact * (1 - exact)) / 40_000))
     // User 0 has seen nothing: both arms at Beta(1, 1), one half each.
     expect(Math.abs(p.probabilities({ user: 0 })[0] - 0.5)).toBeLessThan(0.01)
   })

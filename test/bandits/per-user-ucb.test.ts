@@ -7,7 +7,13 @@ describe("PerUserUcb", () => {
   it("indices equal Q + c·sqrt(ln n_u / N) computed by hand from a warm-start history", () => {
     const p = new PerUserUcb({ arms: 3, users: 2, c: 2 })
     // User 1: arm 0 clicked 1 of 2, arm 1 clicked 0 of 1, arm 2 never shown; n = 3.
-    p.warmStart(historyOf(2, 3, [[1, 0, 1], [1, 0, 0], [1, 1, 0]]))
+    p.warmStart(
+      historyOf(2, 3, [
+        [1, 0, 1],
+        [1, 0, 0],
+        [1, 1, 0],
+      ]),
+    )
     const idx = p.indices({ user: 1 }, new Float64Array(3))
     expect(idx[0]).toBeCloseTo(0.5 + 2 * Math.sqrt(Math.log(3) / 2), 14)
     expect(idx[1]).toBeCloseTo(0 + 2 * Math.sqrt(Math.log(3) / 1), 14)

@@ -40,8 +40,12 @@ describe("RidgeKernel (WebAssembly SIMD)", () => {
         fill(kernel.x, rng)
         const forms = kernel.quadraticForms()
         const means = kernel.means()
-        expect(Array.from(pairedRowDots(kernel.inverse, P, K, kernel.pairs, 0, new Float64Array(K)))).toEqual(Array.from(forms))
-        expect(Array.from(pairedRowDots(kernel.theta, d, K, kernel.x, 0, new Float64Array(K)))).toEqual(Array.from(means))
+        expect(Array.from(pairedRowDots(kernel.inverse, P, K, kernel.pairs, 0, new Float64Array(K)))).toEqual(
+          Array.from(forms),
+        )
+        expect(Array.from(pairedRowDots(kernel.theta, d, K, kernel.x, 0, new Float64Array(K)))).toEqual(
+          Array.from(means),
+        )
         for (let a = 0; a < K; a++) {
           expect(forms[a]).toBe(pairedDot(kernel.inverse, a, kernel.pairs, P))
           expect(means[a]).toBe(pairedDot(kernel.theta, a, kernel.x, d))
@@ -90,8 +94,12 @@ describe("RidgeArms with and without the kernel", () => {
       const x = Float64Array.from({ length: 2 * d }, () => rng.next() - 0.5)
       fast.setPairs(x, d)
       plain.setPairs(x, d)
-      expect(Array.from(fast.pairQuadraticForms(new Float64Array(K)))).toEqual(Array.from(plain.pairQuadraticForms(new Float64Array(K))))
-      expect(Array.from(fast.means(x, d, new Float64Array(K)))).toEqual(Array.from(plain.means(x, d, new Float64Array(K))))
+      expect(Array.from(fast.pairQuadraticForms(new Float64Array(K)))).toEqual(
+        Array.from(plain.pairQuadraticForms(new Float64Array(K))),
+      )
+      expect(Array.from(fast.means(x, d, new Float64Array(K)))).toEqual(
+        Array.from(plain.means(x, d, new Float64Array(K))),
+      )
       expect(Array.from(fast.inverse)).toEqual(Array.from(plain.inverse))
     }
   })
@@ -114,12 +122,15 @@ describe("LinUcb with shared features (kernel) against per-arm features (scalar 
       const b = new Float64Array(K)
       for (let t = 0; t < 1500; t++) {
         // Binary features half the time, so that equal indices (ties) occur beyond the all-tied start.
-        const x = Float64Array.from({ length: d }, () => (t % 2 === 0 ? (data.next() < 0.5 ? 1 : 0) : data.next() - 0.5))
+        const x = Float64Array.from({ length: d }, () =>
+          t % 2 === 0 ? (data.next() < 0.5 ? 1 : 0) : data.next() - 0.5,
+        )
         const repeated = new Float64Array(K * d)
         for (let arm = 0; arm < K; arm++) repeated.set(x, arm * d)
         shared.indices({ features: x }, a)
         perArm.indices({ features: repeated }, b)
-        for (let arm = 0; arm < K; arm++) expect(Math.abs(a[arm] - b[arm])).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(b[arm])))
+        for (let arm = 0; arm < K; arm++)
+          expect(Math.abs(a[arm] - b[arm])).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(b[arm])))
         const chosen = shared.select({ features: x }, rngShared)
         expect(perArm.select({ features: repeated }, rngPerArm)).toBe(chosen)
         const reward = data.next() < 0.3 + 0.4 * x[0] ? 1 : 0

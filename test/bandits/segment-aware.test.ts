@@ -60,6 +60,8 @@ describe("SegmentEpsilonGreedy (learned segments)", () => {
     const p = new SegmentEpsilonGreedy({ arms: 3, epsilons: [0.05, 0.4], users: 2 })
     const probs = p.probabilities({ user: 1 })
     expect(probs[0]).toBeCloseTo(0.4 / 3 + 0.6 / 3, 12)
-    expect(() => new SegmentEpsilonGreedy({ arms: 3, epsilons: [0.1, 0.2], priorStrengths: [1] })).toThrow(/priorStrengths must have one entry per segment \(2\)/)
+    expect(() => new SegmentEpsilonGreedy({ arms: 3, epsilons: [0.1, 0.2], priorStrengths: [1] })).toThrow(
+      /priorStrengths must have one entry per segment \(2\)/,
+    )
   })
 })

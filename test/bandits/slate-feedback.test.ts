@@ -27,7 +27,11 @@ describe("TopKSlate", () => {
     for (let t = 0; t < 4000; t++) {
       slate.select(undefined, rng, shown)
       clicks.fill(0)
-      for (let p = 0; p < 3; p++) if (rng.next() < attraction[shown[p]]) { clicks[p] = 1; break }
+      for (let p = 0; p < 3; p++)
+        if (rng.next() < attraction[shown[p]]) {
+          clicks[p] = 1
+          break
+        }
       slate.update(shown, clicks, undefined)
     }
     expect(Array.from(slate.select(undefined, rng, shown)).sort()).toEqual([1, 3, 5])

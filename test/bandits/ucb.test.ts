@@ -4,7 +4,13 @@ import { Ucb, Ucb1 } from "../../src/bandits"
 describe("Ucb", () => {
   it("index = Q(a) + c·sqrt(ln t / N(a)) (Sutton & Barto eq. 2.10), untried arms +∞, with the cached 1/sqrt(N)", () => {
     const p = new Ucb({ arms: 3, c: 2 })
-    const rewards: [number, number][] = [[0, 1], [0, 0], [1, 1], [0, 1], [1, 0.5]]
+    const rewards: [number, number][] = [
+      [0, 1],
+      [0, 0],
+      [1, 1],
+      [0, 1],
+      [1, 0.5],
+    ]
     for (const [arm, r] of rewards) p.update(arm, r)
     const idx = p.indices(new Float64Array(3))
     // t = 5; arm 0: N = 3, Q = 2/3; arm 1: N = 2, Q = 0.75; arm 2 untried.

@@ -21,7 +21,8 @@ describe("fitUserArmFactors", () => {
     const fit = fitUserArmFactors(clicks, shows, users, arms, 1, 1e-6, 50, createRng(1))
     for (let s = 1; s < fit.loss.length; s++) expect(fit.loss[s]).toBeLessThanOrEqual(fit.loss[s - 1] * (1 + 1e-12))
     // The held-out cells too: p_u q_a is identified up to scale, so compare products.
-    for (let u = 0; u < users; u++) for (let a = 0; a < arms; a++) expect(fit.users[u] * fit.arms[a]).toBeCloseTo(pu[u] * qa[a], 4)
+    for (let u = 0; u < users; u++)
+      for (let a = 0; a < arms; a++) expect(fit.users[u] * fit.arms[a]).toBeCloseTo(pu[u] * qa[a], 4)
   })
 
   it("gives users without any observation zero factors", () => {
@@ -33,6 +34,7 @@ describe("fitUserArmFactors", () => {
     const A = Float64Array.of(4, 2, 0.5, 2, 3, 0.25, 0.5, 0.25, 2)
     const b = Float64Array.of(1, -2, 0.5)
     const x = solveSymmetric(Float64Array.from(A), Float64Array.from(b), 3)
-    for (let i = 0; i < 3; i++) expect(A[i * 3] * x[0] + A[i * 3 + 1] * x[1] + A[i * 3 + 2] * x[2]).toBeCloseTo(b[i], 13)
+    for (let i = 0; i < 3; i++)
+      expect(A[i * 3] * x[0] + A[i * 3 + 1] * x[1] + A[i * 3 + 2] * x[2]).toBeCloseTo(b[i], 13)
   })
 })

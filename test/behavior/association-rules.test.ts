@@ -7,13 +7,30 @@ import { createRng } from "../../src/random/rng"
 // The AllElectronics transactions of Han, Kamber & Pei, "Data Mining: Concepts and Techniques",
 // 3rd ed., Table 6.1, with minimum support count 2 (Figure 6.2 lists the frequent itemsets).
 const allElectronics = [
-  ["I1", "I2", "I5"], ["I2", "I4"], ["I2", "I3"], ["I1", "I2", "I4"], ["I1", "I3"],
-  ["I2", "I3"], ["I1", "I3"], ["I1", "I2", "I3", "I5"], ["I1", "I2", "I3"],
+  ["I1", "I2", "I5"],
+  ["I2", "I4"],
+  ["I2", "I3"],
+  ["I1", "I2", "I4"],
+  ["I1", "I3"],
+  ["I2", "I3"],
+  ["I1", "I3"],
+  ["I1", "I2", "I3", "I5"],
+  ["I1", "I2", "I3"],
 ]
 const textbook = [
-  "I1:6", "I2:7", "I3:6", "I4:2", "I5:2",
-  "I1,I2:4", "I1,I3:4", "I1,I5:2", "I2,I3:4", "I2,I4:2", "I2,I5:2",
-  "I1,I2,I3:2", "I1,I2,I5:2",
+  "I1:6",
+  "I2:7",
+  "I3:6",
+  "I4:2",
+  "I5:2",
+  "I1,I2:4",
+  "I1,I3:4",
+  "I1,I5:2",
+  "I2,I3:4",
+  "I2,I4:2",
+  "I2,I5:2",
+  "I1,I2,I3:2",
+  "I1,I2,I5:2",
 ]
 const show = (sets: { items: unknown[]; count: number }[]) => sets.map((s) => `${s.items.join(",")}:${s.count}`)
 
@@ -27,7 +44,10 @@ function bruteForce(transactions: number[][], minCount: number): string[] {
       counts.set(key, (counts.get(key) ?? 0) + 1)
     }
   }
-  return Array.from(counts).filter(([, c]) => c >= minCount).map(([k, c]) => `${k}:${c}`).sort()
+  return Array.from(counts)
+    .filter(([, c]) => c >= minCount)
+    .map(([k, c]) => `${k}:${c}`)
+    .sort()
 }
 
 describe("frequent itemsets", () => {
@@ -81,7 +101,8 @@ describe("frequent itemsets", () => {
 describe("associationRules", () => {
   it("gives the textbook's confidences for the itemset {I1, I2, I5} (Han et al. Example 6.4)", () => {
     const rules = associationRules(fpGrowth(allElectronics, { minSupport: 2 / 9 }), { minConfidence: 0 })
-    const conf = (a: string[], c: string[]) => rules.find((r) => r.antecedent.join() === a.join() && r.consequent.join() === c.join())?.confidence
+    const conf = (a: string[], c: string[]) =>
+      rules.find((r) => r.antecedent.join() === a.join() && r.consequent.join() === c.join())?.confidence
     expect(conf(["I1", "I2"], ["I5"])).toBeCloseTo(2 / 4, 15)
     expect(conf(["I1", "I5"], ["I2"])).toBe(1)
     expect(conf(["I2", "I5"], ["I1"])).toBe(1)

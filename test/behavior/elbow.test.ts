@@ -20,9 +20,27 @@ describe("elbow", () => {
   })
 
   it("finds the knee of a hand-made curve and rejects short or unordered curves", () => {
-    expect(kneePoint([{ k: 1, inertia: 100 }, { k: 2, inertia: 30 }, { k: 3, inertia: 20 }, { k: 4, inertia: 15 }])).toBe(2)
-    expect(() => kneePoint([{ k: 1, inertia: 1 }, { k: 2, inertia: 0 }])).toThrow(/at least three/)
-    expect(() => kneePoint([{ k: 1, inertia: 3 }, { k: 3, inertia: 2 }, { k: 2, inertia: 1 }])).toThrow(/increasing/)
+    expect(
+      kneePoint([
+        { k: 1, inertia: 100 },
+        { k: 2, inertia: 30 },
+        { k: 3, inertia: 20 },
+        { k: 4, inertia: 15 },
+      ]),
+    ).toBe(2)
+    expect(() =>
+      kneePoint([
+        { k: 1, inertia: 1 },
+        { k: 2, inertia: 0 },
+      ]),
+    ).toThrow(/at least three/)
+    expect(() =>
+      kneePoint([
+        { k: 1, inertia: 3 },
+        { k: 3, inertia: 2 },
+        { k: 2, inertia: 1 },
+      ]),
+    ).toThrow(/increasing/)
     expect(() => elbowCurve(denseMatrix([[1]]), [], createRng(1))).toThrow(/ks must not be empty/)
   })
 })

@@ -8,7 +8,10 @@ import { denseMatrix } from "../../src/linalg/matrix"
 // test/behavior/reference/clustering_reference.py (SciPy 1.10.1 on Debian) wrote this fixture.
 const reference = JSON.parse(readFileSync(join(__dirname, "fixtures/clustering-reference.json"), "utf8")) as {
   points: number[][]
-  linkage: Record<Linkage, { Z: number[][]; maxclust: Record<string, number[]>; leaves: number[]; icoord: number[][]; dcoord: number[][] }>
+  linkage: Record<
+    Linkage,
+    { Z: number[][]; maxclust: Record<string, number[]>; leaves: number[]; icoord: number[][]; dcoord: number[][] }
+  >
 }
 const X = denseMatrix(reference.points)
 
@@ -71,7 +74,9 @@ describe("agglomerative clustering vs scipy.cluster.hierarchy.linkage", () => {
     expect(one.height.length).toBe(0)
     expect(Array.from(cutTree(one, 1))).toEqual([0])
     expect(dendrogram(one).links).toEqual([])
-    expect(() => agglomerative(X, "median" as Linkage)).toThrow("agglomerative: linkage must be one of single, complete, average, ward, got median")
+    expect(() => agglomerative(X, "median" as Linkage)).toThrow(
+      "agglomerative: linkage must be one of single, complete, average, ward, got median",
+    )
     expect(() => agglomerative(denseMatrix([[0], [Number.NaN]]), "ward")).toThrow("agglomerative: X[1][0] is NaN")
     expect(() => cutTree(agglomerative(X, "ward"), 0)).toThrow("cutTree: k must be an integer in [1, 70], got 0")
   })

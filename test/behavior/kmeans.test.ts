@@ -18,7 +18,10 @@ describe("KMeans", () => {
     expect(km.inertia).toBeCloseTo(357.05171490397777, 9)
     expect(km.nIter).toBe(5)
     expect(Array.from(km.labels.subarray(0, 12))).toEqual([0, 3, 2, 1, 0, 3, 2, 1, 0, 3, 2, 1])
-    const expected = [-0.214576923077, -0.4095, -0.199538461538, 2.790666666667, 3.2379, 2.6917, -0.358757575758, 3.930787878788, -1.088212121212, 4.000064516129, -0.256161290323, 0.873322580645]
+    const expected = [
+      -0.214576923077, -0.4095, -0.199538461538, 2.790666666667, 3.2379, 2.6917, -0.358757575758, 3.930787878788,
+      -1.088212121212, 4.000064516129, -0.256161290323, 0.873322580645,
+    ]
     expected.forEach((v, j) => expect(km.centers.data[j]).toBeCloseTo(v, 10))
   })
 
@@ -50,11 +53,27 @@ describe("KMeans", () => {
   })
 
   it("k = n puts every point in its own cluster with zero inertia; an emptied cluster moves to the farthest point", () => {
-    const small = denseMatrix([[0, 0], [1, 0], [5, 5]])
+    const small = denseMatrix([
+      [0, 0],
+      [1, 0],
+      [5, 5],
+    ])
     expect(new KMeans({ k: 3 }).fit(small, createRng(1)).inertia).toBe(0)
     // Two identical initial centres: the second one's cluster is empty and moves to the farthest point (5, 5).
-    const pts = denseMatrix([[0, 0], [0, 0], [5, 5], [1, 1]])
-    const km = new KMeans({ k: 3, init: denseMatrix([[0, 0], [0, 0], [1, 1]]) }).fit(pts)
+    const pts = denseMatrix([
+      [0, 0],
+      [0, 0],
+      [5, 5],
+      [1, 1],
+    ])
+    const km = new KMeans({
+      k: 3,
+      init: denseMatrix([
+        [0, 0],
+        [0, 0],
+        [1, 1],
+      ]),
+    }).fit(pts)
     expect(Array.from(km.labels)).toEqual([0, 0, 1, 2])
     expect(km.inertia).toBe(0)
     expect(km.centers.data.every(Number.isFinite)).toBe(true)
@@ -70,9 +89,13 @@ describe("KMeans", () => {
     expect(() => new KMeans({ k: 0 })).toThrow(/k must be/)
     expect(() => new KMeans({ k: 2, nInit: 0 })).toThrow(/nInit/)
     expect(() => new KMeans({ k: 2, init: denseMatrix([[0, 0]]) })).toThrow(/init has 1 centres but k is 2/)
-    expect(() => new KMeans({ k: 5 }).fit(denseMatrix([[1], [2]]), createRng(1))).toThrow(/k = 5 is larger than the number of points \(2\)/)
+    expect(() => new KMeans({ k: 5 }).fit(denseMatrix([[1], [2]]), createRng(1))).toThrow(
+      /k = 5 is larger than the number of points \(2\)/,
+    )
     expect(() => new KMeans({ k: 1 }).fit(denseMatrix([[1], [NaN]]), createRng(1))).toThrow(/X\[1\]\[0\] is NaN/)
-    expect(() => new KMeans({ k: 1 }).fit({ kind: "dense", nRows: 0, nCols: 1, data: new Float64Array(0) }, createRng(1))).toThrow(/at least one row/)
+    expect(() =>
+      new KMeans({ k: 1 }).fit({ kind: "dense", nRows: 0, nCols: 1, data: new Float64Array(0) }, createRng(1)),
+    ).toThrow(/at least one row/)
     expect(() => new KMeans({ k: 1 }).fit(denseMatrix([[1]]))).toThrow(/an Rng is required/)
     expect(() => new KMeans({ k: 1 }).labels).toThrow(/call fit\(\) first/)
   })

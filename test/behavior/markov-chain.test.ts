@@ -8,7 +8,10 @@ import { generateWorld, simulateEvents } from "../../src/world"
 
 describe("MarkovChain", () => {
   it("estimates the MLE and the Laplace-smoothed transition matrix by hand", () => {
-    const seqs = [[0, 1, 2], [0, 0, 1]]
+    const seqs = [
+      [0, 1, 2],
+      [0, 0, 1],
+    ]
     // Counts: 0→0 1, 0→1 2, 1→2 1; state 2 is never left.
     const mle = new MarkovChain({ nStates: 3, smoothing: 0 }).fit(seqs)
     expect(Array.from(mle.transitionMatrix.data)).toEqual([1 / 3, 2 / 3, 0, 0, 0, 1, 1 / 3, 1 / 3, 1 / 3])
@@ -37,7 +40,16 @@ describe("MarkovChain", () => {
   })
 
   it("per-segment chains use only their segment's sequences", () => {
-    const chains = perSegmentChains([[0, 1], [1, 0], [0, 1]], [0, 1, 0], 3, { nStates: 2, smoothing: 0 })
+    const chains = perSegmentChains(
+      [
+        [0, 1],
+        [1, 0],
+        [0, 1],
+      ],
+      [0, 1, 0],
+      3,
+      { nStates: 2, smoothing: 0 },
+    )
     expect(Array.from(chains[0]?.nextDistribution(0) ?? [])).toEqual([0, 1])
     expect(Array.from(chains[1]?.nextDistribution(1) ?? [])).toEqual([1, 0])
     expect(chains[2]).toBeNull()
@@ -68,7 +80,7 @@ describe("stationaryDistribution", () => {
     const data = new Float64Array(n * n)
     for (let i = 0; i < n; i++) {
       let s = 0
-      for (let j = 0; j < n; j++) s += (data[i * n + j] = rng.next() + 0.01)
+      for (let j = 0; j < n; j++) s += data[i * n + j] = rng.next() + 0.01
       for (let j = 0; j < n; j++) data[i * n + j] /= s
     }
     const P = fromRowMajor(data, n, n)
@@ -106,10 +118,13 @@ describe("behaviour chain on the synthetic world", () => {
   })
 
   it("the unsmoothed chain respects the funnel: no cart without a click, no purchase without a cart", () => {
-    const mc = new MarkovChain({ nStates: BEHAVIOR_STATES.length, smoothing: 0, stateNames: BEHAVIOR_STATES }).fit(sequences)
+    const mc = new MarkovChain({ nStates: BEHAVIOR_STATES.length, smoothing: 0, stateNames: BEHAVIOR_STATES }).fit(
+      sequences,
+    )
     const P = mc.transitionMatrix
     const S = BEHAVIOR_STATES.length
-    const p = (a: string, b: string) => P.data[BEHAVIOR_STATES.indexOf(a as never) * S + BEHAVIOR_STATES.indexOf(b as never)]
+    const p = (a: string, b: string) =>
+      P.data[BEHAVIOR_STATES.indexOf(a as never) * S + BEHAVIOR_STATES.indexOf(b as never)]
     expect(p("view", "cart")).toBe(0)
     expect(p("view", "purchase")).toBe(0)
     expect(p("click", "purchase")).toBe(0)
@@ -118,10 +133,17 @@ describe("behaviour chain on the synthetic world", () => {
     // The chain's view→click rate equals the log's clicks over views that can be followed (counted directly).
     let views = 0
     let viewThenClick = 0
-    for (const q of sequences) for (let t = 1; t < q.length; t++) if (q[t - 1] === 0) { views++; if (q[t] === 1) viewThenClick++ }
+    for (const q of sequences)
+      for (let t = 1; t < q.length; t++)
+        if (q[t - 1] === 0) {
+          views++
+          if (q[t] === 1) viewThenClick++
+        }
     expect(p("view", "click")).toBeCloseTo(viewThenClick / views, 15)
     // "view" is the most likely next state from every state, so next-state accuracy equals the share of views.
-    const viewShare = sequences.reduce((s, q) => s + q.slice(1).filter((x) => x === 0).length, 0) / sequences.reduce((s, q) => s + q.length - 1, 0)
+    const viewShare =
+      sequences.reduce((s, q) => s + q.slice(1).filter((x) => x === 0).length, 0) /
+      sequences.reduce((s, q) => s + q.length - 1, 0)
     expect(mc.nextStateAccuracy(sequences)).toBeCloseTo(viewShare, 14)
   })
 

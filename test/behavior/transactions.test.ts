@@ -4,8 +4,19 @@ import { emptyEventLog } from "../../src/schema"
 
 describe("transactionsFromEvents", () => {
   const l = emptyEventLog(5)
-  const rows = [[0, 0, 0, 1], [0, 1, 0, 2], [0, 2, 0, 3], [1, 1, 1, 2], [1, 2, 1, 0]] // user, item, session, type
-  rows.forEach(([u, i, s, t], k) => { l.user[k] = u; l.item[k] = i; l.session[k] = s; l.type[k] = t })
+  const rows = [
+    [0, 0, 0, 1],
+    [0, 1, 0, 2],
+    [0, 2, 0, 3],
+    [1, 1, 1, 2],
+    [1, 2, 1, 0],
+  ] // user, item, session, type
+  rows.forEach(([u, i, s, t], k) => {
+    l.user[k] = u
+    l.item[k] = i
+    l.session[k] = s
+    l.type[k] = t
+  })
   l.length = 5
   it("collects distinct labels of engaged items per session or user", () => {
     expect(transactionsFromEvents(l, ["a", "b", "b"])).toEqual([["b"], ["b"]])

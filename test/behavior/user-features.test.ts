@@ -7,8 +7,17 @@ describe("userBehaviorFeatures", () => {
   it("computes rates with +1/+2 smoothing and the viewed-category entropy, by hand", () => {
     // User 4, one session: views of items 0 (cat 0) and 1 (cat 1), a click on item 1.
     const l = emptyEventLog(3)
-    const rows = [[4, 0, 0], [4, 1, 0], [4, 1, 1]]
-    rows.forEach(([u, i, t], k) => { l.user[k] = u; l.item[k] = i; l.type[k] = t; l.session[k] = 9 })
+    const rows = [
+      [4, 0, 0],
+      [4, 1, 0],
+      [4, 1, 1],
+    ]
+    rows.forEach(([u, i, t], k) => {
+      l.user[k] = u
+      l.item[k] = i
+      l.type[k] = t
+      l.session[k] = 9
+    })
     l.length = 3
     const { users, X } = userBehaviorFeatures(l, Int32Array.from([0, 1]), 2)
     expect(Array.from(users)).toEqual([4])
@@ -24,7 +33,12 @@ describe("userBehaviorFeatures", () => {
   })
 
   it("standardize gives zero mean, unit sd, and zeros for a constant column", () => {
-    const z = standardize(denseMatrix([[1, 10, 5], [3, 30, 5]]))
+    const z = standardize(
+      denseMatrix([
+        [1, 10, 5],
+        [3, 30, 5],
+      ]),
+    )
     expect(Array.from(z.data)).toEqual([-1, -1, 0, 1, 1, 0])
   })
 })

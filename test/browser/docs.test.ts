@@ -14,7 +14,11 @@ describe.skipIf(!CHROMIUM)("the gallery (npm run docs)", () => {
   let browser: Browser
   let links: string[] = []
   beforeAll(async () => {
-    const r = spawnSync(process.execPath, [join(__dirname, "..", "..", "scripts", "docs.js"), "--quick", "--out", out], { encoding: "utf8" })
+    const r = spawnSync(
+      process.execPath,
+      [join(__dirname, "..", "..", "scripts", "docs.js"), "--quick", "--out", out],
+      { encoding: "utf8" },
+    )
     if (r.status !== 0) throw new Error(`npm run docs failed: ${r.stderr}`)
     links = Array.from(readFileSync(join(out, "index.html"), "utf8").matchAll(/href="([^"]+)"/g), (m) => m[1])
     browser = await launchBrowser()
@@ -28,17 +32,23 @@ describe.skipIf(!CHROMIUM)("the gallery (npm run docs)", () => {
       expect(l, "a relative link").not.toMatch(/^(\/|[a-z]+:)/)
       expect(existsSync(join(out, l)), l).toBe(true)
     }
-    for (const command of ["simulate", "world", "segments", "basket", "benchmark", "evaluate"]) expect(links).toContain(`reports/${command}/report.html`)
+    for (const command of ["simulate", "world", "segments", "basket", "benchmark", "evaluate"])
+      expect(links).toContain(`reports/${command}/report.html`)
     expect(links).toContain("api/index.html")
   })
 
   it("holds an API reference made from the doc comments of src/index.ts, with no resource from outside", () => {
     const index = readFileSync(join(out, "api", "index.html"), "utf8")
-    for (const name of ["KlUcb", "DoublyRobust", "EcommerceEnvironment"]) expect(index).toContain(`classes/${name}.html`)
+    for (const name of ["KlUcb", "DoublyRobust", "EcommerceEnvironment"])
+      expect(index).toContain(`classes/${name}.html`)
     const page = readFileSync(join(out, "api", "classes", "KlUcb.html"), "utf8")
     expect(page).toContain("Garivier &amp; Cappé (2011)")
     expect(page.replace(/<[^>]+>/g, "")).toContain("new KlUcb({ arms: 10 })")
-    for (const html of [index, page]) expect(html.match(/(?:src|rel="stylesheet" href)="[a-z]+:[^"]*"/g), "scripts and styles load from the gallery").toBeNull()
+    for (const html of [index, page])
+      expect(
+        html.match(/(?:src|rel="stylesheet" href)="[a-z]+:[^"]*"/g),
+        "scripts and styles load from the gallery",
+      ).toBeNull()
   })
 
   it("opens cleanly in a browser: the index and every page it links to", { timeout: 600_000 }, async () => {

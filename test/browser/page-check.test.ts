@@ -18,8 +18,15 @@ const report: Report = {
       paragraphs: ["A sentence."],
       tables: [{ columns: ["policy", "reward"], rows: [["a", 0.5]] }],
       figures: [
-        lineFigure([{ name: "a", y: [1, 2, 3], lower: [0.5, 1.5, 2.5], upper: [1.5, 2.5, 3.5] }], { title: "Line", xTitle: "step", yTitle: "reward" }),
-        barFigure(["a rather long category name", "another long category name"], [3, 4], { title: "Bars", yTitle: "count" }),
+        lineFigure([{ name: "a", y: [1, 2, 3], lower: [0.5, 1.5, 2.5], upper: [1.5, 2.5, 3.5] }], {
+          title: "Line",
+          xTitle: "step",
+          yTitle: "reward",
+        }),
+        barFigure(["a rather long category name", "another long category name"], [3, 4], {
+          title: "Bars",
+          yTitle: "count",
+        }),
       ],
     },
   ],
@@ -41,7 +48,11 @@ describe.skipIf(!CHROMIUM)("the browser check", () => {
   })
 
   it("passes the intact report", { timeout: 60_000 }, async () => {
-    const r = await checkPage(browser, page("intact", (h) => h), "check-intact")
+    const r = await checkPage(
+      browser,
+      page("intact", (h) => h),
+      "check-intact",
+    )
     expect(r.problems).toEqual([])
     expect(r.figures).toBe(2)
   })
@@ -54,14 +65,27 @@ describe.skipIf(!CHROMIUM)("the browser check", () => {
   })
 
   it.each([
-    ["a console error", (h: string) => h.replace("</body>", '<script>console.error("boom")</script></body>'), "console error: boom"],
-    ["raw LaTeX", (h: string) => h.replace("<p>A sentence.</p>", () => "<p>$$\\frac{a}{b}$$</p>"), 'raw $$ left in the text: "'],
+    [
+      "a console error",
+      (h: string) => h.replace("</body>", '<script>console.error("boom")</script></body>'),
+      "console error: boom",
+    ],
+    [
+      "raw LaTeX",
+      (h: string) => h.replace("<p>A sentence.</p>", () => "<p>$$\\frac{a}{b}$$</p>"),
+      'raw $$ left in the text: "',
+    ],
     [
       "a table wider than its container",
-      (h: string) => h.replace("</body>", `<table><tr>${"<th>a_rather_long_column_name</th>".repeat(60)}</tr></table></body>`),
+      (h: string) =>
+        h.replace("</body>", `<table><tr>${"<th>a_rather_long_column_name</th>".repeat(60)}</tr></table></body>`),
       'table "a_rather_long_column_name" is',
     ],
-    ["a clipped axis label", (h: string) => h.replace(/"automargin":true/g, '"automargin":false').replace(/"b":50/g, '"b":2'), 'label "a rather long category name" is clipped'],
+    [
+      "a clipped axis label",
+      (h: string) => h.replace(/"automargin":true/g, '"automargin":false').replace(/"b":50/g, '"b":2'),
+      'label "a rather long category name" is clipped',
+    ],
   ])("fails on %s", { timeout: 60_000 }, async (name, edit, problem) => {
     const r = await checkPage(browser, page(name.replace(/ /g, "-"), edit), `check-${name.replace(/ /g, "-")}`)
     expect(r.problems.some((p) => p.startsWith(problem))).toBe(true)

@@ -15,7 +15,13 @@ export async function launchBrowser(): Promise<Browser> {
   const puppeteer = await import("puppeteer-core")
   return puppeteer.launch({
     executablePath: CHROMIUM ?? undefined,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+    ],
   })
 }
 
@@ -36,7 +42,12 @@ export interface PageCheck {
  * of their figure (clipped). Saves a screenshot as `<SCREENSHOT_DIR>/<screenshot>.png`, at most
  * `maxHeight` pixels tall.
  */
-export async function checkPage(browser: Browser, file: string, screenshot: string, maxHeight = 12_000): Promise<PageCheck> {
+export async function checkPage(
+  browser: Browser,
+  file: string,
+  screenshot: string,
+  maxHeight = 12_000,
+): Promise<PageCheck> {
   const page = await browser.newPage()
   const problems: string[] = []
   page.on("console", (m) => {
@@ -52,7 +63,11 @@ export async function checkPage(browser: Browser, file: string, screenshot: stri
     problems.push(...found.problems)
     mkdirSync(SCREENSHOT_DIR, { recursive: true })
     const height = (await page.evaluate("document.documentElement.scrollHeight")) as number
-    await page.screenshot({ path: join(SCREENSHOT_DIR, `${screenshot}.png`) as `${string}.png`, clip: { x: 0, y: 0, width: 1280, height: Math.min(height, maxHeight) }, captureBeyondViewport: true })
+    await page.screenshot({
+      path: join(SCREENSHOT_DIR, `${screenshot}.png`) as `${string}.png`,
+      clip: { x: 0, y: 0, width: 1280, height: Math.min(height, maxHeight) },
+      captureBeyondViewport: true,
+    })
     return { problems, figures: found.figures, math: found.math }
   } finally {
     await page.close()

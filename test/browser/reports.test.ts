@@ -9,7 +9,8 @@ import { CHROMIUM, checkPage, launchBrowser } from "./page-check"
 // Every report.html the CLI writes, opened in Chromium as a reader would: no console error, every
 // plot drawn, no raw LaTeX, no table wider than its container, no clipped axis label. Each page's
 // screenshot lands in reports/screenshots/. The CLI runs from the build (npm test builds first).
-if (!CHROMIUM && process.env.CI) throw new Error("CI: Debian's chromium is required for the browser checks; .ci/run installs it")
+if (!CHROMIUM && process.env.CI)
+  throw new Error("CI: Debian's chromium is required for the browser checks; .ci/run installs it")
 
 const bin = join(__dirname, "..", "..", "bin", "interest-lab.js")
 const dir = mkdtempSync(join(tmpdir(), "il-browser-"))
@@ -26,15 +27,64 @@ writeFileSync(world, "users: 150\nitems: 80\ndays: 7\nseed: 4\n")
 
 /** One run of each command: the main job exactly as `npm start` runs it, the population-only job, the others small. */
 const reports: [string, () => string][] = [
-  ["report-simulate-personalised", () => cli("report-simulate-personalised", ["simulate", "--config", "experiments/personalised-exploration.yaml"])],
-  ["report-simulate-ecommerce", () => cli("report-simulate-ecommerce", ["simulate", "--config", "experiments/ecommerce-default.yaml"])],
+  [
+    "report-simulate-personalised",
+    () => cli("report-simulate-personalised", ["simulate", "--config", "experiments/personalised-exploration.yaml"]),
+  ],
+  [
+    "report-simulate-ecommerce",
+    () => cli("report-simulate-ecommerce", ["simulate", "--config", "experiments/ecommerce-default.yaml"]),
+  ],
   ["report-world", () => cli("report-world", ["world", "--config", world, "--quiet"])],
   ["report-segments", () => cli("report-segments", ["segments", "--data", "online-retail", "--k", "4"])],
-  ["report-basket", () => cli("report-basket", ["basket", "--data", "online-retail", "--country", "France", "--min-support", "0.07", "--exclude", "POSTAGE"])],
-  ["report-benchmark", () => cli("report-benchmark", ["benchmark", "--data", "online-retail", "--split", "2011-09-01", "--models", "popularity,itemknn", "--k", "10", "--quiet"])],
+  [
+    "report-basket",
+    () =>
+      cli("report-basket", [
+        "basket",
+        "--data",
+        "online-retail",
+        "--country",
+        "France",
+        "--min-support",
+        "0.07",
+        "--exclude",
+        "POSTAGE",
+      ]),
+  ],
+  [
+    "report-benchmark",
+    () =>
+      cli("report-benchmark", [
+        "benchmark",
+        "--data",
+        "online-retail",
+        "--split",
+        "2011-09-01",
+        "--models",
+        "popularity,itemknn",
+        "--k",
+        "10",
+        "--quiet",
+      ]),
+  ],
   [
     "report-evaluate",
-    () => cli("report-evaluate", ["evaluate", "--log", "data/open-bandit-dataset", "--campaign", "men", "--behavior", "random", "--target", "bts", "--estimators", "ipw,snipw,dm,dr", "--quiet"]),
+    () =>
+      cli("report-evaluate", [
+        "evaluate",
+        "--log",
+        "data/open-bandit-dataset",
+        "--campaign",
+        "men",
+        "--behavior",
+        "random",
+        "--target",
+        "bts",
+        "--estimators",
+        "ipw,snipw,dm,dr",
+        "--quiet",
+      ]),
   ],
 ]
 
@@ -71,7 +121,9 @@ describe.skipIf(!CHROMIUM)("docs/commands/simulate.md: the e-commerce job's inte
   it.each(quoted)("%s", (pattern, policy, metric) => {
     const m = page.match(pattern)
     if (!m) throw new Error(`docs/commands/simulate.md no longer says ${pattern}`)
-    const summary = JSON.parse(readFileSync(join(dir, "report-simulate-ecommerce", "summary.json"), "utf8")) as { policies: { name: string; [k: string]: unknown }[] }
+    const summary = JSON.parse(readFileSync(join(dir, "report-simulate-ecommerce", "summary.json"), "utf8")) as {
+      policies: { name: string; [k: string]: unknown }[]
+    }
     const p = summary.policies.find((x) => x.name === policy) as { [k: string]: { mean: number } } | undefined
     expect(p, policy).toBeDefined()
     expect(p![metric].mean.toFixed(m[1].split(".")[1].length), `${policy} ${metric}`).toBe(m[1])

@@ -34,8 +34,12 @@ describe("runCampaign", () => {
   })
 
   it("names bad options", () => {
-    expect(() => runCampaign(world, { ...options, impressions: 0 }, () => 0, createRng(1))).toThrow(/impressions must be an integer/)
-    expect(() => runCampaign(world, { ...options, costPerImpression: 0 }, () => 0, createRng(1))).toThrow(/costPerImpression/)
+    expect(() => runCampaign(world, { ...options, impressions: 0 }, () => 0, createRng(1))).toThrow(
+      /impressions must be an integer/,
+    )
+    expect(() => runCampaign(world, { ...options, costPerImpression: 0 }, () => 0, createRng(1))).toThrow(
+      /costPerImpression/,
+    )
     expect(() => runCampaign(world, options, () => Number.NaN, createRng(1))).toThrow(/score of user 0 is NaN/)
   })
 })

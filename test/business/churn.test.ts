@@ -12,7 +12,8 @@ describe("churnDataset", () => {
 
   it("labels users without events after the cut-off as churned", () => {
     const active = new Set<number>()
-    for (let e = 0; e < events.length; e++) if (events.time[e] >= 38 * 86400 && events.time[e] < 50 * 86400) active.add(events.user[e])
+    for (let e = 0; e < events.length; e++)
+      if (events.time[e] >= 38 * 86400 && events.time[e] < 50 * 86400) active.add(events.user[e])
     data.users.forEach((u, r) => expect(data.y[r]).toBe(active.has(u) ? 0 : 1))
   })
 

@@ -32,8 +32,12 @@ describe("forecasting", () => {
   it("MAPE and bad input", () => {
     expect(mape([100, 200], [110, 180])).toBeCloseTo(10, 12)
     expect(() => mape([0, 1], [1, 1])).toThrow(/actual value 0 is 0/)
-    expect(() => holtWintersAdditive([1, 2, 3], { alpha: 0.5, beta: 0.5, gamma: 0.5, period: 2 }, 1)).toThrow(/at least 4 values/)
-    expect(() => holtWintersAdditive([1, 2, 3, 4], { alpha: 1.5, beta: 0.5, gamma: 0.5, period: 2 }, 1)).toThrow(/alpha must be in \[0, 1\]/)
+    expect(() => holtWintersAdditive([1, 2, 3], { alpha: 0.5, beta: 0.5, gamma: 0.5, period: 2 }, 1)).toThrow(
+      /at least 4 values/,
+    )
+    expect(() => holtWintersAdditive([1, 2, 3, 4], { alpha: 1.5, beta: 0.5, gamma: 0.5, period: 2 }, 1)).toThrow(
+      /alpha must be in \[0, 1\]/,
+    )
     expect(() => seasonalNaive([1, 2], 2, 0)).toThrow(/horizon must be a positive integer/)
   })
 })

@@ -6,11 +6,26 @@ import { dir, run } from "./retail-cli"
 describe("interest-lab basket", () => {
   it("writes report.html, rules.csv and summary.json for France", () => {
     const out = join(dir, "basket")
-    const r = run(["basket", "--data", "online-retail", "--country", "France", "--min-support", "0.07", "--exclude", "POSTAGE", "--out", out])
+    const r = run([
+      "basket",
+      "--data",
+      "online-retail",
+      "--country",
+      "France",
+      "--min-support",
+      "0.07",
+      "--exclude",
+      "POSTAGE",
+      "--out",
+      out,
+    ])
     expect(r.status).toBe(0)
     const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8"))
     expect([summary.baskets, summary.frequentItemsets, summary.rules.length]).toEqual([384, 61, 32])
-    expect(summary.rules[0]).toMatchObject({ antecedent: ["ALARM CLOCK BAKELIKE RED"], consequent: ["ALARM CLOCK BAKELIKE GREEN"] })
+    expect(summary.rules[0]).toMatchObject({
+      antecedent: ["ALARM CLOCK BAKELIKE RED"],
+      consequent: ["ALARM CLOCK BAKELIKE GREEN"],
+    })
     const csv = readFileSync(join(out, "rules.csv"), "utf8").trim().split("\n")
     expect(csv).toHaveLength(33)
     expect(readFileSync(join(out, "report.html"), "utf8")).toContain("Plotly.newPlot")

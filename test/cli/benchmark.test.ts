@@ -6,14 +6,29 @@ import { dir, retailCsv, run } from "./retail-cli"
 describe("interest-lab benchmark", () => {
   it("writes report, summary and config for the popularity baseline", () => {
     const out = join(dir, "bench")
-    const r = run(["benchmark", "--data", "online-retail", "--split", "2011-09-01", "--models", "popularity", "--k", "10", "--out", out, "--quiet"])
+    const r = run([
+      "benchmark",
+      "--data",
+      "online-retail",
+      "--split",
+      "2011-09-01",
+      "--models",
+      "popularity",
+      "--k",
+      "10",
+      "--out",
+      out,
+      "--quiet",
+    ])
     expect(r.stderr).toBe("")
     expect(r.status).toBe(0)
     const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8"))
     expect(summary.evaluatedUsers).toBe(1880)
     expect(summary.catalogue).toBe(3394)
     expect(summary.models.popularity["ndcg@10"]).toBeCloseTo(0.05217119218341923, 12)
-    expect(Object.keys(summary.models.popularity)).toEqual(expect.arrayContaining(["precision@10", "recall@10", "map@10", "hitRate@10", "coverage"]))
+    expect(Object.keys(summary.models.popularity)).toEqual(
+      expect.arrayContaining(["precision@10", "recall@10", "map@10", "hitRate@10", "coverage"]),
+    )
     expect(JSON.stringify(summary)).not.toContain("Seconds")
     const timings = JSON.parse(readFileSync(join(out, "timings.json"), "utf8"))
     expect(timings.models.popularity.trainSeconds).toBeGreaterThanOrEqual(0)
@@ -38,12 +53,23 @@ describe("interest-lab benchmark", () => {
   })
 
   it("names file, row and column of a bad data file", () => {
-    const noDate = retailCsv("no-date.csv", ["536365,85123A,X,6,2.55,17850,United Kingdom"], "InvoiceNo,StockCode,Description,Quantity,UnitPrice,CustomerID,Country")
+    const noDate = retailCsv(
+      "no-date.csv",
+      ["536365,85123A,X,6,2.55,17850,United Kingdom"],
+      "InvoiceNo,StockCode,Description,Quantity,UnitPrice,CustomerID,Country",
+    )
     const r = run(["benchmark", "--data", noDate, "--out", join(dir, "never2")])
-    expect(r.stderr.trim()).toBe(`interest-lab: ${noDate}:1:InvoiceDate: missing column 'InvoiceDate' (the header has: InvoiceNo, StockCode, Description, Quantity, UnitPrice, CustomerID, Country)`)
-    const badDate = retailCsv("bad-date.csv", ["536365,85123A,X,6,2010-12-01 08:26:00,2.55,17850,United Kingdom", "536366,85123A,X,6,yesterday,2.55,17850,United Kingdom"])
+    expect(r.stderr.trim()).toBe(
+      `interest-lab: ${noDate}:1:InvoiceDate: missing column 'InvoiceDate' (the header has: InvoiceNo, StockCode, Description, Quantity, UnitPrice, CustomerID, Country)`,
+    )
+    const badDate = retailCsv("bad-date.csv", [
+      "536365,85123A,X,6,2010-12-01 08:26:00,2.55,17850,United Kingdom",
+      "536366,85123A,X,6,yesterday,2.55,17850,United Kingdom",
+    ])
     const r2 = run(["benchmark", "--data", badDate, "--out", join(dir, "never2")])
-    expect(r2.stderr.trim()).toBe(`interest-lab: ${badDate}:3:InvoiceDate: 'yesterday' is not a date of the form YYYY-MM-DD HH:MM:SS (a real date, year 1000..9999)`)
+    expect(r2.stderr.trim()).toBe(
+      `interest-lab: ${badDate}:3:InvoiceDate: 'yesterday' is not a date of the form YYYY-MM-DD HH:MM:SS (a real date, year 1000..9999)`,
+    )
     expect(existsSync(join(dir, "never2"))).toBe(false)
   })
 })

@@ -5,7 +5,10 @@ import { expectRefused, sandbox } from "./refusal-sandbox"
 // to the byte where they should be.
 const box = sandbox("il-error-lines-")
 const H = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country"
-const sim = box.file("sim.yaml", "environment: { type: bernoulli, probabilities: [0.2, 0.8] }\npolicies: [{ type: ucb1 }]\nhorizon: 10\nruns: 1\n")
+const sim = box.file(
+  "sim.yaml",
+  "environment: { type: bernoulli, probabilities: [0.2, 0.8] }\npolicies: [{ type: ucb1 }]\nhorizon: 10\nruns: 1\n",
+)
 const world = box.file("world.json", '{"users": 5, "items": 10, "days": 1}')
 const obd = box.file("log.csv", "action,reward,propensity\n0,1,0.5\n1,0,0.5\n")
 // Three customers who buy before 2010-12-05 and buy new items on or after it.
@@ -25,7 +28,10 @@ const retail = box.file(
 
 describe("config errors name the bad value", () => {
   it("an unknown environment type", () => {
-    const config = box.file("martian.yaml", "environment:\n  type: martian\npolicies: [{ type: ucb1 }]\nhorizon: 10\nruns: 1\n")
+    const config = box.file(
+      "martian.yaml",
+      "environment:\n  type: martian\npolicies: [{ type: ucb1 }]\nhorizon: 10\nruns: 1\n",
+    )
     const r = expectRefused(box, ["simulate", "--config", config, "--out", "out"], "out")
     expect(r.stderr).toBe(
       "interest-lab: martian.yaml: field 'environment.type': unknown type 'martian'; allowed: bernoulli, gaussian-testbed, random-walk, abrupt-change, ecommerce, online-retail\n",
@@ -45,9 +51,18 @@ describe("config errors name the bad value", () => {
 
 describe("flags: one line and a hint to --help, never the whole help", () => {
   it.each([
-    [["segments", "--data", "online-retail", "--out", "out", "--sed", "1"], "unknown option '--sed' (Did you mean --seed?) (see 'interest-lab segments --help')"],
-    [["segments", "--data", "online-retail"], "required option '--out <dir>' not specified (see 'interest-lab segments --help')"],
-    [["simulate", "--config", sim, "--out", "out", "--runs"], "option '--runs <n>' argument missing (see 'interest-lab simulate --help')"],
+    [
+      ["segments", "--data", "online-retail", "--out", "out", "--sed", "1"],
+      "unknown option '--sed' (Did you mean --seed?) (see 'interest-lab segments --help')",
+    ],
+    [
+      ["segments", "--data", "online-retail"],
+      "required option '--out <dir>' not specified (see 'interest-lab segments --help')",
+    ],
+    [
+      ["simulate", "--config", sim, "--out", "out", "--runs"],
+      "option '--runs <n>' argument missing (see 'interest-lab simulate --help')",
+    ],
     [["simulat", "--config", sim], "unknown command 'simulat' (Did you mean simulate?) (see 'interest-lab --help')"],
   ])("%j", (args, message) => {
     const r = expectRefused(box, args, "out")
@@ -61,8 +76,14 @@ describe("flags: one line and a hint to --help, never the whole help", () => {
     [["simulate", "--config", sim, "--horizon", "1.5"], "--horizon: expected a positive integer, got '1.5'"],
     [["world", "--config", world, "--seed", ""], "--seed: expected an integer >= 0, got ''"],
     [["evaluate", "--log", obd, "--target", "uniform", "--seed", ""], "--seed: expected an integer >= 0, got ''"],
-    [["evaluate", "--log", obd, "--target", "uniform", "--epsilon", ""], "--epsilon: expected a number in [0, 1], got ''"],
-    [["evaluate", "--log", obd, "--target", "uniform", "--clip-weights", "0"], "--clip-weights: expected a number > 0, got '0'"],
+    [
+      ["evaluate", "--log", obd, "--target", "uniform", "--epsilon", ""],
+      "--epsilon: expected a number in [0, 1], got ''",
+    ],
+    [
+      ["evaluate", "--log", obd, "--target", "uniform", "--clip-weights", "0"],
+      "--clip-weights: expected a number > 0, got '0'",
+    ],
     [["segments", "--data", retail, "--seed", ""], "--seed: expected an integer >= 0, got ''"],
     [["benchmark", "--data", retail, "--k", ""], "--k: expected a positive integer, got ''"],
     [["basket", "--data", retail, "--min-support", ""], "--min-support: expected a number in (0, 1], got ''"],
@@ -78,7 +99,12 @@ describe("outputs", () => {
     const r = box.run(["segments", "--data", retail, "--k", "2", "--seed", "3", "--out", "seg"])
     expect(r.status).toBe(0)
     const config = JSON.parse(box.read("seg/config.json")) as { config: unknown; provenance: { command: string } }
-    expect(config.config).toEqual({ data: "small.csv", k: 2, seed: 3, cleaning: ["customer-missing", "cancelled-invoice", "quantity-not-positive", "price-not-positive"] })
+    expect(config.config).toEqual({
+      data: "small.csv",
+      k: 2,
+      seed: 3,
+      cleaning: ["customer-missing", "cancelled-invoice", "quantity-not-positive", "price-not-positive"],
+    })
     expect(config.provenance.command).toBe("interest-lab segments --data small.csv --k 2 --seed 3")
   })
 
@@ -88,7 +114,9 @@ describe("outputs", () => {
     expect(box.run([...args, "--out", "bench-2"]).status).toBe(0)
     expect(box.read("bench-1/summary.json")).toBe(box.read("bench-2/summary.json"))
     expect(box.read("bench-1/summary.json")).not.toContain("Seconds")
-    const timings = JSON.parse(box.read("bench-1/timings.json")) as { models: Record<string, { trainSeconds: number; recommendSeconds: number }> }
+    const timings = JSON.parse(box.read("bench-1/timings.json")) as {
+      models: Record<string, { trainSeconds: number; recommendSeconds: number }>
+    }
     expect(Object.keys(timings.models)).toEqual(["popularity", "itemknn"])
   })
 })

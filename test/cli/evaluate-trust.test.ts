@@ -28,7 +28,24 @@ describe("interest-lab evaluate: which estimate to trust", () => {
   it("recommends one estimator by SLOPE, says why, and explains every estimator's assumption", () => {
     const out = join(dir, "men")
     const all = "ipw,snipw,dm,dr,sndr,switch-dr,ipw-clip,ipw-sg,dr-clip,dros,dr-sg"
-    const r = run(["--log", "data/open-bandit-dataset", "--campaign", "men", "--target", "bts", "--estimators", all, "--clip", "5", "--cross-fit", "2", "--bootstrap", "0", "--out", out])
+    const r = run([
+      "--log",
+      "data/open-bandit-dataset",
+      "--campaign",
+      "men",
+      "--target",
+      "bts",
+      "--estimators",
+      all,
+      "--clip",
+      "5",
+      "--cross-fit",
+      "2",
+      "--bootstrap",
+      "0",
+      "--out",
+      out,
+    ])
     expect(r.stderr).toBe("")
     expect(r.status).toBe(0)
     const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8")) as Summary
@@ -51,7 +68,13 @@ describe("interest-lab evaluate: which estimate to trust", () => {
     const D = 3
     const rng = createRng(40)
     const problem = new SyntheticBanditProblem({ nActions: K, nPositions: 1, nFeatures: D }, rng)
-    const logging = new LinearSoftmaxPolicy("logging", Float64Array.from({ length: K * D }, () => normal(rng, 0, 1)), K, D, { epsilon: 0.1 })
+    const logging = new LinearSoftmaxPolicy(
+      "logging",
+      Float64Array.from({ length: K * D }, () => normal(rng, 0, 1)),
+      K,
+      D,
+      { epsilon: 0.1 },
+    )
     const log = problem.sampleLog(4000, logging, rng)
     const lines = ["action,reward,x0,x1,x2"]
     const withPropensity = ["action,reward,propensity,x0,x1,x2"]
@@ -63,37 +86,111 @@ describe("interest-lab evaluate: which estimate to trust", () => {
     writeFileSync(join(dir, "no-propensity.csv"), `${lines.join("\n")}\n`)
     writeFileSync(join(dir, "with-propensity.csv"), `${withPropensity.join("\n")}\n`)
     const out = join(dir, "estimated")
-    const r = run(["--log", join(dir, "no-propensity.csv"), "--target", "uniform", "--estimators", "snipw", "--bootstrap", "0", "--out", out], false)
+    const r = run(
+      [
+        "--log",
+        join(dir, "no-propensity.csv"),
+        "--target",
+        "uniform",
+        "--estimators",
+        "snipw",
+        "--bootstrap",
+        "0",
+        "--out",
+        out,
+      ],
+      false,
+    )
     expect(r.status, r.stderr).toBe(0)
-    expect(r.stderr).toMatch(/warning: .*no-propensity\.csv has no propensity column; propensities come from a fitted behaviour policy/)
+    expect(r.stderr).toMatch(
+      /warning: .*no-propensity\.csv has no propensity column; propensities come from a fitted behaviour policy/,
+    )
     const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8")) as Summary
     expect(summary.propensityCalibration?.expectedCalibrationError).toBeLessThan(0.02)
-    expect(summary.flags.some((f) => f.estimator === "snipw" && /propensities were estimated/.test(f.reason))).toBe(true)
-    const truth = run(["--log", join(dir, "with-propensity.csv"), "--target", "uniform", "--estimators", "snipw", "--bootstrap", "0", "--out", join(dir, "true")])
+    expect(summary.flags.some((f) => f.estimator === "snipw" && /propensities were estimated/.test(f.reason))).toBe(
+      true,
+    )
+    const truth = run([
+      "--log",
+      join(dir, "with-propensity.csv"),
+      "--target",
+      "uniform",
+      "--estimators",
+      "snipw",
+      "--bootstrap",
+      "0",
+      "--out",
+      join(dir, "true"),
+    ])
     expect(truth.status).toBe(0)
     const trueSummary = JSON.parse(readFileSync(join(dir, "true", "summary.json"), "utf8")) as Summary
     // the fitted propensities move SNIPW by less than its own 95% half-width
-    expect(Math.abs(summary.estimates.snipw.value - trueSummary.estimates.snipw.value)).toBeLessThan(1.96 * trueSummary.estimates.snipw.stderr)
+    expect(Math.abs(summary.estimates.snipw.value - trueSummary.estimates.snipw.value)).toBeLessThan(
+      1.96 * trueSummary.estimates.snipw.stderr,
+    )
     expect(readFileSync(join(out, "report.html"), "utf8")).toContain("Estimated propensities")
   })
 
   it("--target learned --learner ipw learns OBP's IPW learner on the first half and evaluates it on the second", () => {
     const out = join(dir, "learned-ipw")
-    const r = run(["--log", "data/open-bandit-dataset", "--target", "learned", "--learner", "ipw", "--estimators", "ipw,snipw", "--bootstrap", "0", "--out", out])
+    const r = run([
+      "--log",
+      "data/open-bandit-dataset",
+      "--target",
+      "learned",
+      "--learner",
+      "ipw",
+      "--estimators",
+      "ipw,snipw",
+      "--bootstrap",
+      "0",
+      "--out",
+      out,
+    ])
     expect(r.status).toBe(0)
-    const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8")) as Summary & { target: string; rows: number }
+    const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8")) as Summary & {
+      target: string
+      rows: number
+    }
     expect(summary.target).toMatch(/^IPW learner/)
     expect(summary.rows).toBe(5000)
-    const bad = run(["--log", "data/open-bandit-dataset", "--target", "learned", "--learner", "dqn", "--out", join(dir, "bad-learner")])
+    const bad = run([
+      "--log",
+      "data/open-bandit-dataset",
+      "--target",
+      "learned",
+      "--learner",
+      "dqn",
+      "--out",
+      join(dir, "bad-learner"),
+    ])
     expect(bad.status).toBe(2)
     expect(bad.stderr.trim()).toBe("interest-lab: --learner: expected q, ipw or mlp, got 'dqn'")
   })
 
   it("--behavior random+bts pools both loggers with balanced propensities: the report says so and IPW's interval holds BTS's on-policy CTR", () => {
     const out = join(dir, "pooled")
-    const r = run(["--log", "data/open-bandit-dataset", "--behavior", "random+bts", "--target", "bts", "--estimators", "ipw,snipw", "--bootstrap", "0", "--out", out, "--quiet"])
+    const r = run([
+      "--log",
+      "data/open-bandit-dataset",
+      "--behavior",
+      "random+bts",
+      "--target",
+      "bts",
+      "--estimators",
+      "ipw,snipw",
+      "--bootstrap",
+      "0",
+      "--out",
+      out,
+      "--quiet",
+    ])
     expect(r.status, r.stderr).toBe(0)
-    const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8")) as Summary & { rows: number; onPolicyValue: number; loggers: { shares: number[] } }
+    const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8")) as Summary & {
+      rows: number
+      onPolicyValue: number
+      loggers: { shares: number[] }
+    }
     expect(summary.rows).toBe(20000)
     expect(summary.loggers.shares).toEqual([0.5, 0.5])
     const ipw = summary.estimates.ipw as unknown as { ci95: [number, number]; stderr: number }
@@ -103,14 +200,49 @@ describe("interest-lab evaluate: which estimate to trust", () => {
     // docs/commands/evaluate.md quotes both standard errors: pooling halves the random log's alone
     expect(ipw.stderr).toBeCloseTo(0.00068, 5)
     const alone = join(dir, "random-alone")
-    expect(run(["--log", "data/open-bandit-dataset", "--behavior", "random", "--target", "bts", "--estimators", "ipw", "--bootstrap", "0", "--out", alone, "--quiet"]).status).toBe(0)
-    expect((JSON.parse(readFileSync(join(alone, "summary.json"), "utf8")) as Summary).estimates.ipw.stderr).toBeCloseTo(0.0014, 4)
+    expect(
+      run([
+        "--log",
+        "data/open-bandit-dataset",
+        "--behavior",
+        "random",
+        "--target",
+        "bts",
+        "--estimators",
+        "ipw",
+        "--bootstrap",
+        "0",
+        "--out",
+        alone,
+        "--quiet",
+      ]).status,
+    ).toBe(0)
+    expect((JSON.parse(readFileSync(join(alone, "summary.json"), "utf8")) as Summary).estimates.ipw.stderr).toBeCloseTo(
+      0.0014,
+      4,
+    )
   })
 
   it("--target learned --learner mlp trains the seeded MLP policy (TensorFlow.js) on the first half: same --seed, same summary", () => {
     const summaries = ["mlp-a", "mlp-b"].map((name) => {
       const out = join(dir, name)
-      const r = run(["--log", "data/open-bandit-dataset", "--target", "learned", "--learner", "mlp", "--seed", "5", "--estimators", "ipw,snipw", "--bootstrap", "0", "--out", out, "--quiet"])
+      const r = run([
+        "--log",
+        "data/open-bandit-dataset",
+        "--target",
+        "learned",
+        "--learner",
+        "mlp",
+        "--seed",
+        "5",
+        "--estimators",
+        "ipw,snipw",
+        "--bootstrap",
+        "0",
+        "--out",
+        out,
+        "--quiet",
+      ])
       expect(r.status, r.stderr).toBe(0)
       return JSON.parse(readFileSync(join(out, "summary.json"), "utf8")) as Summary & { target: string; rows: number }
     })

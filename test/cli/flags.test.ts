@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest"
-import { choiceFlag, choiceParser, integerFlag, integerParser, listFlag, numberFlag, numberParser } from "../../src/cli/flags"
+import {
+  choiceFlag,
+  choiceParser,
+  integerFlag,
+  integerParser,
+  listFlag,
+  numberFlag,
+  numberParser,
+} from "../../src/cli/flags"
 import { UserError } from "../../src/config/user-error"
 
 describe("integerFlag and numberFlag", () => {
@@ -30,10 +38,18 @@ describe("integerFlag and numberFlag", () => {
   it("names the range: positive, bounded, and numbers", () => {
     expect(() => integerFlag("--k", "0", 1)).toThrow("--k: expected a positive integer, got '0'")
     expect(() => integerFlag("--k", "11", 1, 10)).toThrow("--k: expected an integer in 1..10, got '11'")
-    expect(() => numberFlag("--min-support", "", { min: 0, minExclusive: true, max: 1 })).toThrow("--min-support: expected a number in (0, 1], got ''")
-    expect(() => numberFlag("--min-support", "0", { min: 0, minExclusive: true, max: 1 })).toThrow("--min-support: expected a number in (0, 1], got '0'")
-    expect(() => numberFlag("--epsilon", "1.5", { min: 0, max: 1 })).toThrow("--epsilon: expected a number in [0, 1], got '1.5'")
-    expect(() => numberFlag("--clip-weights", "NaN", { min: 0, minExclusive: true })).toThrow("--clip-weights: expected a number > 0, got 'NaN'")
+    expect(() => numberFlag("--min-support", "", { min: 0, minExclusive: true, max: 1 })).toThrow(
+      "--min-support: expected a number in (0, 1], got ''",
+    )
+    expect(() => numberFlag("--min-support", "0", { min: 0, minExclusive: true, max: 1 })).toThrow(
+      "--min-support: expected a number in (0, 1], got '0'",
+    )
+    expect(() => numberFlag("--epsilon", "1.5", { min: 0, max: 1 })).toThrow(
+      "--epsilon: expected a number in [0, 1], got '1.5'",
+    )
+    expect(() => numberFlag("--clip-weights", "NaN", { min: 0, minExclusive: true })).toThrow(
+      "--clip-weights: expected a number > 0, got 'NaN'",
+    )
     expect(() => numberFlag("--clip", "-1", { min: 0 })).toThrow("--clip: expected a number >= 0, got '-1'")
     expect(() => numberFlag("--x", "Infinity", {})).toThrow("--x: expected a number, got 'Infinity'")
   })
@@ -49,10 +65,18 @@ describe("choiceFlag and listFlag", () => {
 
   it("refuse anything else with one line that lists what is allowed", () => {
     expect(() => choiceFlag("--learner", "dqn", ["q", "ipw"])).toThrow("--learner: expected q or ipw, got 'dqn'")
-    expect(() => choiceFlag("--campaign", "Men", ["men", "women", "all"])).toThrow("--campaign: expected men, women or all, got 'Men'")
+    expect(() => choiceFlag("--campaign", "Men", ["men", "women", "all"])).toThrow(
+      "--campaign: expected men, women or all, got 'Men'",
+    )
     expect(() => choiceFlag("--format", "", ["obd", "csv"])).toThrow(UserError)
-    expect(() => listFlag("--estimators", "ipw,ips", ["ipw", "dr"], "estimator")).toThrow("--estimators: unknown estimator 'ips' (allowed: ipw, dr)")
-    expect(() => listFlag("--estimators", " , ", ["ipw", "dr"], "estimator")).toThrow("--estimators: name at least one estimator")
-    expect(() => listFlag("--models", "als, als", ["als", "bpr"], "model")).toThrow("--models: model 'als' is listed twice")
+    expect(() => listFlag("--estimators", "ipw,ips", ["ipw", "dr"], "estimator")).toThrow(
+      "--estimators: unknown estimator 'ips' (allowed: ipw, dr)",
+    )
+    expect(() => listFlag("--estimators", " , ", ["ipw", "dr"], "estimator")).toThrow(
+      "--estimators: name at least one estimator",
+    )
+    expect(() => listFlag("--models", "als, als", ["als", "bpr"], "model")).toThrow(
+      "--models: model 'als' is listed twice",
+    )
   })
 })

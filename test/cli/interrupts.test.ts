@@ -8,7 +8,10 @@ const box = sandbox("il-interrupts-")
 afterAll(box.remove)
 const dir = box.root
 // Long enough that writing the report (400,000 rows of steps.csv) takes a while.
-writeFileSync(join(dir, "long.yaml"), "environment: { type: bernoulli, probabilities: [0.6, 0.5, 0.4] }\npolicies: [{ type: ucb1 }, { type: thompson }]\nhorizon: 200000\nruns: 2\nseed: 2\n")
+writeFileSync(
+  join(dir, "long.yaml"),
+  "environment: { type: bernoulli, probabilities: [0.6, 0.5, 0.4] }\npolicies: [{ type: ucb1 }, { type: thompson }]\nhorizon: 200000\nruns: 2\nseed: 2\n",
+)
 writeFileSync(join(dir, "world.yaml"), "users: 1500\nitems: 300\ndays: 20\nseed: 5\n")
 
 /** Resolves once a temporary sibling `.NAME.tmp-*` of `out` exists: the run is writing its report. */
@@ -66,7 +69,10 @@ describe("a closed pipe (… 2>&1 | head -c 1)", () => {
     it(`${args[0]} goes on to the end, exit 0, and leaves no temporary folder`, () => {
       const out = args[args.indexOf("--out") + 1]
       const quoted = [process.execPath, bin, ...args].map((a) => `'${a}'`).join(" ")
-      const r = spawnSync("bash", ["-c", `${quoted} 2>&1 | head -c 1; exit \${PIPESTATUS[0]}`], { cwd: dir, encoding: "utf8" })
+      const r = spawnSync("bash", ["-c", `${quoted} 2>&1 | head -c 1; exit \${PIPESTATUS[0]}`], {
+        cwd: dir,
+        encoding: "utf8",
+      })
       expect(r.stdout).toBe(args[0][0])
       expect(r.status).toBe(0)
       expect(JSON.parse(readFileSync(join(dir, out, "summary.json"), "utf8"))).toBeTypeOf("object")

@@ -30,15 +30,48 @@ function survives(bytes: Uint8Array, name: string, args: (file: string, out: str
 
 describe("the CLI on arbitrary bytes", () => {
   it("segments --data", () => {
-    fc.assert(fc.property(hostile(RETAIL), (bytes) => survives(bytes, "retail.csv", (f, out) => ["segments", "--data", f, "--k", "2", "--out", out])), RUNS)
+    fc.assert(
+      fc.property(hostile(RETAIL), (bytes) =>
+        survives(bytes, "retail.csv", (f, out) => ["segments", "--data", f, "--k", "2", "--out", out]),
+      ),
+      RUNS,
+    )
   })
 
   it("evaluate --log", () => {
-    fc.assert(fc.property(hostile(BANDIT), (bytes) => survives(bytes, "log.csv", (f, out) => ["evaluate", "--log", f, "--format", "csv", "--target", "uniform", "--bootstrap", "0", "--quiet", "--out", out])), RUNS)
+    fc.assert(
+      fc.property(hostile(BANDIT), (bytes) =>
+        survives(bytes, "log.csv", (f, out) => [
+          "evaluate",
+          "--log",
+          f,
+          "--format",
+          "csv",
+          "--target",
+          "uniform",
+          "--bootstrap",
+          "0",
+          "--quiet",
+          "--out",
+          out,
+        ]),
+      ),
+      RUNS,
+    )
   })
 
   it("simulate --config and world --config", () => {
-    fc.assert(fc.property(hostile(YAML), (bytes) => survives(bytes, "sim.yaml", (f, out) => ["simulate", "--config", f, "--out", out])), RUNS)
-    fc.assert(fc.property(hostile(JSON_CONFIG), (bytes) => survives(bytes, "world.json", (f, out) => ["world", "--config", f, "--csv-only", "--quiet", "--out", out])), RUNS)
+    fc.assert(
+      fc.property(hostile(YAML), (bytes) =>
+        survives(bytes, "sim.yaml", (f, out) => ["simulate", "--config", f, "--out", out]),
+      ),
+      RUNS,
+    )
+    fc.assert(
+      fc.property(hostile(JSON_CONFIG), (bytes) =>
+        survives(bytes, "world.json", (f, out) => ["world", "--config", f, "--csv-only", "--quiet", "--out", out]),
+      ),
+      RUNS,
+    )
   })
 })

@@ -5,9 +5,15 @@ import { sandbox } from "./refusal-sandbox"
 // argv and without `--out`, in config.json and at the foot of report.html.
 const box = sandbox("il-provenance-")
 const H = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country"
-box.file("sim.yaml", "environment: { type: bernoulli, probabilities: [0.2, 0.8] }\npolicies: [{ type: ucb1 }]\nhorizon: 10\nruns: 1\n")
+box.file(
+  "sim.yaml",
+  "environment: { type: bernoulli, probabilities: [0.2, 0.8] }\npolicies: [{ type: ucb1 }]\nhorizon: 10\nruns: 1\n",
+)
 box.file("world.json", '{"users": 5, "items": 10, "days": 1}')
-box.file("log.csv", `${["action,position,reward,propensity,x", ...Array.from({ length: 40 }, (_, i) => `${i % 2},0,${i % 3 === 0 ? 1 : 0},0.5,${(i % 5) - 2}`)].join("\n")}\n`)
+box.file(
+  "log.csv",
+  `${["action,position,reward,propensity,x", ...Array.from({ length: 40 }, (_, i) => `${i % 2},0,${i % 3 === 0 ? 1 : 0},0.5,${(i % 5) - 2}`)].join("\n")}\n`,
+)
 // Three customers who buy before 2010-12-05 and buy new items on or after it.
 box.file(
   "small.csv",
@@ -50,14 +56,35 @@ describe("provenance: the command line as typed, for every command", () => {
   })
 
   it("evaluate (in memory), with --out=dir", () => {
-    const { provenance } = recorded(["evaluate", "--log", "log.csv", "--target", "uniform", "--bootstrap", "0", "--out=e", "--quiet"], "e")
+    const { provenance } = recorded(
+      ["evaluate", "--log", "log.csv", "--target", "uniform", "--bootstrap", "0", "--out=e", "--quiet"],
+      "e",
+    )
     expect(provenance.command).toBe("interest-lab evaluate --log log.csv --target uniform --bootstrap 0 --quiet")
     expect(provenance.seed).toBe(1)
   })
 
   it("evaluate (SQL path)", () => {
-    const { provenance } = recorded(["evaluate", "--log", "log.csv", "--engine", "duckdb", "--target", "uniform", "--estimators", "ipw,snipw", "--out", "q", "--quiet"], "q")
-    expect(provenance.command).toBe("interest-lab evaluate --log log.csv --engine duckdb --target uniform --estimators ipw,snipw --quiet")
+    const { provenance } = recorded(
+      [
+        "evaluate",
+        "--log",
+        "log.csv",
+        "--engine",
+        "duckdb",
+        "--target",
+        "uniform",
+        "--estimators",
+        "ipw,snipw",
+        "--out",
+        "q",
+        "--quiet",
+      ],
+      "q",
+    )
+    expect(provenance.command).toBe(
+      "interest-lab evaluate --log log.csv --engine duckdb --target uniform --estimators ipw,snipw --quiet",
+    )
     expect(box.exists("q/query.sql")).toBe(true)
   })
 
@@ -68,13 +95,21 @@ describe("provenance: the command line as typed, for every command", () => {
   })
 
   it("basket: a value with a space is quoted for the shell", () => {
-    const { provenance } = recorded(["basket", "--data", "small.csv", "--country", "United Kingdom", "--min-support", "0.5", "--out", "b"], "b")
+    const { provenance } = recorded(
+      ["basket", "--data", "small.csv", "--country", "United Kingdom", "--min-support", "0.5", "--out", "b"],
+      "b",
+    )
     expect(provenance.command).toBe("interest-lab basket --data small.csv --country 'United Kingdom' --min-support 0.5")
   })
 
   it("benchmark", () => {
-    const { provenance } = recorded(["benchmark", "--data", "small.csv", "--split", "2010-12-05", "--models", "popularity", "--quiet", "--out", "bm"], "bm")
-    expect(provenance.command).toBe("interest-lab benchmark --data small.csv --split 2010-12-05 --models popularity --quiet")
+    const { provenance } = recorded(
+      ["benchmark", "--data", "small.csv", "--split", "2010-12-05", "--models", "popularity", "--quiet", "--out", "bm"],
+      "bm",
+    )
+    expect(provenance.command).toBe(
+      "interest-lab benchmark --data small.csv --split 2010-12-05 --models popularity --quiet",
+    )
     expect(provenance.seed).toBe(0)
   })
 })

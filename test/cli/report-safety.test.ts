@@ -22,7 +22,10 @@ describe("basket: descriptions with a formula and with markup", () => {
       `53636${i},A1,${quoted(FORMULA)},1,2010-12-0${i} 10:00:00,1.0,1785${i},UK`,
       `53636${i},B1,${quoted(MARKUP)},1,2010-12-0${i} 10:00:00,1.0,1785${i},UK`,
     ])
-    const data = box.file("hostile.csv", `${["InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country", ...rows].join("\n")}\n`)
+    const data = box.file(
+      "hostile.csv",
+      `${["InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country", ...rows].join("\n")}\n`,
+    )
     const before = box.hash()
     const r = box.run(["basket", "--data", data, "--out", "basket"])
     expect(r.status).toBe(0)
@@ -34,7 +37,11 @@ describe("basket: descriptions with a formula and with markup", () => {
       `"'=HYPERLINK(""http://evil.example"",""click"")",${quoted(MARKUP)},1,1,1,0,Infinity`,
     ])
     expectSafeReport(box.read("basket/report.html"))
-    expect(JSON.parse(box.read("basket/config.json")).config).toMatchObject({ data: "hostile.csv", minSupport: 0.07, exclude: [] })
+    expect(JSON.parse(box.read("basket/config.json")).config).toMatchObject({
+      data: "hostile.csv",
+      minSupport: 0.07,
+      exclude: [],
+    })
   })
 })
 
@@ -67,7 +74,9 @@ describe("terminal escapes in data quoted by a message", () => {
   it("are shown as visible escapes, never sent raw to the terminal", () => {
     const log = box.file("escape.csv", "action,\u001b[31mreward\u001b]0;pwned\u0007,propensity\n0,1,0.5\n")
     const r = expectRefused(box, ["evaluate", "--log", log, "--target", "uniform", "--quiet", "--out", "out"], "out")
-    expect(r.stderr).toBe("interest-lab: escape.csv:1:reward: missing column 'reward' or 'click' (the header has: action, \\x1b[31mreward\\x1b]0;pwned\\x07, propensity)\n")
+    expect(r.stderr).toBe(
+      "interest-lab: escape.csv:1:reward: missing column 'reward' or 'click' (the header has: action, \\x1b[31mreward\\x1b]0;pwned\\x07, propensity)\n",
+    )
     expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/)
   })
 })

@@ -13,7 +13,11 @@ export function run(args: string[]): { status: number | null; stdout: string; st
 }
 
 /** A small CSV in the Online Retail format with the given data lines. */
-export function retailCsv(name: string, lines: string[], header = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country"): string {
+export function retailCsv(
+  name: string,
+  lines: string[],
+  header = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country",
+): string {
   const path = join(dir, name)
   writeFileSync(path, `${[header, ...lines].join("\n")}\n`)
   return path

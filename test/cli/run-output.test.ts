@@ -28,8 +28,12 @@ describe("writeRunOutput", () => {
     const out = join(root, "run")
     const written = await writeRunOutput(out, [], () => output)
     expect(written).toBe(out)
-    expect(readdirSync(out).sort()).toEqual([OUT_DIR_MARK, "config.json", "report.html", "summary.json", "table.csv"].sort())
-    expect(readFileSync(join(out, "summary.json"), "utf8")).toBe('{\n  "value": 0.5,\n  "sizes": [\n    1,\n    2\n  ]\n}\n')
+    expect(readdirSync(out).sort()).toEqual(
+      [OUT_DIR_MARK, "config.json", "report.html", "summary.json", "table.csv"].sort(),
+    )
+    expect(readFileSync(join(out, "summary.json"), "utf8")).toBe(
+      '{\n  "value": 0.5,\n  "sizes": [\n    1,\n    2\n  ]\n}\n',
+    )
     expect(JSON.parse(readFileSync(join(out, "config.json"), "utf8"))).toEqual({ config: { k: 3 }, provenance })
     expect(readFileSync(join(out, "table.csv"), "utf8")).toBe("a,b\n1,2\n")
     const html = readFileSync(join(out, "report.html"), "utf8")
@@ -61,10 +65,12 @@ describe("writeRunOutput", () => {
     const input = join(root, "input")
     await writeRunOutput(input, [], () => output)
     let called = false
-    await expect(writeRunOutput(input, [input], () => {
-      called = true
-      return output
-    })).rejects.toThrow("--out")
+    await expect(
+      writeRunOutput(input, [input], () => {
+        called = true
+        return output
+      }),
+    ).rejects.toThrow("--out")
     expect(called).toBe(false)
   })
 

@@ -14,13 +14,22 @@ export function sandbox(prefix: string): { root: string; remove: () => void } {
 }
 
 /** Runs the built CLI to the end. */
-export function cli(args: string[], options: SpawnSyncOptions = {}): { status: number | null; signal: NodeJS.Signals | null; stderr: string; stdout: string } {
+export function cli(
+  args: string[],
+  options: SpawnSyncOptions = {},
+): { status: number | null; signal: NodeJS.Signals | null; stderr: string; stdout: string } {
   const r = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", ...options })
   return { status: r.status, signal: r.signal, stderr: String(r.stderr), stdout: String(r.stdout) }
 }
 
 /** Starts the built CLI without waiting; resolves with its exit status (or signal) and stderr. */
-export function cliAsync(args: string[], cwd?: string): { child: ReturnType<typeof spawn>; done: Promise<{ status: number | null; signal: NodeJS.Signals | null; stderr: string }> } {
+export function cliAsync(
+  args: string[],
+  cwd?: string,
+): {
+  child: ReturnType<typeof spawn>
+  done: Promise<{ status: number | null; signal: NodeJS.Signals | null; stderr: string }>
+} {
   const child = spawn(process.execPath, [bin, ...args], { cwd, stdio: ["ignore", "ignore", "pipe"] })
   let stderr = ""
   child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()))

@@ -6,7 +6,9 @@ import { describe, expect, it } from "vitest"
 
 /** Runs the built CLI (`npm run build` first). */
 function cli(args: string[]): { status: number | null; stderr: string } {
-  const r = spawnSync(process.execPath, [join(__dirname, "..", "..", "bin", "interest-lab.js"), ...args], { encoding: "utf8" })
+  const r = spawnSync(process.execPath, [join(__dirname, "..", "..", "bin", "interest-lab.js"), ...args], {
+    encoding: "utf8",
+  })
   return { status: r.status, stderr: r.stderr }
 }
 
@@ -41,10 +43,16 @@ describe("interest-lab simulate with scenarios", () => {
     expect(r.status, r.stderr).toBe(0)
     const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8"))
     expect(summary.scenarios.map((s: { name: string }) => s.name)).toEqual(["stay", "leave, arrive"])
-    expect(summary.findings.some((f: string) => f.startsWith("In «stay», the best personalised policy, hier, closes"))).toBe(true)
-    expect(summary.findings.some((f: string) => /^In «leave, arrive», pure exploitation (wins|does not win)/.test(f))).toBe(true)
+    expect(
+      summary.findings.some((f: string) => f.startsWith("In «stay», the best personalised policy, hier, closes")),
+    ).toBe(true)
+    expect(
+      summary.findings.some((f: string) => /^In «leave, arrive», pure exploitation (wins|does not win)/.test(f)),
+    ).toBe(true)
     const steps = readFileSync(join(out, "steps.csv"), "utf8").split("\n")
-    expect(steps[0]).toBe("scenario,policy,step,meanReward,rewardLower,rewardUpper,optimalActionRate,cumulativeRegret,regretLower,regretUpper,laiRobbins")
+    expect(steps[0]).toBe(
+      "scenario,policy,step,meanReward,rewardLower,rewardUpper,optimalActionRate,cumulativeRegret,regretLower,regretUpper,laiRobbins",
+    )
     expect(steps[1]).toMatch(/^stay,random,1,/)
     expect(steps.filter((l) => l.startsWith('"leave, arrive",hier,')).length).toBe(200)
     const html = readFileSync(join(out, "report.html"), "utf8")

@@ -6,7 +6,9 @@ import { tempDir } from "../temp-dir"
 
 /** Runs the built CLI (`npm run build` first). */
 function cli(args: string[]): { status: number | null; stderr: string } {
-  const r = spawnSync(process.execPath, [join(__dirname, "..", "..", "bin", "interest-lab.js"), ...args], { encoding: "utf8" })
+  const r = spawnSync(process.execPath, [join(__dirname, "..", "..", "bin", "interest-lab.js"), ...args], {
+    encoding: "utf8",
+  })
   return { status: r.status, stderr: r.stderr }
 }
 
@@ -25,7 +27,8 @@ describe("interest-lab simulate", () => {
     const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8"))
     expect(summary.runs).toBe(6)
     expect(summary.policies[0]).toMatchObject({ name: "ts", type: "thompson" })
-    for (const key of ["finalMeanReward", "finalOptimalActionRate", "meanReward"]) expect(typeof summary.policies[0][key]).toBe("number")
+    for (const key of ["finalMeanReward", "finalOptimalActionRate", "meanReward"])
+      expect(typeof summary.policies[0][key]).toBe("number")
     expect(summary.policies[0].cumulativeRegret.ci95).toHaveLength(2)
     expect(readFileSync(join(out, "steps.csv"), "utf8").split("\n")[1]).toMatch(/^ts,1,/)
     expect(JSON.parse(readFileSync(join(out, "config.json"), "utf8")).provenance.seed).toBe(3)
@@ -34,7 +37,10 @@ describe("interest-lab simulate", () => {
 
   it("a bad config prints one line naming the field, exits 2 and leaves the old report", () => {
     const config = join(dir, "bad.yaml")
-    writeFileSync(config, "environment: { type: bernoulli, probabilities: [0.5, 1.5] }\npolicies: [{ type: ucb1 }]\nhorizon: 10\n")
+    writeFileSync(
+      config,
+      "environment: { type: bernoulli, probabilities: [0.5, 1.5] }\npolicies: [{ type: ucb1 }]\nhorizon: 10\n",
+    )
     const out = join(dir, "out")
     const r = cli(["simulate", "--config", config, "--out", out])
     expect(r.status).toBe(2)

@@ -10,14 +10,20 @@ afterAll(box.remove)
 const dir = box.root
 const bernoulli = "environment: { type: bernoulli, probabilities: [0.6, 0.4] }\n"
 writeFileSync(join(dir, "huge.yaml"), `${bernoulli}policies: [{ type: ucb1 }]\nhorizon: 1000000000000\nruns: 10\n`)
-writeFileSync(join(dir, "two.yaml"), `${bernoulli}policies: [{ type: ucb1 }, { type: thompson }]\nhorizon: 100\nruns: 10\n`)
+writeFileSync(
+  join(dir, "two.yaml"),
+  `${bernoulli}policies: [{ type: ucb1 }, { type: thompson }]\nhorizon: 100\nruns: 10\n`,
+)
 writeFileSync(join(dir, "runs.yaml"), `${bernoulli}policies: [{ type: ucb1 }]\nhorizon: 10\nruns: 10000000\n`)
 writeFileSync(join(dir, "padded.yaml"), `${bernoulli}policies: [{ type: ucb1 }]\nhorizon: 10\n${"#".repeat(2 << 20)}\n`)
 // 17 items bought together in 20 of 1000 invoices: 2^17 − 1 itemsets at support 0.02.
 const retail = ["InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country"]
 for (let i = 0; i < 1000; i++) {
   const items = i < 20 ? Array.from({ length: 17 }, (_, j) => j) : [17]
-  for (const j of items) retail.push(`${540000 + i},${20000 + j},ITEM ${String(j).padStart(2, "0")},1,2011-01-0${1 + (i % 9)} 10:00,1.5,${13000 + (i % 50)},France`)
+  for (const j of items)
+    retail.push(
+      `${540000 + i},${20000 + j},ITEM ${String(j).padStart(2, "0")},1,2011-01-0${1 + (i % 9)} 10:00,1.5,${13000 + (i % 50)},France`,
+    )
 }
 writeFileSync(join(dir, "retail.csv"), `${retail.join("\n")}\n`)
 const log = ["action,position,click,propensity,x"]
@@ -35,13 +41,41 @@ const cases: [string, string[], string][] = [
     ["simulate", "--config", "two.yaml", "--horizon", "3e7", "--out", "out"],
     "--horizon: 30000000 steps × 2 policies × 1 thread need about 8.4 GB of memory; the limit is 2.1 GB, which fits at most 7669584 steps",
   ],
-  ["1e7 runs in the config", ["simulate", "--config", "runs.yaml", "--out", "out"], "runs.yaml: field 'runs': 10000000 runs; the limit is 1000000"],
-  ["--runs 1e7, blaming the flag", ["simulate", "--config", "two.yaml", "--runs", "10000000", "--out", "out"], "--runs: 10000000 runs; the limit is 1000000"],
-  ["a config file of 2 MiB", ["simulate", "--config", "padded.yaml", "--out", "out"], "padded.yaml: the config file has 2097252 bytes; the limit is 1048576 (1 MiB)"],
-  ["--config /dev/zero", ["world", "--config", "/dev/zero", "--out", "out"], "--config: '/dev/zero' is not a regular file or folder"],
-  ["--data /dev/zero", ["segments", "--data", "/dev/zero", "--out", "out"], "--data: '/dev/zero' is not a regular file or folder"],
-  ["--log /dev/zero", ["evaluate", "--log", "/dev/zero", "--target", "uniform", "--out", "out"], "--log: '/dev/zero' is not a regular file or folder"],
-  ["--bootstrap 1e9", ["evaluate", "--log", "log.csv", "--target", "uniform", "--bootstrap", "1000000000", "--out", "out"], "--bootstrap: 1000000000 resamples; the limit is 1000000"],
+  [
+    "1e7 runs in the config",
+    ["simulate", "--config", "runs.yaml", "--out", "out"],
+    "runs.yaml: field 'runs': 10000000 runs; the limit is 1000000",
+  ],
+  [
+    "--runs 1e7, blaming the flag",
+    ["simulate", "--config", "two.yaml", "--runs", "10000000", "--out", "out"],
+    "--runs: 10000000 runs; the limit is 1000000",
+  ],
+  [
+    "a config file of 2 MiB",
+    ["simulate", "--config", "padded.yaml", "--out", "out"],
+    "padded.yaml: the config file has 2097252 bytes; the limit is 1048576 (1 MiB)",
+  ],
+  [
+    "--config /dev/zero",
+    ["world", "--config", "/dev/zero", "--out", "out"],
+    "--config: '/dev/zero' is not a regular file or folder",
+  ],
+  [
+    "--data /dev/zero",
+    ["segments", "--data", "/dev/zero", "--out", "out"],
+    "--data: '/dev/zero' is not a regular file or folder",
+  ],
+  [
+    "--log /dev/zero",
+    ["evaluate", "--log", "/dev/zero", "--target", "uniform", "--out", "out"],
+    "--log: '/dev/zero' is not a regular file or folder",
+  ],
+  [
+    "--bootstrap 1e9",
+    ["evaluate", "--log", "log.csv", "--target", "uniform", "--bootstrap", "1000000000", "--out", "out"],
+    "--bootstrap: 1000000000 resamples; the limit is 1000000",
+  ],
   [
     "--bootstrap 1e6 on 20000 rounds",
     ["evaluate", "--log", "log.csv", "--target", "uniform", "--bootstrap", "1000000", "--out", "out"],

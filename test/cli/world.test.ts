@@ -21,13 +21,28 @@ describe("interest-lab world", () => {
     const r = run(["world", "--config", config, "--out", out, "--quiet"])
     expect(r.stderr).toBe("")
     expect(r.status).toBe(0)
-    for (const f of ["events.csv", "items.csv", "users.csv", "reviews.csv", "categories.csv", "summary.json", "config.json", "report.html"]) {
+    for (const f of [
+      "events.csv",
+      "items.csv",
+      "users.csv",
+      "reviews.csv",
+      "categories.csv",
+      "summary.json",
+      "config.json",
+      "report.html",
+    ]) {
       expect(existsSync(join(out, f))).toBe(true)
     }
-    const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8")) as { users: number; events: { view: number } }
+    const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8")) as {
+      users: number
+      events: { view: number }
+    }
     expect(summary.users).toBe(150)
     expect(summary.events.view).toBeGreaterThan(0)
-    const cfg = JSON.parse(readFileSync(join(out, "config.json"), "utf8")) as { config: { seed: number }; provenance: { version: string; node: string } }
+    const cfg = JSON.parse(readFileSync(join(out, "config.json"), "utf8")) as {
+      config: { seed: number }
+      provenance: { version: string; node: string }
+    }
     expect(cfg.config.seed).toBe(4)
     expect(cfg.provenance.node).toBe(process.version)
     expect(readFileSync(join(out, "report.html"), "utf8")).toContain("Plotly.newPlot")

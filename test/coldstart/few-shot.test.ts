@@ -21,7 +21,9 @@ describe("few-shot recognition of held-out categories", () => {
     let s = 0
     for (let j = 0; j < 32; j++) s += emb[j] ** 2
     expect(s).toBeCloseTo(1, 12)
-    expect(Array.from(coViewEmbedding(world.nItems, users, items, 32, createRng(11, 5)).slice(0, 8))).toEqual(Array.from(emb.slice(0, 8)))
+    expect(Array.from(coViewEmbedding(world.nItems, users, items, 32, createRng(11, 5)).slice(0, 8))).toEqual(
+      Array.from(emb.slice(0, 8)),
+    )
   })
 
   it("beats chance from one example and improves with five", () => {
@@ -34,8 +36,14 @@ describe("few-shot recognition of held-out categories", () => {
   })
 
   it("names bad parameters", () => {
-    expect(() => fewShotAccuracy(emb, 32, world.catalog.category, [8], 1, 5, createRng(1))).toThrow(/at least 2 classes/)
-    expect(() => fewShotAccuracy(emb, 32, world.catalog.category, [8, 9], 0, 5, createRng(1))).toThrow(/shots must be a positive integer/)
-    expect(() => fewShotAccuracy(emb, 32, world.catalog.category, [8, 9], 1000, 5, createRng(1))).toThrow(/fewer than shots \+ 1/)
+    expect(() => fewShotAccuracy(emb, 32, world.catalog.category, [8], 1, 5, createRng(1))).toThrow(
+      /at least 2 classes/,
+    )
+    expect(() => fewShotAccuracy(emb, 32, world.catalog.category, [8, 9], 0, 5, createRng(1))).toThrow(
+      /shots must be a positive integer/,
+    )
+    expect(() => fewShotAccuracy(emb, 32, world.catalog.category, [8, 9], 1000, 5, createRng(1))).toThrow(
+      /fewer than shots \+ 1/,
+    )
   })
 })

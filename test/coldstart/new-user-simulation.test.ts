@@ -19,7 +19,11 @@ describe("simulateNewUsers", () => {
         { name: "popular", kind: "popular" },
         { name: "first-click", kind: "first-click" },
         { name: "oracle", kind: "oracle" },
-        { name: "thompson", kind: "policy", make: () => new BetaThompson({ arms: world.nCategories, priorAlpha: 0.5, priorBeta: 4 }) },
+        {
+          name: "thompson",
+          kind: "policy",
+          make: () => new BetaThompson({ arms: world.nCategories, priorAlpha: 0.5, priorBeta: 4 }),
+        },
       ],
       createRng(3),
     )
@@ -35,7 +39,11 @@ describe("simulateNewUsers", () => {
   })
 
   it("refuses bad input", () => {
-    expect(() => simulateNewUsers(world, { users, steps: 0, day: 1, categoryClicks: clicks }, [], createRng(1))).toThrow(/steps must be a positive integer/)
-    expect(() => simulateNewUsers(world, { users, steps: 1, day: 1, categoryClicks: [1] }, [], createRng(1))).toThrow(/categoryClicks must have/)
+    expect(() =>
+      simulateNewUsers(world, { users, steps: 0, day: 1, categoryClicks: clicks }, [], createRng(1)),
+    ).toThrow(/steps must be a positive integer/)
+    expect(() => simulateNewUsers(world, { users, steps: 1, day: 1, categoryClicks: [1] }, [], createRng(1))).toThrow(
+      /categoryClicks must have/,
+    )
   })
 })

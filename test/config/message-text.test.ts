@@ -15,6 +15,8 @@ describe("terminalSafe and quoteForMessage", () => {
   })
 
   it("makes every UserError one terminal-safe line", () => {
-    expect(new UserError("bad header 'a\u001b]0;pwned\u0007'\nsecond").message).toBe("bad header 'a\\x1b]0;pwned\\x07'\\nsecond")
+    expect(new UserError("bad header 'a\u001b]0;pwned\u0007'\nsecond").message).toBe(
+      "bad header 'a\\x1b]0;pwned\\x07'\\nsecond",
+    )
   })
 })

@@ -12,7 +12,9 @@ describe("optional peer dependencies", () => {
     expect(() => requireOptional("interest-lab-no-such-package", "toDataFrame")).toThrow(
       "toDataFrame needs the optional package interest-lab-no-such-package: npm i interest-lab-no-such-package",
     )
-    expect(optionalPackageMessage("DuckDbEngine", "@duckdb/node-api")).toBe("DuckDbEngine needs the optional package @duckdb/node-api: npm i @duckdb/node-api")
+    expect(optionalPackageMessage("DuckDbEngine", "@duckdb/node-api")).toBe(
+      "DuckDbEngine needs the optional package @duckdb/node-api: npm i @duckdb/node-api",
+    )
   })
 
   it("an installed package loads; a package that is present but fails to load is not reported as missing", () => {
@@ -21,7 +23,9 @@ describe("optional peer dependencies", () => {
     // A module that is there but cannot load one of its own dependencies is a broken install, not an absent optional package.
     const broken = join(tempDir("il-optional-"), "broken.js")
     writeFileSync(broken, 'require("interest-lab-missing-inner-dependency")\n')
-    expect(() => requireOptional(broken, "a feature")).toThrow(/Cannot find module 'interest-lab-missing-inner-dependency'/)
+    expect(() => requireOptional(broken, "a feature")).toThrow(
+      /Cannot find module 'interest-lab-missing-inner-dependency'/,
+    )
     expect(() => requireOptional(broken, "a feature")).not.toThrow(UserError)
   })
 })

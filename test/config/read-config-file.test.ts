@@ -14,7 +14,9 @@ describe("readConfigFile", () => {
     expect(readConfigFile(ok)).toBe("horizon: 10\n")
     expect(() => readConfigFile("/dev/zero")).toThrow("/dev/zero: not a regular file; a config is a JSON or YAML file")
     expect(() => readConfigFile(dir)).toThrow(`${dir}: not a regular file; a config is a JSON or YAML file`)
-    expect(() => readConfigFile(join(dir, "missing.yaml"))).toThrow(`${join(dir, "missing.yaml")}: cannot read the config file (ENOENT)`)
+    expect(() => readConfigFile(join(dir, "missing.yaml"))).toThrow(
+      `${join(dir, "missing.yaml")}: cannot read the config file (ENOENT)`,
+    )
     const big = join(dir, "big.yaml")
     writeFileSync(big, "#".repeat(MAX_CONFIG_BYTES + 1))
     expect(() => readConfigFile(big)).toThrow(`${big}: the config file has 1048577 bytes; the limit is 1048576 (1 MiB)`)

@@ -14,7 +14,9 @@ function csv(text: string): string {
 
 describe("generic bandit-log CSV", () => {
   it("loads actions, positions, rewards, propensities, numeric and categorical context", async () => {
-    const path = csv("action,position,reward,propensity,age,device\n2,0,1.5,0.25,31,ios\n0,1,0,0.5,40,web\n1,1,0,1,22,ios\n")
+    const path = csv(
+      "action,position,reward,propensity,age,device\n2,0,1.5,0.25,31,ios\n0,1,0,0.5,40,web\n1,1,0,1,22,ios\n",
+    )
     const log = await loadBanditCsv(path, { categorical: ["device"] })
     expect(log.length).toBe(3)
     expect(log.nActions).toBe(3)
@@ -67,14 +69,27 @@ describe("generic bandit-log CSV", () => {
   })
 
   it("names file, row and column of every bad field", async () => {
-    const bad = async (text: string, options = {}): Promise<unknown> => loadBanditCsv(csv(text), { name: "log.csv", ...options })
-    await expect(bad("action,position,click,propensity\n1,0,1,0.5\n1,3,0,0.5", { positions: 3 })).rejects.toThrow("log.csv:3:position: position 3 is out of range: allowed 0..2")
-    await expect(bad("action,click,propensity\n1,0.5,0.5")).rejects.toThrow("log.csv:2:click: click '0.5' is not binary (0 or 1)")
-    await expect(bad("action,reward,propensity\n1,0.5,-0.1")).rejects.toThrow("log.csv:2:propensity: propensity '-0.1' is not in (0, 1]")
-    await expect(bad("action,reward,propensity\n1.5,0.5,0.1")).rejects.toThrow("log.csv:2:action: action '1.5' is not an integer")
-    await expect(bad("action,reward,propensity\n4,0.5,0.1", { actions: 4 })).rejects.toThrow("log.csv:2:action: action 4 is out of range: allowed 0..3")
+    const bad = async (text: string, options = {}): Promise<unknown> =>
+      loadBanditCsv(csv(text), { name: "log.csv", ...options })
+    await expect(bad("action,position,click,propensity\n1,0,1,0.5\n1,3,0,0.5", { positions: 3 })).rejects.toThrow(
+      "log.csv:3:position: position 3 is out of range: allowed 0..2",
+    )
+    await expect(bad("action,click,propensity\n1,0.5,0.5")).rejects.toThrow(
+      "log.csv:2:click: click '0.5' is not binary (0 or 1)",
+    )
+    await expect(bad("action,reward,propensity\n1,0.5,-0.1")).rejects.toThrow(
+      "log.csv:2:propensity: propensity '-0.1' is not in (0, 1]",
+    )
+    await expect(bad("action,reward,propensity\n1.5,0.5,0.1")).rejects.toThrow(
+      "log.csv:2:action: action '1.5' is not an integer",
+    )
+    await expect(bad("action,reward,propensity\n4,0.5,0.1", { actions: 4 })).rejects.toThrow(
+      "log.csv:2:action: action 4 is out of range: allowed 0..3",
+    )
     await expect(bad("action,reward\n1,0")).rejects.toThrow("log.csv:1:propensity: missing column 'propensity'")
-    await expect(bad("action,propensity\n1,0.5")).rejects.toThrow("log.csv:1:reward: missing column 'reward' or 'click'")
+    await expect(bad("action,propensity\n1,0.5")).rejects.toThrow(
+      "log.csv:1:reward: missing column 'reward' or 'click'",
+    )
     await expect(bad("action,reward,propensity,x\n1,0,0.5,abc")).rejects.toThrow("log.csv:2:x: 'abc' is not a number")
     await expect(bad("action,reward,propensity\n")).rejects.toThrow("log.csv:2: the log has no rows")
   })

@@ -47,32 +47,64 @@ async function survives(inputs: [Uint8Array, string][], load: (...paths: string[
 
 describe("loaders never crash on arbitrary bytes", () => {
   it("readCsv", async () => {
-    await fc.assert(fc.asyncProperty(hostile(BANDIT), (bytes) => survives([[bytes, "any.csv"]], (path) => readCsv(path, { row: () => {} }))), RUNS)
+    await fc.assert(
+      fc.asyncProperty(hostile(BANDIT), (bytes) =>
+        survives([[bytes, "any.csv"]], (path) => readCsv(path, { row: () => {} })),
+      ),
+      RUNS,
+    )
   })
 
   it("loadOnlineRetail", async () => {
-    await fc.assert(fc.asyncProperty(hostile(RETAIL), (bytes) => survives([[bytes, "retail.csv"]], (path) => loadOnlineRetail(path))), RUNS)
+    await fc.assert(
+      fc.asyncProperty(hostile(RETAIL), (bytes) => survives([[bytes, "retail.csv"]], (path) => loadOnlineRetail(path))),
+      RUNS,
+    )
   })
 
   it("Open Bandit: item_context.csv and the log", async () => {
     await fc.assert(
       fc.asyncProperty(hostile(ITEMS), hostile(OBD), (items, log) =>
-        survives([[items, "item_context.csv"], [log, "men.csv"]], async (itemPath, logPath) => {
-          const n = await readOpenBanditItemCount(itemPath)
-          await readOpenBanditCsv(logPath, n, () => {})
-        }),
+        survives(
+          [
+            [items, "item_context.csv"],
+            [log, "men.csv"],
+          ],
+          async (itemPath, logPath) => {
+            const n = await readOpenBanditItemCount(itemPath)
+            await readOpenBanditCsv(logPath, n, () => {})
+          },
+        ),
       ),
       RUNS,
     )
-    await fc.assert(fc.asyncProperty(hostile(OBD), (log) => survives([[log, "men.csv"]], (path) => readOpenBanditCsv(path, 4, () => {}))), RUNS)
+    await fc.assert(
+      fc.asyncProperty(hostile(OBD), (log) =>
+        survives([[log, "men.csv"]], (path) => readOpenBanditCsv(path, 4, () => {})),
+      ),
+      RUNS,
+    )
   })
 
   it("generic bandit-log CSV", async () => {
-    await fc.assert(fc.asyncProperty(hostile(BANDIT), (bytes) => survives([[bytes, "log.csv"]], (path) => loadBanditCsv(path))), RUNS)
+    await fc.assert(
+      fc.asyncProperty(hostile(BANDIT), (bytes) => survives([[bytes, "log.csv"]], (path) => loadBanditCsv(path))),
+      RUNS,
+    )
   })
 
   it("loadConfig: YAML and JSON", async () => {
-    await fc.assert(fc.asyncProperty(hostile(YAML), (bytes) => survives([[bytes, "sim.yaml"]], async (path) => loadConfig(path, simulationConfigSchema))), RUNS)
-    await fc.assert(fc.asyncProperty(hostile(JSON_CONFIG), (bytes) => survives([[bytes, "world.json"]], async (path) => loadConfig(path, worldConfigSchema))), RUNS)
+    await fc.assert(
+      fc.asyncProperty(hostile(YAML), (bytes) =>
+        survives([[bytes, "sim.yaml"]], async (path) => loadConfig(path, simulationConfigSchema)),
+      ),
+      RUNS,
+    )
+    await fc.assert(
+      fc.asyncProperty(hostile(JSON_CONFIG), (bytes) =>
+        survives([[bytes, "world.json"]], async (path) => loadConfig(path, worldConfigSchema)),
+      ),
+      RUNS,
+    )
   })
 })

@@ -25,10 +25,16 @@ describe("parseRetailDate", () => {
     expect(parseRetailDate("0011-01-05 10:00:00")).toBeNaN() // Date.UTC would read year 11 as 1911
   })
   it("keeps customer numbers above 2^31 exact, and refuses those above 2^53", async () => {
-    const path = file("big-ids.csv", [HEADER, "536365,85123A,A,6,2010-12-01 08:26:00,2.55,4294967297,UK", "536366,85123A,A,6,2010-12-01 08:26:00,2.55,2147483648,UK"])
+    const path = file("big-ids.csv", [
+      HEADER,
+      "536365,85123A,A,6,2010-12-01 08:26:00,2.55,4294967297,UK",
+      "536366,85123A,A,6,2010-12-01 08:26:00,2.55,2147483648,UK",
+    ])
     expect(Array.from((await loadOnlineRetail(path)).customer)).toEqual([4294967297, 2147483648])
     const huge = file("huge-id.csv", [HEADER, "536365,85123A,A,6,2010-12-01 08:26:00,2.55,9007199254740993,UK"])
-    await expect(loadOnlineRetail(huge)).rejects.toThrow(`${huge}:2:CustomerID: 9007199254740993 is out of range: must be an integer in 0..9007199254740991 (2^53 − 1) or empty`)
+    await expect(loadOnlineRetail(huge)).rejects.toThrow(
+      `${huge}:2:CustomerID: 9007199254740993 is out of range: must be an integer in 0..9007199254740991 (2^53 − 1) or empty`,
+    )
   })
 })
 
@@ -49,7 +55,10 @@ describe("loadOnlineRetail", () => {
   })
 
   it("names file, row and column for a missing column", async () => {
-    const path = file("missing.csv", ["InvoiceNo,StockCode,Description,Quantity,UnitPrice,CustomerID,Country", "1,2,x,1,1,1,UK"])
+    const path = file("missing.csv", [
+      "InvoiceNo,StockCode,Description,Quantity,UnitPrice,CustomerID,Country",
+      "1,2,x,1,1,1,UK",
+    ])
     await expect(loadOnlineRetail(path)).rejects.toThrow(`${path}:1:InvoiceDate: missing column 'InvoiceDate'`)
   })
 

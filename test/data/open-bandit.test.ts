@@ -51,14 +51,28 @@ describe("Open Bandit Dataset loader", () => {
   const read = (path: string): Promise<unknown> => readOpenBanditCsv(path, 34, () => undefined, { name: "men.csv" })
 
   it("reports file:row:column for each kind of bad field", async () => {
-    await expect(read(write("0,t,3,1,0,0.5,a,0.0\n1,t,3,4,0,0.5,a,0.0"))).rejects.toThrow("men.csv:3:position: position 4 is out of range: allowed 1..3")
-    await expect(read(write("0,t,3,1,2,0.5,a,0.0"))).rejects.toThrow("men.csv:2:click: click '2' is not binary (0 or 1)")
-    await expect(read(write("0,t,3,1,0,0,a,0.0"))).rejects.toThrow("men.csv:2:propensity_score: propensity '0' is not in (0, 1]")
-    await expect(read(write("0,t,3,1,0,1.2,a,0.0"))).rejects.toThrow("men.csv:2:propensity_score: propensity '1.2' is not in (0, 1]")
-    await expect(read(write("0,t,34,1,0,0.5,a,0.0"))).rejects.toThrow("men.csv:2:item_id: item_id 34 is out of range: allowed 0..33")
-    await expect(read(write("0,t,3,1,0,0.5,a,x"))).rejects.toThrow("men.csv:2:user-item_affinity_0: 'x' is not a number")
+    await expect(read(write("0,t,3,1,0,0.5,a,0.0\n1,t,3,4,0,0.5,a,0.0"))).rejects.toThrow(
+      "men.csv:3:position: position 4 is out of range: allowed 1..3",
+    )
+    await expect(read(write("0,t,3,1,2,0.5,a,0.0"))).rejects.toThrow(
+      "men.csv:2:click: click '2' is not binary (0 or 1)",
+    )
+    await expect(read(write("0,t,3,1,0,0,a,0.0"))).rejects.toThrow(
+      "men.csv:2:propensity_score: propensity '0' is not in (0, 1]",
+    )
+    await expect(read(write("0,t,3,1,0,1.2,a,0.0"))).rejects.toThrow(
+      "men.csv:2:propensity_score: propensity '1.2' is not in (0, 1]",
+    )
+    await expect(read(write("0,t,34,1,0,0.5,a,0.0"))).rejects.toThrow(
+      "men.csv:2:item_id: item_id 34 is out of range: allowed 0..33",
+    )
+    await expect(read(write("0,t,3,1,0,0.5,a,x"))).rejects.toThrow(
+      "men.csv:2:user-item_affinity_0: 'x' is not a number",
+    )
     const dir = tempDir("obd-")
     writeFileSync(join(dir, "men.csv"), "item_id,position,propensity_score\n1,1,0.5\n")
-    await expect(readOpenBanditCsv(join(dir, "men.csv"), 34, () => undefined, { name: "men.csv" })).rejects.toThrow("men.csv:1:click: missing column 'click'")
+    await expect(readOpenBanditCsv(join(dir, "men.csv"), 34, () => undefined, { name: "men.csv" })).rejects.toThrow(
+      "men.csv:1:click: missing column 'click'",
+    )
   })
 })

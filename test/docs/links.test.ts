@@ -25,7 +25,9 @@ function linksOf(file: string): Link[] {
   for (const { where, text } of textLines(file)) {
     if (/^\s*```/.test(text)) fenced = !fenced
     if (fenced) continue
-    for (const m of text.matchAll(/\[(?:[^\][]|\[[^\]]*\])*\]\(<?([^)\s>]+)>?(?:\s+"[^"]*")?\)|<a\s[^>]*href="([^"]+)"/g)) {
+    for (const m of text.matchAll(
+      /\[(?:[^\][]|\[[^\]]*\])*\]\(<?([^)\s>]+)>?(?:\s+"[^"]*")?\)|<a\s[^>]*href="([^"]+)"/g,
+    )) {
       links.push({ where, file, target: m[1] ?? m[2] })
     }
   }
@@ -36,7 +38,8 @@ function linksOf(file: string): Link[] {
 function problem(link: Link): string | null {
   if (/^[a-z][a-z0-9+.-]*:/i.test(link.target)) return null
   const [pathPart, anchor] = link.target.split("#", 2) as [string, string | undefined]
-  const absolute = pathPart === "" ? join(ROOT, link.file) : normalize(join(dirname(join(ROOT, link.file)), decodeURI(pathPart)))
+  const absolute =
+    pathPart === "" ? join(ROOT, link.file) : normalize(join(dirname(join(ROOT, link.file)), decodeURI(pathPart)))
   const rel = relative(ROOT, absolute).split(sep).join("/")
   if (rel.startsWith("..")) return `${link.target} leaves the repository`
   if (!existsSync(absolute)) return GENERATED.has(rel) ? null : `${link.target}: no such file or folder`
@@ -49,7 +52,8 @@ describe("links in README.md and docs/", () => {
   const links = files.flatMap(linksOf)
 
   it("finds the pages and their links", () => {
-    for (const f of ["README.md", "docs/seed-documents.md", "docs/commands/simulate.md", "docs/modules/bandits.md"]) expect(files).toContain(f)
+    for (const f of ["README.md", "docs/seed-documents.md", "docs/commands/simulate.md", "docs/modules/bandits.md"])
+      expect(files).toContain(f)
     expect(links.length).toBeGreaterThan(300)
   })
 

@@ -8,7 +8,10 @@ import { ROOT } from "./repo-text"
 // exports that `node scripts/docs-modules.js` writes from src/: a file added, moved or renamed must
 // show up there (run the script), and a new folder needs its page.
 const script = join(ROOT, "scripts", "docs-modules.js")
-const { exportedNames, tableFor } = require(script) as { exportedNames: (text: string) => string[]; tableFor: (folder: string) => string[] }
+const { exportedNames, tableFor } = require(script) as {
+  exportedNames: (text: string) => string[]
+  tableFor: (folder: string) => string[]
+}
 
 describe("module pages (docs/modules)", () => {
   it("exist for every folder of src/ and list its files as they are", () => {
@@ -21,12 +24,17 @@ describe("module pages (docs/modules)", () => {
     const folders = readdirSync(join(ROOT, "src")).filter((f) => statSync(join(ROOT, "src", f)).isDirectory())
     expect(folders).toContain("bandits")
     const rows = tableFor("config")
-    expect(rows.some((r) => r.startsWith("| [`load-config.ts`](../../src/config/load-config.ts) | `validate`, `loadConfig` |"))).toBe(true)
+    expect(
+      rows.some((r) =>
+        r.startsWith("| [`load-config.ts`](../../src/config/load-config.ts) | `validate`, `loadConfig` |"),
+      ),
+    ).toBe(true)
     expect(rows.some((r) => r.includes("index.ts"))).toBe(false)
   })
 
   it("leave out names documented @internal", () => {
-    const text = "/** Public. */\nexport function a() {}\n/**\n * Hidden.\n * @internal\n */\nexport const b = 1\nexport class C {}\n"
+    const text =
+      "/** Public. */\nexport function a() {}\n/**\n * Hidden.\n * @internal\n */\nexport const b = 1\nexport class C {}\n"
     expect(exportedNames(text)).toEqual(["a", "C"])
   })
 })

@@ -77,7 +77,14 @@ describe("seed citations", () => {
     expect(keys("Seeds 003 (§2, §4) and 004 (§5) propose")).toEqual(["003", "003 §2", "003 §4", "004", "004 §5"])
     expect(keys("seed 004 §2.1 and §9.3–9.4 ask")).toEqual(["004", "004 §2.1", "004 §9.3", "004 §9.4"])
     expect(keys("Seed 000 (§1–3) answers")).toEqual(["000", "000 §1", "000 §3"])
-    expect(keys("The seeds (000 §2, 001 §三, 004 §2.4) recommend")).toEqual(["000", "000 §2", "001", "001 §三", "004", "004 §2.4"])
+    expect(keys("The seeds (000 §2, 001 §三, 004 §2.4) recommend")).toEqual([
+      "000",
+      "000 §2",
+      "001",
+      "001 §三",
+      "004",
+      "004 §2.4",
+    ])
     expect(keys("seed document 001 §二.2, why")).toEqual(["001", "001 §二.2"])
     expect(keys("the seed 004 §4.1/§4.4 errata")).toEqual(["004", "004 §4.1", "004 §4.4"])
     expect(keys("a seeded generator, seed 2026, --seed 0")).toEqual([])

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest"
 import { LinearSoftmaxPolicy, SyntheticBanditProblem } from "../../src/data/bandit-log-synthetic"
-import { EstimatedBehaviorPolicy, propensityCalibration, withEstimatedPropensities } from "../../src/evaluation/behavior-policy"
+import {
+  EstimatedBehaviorPolicy,
+  propensityCalibration,
+  withEstimatedPropensities,
+} from "../../src/evaluation/behavior-policy"
 import { sliceBanditLog } from "../../src/schema/bandit-log"
 import { offPolicyEstimator } from "../../src/evaluation/estimators"
 import { estimatePolicyValue } from "../../src/evaluation/off-policy-estimator"
@@ -13,8 +17,19 @@ describe("estimated propensities", () => {
   const D = 3
   const rng = createRng(40)
   const problem = new SyntheticBanditProblem({ nActions: K, nPositions: 1, nFeatures: D }, rng)
-  const logging = new LinearSoftmaxPolicy("logging", Float64Array.from({ length: K * D }, () => normal(rng, 0, 1)), K, D, { epsilon: 0.1 })
-  const target = new LinearSoftmaxPolicy("target", Float64Array.from({ length: K * D }, () => normal(rng, 0, 1)), K, D)
+  const logging = new LinearSoftmaxPolicy(
+    "logging",
+    Float64Array.from({ length: K * D }, () => normal(rng, 0, 1)),
+    K,
+    D,
+    { epsilon: 0.1 },
+  )
+  const target = new LinearSoftmaxPolicy(
+    "target",
+    Float64Array.from({ length: K * D }, () => normal(rng, 0, 1)),
+    K,
+    D,
+  )
   const log = problem.sampleLog(8000, logging, rng)
   const train = sliceBanditLog(log, 0, 4000)
   const test = sliceBanditLog(log, 4000, 8000)
@@ -42,7 +57,10 @@ describe("estimated propensities", () => {
   it("IPW with estimated propensities lands near IPW with the true ones and near the truth", () => {
     const trueValue = problem.policyValue(target, 200000, createRng(41))
     const withTrue = estimatePolicyValue(offPolicyEstimator("snipw"), offPolicyInput(test, target)).value
-    const withFitted = estimatePolicyValue(offPolicyEstimator("snipw"), offPolicyInput(withEstimatedPropensities(test, fitted), target))
+    const withFitted = estimatePolicyValue(
+      offPolicyEstimator("snipw"),
+      offPolicyInput(withEstimatedPropensities(test, fitted), target),
+    )
     expect(Math.abs(withFitted.value - withTrue)).toBeLessThan(0.01)
     expect(Math.abs(withFitted.value - trueValue)).toBeLessThan(3 * withFitted.stderr)
   })
@@ -54,7 +72,12 @@ describe("estimated propensities with two actions (the binary fit keeps one row 
     const D = 3
     const rng = createRng(41)
     const problem = new SyntheticBanditProblem({ nActions: K, nPositions: 1, nFeatures: D }, rng)
-    const logging = new LinearSoftmaxPolicy("logging", Float64Array.from({ length: K * D }, () => normal(rng, 0, 1)), K, D)
+    const logging = new LinearSoftmaxPolicy(
+      "logging",
+      Float64Array.from({ length: K * D }, () => normal(rng, 0, 1)),
+      K,
+      D,
+    )
     const log = problem.sampleLog(6000, logging, rng)
     const train = sliceBanditLog(log, 0, 3000)
     const test = sliceBanditLog(log, 3000, 6000)

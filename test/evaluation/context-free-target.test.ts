@@ -1,7 +1,12 @@
 import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
-import { ContextFreeTarget, actionFrequencyTarget, contextFreeTargetFromPolicy, readContextFreeTarget } from "../../src/evaluation/context-free-target"
+import {
+  ContextFreeTarget,
+  actionFrequencyTarget,
+  contextFreeTargetFromPolicy,
+  readContextFreeTarget,
+} from "../../src/evaluation/context-free-target"
 import { EpsilonGreedy } from "../../src/bandits/epsilon-greedy"
 import type { BanditLog } from "../../src/schema/bandit-log"
 import { tempDir } from "../temp-dir"
@@ -21,16 +26,32 @@ describe("context-free targets", () => {
   })
 
   it("checks that each position sums to 1, ranges and duplicates, naming file:row:column", async () => {
-    await expect(readContextFreeTarget(file("item_id,position,probability\n0,0,0.5\n1,0,0.4\n"), 2, 1, "t.csv")).rejects.toThrow("t.csv:3:probability: probabilities at position 0 sum to 0.9")
-    await expect(readContextFreeTarget(file("item_id,position,probability\n0,1,1\n"), 2, 1, "t.csv")).rejects.toThrow("t.csv:2:position: position 1 is out of range: allowed 0..0")
-    await expect(readContextFreeTarget(file("item_id,position,probability\n0,0,1.5\n"), 2, 1, "t.csv")).rejects.toThrow("t.csv:2:probability: probability '1.5' is not in [0, 1]")
-    await expect(readContextFreeTarget(file("item_id,position,probability\n0,0,0.5\n0,0,0.5\n"), 2, 1, "t.csv")).rejects.toThrow("t.csv:3:item_id: item 0 at position 0 is listed twice")
-    await expect(readContextFreeTarget(file("item,position,probability\n"), 2, 1, "t.csv")).rejects.toThrow("t.csv:1:item_id: missing column 'item_id'")
+    await expect(
+      readContextFreeTarget(file("item_id,position,probability\n0,0,0.5\n1,0,0.4\n"), 2, 1, "t.csv"),
+    ).rejects.toThrow("t.csv:3:probability: probabilities at position 0 sum to 0.9")
+    await expect(readContextFreeTarget(file("item_id,position,probability\n0,1,1\n"), 2, 1, "t.csv")).rejects.toThrow(
+      "t.csv:2:position: position 1 is out of range: allowed 0..0",
+    )
+    await expect(readContextFreeTarget(file("item_id,position,probability\n0,0,1.5\n"), 2, 1, "t.csv")).rejects.toThrow(
+      "t.csv:2:probability: probability '1.5' is not in [0, 1]",
+    )
+    await expect(
+      readContextFreeTarget(file("item_id,position,probability\n0,0,0.5\n0,0,0.5\n"), 2, 1, "t.csv"),
+    ).rejects.toThrow("t.csv:3:item_id: item 0 at position 0 is listed twice")
+    await expect(readContextFreeTarget(file("item,position,probability\n"), 2, 1, "t.csv")).rejects.toThrow(
+      "t.csv:1:item_id: missing column 'item_id'",
+    )
     expect(() => new ContextFreeTarget("x", 2, 1, Float64Array.of(0.5, 0.6))).toThrow(/sum to 1.1/)
   })
 
   it("action frequencies of a log, position by position", () => {
-    const log = { length: 5, nActions: 3, nPositions: 2, action: Int32Array.of(0, 2, 2, 1, 1), position: Int32Array.of(0, 0, 0, 1, 1) } as unknown as BanditLog
+    const log = {
+      length: 5,
+      nActions: 3,
+      nPositions: 2,
+      action: Int32Array.of(0, 2, 2, 1, 1),
+      position: Int32Array.of(0, 0, 0, 1, 1),
+    } as unknown as BanditLog
     const t = actionFrequencyTarget(log, "freq")
     expect([...t.probabilities].map((x) => +x.toFixed(12))).toEqual([0.333333333333, 0, 0.666666666667, 0, 1, 0])
   })

@@ -10,7 +10,13 @@ import { createRng } from "../../src/random/rng"
 describe("CrossFittedRewardModel", () => {
   const rng = createRng(5)
   const problem = new SyntheticBanditProblem({ nActions: 3, nPositions: 2, nFeatures: 2 }, rng)
-  const logging = new LinearSoftmaxPolicy("logging", Float64Array.from({ length: 6 }, () => normal(rng)), 3, 2, { epsilon: 0.3 })
+  const logging = new LinearSoftmaxPolicy(
+    "logging",
+    Float64Array.from({ length: 6 }, () => normal(rng)),
+    3,
+    2,
+    { epsilon: 0.3 },
+  )
   const make = (): LinearRewardModel => new LinearRewardModel({ kind: "logistic" })
 
   it("predicts each fold with the model fitted on the other folds", () => {
@@ -53,7 +59,10 @@ describe("CrossFittedRewardModel", () => {
     const values: number[] = []
     for (let run = 0; run < 60; run++) {
       const log = problem.sampleLog(1500, logging, createRng(8, run))
-      values.push(evaluateOffPolicy(log, target, { estimators: ["dr"], rng: createRng(9, run), resamples: 0, crossFitFolds: 3 }).estimates.dr.value)
+      values.push(
+        evaluateOffPolicy(log, target, { estimators: ["dr"], rng: createRng(9, run), resamples: 0, crossFitFolds: 3 })
+          .estimates.dr.value,
+      )
     }
     const mean = values.reduce((s, x) => s + x, 0) / values.length
     const sd = Math.sqrt(values.reduce((s, x) => s + (x - mean) ** 2, 0) / (values.length - 1))

@@ -14,7 +14,13 @@ describe("ground truth on synthetic logs", () => {
   const D = 3
   const setup = createRng(2024)
   const problem = new SyntheticBanditProblem({ nActions: K, nPositions: 2, nFeatures: D }, setup)
-  const logging = new LinearSoftmaxPolicy("logging", Float64Array.from({ length: K * D }, () => normal(setup)), K, D, { epsilon: 0.3 })
+  const logging = new LinearSoftmaxPolicy(
+    "logging",
+    Float64Array.from({ length: K * D }, () => normal(setup)),
+    K,
+    D,
+    { epsilon: 0.3 },
+  )
   // the target prefers what the true model rewards: softmax on θ with temperature 0.5
   const target = new LinearSoftmaxPolicy("target", problem.theta, K, D, { temperature: 0.5, epsilon: 0.05 })
   const truth = problem.policyValue(target, 200_000, createRng(1))

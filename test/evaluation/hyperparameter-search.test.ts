@@ -39,7 +39,10 @@ describe("kFold", () => {
     for (const [key, tests] of Object.entries(reference.folds)) {
       const [n, k] = key.split("-").map(Number)
       const folds = kFold(n, k)
-      expect(folds.map((f) => Array.from(f.test)), key).toEqual(tests)
+      expect(
+        folds.map((f) => Array.from(f.test)),
+        key,
+      ).toEqual(tests)
       for (const f of folds) expect(f.train.length + f.test.length).toBe(n)
     }
   })
@@ -62,7 +65,9 @@ describe("kFold", () => {
   it("names bad arguments", () => {
     expect(() => kFold(5, 6)).toThrow("kFold: k must be an integer in [2, 5], got 6")
     expect(() => kFold(1, 2)).toThrow("kFold: n must be an integer >= 2, got 1")
-    expect(() => crossValidate(kFold(4, 2), () => Number.NaN)).toThrow("crossValidate: fold 0 scored NaN; scores must be finite numbers")
+    expect(() => crossValidate(kFold(4, 2), () => Number.NaN)).toThrow(
+      "crossValidate: fold 0 scored NaN; scores must be finite numbers",
+    )
   })
 })
 
@@ -73,7 +78,9 @@ describe("gridSearch and randomSearch", () => {
   })
 
   it("grid search over ridge's α reproduces GridSearchCV's fold scores, means and best α", () => {
-    const result = gridSearch({ alpha: reference.ridge.alphas }, kFold(reference.y.length, 5), (p, train, test) => ridgeScore(p.alpha as number, train, test))
+    const result = gridSearch({ alpha: reference.ridge.alphas }, kFold(reference.y.length, 5), (p, train, test) =>
+      ridgeScore(p.alpha as number, train, test),
+    )
     result.trials.forEach((t, i) => {
       expect(t.params.alpha).toBe(reference.ridge.alphas[i])
       expect(Math.abs(t.mean - reference.ridge.meanScores[i])).toBeLessThan(1e-9)
@@ -81,7 +88,12 @@ describe("gridSearch and randomSearch", () => {
     })
     expect(result.best.alpha).toBe(reference.ridge.bestAlpha)
     // as a loss (lower is better) the worst α wins
-    const asLoss = gridSearch({ alpha: reference.ridge.alphas }, kFold(reference.y.length, 5), (p, train, test) => ridgeScore(p.alpha as number, train, test), { greaterIsBetter: false })
+    const asLoss = gridSearch(
+      { alpha: reference.ridge.alphas },
+      kFold(reference.y.length, 5),
+      (p, train, test) => ridgeScore(p.alpha as number, train, test),
+      { greaterIsBetter: false },
+    )
     expect(asLoss.best.alpha).toBe(1000)
   })
 
@@ -104,16 +116,30 @@ describe("gridSearch and randomSearch", () => {
     expect(sampleParameters(space, 5, createRng(9))).toEqual(draws.slice(0, 5))
 
     const folds = kFold(reference.y.length, 5)
-    const random = randomSearch({ alpha: { type: "log-uniform", low: 1e-3, high: 1e3 } }, 30, folds, (p, train, test) => ridgeScore(p.alpha as number, train, test), createRng(3))
+    const random = randomSearch(
+      { alpha: { type: "log-uniform", low: 1e-3, high: 1e3 } },
+      30,
+      folds,
+      (p, train, test) => ridgeScore(p.alpha as number, train, test),
+      createRng(3),
+    )
     expect(random.trials.length).toBe(30)
     expect(random.bestScore).toBe(Math.max(...random.trials.map((t) => t.mean)))
     expect(random.bestScore).toBeGreaterThan(Math.max(...reference.ridge.meanScores) * 1.01)
   })
 
   it("names bad distributions", () => {
-    expect(() => sampleParameters({ a: { type: "log-uniform", low: 0, high: 1 } }, 1, createRng(1))).toThrow("sampleParameters: a is log-uniform and needs low > 0, got 0")
-    expect(() => sampleParameters({ a: { type: "uniform", low: 2, high: 1 } }, 1, createRng(1))).toThrow("sampleParameters: a needs finite low <= high, got low=2, high=1")
-    expect(() => sampleParameters({ a: { type: "integer", low: 0.5, high: 2 } }, 1, createRng(1))).toThrow("needs integer bounds")
-    expect(() => sampleParameters({ a: { type: "choice", values: [] } }, 1, createRng(1))).toThrow("sampleParameters: a needs at least one value to choose from")
+    expect(() => sampleParameters({ a: { type: "log-uniform", low: 0, high: 1 } }, 1, createRng(1))).toThrow(
+      "sampleParameters: a is log-uniform and needs low > 0, got 0",
+    )
+    expect(() => sampleParameters({ a: { type: "uniform", low: 2, high: 1 } }, 1, createRng(1))).toThrow(
+      "sampleParameters: a needs finite low <= high, got low=2, high=1",
+    )
+    expect(() => sampleParameters({ a: { type: "integer", low: 0.5, high: 2 } }, 1, createRng(1))).toThrow(
+      "needs integer bounds",
+    )
+    expect(() => sampleParameters({ a: { type: "choice", values: [] } }, 1, createRng(1))).toThrow(
+      "sampleParameters: a needs at least one value to choose from",
+    )
   })
 })

@@ -8,10 +8,16 @@ import { tempDir } from "../temp-dir"
 const OBD = "data/open-bandit-dataset"
 const dir = tempDir("il-log-spec-")
 const generic = join(dir, "generic.csv")
-writeFileSync(generic, "action,position,reward,propensity,x\n0,0,1,0.5,0.1\n1,0,0,0.5,0.2\n1,1,1,0.25,0.3\n2,1,0,0.25,0.4\n")
+writeFileSync(
+  generic,
+  "action,position,reward,propensity,x\n0,0,1,0.5,0.1\n1,0,0,0.5,0.2\n1,1,1,0.25,0.3\n2,1,0,0.25,0.4\n",
+)
 // No propensity column: 60 rounds of 3 actions, where the logger mostly chose action 1 when x > 0 and actions 0 or 2 otherwise.
 const noPropensity = join(dir, "no-propensity.csv")
-writeFileSync(noPropensity, `${["action,reward,x", ...Array.from({ length: 60 }, (_, i) => `${i % 5 === 0 ? 2 : (i % 2 === 0) !== (i % 7 === 0) ? 1 : 0},${i % 3 === 0 ? 1 : 0},${i % 2 === 0 ? 1 : -1}`)].join("\n")}\n`)
+writeFileSync(
+  noPropensity,
+  `${["action,reward,x", ...Array.from({ length: 60 }, (_, i) => `${i % 5 === 0 ? 2 : (i % 2 === 0) !== (i % 7 === 0) ? 1 : 0},${i % 3 === 0 ? 1 : 0},${i % 2 === 0 ? 1 : -1}`)].join("\n")}\n`,
+)
 
 /** The raw rows of an Open Bandit log file, read independently of the loaders: item_id, 0-based position, click, propensity. */
 function obdRows(path: string): { item: number; position: number; click: number; propensity: number }[] {
@@ -19,7 +25,12 @@ function obdRows(path: string): { item: number; position: number; click: number;
   const col = (name: string): number => header.split(",").indexOf(name)
   return lines.map((line) => {
     const f = line.split(",")
-    return { item: Number(f[col("item_id")]), position: Number(f[col("position")]) - 1, click: Number(f[col("click")]), propensity: Number(f[col("propensity_score")]) }
+    return {
+      item: Number(f[col("item_id")]),
+      position: Number(f[col("position")]) - 1,
+      click: Number(f[col("click")]),
+      propensity: Number(f[col("propensity_score")]),
+    }
   })
 }
 
@@ -40,7 +51,11 @@ describe("loadBanditLogSpec", () => {
     expect([source.log.length, source.log.nActions, source.log.nPositions]).toEqual([10000, 34, 3])
     expect(source.estimatedPropensities).toBeUndefined()
     for (const i of [0, 1, 4999, 9999]) {
-      expect([source.log.action[i], source.log.position[i], source.log.reward[i]]).toEqual([rows[i].item, rows[i].position, rows[i].click])
+      expect([source.log.action[i], source.log.position[i], source.log.reward[i]]).toEqual([
+        rows[i].item,
+        rows[i].position,
+        rows[i].click,
+      ])
       expect(source.log.propensity[i]).toBeCloseTo(rows[i].propensity, 12)
     }
   })
@@ -50,14 +65,22 @@ describe("loadBanditLogSpec", () => {
     const random = obdRows(`${OBD}/random/men/men.csv`)
     const bts = obdRows(`${OBD}/bts/men/men.csv`)
     expect(source.log.length).toBe(random.length + bts.length)
-    expect(source.loggers).toEqual({ names: ["random (uniform)", "Bernoulli TS (item frequencies)"], shares: [0.5, 0.5] })
+    expect(source.loggers).toEqual({
+      names: ["random (uniform)", "Bernoulli TS (item frequencies)"],
+      shares: [0.5, 0.5],
+    })
     // BTS's item frequencies per position, counted here from the raw file
     const counts = Array.from({ length: 3 }, () => new Array<number>(34).fill(0))
     for (const r of bts) counts[r.position][r.item]++
-    const frequency = (item: number, position: number): number => counts[position][item] / counts[position].reduce((a, b) => a + b, 0)
+    const frequency = (item: number, position: number): number =>
+      counts[position][item] / counts[position].reduce((a, b) => a + b, 0)
     const rows = [...random, ...bts]
     for (const i of [0, 1, 9999, 10000, 15000, 19999]) {
-      expect([source.log.action[i], source.log.position[i], source.log.reward[i]]).toEqual([rows[i].item, rows[i].position, rows[i].click])
+      expect([source.log.action[i], source.log.position[i], source.log.reward[i]]).toEqual([
+        rows[i].item,
+        rows[i].position,
+        rows[i].click,
+      ])
       expect(source.log.propensity[i]).toBeCloseTo(0.5 / 34 + 0.5 * frequency(rows[i].item, rows[i].position), 15)
     }
   })
@@ -99,8 +122,14 @@ describe("loadBanditLogSpec", () => {
     [{ log: OBD, campaign: "kids" as "men" }, "campaign: expected men, women or all, got 'kids'"],
     [{ log: OBD, behavior: "greedy" as "bts" }, "behavior: expected random, bts or random+bts, got 'greedy'"],
     [{ log: generic, format: "parquet" as "csv" }, "format: expected obd or csv, got 'parquet'"],
-    [{ log: OBD, campaign: "all" as const }, `log: ${OBD} has no random/all folder (expected the Open Bandit Dataset layout)`],
-    [{ log: generic, format: "obd" as const }, `log: ${join(dir, "item_context.csv")} not found (an Open Bandit log needs its item_context.csv beside it)`],
+    [
+      { log: OBD, campaign: "all" as const },
+      `log: ${OBD} has no random/all folder (expected the Open Bandit Dataset layout)`,
+    ],
+    [
+      { log: generic, format: "obd" as const },
+      `log: ${join(dir, "item_context.csv")} not found (an Open Bandit log needs its item_context.csv beside it)`,
+    ],
   ])("refuses %j with one line naming the field", async (spec, message) => {
     const error = await loadBanditLogSpec(spec).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(UserError)

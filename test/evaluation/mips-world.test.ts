@@ -13,7 +13,11 @@ import { createRng } from "../../src/random/rng"
 
 describe("MIPS on the synthetic world's items (category and price tier as embeddings)", () => {
   it("cuts IPW's variance over 150 items; its bias is what the embedding leaves out", () => {
-    const problem = new SyntheticSlateProblem({ world: { users: 300, items: 150, seed: 4 }, slateLength: 1, arms: "items" })
+    const problem = new SyntheticSlateProblem({
+      world: { users: 300, items: 150, seed: 4 },
+      slateLength: 1,
+      arms: "items",
+    })
     const K = problem.nActions
     const D = problem.nFeatures
     const embedding = worldItemEmbedding(problem.env.world, problem.env.armItem)
@@ -21,7 +25,12 @@ describe("MIPS on the synthetic world's items (category and price tier as embedd
     const setup = createRng(12)
     const base = Float64Array.from({ length: K * D }, () => normal(setup, 0, 0.3))
     const logging = new PlackettLuceSlatePolicy("logging", base, K, D)
-    const target = new PlackettLuceSlatePolicy("target", base.map((w) => w + normal(setup, 0, 0.6)), K, D)
+    const target = new PlackettLuceSlatePolicy(
+      "target",
+      base.map((w) => w + normal(setup, 0, 0.6)),
+      K,
+      D,
+    )
     const rng = createRng(13)
     const truth = problem.policyValue(target, problem.contexts(20000, rng))
     const R = 30
@@ -31,7 +40,12 @@ describe("MIPS on the synthetic world's items (category and price tier as embedd
       const log = singleItemLog(problem.sampleLog(1500, logging, rng))
       const input = offPolicyInput(log, singleItemTarget(target))
       ipw.push(estimatePolicyValue(offPolicyEstimator("ipw"), input).value)
-      const marginalWeight = marginalImportanceWeights(log, singleItemTarget(target), singleItemTarget(logging), embedding)
+      const marginalWeight = marginalImportanceWeights(
+        log,
+        singleItemTarget(target),
+        singleItemTarget(logging),
+        embedding,
+      )
       mips.push(estimatePolicyValue(new MarginalizedInverseProbabilityWeighting(), { ...input, marginalWeight }).value)
     }
     const stats = (x: number[]): { bias: number; sd: number } => {

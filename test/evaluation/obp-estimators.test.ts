@@ -6,7 +6,10 @@ import { balancedPropensity } from "../../src/evaluation/balanced-propensity"
 import { ContextFreeTarget, actionFrequencyTarget } from "../../src/evaluation/context-free-target"
 import { offPolicyEstimator } from "../../src/evaluation/estimators"
 import { marginalImportanceWeights } from "../../src/schema/item-embedding"
-import { MarginalizedInverseProbabilityWeighting, SelfNormalizedMarginalizedInverseProbabilityWeighting } from "../../src/evaluation/mips"
+import {
+  MarginalizedInverseProbabilityWeighting,
+  SelfNormalizedMarginalizedInverseProbabilityWeighting,
+} from "../../src/evaluation/mips"
 import { estimatePolicyValue, type OffPolicyInput } from "../../src/evaluation/off-policy-estimator"
 import { offPolicyInput } from "../../src/evaluation/off-policy-input"
 import { ShrunkDoublyRobust } from "../../src/evaluation/shrunk-dr"
@@ -44,7 +47,12 @@ const OBP = {
 }
 
 /** The input of every check: importance weights from the logs, the tabular reward model added by hand. */
-async function setup(): Promise<{ random: BanditLog; bts: BanditLog; target: ContextFreeTarget; input: OffPolicyInput }> {
+async function setup(): Promise<{
+  random: BanditLog
+  bts: BanditLog
+  target: ContextFreeTarget
+  input: OffPolicyInput
+}> {
   const random = await loadOpenBanditLog("data/open-bandit-dataset", "random", "men")
   const bts = await loadOpenBanditLog("data/open-bandit-dataset", "bts", "men")
   const target = actionFrequencyTarget(bts, "bts")
@@ -65,7 +73,12 @@ async function setup(): Promise<{ random: BanditLog; bts: BanditLog; target: Con
     logged[i] = q(random.action[i], random.position[i])
     for (let a = 0; a < K; a++) expected[i] += pi[a] * q(a, random.position[i])
   }
-  return { random, bts, target, input: { ...offPolicyInput(random, target), loggedRewardModel: logged, targetRewardModel: expected } }
+  return {
+    random,
+    bts,
+    target,
+    input: { ...offPolicyInput(random, target), loggedRewardModel: logged, targetRewardModel: expected },
+  }
 }
 
 /** Two logs of the same items and positions as one context-free log (context dropped). */
@@ -99,14 +112,17 @@ describe("weight shrinkage", () => {
     expect(shrinkWeight(3, "optimistic", Infinity)).toBe(3)
     expect(shrinkWeight(3, "sub-gaussian", 0.5)).toBe(1.5) // 3/(0.5 + 1.5)
     expect(shrinkWeight(3, "sub-gaussian", 0)).toBe(3)
-    expect(() => new ShrunkInverseProbabilityWeighting("sub-gaussian", 2)).toThrow(/ipw-sg: lambda must be in \[0, 1\], got 2/)
+    expect(() => new ShrunkInverseProbabilityWeighting("sub-gaussian", 2)).toThrow(
+      /ipw-sg: lambda must be in \[0, 1\], got 2/,
+    )
     expect(() => new ShrunkDoublyRobust("optimistic", -1)).toThrow(/dros: lambda must be >= 0/)
   })
 })
 
 describe("Open Bandit Pipeline's estimators on the Open Bandit random log (men)", async () => {
   const { random, bts, target, input } = await setup()
-  const value = (name: string, options = {}): number => estimatePolicyValue(offPolicyEstimator(name, options), input).value
+  const value = (name: string, options = {}): number =>
+    estimatePolicyValue(offPolicyEstimator(name, options), input).value
 
   it("clipped, sub-Gaussian and shrunk IPW/DR equal OBP to 1e-15", () => {
     expect(value("ipw-clip", { clip: 5 })).toBeCloseTo(OBP["ipw-clip(5)"], 15)
@@ -115,9 +131,15 @@ describe("Open Bandit Pipeline's estimators on the Open Bandit random log (men)"
     expect(value("dr-clip", { clip: 5 })).toBeCloseTo(OBP["dr-clip(5)"], 15)
     expect(value("dros", { shrinkage: 10 })).toBeCloseTo(OBP["dros(10)"], 15)
     expect(value("dr-sg", { subGaussian: 0.1 })).toBeCloseTo(OBP["dr-sg(0.1)"], 15)
-    expect(estimatePolicyValue(new SwitchDoublyRobust({ threshold: 5 }), input).value).toBeCloseTo(OBP["switch-dr(5)"], 15)
+    expect(estimatePolicyValue(new SwitchDoublyRobust({ threshold: 5 }), input).value).toBeCloseTo(
+      OBP["switch-dr(5)"],
+      15,
+    )
     expect(value("sndr")).toBeCloseTo(OBP.sndr, 15)
-    expect(estimatePolicyValue(offPolicyEstimator("dros", { shrinkage: 10 }), input).stderr).toBeCloseTo(OBP["dros(10) stderr"], 15)
+    expect(estimatePolicyValue(offPolicyEstimator("dros", { shrinkage: 10 }), input).stderr).toBeCloseTo(
+      OBP["dros(10) stderr"],
+      15,
+    )
     // the limits: DRos with λ = ∞ is DR, with λ = 0 it is DM
     expect(value("dros", { shrinkage: Infinity })).toBeCloseTo(OBP.dr, 15)
     expect(value("dros", { shrinkage: 0 })).toBeCloseTo(value("dm"), 15)
@@ -132,8 +154,13 @@ describe("Open Bandit Pipeline's estimators on the Open Bandit random log (men)"
     expect(mips.value).toBeCloseTo(OBP.mips, 15)
     expect(mips.stderr).toBeCloseTo(OBP["mips stderr"], 15)
     expect(Math.max(...marginalWeight)).toBeCloseTo(OBP["mips max weight"], 12)
-    expect(estimatePolicyValue(new SelfNormalizedMarginalizedInverseProbabilityWeighting(), { ...input, marginalWeight }).value).toBeCloseTo(OBP.snmips, 15)
-    expect(() => estimatePolicyValue(new MarginalizedInverseProbabilityWeighting(), input)).toThrow(/mips: the input needs 'marginalWeight'/)
+    expect(
+      estimatePolicyValue(new SelfNormalizedMarginalizedInverseProbabilityWeighting(), { ...input, marginalWeight })
+        .value,
+    ).toBeCloseTo(OBP.snmips, 15)
+    expect(() => estimatePolicyValue(new MarginalizedInverseProbabilityWeighting(), input)).toThrow(
+      /mips: the input needs 'marginalWeight'/,
+    )
   })
 
   it("balanced IPW on the pooled random + bts logs equals OBP's multi-logger balanced IPW", () => {
@@ -146,7 +173,10 @@ describe("Open Bandit Pipeline's estimators on the Open Bandit random log (men)"
   })
 
   it("SLOPE picks OBP's hyper-parameter and value", () => {
-    expect(studentTQuantile(0.9, 9999) * estimatePolicyValue(offPolicyEstimator("ipw"), input).stderr).toBeCloseTo(OBP["ipw student-t width (delta 0.1)"], 12)
+    expect(studentTQuantile(0.9, 9999) * estimatePolicyValue(offPolicyEstimator("ipw"), input).stderr).toBeCloseTo(
+      OBP["ipw student-t width (delta 0.1)"],
+      12,
+    )
     const clip = tuneBySlope((l) => new ShrunkInverseProbabilityWeighting("clip", l), [0.5, 1, 2, 5, 10, 50], input)
     expect(clip.lambda).toBe(OBP["ipw-clip slope lambda"])
     expect(clip.value).toBeCloseTo(OBP["ipw-clip slope value"], 15)
@@ -165,9 +195,18 @@ describe("SLOPE", () => {
       { name: "dr", value: 0.45, width: 0.1 },
     ])
     expect(choice.chosen).toBe("dr")
-    expect(choice.tested.map((t) => [t.name, t.accepted])).toEqual([["ipw", true], ["dr", true], ["dm", false]])
+    expect(choice.tested.map((t) => [t.name, t.accepted])).toEqual([
+      ["ipw", true],
+      ["dr", true],
+      ["dm", false],
+    ])
     expect(choice.reason).toMatch(/dm .* contradicts them/)
-    expect(slope([{ name: "a", value: 1, width: 1 }, { name: "b", value: 1.1, width: 0.5 }]).chosen).toBe("b")
+    expect(
+      slope([
+        { name: "a", value: 1, width: 1 },
+        { name: "b", value: 1.1, width: 0.5 },
+      ]).chosen,
+    ).toBe("b")
     expect(slopeWidth(10000, 1)).toBeCloseTo(studentTQuantile(0.9, 9999), 15)
     // scipy.stats.t.ppf(0.975, 10) = 2.2281388519649385
     expect(studentTQuantile(0.975, 10)).toBeCloseTo(2.2281388519649385, 9)

@@ -64,13 +64,19 @@ describe("off-policy estimators on a hand-computed case", () => {
   })
 
   it("errors name what is missing", () => {
-    expect(() => estimatePolicyValue(offPolicyEstimator("dr"), { ...small, loggedRewardModel: undefined })).toThrow(/needs 'loggedRewardModel'/)
+    expect(() => estimatePolicyValue(offPolicyEstimator("dr"), { ...small, loggedRewardModel: undefined })).toThrow(
+      /needs 'loggedRewardModel'/,
+    )
     expect(() => estimatePolicyValue(offPolicyEstimator("replay"), small)).toThrow(/needs 'action' and 'targetAction'/)
-    expect(() => estimatePolicyValue(offPolicyEstimator("snipw"), { ...small, targetProbability: new Float64Array(4) })).toThrow(/zero weight to every logged round/)
+    expect(() =>
+      estimatePolicyValue(offPolicyEstimator("snipw"), { ...small, targetProbability: new Float64Array(4) }),
+    ).toThrow(/zero weight to every logged round/)
     expect(() => offPolicyEstimator("ips")).toThrow(/unknown estimator 'ips' \(allowed: replay, ipw/)
     expect(() => new SwitchDoublyRobust({ threshold: -1 })).toThrow(/threshold must be >= 0/)
     const replayInput = { ...small, action: Int32Array.of(0, 1, 2, 3), targetAction: Int32Array.of(0, 1, 2, 3) }
-    expect(() => estimatePolicyValue(offPolicyEstimator("replay"), replayInput)).toThrow(/needs uniformly random logging/)
+    expect(() => estimatePolicyValue(offPolicyEstimator("replay"), replayInput)).toThrow(
+      /needs uniformly random logging/,
+    )
   })
 })
 
@@ -80,8 +86,26 @@ describe("off-policy estimators on a hand-computed case", () => {
 // LogisticRegression(C = 1) on [standardised affinities, one-hot user features, one-hot item, one-hot position].
 describe("Open Bandit Dataset: BTS evaluated from the random log", () => {
   const reference = {
-    men: { ipw: [0.0056562667008354705, 0.001397599532373883], snipw: [0.005739864701951363, 0.0014152379700714762], maxWeight: 7.484276729559762, ess: 2869.275271787956, dm: 0.0056477763186667815, dr: 0.006267305937172215, sndr: 0.0062764624074163585, onPolicy: 0.0069 },
-    women: { ipw: [0.005805691782949789, 0.001204755643130142], snipw: [0.005833036087191037, 0.0012087223632477877], maxWeight: 6.3660714285714315, ess: 3491.9575428282747, dm: 0.005300730989153375, dr: 0.0058557004800926975, sndr: 0.005858314338211969, onPolicy: 0.0046 },
+    men: {
+      ipw: [0.0056562667008354705, 0.001397599532373883],
+      snipw: [0.005739864701951363, 0.0014152379700714762],
+      maxWeight: 7.484276729559762,
+      ess: 2869.275271787956,
+      dm: 0.0056477763186667815,
+      dr: 0.006267305937172215,
+      sndr: 0.0062764624074163585,
+      onPolicy: 0.0069,
+    },
+    women: {
+      ipw: [0.005805691782949789, 0.001204755643130142],
+      snipw: [0.005833036087191037, 0.0012087223632477877],
+      maxWeight: 6.3660714285714315,
+      ess: 3491.9575428282747,
+      dm: 0.005300730989153375,
+      dr: 0.0058557004800926975,
+      sndr: 0.005858314338211969,
+      onPolicy: 0.0046,
+    },
   }
   for (const campaign of ["men", "women"] as const) {
     it(`${campaign}: IPW, SNIPW exactly; DM, DR, SNDR within the logistic fit's tolerance`, async () => {
@@ -105,7 +129,8 @@ describe("Open Bandit Dataset: BTS evaluated from the random log", () => {
       expect(get("dr").value / ref.dr).toBeCloseTo(1, 4)
       expect(get("sndr").value / ref.sndr).toBeCloseTo(1, 4)
       expect(ref.onPolicy).toBeGreaterThan(0)
-      for (const name of OFF_POLICY_ESTIMATORS) if (name !== "replay") expect(Number.isFinite(get(name).value)).toBe(true)
+      for (const name of OFF_POLICY_ESTIMATORS)
+        if (name !== "replay") expect(Number.isFinite(get(name).value)).toBe(true)
     })
   }
 

@@ -15,14 +15,24 @@ describe("policies learned from logs (OBP's IPWLearner and QLearner)", () => {
   const D = 3
   const rng = createRng(90)
   const problem = new SyntheticBanditProblem({ nActions: K, nPositions: 1, nFeatures: D, baseLogit: 0 }, rng)
-  const logging = new LinearSoftmaxPolicy("logging", Float64Array.from({ length: K * D }, () => normal(rng, 0, 0.3)), K, D, { epsilon: 0.3 })
+  const logging = new LinearSoftmaxPolicy(
+    "logging",
+    Float64Array.from({ length: K * D }, () => normal(rng, 0, 0.3)),
+    K,
+    D,
+    { epsilon: 0.3 },
+  )
   const log = problem.sampleLog(16000, logging, rng)
   const train = sliceBanditLog(log, 0, 8000)
   const test = sliceBanditLog(log, 8000, 16000)
-  const truth = (policy: Parameters<SyntheticBanditProblem["policyValue"]>[0]): number => problem.policyValue(policy, 100000, createRng(91))
+  const truth = (policy: Parameters<SyntheticBanditProblem["policyValue"]>[0]): number =>
+    problem.policyValue(policy, 100000, createRng(91))
   const uniform = new ContextFreeTarget("uniform", K, 1, new Float64Array(K).fill(1 / K))
   const ipw = new IpwPolicyLearner({ C: 1, epsilon: 0.05 }).fit(train)
-  const q = new GreedyModelTarget(new LinearRewardModel({ kind: "logistic" }).fit(train), K, { epsilon: 0.05, name: "Q-learner (logistic)" })
+  const q = new GreedyModelTarget(new LinearRewardModel({ kind: "logistic" }).fit(train), K, {
+    epsilon: 0.05,
+    name: "Q-learner (logistic)",
+  })
 
   it("both learn policies better than the logger and than uniform, by the world's ground truth", () => {
     const logger = truth(logging)
@@ -37,15 +47,24 @@ describe("policies learned from logs (OBP's IPWLearner and QLearner)", () => {
 
   it("off-policy estimates on the held-out half bracket their true values", () => {
     for (const policy of [ipw, q]) {
-      const result = evaluateOffPolicy(test, policy, { estimators: ["ipw", "snipw", "dr"], rng: createRng(1), resamples: 0 })
+      const result = evaluateOffPolicy(test, policy, {
+        estimators: ["ipw", "snipw", "dr"],
+        rng: createRng(1),
+        resamples: 0,
+      })
       const v = truth(policy)
-      for (const e of Object.values(result.estimates)) expect(Math.abs(e.value - v)).toBeLessThan(3.5 * e.stderr + 0.005)
+      for (const e of Object.values(result.estimates))
+        expect(Math.abs(e.value - v)).toBeLessThan(3.5 * e.stderr + 0.005)
     }
   })
 
   it("a seeded MLP policy on TensorFlow.js learns too, and the same seed gives the same policy", async () => {
-    const a = await new MlpPolicyLearner({ seed: 3, epochs: 8, batchSize: 512, learningRate: 0.03, epsilon: 0.05 }).fit(train)
-    const b = await new MlpPolicyLearner({ seed: 3, epochs: 8, batchSize: 512, learningRate: 0.03, epsilon: 0.05 }).fit(train)
+    const a = await new MlpPolicyLearner({ seed: 3, epochs: 8, batchSize: 512, learningRate: 0.03, epsilon: 0.05 }).fit(
+      train,
+    )
+    const b = await new MlpPolicyLearner({ seed: 3, epochs: 8, batchSize: 512, learningRate: 0.03, epsilon: 0.05 }).fit(
+      train,
+    )
     const v = truth(a)
     expect(v).toBeGreaterThan(truth(logging) + 0.02)
     const pa = new Float64Array(K)

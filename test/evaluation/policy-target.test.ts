@@ -41,6 +41,8 @@ describe("PolicyTarget: a src/bandits policy learned on one half, evaluated on t
 
   it("rejects a policy whose arms do not match the log's actions", () => {
     const log = problem.sampleLog(10, uniform, createRng(4))
-    expect(() => offPolicyInput(log, new PolicyTarget(new EpsilonGreedy({ arms: 3 })))).toThrow(/has 3 actions, the log has 4/)
+    expect(() => offPolicyInput(log, new PolicyTarget(new EpsilonGreedy({ arms: 3 })))).toThrow(
+      /has 3 actions, the log has 4/,
+    )
   })
 })

@@ -37,7 +37,9 @@ describe("LinearRewardModel", () => {
   it("validates options and needs fit before predict", () => {
     expect(() => new LinearRewardModel({ kind: "ridge", l2: 0 })).toThrow(/l2 must be > 0/)
     expect(() => new LinearRewardModel({ kind: "logistic", maxIterations: 0 })).toThrow(/maxIterations/)
-    expect(() => new LinearRewardModel({ kind: "ridge" }).predictRound(log, 0, new Float64Array(2))).toThrow(/call fit first/)
+    expect(() => new LinearRewardModel({ kind: "ridge" }).predictRound(log, 0, new Float64Array(2))).toThrow(
+      /call fit first/,
+    )
   })
 
   it("a greedy policy on the model picks the best predicted action, ε spread uniformly", () => {

@@ -3,7 +3,13 @@ import { describe, expect, it } from "vitest"
 import { SyntheticSlateProblem } from "../../src/simulation/slate-log-synthetic"
 import { PlackettLuceSlatePolicy } from "../../src/evaluation/plackett-luce-slate-policy"
 import { slateOffPolicyInput, type SlateOffPolicyInput } from "../../src/evaluation/slate-input"
-import { SlateCascadeDoublyRobust, SlateIndependentIps, SlateRewardInteractionIps, SlateStandardIps, estimateSlatePolicyValue } from "../../src/evaluation/slate-estimators"
+import {
+  SlateCascadeDoublyRobust,
+  SlateIndependentIps,
+  SlateRewardInteractionIps,
+  SlateStandardIps,
+  estimateSlatePolicyValue,
+} from "../../src/evaluation/slate-estimators"
 import { TabularSlateRewardModel } from "../../src/evaluation/slate-reward-model"
 import { slateEstimatorStudy } from "../../src/simulation/slate-study"
 import { normal } from "../../src/random/normal"
@@ -16,7 +22,12 @@ const setup = createRng(18)
 const loggingWeights = Float64Array.from({ length: K * D }, () => normal(setup, 0, 0.5))
 const logging = new PlackettLuceSlatePolicy("logging", loggingWeights, K, D)
 // the target departs from the logger by a random perturbation of its scores
-const target = new PlackettLuceSlatePolicy("target", loggingWeights.map((w) => w + normal(setup, 0, 0.4)), K, D)
+const target = new PlackettLuceSlatePolicy(
+  "target",
+  loggingWeights.map((w) => w + normal(setup, 0, 0.4)),
+  K,
+  D,
+)
 
 describe("Plackett–Luce slate policy", () => {
   it("marginals are distributions per position and match the sampling frequencies", () => {
@@ -35,7 +46,8 @@ describe("Plackett–Luce slate policy", () => {
       for (let k = 0; k < 3; k++) counts[k * K + slate[k]] += 1
     }
     expect(distinct).toBe(draws)
-    for (let j = 0; j < 3 * K; j++) expect(Math.abs(counts[j] / draws - m[j])).toBeLessThan(4 * Math.sqrt(m[j] * (1 - m[j]) / draws) + 1e-9)
+    for (let j = 0; j < 3 * K; j++)
+      expect(Math.abs(counts[j] / draws - m[j])).toBeLessThan(4 * Math.sqrt((m[j] * (1 - m[j])) / draws) + 1e-9)
     // the cascade probability of a slate is the product of its conditionals
     const p = new Float64Array(3)
     logging.cascadeProbabilities(ctx.features, 0, Int32Array.of(2, 0, 5), 0, 3, p)
@@ -67,7 +79,9 @@ describe("slate estimators on a hand-computed case", () => {
     expect(estimateSlatePolicyValue(new SlateRewardInteractionIps(), input).value).toBeCloseTo((1.5 + 0.5) / 2, 15)
     // slate 1: 1.5(1 − 0.5) + 1·0.6 + 2(0 − 0.2) + 1.5·0.1 = 1.1; slate 2: 0.25(0 − 0.4) + 0.3 + 0.5(1 − 0.3) + 0.25·0.2 = 0.6
     expect(estimateSlatePolicyValue(new SlateCascadeDoublyRobust(), input).value).toBeCloseTo((1.1 + 0.6) / 2, 15)
-    expect(() => estimateSlatePolicyValue(new SlateCascadeDoublyRobust(), { ...input, loggedRewardModel: undefined })).toThrow(/cascade-dr: the input needs 'loggedRewardModel'/)
+    expect(() =>
+      estimateSlatePolicyValue(new SlateCascadeDoublyRobust(), { ...input, loggedRewardModel: undefined }),
+    ).toThrow(/cascade-dr: the input needs 'loggedRewardModel'/)
   })
 })
 
@@ -75,7 +89,12 @@ describe("slate estimators on a hand-computed case", () => {
 // it (so it never goes stale), and test/evaluation/reference/obp_slate.py ran OBP's
 // SlateStandardIPS, SlateIndependentIPS, SlateRewardInteractionIPS and SlateCascadeDoublyRobust on
 // it by hand (Debian numpy 1.24 / scikit-learn 1.2). UPDATE_REFERENCE=1 rewrites the fixture.
-const OBP_SLATE = { sips: 0.11003267142341085, iips: 0.10202785313613735, rips: 0.10125538810026968, "cascade-dr": 0.11484281471408841 }
+const OBP_SLATE = {
+  sips: 0.11003267142341085,
+  iips: 0.10202785313613735,
+  rips: 0.10125538810026968,
+  "cascade-dr": 0.11484281471408841,
+}
 
 describe("slate estimators against Open Bandit Pipeline", () => {
   it("equal OBP's on the fixture log to 5e-14", () => {
@@ -86,7 +105,22 @@ describe("slate estimators against Open Bandit Pipeline", () => {
     const q = new Float64Array(K)
     const marginal = new Float64Array(3 * K)
     const cascade = new Float64Array(3)
-    const lines = [["slate_id", "position", "action", "reward", "pscore", "pscore_item_position", "pscore_cascade", "evaluation_policy_pscore", "evaluation_policy_pscore_item_position", "evaluation_policy_pscore_cascade", ...Array.from({ length: K }, (_, a) => `q_${a}`), ...Array.from({ length: K }, (_, a) => `pi_${a}`)].join(",")]
+    const lines = [
+      [
+        "slate_id",
+        "position",
+        "action",
+        "reward",
+        "pscore",
+        "pscore_item_position",
+        "pscore_cascade",
+        "evaluation_policy_pscore",
+        "evaluation_policy_pscore_item_position",
+        "evaluation_policy_pscore_cascade",
+        ...Array.from({ length: K }, (_, a) => `q_${a}`),
+        ...Array.from({ length: K }, (_, a) => `pi_${a}`),
+      ].join(","),
+    ]
     for (let i = 0; i < log.length; i++) {
       target.cascadeProbabilities(log.features, i * D, log.action, i * 3, 3, cascade)
       target.marginals(log.features, i * D, 3, marginal)
@@ -94,7 +128,20 @@ describe("slate estimators against Open Bandit Pipeline", () => {
         const j = i * 3 + k
         model.predict(log, i, k, q)
         target.conditional(log.features, i * D, log.action, i * 3, k, cond)
-        const row = [i, k, log.action[j], log.reward[j], log.pscoreSlate[i], log.pscoreItem[j], log.pscoreCascade[j], cascade[2], marginal[k * K + log.action[j]], cascade[k], ...q, ...cond]
+        const row = [
+          i,
+          k,
+          log.action[j],
+          log.reward[j],
+          log.pscoreSlate[i],
+          log.pscoreItem[j],
+          log.pscoreCascade[j],
+          cascade[2],
+          marginal[k * K + log.action[j]],
+          cascade[k],
+          ...q,
+          ...cond,
+        ]
         lines.push(row.map((x) => String(x)).join(","))
       }
     }
@@ -105,7 +152,10 @@ describe("slate estimators against Open Bandit Pipeline", () => {
     expect(estimateSlatePolicyValue(new SlateStandardIps(), input).value).toBeCloseTo(OBP_SLATE.sips, 13)
     expect(estimateSlatePolicyValue(new SlateIndependentIps(), input).value).toBeCloseTo(OBP_SLATE.iips, 13)
     expect(estimateSlatePolicyValue(new SlateRewardInteractionIps(), input).value).toBeCloseTo(OBP_SLATE.rips, 13)
-    expect(estimateSlatePolicyValue(new SlateCascadeDoublyRobust(), input).value).toBeCloseTo(OBP_SLATE["cascade-dr"], 13)
+    expect(estimateSlatePolicyValue(new SlateCascadeDoublyRobust(), input).value).toBeCloseTo(
+      OBP_SLATE["cascade-dr"],
+      13,
+    )
   })
 })
 

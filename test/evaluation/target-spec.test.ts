@@ -14,7 +14,10 @@ const OBD = "data/open-bandit-dataset"
 const dir = tempDir("il-target-spec-")
 // 11 rounds, 2 actions, 0/1 rewards: action 1 pays when x > 0.
 const logFile = join(dir, "log.csv")
-writeFileSync(logFile, `${["action,reward,propensity,x", ...Array.from({ length: 11 }, (_, i) => `${i % 2},${i % 2 === 1 && i % 3 !== 0 ? 1 : 0},0.5,${(i % 3) - 1}`)].join("\n")}\n`)
+writeFileSync(
+  logFile,
+  `${["action,reward,propensity,x", ...Array.from({ length: 11 }, (_, i) => `${i % 2},${i % 2 === 1 && i % 3 !== 0 ? 1 : 0},0.5,${(i % 3) - 1}`)].join("\n")}\n`,
+)
 const targetFile = join(dir, "target.csv")
 writeFileSync(targetFile, "item_id,position,probability\n0,0,0.25\n1,0,0.75\n")
 
@@ -96,7 +99,11 @@ describe("resolveTargetSpec", () => {
   }, 60_000)
 
   it.each([
-    [{ target: "bts" }, logFile, "target bts: needs the log to be the Open Bandit Dataset folder (it reads the bts log of the campaign)"],
+    [
+      { target: "bts" },
+      logFile,
+      "target bts: needs the log to be the Open Bandit Dataset folder (it reads the bts log of the campaign)",
+    ],
     [{ target: "ucb" }, logFile, "target: 'ucb' is neither a file nor one of bts, uniform, learned"],
     [{ target: "learned", learner: "dqn" as "q" }, logFile, "learner: expected q, ipw or mlp, got 'dqn'"],
   ])("refuses %j with one line naming the field", async (spec, log, message) => {
@@ -108,7 +115,9 @@ describe("resolveTargetSpec", () => {
   it("learned needs 4 rounds to split", async () => {
     const tiny = join(dir, "tiny.csv")
     writeFileSync(tiny, "action,reward,propensity\n0,1,0.5\n1,0,0.5\n1,1,0.5\n")
-    const error = await resolveTargetSpec({ target: "learned" }, await loadBanditLogSpec({ log: tiny })).catch((e: unknown) => e)
+    const error = await resolveTargetSpec({ target: "learned" }, await loadBanditLogSpec({ log: tiny })).catch(
+      (e: unknown) => e,
+    )
     expect((error as Error).message).toBe("target learned: the log needs at least 4 rounds to split in halves")
   })
 })

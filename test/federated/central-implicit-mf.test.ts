@@ -24,7 +24,11 @@ describe("fitCentralImplicitMf", () => {
   })
 
   it("names bad options", () => {
-    expect(() => fitCentralImplicitMf(train, { ...central, iterations: 0 }, createRng(1))).toThrow(/iterations must be an integer >= 1/)
-    expect(() => fitCentralImplicitMf(train, { ...central, iterations: 1, learningRate: 0 }, createRng(1))).toThrow(/learningRate must be a finite number > 0/)
+    expect(() => fitCentralImplicitMf(train, { ...central, iterations: 0 }, createRng(1))).toThrow(
+      /iterations must be an integer >= 1/,
+    )
+    expect(() => fitCentralImplicitMf(train, { ...central, iterations: 1, learningRate: 0 }, createRng(1))).toThrow(
+      /learningRate must be a finite number > 0/,
+    )
   })
 })

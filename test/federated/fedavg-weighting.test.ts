@@ -14,13 +14,29 @@ describe("fedAvgLogistic weights clients by their size", () => {
   const eta = 0.2
 
   it("one round with both clients equals the size-weighted closed form", () => {
-    const { weights } = fedAvgLogistic([a, b], { rounds: 1, clientsPerRound: 2, epochs: 1, batchSize: 16, learningRate: eta, l2: 0 }, createRng(1))
+    const { weights } = fedAvgLogistic(
+      [a, b],
+      { rounds: 1, clientsPerRound: 2, epochs: 1, batchSize: 16, learningRate: eta, l2: 0 },
+      createRng(1),
+    )
     expect(weights[0]).toBeCloseTo(-0.35 * eta, 14)
     expect(weights[1]).toBeCloseTo(-0.4 * eta, 14)
   })
 
   it("with DP-FedAvg (clipping, no noise) the clipped updates are averaged with equal weights", () => {
-    const { weights } = fedAvgLogistic([a, b], { rounds: 1, clientsPerRound: 2, epochs: 1, batchSize: 16, learningRate: eta, l2: 0, privacy: { clipNorm: 10, noiseMultiplier: 0 } }, createRng(1))
+    const { weights } = fedAvgLogistic(
+      [a, b],
+      {
+        rounds: 1,
+        clientsPerRound: 2,
+        epochs: 1,
+        batchSize: 16,
+        learningRate: eta,
+        l2: 0,
+        privacy: { clipNorm: 10, noiseMultiplier: 0 },
+      },
+      createRng(1),
+    )
     expect(weights[0]).toBeCloseTo(0.25 * eta, 14)
     expect(weights[1]).toBeCloseTo(0, 14)
   })

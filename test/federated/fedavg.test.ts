@@ -38,11 +38,19 @@ describe("fedAvgLogistic", () => {
 
   it("with DP clips every update and still learns", () => {
     const clients = splitByClient(train, train.user)
-    const dp = fedAvgLogistic(clients, { ...options, clientsPerRound: 100, privacy: { clipNorm: 0.3, noiseMultiplier: 1 } }, createRng(4))
+    const dp = fedAvgLogistic(
+      clients,
+      { ...options, clientsPerRound: 100, privacy: { clipNorm: 0.3, noiseMultiplier: 1 } },
+      createRng(4),
+    )
     const base = train.y.reduce((s, y) => s + y, 0) / train.n
     const constant = -test.y.reduce((s, y) => s + (y ? Math.log(base) : Math.log(1 - base)), 0) / test.n
     expect(logisticLoss(dp.weights, test, 0)).toBeLessThan(constant)
-    const again = fedAvgLogistic(clients, { ...options, clientsPerRound: 100, privacy: { clipNorm: 0.3, noiseMultiplier: 1 } }, createRng(4))
+    const again = fedAvgLogistic(
+      clients,
+      { ...options, clientsPerRound: 100, privacy: { clipNorm: 0.3, noiseMultiplier: 1 } },
+      createRng(4),
+    )
     expect(Array.from(again.weights)).toEqual(Array.from(dp.weights))
   })
 
@@ -56,8 +64,12 @@ describe("fedAvgLogistic", () => {
 
   it("names bad options", () => {
     const clients = splitByClient(train, train.region)
-    expect(() => fedAvgLogistic(clients, { ...options, rounds: 0 }, createRng(1))).toThrow(/rounds must be a positive integer/)
-    expect(() => fedAvgLogistic(clients, { ...options, clientsPerRound: 6 }, createRng(1))).toThrow(/clientsPerRound must be at most the 5 clients/)
+    expect(() => fedAvgLogistic(clients, { ...options, rounds: 0 }, createRng(1))).toThrow(
+      /rounds must be a positive integer/,
+    )
+    expect(() => fedAvgLogistic(clients, { ...options, clientsPerRound: 6 }, createRng(1))).toThrow(
+      /clientsPerRound must be at most the 5 clients/,
+    )
     expect(() => fedAvgLogistic(clients, { ...options, learningRate: 0 }, createRng(1))).toThrow(/learningRate/)
   })
 })
@@ -66,17 +78,26 @@ describe("agreement with the behavior helper's LogisticRegression (src/text)", (
   it("FedAvg and the central Newton fit converge to its L-BFGS solution", async () => {
     const { LogisticRegression } = await import("../../src/text/logistic-regression")
     const l2 = 1e-3
-    const lr = new LogisticRegression({ C: 1 / (train.n * l2), tol: 1e-9 }).fit({ kind: "dense", nRows: train.n, nCols: train.d, data: train.x }, train.y)
+    const lr = new LogisticRegression({ C: 1 / (train.n * l2), tol: 1e-9 }).fit(
+      { kind: "dense", nRows: train.n, nCols: train.d, data: train.x },
+      train.y,
+    )
     const central = fitCentralLogistic(train, { l2 })
     for (let j = 0; j < train.d; j++) expect(Math.abs(central.weights[j] - lr.coef.data[j])).toBeLessThan(1e-4)
     expect(Math.abs(central.weights[train.d] - lr.intercept[0])).toBeLessThan(1e-4)
-    const fed = fedAvgLogistic(splitByClient(train, train.region), { ...options, rounds: 60, epochs: 3, batchSize: 256, learningRate: 0.5 }, createRng(8))
+    const fed = fedAvgLogistic(
+      splitByClient(train, train.region),
+      { ...options, rounds: 60, epochs: 3, batchSize: 256, learningRate: 0.5 },
+      createRng(8),
+    )
     const p1 = lr.predictProba({ kind: "dense", nRows: test.n, nCols: test.d, data: test.x })
     const p2 = logisticPredict(fed.weights, test)
     // constant-step SGD ends in a noise ball around the optimum: compare the mean gap and the test loss
     let meanDiff = 0
     for (let r = 0; r < test.n; r++) meanDiff += Math.abs(p1.data[2 * r + 1] - p2[r]) / test.n
     expect(meanDiff).toBeLessThan(0.003)
-    expect(Math.abs(logisticLoss(fed.weights, test, 0) / logisticLoss(central.weights, test, 0) - 1)).toBeLessThan(0.005)
+    expect(Math.abs(logisticLoss(fed.weights, test, 0) / logisticLoss(central.weights, test, 0) - 1)).toBeLessThan(
+      0.005,
+    )
   })
 })

@@ -25,7 +25,12 @@ function maxAbsDiff(a: Float64Array, b: Float64Array): number {
 describe("FederatedMf", () => {
   it("with one client holding every user and one local step per round equals central gradient training", () => {
     const ref = fitCentralImplicitMf(train, { ...central, iterations: 5, keepHistory: true }, createRng(1))
-    const fed = new FederatedMf({ ...central, rounds: 5, clientOf: new Int32Array(train.nUsers), keepHistory: true }).fit(train, createRng(1))
+    const fed = new FederatedMf({
+      ...central,
+      rounds: 5,
+      clientOf: new Int32Array(train.nUsers),
+      keepHistory: true,
+    }).fit(train, createRng(1))
     for (let t = 0; t < 5; t++) expect(maxAbsDiff(fed.history_[t], ref.history[t])).toBeLessThan(1e-10)
     expect(maxAbsDiff(fed.userFactors_, ref.userFactors)).toBeLessThan(1e-10)
   })
@@ -65,7 +70,13 @@ describe("FederatedMf", () => {
 
   it("with DP clips each upload, so one round moves Y by at most the clip norm when no noise is added", () => {
     const clipNorm = 0.05
-    const fed = new FederatedMf({ ...central, rounds: 4, clientsPerRound: 50, keepHistory: true, privacy: { clipNorm, noiseMultiplier: 0 } }).fit(train, createRng(5))
+    const fed = new FederatedMf({
+      ...central,
+      rounds: 4,
+      clientsPerRound: 50,
+      keepHistory: true,
+      privacy: { clipNorm, noiseMultiplier: 0 },
+    }).fit(train, createRng(5))
     for (let t = 1; t < 4; t++) {
       let s = 0
       for (let i = 0; i < fed.itemFactors_.length; i++) s += (fed.history_[t][i] - fed.history_[t - 1][i]) ** 2

@@ -8,7 +8,12 @@ import { implicitMfLoss } from "../../src/federated/implicit-mf-objective"
 // two communities: even users like even items, odd users odd items
 const users: number[] = []
 const items: number[] = []
-for (let u = 0; u < 40; u++) for (let i = u % 2; i < 20; i += 2) if ((u * 7 + i * 3) % 5 !== 0) { users.push(u); items.push(i) }
+for (let u = 0; u < 40; u++)
+  for (let i = u % 2; i < 20; i += 2)
+    if ((u * 7 + i * 3) % 5 !== 0) {
+      users.push(u)
+      items.push(i)
+    }
 const train = interactionsFromTriples(40, 20, users, items)
 const objective = { factors: 3, alpha: 4, regularization: 0.5 }
 
@@ -23,8 +28,12 @@ describe("OnDeviceMf", () => {
   })
 
   it("refuses item factors of the wrong size", () => {
-    expect(() => new OnDeviceMf(new Float64Array(30), objective).fit(train)).toThrow(/holds 10 items, the training data has 20/)
-    expect(() => new OnDeviceMf(new Float64Array(60), { ...objective, regularization: -1 })).toThrow(/regularization must be a finite number > 0/)
+    expect(() => new OnDeviceMf(new Float64Array(30), objective).fit(train)).toThrow(
+      /holds 10 items, the training data has 20/,
+    )
+    expect(() => new OnDeviceMf(new Float64Array(60), { ...objective, regularization: -1 })).toThrow(
+      /regularization must be a finite number > 0/,
+    )
   })
 })
 
@@ -33,7 +42,10 @@ describe("roundsVsAccuracy", () => {
     const { roundsVsAccuracy } = await import("../../src/federated/rounds-curve")
     const { FederatedMf } = await import("../../src/federated/federated-mf")
     const { evaluateHoldout } = await import("../../src/recommenders/evaluate")
-    const fed = new FederatedMf({ ...objective, rounds: 7, learningRate: 2, keepHistory: true }).fit(train, createRng(2))
+    const fed = new FederatedMf({ ...objective, rounds: 7, learningRate: 2, keepHistory: true }).fit(
+      train,
+      createRng(2),
+    )
     // a one-item hold-out per user, outside each training row
     const test = interactionsFromTriples(40, 20, [0, 1], [19, 18])
     const curve = roundsVsAccuracy(fed.history_, train, test, objective, { k: 3, every: 3 })

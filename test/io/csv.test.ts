@@ -10,14 +10,20 @@ import { tempDir } from "../temp-dir"
 
 const dir = tempDir("il-csv-")
 
-async function rows(text: string | Buffer, name = "t.csv"): Promise<{ header: string[]; rows: string[][]; numbers: number[] }> {
+async function rows(
+  text: string | Buffer,
+  name = "t.csv",
+): Promise<{ header: string[]; rows: string[][]; numbers: number[] }> {
   const path = join(dir, name)
   writeFileSync(path, text)
   const out = { header: [] as string[], rows: [] as string[][], numbers: [] as number[] }
-  await readCsv(path, { header: (h) => (out.header = h), row: (f, r) => {
-    out.rows.push(f.slice())
-    out.numbers.push(r)
-  } })
+  await readCsv(path, {
+    header: (h) => (out.header = h),
+    row: (f, r) => {
+      out.rows.push(f.slice())
+      out.numbers.push(r)
+    },
+  })
   return out
 }
 
@@ -49,10 +55,14 @@ describe("readCsv", () => {
   })
 
   it("names file and row for a row with the wrong number of fields, and for an open quote", async () => {
-    await expect(rows("a,b\n1,2\n3\n", "short.csv")).rejects.toThrow(/short\.csv:3: expected 2 fields as in the header, found 1/)
+    await expect(rows("a,b\n1,2\n3\n", "short.csv")).rejects.toThrow(
+      /short\.csv:3: expected 2 fields as in the header, found 1/,
+    )
     await expect(rows('a,b\n1,"2\n', "open.csv")).rejects.toThrow(/open\.csv:2: a quoted field is not closed/)
     await expect(rows("", "empty.csv")).rejects.toThrow(/empty\.csv:1: the file is empty/)
-    await expect(readCsv(join(dir, "missing.csv"), { row: () => {} })).rejects.toThrow(/missing\.csv:1: cannot read the file \(ENOENT\)/)
+    await expect(readCsv(join(dir, "missing.csv"), { row: () => {} })).rejects.toThrow(
+      /missing\.csv:1: cannot read the file \(ENOENT\)/,
+    )
   })
 
   it("keeps multi-byte UTF-8 characters whole across 1 MiB read chunks", async () => {
@@ -81,11 +91,15 @@ describe("readCsv", () => {
 
 describe("column helpers", () => {
   it("report a missing column and an unparsable or out-of-range number as file:row:column", () => {
-    expect(() => requireColumns("f.csv", ["a", "b"], ["a", "c"])).toThrow("f.csv:1:c: missing column 'c' (the header has: a, b)")
+    expect(() => requireColumns("f.csv", ["a", "b"], ["a", "c"])).toThrow(
+      "f.csv:1:c: missing column 'c' (the header has: a, b)",
+    )
     expect(() => parseNumberField("f.csv", 7, "price", "12,5")).toThrow("f.csv:7:price: '12,5' is not a number")
     expect(() => parseNumberField("f.csv", 7, "price", "")).toThrow(CsvError)
     expect(() => parseIntegerField("f.csv", 8, "position", "1.5")).toThrow("f.csv:8:position: '1.5' is not an integer")
-    expect(() => parseNumberField("f.csv", 9, "p", "2", (x) => x <= 1 || "must be <= 1")).toThrow("f.csv:9:p: 2 is out of range: must be <= 1")
+    expect(() => parseNumberField("f.csv", 9, "p", "2", (x) => x <= 1 || "must be <= 1")).toThrow(
+      "f.csv:9:p: 2 is out of range: must be <= 1",
+    )
     expect(parseNumberField("f.csv", 9, "p", "0.25")).toBe(0.25)
   })
 })
@@ -93,10 +107,22 @@ describe("column helpers", () => {
 describe("csvField and readCsv round trip", () => {
   it("any text reads back as written, a cell a spreadsheet would run with its leading '", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.string({ unit: fc.oneof(fc.constantFrom(",", '"', "\n", "\r", "\t", "=", "+", "-", "@", " "), fc.string({ unit: "grapheme", minLength: 1, maxLength: 1 })), maxLength: 20 }), { minLength: 1, maxLength: 5 }), async (cells) => {
-        const out = await rows(`a,b\n${cells.map((c) => `${csvField(c)},x`).join("\n")}\n`, "round-trip.csv")
-        expect(out.rows).toEqual(cells.map((c) => [/^[=+\-@\t\r]/.test(c) ? `'${c}` : c, "x"]))
-      }),
+      fc.asyncProperty(
+        fc.array(
+          fc.string({
+            unit: fc.oneof(
+              fc.constantFrom(",", '"', "\n", "\r", "\t", "=", "+", "-", "@", " "),
+              fc.string({ unit: "grapheme", minLength: 1, maxLength: 1 }),
+            ),
+            maxLength: 20,
+          }),
+          { minLength: 1, maxLength: 5 },
+        ),
+        async (cells) => {
+          const out = await rows(`a,b\n${cells.map((c) => `${csvField(c)},x`).join("\n")}\n`, "round-trip.csv")
+          expect(out.rows).toEqual(cells.map((c) => [/^[=+\-@\t\r]/.test(c) ? `'${c}` : c, "x"]))
+        },
+      ),
       { numRuns: 200, seed: 13 },
     )
   })

@@ -35,31 +35,42 @@ describe("checkOutputDir", () => {
     expect(refused("/")).toBe("--out: '/' is the filesystem root; name a new folder")
     expect(refused(".")).toBe("--out: '.' is the current folder or one of its parents; name a new folder")
     expect(refused("..")).toBe("--out: '..' is the current folder or one of its parents; name a new folder")
-    expect(refused(`${process.cwd()}/`)).toBe(`--out: '${process.cwd()}/' is the current folder or one of its parents; name a new folder`)
+    expect(refused(`${process.cwd()}/`)).toBe(
+      `--out: '${process.cwd()}/' is the current folder or one of its parents; name a new folder`,
+    )
     expect(refused(homedir())).toBe(`--out: '${homedir()}' is the home folder or one of its parents; name a new folder`)
-    if (dirname(homedir()) !== "/") expect(refused(dirname(homedir()))).toMatch(/is the home folder or one of its parents/)
+    if (dirname(homedir()) !== "/")
+      expect(refused(dirname(homedir()))).toMatch(/is the home folder or one of its parents/)
   })
 
   it("refuses an existing file, an unmarked folder, a mark that is not interest-lab's, and symbolic links", () => {
     const file = join(root, "file.txt")
     writeFileSync(file, "keep")
-    expect(refused(file)).toBe(`--out: '${file}' is an existing file; interest-lab writes only into a new folder or one it wrote itself`)
+    expect(refused(file)).toBe(
+      `--out: '${file}' is an existing file; interest-lab writes only into a new folder or one it wrote itself`,
+    )
     const theirs = join(root, "theirs")
     mkdirSync(theirs)
-    expect(refused(theirs)).toBe(`--out: '${theirs}' is an existing folder that interest-lab did not write (it has no ${OUT_DIR_MARK} file); name a new folder`)
+    expect(refused(theirs)).toBe(
+      `--out: '${theirs}' is an existing folder that interest-lab did not write (it has no ${OUT_DIR_MARK} file); name a new folder`,
+    )
     writeFileSync(join(theirs, OUT_DIR_MARK), "something else")
     expect(refused(theirs)).toMatch(/did not write/)
     const dangling = join(root, "dangling")
     symlinkSync(join(root, "nowhere"), dangling)
     expect(refused(dangling)).toBe(`--out: '${dangling}' is a symbolic link to a missing path; name a new folder`)
-    expect(refused(join(dangling, "run"))).toBe(`--out: '${join(dangling, "run")}' cannot be created: ${dangling} is a symbolic link to a missing path`)
+    expect(refused(join(dangling, "run"))).toBe(
+      `--out: '${join(dangling, "run")}' cannot be created: ${dangling} is a symbolic link to a missing path`,
+    )
     const ours = join(root, "ours2")
     mkdirSync(ours)
     markOutputDir(ours)
     const link = join(root, "link")
     symlinkSync(ours, link)
     expect(refused(link)).toBe(`--out: '${link}' is a symbolic link; name the folder itself`)
-    expect(refused(join(file, "run"))).toBe(`--out: '${join(file, "run")}' cannot be created: ${file} is a file, not a folder`)
+    expect(refused(join(file, "run"))).toBe(
+      `--out: '${join(file, "run")}' cannot be created: ${file} is a file, not a folder`,
+    )
   })
 
   it("refuses a path that is, contains or lies inside an input, also through a symbolic link", () => {
@@ -68,8 +79,12 @@ describe("checkOutputDir", () => {
     const config = join(root, "exp.yaml")
     writeFileSync(config, "horizon: 1\n")
     expect(refused(config, [config])).toBe(`--out: '${config}' is an input of this run (${config}); name a new folder`)
-    expect(refused(root, [join(data, "logs")])).toBe(`--out: '${root}' contains an input of this run (${join(data, "logs")}); name a new folder`)
-    expect(refused(join(data, "logs", "run"), [data])).toBe(`--out: '${join(data, "logs", "run")}' lies inside an input of this run (${data}); name a new folder`)
+    expect(refused(root, [join(data, "logs")])).toBe(
+      `--out: '${root}' contains an input of this run (${join(data, "logs")}); name a new folder`,
+    )
+    expect(refused(join(data, "logs", "run"), [data])).toBe(
+      `--out: '${join(data, "logs", "run")}' lies inside an input of this run (${data}); name a new folder`,
+    )
     const alias = join(root, "alias")
     symlinkSync(data, alias)
     expect(refused(join(alias, "run"), [data])).toMatch(/lies inside an input of this run/)

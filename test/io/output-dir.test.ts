@@ -37,7 +37,9 @@ describe("writeOutputDir", () => {
     mkdirSync(out)
     writeFileSync(join(out, "cat.jpg"), "meow")
     let called = false
-    await expect(writeOutputDir(out, () => void (called = true))).rejects.toThrow(`--out: '${out}' is an existing folder that interest-lab did not write`)
+    await expect(writeOutputDir(out, () => void (called = true))).rejects.toThrow(
+      `--out: '${out}' is an existing folder that interest-lab did not write`,
+    )
     expect(called).toBe(false)
     expect(readdirSync(parent)).toEqual(["photos"])
     expect(readdirSync(out)).toEqual(["cat.jpg"])
@@ -45,7 +47,9 @@ describe("writeOutputDir", () => {
 
   it("removes the temporary siblings of killed runs, but not those of live ones", async () => {
     const parent = mkdtempSync(join(root, "stale-"))
-    const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }).stdout
+    const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], {
+      encoding: "utf8",
+    }).stdout
     for (const name of [`.run.tmp-${dead}-abc123`, `.run.tmp-${dead}-abc123.old0`, `.run.tmp-${process.pid}-live12`]) {
       mkdirSync(join(parent, name))
       writeFileSync(join(parent, name, "steps.csv"), "half")
@@ -81,14 +85,23 @@ describe("writeOutputDir", () => {
         writeFileSync(join(dir, "a.txt"), process.pid + "-" + i); writeFileSync(join(dir, "b.txt"), process.pid + "-" + i)
       }))).then(() => process.exit(0), (e) => { console.error(e.code, e.message); process.exit(1) })`
     const codes = await Promise.all(
-      Array.from({ length: 8 }, () => new Promise<number | null>((resolve) => spawn(process.execPath, ["-e", script], { stdio: "inherit" }).on("exit", resolve))),
+      Array.from(
+        { length: 8 },
+        () =>
+          new Promise<number | null>((resolve) =>
+            spawn(process.execPath, ["-e", script], { stdio: "inherit" }).on("exit", resolve),
+          ),
+      ),
     )
     expect(codes).toEqual(Array(8).fill(0))
     expect(readdirSync(parent)).toEqual(["run"])
     expect(readFileSync(join(out, "a.txt"), "utf8")).toBe(readFileSync(join(out, "b.txt"), "utf8"))
   }, 60_000)
 
-  for (const [signal, status] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+  for (const [signal, status] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const) {
     it(`${signal} during a synchronous write exits ${status}, removes the temporary folder and keeps the previous folder`, async () => {
       const parent = mkdtempSync(join(root, "signal-"))
       const out = join(parent, "run")

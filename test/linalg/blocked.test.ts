@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest"
-import { BLOCKED_FROM, choleskyBlockedInPlace, choleskySolveManyInPlace, gram, matMul, spdInverseBlocked } from "../../src/linalg/blocked"
+import {
+  BLOCKED_FROM,
+  choleskyBlockedInPlace,
+  choleskySolveManyInPlace,
+  gram,
+  matMul,
+  spdInverseBlocked,
+} from "../../src/linalg/blocked"
 import { choleskyInPlace, choleskyInverse, choleskySolveInPlace } from "../../src/linalg/cholesky"
 import { DenseHeap, gemmJs } from "../../src/linalg/kernels/dense-heap"
 import { createRng } from "../../src/random/rng"
@@ -47,7 +54,8 @@ describe("the packed product", () => {
     for (let i = 0; i < m; i++) {
       for (let j = 0; j < n; j++) {
         let s = 0
-        for (let p = 0; p < k; p++) s += before[a + (i >> 2) * 4 * k + 4 * p + (i & 3)] * before[b + (j >> 2) * 4 * k + 4 * p + (j & 3)]
+        for (let p = 0; p < k; p++)
+          s += before[a + (i >> 2) * 4 * k + 4 * p + (i & 3)] * before[b + (j >> 2) * 4 * k + 4 * p + (j & 3)]
         expect(wasm.f64[c + i * n + j]).toBe(before[c + i * n + j] - s)
       }
     }
@@ -69,7 +77,9 @@ describe("spdInverseBlocked", () => {
     const c = 1 / (1 - rho * rho)
     const want = new Float64Array(n * n)
     for (let i = 0; i < n; i++) {
-      for (let j = 0; j < n; j++) want[i * n + j] = i === j ? (i === 0 || i === n - 1 ? c : (1 + rho * rho) * c) : Math.abs(i - j) === 1 ? -rho * c : 0
+      for (let j = 0; j < n; j++)
+        want[i * n + j] =
+          i === j ? (i === 0 || i === n - 1 ? c : (1 + rho * rho) * c) : Math.abs(i - j) === 1 ? -rho * c : 0
     }
     expect(maxDiff(inv, want)).toBeLessThan(1e-12)
   })
@@ -83,7 +93,8 @@ describe("spdInverseBlocked", () => {
       expect(a).toEqual(copy)
       expect(maxDiff(blocked, scalar) / maxAbs(scalar)).toBeLessThan(1e-13)
       let asymmetric = 0
-      for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) if (blocked[i * n + j] !== blocked[j * n + i]) asymmetric++
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < i; j++) if (blocked[i * n + j] !== blocked[j * n + i]) asymmetric++
       expect(asymmetric).toBe(0)
       expect(spdInverseBlocked(a, n, { wasm: false })).toEqual(blocked)
     }
@@ -194,7 +205,9 @@ describe("matMul", () => {
     }
     expect(matMul(a, b, m, k, n)).toEqual(want)
     expect(matMul(a, b, m, k, n, { wasm: false })).toEqual(want)
-    expect(Array.from(matMul(Float64Array.of(1, 2, 3, 4), Float64Array.of(5, 6, 7, 8), 2, 2, 2))).toEqual([19, 22, 43, 50])
+    expect(Array.from(matMul(Float64Array.of(1, 2, 3, 4), Float64Array.of(5, 6, 7, 8), 2, 2, 2))).toEqual([
+      19, 22, 43, 50,
+    ])
     expect(() => matMul(a, b, m, k + 1, n)).toThrow("A must have 7×14 = 98 entries, got 91")
   })
 })
@@ -206,9 +219,13 @@ describe("worker threads", () => {
     const alone = spdInverseBlocked(a, n, { workers: 0 })
     expect(spdInverseBlocked(a, n, { workers: 1 })).toEqual(alone)
     expect(spdInverseBlocked(a, n, { workers: 2 })).toEqual(alone)
-    expect(choleskyBlockedInPlace(a.slice(), n, { workers: 2 })).toEqual(choleskyBlockedInPlace(a.slice(), n, { workers: 0 }))
+    expect(choleskyBlockedInPlace(a.slice(), n, { workers: 2 })).toEqual(
+      choleskyBlockedInPlace(a.slice(), n, { workers: 0 }),
+    )
     const b = Float64Array.from({ length: n * 3 }, (_, i) => Math.sin(i))
-    expect(choleskySolveManyInPlace(a, b.slice(), n, 3, { workers: 2 })).toEqual(choleskySolveManyInPlace(a, b.slice(), n, 3, { workers: 0 }))
+    expect(choleskySolveManyInPlace(a, b.slice(), n, 3, { workers: 2 })).toEqual(
+      choleskySolveManyInPlace(a, b.slice(), n, 3, { workers: 0 }),
+    )
     expect(() => spdInverseBlocked(a, n, { workers: -1 })).toThrow("workers must be an integer ≥ 0, got -1")
   })
 })

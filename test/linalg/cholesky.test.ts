@@ -43,6 +43,8 @@ describe("cholesky", () => {
     expect(() => choleskyInverse(Float64Array.of(1, 2, 2, 1), 2)).toThrow(/not positive definite \(pivot 1/)
     expect(() => choleskyInverse(Float64Array.of(1, 2, 3), 2)).toThrow(/2×2 = 4 entries/)
     // positive semi-definite but singular: the second pivot is exactly 0, which must be refused, not divided by
-    expect(() => choleskySolveInPlace(Float64Array.of(1, 1, 1, 1), Float64Array.of(1, 1), 2)).toThrow("cholesky: the matrix is not positive definite (pivot 1 is 0)")
+    expect(() => choleskySolveInPlace(Float64Array.of(1, 1, 1, 1), Float64Array.of(1, 1), 2)).toThrow(
+      "cholesky: the matrix is not positive definite (pivot 1 is 0)",
+    )
   })
 })

@@ -31,12 +31,23 @@ function handler(req: IncomingMessage, res: ServerResponse): void {
     if (mode === "malformed") return send(200, '{"choices": [')
     if (mode === "wrong-schema") return send(200, JSON.stringify({ choices: [] }))
     if (mode === "unauthorized") return send(401, '{"error":"bad key"}')
-    if (mode === "echo") return send(400, JSON.stringify({ error: `bad request with header authorization: ${req.headers.authorization}` }))
+    if (mode === "echo")
+      return send(400, JSON.stringify({ error: `bad request with header authorization: ${req.headers.authorization}` }))
     if (mode === "flaky" && hits === 1) return send(503, "busy")
     if (req.url === "/v1/embeddings") {
-      return send(200, JSON.stringify({ data: (request.input ?? []).map((t, index) => ({ index, embedding: [t.length, index] })).reverse() }))
+      return send(
+        200,
+        JSON.stringify({
+          data: (request.input ?? []).map((t, index) => ({ index, embedding: [t.length, index] })).reverse(),
+        }),
+      )
     }
-    const content = JSON.stringify({ tags: [{ tag: "running shoes", weight: 0.7 }, { tag: "outdoor", weight: 0.2 }] })
+    const content = JSON.stringify({
+      tags: [
+        { tag: "running shoes", weight: 0.7 },
+        { tag: "outdoor", weight: 0.2 },
+      ],
+    })
     send(200, JSON.stringify({ choices: [{ message: { role: "assistant", content } }], model: request.model }))
   })
 }
@@ -60,12 +71,24 @@ beforeEach(async () => {
 })
 
 const make = (extra: Partial<ConstructorParameters<typeof OpenAiCompatibleTagger>[0]> = {}) =>
-  new OpenAiCompatibleTagger({ url, model: "tiny", apiKey: "k-123", timeoutMs: 5000, retries: 2, backoffMs: 5, cacheDir, ...extra })
+  new OpenAiCompatibleTagger({
+    url,
+    model: "tiny",
+    apiKey: "k-123",
+    timeoutMs: 5000,
+    retries: 2,
+    backoffMs: 5,
+    cacheDir,
+    ...extra,
+  })
 
 describe("OpenAiCompatibleTagger against a local server", () => {
   it("parses tags, sends the key, and caches the success", async () => {
     const tagger = make()
-    expect(await tagger.tag(input)).toEqual([{ tag: "running shoes", weight: 0.7 }, { tag: "outdoor", weight: 0.2 }])
+    expect(await tagger.tag(input)).toEqual([
+      { tag: "running shoes", weight: 0.7 },
+      { tag: "outdoor", weight: 0.2 },
+    ])
     expect(lastAuth).toBe("Bearer k-123")
     expect(hits).toBe(1)
     expect((await readdir(cacheDir)).length).toBe(1)
@@ -74,7 +97,10 @@ describe("OpenAiCompatibleTagger against a local server", () => {
   })
 
   it("returns embeddings in input order", async () => {
-    expect(await make().embed(["ab", "abcd"])).toEqual([[2, 0], [4, 1]])
+    expect(await make().embed(["ab", "abcd"])).toEqual([
+      [2, 0],
+      [4, 1],
+    ])
   })
 
   it("retries a 503 and then succeeds", async () => {
@@ -85,14 +111,18 @@ describe("OpenAiCompatibleTagger against a local server", () => {
 
   it("times out: a clear error after the stated retries, nothing cached", async () => {
     mode = "slow"
-    await expect(make({ timeoutMs: 150 }).tag(input)).rejects.toThrow(/failed after 3 attempt\(s\): timed out after 150 ms/)
+    await expect(make({ timeoutMs: 150 }).tag(input)).rejects.toThrow(
+      /failed after 3 attempt\(s\): timed out after 150 ms/,
+    )
     expect(hits).toBe(3)
     expect(await readdir(cacheDir)).toEqual([])
   })
 
   it("malformed JSON: a clear error after the stated retries, nothing cached", async () => {
     mode = "malformed"
-    await expect(make({ retries: 1 }).tag(input)).rejects.toThrow(/failed after 2 attempt\(s\): the response is not JSON/)
+    await expect(make({ retries: 1 }).tag(input)).rejects.toThrow(
+      /failed after 2 attempt\(s\): the response is not JSON/,
+    )
     expect(hits).toBe(2)
     expect(await readdir(cacheDir)).toEqual([])
   })
@@ -115,7 +145,10 @@ describe("OpenAiCompatibleTagger against a local server", () => {
     expect(inspect(tagger, { depth: 5, showHidden: true })).not.toContain("sk-secret")
     expect(Object.keys(tagger)).not.toContain("apiKey")
     mode = "echo"
-    const error = await tagger.tag(input).then(() => undefined, (e: Error) => e)
+    const error = await tagger.tag(input).then(
+      () => undefined,
+      (e: Error) => e,
+    )
     expect(error?.message).toContain("Bearer [redacted]")
     expect(error?.message).not.toContain("sk-secret")
     expect(lastAuth).toBe("Bearer sk-secret-123456")
@@ -130,9 +163,15 @@ describe("OpenAiCompatibleTagger against a local server", () => {
 
   it("is off unless the environment configures it", () => {
     expect(OpenAiCompatibleTagger.fromEnv({}, {})).toBeNull()
-    expect(OpenAiCompatibleTagger.fromEnv({}, { INTEREST_LAB_LLM_URL: url, INTEREST_LAB_LLM_MODEL: "m" })?.config.model).toBe("m")
-    expect(() => OpenAiCompatibleTagger.fromEnv({}, { INTEREST_LAB_LLM_URL: url })).toThrow(/INTEREST_LAB_LLM_MODEL is not/)
-    expect(() => new OpenAiCompatibleTagger({ url: "nope", model: "m" })).toThrow(/url must be an absolute http\(s\) URL/)
+    expect(
+      OpenAiCompatibleTagger.fromEnv({}, { INTEREST_LAB_LLM_URL: url, INTEREST_LAB_LLM_MODEL: "m" })?.config.model,
+    ).toBe("m")
+    expect(() => OpenAiCompatibleTagger.fromEnv({}, { INTEREST_LAB_LLM_URL: url })).toThrow(
+      /INTEREST_LAB_LLM_MODEL is not/,
+    )
+    expect(() => new OpenAiCompatibleTagger({ url: "nope", model: "m" })).toThrow(
+      /url must be an absolute http\(s\) URL/,
+    )
   })
 })
 
@@ -142,7 +181,9 @@ describe("ProfileTagger", () => {
       { tag: "shoes", weight: 0.7 },
       { tag: "outdoor", weight: 0.2 },
     ])
-    await expect(new ProfileTagger().tag({ ...input, categoryNames: ["a"] })).rejects.toThrow(/3 entries for 1 category names/)
+    await expect(new ProfileTagger().tag({ ...input, categoryNames: ["a"] })).rejects.toThrow(
+      /3 entries for 1 category names/,
+    )
     expect(() => new ProfileTagger({ maxTags: 0 })).toThrow(/maxTags must be a positive integer/)
   })
 })

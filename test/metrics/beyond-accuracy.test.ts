@@ -1,9 +1,23 @@
 import { describe, expect, it } from "vitest"
-import { catalogCoverage, categoryDiversityFromCounts, intraListDiversity, novelty, serendipity } from "../../src/metrics/beyond-accuracy"
+import {
+  catalogCoverage,
+  categoryDiversityFromCounts,
+  intraListDiversity,
+  novelty,
+  serendipity,
+} from "../../src/metrics/beyond-accuracy"
 
 describe("beyond-accuracy metrics (hand-computed)", () => {
   it("coverage counts distinct items", () => {
-    expect(catalogCoverage([[0, 1], [1, 2]], 10)).toBeCloseTo(0.3, 12)
+    expect(
+      catalogCoverage(
+        [
+          [0, 1],
+          [1, 2],
+        ],
+        10,
+      ),
+    ).toBeCloseTo(0.3, 12)
     expect(() => catalogCoverage([[11]], 10)).toThrow(/item 11 is outside \[0, 10\)/)
   })
   it("intra-list diversity: pairwise mean, and the count shortcut agrees", () => {

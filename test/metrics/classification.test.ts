@@ -7,7 +7,12 @@ describe("classification metrics", () => {
   const yPred = [1, 1, 0, 1, 0, 1, 0, 1, 1, 0]
 
   it("match scikit-learn", () => {
-    expect(confusionCounts(yTrue, yPred)).toEqual({ truePositives: 4, falsePositives: 2, trueNegatives: 2, falseNegatives: 2 })
+    expect(confusionCounts(yTrue, yPred)).toEqual({
+      truePositives: 4,
+      falsePositives: 2,
+      trueNegatives: 2,
+      falseNegatives: 2,
+    })
     expect(accuracy(yTrue, yPred)).toBeCloseTo(0.6, 15)
     expect(precision(yTrue, yPred)).toBeCloseTo(2 / 3, 15)
     expect(recall(yTrue, yPred)).toBeCloseTo(2 / 3, 15)

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest"
-import { averageRecommendationPopularity, calibrationKl, categoryDistribution, gini, groupTotals, itemExposure, positionExposure } from "../../src/metrics/exposure"
+import {
+  averageRecommendationPopularity,
+  calibrationKl,
+  categoryDistribution,
+  gini,
+  groupTotals,
+  itemExposure,
+  positionExposure,
+} from "../../src/metrics/exposure"
 import { createRng } from "../../src/random/rng"
 
 describe("exposure and popularity-bias metrics", () => {
@@ -24,7 +32,14 @@ describe("exposure and popularity-bias metrics", () => {
     const w = positionExposure(3)
     expect(Array.from(w)).toEqual([1, 1 / Math.log2(3), 0.5])
     expect(Array.from(positionExposure(2, "uniform"))).toEqual([1, 1])
-    const e = itemExposure([[0, 1], [1, 2]], 4, w)
+    const e = itemExposure(
+      [
+        [0, 1],
+        [1, 2],
+      ],
+      4,
+      w,
+    )
     expect(Array.from(e)).toEqual([1, 1 + 1 / Math.log2(3), 1 / Math.log2(3), 0])
     expect(Array.from(groupTotals([1, 2, 3], [0, 1, 0], 2))).toEqual([4, 2])
     expect(() => itemExposure([[5]], 4, w)).toThrow("itemExposure: list 0, rank 0 holds item 5, outside [0, 4)")
@@ -45,6 +60,8 @@ describe("exposure and popularity-bias metrics", () => {
 
   it("average recommendation popularity is the mean over users of each list's mean popularity", () => {
     expect(averageRecommendationPopularity([[0, 1], [2]], [0.5, 0.1, 0.2])).toBeCloseTo((0.3 + 0.2) / 2, 15)
-    expect(() => averageRecommendationPopularity([[]], [0.5])).toThrow("averageRecommendationPopularity: list 0 is empty")
+    expect(() => averageRecommendationPopularity([[]], [0.5])).toThrow(
+      "averageRecommendationPopularity: list 0 is empty",
+    )
   })
 })

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest"
-import { averagePrecisionAtK, hitRateAtK, mapAtK, mrr, ndcgAtK, precisionAtK, recallAtK, reciprocalRank } from "../../src/metrics/ranking"
+import {
+  averagePrecisionAtK,
+  hitRateAtK,
+  mapAtK,
+  mrr,
+  ndcgAtK,
+  precisionAtK,
+  recallAtK,
+  reciprocalRank,
+} from "../../src/metrics/ranking"
 
 // Hand-computed cases; graded NDCG against scikit-learn 1.2 `ndcg_score` (linear gains).
 describe("ranking metrics", () => {
@@ -24,7 +33,12 @@ describe("ranking metrics", () => {
 
   it("NDCG@k with graded gains matches scikit-learn ndcg_score", () => {
     // relevance [3,2,0,0,1,2] for items 0..5, scores [0.9,0.1,0.8,0.7,0.6,0.2] → ranking 0,2,3,4,5,1
-    const gains = new Map([[0, 3], [1, 2], [4, 1], [5, 2]])
+    const gains = new Map([
+      [0, 3],
+      [1, 2],
+      [4, 1],
+      [5, 2],
+    ])
     const ranking = [0, 2, 3, 4, 5, 1]
     expect(ndcgAtK(ranking, gains, 3)).toBeCloseTo(0.5701406500739014, 12)
     expect(ndcgAtK(ranking, gains, 6)).toBeCloseTo(0.8637269031639748, 12)

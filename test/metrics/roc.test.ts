@@ -8,7 +8,9 @@ describe("rocCurve", () => {
     const scores = [0.1, 0.4, 0.35, 0.8, 0.35, 0.6, 0.2, 0.6]
     const roc = rocCurve(labels, scores)
     expect([...roc.fpr].map((x) => +x.toFixed(12))).toEqual([0, 0, 0.2, 0.4, 0.6, 0.8, 1])
-    expect([...roc.tpr].map((x) => +x.toFixed(12))).toEqual([0, 0.333333333333, 0.666666666667, 0.666666666667, 1, 1, 1])
+    expect([...roc.tpr].map((x) => +x.toFixed(12))).toEqual([
+      0, 0.333333333333, 0.666666666667, 0.666666666667, 1, 1, 1,
+    ])
     expect([...roc.thresholds]).toEqual([Infinity, 0.8, 0.6, 0.4, 0.35, 0.2, 0.1])
     expect(rocAuc(labels, scores)).toBeCloseTo(0.8, 14)
   })

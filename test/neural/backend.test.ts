@@ -15,8 +15,12 @@ describe("selectBackend", () => {
 
   it("honours an explicit preference and rejects unknown names and unavailable backends", async () => {
     expect(await selectBackend({ prefer: "cpu", log: () => undefined })).toBe("cpu")
-    await expect(selectBackend({ prefer: "gpu" as "cpu" })).rejects.toThrow(/prefer must be one of auto, tensorflow, wasm, cpu; got gpu/)
-    await expect(selectBackend({ prefer: "tensorflow", log: () => undefined })).rejects.toThrow(/tensorflow backend could not be started/)
+    await expect(selectBackend({ prefer: "gpu" as "cpu" })).rejects.toThrow(
+      /prefer must be one of auto, tensorflow, wasm, cpu; got gpu/,
+    )
+    await expect(selectBackend({ prefer: "tensorflow", log: () => undefined })).rejects.toThrow(
+      /tensorflow backend could not be started/,
+    )
     expect(tf.getBackend()).toBe("cpu")
   })
 })

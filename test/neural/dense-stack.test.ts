@@ -60,15 +60,29 @@ describe("DenseStack", () => {
 
   it("refuses a stack whose widths do not chain, and a wrong column count", () => {
     const layers = randomLayers([4, 8, 1], 1)
-    expect(() => new DenseStack([layers[0], { ...layers[1], inputs: 5 }])).toThrow(/layer 1 takes 5 inputs, the layer before gives 8/)
-    expect(() => new DenseStack(layers).forward({ data: new Float32Array(6), rows: 2, cols: 3 }, new Float32Array(3), new Float32Array(3))).toThrow(/expected 4 columns, got 3/)
+    expect(() => new DenseStack([layers[0], { ...layers[1], inputs: 5 }])).toThrow(
+      /layer 1 takes 5 inputs, the layer before gives 8/,
+    )
+    expect(() =>
+      new DenseStack(layers).forward(
+        { data: new Float32Array(6), rows: 2, cols: 3 },
+        new Float32Array(3),
+        new Float32Array(3),
+      ),
+    ).toThrow(/expected 4 columns, got 3/)
   })
 
   it("InterestMlp.predictProba (the WebAssembly stack) equals tfjs's predict on the trained 128-64-1 model within 1e-6", async () => {
     const world = generateWorld({ users: 200, items: 80, days: 10, seed: 5 })
     const data = clickDataset(world, simulateEvents(world).events, 1500, createRng(5, 9))
-    const x = selectRows(data.x, Int32Array.from({ length: 1001 }, (_, i) => i))
-    const mlp = await new InterestMlp({ seed: 0, dropout: 0.1, epochs: 2, log: () => undefined }).fit(x, data.y.subarray(0, 1001))
+    const x = selectRows(
+      data.x,
+      Int32Array.from({ length: 1001 }, (_, i) => i),
+    )
+    const mlp = await new InterestMlp({ seed: 0, dropout: 0.1, epochs: 2, log: () => undefined }).fit(
+      x,
+      data.y.subarray(0, 1001),
+    )
     const fast = mlp.predictProba(x)
     const mean = mlp.mean_ as Float32Array
     const scale = mlp.scale_ as Float32Array

@@ -37,8 +37,22 @@ function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number {
 
 describe("InterestMlp", () => {
   it("is reproducible from its seed (initializers, dropout and batch order) and ranks clicks better than chance", async () => {
-    const a = await new InterestMlp({ seed: 4, hidden: [32, 16], dropout: 0.1, epochs: 6, learningRate: 0.003, log }).fit(train.x, train.y)
-    const b = await new InterestMlp({ seed: 4, hidden: [32, 16], dropout: 0.1, epochs: 6, learningRate: 0.003, log }).fit(train.x, train.y)
+    const a = await new InterestMlp({
+      seed: 4,
+      hidden: [32, 16],
+      dropout: 0.1,
+      epochs: 6,
+      learningRate: 0.003,
+      log,
+    }).fit(train.x, train.y)
+    const b = await new InterestMlp({
+      seed: 4,
+      hidden: [32, 16],
+      dropout: 0.1,
+      epochs: 6,
+      learningRate: 0.003,
+      log,
+    }).fit(train.x, train.y)
     const pa = a.predictProba(test.x)
     expect(b.predictProba(test.x)).toEqual(pa)
     expect(a.history_?.backend).toBe("wasm")
@@ -63,14 +77,19 @@ describe("InterestMlp", () => {
   it("rejects NaN features and predicting before fit, naming the input", async () => {
     const bad = { ...train.x, data: train.x.data.slice() }
     bad.data[3 * bad.cols + 2] = NaN
-    await expect(new InterestMlp({ seed: 1, log }).fit(bad, train.y)).rejects.toThrow(/InterestMlp|MLP 128-64-1\.fit x: row 3, column 2 \(user share [^)]*\) is NaN/)
+    await expect(new InterestMlp({ seed: 1, log }).fit(bad, train.y)).rejects.toThrow(
+      /InterestMlp|MLP 128-64-1\.fit x: row 3, column 2 \(user share [^)]*\) is NaN/,
+    )
     expect(() => new InterestMlp({ seed: 1 }).predictProba(test.x)).toThrow(/call fit first/)
   })
 })
 
 describe("MultiInputMlp", () => {
   it("trains user, item, context and match branches and checks the column groups", async () => {
-    const m = await new MultiInputMlp({ seed: 2, inputs: data.groups, hidden: [32, 16], epochs: 2, log }).fit(train.x, train.y)
+    const m = await new MultiInputMlp({ seed: 2, inputs: data.groups, hidden: [32, 16], epochs: 2, log }).fit(
+      train.x,
+      train.y,
+    )
     expect(m.model_?.inputs.map((i) => i.shape[1])).toEqual(data.groups.map((g) => g.cols))
     expect(m.predictProba(test.x).length).toBe(test.x.rows)
     m.dispose()

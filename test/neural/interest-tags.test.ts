@@ -35,7 +35,14 @@ function twoGroups(rows: number, window = 6, nCategories = 5): TagExamples {
 describe("interestTagExamples", () => {
   it("cuts each click history: input = the clicks before the cut, labels = the categories of the next `horizon` clicks", () => {
     const cats = Int32Array.from([2, 0, 1])
-    const events = clicks([[7, 0], [7, 1], [3, 1], [7, 2], [7, 0], [7, 1]]) // user 7: categories 2,0,1,2,0; user 3: 0
+    const events = clicks([
+      [7, 0],
+      [7, 1],
+      [3, 1],
+      [7, 2],
+      [7, 0],
+      [7, 1],
+    ]) // user 7: categories 2,0,1,2,0; user 3: 0
     const { train, latest } = interestTagExamples(events, cats, 3, { window: 2, horizon: 2 })
     expect(train.rows).toBe(4) // user 3 has one click: no cut, only a query row
     expect(Array.from(train.inputs)).toEqual([0, 3, 3, 1, 1, 2, 2, 3])
@@ -43,17 +50,40 @@ describe("interestTagExamples", () => {
     expect(Array.from(train.labels)).toEqual([1, 1, 0, 0, 1, 1, 1, 0, 1, 1, 0, 0])
     expect(Array.from(latest.user)).toEqual([3, 7])
     expect(Array.from(latest.inputs)).toEqual([0, 1, 3, 1])
-    expect(() => interestTagExamples(events, cats, 3, { horizon: 0 })).toThrow(/horizon must be a positive integer, got 0/)
-    expect(() => interestTagExamples(events, Int32Array.from([2, 0, 9]), 3)).toThrow(/user 7 clicked an item of category 9; allowed 0..2/)
+    expect(() => interestTagExamples(events, cats, 3, { horizon: 0 })).toThrow(
+      /horizon must be a positive integer, got 0/,
+    )
+    expect(() => interestTagExamples(events, Int32Array.from([2, 0, 9]), 3)).toThrow(
+      /user 7 clicked an item of category 9; allowed 0..2/,
+    )
   })
 
   it("frequency baseline: click counts over the whole history, ties to the globally more clicked category", () => {
     const cats = Int32Array.from([2, 0, 1])
-    const events = clicks([[7, 0], [7, 1], [3, 1], [7, 2], [7, 0], [7, 1]])
+    const events = clicks([
+      [7, 0],
+      [7, 1],
+      [3, 1],
+      [7, 2],
+      [7, 0],
+      [7, 1],
+    ])
     const s = categoryClickScores(events, cats, 3, [7, 3, 5])
     // global clicks: category 0 ×3, 1 ×1, 2 ×2 of 6
-    expect(Array.from(s.subarray(0, 3)).map((v) => Number(v.toFixed(6)))).toEqual([2.0005, 1 + 1e-3 / 6, 2 + 2e-3 / 6].map((v) => Number(v.toFixed(6))))
-    expect(rankInterestTags(s.subarray(6, 9), [{ en: "a", zh: "甲" }, { en: "b", zh: "乙" }, { en: "c", zh: "丙" }], 2).map((t) => t.zh)).toEqual(["甲", "丙"]) // user 5: no clicks
+    expect(Array.from(s.subarray(0, 3)).map((v) => Number(v.toFixed(6)))).toEqual(
+      [2.0005, 1 + 1e-3 / 6, 2 + 2e-3 / 6].map((v) => Number(v.toFixed(6))),
+    )
+    expect(
+      rankInterestTags(
+        s.subarray(6, 9),
+        [
+          { en: "a", zh: "甲" },
+          { en: "b", zh: "乙" },
+          { en: "c", zh: "丙" },
+        ],
+        2,
+      ).map((t) => t.zh),
+    ).toEqual(["甲", "丙"]) // user 5: no clicks
   })
 })
 
@@ -63,13 +93,30 @@ describe("tagScores", () => {
     const s0 = [0.5, 0.1, 0.9, 0, 0, 0.3]
     // user 1 ranks 1, 0, 2 first: all 3 relevant.
     const s1 = [0.5, 0.9, 0.4, 0, 0, 0]
-    const r = tagScores([...s0, ...s1], [[0, 1, 2], [0, 1, 2]], 6, 3)
+    const r = tagScores(
+      [...s0, ...s1],
+      [
+        [0, 1, 2],
+        [0, 1, 2],
+      ],
+      6,
+      3,
+    )
     const ndcg0 = (1 + 1 / Math.log2(3)) / (1 + 1 / Math.log2(3) + 0.5)
     expect(r.precisionAtK).toBeCloseTo((2 / 3 + 1) / 2, 12)
     expect(r.recallAtK).toBeCloseTo((2 / 3 + 1) / 2, 12)
     expect(r.ndcgAtK).toBeCloseTo((ndcg0 + 1) / 2, 12)
     expect(() => tagScores([1, 2], [[0]], 3, 3)).toThrow(/scores has 2 values, expected 1 users × 3 categories/)
-    expect(() => rankInterestTags([NaN, 1], [{ en: "a", zh: "甲" }, { en: "b", zh: "乙" }], 1)).toThrow(/scores\[0\] is NaN/)
+    expect(() =>
+      rankInterestTags(
+        [NaN, 1],
+        [
+          { en: "a", zh: "甲" },
+          { en: "b", zh: "乙" },
+        ],
+        1,
+      ),
+    ).toThrow(/scores\[0\] is NaN/)
   })
 })
 
@@ -78,13 +125,25 @@ describe("InterestTagModel", () => {
     const train = twoGroups(120)
     const query = twoGroups(4)
     for (const encoder of ["attention", "gru"] as const) {
-      const make = () => new InterestTagModel({ encoder, seed: 2, epochs: 8, units: 8, embedding: 4, learningRate: 0.03, batchSize: 16, log }).fit(train)
+      const make = () =>
+        new InterestTagModel({
+          encoder,
+          seed: 2,
+          epochs: 8,
+          units: 8,
+          embedding: 4,
+          learningRate: 0.03,
+          batchSize: 16,
+          log,
+        }).fit(train)
       const a = await make()
       const s = a.predictScores(query)
       expect((await make()).predictScores(query)).toEqual(s)
       const cats = ["c0", "c1", "c2", "c3", "c4"].map((en) => ({ en, zh: en }))
       for (let r = 0; r < 4; r++) {
-        const tags = rankInterestTags(s.subarray(r * 5, r * 5 + 5), cats, 2).map((t) => t.category).sort()
+        const tags = rankInterestTags(s.subarray(r * 5, r * 5 + 5), cats, 2)
+          .map((t) => t.category)
+          .sort()
         expect(tags).toEqual(r % 2 === 0 ? [0, 1] : [2, 3])
       }
       expect(a.history_?.backend).toBe("wasm")
@@ -95,11 +154,20 @@ describe("InterestTagModel", () => {
   it("generates tags on the synthetic world far better than chance, scored against the true interests", async () => {
     const world = generateWorld({ users: 200, items: 150, days: 20, sessionsPerDay: 0.6, seed: 4 })
     const events = simulateEvents(world).events
-    const { train, latest } = interestTagExamples(events, world.catalog.category, world.nCategories, { window: 12, horizon: 8, stride: 2 })
+    const { train, latest } = interestTagExamples(events, world.catalog.category, world.nCategories, {
+      window: 12,
+      horizon: 8,
+      stride: 2,
+    })
     const truth = trueInterestSets(world, latest.user, 3, world.config.days - 1)
     const m = await new InterestTagModel({ encoder: "attention", seed: 1, epochs: 4, log }).fit(train)
     const model = tagScores(m.predictScores(latest), truth, world.nCategories, 3)
-    const frequency = tagScores(categoryClickScores(events, world.catalog.category, world.nCategories, latest.user), truth, world.nCategories, 3)
+    const frequency = tagScores(
+      categoryClickScores(events, world.catalog.category, world.nCategories, latest.user),
+      truth,
+      world.nCategories,
+      3,
+    )
     // Random tags: P@3 = 3/12 = 0.25 in expectation.
     expect(model.precisionAtK).toBeGreaterThan(0.4)
     expect(frequency.precisionAtK).toBeGreaterThan(0.5)
@@ -108,12 +176,20 @@ describe("InterestTagModel", () => {
   })
 
   it("validates options and inputs, naming them", async () => {
-    expect(() => new InterestTagModel({ encoder: "cnn" as "gru", seed: 1 })).toThrow(/encoder must be lstm, gru or attention, got cnn/)
-    expect(() => new InterestTagModel({ encoder: "gru", seed: 1, units: 0 })).toThrow(/units must be a positive integer, got 0/)
+    expect(() => new InterestTagModel({ encoder: "cnn" as "gru", seed: 1 })).toThrow(
+      /encoder must be lstm, gru or attention, got cnn/,
+    )
+    expect(() => new InterestTagModel({ encoder: "gru", seed: 1, units: 0 })).toThrow(
+      /units must be a positive integer, got 0/,
+    )
     const bad = twoGroups(4)
     bad.labels[3] = 0.5
-    await expect(new InterestTagModel({ encoder: "gru", seed: 1, log }).fit(bad)).rejects.toThrow(/GRU tagger.fit train: label 0.5 at row 0, category 3; labels must be 0 or 1/)
-    expect(() => new InterestTagModel({ encoder: "gru", seed: 1 }).predictScores(twoGroups(2))).toThrow(/call fit first/)
+    await expect(new InterestTagModel({ encoder: "gru", seed: 1, log }).fit(bad)).rejects.toThrow(
+      /GRU tagger.fit train: label 0.5 at row 0, category 3; labels must be 0 or 1/,
+    )
+    expect(() => new InterestTagModel({ encoder: "gru", seed: 1 }).predictScores(twoGroups(2))).toThrow(
+      /call fit first/,
+    )
     const m = await new InterestTagModel({ encoder: "attention", seed: 1, epochs: 1, log }).fit(twoGroups(8))
     expect(() => m.predictScores(twoGroups(2, 7))).toThrow(/window 7 and 5 categories differ from fit \(6, 5\)/)
     m.dispose()

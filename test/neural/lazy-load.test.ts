@@ -20,9 +20,13 @@ describe("lazy loading", () => {
 
   it("no subpath entry (interest-lab/bandits, …/neural, …) loads TensorFlow.js, danfojs, zod, yaml, DuckDB, ClickHouse or tslab", () => {
     // Through the package's own exports map (a package may require itself by name), so the map is checked too.
-    const exportsMap = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { exports: Record<string, unknown> }).exports
+    const exportsMap = (
+      JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { exports: Record<string, unknown> }
+    ).exports
     const subpaths = Object.keys(exportsMap).filter((k) => k !== "." && k !== "./package.json")
-    expect(subpaths).toEqual(expect.arrayContaining(["./bandits", "./neural", "./evaluation", "./simulation", "./report"]))
+    expect(subpaths).toEqual(
+      expect.arrayContaining(["./bandits", "./neural", "./evaluation", "./simulation", "./report"]),
+    )
     const heavy = "@tensorflow|danfojs|node_modules[\\\\/](zod|yaml|@duckdb|@clickhouse|tslab)[\\\\/]"
     const requires = subpaths.map((s) => `require('interest-lab/${s.slice(2)}')`).join("; ")
     expect(heavyModulesAfter(requires, heavy)).toEqual([])
@@ -30,8 +34,16 @@ describe("lazy loading", () => {
 
   it("require('interest-lab') loads neither zod nor yaml; the first schema use loads zod", () => {
     const heavy = "node_modules[\\\\/](zod|yaml)[\\\\/]"
-    expect(heavyModulesAfter("const L = require('./dist'); if (typeof L.worldConfigSchema !== 'object') throw new Error('no schema')", heavy)).toEqual([])
-    const loaded = heavyModulesAfter("const L = require('./dist'); if (L.defaultWorldConfig.users !== 2000 || { ...L.defaultWorldConfig }.items !== 500) throw new Error('bad defaults')", heavy)
+    expect(
+      heavyModulesAfter(
+        "const L = require('./dist'); if (typeof L.worldConfigSchema !== 'object') throw new Error('no schema')",
+        heavy,
+      ),
+    ).toEqual([])
+    const loaded = heavyModulesAfter(
+      "const L = require('./dist'); if (L.defaultWorldConfig.users !== 2000 || { ...L.defaultWorldConfig }.items !== 500) throw new Error('bad defaults')",
+      heavy,
+    )
     expect(loaded.some((k) => /node_modules[\\/]zod[\\/]/.test(k))).toBe(true)
     expect(loaded.some((k) => /node_modules[\\/]yaml[\\/]/.test(k))).toBe(false)
   })
@@ -39,7 +51,8 @@ describe("lazy loading", () => {
   it("the CLI's --help loads no sub-command module and no library code; a named sub-command loads only its own", () => {
     const cli = (args: string) =>
       `process.on('exit', () => process.stderr.write(JSON.stringify(Object.keys(require.cache).filter((k) => /dist[\\\\/](cli[\\\\/](?!main|commands|message)|world|simulation)|node_modules[\\\\/](zod|yaml)[\\\\/]/.test(k)).map((k) => k.replace(/.*dist[\\\\/]|.*node_modules[\\\\/]/, ''))))); process.argv = [process.argv[0], 'interest-lab', ${args}]; require('./bin/interest-lab.js')`
-    const loaded = (args: string) => JSON.parse(spawnSync(process.execPath, ["-e", cli(args)], { cwd: root, encoding: "utf8" }).stderr) as string[]
+    const loaded = (args: string) =>
+      JSON.parse(spawnSync(process.execPath, ["-e", cli(args)], { cwd: root, encoding: "utf8" }).stderr) as string[]
     expect(loaded("'--help'")).toEqual([])
     const world = loaded("'world', '--help'")
     expect(world.some((k) => /^cli[\\/]world\.js$/.test(k))).toBe(true)

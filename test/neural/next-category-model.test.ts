@@ -37,10 +37,18 @@ describe("nextCategoryExamples", () => {
 
   it("rejects empty sequences, unknown token ids and shape mismatches, naming the input", () => {
     const ok = cycle(3)
-    expect(() => checkSequenceExamples({ ...ok, rows: 0, inputs: new Int32Array(0), targets: new Int32Array(0) }, "train")).toThrow(/train: no sequences/)
-    expect(() => checkSequenceExamples({ ...ok, inputs: Int32Array.from([0, 0, 0, 0, 1, 2, 3, 1, 1, 1, 1, 1]) }, "train")).toThrow(/train: row 0 is an empty sequence/)
-    expect(() => checkSequenceExamples({ ...ok, inputs: Int32Array.from([1, 2, 3, 9, 1, 2, 3, 1, 1, 1, 1, 1]) }, "train")).toThrow(/unknown token id 9 at row 0, position 3 \(allowed 0..3, 0 = padding\)/)
-    expect(() => checkSequenceExamples({ ...ok, inputs: new Int32Array(5) }, "x")).toThrow(/x: inputs has 5 ids but rows × window = 3 × 4/)
+    expect(() =>
+      checkSequenceExamples({ ...ok, rows: 0, inputs: new Int32Array(0), targets: new Int32Array(0) }, "train"),
+    ).toThrow(/train: no sequences/)
+    expect(() =>
+      checkSequenceExamples({ ...ok, inputs: Int32Array.from([0, 0, 0, 0, 1, 2, 3, 1, 1, 1, 1, 1]) }, "train"),
+    ).toThrow(/train: row 0 is an empty sequence/)
+    expect(() =>
+      checkSequenceExamples({ ...ok, inputs: Int32Array.from([1, 2, 3, 9, 1, 2, 3, 1, 1, 1, 1, 1]) }, "train"),
+    ).toThrow(/unknown token id 9 at row 0, position 3 \(allowed 0..3, 0 = padding\)/)
+    expect(() => checkSequenceExamples({ ...ok, inputs: new Int32Array(5) }, "x")).toThrow(
+      /x: inputs has 5 ids but rows × window = 3 × 4/,
+    )
   })
 })
 
@@ -57,7 +65,9 @@ describe("next-category models", () => {
     expect(nextCategoryScores(p, cycle(3).targets, 3).accuracy).toBe(1)
     // Exactly the 30 (last token → target) pairs are counted: 10 per category.
     expect(Array.from(chain.counts.data)).toEqual([0, 10, 0, 0, 0, 10, 10, 0, 0])
-    expect(() => markovNextCategoryProba(chain, { ...cycle(2), nCategories: 4 })).toThrow(/4 categories, but the chain has 3 states/)
+    expect(() => markovNextCategoryProba(chain, { ...cycle(2), nCategories: 4 })).toThrow(
+      /4 categories, but the chain has 3 states/,
+    )
     const padded = { ...cycle(1), inputs: Int32Array.from([1, 2, 3, 0]) }
     expect(() => markovNextCategoryProba(chain, padded)).toThrow(/row 0 ends with token 0; allowed 1..3/)
   })
@@ -65,7 +75,17 @@ describe("next-category models", () => {
   it("GRU and self-attention learn a deterministic cycle on wasm, reproducibly", async () => {
     const train = cycle(96)
     for (const encoder of ["gru", "attention"] as const) {
-      const make = () => new NextCategoryModel({ encoder, seed: 3, epochs: 6, units: 8, embedding: 4, learningRate: 0.03, batchSize: 16, log }).fit(train)
+      const make = () =>
+        new NextCategoryModel({
+          encoder,
+          seed: 3,
+          epochs: 6,
+          units: 8,
+          embedding: 4,
+          learningRate: 0.03,
+          batchSize: 16,
+          log,
+        }).fit(train)
       const a = await make()
       const b = await make()
       const p = a.predictProba(cycle(6))
@@ -78,7 +98,9 @@ describe("next-category models", () => {
   })
 
   it("validates options and inputs at predict time", async () => {
-    expect(() => new NextCategoryModel({ encoder: "rnn" as "gru", seed: 1 })).toThrow(/encoder must be lstm, gru or attention, got rnn/)
+    expect(() => new NextCategoryModel({ encoder: "rnn" as "gru", seed: 1 })).toThrow(
+      /encoder must be lstm, gru or attention, got rnn/,
+    )
     const m = await new NextCategoryModel({ encoder: "attention", seed: 1, epochs: 1, log }).fit(cycle(8))
     expect(() => m.predictProba(cycle(2, 5))).toThrow(/window 5 and 3 categories differ from fit \(4, 3\)/)
     m.dispose()

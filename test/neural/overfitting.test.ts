@@ -14,8 +14,19 @@ describe("overfittingCurves", () => {
     const train = { x: selectRows(data.x, idx.subarray(0, 400)), y: data.y.subarray(0, 400) }
     const validation = { x: selectRows(data.x, idx.subarray(400)), y: data.y.subarray(400) }
     const seen: string[] = []
-    const curves = await overfittingCurves(train, validation, { seed: 1, hidden: [32, 16], epochs: 25, log: () => undefined, onEpoch: (run, r) => seen.push(`${run}:${r.epoch}`) })
-    expect(curves.map((c) => c.name)).toEqual(["no regularisation", "dropout 0.5", "L2 λ = 0.01", "early stopping (patience 5)"])
+    const curves = await overfittingCurves(train, validation, {
+      seed: 1,
+      hidden: [32, 16],
+      epochs: 25,
+      log: () => undefined,
+      onEpoch: (run, r) => seen.push(`${run}:${r.epoch}`),
+    })
+    expect(curves.map((c) => c.name)).toEqual([
+      "no regularisation",
+      "dropout 0.5",
+      "L2 λ = 0.01",
+      "early stopping (patience 5)",
+    ])
     const [none, dropout, l2, early] = curves
     const gap = (c: (typeof curves)[number]) => (c.validation.at(-1) as number) - (c.train.at(-1) as number)
     // Unregularised: the training loss keeps falling while the validation loss turns up, well above its minimum.
@@ -39,6 +50,8 @@ describe("overfittingCurves", () => {
     const d = { x, y: [0, 1] }
     await expect(overfittingCurves(d, d, { seed: 1, dropout: 1 })).rejects.toThrow(/dropout must be in \(0, 1\), got 1/)
     await expect(overfittingCurves(d, d, { seed: 1, l2: 0 })).rejects.toThrow(/l2 must be > 0, got 0/)
-    await expect(overfittingCurves(d, d, { seed: 1, patience: 0 })).rejects.toThrow(/patience must be a positive integer, got 0/)
+    await expect(overfittingCurves(d, d, { seed: 1, patience: 0 })).rejects.toThrow(
+      /patience must be a positive integer, got 0/,
+    )
   })
 })

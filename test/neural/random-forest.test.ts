@@ -11,7 +11,8 @@ function data(offset: number, n = 300, d = 4): { x: TabularFeatures; y: Uint8Arr
   const x = new Float32Array(n * d)
   const y = new Uint8Array(n)
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < d; j++) x[i * d + j] = Math.round(frac(Math.sin((i + offset) * 12.9898 + j * 78.233 + 1) * 43758.5453) * 1000) / 1000
+    for (let j = 0; j < d; j++)
+      x[i * d + j] = Math.round(frac(Math.sin((i + offset) * 12.9898 + j * 78.233 + 1) * 43758.5453) * 1000) / 1000
     y[i] = Number(x[i * d] + 0.5 * x[i * d + 1] > 0.8) ^ Number(frac((i + offset) * 0.618) < 0.1)
   }
   return { x: { data: x, rows: n, cols: d }, y }
@@ -35,12 +36,16 @@ describe("CART tree", () => {
     const sample = Int32Array.from({ length: x.rows }, (_, i) => i)
     const tree = growTree(rankFeatures(x), y, sample, { maxDepth: 3, minSamplesLeaf: 5, maxFeatures: 4 }, createRng(1))
     // sklearn: tree_.feature (−2 = leaf) and tree_.threshold, preorder like ours.
-    expect(Array.from(tree.feature.subarray(0, tree.nodes))).toEqual([0, 0, 2, -1, -1, 1, -1, -1, 1, 0, -1, -1, 3, -1, -1])
+    expect(Array.from(tree.feature.subarray(0, tree.nodes))).toEqual([
+      0, 0, 2, -1, -1, 1, -1, -1, 1, 0, -1, -1, 3, -1, -1,
+    ])
     const thr = [0.5725, 0.289, 0.7235, 0.474, 0.2645, 0.688, 0.828]
     const ours = Array.from(tree.threshold.subarray(0, tree.nodes)).filter((_, k) => tree.feature[k] >= 0)
     ours.forEach((t, k) => expect(t).toBeCloseTo(thr[k], 4))
     const p = Array.from({ length: x.rows }, (_, r) => treeProba(tree, x, r))
-    expect(p.slice(0, 8).map((v) => Number(v.toFixed(6)))).toEqual([0.520833, 0.016129, 0.111111, 0.904255, 0.904255, 0.111111, 0.904255, 0.016129])
+    expect(p.slice(0, 8).map((v) => Number(v.toFixed(6)))).toEqual([
+      0.520833, 0.016129, 0.111111, 0.904255, 0.904255, 0.111111, 0.904255, 0.016129,
+    ])
     expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(143, 6)
   })
 })
@@ -65,13 +70,19 @@ describe("RandomForest", () => {
 
   it("rejects bad options and inputs with the parameter's name", () => {
     expect(() => new RandomForest({ seed: 1, nEstimators: 0 })).toThrow(/nEstimators must be a positive integer, got 0/)
-    expect(() => new RandomForest({ seed: 1, maxFeatures: 0 })).toThrow(/maxFeatures must be "sqrt", "all" or a positive integer/)
+    expect(() => new RandomForest({ seed: 1, maxFeatures: 0 })).toThrow(
+      /maxFeatures must be "sqrt", "all" or a positive integer/,
+    )
     const { x, y } = data(0, 10)
     const bad = { ...x, data: x.data.slice() }
     bad.data[5] = NaN
     expect(() => new RandomForest({ seed: 1 }).fit(bad, y)).toThrow(/RandomForest.fit x: row 1, column 1 is NaN/)
-    expect(() => new RandomForest({ seed: 1 }).fit(x, y.subarray(0, 9))).toThrow(/has 9 labels but the features have 10 rows/)
+    expect(() => new RandomForest({ seed: 1 }).fit(x, y.subarray(0, 9))).toThrow(
+      /has 9 labels but the features have 10 rows/,
+    )
     const rf = new RandomForest({ seed: 1, nEstimators: 2 }).fit(x, y)
-    expect(() => rf.predictProba({ data: new Float32Array(6), rows: 2, cols: 3 })).toThrow(/expected 4 feature columns \(as in fit\), got 3/)
+    expect(() => rf.predictProba({ data: new Float32Array(6), rows: 2, cols: 3 })).toThrow(
+      /expected 4 feature columns \(as in fit\), got 3/,
+    )
   })
 })

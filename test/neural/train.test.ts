@@ -11,7 +11,11 @@ beforeAll(async () => {
 })
 
 function linearModel(seed: number, lr = 0.05): tf.LayersModel {
-  const m = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2], kernelInitializer: tf.initializers.glorotUniform({ seed }) })] })
+  const m = tf.sequential({
+    layers: [
+      tf.layers.dense({ units: 1, inputShape: [2], kernelInitializer: tf.initializers.glorotUniform({ seed }) }),
+    ],
+  })
   m.compile({ optimizer: tf.train.sgd(lr), loss: "meanSquaredError" })
   return m
 }
@@ -21,19 +25,29 @@ describe("trainModel", () => {
     const m = linearModel(1, 1e30)
     const x = tf.tensor2d([1e20, 1e20, -1e20, 1e20], [2, 2])
     const y = tf.tensor2d([1e25, -1e25], [2, 1])
-    await expect(trainModel(m, x, y, { epochs: 3, batchSize: 1, rng: createRng(1), label: "blow-up", log })).rejects.toThrow(
-      /blow-up: the training loss became (Infinity|NaN) at epoch \d, batch \d; training stopped/,
-    )
+    await expect(
+      trainModel(m, x, y, { epochs: 3, batchSize: 1, rng: createRng(1), label: "blow-up", log }),
+    ).rejects.toThrow(/blow-up: the training loss became (Infinity|NaN) at epoch \d, batch \d; training stopped/)
     tf.dispose([x, y])
     m.dispose()
   })
 
   it("fits y = 2a − b by SGD, reproducibly, and early stopping keeps the best validation epoch", async () => {
-    const xs = tf.tensor2d(Array.from({ length: 64 * 2 }, (_, i) => Math.sin(i)), [64, 2])
+    const xs = tf.tensor2d(
+      Array.from({ length: 64 * 2 }, (_, i) => Math.sin(i)),
+      [64, 2],
+    )
     const ys = tf.tidy(() => tf.matMul(xs, tf.tensor2d([2, -1], [2, 1])))
     const run = async () => {
       const m = linearModel(3)
-      const h = await trainModel(m, xs, ys, { epochs: 30, batchSize: 8, rng: createRng(9), validation: { x: xs, y: ys }, earlyStopping: { patience: 2, minDelta: 1e-6 }, log })
+      const h = await trainModel(m, xs, ys, {
+        epochs: 30,
+        batchSize: 8,
+        rng: createRng(9),
+        validation: { x: xs, y: ys },
+        earlyStopping: { patience: 2, minDelta: 1e-6 },
+        log,
+      })
       const w = Array.from(m.getWeights()[0].dataSync())
       m.dispose()
       return { h, w }
@@ -50,8 +64,24 @@ describe("trainModel", () => {
 
   it("rejects empty data and mismatched rows", async () => {
     const m = linearModel(1)
-    await expect(trainModel(m, tf.zeros([0, 2]), tf.zeros([0, 1]), { epochs: 1, batchSize: 4, rng: createRng(1), label: "m", log })).rejects.toThrow(/m: the training set is empty/)
-    await expect(trainModel(m, tf.zeros([3, 2]), tf.zeros([2, 1]), { epochs: 1, batchSize: 4, rng: createRng(1), label: "m", log })).rejects.toThrow(/m: y has 2 rows but x has 3/)
+    await expect(
+      trainModel(m, tf.zeros([0, 2]), tf.zeros([0, 1]), {
+        epochs: 1,
+        batchSize: 4,
+        rng: createRng(1),
+        label: "m",
+        log,
+      }),
+    ).rejects.toThrow(/m: the training set is empty/)
+    await expect(
+      trainModel(m, tf.zeros([3, 2]), tf.zeros([2, 1]), {
+        epochs: 1,
+        batchSize: 4,
+        rng: createRng(1),
+        label: "m",
+        log,
+      }),
+    ).rejects.toThrow(/m: y has 2 rows but x has 3/)
   })
 })
 

@@ -2,22 +2,44 @@ import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { Club } from "../../src/bandits"
-import { EcommerceEnvironment, historySize, historyStream, simulateScenarios, simulationConfigSchema } from "../../src/simulation"
+import {
+  EcommerceEnvironment,
+  historySize,
+  historyStream,
+  simulateScenarios,
+  simulationConfigSchema,
+} from "../../src/simulation"
 import { compareScenario } from "../../src/report"
 
 // The numbers notebooks/16-personalised-exploration.ipynb quotes in its prose, recomputed with the
 // notebook's settings (its ENV, LEAVING and comparison config, copied here).
-const notebook = JSON.parse(readFileSync(join(__dirname, "..", "..", "notebooks", "16-personalised-exploration.ipynb"), "utf8")) as { cells: { cell_type: string; source: string[] }[] }
-const prose = notebook.cells.filter((c) => c.cell_type === "markdown").map((c) => c.source.join("")).join("\n")
-const code = notebook.cells.filter((c) => c.cell_type === "code").map((c) => c.source.join("")).join("\n")
+const notebook = JSON.parse(
+  readFileSync(join(__dirname, "..", "..", "notebooks", "16-personalised-exploration.ipynb"), "utf8"),
+) as { cells: { cell_type: string; source: string[] }[] }
+const prose = notebook.cells
+  .filter((c) => c.cell_type === "markdown")
+  .map((c) => c.source.join(""))
+  .join("\n")
+const code = notebook.cells
+  .filter((c) => c.cell_type === "code")
+  .map((c) => c.source.join(""))
+  .join("\n")
 
 const SEED = 16
-const ENV = { type: "ecommerce" as const, world: { users: 60, items: 200, categories: 8, days: 20, seed: SEED }, stepsPerDay: 300, history: { days: 20 }, userMetrics: { firstVisits: 10 } }
+const ENV = {
+  type: "ecommerce" as const,
+  world: { users: 60, items: 200, categories: 8, days: 20, seed: SEED },
+  stepsPerDay: 300,
+  history: { days: 20 },
+  userMetrics: { firstVisits: 10 },
+}
 const LEAVING = { boredom: 0.2, delight: 1, memory: 0.9, leaveLogit: -6, sensitivity: 1 }
 
 describe("notebook 16: the numbers in its prose", () => {
   it("uses the settings copied here", () => {
-    expect(code).toContain(`const ENV = { type: "ecommerce" as const, world: { users: 60, items: 200, categories: 8, days: 20, seed: SEED }, stepsPerDay: 300, history: { days: 20 }, userMetrics: { firstVisits: 10 } }`)
+    expect(code).toContain(
+      `const ENV = { type: "ecommerce" as const, world: { users: 60, items: 200, categories: 8, days: 20, seed: SEED }, stepsPerDay: 300, history: { days: 20 }, userMetrics: { firstVisits: 10 } }`,
+    )
     expect(code).toContain("const SEED = 16")
     expect(code).toContain("const LEAVING = { boredom: 0.2, delight: 1, memory: 0.9, leaveLogit: -6, sensitivity: 1 }")
     expect(code).toContain("horizon: 6000, runs: 4, seed: SEED, workers: 1")
@@ -38,14 +60,28 @@ describe("notebook 16: the numbers in its prose", () => {
       environment: ENV,
       scenarios: [
         { name: "users stay" },
-        { name: "communities, users leave and arrive", environment: { world: { communities: { count: 4 } }, leaving: LEAVING, arrivals: { share: 0.2 } } },
+        {
+          name: "communities, users leave and arrive",
+          environment: { world: { communities: { count: 4 } }, leaving: LEAVING, arrivals: { share: 0.2 } },
+        },
       ],
       policies: [
-        { type: "random" }, { type: "greedy" }, { type: "thompson" }, { type: "linucb", alpha: 0.5 },
-        { type: "per-user-thompson" }, { type: "per-user-ucb" }, { type: "hierarchical-thompson" },
-        { type: "hybrid-linucb" }, { type: "segment-epsilon-greedy", epsilons: [0.02, 0.2] }, { type: "club" }, { type: "ensemble-sampling" },
+        { type: "random" },
+        { type: "greedy" },
+        { type: "thompson" },
+        { type: "linucb", alpha: 0.5 },
+        { type: "per-user-thompson" },
+        { type: "per-user-ucb" },
+        { type: "hierarchical-thompson" },
+        { type: "hybrid-linucb" },
+        { type: "segment-epsilon-greedy", epsilons: [0.02, 0.2] },
+        { type: "club" },
+        { type: "ensemble-sampling" },
       ],
-      horizon: 6000, runs: 4, seed: SEED, workers: 1,
+      horizon: 6000,
+      runs: 4,
+      seed: SEED,
+      workers: 1,
     })
     const [stay, leave] = (await simulateScenarios(config)).map(compareScenario)
     const by = (c: typeof stay, name: string) => c.policies.find((p) => p.name === name)!

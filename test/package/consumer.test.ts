@@ -19,7 +19,8 @@ const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
 }
 const runner = require("../../scripts/notebook-runner.js") as { findJupyter(): string | null }
 const jupyter = runner.findJupyter()
-if (!jupyter && process.env.CI) throw new Error("CI: Jupyter (jupyter nbconvert) is required for the consumer notebook; .ci/run installs it")
+if (!jupyter && process.env.CI)
+  throw new Error("CI: Jupyter (jupyter nbconvert) is required for the consumer notebook; .ci/run installs it")
 
 const KERNEL = "interest-lab-consumer"
 let work = ""
@@ -47,7 +48,8 @@ console.log(result.policies.map((p) => \`\${p.name}: \${p.finalMeanReward.toFixe
 
 describe("the packed library in a data scientist's own folder", () => {
   beforeAll(() => {
-    if (!existsSync(join(root, "dist", "index.js"))) throw new Error("dist/ is missing: npm run build first (npm test does)")
+    if (!existsSync(join(root, "dist", "index.js")))
+      throw new Error("dist/ is missing: npm run build first (npm test does)")
     work = tempDir("il-consumer-")
     consumer = join(work, "my-notebooks")
     mkdirSync(consumer)
@@ -55,16 +57,38 @@ describe("the packed library in a data scientist's own folder", () => {
     npm(["pack", "--ignore-scripts", "--silent", "--pack-destination", work], root)
     const tarball = readdirSync(work).find((f) => f === `${pkg.name}-${pkg.version}.tgz`)
     expect(tarball).toBeDefined()
-    writeFileSync(join(consumer, "package.json"), `${JSON.stringify({ name: "my-notebooks", private: true }, null, 2)}\n`)
-    npm(["install", join(work, tarball!), `tslab@${pkg.peerDependencies.tslab}`, "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], consumer)
+    writeFileSync(
+      join(consumer, "package.json"),
+      `${JSON.stringify({ name: "my-notebooks", private: true }, null, 2)}\n`,
+    )
+    npm(
+      [
+        "install",
+        join(work, tarball!),
+        `tslab@${pkg.peerDependencies.tslab}`,
+        "--prefer-offline",
+        "--no-audit",
+        "--no-fund",
+        "--loglevel=error",
+      ],
+      consumer,
+    )
   }, 240_000)
 
   it("installs without overrides, with every heavy dependency an optional peer left out", () => {
     const manifest = JSON.parse(readFileSync(join(consumer, "package.json"), "utf8")) as Record<string, unknown>
     expect(manifest.overrides).toBeUndefined()
-    for (const peer of ["@tensorflow/tfjs", "@tensorflow/tfjs-backend-wasm", "danfojs-node", "tslab", "@duckdb/node-api", "@clickhouse/client"]) {
+    for (const peer of [
+      "@tensorflow/tfjs",
+      "@tensorflow/tfjs-backend-wasm",
+      "danfojs-node",
+      "tslab",
+      "@duckdb/node-api",
+      "@clickhouse/client",
+    ]) {
       expect(pkg.peerDependenciesMeta[peer]?.optional, peer).toBe(true)
-      if (peer !== "tslab") expect(existsSync(join(consumer, "node_modules", peer)), `${peer} was installed`).toBe(false)
+      if (peer !== "tslab")
+        expect(existsSync(join(consumer, "node_modules", peer)), `${peer} was installed`).toBe(false)
     }
     expect(existsSync(join(consumer, "node_modules", "interest-lab", "dist", "index.js"))).toBe(true)
   })
@@ -95,41 +119,93 @@ describe("the packed library in a data scientist's own folder", () => {
   })
 
   it("runs the CLI from the installed bin", () => {
-    const r = spawnSync(process.execPath, [join(consumer, "node_modules", ".bin", "interest-lab"), "--help"], { cwd: consumer, encoding: "utf8" })
+    const r = spawnSync(process.execPath, [join(consumer, "node_modules", ".bin", "interest-lab"), "--help"], {
+      cwd: consumer,
+      encoding: "utf8",
+    })
     expect(r.status).toBe(0)
     expect(r.stdout).toMatch(/Usage: interest-lab/)
     expect(r.stdout).toMatch(/simulate/)
   })
 
-  it.skipIf(!jupyter)("executes a tslab notebook there that imports interest-lab and interest-lab/bandits and plots", { timeout: 180_000 }, () => {
-    // A kernel running this folder's own tslab (TypeScript 5.0, Node10 resolution: the subpaths' types come from typesVersions).
-    const kernelDir = join(work, "jupyter", "kernels", KERNEL)
-    mkdirSync(kernelDir, { recursive: true })
-    const tslab = join(consumer, "node_modules", "tslab", "bin", "tslab")
-    writeFileSync(join(kernelDir, "kernel.json"), JSON.stringify({ argv: [process.execPath, tslab, "kernel", "--config-path", "{connection_file}"], display_name: "TypeScript (my-notebooks)", language: "typescript" }))
-    const notebook = {
-      cells: NOTEBOOK_CELLS.map((source, i) => ({ cell_type: "code", id: `cell-${i}`, execution_count: null, metadata: {}, outputs: [], source })),
-      metadata: { kernelspec: { name: KERNEL, display_name: "TypeScript", language: "typescript" }, language_info: { name: "typescript" } },
-      nbformat: 4,
-      nbformat_minor: 5,
-    }
-    writeFileSync(join(consumer, "analysis.ipynb"), JSON.stringify(notebook, null, 1))
-    const env = { ...process.env, JUPYTER_PATH: [join(work, "jupyter"), process.env.JUPYTER_PATH].filter(Boolean).join(":") }
-    const outDir = join(work, "executed")
-    const run = spawnSync(
-      jupyter!,
-      ["nbconvert", "--to", "notebook", "--execute", `--ExecutePreprocessor.kernel_name=${KERNEL}`, "--ExecutePreprocessor.timeout=120", "--output-dir", outDir, "analysis.ipynb"],
-      { cwd: consumer, env, encoding: "utf8" },
-    )
-    expect(run.status, run.stderr.split("\n").slice(-30).join("\n")).toBe(0)
-    type Output = { output_type: string; name?: string; text?: string | string[]; data?: Record<string, string | string[]> }
-    const executed = JSON.parse(readFileSync(join(outDir, "analysis.ipynb"), "utf8")) as { cells: { outputs: Output[] }[] }
-    const outputs = executed.cells.flatMap((c) => c.outputs)
-    expect(outputs.filter((o) => o.output_type === "error" || o.name === "stderr")).toEqual([])
-    const text = (v: string | string[] | undefined): string => (Array.isArray(v) ? v.join("") : (v ?? ""))
-    const printed = outputs.filter((o) => o.output_type === "stream").map((o) => text(o.text)).join("")
-    expect(printed.trim().split("\n").map((line) => line.split(":")[0])).toEqual(["eps-0.1", "ucb1", "thompson"])
-    const html = executed.cells[1].outputs.map((o) => text(o.data?.["text/html"])).join("")
-    expect(html).toContain("Plotly.newPlot")
-  })
+  it.skipIf(!jupyter)(
+    "executes a tslab notebook there that imports interest-lab and interest-lab/bandits and plots",
+    { timeout: 180_000 },
+    () => {
+      // A kernel running this folder's own tslab (TypeScript 5.0, Node10 resolution: the subpaths' types come from typesVersions).
+      const kernelDir = join(work, "jupyter", "kernels", KERNEL)
+      mkdirSync(kernelDir, { recursive: true })
+      const tslab = join(consumer, "node_modules", "tslab", "bin", "tslab")
+      writeFileSync(
+        join(kernelDir, "kernel.json"),
+        JSON.stringify({
+          argv: [process.execPath, tslab, "kernel", "--config-path", "{connection_file}"],
+          display_name: "TypeScript (my-notebooks)",
+          language: "typescript",
+        }),
+      )
+      const notebook = {
+        cells: NOTEBOOK_CELLS.map((source, i) => ({
+          cell_type: "code",
+          id: `cell-${i}`,
+          execution_count: null,
+          metadata: {},
+          outputs: [],
+          source,
+        })),
+        metadata: {
+          kernelspec: { name: KERNEL, display_name: "TypeScript", language: "typescript" },
+          language_info: { name: "typescript" },
+        },
+        nbformat: 4,
+        nbformat_minor: 5,
+      }
+      writeFileSync(join(consumer, "analysis.ipynb"), JSON.stringify(notebook, null, 1))
+      const env = {
+        ...process.env,
+        JUPYTER_PATH: [join(work, "jupyter"), process.env.JUPYTER_PATH].filter(Boolean).join(":"),
+      }
+      const outDir = join(work, "executed")
+      const run = spawnSync(
+        jupyter!,
+        [
+          "nbconvert",
+          "--to",
+          "notebook",
+          "--execute",
+          `--ExecutePreprocessor.kernel_name=${KERNEL}`,
+          "--ExecutePreprocessor.timeout=120",
+          "--output-dir",
+          outDir,
+          "analysis.ipynb",
+        ],
+        { cwd: consumer, env, encoding: "utf8" },
+      )
+      expect(run.status, run.stderr.split("\n").slice(-30).join("\n")).toBe(0)
+      type Output = {
+        output_type: string
+        name?: string
+        text?: string | string[]
+        data?: Record<string, string | string[]>
+      }
+      const executed = JSON.parse(readFileSync(join(outDir, "analysis.ipynb"), "utf8")) as {
+        cells: { outputs: Output[] }[]
+      }
+      const outputs = executed.cells.flatMap((c) => c.outputs)
+      expect(outputs.filter((o) => o.output_type === "error" || o.name === "stderr")).toEqual([])
+      const text = (v: string | string[] | undefined): string => (Array.isArray(v) ? v.join("") : (v ?? ""))
+      const printed = outputs
+        .filter((o) => o.output_type === "stream")
+        .map((o) => text(o.text))
+        .join("")
+      expect(
+        printed
+          .trim()
+          .split("\n")
+          .map((line) => line.split(":")[0]),
+      ).toEqual(["eps-0.1", "ucb1", "thompson"])
+      const html = executed.cells[1].outputs.map((o) => text(o.data?.["text/html"])).join("")
+      expect(html).toContain("Plotly.newPlot")
+    },
+  )
 })

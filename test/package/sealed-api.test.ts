@@ -15,7 +15,10 @@ function internalNames(): Set<string> {
       const p = join(dir, f)
       if (statSync(p).isDirectory()) walk(p)
       else if (f.endsWith(".ts"))
-        for (const m of readFileSync(p, "utf8").matchAll(/@internal\s*\*\/\s*\nexport (?:const|let|function|class) (\w+)/g)) names.add(m[1])
+        for (const m of readFileSync(p, "utf8").matchAll(
+          /@internal\s*\*\/\s*\nexport (?:const|let|function|class) (\w+)/g,
+        ))
+          names.add(m[1])
     }
   }
   walk(src)
@@ -24,7 +27,8 @@ function internalNames(): Set<string> {
 
 describe("sealed public API", () => {
   it("has no export * left in any index", () => {
-    for (const file of ["index.ts", ...folders.map((f) => join(f, "index.ts"))]) expect(readFileSync(join(src, file), "utf8"), file).not.toMatch(/export \*/)
+    for (const file of ["index.ts", ...folders.map((f) => join(f, "index.ts"))])
+      expect(readFileSync(join(src, file), "utf8"), file).not.toMatch(/export \*/)
   })
 
   it("the root exports exactly the union of the folder entries, each name from one folder", async () => {
@@ -59,6 +63,10 @@ describe("sealed public API", () => {
     const internal = internalNames()
     expect(internal.size).toBeGreaterThanOrEqual(70)
     expect(Object.keys(root).filter((k) => internal.has(k))).toEqual([])
-    for (const f of folders) expect(Object.keys(await import(join(src, f, "index.ts"))).filter((k) => internal.has(k)), f).toEqual([])
+    for (const f of folders)
+      expect(
+        Object.keys(await import(join(src, f, "index.ts"))).filter((k) => internal.has(k)),
+        f,
+      ).toEqual([])
   })
 })

@@ -3,12 +3,37 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, describe, expect, it } from "vitest"
 import {
-  BayesUcb, BetaThompson, DiscountedThompson, DiscountedUcb, EpsilonGreedy, Exp3, FeedbackReweighting, GaussianThompson,
-  GradientBandit, Greedy, KlUcb, LinThompson, LinUcb, OptimisticGreedy, RandomPolicy, SegmentEpsilonGreedy,
-  SlidingWindowThompson, SlidingWindowUcb, Softmax, Ucb, Ucb1, type Policy,
+  BayesUcb,
+  BetaThompson,
+  DiscountedThompson,
+  DiscountedUcb,
+  EpsilonGreedy,
+  Exp3,
+  FeedbackReweighting,
+  GaussianThompson,
+  GradientBandit,
+  Greedy,
+  KlUcb,
+  LinThompson,
+  LinUcb,
+  OptimisticGreedy,
+  RandomPolicy,
+  SegmentEpsilonGreedy,
+  SlidingWindowThompson,
+  SlidingWindowUcb,
+  Softmax,
+  Ucb,
+  Ucb1,
+  type Policy,
 } from "../../src/bandits"
 import { POLICY_DESCRIPTORS } from "../../src/bandits/registry"
-import { loadPolicy, policyFromState, policyState, savePolicy, SAVABLE_POLICIES } from "../../src/persistence/policy-store"
+import {
+  loadPolicy,
+  policyFromState,
+  policyState,
+  savePolicy,
+  SAVABLE_POLICIES,
+} from "../../src/persistence/policy-store"
 import { decodeState, encodeState, STATE_VERSION } from "../../src/persistence/state-format"
 import { createRng } from "../../src/random/rng"
 
@@ -70,7 +95,10 @@ describe("saving and loading policy state (stable JSON + binary, versioned)", ()
     for (const [name] of factories) expect(SAVABLE_POLICIES).toHaveProperty(name)
   })
 
-  for (const [name, make] of [...factories, ...registered.map(([n, m]): [string, () => Policy<unknown>] => [`${n} (registry defaults)`, m])]) {
+  for (const [name, make] of [
+    ...factories,
+    ...registered.map(([n, m]): [string, () => Policy<unknown>] => [`${n} (registry defaults)`, m]),
+  ]) {
     it(`${name}: the loaded policy has the same state bytes, probabilities and future choices`, () => {
       const original = make()
       play(original, 1, 0, 150)
@@ -81,7 +109,9 @@ describe("saving and loading policy state (stable JSON + binary, versioned)", ()
       const again = policyState(loaded)
       expect(again.json).toBe(saved.json)
       expect(Array.from(again.binary)).toEqual(Array.from(saved.binary))
-      expect(Array.from(loaded.probabilities(contextAt(150)))).toEqual(Array.from(original.probabilities(contextAt(150))))
+      expect(Array.from(loaded.probabilities(contextAt(150)))).toEqual(
+        Array.from(original.probabilities(contextAt(150))),
+      )
       expect(play(loaded, 2, 150, 60)).toEqual(play(original, 2, 150, 60))
       // and a fresh policy plays differently from the trained one (the state matters)
       if (!name.startsWith("RandomPolicy")) expect(policyState(make()).binary).not.toEqual(saved.binary)
@@ -100,25 +130,43 @@ describe("saving and loading policy state (stable JSON + binary, versioned)", ()
     expect(Array.from((loaded as Policy<unknown>).probabilities(undefined))).toEqual(Array.from(policy.probabilities()))
     const header = JSON.parse(readFileSync(`${path}.json`, "utf8")) as { format: string; version: number; type: string }
     expect([header.format, header.version, header.type]).toEqual(["interest-lab/state", STATE_VERSION, "KlUcb"])
-    expect(() => savePolicy(policy, path)).toThrow(`savePolicy: ${path}.json already exists; pass { overwrite: true } to replace it`)
+    expect(() => savePolicy(policy, path)).toThrow(
+      `savePolicy: ${path}.json already exists; pass { overwrite: true } to replace it`,
+    )
     savePolicy(policy, path, { overwrite: true })
     expect(() => loadPolicy(join(dir, "missing"))).toThrow(`loadPolicy: ${join(dir, "missing")}.json does not exist`)
   })
 
   it("names what is wrong with a state it cannot read", () => {
     const saved = policyState(new Ucb1({ arms: 2 }))
-    expect(() => decodeState({ json: saved.json.replace(`"version": ${STATE_VERSION}`, '"version": 99'), binary: saved.binary })).toThrow("decodeState: version 99 is not supported (this library reads version 1)")
-    expect(() => decodeState({ json: "{", binary: saved.binary })).toThrow("decodeState: the JSON part is not valid JSON")
-    expect(() => decodeState({ json: saved.json, binary: saved.binary.subarray(8) })).toThrow(`decodeState: the binary part has ${saved.binary.length - 8} bytes, the JSON expects ${saved.binary.length}`)
-    expect(() => policyFromState({ json: saved.json.replace('"type": "Ucb1"', '"type": "Nope"'), binary: saved.binary })).toThrow("policyFromState: unknown policy class Nope")
+    expect(() =>
+      decodeState({ json: saved.json.replace(`"version": ${STATE_VERSION}`, '"version": 99'), binary: saved.binary }),
+    ).toThrow("decodeState: version 99 is not supported (this library reads version 1)")
+    expect(() => decodeState({ json: "{", binary: saved.binary })).toThrow(
+      "decodeState: the JSON part is not valid JSON",
+    )
+    expect(() => decodeState({ json: saved.json, binary: saved.binary.subarray(8) })).toThrow(
+      `decodeState: the binary part has ${saved.binary.length - 8} bytes, the JSON expects ${saved.binary.length}`,
+    )
+    expect(() =>
+      policyFromState({ json: saved.json.replace('"type": "Ucb1"', '"type": "Nope"'), binary: saved.binary }),
+    ).toThrow("policyFromState: unknown policy class Nope")
     expect(() => encodeState("x", { m: new Map() })).toThrow("encodeState: x.m is a Map, which cannot be saved")
     writeFileSync(join(dir, "bad.json"), "{}")
     writeFileSync(join(dir, "bad.bin"), "")
-    expect(() => loadPolicy(join(dir, "bad"))).toThrow('decodeState: format is undefined, expected "interest-lab/state"')
+    expect(() => loadPolicy(join(dir, "bad"))).toThrow(
+      'decodeState: format is undefined, expected "interest-lab/state"',
+    )
   })
 
   it("non-finite numbers and typed arrays round-trip exactly", () => {
-    const state = { a: Float64Array.of(Math.PI, -0, 1e-310, Infinity), b: Int32Array.of(-1, 2 ** 31 - 1), c: Uint8Array.of(255), x: -Infinity, y: Number.NaN }
+    const state = {
+      a: Float64Array.of(Math.PI, -0, 1e-310, Infinity),
+      b: Int32Array.of(-1, 2 ** 31 - 1),
+      c: Uint8Array.of(255),
+      x: -Infinity,
+      y: Number.NaN,
+    }
     const { fields } = decodeState(encodeState("t", state))
     expect(fields.a).toEqual(state.a)
     expect(Object.is((fields.a as Float64Array)[1], -0)).toBe(true)

@@ -34,7 +34,11 @@ describe("privateCategoryCounts", () => {
   it("refuses bad input", () => {
     const rng = createRng(3)
     expect(() => privateCategoryCounts(users, cats, 3, { epsilon: -1, maxPerUser: 3 }, rng)).toThrow(/epsilon/)
-    expect(() => privateCategoryCounts(users, cats, 3, { epsilon: 1, maxPerUser: 0 }, rng)).toThrow(/maxPerUser must be a positive integer/)
-    expect(() => privateCategoryCounts(users, [0, 1, 5, 0, 0, 0, 0], 3, { epsilon: 1, maxPerUser: 3 }, rng)).toThrow(/category 5 of event 2/)
+    expect(() => privateCategoryCounts(users, cats, 3, { epsilon: 1, maxPerUser: 0 }, rng)).toThrow(
+      /maxPerUser must be a positive integer/,
+    )
+    expect(() => privateCategoryCounts(users, [0, 1, 5, 0, 0, 0, 0], 3, { epsilon: 1, maxPerUser: 3 }, rng)).toThrow(
+      /category 5 of event 2/,
+    )
   })
 })

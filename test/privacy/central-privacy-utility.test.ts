@@ -10,7 +10,10 @@ const world = generateWorld({ users: 1000, items: 200, seed: 21, sessionsPerDay:
 const events = simulateEvents(world).events
 const cut = 20 * 86400
 const train = interactionsFromEvents(events, world.nUsers, world.nItems, { to: cut })
-const test = interactionsFromEvents(events, world.nUsers, world.nItems, { from: cut, weights: { click: 0, cart: 0, purchase: 1 } })
+const test = interactionsFromEvents(events, world.nUsers, world.nItems, {
+  from: cut,
+  weights: { click: 0, cart: 0, purchase: 1 },
+})
 const input = { train, test, itemCategory: world.catalog.category, nCategories: world.nCategories, maxItemsPerUser: 10 }
 
 describe("centralPrivacyUtilityCurve", () => {
@@ -40,7 +43,11 @@ describe("centralPrivacyUtilityCurve", () => {
   })
 
   it("names bad input", () => {
-    expect(() => centralPrivacyUtilityCurve({ ...input, epsilons: [0] }, createRng(1))).toThrow(/epsilon must be a finite number > 0, got 0/)
-    expect(() => centralPrivacyUtilityCurve({ ...input, epsilons: [1], repeats: 0 }, createRng(1))).toThrow(/repeats must be a positive integer/)
+    expect(() => centralPrivacyUtilityCurve({ ...input, epsilons: [0] }, createRng(1))).toThrow(
+      /epsilon must be a finite number > 0, got 0/,
+    )
+    expect(() => centralPrivacyUtilityCurve({ ...input, epsilons: [1], repeats: 0 }, createRng(1))).toThrow(
+      /repeats must be a positive integer/,
+    )
   })
 })

@@ -32,7 +32,9 @@ describe("composition", () => {
     expect(() => sequentialComposition([])).toThrow(/at least one/)
     expect(() => sequentialComposition([{ epsilon: 0, delta: 0 }])).toThrow(/budget 0.*epsilon/)
     expect(() => advancedComposition({ epsilon: 0.1, delta: 0 }, 0, 1e-5)).toThrow(/k must be a positive integer/)
-    expect(() => advancedComposition({ epsilon: 0.1, delta: 0 }, 10, 0)).toThrow(/deltaPrime.*delta must be in \(0, 1\)/)
+    expect(() => advancedComposition({ epsilon: 0.1, delta: 0 }, 10, 0)).toThrow(
+      /deltaPrime.*delta must be in \(0, 1\)/,
+    )
     expect(() => advancedComposition({ epsilon: 0.1, delta: 1 }, 10, 1e-5)).toThrow(/delta must be in \[0, 1\)/)
   })
 })

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest"
 import { createRng } from "../../src/random/rng"
-import { analyticGaussianSigma, classicGaussianSigma, gaussianDelta, gaussianMechanism, gaussianSigma } from "../../src/privacy/gaussian"
+import {
+  analyticGaussianSigma,
+  classicGaussianSigma,
+  gaussianDelta,
+  gaussianMechanism,
+  gaussianSigma,
+} from "../../src/privacy/gaussian"
 
 describe("Gaussian mechanism", () => {
   it("classic σ = Δ√(2 ln(1.25/δ))/ε (Dwork & Roth Thm 3.22)", () => {
@@ -54,10 +60,16 @@ describe("Gaussian mechanism", () => {
 
   it("refuses bad parameters with their name", () => {
     const rng = createRng(5)
-    expect(() => gaussianMechanism([1], { sensitivity: 1, epsilon: 0.5, delta: 1 }, rng)).toThrow(/delta must be in \(0, 1\), got 1/)
+    expect(() => gaussianMechanism([1], { sensitivity: 1, epsilon: 0.5, delta: 1 }, rng)).toThrow(
+      /delta must be in \(0, 1\), got 1/,
+    )
     expect(() => gaussianMechanism([1], { sensitivity: 1, epsilon: 0.5, delta: -0.1 }, rng)).toThrow(/delta/)
-    expect(() => gaussianMechanism([1], { sensitivity: 1, epsilon: 0.5, delta: 0 }, rng)).toThrow(/delta must be in \(0, 1\)/)
+    expect(() => gaussianMechanism([1], { sensitivity: 1, epsilon: 0.5, delta: 0 }, rng)).toThrow(
+      /delta must be in \(0, 1\)/,
+    )
     expect(() => gaussianMechanism([1], { sensitivity: -1, epsilon: 0.5, delta: 1e-5 }, rng)).toThrow(/sensitivity/)
-    expect(() => gaussianMechanism([1], { sensitivity: 1, epsilon: 0, delta: 1e-5, calibration: "analytic" }, rng)).toThrow(/epsilon/)
+    expect(() =>
+      gaussianMechanism([1], { sensitivity: 1, epsilon: 0, delta: 1e-5, calibration: "analytic" }, rng),
+    ).toThrow(/epsilon/)
   })
 })

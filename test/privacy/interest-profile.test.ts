@@ -35,6 +35,8 @@ describe("privateInterestProfile", () => {
 
   it("refuses bad input", () => {
     expect(() => privateInterestProfile([1, 2], { epsilon: 0 }, createRng(1))).toThrow(/epsilon/)
-    expect(() => privateInterestProfile([1, -2], { epsilon: 1 }, createRng(1))).toThrow(/weight 1 must be finite and >= 0/)
+    expect(() => privateInterestProfile([1, -2], { epsilon: 1 }, createRng(1))).toThrow(
+      /weight 1 must be finite and >= 0/,
+    )
   })
 })

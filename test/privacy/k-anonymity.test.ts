@@ -9,7 +9,12 @@ function classSizes(qis: QuasiIdentifier[], levels: number[]): number[] {
     qis
       .map((q, j) => {
         const l = levels[j]
-        if (q.kind === "numeric") return l === 0 ? String(q.values[r]) : q.widths[l - 1] === Infinity ? "*" : `[${Math.floor(q.values[r] / q.widths[l - 1]) * q.widths[l - 1]})`
+        if (q.kind === "numeric")
+          return l === 0
+            ? String(q.values[r])
+            : q.widths[l - 1] === Infinity
+              ? "*"
+              : `[${Math.floor(q.values[r] / q.widths[l - 1]) * q.widths[l - 1]})`
         let c = q.values[r]
         for (let h = 0; h < l; h++) c = q.hierarchy[h][c]
         return `c${c}`
@@ -22,8 +27,21 @@ function classSizes(qis: QuasiIdentifier[], levels: number[]): number[] {
 
 describe("kAnonymize (full-domain generalisation)", () => {
   // Ten people: age, and a city code 0–3 with cities 0, 1 in province 0 and 2, 3 in province 1.
-  const age: QuasiIdentifier = { name: "age", kind: "numeric", values: [23, 25, 27, 31, 33, 38, 41, 44, 45, 47], widths: [10, 20, Infinity] }
-  const city: QuasiIdentifier = { name: "city", kind: "categorical", values: [0, 1, 0, 2, 3, 2, 0, 1, 2, 3], hierarchy: [[0, 0, 1, 1], [0, 0]] }
+  const age: QuasiIdentifier = {
+    name: "age",
+    kind: "numeric",
+    values: [23, 25, 27, 31, 33, 38, 41, 44, 45, 47],
+    widths: [10, 20, Infinity],
+  }
+  const city: QuasiIdentifier = {
+    name: "city",
+    kind: "categorical",
+    values: [0, 1, 0, 2, 3, 2, 0, 1, 2, 3],
+    hierarchy: [
+      [0, 0, 1, 1],
+      [0, 0],
+    ],
+  }
 
   it("k = 2 by hand: ages by decade and cities kept fails, ages by decade and provinces works", () => {
     const r = kAnonymize([age, city], { k: 2 })
@@ -60,33 +78,66 @@ describe("kAnonymize (full-domain generalisation)", () => {
     const rng = createRng(4)
     const n = 300
     const qis: QuasiIdentifier[] = [
-      { name: "age", kind: "numeric", values: Array.from({ length: n }, () => 18 + Math.floor(rng.next() * 60)), widths: [5, 10, 20, Infinity] },
-      { name: "region", kind: "categorical", values: Array.from({ length: n }, () => Math.floor(rng.next() * 8)), hierarchy: [[0, 0, 1, 1, 2, 2, 3, 3], [0, 0, 1, 1], [0, 0]] },
-      { name: "device", kind: "categorical", values: Array.from({ length: n }, () => Math.floor(rng.next() * 3)), hierarchy: [[0, 0, 0]] },
+      {
+        name: "age",
+        kind: "numeric",
+        values: Array.from({ length: n }, () => 18 + Math.floor(rng.next() * 60)),
+        widths: [5, 10, 20, Infinity],
+      },
+      {
+        name: "region",
+        kind: "categorical",
+        values: Array.from({ length: n }, () => Math.floor(rng.next() * 8)),
+        hierarchy: [
+          [0, 0, 1, 1, 2, 2, 3, 3],
+          [0, 0, 1, 1],
+          [0, 0],
+        ],
+      },
+      {
+        name: "device",
+        kind: "categorical",
+        values: Array.from({ length: n }, () => Math.floor(rng.next() * 3)),
+        hierarchy: [[0, 0, 0]],
+      },
     ]
     for (const k of [2, 5, 10]) {
       const r = kAnonymize(qis, { k })
       expect(Math.min(...classSizes(qis, r.levels)), `k = ${k}`).toBeGreaterThanOrEqual(k)
       expect(Array.from(r.classSize)).toEqual(classSizes(qis, r.levels))
       let feasible = 0
-      for (let a = 0; a < 5; a++) for (let b = 0; b < 4; b++) for (let c = 0; c < 2; c++) {
-        if (Math.min(...classSizes(qis, [a, b, c])) < k) {
-          expect(() => kAnonymize(qis, { k, levels: [a, b, c] })).toThrow("no generalisation makes every class")
-          continue
-        }
-        feasible++
-        expect(kAnonymize(qis, { k, levels: [a, b, c] }).ncp, `k = ${k}, node ${[a, b, c]}`).toBeGreaterThanOrEqual(r.ncp)
-      }
+      for (let a = 0; a < 5; a++)
+        for (let b = 0; b < 4; b++)
+          for (let c = 0; c < 2; c++) {
+            if (Math.min(...classSizes(qis, [a, b, c])) < k) {
+              expect(() => kAnonymize(qis, { k, levels: [a, b, c] })).toThrow("no generalisation makes every class")
+              continue
+            }
+            feasible++
+            expect(kAnonymize(qis, { k, levels: [a, b, c] }).ncp, `k = ${k}, node ${[a, b, c]}`).toBeGreaterThanOrEqual(
+              r.ncp,
+            )
+          }
       expect(r.feasible).toBe(feasible)
     }
   })
 
   it("names bad input", () => {
     expect(() => kAnonymize([age, city], { k: 11 })).toThrow("kAnonymize: k must be an integer in [1, 10], got 11")
-    expect(() => kAnonymize([{ ...age, widths: [10, 5] }], { k: 2 })).toThrow("kAnonymize: age widths[1] must be > 0 and above the previous width, got 5")
-    expect(() => kAnonymize([{ ...city, hierarchy: [[0, 0, 1]] }], { k: 2 })).toThrow("kAnonymize: city hierarchy[0] has no parent code for 3 (got undefined)")
-    expect(() => kAnonymize([{ ...age, values: [1, Number.NaN] }], { k: 1 })).toThrow("kAnonymize: age of row 1 is NaN; values must be finite numbers")
-    expect(() => kAnonymize([age, city], { k: 2, levels: [4, 0] })).toThrow("kAnonymize: levels must give 2 levels, level j in [0, 3], [0, 2], got [4, 0]")
-    expect(() => kAnonymize([{ ...city, hierarchy: [[0, 0, 0, 1]] }], { k: 10 })).toThrow("kAnonymize: no generalisation makes every class at least 10 rows with at most 0 suppressed")
+    expect(() => kAnonymize([{ ...age, widths: [10, 5] }], { k: 2 })).toThrow(
+      "kAnonymize: age widths[1] must be > 0 and above the previous width, got 5",
+    )
+    expect(() => kAnonymize([{ ...city, hierarchy: [[0, 0, 1]] }], { k: 2 })).toThrow(
+      "kAnonymize: city hierarchy[0] has no parent code for 3 (got undefined)",
+    )
+    expect(() => kAnonymize([{ ...age, values: [1, Number.NaN] }], { k: 1 })).toThrow(
+      "kAnonymize: age of row 1 is NaN; values must be finite numbers",
+    )
+    expect(() => kAnonymize([age, city], { k: 2, levels: [4, 0] })).toThrow(
+      "kAnonymize: levels must give 2 levels, level j in [0, 3], [0, 2], got [4, 0]",
+    )
+    expect(() => kAnonymize([{ ...city, hierarchy: [[0, 0, 0, 1]] }], { k: 10 })).toThrow(
+      "kAnonymize: no generalisation makes every class at least 10 rows with at most 0 suppressed",
+    )
   })
 })

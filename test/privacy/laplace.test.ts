@@ -51,9 +51,13 @@ describe("Laplace mechanism", () => {
 
   it("refuses bad parameters with their name", () => {
     const rng = createRng(3)
-    expect(() => laplaceMechanism([1], { sensitivity: 1, epsilon: 0 }, rng)).toThrow(/epsilon must be a finite number > 0, got 0/)
+    expect(() => laplaceMechanism([1], { sensitivity: 1, epsilon: 0 }, rng)).toThrow(
+      /epsilon must be a finite number > 0, got 0/,
+    )
     expect(() => laplaceMechanism([1], { sensitivity: 1, epsilon: -1 }, rng)).toThrow(/epsilon/)
-    expect(() => laplaceMechanism([1], { sensitivity: 0, epsilon: 1 }, rng)).toThrow(/sensitivity must be a finite number > 0, got 0/)
+    expect(() => laplaceMechanism([1], { sensitivity: 0, epsilon: 1 }, rng)).toThrow(
+      /sensitivity must be a finite number > 0, got 0/,
+    )
     expect(() => laplaceMechanism([1], { sensitivity: Number.NaN, epsilon: 1 }, rng)).toThrow(/sensitivity/)
     expect(() => laplaceMechanism([Number.NaN], { sensitivity: 1, epsilon: 1 }, rng)).toThrow(/value 0 is not finite/)
   })

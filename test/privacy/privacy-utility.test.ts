@@ -26,10 +26,11 @@ describe("privacyUtilityCurve", () => {
     expect(q[2]).toBeLessThan(q[3])
     expect(q[4]).toBeGreaterThan(q[0] - 0.03)
     // at ε = 0.1 the noise (b = 20) swamps the profile: close to random choice, E = k/nCat of the mass / best
-    const randomQuality = truth.reduce((s, t) => {
-      const sorted = Array.from(t).sort((a, b) => b - a)
-      return s + 0.2 / (sorted[0] + sorted[1])
-    }, 0) / users
+    const randomQuality =
+      truth.reduce((s, t) => {
+        const sorted = Array.from(t).sort((a, b) => b - a)
+        return s + 0.2 / (sorted[0] + sorted[1])
+      }, 0) / users
     expect(Math.abs(q[1] - randomQuality)).toBeLessThan(0.08)
   })
 })

@@ -22,8 +22,14 @@ describe("PrivateCategoryPopularity", () => {
   it("with a huge ε ranks like the exact recommender, with a tiny ε differs", () => {
     const exact = new PrivateCategoryPopularity({ itemCategory, nCategories: 2 }).fit(train)
     const loose = new PrivateCategoryPopularity({ itemCategory, nCategories: 2, epsilon: 1e9 }).fit(train, createRng(1))
-    for (let u = 0; u < 4; u++) expect(loose.recommend(u, 3)).toEqual(exact.recommend(u, 3).map((r) => ({ item: r.item, score: expect.closeTo(r.score, 6) })))
-    const tight = new PrivateCategoryPopularity({ itemCategory, nCategories: 2, epsilon: 1e-3 }).fit(train, createRng(1))
+    for (let u = 0; u < 4; u++)
+      expect(loose.recommend(u, 3)).toEqual(
+        exact.recommend(u, 3).map((r) => ({ item: r.item, score: expect.closeTo(r.score, 6) })),
+      )
+    const tight = new PrivateCategoryPopularity({ itemCategory, nCategories: 2, epsilon: 1e-3 }).fit(
+      train,
+      createRng(1),
+    )
     expect(Array.from(tight.releasedCounts_)).not.toEqual(Array.from(exact.releasedCounts_))
   })
 
@@ -33,14 +39,24 @@ describe("PrivateCategoryPopularity", () => {
   })
 
   it("is uniform within a category whose released counts are all ≤ 0", () => {
-    const model = new PrivateCategoryPopularity({ itemCategory: [0, 0, 1], nCategories: 2 }).fit(interactionsFromTriples(1, 3, [0], [2]))
+    const model = new PrivateCategoryPopularity({ itemCategory: [0, 0, 1], nCategories: 2 }).fit(
+      interactionsFromTriples(1, 3, [0], [2]),
+    )
     expect(Array.from(model.withinCategory_)).toEqual([0.5, 0.5, 1])
   })
 
   it("names bad options", () => {
-    expect(() => new PrivateCategoryPopularity({ itemCategory, nCategories: 2, epsilon: -1 })).toThrow(/epsilon must be a finite number > 0, got -1/)
-    expect(() => new PrivateCategoryPopularity({ itemCategory: [0, 2], nCategories: 2 })).toThrow(/itemCategory\[1\] must be an integer in \[0, 2\), got 2/)
-    expect(() => new PrivateCategoryPopularity({ itemCategory, nCategories: 2, smoothing: 0 })).toThrow(/smoothing must be a finite number > 0/)
-    expect(() => new PrivateCategoryPopularity({ itemCategory: [0], nCategories: 1 }).fit(train)).toThrow(/itemCategory has 1 entries for 5 items/)
+    expect(() => new PrivateCategoryPopularity({ itemCategory, nCategories: 2, epsilon: -1 })).toThrow(
+      /epsilon must be a finite number > 0, got -1/,
+    )
+    expect(() => new PrivateCategoryPopularity({ itemCategory: [0, 2], nCategories: 2 })).toThrow(
+      /itemCategory\[1\] must be an integer in \[0, 2\), got 2/,
+    )
+    expect(() => new PrivateCategoryPopularity({ itemCategory, nCategories: 2, smoothing: 0 })).toThrow(
+      /smoothing must be a finite number > 0/,
+    )
+    expect(() => new PrivateCategoryPopularity({ itemCategory: [0], nCategories: 1 }).fit(train)).toThrow(
+      /itemCategory has 1 entries for 5 items/,
+    )
   })
 })

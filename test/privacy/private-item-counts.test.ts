@@ -4,7 +4,13 @@ import { interactionsFromTriples } from "../../src/schema/interactions"
 import { privateItemCounts } from "../../src/privacy/private-item-counts"
 
 // user 0: items 0..3, user 1: items 1, 2, user 2: item 3 (the 3 is counted twice: distinct users)
-const train = interactionsFromTriples(3, 5, [0, 0, 0, 0, 1, 1, 2, 2], [0, 1, 2, 3, 1, 2, 3, 3], [1, 1, 1, 1, 4, 1, 2, 1])
+const train = interactionsFromTriples(
+  3,
+  5,
+  [0, 0, 0, 0, 1, 1, 2, 2],
+  [0, 1, 2, 3, 1, 2, 3, 3],
+  [1, 1, 1, 1, 4, 1, 2, 1],
+)
 
 describe("privateItemCounts", () => {
   it("counts distinct users per item and clips nobody when maxItemsPerUser covers every row", () => {
@@ -48,7 +54,11 @@ describe("privateItemCounts", () => {
   })
 
   it("names bad parameters", () => {
-    expect(() => privateItemCounts(train, { epsilon: 0, maxItemsPerUser: 2 }, createRng(1))).toThrow(/epsilon must be a finite number > 0, got 0/)
-    expect(() => privateItemCounts(train, { epsilon: 1, maxItemsPerUser: 0 }, createRng(1))).toThrow(/maxItemsPerUser must be a positive integer, got 0/)
+    expect(() => privateItemCounts(train, { epsilon: 0, maxItemsPerUser: 2 }, createRng(1))).toThrow(
+      /epsilon must be a finite number > 0, got 0/,
+    )
+    expect(() => privateItemCounts(train, { epsilon: 1, maxItemsPerUser: 0 }, createRng(1))).toThrow(
+      /maxItemsPerUser must be a positive integer, got 0/,
+    )
   })
 })

@@ -45,7 +45,9 @@ describe("RandomizedResponse", () => {
   })
 
   it("refuses bad input", () => {
-    expect(() => new RandomizedResponse({ epsilon: 0 })).toThrow(/RandomizedResponse: epsilon must be a finite number > 0, got 0/)
+    expect(() => new RandomizedResponse({ epsilon: 0 })).toThrow(
+      /RandomizedResponse: epsilon must be a finite number > 0, got 0/,
+    )
     const rr = new RandomizedResponse({ epsilon: 1 })
     expect(() => rr.respond(2, createRng(1))).toThrow(/bit must be 0 or 1/)
     expect(() => rr.estimateRate([])).toThrow(/must not be empty/)

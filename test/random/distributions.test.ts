@@ -97,7 +97,8 @@ describe("continuous distributions", () => {
       const x = draw(N, () => gamma(r, shape, scale))
       expect(mean(x) / (shape * scale)).toBeCloseTo(1, 1)
       expect(variance(x) / (shape * scale * scale)).toBeCloseTo(1, 1)
-      const pdf = (t: number) => (t <= 0 ? 0 : Math.exp((shape - 1) * Math.log(t) - t / scale - logGamma(shape) - shape * Math.log(scale)))
+      const pdf = (t: number) =>
+        t <= 0 ? 0 : Math.exp((shape - 1) * Math.log(t) - t / scale - logGamma(shape) - shape * Math.log(scale))
       // Skip the integrable singularity at 0 for shape < 1 by starting the bins just above it.
       expectFitsDensity(x, pdf, shape < 1 ? 0.01 : 0, shape * scale * 6)
     })
@@ -131,7 +132,11 @@ describe("continuous distributions", () => {
       for (let k = 0; k < 3; k++) sums[k] += out[k]
     }
     expect(worst).toBeLessThan(1e-12)
-    expect(sums.map((s) => s / N)).toEqual([expect.closeTo(1 / 6, 2), expect.closeTo(2 / 6, 2), expect.closeTo(3 / 6, 2)])
+    expect(sums.map((s) => s / N)).toEqual([
+      expect.closeTo(1 / 6, 2),
+      expect.closeTo(2 / 6, 2),
+      expect.closeTo(3 / 6, 2),
+    ])
     // The marginal of component 1 is Beta(1, 5): density 5(1 − x)⁴.
     expectFitsDensity(first, (t) => (t < 0 || t > 1 ? 0 : 5 * (1 - t) ** 4), 0, 1)
   })
@@ -141,9 +146,17 @@ describe("discrete distributions", () => {
   it("categorical and the alias table draw with the given weights (χ²)", () => {
     const w = [0.1, 0.0, 0.25, 0.05, 0.6]
     const r = createRng(61)
-    expectFitsMass(draw(N, () => categorical(r, w)), (k) => w[k], 5)
+    expectFitsMass(
+      draw(N, () => categorical(r, w)),
+      (k) => w[k],
+      5,
+    )
     const table = new AliasTable([1, 0, 2.5, 0.5, 6])
-    expectFitsMass(draw(N, () => table.sample(r)), (k) => w[k], 5)
+    expectFitsMass(
+      draw(N, () => table.sample(r)),
+      (k) => w[k],
+      5,
+    )
     expect(() => categorical(r, [0, 0])).toThrow(/must not all be zero/)
     expect(() => new AliasTable([1, -1])).toThrow(/weights\[1\]/)
   })
@@ -153,7 +166,11 @@ describe("discrete distributions", () => {
     expect(Array.from(w)).toEqual([expect.closeTo(6 / 11, 12), expect.closeTo(3 / 11, 12), expect.closeTo(2 / 11, 12)])
     const z = new ZipfSampler(50, 1.2)
     const r = createRng(62)
-    expectFitsMass(draw(N, () => z.sample(r)), (k) => z.weights[k], 50)
+    expectFitsMass(
+      draw(N, () => z.sample(r)),
+      (k) => z.weights[k],
+      50,
+    )
   })
 
   it("bernoulli(p) has mean p", () => {

@@ -1,6 +1,18 @@
 import { describe, expect, it } from "vitest"
 import { createRng } from "../../src/random/rng"
-import { betaCached, fastBeta, fastGamma, fastNormal, gammaC, gammaD, marsagliaTsangCandidate, ZIGGURAT_LAYERS, zigguratKn, zigguratKnw, zigguratWn } from "../../src/random/fast-random"
+import {
+  betaCached,
+  fastBeta,
+  fastGamma,
+  fastNormal,
+  gammaC,
+  gammaD,
+  marsagliaTsangCandidate,
+  ZIGGURAT_LAYERS,
+  zigguratKn,
+  zigguratKnw,
+  zigguratWn,
+} from "../../src/random/fast-random"
 
 function moments(draw: () => number, n: number): { mean: number; variance: number; kurtosis: number } {
   let s = 0
@@ -24,7 +36,11 @@ function moments(draw: () => number, n: number): { mean: number; variance: numbe
 /** Standard normal CDF by the Abramowitz–Stegun 7.1.26 erf (error < 1.5e-7). */
 function phi(x: number): number {
   const t = 1 / (1 + 0.3275911 * (Math.abs(x) / Math.SQRT2))
-  const y = 1 - (((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t) * Math.exp(-(x * x) / 2)
+  const y =
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) *
+      t *
+      Math.exp(-(x * x) / 2)
   return 0.5 * (1 + (x >= 0 ? y : -y))
 }
 
@@ -81,12 +97,17 @@ describe("fast samplers", () => {
   })
 
   it("betaCached with precomputed constants gives exactly fastBeta's numbers", () => {
-    for (const [a, b] of [[1, 1], [3.5, 40], [0.5, 2]]) {
+    for (const [a, b] of [
+      [1, 1],
+      [3.5, 40],
+      [0.5, 2],
+    ]) {
       const r1 = createRng(21)
       const r2 = createRng(21)
       const da = gammaD(a)
       const db = gammaD(b)
-      for (let i = 0; i < 1000; i++) expect(betaCached(r1, a, da, gammaC(da), b, db, gammaC(db))).toBe(fastBeta(r2, a, b))
+      for (let i = 0; i < 1000; i++)
+        expect(betaCached(r1, a, da, gammaC(da), b, db, gammaC(db))).toBe(fastBeta(r2, a, b))
     }
   })
 })

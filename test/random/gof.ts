@@ -8,7 +8,11 @@ export function chiSquareCritical999(df: number): number {
 }
 
 /** Pearson's χ² statistic of observed counts against expected probabilities (bins with expected count < 5 merged). */
-export function chiSquare(observed: ArrayLike<number>, probabilities: ArrayLike<number>, n: number): { statistic: number; df: number } {
+export function chiSquare(
+  observed: ArrayLike<number>,
+  probabilities: ArrayLike<number>,
+  n: number,
+): { statistic: number; df: number } {
   let statistic = 0
   let df = -1
   let o = 0
@@ -65,7 +69,10 @@ export function variance(x: ArrayLike<number>): number {
 
 /** ln Γ(x) by the Lanczos approximation (g = 7, n = 9), for the reference densities. */
 export function logGamma(x: number): number {
-  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7]
+  const c = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  ]
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x)
   x -= 1
   let a = c[0]

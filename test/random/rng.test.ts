@@ -6,7 +6,9 @@ describe("Xoshiro128", () => {
   it("matches the C reference implementation (xoshiro128starstar.c, state {1,2,3,4})", () => {
     // Produced by compiling Blackman & Vigna's reference xoshiro128starstar.c with gcc -O2.
     const r = new Xoshiro128(1, 2, 3, 4)
-    expect(Array.from({ length: 6 }, () => r.nextUint32())).toEqual([11520, 0, 5927040, 70819200, 2031721883, 1637235492])
+    expect(Array.from({ length: 6 }, () => r.nextUint32())).toEqual([
+      11520, 0, 5927040, 70819200, 2031721883, 1637235492,
+    ])
   })
 
   it("rejects the all-zero state", () => {

@@ -22,10 +22,17 @@ describe("ContentBased", () => {
   })
 
   it("one-hot catalogue features and clear errors", () => {
-    const f = catalogFeatures({ category: Int32Array.of(1, 0), brand: Int32Array.of(0, 2), brandNames: ["a", "b", "c"] }, 2)
+    const f = catalogFeatures(
+      { category: Int32Array.of(1, 0), brand: Int32Array.of(0, 2), brandNames: ["a", "b", "c"] },
+      2,
+    )
     expect(Array.from(f.values)).toEqual([0, 1, 0.5, 0, 0, 1, 0, 0, 0, 0.5])
-    expect(() => new ContentBased({ nItems: 2, dimension: 3, values: new Float64Array(5) })).toThrow(/nItems × dimension = 2 × 3 values, got 5/)
-    expect(() => new ContentBased({ nItems: 1, dimension: 1, values: Float64Array.of(Number.NaN) })).toThrow(/feature 0 of item 0 is not finite/)
+    expect(() => new ContentBased({ nItems: 2, dimension: 3, values: new Float64Array(5) })).toThrow(
+      /nItems × dimension = 2 × 3 values, got 5/,
+    )
+    expect(() => new ContentBased({ nItems: 1, dimension: 1, values: Float64Array.of(Number.NaN) })).toThrow(
+      /feature 0 of item 0 is not finite/,
+    )
     expect(() => new ContentBased(features).fit(fromDense([[1, 0, 0]]))).toThrow(/3 items but the features describe 4/)
   })
 })

@@ -63,7 +63,13 @@ describe.each(RECOMMENDER_FACTORIES)("contract: %s", (_name, make) => {
     expect(() => model.recommend(0, Number.NaN)).toThrow(/k must be a positive integer, got NaN/)
     expect(() => model.score(-1)).toThrow(/user must be a non-negative integer index, got -1/)
     expect(() => model.score(1.5)).toThrow(/user must be a non-negative integer index/)
-    const empty: Interactions = { nUsers: 3, nItems: 4, indptr: new Int32Array(4), items: new Int32Array(0), values: new Float64Array(0) }
+    const empty: Interactions = {
+      nUsers: 3,
+      nItems: 4,
+      indptr: new Int32Array(4),
+      items: new Int32Array(0),
+      values: new Float64Array(0),
+    }
     expect(() => make().fit(empty)).toThrow(/training data is empty/)
     const nan: Interactions = { ...train, values: train.values.map((v, p) => (p === 3 ? Number.NaN : v)) }
     expect(() => make().fit(nan)).toThrow(/value NaN at entry 3 is not finite/)
@@ -76,4 +82,3 @@ describe.each(RECOMMENDER_FACTORIES)("contract: %s", (_name, make) => {
     expect(Array.from(a.score(1))).toEqual(Array.from(b.score(1)))
   })
 })
-

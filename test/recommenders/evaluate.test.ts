@@ -62,7 +62,9 @@ describe("recommenders on the synthetic world", () => {
     let expected = 0
     for (let k = 0; k < events.length; k++) if (events.time[k] < split) expected += [0, 1, 2, 4][events.type[k]]
     expect(train.values.reduce((s, v) => s + v, 0)).toBe(expected)
-    expect(() => interactionsFromEvents(events, world.nUsers, world.nItems, { weights: { click: Number.NaN } })).toThrow(/weight of event type 1/)
+    expect(() =>
+      interactionsFromEvents(events, world.nUsers, world.nItems, { weights: { click: Number.NaN } }),
+    ).toThrow(/weight of event type 1/)
   })
 
   it("matrix factorisation beats popularity on held-out NDCG@10 and on the true interests", () => {

@@ -29,5 +29,15 @@ export const RECOMMENDER_FACTORIES: [string, () => FittableRecommender][] = [
   ["funk-svd", () => new FunkSvd({ factors: 4, epochs: 3 })],
   ["explicit-als", () => new ExplicitAls({ factors: 4, iterations: 3 })],
   // 20 items (the contract's catalogue) described by 3 features: their index mod 3, one-hot, plus a constant.
-  ["content-based", () => new ContentBased({ nItems: 20, dimension: 4, values: Float64Array.from({ length: 80 }, (_, k) => (k % 4 === 3 ? 0.5 : k % 4 === Math.floor(k / 4) % 3 ? 1 : 0)) })],
+  [
+    "content-based",
+    () =>
+      new ContentBased({
+        nItems: 20,
+        dimension: 4,
+        values: Float64Array.from({ length: 80 }, (_, k) =>
+          k % 4 === 3 ? 0.5 : k % 4 === Math.floor(k / 4) % 3 ? 1 : 0,
+        ),
+      }),
+  ],
 ]

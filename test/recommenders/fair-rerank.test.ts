@@ -4,23 +4,33 @@ import { createRng } from "../../src/random/rng"
 
 describe("xquadRerank (smooth xQuAD)", () => {
   it("λ = 0 keeps the score order (ties to the earlier candidate)", () => {
-    expect(Array.from(xquadRerank([5, 6, 7, 8], [0.2, 0.9, 0.9, 0.5], [0, 0, 0, 0, 0, 0, 0, 1, 1], [0.5, 0.5], 3, 0))).toEqual([6, 7, 8])
+    expect(
+      Array.from(xquadRerank([5, 6, 7, 8], [0.2, 0.9, 0.9, 0.5], [0, 0, 0, 0, 0, 0, 0, 1, 1], [0.5, 0.5], 3, 0)),
+    ).toEqual([6, 7, 8])
   })
 
   it("hand-computed steps: relevance min–max scaled, coverage 1 − |S ∩ g|/|S|", () => {
     // step 1: item 0 → 0.2·1 + 0.8·0.5 = 0.6 beats item 3 → 0 + 0.4; step 2: item 1 → 0.2·0.875 = 0.175, item 3 → 0.8·0.5·1 = 0.4
-    expect(Array.from(xquadRerank([0, 1, 2, 3], [0.9, 0.8, 0.7, 0.1], [0, 0, 0, 1], [0.5, 0.5], 2, 0.8))).toEqual([0, 3])
+    expect(Array.from(xquadRerank([0, 1, 2, 3], [0.9, 0.8, 0.7, 0.1], [0, 0, 0, 1], [0.5, 0.5], 2, 0.8))).toEqual([
+      0, 3,
+    ])
     // with λ = 0.5 the second step is item 1 (0.4375) over item 3 (0.25)
-    expect(Array.from(xquadRerank([0, 1, 2, 3], [0.9, 0.8, 0.7, 0.1], [0, 0, 0, 1], [0.5, 0.5], 2, 0.5))).toEqual([0, 1])
+    expect(Array.from(xquadRerank([0, 1, 2, 3], [0.9, 0.8, 0.7, 0.1], [0, 0, 0, 1], [0.5, 0.5], 2, 0.5))).toEqual([
+      0, 1,
+    ])
   })
 
   it("λ = 1 fills the list in the wanted group shares", () => {
     const groups = [0, 0, 0, 0, 0, 0, 1, 1, 1, 1]
     const list = xquadRerank([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [9, 8, 7, 6, 5, 4, 3, 2, 1, 0], groups, [0.5, 0.5], 6, 1)
     expect(Array.from(list).filter((i) => groups[i] === 1).length).toBe(3)
-    expect(() => xquadRerank([0], [Number.NaN], [0], [1], 1, 0.5)).toThrow("xquadRerank: scores[0] is NaN; scores must be finite")
+    expect(() => xquadRerank([0], [Number.NaN], [0], [1], 1, 0.5)).toThrow(
+      "xquadRerank: scores[0] is NaN; scores must be finite",
+    )
     expect(() => xquadRerank([0], [1], [0], [1], 1, 2)).toThrow("xquadRerank: lambda must be in [0, 1], got 2")
-    expect(() => xquadRerank([3], [1], [0], [1], 1, 0.5)).toThrow("xquadRerank: candidate 3 is in group undefined, outside [0, 1)")
+    expect(() => xquadRerank([3], [1], [0], [1], 1, 0.5)).toThrow(
+      "xquadRerank: candidate 3 is in group undefined, outside [0, 1)",
+    )
   })
 
   it("the trade-off on popularity-skewed tastes: more λ, more long-tail exposure and lower item Gini, at some NDCG", () => {
@@ -33,12 +43,22 @@ describe("xquadRerank (smooth xQuAD)", () => {
     const relevant: Set<number>[] = []
     for (let u = 0; u < 200; u++) {
       const liked = new Set<number>()
-      while (liked.size < 10) liked.add(rng.next() < 0.85 ? Math.floor(rng.next() * 20) : 20 + Math.floor(rng.next() * 80))
+      while (liked.size < 10)
+        liked.add(rng.next() < 0.85 ? Math.floor(rng.next() * 20) : 20 + Math.floor(rng.next() * 80))
       relevant.push(liked)
       candidates.push(Int32Array.from({ length: nItems }, (_, i) => i))
       scores.push(Float64Array.from({ length: nItems }, (_, i) => (liked.has(i) ? 1 : 0) + 0.3 * rng.next()))
     }
-    const curve = rerankTradeoff({ candidates, scores, relevant, groupOf, groupShare: [0.5, 0.5], nItems, k: 10, lambdas: [0, 0.3, 0.6, 0.9] })
+    const curve = rerankTradeoff({
+      candidates,
+      scores,
+      relevant,
+      groupOf,
+      groupShare: [0.5, 0.5],
+      nItems,
+      k: 10,
+      lambdas: [0, 0.3, 0.6, 0.9],
+    })
     const [first, , , last] = curve
     expect(last.groupShare[1]).toBeGreaterThan(first.groupShare[1] + 0.1)
     expect(last.itemGini).toBeLessThan(first.itemGini)

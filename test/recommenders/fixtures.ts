@@ -50,7 +50,12 @@ export function blockInteractions(nUsers: number, nItems: number, seed: number, 
 }
 
 /** Ratings from a known rank-3 model plus biases and N(0, 0.1²) noise; 80/20 split of the observed cells. */
-export function lowRankRatings(nUsers: number, nItems: number, density: number, seed: number): { train: Interactions; test: [number, number, number][] } {
+export function lowRankRatings(
+  nUsers: number,
+  nItems: number,
+  density: number,
+  seed: number,
+): { train: Interactions; test: [number, number, number][] } {
   const rng = createRng(seed)
   const f = 3
   const p = Array.from({ length: nUsers * f }, () => normal(rng, 0, 0.7))

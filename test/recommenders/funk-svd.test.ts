@@ -13,9 +13,15 @@ describe("FunkSvd", () => {
   const { train, test } = lowRankRatings(150, 100, 0.3, 31)
 
   it("learns the low-rank structure: held-out RMSE well below the biases-only model's", () => {
-    const mf = new FunkSvd({ factors: 5, epochs: 60, learningRate: 0.01, regularization: 0.02 }).fit(train, createRng(1))
+    const mf = new FunkSvd({ factors: 5, epochs: 60, learningRate: 0.01, regularization: 0.02 }).fit(
+      train,
+      createRng(1),
+    )
     // initScale 0 keeps the factors at 0 (their gradients e·q and e·p vanish): the biases-only baseline μ + b_u + b_i.
-    const biases = new FunkSvd({ factors: 1, epochs: 60, learningRate: 0.01, regularization: 0.02, initScale: 0 }).fit(train, createRng(1))
+    const biases = new FunkSvd({ factors: 1, epochs: 60, learningRate: 0.01, regularization: 0.02, initScale: 0 }).fit(
+      train,
+      createRng(1),
+    )
     const mfRmse = rmse((u, i) => mf.predict(u, i), test)
     const biasRmse = rmse((u, i) => biases.predict(u, i), test)
     expect(mfRmse).toBeLessThan(0.6 * biasRmse)
@@ -35,7 +41,9 @@ describe("FunkSvd", () => {
   })
 
   it("validates its options", () => {
-    expect(() => new FunkSvd({ learningRate: Number.NaN })).toThrow(/FunkSvd: learningRate must be a finite number > 0, got NaN/)
+    expect(() => new FunkSvd({ learningRate: Number.NaN })).toThrow(
+      /FunkSvd: learningRate must be a finite number > 0, got NaN/,
+    )
     expect(() => new FunkSvd({ factors: 2.5 })).toThrow(/factors must be an integer >= 1/)
   })
 })

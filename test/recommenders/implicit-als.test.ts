@@ -9,9 +9,13 @@ describe("ImplicitAls", () => {
   const train = blockInteractions(60, 40, 11)
 
   it("loss never increases from sweep to sweep (CG from a warm start only lowers each row's quadratic)", () => {
-    const model = new ImplicitAls({ factors: 8, iterations: 12, alpha: 5, regularization: 0.1 }).fit(train, createRng(1))
+    const model = new ImplicitAls({ factors: 8, iterations: 12, alpha: 5, regularization: 0.1 }).fit(
+      train,
+      createRng(1),
+    )
     expect(model.loss_).toHaveLength(12)
-    for (let t = 1; t < model.loss_.length; t++) expect(model.loss_[t]).toBeLessThanOrEqual(model.loss_[t - 1] * (1 + 1e-12))
+    for (let t = 1; t < model.loss_.length; t++)
+      expect(model.loss_[t]).toBeLessThanOrEqual(model.loss_[t - 1] * (1 + 1e-12))
     expect(model.loss_[11]).toBeLessThan(model.loss_[0])
   })
 
@@ -23,7 +27,8 @@ describe("ImplicitAls", () => {
     const x = model.userFactors_
     const y = model.itemFactors_
     const r = new Float64Array(train.nUsers * train.nItems)
-    for (let u = 0; u < train.nUsers; u++) for (let p = train.indptr[u]; p < train.indptr[u + 1]; p++) r[u * train.nItems + train.items[p]] = train.values[p]
+    for (let u = 0; u < train.nUsers; u++)
+      for (let p = train.indptr[u]; p < train.indptr[u + 1]; p++) r[u * train.nItems + train.items[p]] = train.values[p]
     let loss = 0
     for (let u = 0; u < train.nUsers; u++) {
       for (let i = 0; i < train.nItems; i++) {
@@ -42,7 +47,10 @@ describe("ImplicitAls", () => {
     const f = 5
     const alpha = 2
     const lambda = 0.3
-    const model = new ImplicitAls({ factors: f, iterations: 2, cgSteps: f, alpha, regularization: lambda }).fit(train, createRng(3))
+    const model = new ImplicitAls({ factors: f, iterations: 2, cgSteps: f, alpha, regularization: lambda }).fit(
+      train,
+      createRng(3),
+    )
     const x = model.userFactors_
     const y = model.itemFactors_
     const byItem = transposeInteractions(train)
@@ -50,7 +58,8 @@ describe("ImplicitAls", () => {
       // (XᵀX + Xᵀ(C_i − I)X + λI) y_i = Xᵀ C_i p_i
       const a = new Float64Array(f * f)
       const b = new Float64Array(f)
-      for (let u = 0; u < train.nUsers; u++) for (let k = 0; k < f; k++) for (let l = 0; l < f; l++) a[k * f + l] += x[u * f + k] * x[u * f + l]
+      for (let u = 0; u < train.nUsers; u++)
+        for (let k = 0; k < f; k++) for (let l = 0; l < f; l++) a[k * f + l] += x[u * f + k] * x[u * f + l]
       for (let p = byItem.indptr[item]; p < byItem.indptr[item + 1]; p++) {
         const u = byItem.items[p]
         const c = 1 + alpha * byItem.values[p]
@@ -66,7 +75,10 @@ describe("ImplicitAls", () => {
   })
 
   it("recommends items of the user's own community (the data is rank 2, so 2 factors)", () => {
-    const model = new ImplicitAls({ factors: 2, iterations: 10, alpha: 10, regularization: 0.1 }).fit(train, createRng(4))
+    const model = new ImplicitAls({ factors: 2, iterations: 10, alpha: 10, regularization: 0.1 }).fit(
+      train,
+      createRng(4),
+    )
     let same = 0
     let total = 0
     for (let u = 0; u < train.nUsers; u++) {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest"
 import { createRng } from "../../src/random/rng"
-import { NegativeSampler, popularityNegativeWeights, scoreNegativeWeights, uniformNegativeWeights } from "../../src/recommenders/negative-sampling"
+import {
+  NegativeSampler,
+  popularityNegativeWeights,
+  scoreNegativeWeights,
+  uniformNegativeWeights,
+} from "../../src/recommenders/negative-sampling"
 
 describe("negative sampling", () => {
   it("seed 004 §4.3: e^(−q/T) for q = (1, 0.5, 0), T = 1 is (0.368, 0.607, 1), normalised (0.1863, 0.3072, 0.5065)", () => {

@@ -31,7 +31,10 @@ describe("nearestNeighbours", () => {
   const items = transposeInteractions(fromDense(SMALL))
 
   it("item cosine equals numpy's, with and without shrinkage", () => {
-    for (const [shrinkage, want] of [[0, NUMPY_COS], [2, NUMPY_COS_SHRINK2]] as const) {
+    for (const [shrinkage, want] of [
+      [0, NUMPY_COS],
+      [2, NUMPY_COS_SHRINK2],
+    ] as const) {
       const got = dense(nearestNeighbours(items, { k: 4, similarity: "cosine", shrinkage }), 5)
       got.forEach((row, a) => row.forEach((v, b) => expect(v).toBeCloseTo(want[a][b], 14)))
     }

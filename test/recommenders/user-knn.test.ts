@@ -27,7 +27,12 @@ describe("UserKnn", () => {
     const mean = [4, 12 / 5, 19 / 5, 16 / 5, 14 / 5]
     const pearson = (v: number): number => {
       const a = [5, 3, 4, 4].map((r) => r - mean[0])
-      const row = [[3, 1, 2, 3], [4, 3, 4, 3], [3, 3, 1, 5], [1, 5, 5, 2]][v - 1]
+      const row = [
+        [3, 1, 2, 3],
+        [4, 3, 4, 3],
+        [3, 3, 1, 5],
+        [1, 5, 5, 2],
+      ][v - 1]
       const b = row.map((r) => r - mean[v])
       const dot = a.reduce((s, x, k) => s + x * b[k], 0)
       return dot / Math.sqrt(a.reduce((s, x) => s + x * x, 0) * b.reduce((s, x) => s + x * x, 0))

@@ -3,7 +3,13 @@ import { recordHtml } from "../../src/report"
 
 const runner = require("../../scripts/notebook-runner.js") as {
   recordedValues(nb: { cells: { outputs?: { data?: Record<string, unknown> }[] }[] }): Record<string, number>
-  numberCells(nb: { cells: { cell_type: string; execution_count?: number | null; outputs?: { output_type: string; execution_count?: number | null }[] }[] }): void
+  numberCells(nb: {
+    cells: {
+      cell_type: string
+      execution_count?: number | null
+      outputs?: { output_type: string; execution_count?: number | null }[]
+    }[]
+  }): void
   selfContained(html: string): string
 }
 
@@ -11,11 +17,11 @@ describe("record: values a notebook's prose relies on", () => {
   it("round-trips through a notebook output to the runner, across cells", () => {
     const nb = {
       cells: [
-        { outputs: [{ data: { "text/html": recordHtml({ knee: 4, "share <&> \"x\"": 0.25 }) } }] },
+        { outputs: [{ data: { "text/html": recordHtml({ knee: 4, 'share <&> "x"': 0.25 }) } }] },
         { outputs: [{ data: { "text/html": [recordHtml({ lift: 8.53 })] } }, { data: { "text/plain": "no record" } }] },
       ],
     }
-    expect(runner.recordedValues(nb)).toEqual({ knee: 4, "share <&> \"x\"": 0.25, lift: 8.53 })
+    expect(runner.recordedValues(nb)).toEqual({ knee: 4, 'share <&> "x"': 0.25, lift: 8.53 })
   })
 
   it("refuses a value that is not a finite number", () => {
@@ -28,7 +34,11 @@ describe("notebook copies", () => {
     const nb = {
       cells: [
         { cell_type: "markdown" },
-        { cell_type: "code", execution_count: null, outputs: [{ output_type: "execute_result", execution_count: null }] },
+        {
+          cell_type: "code",
+          execution_count: null,
+          outputs: [{ output_type: "execute_result", execution_count: null }],
+        },
         { cell_type: "code", execution_count: null, outputs: [] },
       ],
     }

@@ -7,7 +7,11 @@ import type { Baskets } from "../../src/retail/baskets"
 function baskets(k: number, n: number, rest: number): Baskets {
   const all = Int32Array.from({ length: k }, (_, i) => i)
   const list = [...Array.from({ length: n }, () => all), ...Array.from({ length: rest }, () => Int32Array.of(k))]
-  return { items: Array.from({ length: k + 1 }, (_, i) => `item ${String(i).padStart(2, "0")}`), baskets: list, invoices: list.map((_, i) => String(i)) }
+  return {
+    items: Array.from({ length: k + 1 }, (_, i) => `item ${String(i).padStart(2, "0")}`),
+    baskets: list,
+    invoices: list.map((_, i) => String(i)),
+  }
 }
 
 describe("basket analysis size limits", () => {
@@ -23,7 +27,9 @@ describe("basket analysis size limits", () => {
     expect(MAX_BASKET_ITEMSETS).toBe(100_000)
     // 17 items in 20 of 1000 baskets: 2^17 − 1 = 131071 itemsets of support 0.02; item 17 alone has 0.98.
     const b = baskets(17, 20, 980)
-    expect(() => boundedBasketRules(b, { minSupport: 0.01 })).toThrow("--min-support: 0.01 gives more than 100000 frequent itemsets (the limit); 0.05 fits (1 itemset)")
+    expect(() => boundedBasketRules(b, { minSupport: 0.01 })).toThrow(
+      "--min-support: 0.01 gives more than 100000 frequent itemsets (the limit); 0.05 fits (1 itemset)",
+    )
     expect(boundedBasketRules(b, { minSupport: 0.05 }).itemsets).toHaveLength(1)
   })
 

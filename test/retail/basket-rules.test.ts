@@ -40,6 +40,8 @@ describe("basketRules on France (min support 0.07, without POSTAGE)", () => {
 
   it("rejects thresholds outside their ranges", () => {
     expect(() => basketRules(baskets, { minSupport: 0 })).toThrow("min-support must be in (0, 1], got 0")
-    expect(() => basketRules(baskets, { minSupport: 0.1, minConfidence: 2 })).toThrow("min-confidence must be in [0, 1], got 2")
+    expect(() => basketRules(baskets, { minSupport: 0.1, minConfidence: 2 })).toThrow(
+      "min-confidence must be in [0, 1], got 2",
+    )
   })
 })

@@ -18,7 +18,8 @@ describe("buildBaskets on the real data", () => {
     expect(b.items).not.toContain("POSTAGE")
     const green = b.items.indexOf("ALARM CLOCK BAKELIKE GREEN")
     expect(b.baskets.filter((x) => x.includes(green)).length).toBe(Math.round(0.09895833333333333 * 384))
-    for (const basket of b.baskets) for (let j = 1; j < basket.length; j++) expect(basket[j]).toBeGreaterThan(basket[j - 1])
+    for (const basket of b.baskets)
+      for (let j = 1; j < basket.length; j++) expect(basket[j]).toBeGreaterThan(basket[j - 1])
   })
 
   it("all countries: 18532 baskets over 3866 items", () => {
@@ -28,6 +29,8 @@ describe("buildBaskets on the real data", () => {
   })
 
   it("names the known countries when one is unknown", () => {
-    expect(() => buildBaskets(clean, { country: "Atlantis" })).toThrow(/country 'Atlantis' is not in the data; known: Australia, Austria/)
+    expect(() => buildBaskets(clean, { country: "Atlantis" })).toThrow(
+      /country 'Atlantis' is not in the data; known: Australia, Austria/,
+    )
   })
 })

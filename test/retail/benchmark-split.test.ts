@@ -33,8 +33,12 @@ describe("retailBenchmarkData", () => {
   })
 
   it("rejects split dates that are malformed or outside the data", () => {
-    expect(() => retailBenchmarkData(clean, "2011-9-1")).toThrow("split date '2011-9-1' is not a date of the form YYYY-MM-DD")
-    expect(() => retailBenchmarkData(clean, "2012-01-01")).toThrow("split date 2012-01-01 is outside the data's range: it must be after 2010-12-01 and no later than 2011-12-09")
+    expect(() => retailBenchmarkData(clean, "2011-9-1")).toThrow(
+      "split date '2011-9-1' is not a date of the form YYYY-MM-DD",
+    )
+    expect(() => retailBenchmarkData(clean, "2012-01-01")).toThrow(
+      "split date 2012-01-01 is outside the data's range: it must be after 2010-12-01 and no later than 2011-12-09",
+    )
     expect(() => retailBenchmarkData(clean, "2010-12-01")).toThrow("outside the data's range")
   })
 })

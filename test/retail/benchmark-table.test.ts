@@ -20,14 +20,23 @@ const ROWS: [string, BenchmarkModelName][] = [
 function pageRow(prefix: string): string[] {
   const line = PAGE.split("\n").find((l) => l.trim().startsWith(prefix))
   if (!line) throw new Error(`docs/commands/benchmark.md has no benchmark row starting ${prefix}`)
-  return line.trim().slice(prefix.length).split("|").map((c) => c.trim()).filter((c) => c !== "")
+  return line
+    .trim()
+    .slice(prefix.length)
+    .split("|")
+    .map((c) => c.trim())
+    .filter((c) => c !== "")
 }
 
 describe("docs/commands/benchmark.md: the Online Retail benchmark table", () => {
   let results: ModelResult[]
   beforeAll(async () => {
     const data = retailBenchmarkData(cleanRetail(await loadOnlineRetail()), "2011-09-01")
-    results = runRetailBenchmark(data, ROWS.map(([, m]) => m), { k: 10, seed: 0 })
+    results = runRetailBenchmark(
+      data,
+      ROWS.map(([, m]) => m),
+      { k: 10, seed: 0 },
+    )
   }, 600_000)
 
   it.each(ROWS)("%s row equals a fresh run", (prefix, model) => {

@@ -1,10 +1,16 @@
 import { describe, expect, it } from "vitest"
 import { loadOnlineRetail } from "../../src/data/online-retail"
-import { DEFAULT_CLEANING_RULES, cleanRetail, isNonProductStockCode, nonProductStockCode } from "../../src/retail/cleaning"
+import {
+  DEFAULT_CLEANING_RULES,
+  cleanRetail,
+  isNonProductStockCode,
+  nonProductStockCode,
+} from "../../src/retail/cleaning"
 
 describe("isNonProductStockCode", () => {
   it("flags postage, manual, discount, fees and vouchers but not products", () => {
-    for (const c of ["POST", "DOT", "M", "D", "BANK CHARGES", "AMAZONFEE", "CRUK", "gift_0001_20"]) expect(isNonProductStockCode(c)).toBe(true)
+    for (const c of ["POST", "DOT", "M", "D", "BANK CHARGES", "AMAZONFEE", "CRUK", "gift_0001_20"])
+      expect(isNonProductStockCode(c)).toBe(true)
     for (const c of ["85123A", "22423", "DCGSSGIRL", "PADS"]) expect(isNonProductStockCode(c)).toBe(false)
   })
 })

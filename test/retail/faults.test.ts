@@ -17,6 +17,10 @@ describe("retailFaults", () => {
       nonProductRows: 2946,
       codesWithSeveralDescriptions: 647,
     })
-    expect(f.largestQuantity).toMatchObject({ quantity: 80995, invoice: "581483", description: "PAPER CRAFT , LITTLE BIRDIE" })
+    expect(f.largestQuantity).toMatchObject({
+      quantity: 80995,
+      invoice: "581483",
+      description: "PAPER CRAFT , LITTLE BIRDIE",
+    })
   })
 })

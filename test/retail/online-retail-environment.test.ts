@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest"
 import { createRng } from "../../src/random/rng"
-import { createOnlineRetailEnvironment, loadMonthlyPurchases, loadOnlineRetailCalibration, OnlineRetailEnvironment, onlineRetailEnvironmentSpecSchema } from "../../src/retail/online-retail-environment"
+import {
+  createOnlineRetailEnvironment,
+  loadMonthlyPurchases,
+  loadOnlineRetailCalibration,
+  OnlineRetailEnvironment,
+  onlineRetailEnvironmentSpecSchema,
+} from "../../src/retail/online-retail-environment"
 
 describe("OnlineRetailEnvironment", () => {
   const env = new OnlineRetailEnvironment()
@@ -34,7 +40,9 @@ describe("OnlineRetailEnvironment", () => {
     const jan = env.expectedReward(0, { ...ctx, month: 1 })
     const jul = env.expectedReward(0, { ...ctx, month: 7 })
     expect(jan).not.toBe(jul)
-    const flat = createOnlineRetailEnvironment(onlineRetailEnvironmentSpecSchema.parse({ type: "online-retail", drift: false, customers: 50 }))
+    const flat = createOnlineRetailEnvironment(
+      onlineRetailEnvironmentSpecSchema.parse({ type: "online-retail", drift: false, customers: 50 }),
+    )
     expect(flat.stationary).toBe(true)
     const rng = createRng(1)
     expect(flat.context(5000, rng).month).toBe(0)
@@ -55,7 +63,9 @@ describe("OnlineRetailEnvironment", () => {
   })
 
   it("validates its options and its config", () => {
-    expect(() => new OnlineRetailEnvironment({ customers: 0 })).toThrow("customers must be an integer in [1, 1000], got 0")
+    expect(() => new OnlineRetailEnvironment({ customers: 0 })).toThrow(
+      "customers must be an integer in [1, 1000], got 0",
+    )
     expect(onlineRetailEnvironmentSpecSchema.safeParse({ type: "online-retail", arms: 3 }).success).toBe(false)
   })
 })
@@ -66,7 +76,10 @@ describe("online-retail in simulate configs", () => {
     const { simulateConfig } = await import("../../src/simulation/runner")
     const config = simulationConfigSchema.parse({
       environment: { type: "online-retail", customers: 200, drift: true, stepsPerMonth: 100 },
-      policies: [{ type: "random", name: "random" }, { type: "thompson", name: "thompson" }],
+      policies: [
+        { type: "random", name: "random" },
+        { type: "thompson", name: "thompson" },
+      ],
       horizon: 1200,
       runs: 4,
       seed: 3,
@@ -76,7 +89,9 @@ describe("online-retail in simulate configs", () => {
     // The calibration sets the intercept so that random recommendations buy at the real monthly rate (8.07%).
     expect(byName.get("random")!.finals.meanReward.mean).toBeGreaterThan(0.06)
     expect(byName.get("random")!.finals.meanReward.mean).toBeLessThan(0.1)
-    expect(byName.get("thompson")!.finals.cumulativeRegret.mean).toBeLessThan(byName.get("random")!.finals.cumulativeRegret.mean)
+    expect(byName.get("thompson")!.finals.cumulativeRegret.mean).toBeLessThan(
+      byName.get("random")!.finals.cumulativeRegret.mean,
+    )
   })
 })
 

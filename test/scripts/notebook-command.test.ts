@@ -32,7 +32,9 @@ describe("npm run notebook", () => {
     const call = readFileSync(record, "utf8").trim()
     expect(call).toMatch(/^lab --notebook-dir \S+notebooks --no-browser --ip=127\.0\.0\.1 JUPYTER_PATH=/)
     expect(call.split("JUPYTER_PATH=")[1].split(":")[0]).toBe(join(root, "jupyter"))
-    const spec = JSON.parse(readFileSync(join(root, "jupyter", "kernels", "interest-lab", "kernel.json"), "utf8")) as { argv: string[] }
+    const spec = JSON.parse(readFileSync(join(root, "jupyter", "kernels", "interest-lab", "kernel.json"), "utf8")) as {
+      argv: string[]
+    }
     expect(spec.argv[1]).toBe("{resource_dir}/../../../node_modules/tslab/bin/tslab")
   })
 })

@@ -9,7 +9,8 @@ import { createPolicy } from "../../src/simulation/factory"
 import { twoProportionZTest } from "../../src/stats/two-sample-tests"
 
 const env = new EcommerceEnvironment({ world: { users: 1000, items: 200, seed: 3 } })
-const random = (seed: number): Policy<EcommerceContext> => createPolicy({ type: "random" }, env, 0, seed) as Policy<EcommerceContext>
+const random = (seed: number): Policy<EcommerceContext> =>
+  createPolicy({ type: "random" }, env, 0, seed) as Policy<EcommerceContext>
 
 /** A policy that plays like `inner` and remembers the users it served. */
 class Recording implements Policy<EcommerceContext> {
@@ -51,10 +52,14 @@ describe("runAbTest", () => {
       expect(arm.rate).toBeCloseTo(arm.clicks / arm.visits, 14)
       expect(arm.purchases).toBeLessThanOrEqual(arm.clicks)
     }
-    expect(r.visitLevel).toEqual(twoProportionZTest(r.arms[0].clicks, r.arms[0].visits, r.arms[1].clicks, r.arms[1].visits))
+    expect(r.visitLevel).toEqual(
+      twoProportionZTest(r.arms[0].clicks, r.arms[0].visits, r.arms[1].clicks, r.arms[1].visits),
+    )
     expect(r.fixedHorizon.difference).toBeCloseTo(r.visitLevel.difference, 14)
     // Users visit several times, so the delta-method interval is wider than the per-visit one.
-    expect(r.fixedHorizon.interval[1] - r.fixedHorizon.interval[0]).toBeGreaterThan(r.visitLevel.interval[1] - r.visitLevel.interval[0])
+    expect(r.fixedHorizon.interval[1] - r.fixedHorizon.interval[0]).toBeGreaterThan(
+      r.visitLevel.interval[1] - r.visitLevel.interval[0],
+    )
     expect(r.looks.map((l) => l.visit)).toEqual([300, 600, 900, 1200, 1500, 1800, 2100, 2400, 2700, 3000])
     expect(r.looks[9].fixedPValue).toBe(r.fixedHorizon.pValue)
     expect(r.looks[9].sequentialPValue).toBe(r.sequential.pValue)
@@ -106,8 +111,15 @@ describe("runAbTest", () => {
   // the z-test 20 times inflates its false-positive rate far above α = 0.05; the z-test at the
   // planned horizon does not, and the mSPRT checked after every visit stays below α (Wilson 95%).
   it("an A/A test on the world: peeking inflates false positives, the mSPRT keeps them below α", () => {
-    const rates = abTestErrorRates(env, (run) => [random(2 * run), random(2 * run + 1)], { visits: 4000, seed: 100, tau: 0.01 }, 300)
-    console.log(`A/A on the world, 300 runs: peeking ${rates.peeking.rejections}, horizon ${rates.fixedHorizon.rejections}, per-visit ${rates.visitLevel.rejections}, per-user ${rates.perUser.rejections}, mSPRT ${rates.sequential.rejections}`)
+    const rates = abTestErrorRates(
+      env,
+      (run) => [random(2 * run), random(2 * run + 1)],
+      { visits: 4000, seed: 100, tau: 0.01 },
+      300,
+    )
+    console.log(
+      `A/A on the world, 300 runs: peeking ${rates.peeking.rejections}, horizon ${rates.fixedHorizon.rejections}, per-visit ${rates.visitLevel.rejections}, per-user ${rates.perUser.rejections}, mSPRT ${rates.sequential.rejections}`,
+    )
     expect(rates.peeking.interval[0]).toBeGreaterThan(0.1)
     expect(rates.fixedHorizon.interval[0]).toBeLessThan(0.05)
     expect(rates.perUser.interval[0]).toBeLessThan(0.05)
@@ -118,10 +130,24 @@ describe("runAbTest", () => {
     const revenue = new EcommerceEnvironment({ world: { users: 50, items: 40, seed: 1 }, reward: "revenue" })
     const r = new RandomPolicy({ arms: revenue.nArms }) as Policy<EcommerceContext>
     expect(() => runAbTest(revenue, { policies: [r, r], visits: 100, seed: 1 })).toThrow(/rewards revenue/)
-    expect(() => runAbTest(env, { policies: [random(1), random(2)], visits: 1, seed: 1 })).toThrow(/visits must be an integer >= 2, got 1/)
-    expect(() => runAbTest(env, { policies: [random(1), random(2)], visits: 100, seed: 1, treatmentShare: 1 })).toThrow(/treatmentShare must be in \(0, 1\), got 1/)
-    expect(() => runAbTest(env, { policies: [random(1), random(2)], visits: 100, seed: 1, looks: 0 })).toThrow(/looks must be an integer in \[1, visits = 100\], got 0/)
-    expect(() => runAbTest(env, { policies: [random(1), new RandomPolicy({ arms: 3 }) as Policy<EcommerceContext>], visits: 100, seed: 1 })).toThrow(/has 3 arms, the environment 12/)
-    expect(() => abTestErrorRates(env, () => [random(1), random(2)], { visits: 100, seed: 1 }, 0)).toThrow(/runs must be a positive integer, got 0/)
+    expect(() => runAbTest(env, { policies: [random(1), random(2)], visits: 1, seed: 1 })).toThrow(
+      /visits must be an integer >= 2, got 1/,
+    )
+    expect(() => runAbTest(env, { policies: [random(1), random(2)], visits: 100, seed: 1, treatmentShare: 1 })).toThrow(
+      /treatmentShare must be in \(0, 1\), got 1/,
+    )
+    expect(() => runAbTest(env, { policies: [random(1), random(2)], visits: 100, seed: 1, looks: 0 })).toThrow(
+      /looks must be an integer in \[1, visits = 100\], got 0/,
+    )
+    expect(() =>
+      runAbTest(env, {
+        policies: [random(1), new RandomPolicy({ arms: 3 }) as Policy<EcommerceContext>],
+        visits: 100,
+        seed: 1,
+      }),
+    ).toThrow(/has 3 arms, the environment 12/)
+    expect(() => abTestErrorRates(env, () => [random(1), random(2)], { visits: 100, seed: 1 }, 0)).toThrow(
+      /runs must be a positive integer, got 0/,
+    )
   })
 })

@@ -17,11 +17,15 @@ describe("Bernoulli K = 10, 0.5 vs 0.4", () => {
 
   it("regret at T = 10⁴: Thompson < KL-UCB < UCB1; Thompson's per-decade growth near the bound's slope", () => {
     const runs = 30
-    const result = simulate(new BernoulliArms(means), [new BetaThompson({ arms: 10 }), new KlUcb({ arms: 10 }), new Ucb1({ arms: 10 })], {
-      horizon: 10_000,
-      runs,
-      seed: 2011,
-    })
+    const result = simulate(
+      new BernoulliArms(means),
+      [new BetaThompson({ arms: 10 }), new KlUcb({ arms: 10 }), new Ucb1({ arms: 10 })],
+      {
+        horizon: 10_000,
+        runs,
+        seed: 2011,
+      },
+    )
     const [ts, kl, ucb] = result.policies.map((p) => p.finals.cumulativeRegret)
     expect(ts.ci95[1]).toBeLessThan(kl.mean)
     expect(kl.ci95[1]).toBeLessThan(ucb.mean)

@@ -12,7 +12,8 @@ describe("ChunkMerger", () => {
     const rng = createRng(3, c)
     return [0, 1].map(() => {
       const acc = emptyAccumulator(T)
-      for (const key of ["reward", "reward2", "optimal", "regret", "regret2"] as const) for (let t = 0; t < T; t++) acc[key][t] = rng.next() * 1e3 + 1e-3 * rng.next()
+      for (const key of ["reward", "reward2", "optimal", "regret", "regret2"] as const)
+        for (let t = 0; t < T; t++) acc[key][t] = rng.next() * 1e3 + 1e-3 * rng.next()
       acc.finals = { meanReward: [c, c + 0.5] }
       return acc
     })
@@ -27,7 +28,9 @@ describe("ChunkMerger", () => {
     const expected = inOrder()
     const order = [3, 1, 0, 2, 7, 11, 4, 5, 10, 6, 9, 8]
     const released: [number, number][] = []
-    const merger = new ChunkMerger([emptyAccumulator(T), emptyAccumulator(T)], CHUNKS, (accs, thread) => released.push([accs[1].finals.meanReward[0], thread]))
+    const merger = new ChunkMerger([emptyAccumulator(T), emptyAccumulator(T)], CHUNKS, (accs, thread) =>
+      released.push([accs[1].finals.meanReward[0], thread]),
+    )
     for (const c of order) {
       expect(merger.complete).toBe(false)
       merger.add(c, chunk(c), c % 3)

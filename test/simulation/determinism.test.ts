@@ -6,12 +6,22 @@ import { simulateConfig, simulationConfigSchema, type SimulationResult } from ".
 describe("determinism across worker counts", () => {
   const base = {
     environment: { type: "gaussian-testbed", arms: 10 },
-    policies: [{ type: "epsilon-greedy", epsilon: 0.1 }, { type: "gaussian-thompson" }, { type: "gradient", alpha: 0.1 }],
+    policies: [
+      { type: "epsilon-greedy", epsilon: 0.1 },
+      { type: "gaussian-thompson" },
+      { type: "gradient", alpha: 0.1 },
+    ],
     horizon: 200,
     runs: 40,
     seed: 5,
   }
-  const curves = (r: SimulationResult): number[][] => r.policies.flatMap((p) => [Array.from(p.meanReward), Array.from(p.cumulativeRegret), Array.from(p.regretUpper), Array.from(p.optimalRate)])
+  const curves = (r: SimulationResult): number[][] =>
+    r.policies.flatMap((p) => [
+      Array.from(p.meanReward),
+      Array.from(p.cumulativeRegret),
+      Array.from(p.regretUpper),
+      Array.from(p.optimalRate),
+    ])
 
   it("1, 2 and 3 workers give bit-identical results", async () => {
     const one = await simulateConfig(validate(simulationConfigSchema, { ...base, workers: 1 }, "test"))
@@ -25,7 +35,11 @@ describe("determinism across worker counts", () => {
   it("the e-commerce environment with contextual policies is identical on 1 and 2 workers", async () => {
     const config = {
       environment: { type: "ecommerce", world: { users: 200, items: 120, categories: 8, seed: 3 }, stepsPerDay: 20 },
-      policies: [{ type: "linucb", alpha: 0.5 }, { type: "segment-epsilon-greedy", epsilons: [0.05, 0.3] }, { type: "thompson" }],
+      policies: [
+        { type: "linucb", alpha: 0.5 },
+        { type: "segment-epsilon-greedy", epsilons: [0.05, 0.3] },
+        { type: "thompson" },
+      ],
       horizon: 200,
       runs: 6,
       seed: 9,
@@ -61,10 +75,20 @@ describe("determinism across worker counts", () => {
       horizon: 10,
       runs: 1,
     }
-    await expect(simulateConfig(validate(simulationConfigSchema, config, "test"))).rejects.toThrow(/policies\[1\] \(epsilon-greedy\): a slate needs a policy that scores every arm/)
+    await expect(simulateConfig(validate(simulationConfigSchema, config, "test"))).rejects.toThrow(
+      /policies\[1\] \(epsilon-greedy\): a slate needs a policy that scores every arm/,
+    )
     const pbm = { ...config, policies: [{ type: "thompson" }], slate: { k: 2, clickModel: "position-based" } }
-    await expect(simulateConfig(validate(simulationConfigSchema, pbm, "test"))).rejects.toThrow(/policies\[0\] \(thompson\): position-based slates learn from inverse-propensity rewards/)
-    const bernoulli = { ...config, environment: { type: "bernoulli", probabilities: [0.1, 0.2, 0.3] }, policies: [{ type: "ucb1" }] }
-    await expect(simulateConfig(validate(simulationConfigSchema, bernoulli, "test"))).rejects.toThrow(/slate: needs an environment that shows slates/)
+    await expect(simulateConfig(validate(simulationConfigSchema, pbm, "test"))).rejects.toThrow(
+      /policies\[0\] \(thompson\): position-based slates learn from inverse-propensity rewards/,
+    )
+    const bernoulli = {
+      ...config,
+      environment: { type: "bernoulli", probabilities: [0.1, 0.2, 0.3] },
+      policies: [{ type: "ucb1" }],
+    }
+    await expect(simulateConfig(validate(simulationConfigSchema, bernoulli, "test"))).rejects.toThrow(
+      /slate: needs an environment that shows slates/,
+    )
   })
 })

@@ -39,11 +39,18 @@ describe("EcommerceEnvironment", () => {
   })
 
   it("LinUCB beats random on CTR and every run metric is in range", () => {
-    const result = simulate(env, [new RandomPolicy({ arms: env.nArms }), new LinUcb({ arms: env.nArms, dimension: ECOMMERCE_FEATURES, alpha: 0.3 })], {
-      horizon: 1500,
-      runs: 4,
-      seed: 3,
-    })
+    const result = simulate(
+      env,
+      [
+        new RandomPolicy({ arms: env.nArms }),
+        new LinUcb({ arms: env.nArms, dimension: ECOMMERCE_FEATURES, alpha: 0.3 }),
+      ],
+      {
+        horizon: 1500,
+        runs: 4,
+        seed: 3,
+      },
+    )
     const [random, linucb] = result.policies
     expect(linucb.finals.ctr.mean).toBeGreaterThan(random.finals.ctr.mean)
     for (const p of result.policies) {
@@ -58,7 +65,10 @@ describe("EcommerceEnvironment", () => {
   })
 
   describe("slates under the position-based model", () => {
-    const slateEnv = new EcommerceEnvironment({ world: { users: 300, items: 150, categories: 8, seed: 11 }, stepsPerDay: 10 })
+    const slateEnv = new EcommerceEnvironment({
+      world: { users: 300, items: 150, categories: 8, seed: 11 },
+      stepsPerDay: 10,
+    })
 
     it("expected slate reward = Σ_p examination(p)·attraction(slate[p]) (Craswell et al. 2008), and position bias lowers a reversed slate", () => {
       slateEnv.reset()
@@ -67,15 +77,20 @@ describe("EcommerceEnvironment", () => {
       const w = slateEnv.world
       const slate = Int32Array.from([3, 0, 6, 1])
       let pbm = 0
-      for (let p = 0; p < 4; p++) pbm += w.examination(p) * w.attraction(ctx.user, slateEnv.armItem[slate[p]], ctx.situation, 0)
+      for (let p = 0; p < 4; p++)
+        pbm += w.examination(p) * w.attraction(ctx.user, slateEnv.armItem[slate[p]], ctx.situation, 0)
       expect(slateEnv.expectedSlateReward(slate, 4, ctx)).toBeCloseTo(pbm, 14)
       // Sorted by attraction descending vs ascending: the rearrangement inequality (κ strictly decreasing).
       const order = Array.from({ length: slateEnv.nArms }, (_, a) => a).sort(
-        (a, b) => w.attraction(ctx.user, slateEnv.armItem[b], ctx.situation, 0) - w.attraction(ctx.user, slateEnv.armItem[a], ctx.situation, 0),
+        (a, b) =>
+          w.attraction(ctx.user, slateEnv.armItem[b], ctx.situation, 0) -
+          w.attraction(ctx.user, slateEnv.armItem[a], ctx.situation, 0),
       )
       const bestFirst = Int32Array.from(order.slice(0, 3))
       const bestLast = Int32Array.from(order.slice(0, 3).reverse())
-      expect(slateEnv.expectedSlateReward(bestFirst, 3, ctx)).toBeGreaterThan(slateEnv.expectedSlateReward(bestLast, 3, ctx))
+      expect(slateEnv.expectedSlateReward(bestFirst, 3, ctx)).toBeGreaterThan(
+        slateEnv.expectedSlateReward(bestLast, 3, ctx),
+      )
       expect(slateEnv.bestSlateReward(3, ctx)).toBeCloseTo(slateEnv.expectedSlateReward(bestFirst, 3, ctx), 14)
     })
 
@@ -101,7 +116,9 @@ describe("EcommerceEnvironment", () => {
       const ctx = slateEnv.context(4, rng)
       const slate = Int32Array.from([0, 1, 2])
       const w = slateEnv.world
-      const expected = [0, 1, 2].map((p) => w.examination(p) * w.attraction(ctx.user, slateEnv.armItem[slate[p]], ctx.situation, 0))
+      const expected = [0, 1, 2].map(
+        (p) => w.examination(p) * w.attraction(ctx.user, slateEnv.armItem[slate[p]], ctx.situation, 0),
+      )
       const n = 40_000
       const clicks = new Uint8Array(3)
       const sums = [0, 0, 0]
@@ -148,8 +165,15 @@ describe("EcommerceEnvironment", () => {
     })
 
     it("with many visits per user, random exploration discovers far more interests than greedy", () => {
-      const e = new EcommerceEnvironment({ world: { users: 30, items: 100, categories: 10, seed: 8 }, stepsPerDay: 100 })
-      const r = simulate(e, [new RandomPolicy({ arms: e.nArms }), new Greedy({ arms: e.nArms })], { horizon: 3000, runs: 3, seed: 2 })
+      const e = new EcommerceEnvironment({
+        world: { users: 30, items: 100, categories: 10, seed: 8 },
+        stepsPerDay: 100,
+      })
+      const r = simulate(e, [new RandomPolicy({ arms: e.nArms }), new Greedy({ arms: e.nArms })], {
+        horizon: 3000,
+        runs: 3,
+        seed: 2,
+      })
       const [random, greedy] = r.policies.map((p) => p.finals.interestDiscovery)
       expect(random.mean).toBeGreaterThan(greedy.ci95[1] + 0.2)
     })

@@ -5,7 +5,13 @@ import { playKernel } from "../../src/simulation/kernels/dispatch"
 import { emptyAccumulator } from "../../src/simulation/accumulator"
 
 const curves = (r: SimulationResult): number[][] =>
-  r.policies.flatMap((p) => [Array.from(p.meanReward), Array.from(p.rewardUpper), Array.from(p.optimalRate), Array.from(p.cumulativeRegret), Array.from(p.regretUpper)])
+  r.policies.flatMap((p) => [
+    Array.from(p.meanReward),
+    Array.from(p.rewardUpper),
+    Array.from(p.optimalRate),
+    Array.from(p.cumulativeRegret),
+    Array.from(p.regretUpper),
+  ])
 
 describe("specialised loops give exactly the generic loop's numbers", () => {
   it.each([
@@ -49,7 +55,10 @@ describe("UCB's cached width table", () => {
 describe("Thompson's inline gammas", () => {
   it("give the generic loop's numbers, with small shapes (more squeeze failures) and many ziggurat slow paths", () => {
     const env = new BernoulliArms([0.1, 0.15, 0.05, 0.12])
-    const policies = () => [new BetaThompson({ arms: 4 }), new BetaThompson({ arms: 4, priorAlpha: 1.25, priorBeta: 3.5 })]
+    const policies = () => [
+      new BetaThompson({ arms: 4 }),
+      new BetaThompson({ arms: 4, priorAlpha: 1.25, priorBeta: 3.5 }),
+    ]
     // 2 policies × 6 runs × 1500 steps × 8 gammas ≈ 144,000 gammas: over a thousand take the slow path.
     const options = { horizon: 1500, runs: 6, seed: 5 }
     const fast = simulate(env, policies(), options)

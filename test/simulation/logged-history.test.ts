@@ -3,7 +3,11 @@ import { createRng } from "../../src/random/rng"
 import { EcommerceEnvironment, historySize, loggingPropensities } from "../../src/simulation"
 
 describe("the logged history before an experiment", () => {
-  const env = new EcommerceEnvironment({ world: { users: 50, items: 120, categories: 6, seed: 2 }, stepsPerDay: 200, history: { days: 10, epsilon: 0.2 } })
+  const env = new EcommerceEnvironment({
+    world: { users: 50, items: 120, categories: 6, seed: 2 },
+    stepsPerDay: 200,
+    history: { days: 10, epsilon: 0.2 },
+  })
 
   it("popularity feed propensities: (1 − ε)·pop/Σpop + ε/K, summing to 1", () => {
     const p = loggingPropensities(Float64Array.of(0.5, 0.3, 0.2), "popularity", 0.1)
@@ -27,7 +31,8 @@ describe("the logged history before an experiment", () => {
       shown[h.arm[i]]++
     }
     // Arms are shown with the stated propensities: within 4 binomial standard errors.
-    for (let a = 0; a < env.nArms; a++) expect(Math.abs(shown[a] / 2000 - pi[a])).toBeLessThan(4 * Math.sqrt((pi[a] * (1 - pi[a])) / 2000))
+    for (let a = 0; a < env.nArms; a++)
+      expect(Math.abs(shown[a] / 2000 - pi[a])).toBeLessThan(4 * Math.sqrt((pi[a] * (1 - pi[a])) / 2000))
     const again = env.loggedHistory(createRng(7, 1))
     expect(Array.from(again.reward)).toEqual(Array.from(h.reward))
     expect(historySize(h).clicksPerUser).toBeGreaterThan(0)
@@ -45,7 +50,8 @@ describe("the logged history before an experiment", () => {
     env.reset()
     for (let t = 0; t < 4000; t++) {
       const ctx = env.context(t, rng)
-      for (let a = 0; a < env.nArms; a++) expected += pi[a] * env.world.clickProbability(ctx.user, env.armItem[a], { ...ctx.situation, day: 0 }, 0, 0)
+      for (let a = 0; a < env.nArms; a++)
+        expected += pi[a] * env.world.clickProbability(ctx.user, env.armItem[a], { ...ctx.situation, day: 0 }, 0, 0)
     }
     expected /= 4000
     expect(rate).toBeLessThan(expected + 0.02)
@@ -53,17 +59,28 @@ describe("the logged history before an experiment", () => {
   })
 
   it("users who arrive during the run have no rows; a history of 0 days is empty", () => {
-    const arriving = new EcommerceEnvironment({ world: { users: 50, items: 120, categories: 6, seed: 2 }, stepsPerDay: 200, history: { days: 5 }, arrivals: { share: 0.2 } })
+    const arriving = new EcommerceEnvironment({
+      world: { users: 50, items: 120, categories: 6, seed: 2 },
+      stepsPerDay: 200,
+      history: { days: 5 },
+      arrivals: { share: 0.2 },
+    })
     const h = arriving.loggedHistory(createRng(1))
     expect(h.nUsers).toBe(50)
     for (let i = 0; i < h.user.length; i++) expect(h.user[i]).toBeLessThan(40)
-    const empty = new EcommerceEnvironment({ world: { users: 10, items: 60, categories: 4, seed: 2 } }).loggedHistory(createRng(1))
+    const empty = new EcommerceEnvironment({ world: { users: 10, items: 60, categories: 4, seed: 2 } }).loggedHistory(
+      createRng(1),
+    )
     expect(empty.user.length).toBe(0)
     expect(empty.nUsers).toBe(10)
   })
 
   it("rejects bad settings naming the field", () => {
-    expect(() => new EcommerceEnvironment({ world: { users: 10, items: 60, categories: 4 }, history: { days: -1 } })).toThrow(/history.days/)
-    expect(() => new EcommerceEnvironment({ world: { users: 10, items: 60, categories: 4 }, history: { epsilon: 0 } })).toThrow(/history.epsilon/)
+    expect(
+      () => new EcommerceEnvironment({ world: { users: 10, items: 60, categories: 4 }, history: { days: -1 } }),
+    ).toThrow(/history.days/)
+    expect(
+      () => new EcommerceEnvironment({ world: { users: 10, items: 60, categories: 4 }, history: { epsilon: 0 } }),
+    ).toThrow(/history.epsilon/)
   })
 })

@@ -7,7 +7,8 @@ import { compareOfflineOnline } from "../../src/simulation/offline-online"
 import type { PolicySpec } from "../../src/simulation/config"
 
 const env = new EcommerceEnvironment({ world: { users: 2000, items: 300, seed: 7 } })
-const make = (spec: PolicySpec, seed: number): Policy<EcommerceContext> => createPolicy(spec, env, 0, seed) as Policy<EcommerceContext>
+const make = (spec: PolicySpec, seed: number): Policy<EcommerceContext> =>
+  createPolicy(spec, env, 0, seed) as Policy<EcommerceContext>
 const inside = (x: number, ci: [number, number]): boolean => ci[0] <= x && x <= ci[1]
 
 /** A: uniform random; B: LinUCB on the visit features, trained on 10,000 visits of its own, then frozen. */
@@ -28,7 +29,13 @@ describe("compareOfflineOnline", () => {
     const stderr = { dr: [] as number[], online: [] as number[] }
     const covered = { drA: 0, drB: 0, ipwDiff: 0, drDiff: 0, zDiff: 0, sequential: 0 }
     for (const seed of seeds) {
-      const r = compareOfflineOnline(env, { policies: policies(seed), logging: make({ type: "random" }, seed + 500), logVisits: 8000, seed, resamples: 0 })
+      const r = compareOfflineOnline(env, {
+        policies: policies(seed),
+        logging: make({ type: "random" }, seed + 500),
+        logVisits: 8000,
+        seed,
+        resamples: 0,
+      })
       expect(r.logRows).toBe(8000)
       // The paired differences are exactly the differences of evaluateOffPolicy's IPW and DR values.
       expect(r.offlineDifference.ipw.value).toBeCloseTo(r.offline[1].ipw.value - r.offline[0].ipw.value, 12)
@@ -48,11 +55,14 @@ describe("compareOfflineOnline", () => {
       covered.zDiff += +inside(d, z)
       covered.sequential += +inside(d, r.online.sequential.interval)
     }
-    for (const [name, k] of Object.entries(covered)) expect(k, `${name} holds the truth on ${k} of 6 seeds`).toBeGreaterThanOrEqual(5)
+    for (const [name, k] of Object.entries(covered))
+      expect(k, `${name} holds the truth on ${k} of 6 seeds`).toBeGreaterThanOrEqual(5)
     // The mean error over the seeds, against the standard error the estimators report.
     const mean = (x: number[]): number => x.reduce((s, v) => s + v, 0) / x.length
     for (const k of ["dr", "online"] as const) {
-      expect(Math.abs(mean(errors[k])), `${k} mean error ${mean(errors[k])}`).toBeLessThan((3 * Math.sqrt(mean(stderr[k].map((s) => s * s)))) / Math.sqrt(seeds.length))
+      expect(Math.abs(mean(errors[k])), `${k} mean error ${mean(errors[k])}`).toBeLessThan(
+        (3 * Math.sqrt(mean(stderr[k].map((s) => s * s)))) / Math.sqrt(seeds.length),
+      )
     }
   })
 
@@ -61,9 +71,17 @@ describe("compareOfflineOnline", () => {
   // reward model cannot tell unseen categories apart: the offline difference is far from the truth,
   // while the online test, which serves both policies, finds it.
   it("without support in the log, OPE and the A/B test disagree and the A/B test is right", () => {
-    const r = compareOfflineOnline(env, { policies: policies(11), logging: make({ type: "greedy" }, 9), logVisits: 8000, seed: 11, resamples: 0 })
+    const r = compareOfflineOnline(env, {
+      policies: policies(11),
+      logging: make({ type: "greedy" }, 9),
+      logVisits: 8000,
+      seed: 11,
+      resamples: 0,
+    })
     const d = r.trueDifference
-    console.log(`greedy log: truth ${d.toFixed(4)}, IPW ${r.offlineDifference.ipw.value.toFixed(4)} ${r.offlineDifference.ipw.ci95.map((x) => x.toFixed(4))}, DR ${r.offlineDifference.dr.value.toFixed(4)} ${r.offlineDifference.dr.ci95.map((x) => x.toFixed(4))}, A/B ${r.online.fixedHorizon.interval.map((x) => x.toFixed(4))}`)
+    console.log(
+      `greedy log: truth ${d.toFixed(4)}, IPW ${r.offlineDifference.ipw.value.toFixed(4)} ${r.offlineDifference.ipw.ci95.map((x) => x.toFixed(4))}, DR ${r.offlineDifference.dr.value.toFixed(4)} ${r.offlineDifference.dr.ci95.map((x) => x.toFixed(4))}, A/B ${r.online.fixedHorizon.interval.map((x) => x.toFixed(4))}`,
+    )
     expect(inside(d, r.offlineDifference.ipw.ci95)).toBe(false)
     expect(inside(d, r.offlineDifference.dr.ci95)).toBe(false)
     expect(inside(d, r.online.fixedHorizon.interval)).toBe(true)

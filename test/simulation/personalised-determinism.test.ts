@@ -4,7 +4,8 @@ import { simulateConfig, simulationConfigSchema, type SimulationResult } from ".
 
 /** Needs the compiled worker: `npm run build` first (the test script does it). */
 describe("personalised policies: determinism across worker counts", () => {
-  const curves = (r: SimulationResult): number[][] => r.policies.flatMap((p) => [Array.from(p.meanReward), Array.from(p.cumulativeRegret)])
+  const curves = (r: SimulationResult): number[][] =>
+    r.policies.flatMap((p) => [Array.from(p.meanReward), Array.from(p.cumulativeRegret)])
 
   it("every personalised policy gives bit-identical results on 1 and 2 workers", async () => {
     const config = {
@@ -29,7 +30,18 @@ describe("personalised policies: determinism across worker counts", () => {
   })
 
   it("a personalised policy outside the e-commerce environment is an error naming it", async () => {
-    const config = validate(simulationConfigSchema, { environment: { type: "bernoulli", probabilities: [0.1, 0.2] }, policies: [{ type: "hierarchical-thompson" }], horizon: 10, runs: 1 }, "test")
-    await expect(simulateConfig(config)).rejects.toThrow(/policies\[0\] \(hierarchical-thompson\): needs users in the context \(ecommerce or online-retail environment\)/)
+    const config = validate(
+      simulationConfigSchema,
+      {
+        environment: { type: "bernoulli", probabilities: [0.1, 0.2] },
+        policies: [{ type: "hierarchical-thompson" }],
+        horizon: 10,
+        runs: 1,
+      },
+      "test",
+    )
+    await expect(simulateConfig(config)).rejects.toThrow(
+      /policies\[0\] \(hierarchical-thompson\): needs users in the context \(ecommerce or online-retail environment\)/,
+    )
   })
 })

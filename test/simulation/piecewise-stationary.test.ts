@@ -1,11 +1,36 @@
 import { describe, expect, it } from "vitest"
-import { BetaThompson, DiscountedThompson, DiscountedUcb, EpsilonGreedy, SlidingWindowThompson, SlidingWindowUcb, Ucb1, type Policy } from "../../src/bandits"
+import {
+  BetaThompson,
+  DiscountedThompson,
+  DiscountedUcb,
+  EpsilonGreedy,
+  SlidingWindowThompson,
+  SlidingWindowUcb,
+  Ucb1,
+  type Policy,
+} from "../../src/bandits"
 import { createRng } from "../../src/random/rng"
-import { AbruptChangeArms, createEnvironment, environmentSpecSchema, environmentStream, interval, policyStream, RandomWalkArms, simulate, type Interval } from "../../src/simulation"
+import {
+  AbruptChangeArms,
+  createEnvironment,
+  environmentSpecSchema,
+  environmentStream,
+  interval,
+  policyStream,
+  RandomWalkArms,
+  simulate,
+  type Interval,
+} from "../../src/simulation"
 import type { Environment } from "../../src/schema"
 
 /** Per-run share of optimal plays in each [from, to) window, as a mean with its 95% CI over runs. */
-function windowShares(env: Environment<undefined>, policy: Policy<unknown>, windows: [number, number][], runs: number, seed: number): Interval[] {
+function windowShares(
+  env: Environment<undefined>,
+  policy: Policy<unknown>,
+  windows: [number, number][],
+  runs: number,
+  seed: number,
+): Interval[] {
   const horizon = Math.max(...windows.map((w) => w[1]))
   const means = new Float64Array(env.nArms)
   const perRun = windows.map(() => new Float64Array(runs))
@@ -31,7 +56,15 @@ function windowShares(env: Environment<undefined>, policy: Policy<unknown>, wind
 
 describe("AbruptChangeArms with settable change points", () => {
   it("switches to the next segment exactly at each change point, and starts again on reset", () => {
-    const env = new AbruptChangeArms({ arms: 2, changePoints: [3, 5], segments: [[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]] })
+    const env = new AbruptChangeArms({
+      arms: 2,
+      changePoints: [3, 5],
+      segments: [
+        [0.1, 0.2],
+        [0.3, 0.4],
+        [0.5, 0.6],
+      ],
+    })
     const rng = createRng(1)
     const seen: number[] = []
     for (let pass = 0; pass < 2; pass++) {
@@ -74,7 +107,15 @@ describe("AbruptChangeArms with settable change points", () => {
   })
 
   it("a simulation config can set the change points and segments", async () => {
-    const spec = environmentSpecSchema.parse({ type: "abrupt-change", arms: 2, changePoints: [4], segments: [[0.9, 0.1], [0.1, 0.9]] })
+    const spec = environmentSpecSchema.parse({
+      type: "abrupt-change",
+      arms: 2,
+      changePoints: [4],
+      segments: [
+        [0.9, 0.1],
+        [0.1, 0.9],
+      ],
+    })
     const env = await createEnvironment(spec)
     const rng = createRng(5)
     env.reset(rng)
@@ -84,14 +125,38 @@ describe("AbruptChangeArms with settable change points", () => {
   })
 
   it("names bad change points and segments", () => {
-    expect(() => new AbruptChangeArms({ arms: 2 })).toThrow("AbruptChangeArms: give exactly one of period and changePoints")
-    expect(() => new AbruptChangeArms({ arms: 2, period: 5, changePoints: [3] })).toThrow("give exactly one of period and changePoints")
-    expect(() => new AbruptChangeArms({ arms: 2, changePoints: [5, 5] })).toThrow("AbruptChangeArms: changePoints[1] must be an integer >= 1 and above the previous one, got 5")
-    expect(() => new AbruptChangeArms({ arms: 2, changePoints: [0] })).toThrow("changePoints[0] must be an integer >= 1")
-    expect(() => new AbruptChangeArms({ arms: 2, changePoints: [5], segments: [[0.1, 0.2]] })).toThrow("segments must have changePoints.length + 1 = 2 rows, got 1")
-    expect(() => new AbruptChangeArms({ arms: 2, changePoints: [5], segments: [[0.1, 0.2], [0.3]] })).toThrow("segments[1] must have 2 probabilities, got 1")
-    expect(() => new AbruptChangeArms({ arms: 2, changePoints: [5], segments: [[0.1, 0.2], [0.3, 1.5]] })).toThrow("segments[1][1] must be in [0, 1], got 1.5")
-    expect(() => new AbruptChangeArms({ arms: 2, period: 5, segments: [[0.1, 0.2]] })).toThrow("segments need changePoints")
+    expect(() => new AbruptChangeArms({ arms: 2 })).toThrow(
+      "AbruptChangeArms: give exactly one of period and changePoints",
+    )
+    expect(() => new AbruptChangeArms({ arms: 2, period: 5, changePoints: [3] })).toThrow(
+      "give exactly one of period and changePoints",
+    )
+    expect(() => new AbruptChangeArms({ arms: 2, changePoints: [5, 5] })).toThrow(
+      "AbruptChangeArms: changePoints[1] must be an integer >= 1 and above the previous one, got 5",
+    )
+    expect(() => new AbruptChangeArms({ arms: 2, changePoints: [0] })).toThrow(
+      "changePoints[0] must be an integer >= 1",
+    )
+    expect(() => new AbruptChangeArms({ arms: 2, changePoints: [5], segments: [[0.1, 0.2]] })).toThrow(
+      "segments must have changePoints.length + 1 = 2 rows, got 1",
+    )
+    expect(() => new AbruptChangeArms({ arms: 2, changePoints: [5], segments: [[0.1, 0.2], [0.3]] })).toThrow(
+      "segments[1] must have 2 probabilities, got 1",
+    )
+    expect(
+      () =>
+        new AbruptChangeArms({
+          arms: 2,
+          changePoints: [5],
+          segments: [
+            [0.1, 0.2],
+            [0.3, 1.5],
+          ],
+        }),
+    ).toThrow("segments[1][1] must be in [0, 1], got 1.5")
+    expect(() => new AbruptChangeArms({ arms: 2, period: 5, segments: [[0.1, 0.2]] })).toThrow(
+      "segments need changePoints",
+    )
   })
 })
 
@@ -104,8 +169,20 @@ describe("AbruptChangeArms with settable change points", () => {
  * measured in a settled window of each segment, with its 95% CI over runs.
  */
 describe("piecewise-stationary Bernoulli arms (Garivier & Moulines 2011)", () => {
-  const env = new AbruptChangeArms({ arms: 3, changePoints: [3000, 5000], segments: [[0.5, 0.3, 0.4], [0.5, 0.3, 0.9], [0.5, 0.3, 0.4]] })
-  const windows: [number, number][] = [[1000, 3000], [3500, 5000], [5500, 7000]]
+  const env = new AbruptChangeArms({
+    arms: 3,
+    changePoints: [3000, 5000],
+    segments: [
+      [0.5, 0.3, 0.4],
+      [0.5, 0.3, 0.9],
+      [0.5, 0.3, 0.4],
+    ],
+  })
+  const windows: [number, number][] = [
+    [1000, 3000],
+    [3500, 5000],
+    [5500, 7000],
+  ]
   const runs = 100
   const forgetting = () => [
     new DiscountedUcb({ arms: 3, discount: 0.995 }),

@@ -44,6 +44,8 @@ describe("simulateSlates", () => {
 
   it("rejects a slate policy over a different number of arms", () => {
     const wrong = new TopKSlate(new Ucb1({ arms: env.nArms + 1 }), { k, clickModel: "cascade" })
-    expect(() => simulateSlates(env, [wrong], { horizon: 10, runs: 1, seed: 0 })).toThrow(/ranks 11 arms, the environment has 10/)
+    expect(() => simulateSlates(env, [wrong], { horizon: 10, runs: 1, seed: 0 })).toThrow(
+      /ranks 11 arms, the environment has 10/,
+    )
   })
 })

@@ -25,12 +25,14 @@ describe("reward windows", () => {
       for (let r = 0; r < R; r++) {
         const acc = emptyAccumulator(T)
         playRun(env, ps[p], p, r, T, seed, acc, new Float64Array(env.nArms))
-        perRun.push(Array.from({ length: n }, (_, k) => {
-          const end = Math.min(T, (k + 1) * w)
-          let s = 0
-          for (let t = k * w; t < end; t++) s += acc.reward[t]
-          return s / (end - k * w)
-        }))
+        perRun.push(
+          Array.from({ length: n }, (_, k) => {
+            const end = Math.min(T, (k + 1) * w)
+            let s = 0
+            for (let t = k * w; t < end; t++) s += acc.reward[t]
+            return s / (end - k * w)
+          }),
+        )
       }
       const win = result.policies[p].window
       expect(win.x[n - 1]).toBe(T)
@@ -52,7 +54,9 @@ describe("reward windows", () => {
     expect(Math.min(...ys)).toBeGreaterThanOrEqual(0)
     expect(Math.max(...ys)).toBeLessThanOrEqual(1)
     const p = result.policies[0]
-    const perStep = p.rewardUpper.subarray(0, 10).reduce((a, b) => a + b, 0) / 10 - p.rewardLower.subarray(0, 10).reduce((a, b) => a + b, 0) / 10
+    const perStep =
+      p.rewardUpper.subarray(0, 10).reduce((a, b) => a + b, 0) / 10 -
+      p.rewardLower.subarray(0, 10).reduce((a, b) => a + b, 0) / 10
     expect(p.window.upper[0] - p.window.lower[0]).toBeLessThan(perStep)
   })
 })

@@ -13,8 +13,12 @@ describe("simulate's reused accumulators", () => {
       const first = simulate(env, policies(), { horizon: 300, runs, seed: 7 })
       simulate(env, policies(), { horizon: 300, runs: 3, seed: 99 }) // leaves other sums behind in the pool
       const again = simulate(env, policies(), { horizon: 300, runs, seed: 7 })
-      expect(again.policies.map((p) => Array.from(p.cumulativeRegret))).toEqual(first.policies.map((p) => Array.from(p.cumulativeRegret)))
-      expect(again.policies.map((p) => p.finals.meanReward.mean)).toEqual(first.policies.map((p) => p.finals.meanReward.mean))
+      expect(again.policies.map((p) => Array.from(p.cumulativeRegret))).toEqual(
+        first.policies.map((p) => Array.from(p.cumulativeRegret)),
+      )
+      expect(again.policies.map((p) => p.finals.meanReward.mean)).toEqual(
+        first.policies.map((p) => p.finals.meanReward.mean),
+      )
     }
   })
 
@@ -31,6 +35,8 @@ describe("simulate's reused accumulators", () => {
     })
     expect(Array.from(outer.policies[0].meanReward)).toEqual(Array.from(alone.policies[0].meanReward))
     expect(inner).not.toBeNull()
-    expect(Array.from((inner as unknown as ReturnType<typeof simulate>).policies[1].cumulativeRegret)).toEqual(Array.from(alone.policies[1].cumulativeRegret))
+    expect(Array.from((inner as unknown as ReturnType<typeof simulate>).policies[1].cumulativeRegret)).toEqual(
+      Array.from(alone.policies[1].cumulativeRegret),
+    )
   })
 })

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest"
 import { validate } from "../../src/config/load-config"
 import { loadConfig } from "../../src/config/load-config"
-import { scenarioConfigs, simulateScenarios, simulationConfigSchema, type ScenarioResult, type SimulationResult } from "../../src/simulation"
+import {
+  scenarioConfigs,
+  simulateScenarios,
+  simulationConfigSchema,
+  type ScenarioResult,
+  type SimulationResult,
+} from "../../src/simulation"
 import { compareScenario, paretoFrontier, personalFindings } from "../../src/report"
 
 /** Needs the compiled worker: `npm run build` first (the test script does it). */
@@ -15,9 +21,18 @@ const config = {
   },
   scenarios: [
     { name: "stay" },
-    { name: "leave", environment: { world: { communities: { count: 3 } }, leaving: { leaveLogit: -4 }, arrivals: { share: 0.25 } } },
+    {
+      name: "leave",
+      environment: { world: { communities: { count: 3 } }, leaving: { leaveLogit: -4 }, arrivals: { share: 0.25 } },
+    },
   ],
-  policies: [{ type: "random" }, { type: "greedy" }, { type: "thompson" }, { type: "hierarchical-thompson" }, { type: "per-user-thompson" }],
+  policies: [
+    { type: "random" },
+    { type: "greedy" },
+    { type: "thompson" },
+    { type: "hierarchical-thompson" },
+    { type: "per-user-thompson" },
+  ],
   horizon: 300,
   runs: 6,
   seed: 9,
@@ -37,18 +52,24 @@ describe("scenarios", () => {
 
   it("a bad scenario field is one error naming the scenario and the field", () => {
     const bad = { ...config, scenarios: [{ name: "oops", environment: { leaving: { memory: 2 } } }] }
-    expect(() => scenarioConfigs(validate(simulationConfigSchema, bad, "test"))).toThrow(/scenarios\[0\] \(oops\)\.environment.*leaving\.memory/)
+    expect(() => scenarioConfigs(validate(simulationConfigSchema, bad, "test"))).toThrow(
+      /scenarios\[0\] \(oops\)\.environment.*leaving\.memory/,
+    )
   })
 
   it("with warm-started policies, users who leave and arrive: bit-identical on 1 and 2 workers", async () => {
     const one = await simulateScenarios(validate(simulationConfigSchema, { ...config, workers: 1 }, "test"))
     const two = await simulateScenarios(validate(simulationConfigSchema, { ...config, workers: 2 }, "test"))
-    const curves = (r: SimulationResult): number[][] => r.policies.flatMap((p) => [Array.from(p.meanReward), Array.from(p.cumulativeRegret)])
+    const curves = (r: SimulationResult): number[][] =>
+      r.policies.flatMap((p) => [Array.from(p.meanReward), Array.from(p.cumulativeRegret)])
     for (let s = 0; s < 2; s++) {
       expect(curves(two[s].result)).toEqual(curves(one[s].result))
       expect(two[s].result.policies.map((p) => p.perRun)).toEqual(one[s].result.policies.map((p) => p.perRun))
     }
-    expect(one.map((s) => s.personalised)).toEqual([[false, false, false, true, true], [false, false, false, true, true]])
+    expect(one.map((s) => s.personalised)).toEqual([
+      [false, false, false, true, true],
+      [false, false, false, true, true],
+    ])
     expect(one[0].history!.impressions).toBeGreaterThan(0)
     const leave = compareScenario(one[1])
     expect(leave.leaving && leave.arrivals).toBe(true)
@@ -72,26 +93,95 @@ describe("personal findings", () => {
     })
     const policy = (name: string, type: string, c: number[], r: number[]): SimulationResult["policies"][number] => {
       const perRun = finals(c, r)
-      const mean = (v: number[]): { mean: number; ci95: [number, number] } => ({ mean: (v[0] + v[1]) / 2, ci95: [Math.min(...v), Math.max(...v)] })
-      return { name, type, config: null, perRun, finals: Object.fromEntries(Object.entries(perRun).map(([k, v]) => [k, mean(v)])) } as unknown as SimulationResult["policies"][number]
+      const mean = (v: number[]): { mean: number; ci95: [number, number] } => ({
+        mean: (v[0] + v[1]) / 2,
+        ci95: [Math.min(...v), Math.max(...v)],
+      })
+      return {
+        name,
+        type,
+        config: null,
+        perRun,
+        finals: Object.fromEntries(Object.entries(perRun).map(([k, v]) => [k, mean(v)])),
+      } as unknown as SimulationResult["policies"][number]
     }
-    const result = { environment: "x", horizon: 1, runs: 2, seed: 0, laiRobbins: null, laiRobbinsConstant: null, policies: [policy("random", "random", clicks[0], regret[0]), policy("greedy", "greedy", clicks[1], regret[1])] }
-    return { name: leaving ? "leave" : "stay", config: { environment: leaving ? { type: "ecommerce", leaving: {} } : { type: "ecommerce" } } as never, result, personalised: [false, false], history: null }
+    const result = {
+      environment: "x",
+      horizon: 1,
+      runs: 2,
+      seed: 0,
+      laiRobbins: null,
+      laiRobbinsConstant: null,
+      policies: [policy("random", "random", clicks[0], regret[0]), policy("greedy", "greedy", clicks[1], regret[1])],
+    }
+    return {
+      name: leaving ? "leave" : "stay",
+      config: { environment: leaving ? { type: "ecommerce", leaving: {} } : { type: "ecommerce" } } as never,
+      result,
+      personalised: [false, false],
+      history: null,
+    }
   }
 
   it("state the winner on long-term clicks with the paired difference, and whether pure exploitation wins", () => {
-    const f = personalFindings([compareScenario(fake(true, [[10, 12], [4, 6]], [[100, 100], [80, 60]]))])
+    const f = personalFindings([
+      compareScenario(
+        fake(
+          true,
+          [
+            [10, 12],
+            [4, 6],
+          ],
+          [
+            [100, 100],
+            [80, 60],
+          ],
+        ),
+      ),
+    ])
     // random − greedy per run: 6, 6 → mean 6, sd 0 → [6, 6]
-    expect(f).toContain("In «leave», random wins on long-term clicks per user with 11.0 clicks, 6.00 [6.00, 6.00] clicks more than the runner-up greedy (paired over 2 runs).")
+    expect(f).toContain(
+      "In «leave», random wins on long-term clicks per user with 11.0 clicks, 6.00 [6.00, 6.00] clicks more than the runner-up greedy (paired over 2 runs).",
+    )
     expect(f.some((s) => s.startsWith("In «leave», pure exploitation does not win: greedy earns 5.00"))).toBe(true)
     // Equal discovery in every run: a tie, not a win.
-    expect(f).toContain("In «leave», random and greedy tie on interest discovery (share of each user's true top categories clicked) at 50.0%.")
-    const g = personalFindings([compareScenario(fake(true, [[4, 6], [10, 12]], [[100, 100], [80, 60]]))])
+    expect(f).toContain(
+      "In «leave», random and greedy tie on interest discovery (share of each user's true top categories clicked) at 50.0%.",
+    )
+    const g = personalFindings([
+      compareScenario(
+        fake(
+          true,
+          [
+            [4, 6],
+            [10, 12],
+          ],
+          [
+            [100, 100],
+            [80, 60],
+          ],
+        ),
+      ),
+    ])
     expect(g.some((s) => s.startsWith("In «leave», pure exploitation wins even though users leave"))).toBe(true)
   })
 
   it("where users stay, state the gap closed (1 − R/R_random run by run)", () => {
-    const f = personalFindings([compareScenario(fake(false, [[1, 1], [1, 1]], [[100, 100], [80, 60]]))])
+    const f = personalFindings([
+      compareScenario(
+        fake(
+          false,
+          [
+            [1, 1],
+            [1, 1],
+          ],
+          [
+            [100, 100],
+            [80, 60],
+          ],
+        ),
+      ),
+    ])
     // greedy: 0.2 and 0.4 → 30.0%; it is the best population-level policy (no personalised one here)
     expect(f[0]).toMatch(/^In «stay», the best population-level policy, greedy, closes 30\.0% \[/)
   })

@@ -13,7 +13,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 describe("steps.csv written in blocks", () => {
   it("has the bytes of the whole string, whatever the block size", () => {
-    const result = simulate(new BernoulliArms([0.7, 0.3]), [new Ucb1({ arms: 2, name: "ucb, \"one\"" }), new Ucb1({ arms: 2 })], { horizon: 7, runs: 3, seed: 1 })
+    const result = simulate(
+      new BernoulliArms([0.7, 0.3]),
+      [new Ucb1({ arms: 2, name: 'ucb, "one"' }), new Ucb1({ arms: 2 })],
+      { horizon: 7, runs: 3, seed: 1 },
+    )
     const whole = simulationStepsCsv(result)
     expect(whole.split("\n")).toHaveLength(1 + 2 * 7 + 1)
     expect(whole.split("\n")[1]).toMatch(/^"ucb, ""one""",1,/)

@@ -12,7 +12,11 @@ import { GaussianTestbed, simulate } from "../../src/simulation"
 describe("Sutton & Barto 10-armed testbed", () => {
   const horizon = 1000
   it("figure 2.2: ε = 0.1 ends near reward 1.37 / 80% optimal, greedy near 1.0 / 35%", () => {
-    const result = simulate(new GaussianTestbed({ arms: 10 }), [new EpsilonGreedy({ arms: 10, epsilon: 0.1 }), new Greedy({ arms: 10 })], { horizon, runs: 1000, seed: 2018 })
+    const result = simulate(
+      new GaussianTestbed({ arms: 10 }),
+      [new EpsilonGreedy({ arms: 10, epsilon: 0.1 }), new Greedy({ arms: 10 })],
+      { horizon, runs: 1000, seed: 2018 },
+    )
     const [eps, greedy] = result.policies
     expect(Math.abs(eps.finalMeanReward - 1.37)).toBeLessThan(0.08)
     expect(Math.abs(eps.finalOptimalActionRate - 0.8)).toBeLessThan(0.06)
@@ -21,7 +25,11 @@ describe("Sutton & Barto 10-armed testbed", () => {
   })
 
   it("figure 2.4: UCB c = 2 beats ε = 0.1 after the first k steps", () => {
-    const result = simulate(new GaussianTestbed({ arms: 10 }), [new Ucb({ arms: 10, c: 2 }), new EpsilonGreedy({ arms: 10, epsilon: 0.1 })], { horizon, runs: 1000, seed: 24 })
+    const result = simulate(
+      new GaussianTestbed({ arms: 10 }),
+      [new Ucb({ arms: 10, c: 2 }), new EpsilonGreedy({ arms: 10, epsilon: 0.1 })],
+      { horizon, runs: 1000, seed: 24 },
+    )
     const [ucb, eps] = result.policies
     // Every 100-step window after the first 100 steps: UCB's average reward is higher.
     for (let start = 100; start < horizon; start += 100) {
@@ -40,7 +48,10 @@ describe("Sutton & Barto 10-armed testbed", () => {
   it("figure 2.5: gradient bandit α = 0.1 with baseline ≈ 84% optimal at offset 4, far lower without", () => {
     const result = simulate(
       new GaussianTestbed({ arms: 10, offset: 4 }),
-      [new GradientBandit({ arms: 10, alpha: 0.1, baseline: true }), new GradientBandit({ arms: 10, alpha: 0.1, baseline: false })],
+      [
+        new GradientBandit({ arms: 10, alpha: 0.1, baseline: true }),
+        new GradientBandit({ arms: 10, alpha: 0.1, baseline: false }),
+      ],
       { horizon, runs: 500, seed: 25 },
     )
     const [withBaseline, without] = result.policies

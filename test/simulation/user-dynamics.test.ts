@@ -36,11 +36,21 @@ describe("users who leave and users who arrive", () => {
   })
 
   it("every step draws the same randomness whatever the arm and whoever is present (common random numbers)", () => {
-    const env = new EcommerceEnvironment({ world, stepsPerDay: 30, leaving: { leaveLogit: -1 }, arrivals: { share: 0.3 } })
+    const env = new EcommerceEnvironment({
+      world,
+      stepsPerDay: 30,
+      leaving: { leaveLogit: -1 },
+      arrivals: { share: 0.3 },
+    })
     const a = createRng(5)
     const b = createRng(5)
     env.reset(a)
-    const envB = new EcommerceEnvironment({ world, stepsPerDay: 30, leaving: { leaveLogit: -1 }, arrivals: { share: 0.3 } })
+    const envB = new EcommerceEnvironment({
+      world,
+      stepsPerDay: 30,
+      leaving: { leaveLogit: -1 },
+      arrivals: { share: 0.3 },
+    })
     envB.reset(b)
     for (let t = 0; t < 200; t++) {
       const ca = env.context(t, a)
@@ -54,7 +64,10 @@ describe("users who leave and users who arrive", () => {
   it("off by default: with userMetrics alone the curves are those of the plain environment", () => {
     const plain = new EcommerceEnvironment({ world, stepsPerDay: 30 })
     const metered = new EcommerceEnvironment({ world, stepsPerDay: 30, userMetrics: {} })
-    const policies = (): [RandomPolicy, Greedy] => [new RandomPolicy({ arms: plain.nArms }), new Greedy({ arms: plain.nArms })]
+    const policies = (): [RandomPolicy, Greedy] => [
+      new RandomPolicy({ arms: plain.nArms }),
+      new Greedy({ arms: plain.nArms }),
+    ]
     const r1 = simulate(plain, policies(), { horizon: 300, runs: 2, seed: 3 })
     const r2 = simulate(metered, policies(), { horizon: 300, runs: 2, seed: 3 })
     for (let p = 0; p < 2; p++) {
@@ -66,15 +79,26 @@ describe("users who leave and users who arrive", () => {
 
   it("repeating one category bores users away: greedy keeps fewer users and loses visits against random", () => {
     const env = new EcommerceEnvironment({ world, stepsPerDay: 300, leaving, userMetrics: { firstVisits: 5 } })
-    const r = simulate(env, [new RandomPolicy({ arms: env.nArms }), new Greedy({ arms: env.nArms })], { horizon: 3000, runs: 4, seed: 8 })
+    const r = simulate(env, [new RandomPolicy({ arms: env.nArms }), new Greedy({ arms: env.nArms })], {
+      horizon: 3000,
+      runs: 4,
+      seed: 8,
+    })
     const [random, greedy] = r.policies
     expect(greedy.finals.retentionDay10.mean).toBeLessThan(random.finals.retentionDay10.mean)
     expect(greedy.finals.visitsPerUser.mean).toBeLessThan(random.finals.visitsPerUser.mean)
-    for (const p of r.policies) for (let d = 1; d < 10; d++) expect(p.finals[`retentionDay${d + 1}`].mean).toBeLessThanOrEqual(p.finals[`retentionDay${d}`].mean)
+    for (const p of r.policies)
+      for (let d = 1; d < 10; d++)
+        expect(p.finals[`retentionDay${d + 1}`].mean).toBeLessThanOrEqual(p.finals[`retentionDay${d}`].mean)
   })
 
   it("new users' regret over their first visits is measured when users arrive", () => {
-    const env = new EcommerceEnvironment({ world, stepsPerDay: 300, arrivals: { share: 0.3 }, userMetrics: { firstVisits: 5 } })
+    const env = new EcommerceEnvironment({
+      world,
+      stepsPerDay: 300,
+      arrivals: { share: 0.3 },
+      userMetrics: { firstVisits: 5 },
+    })
     const r = simulate(env, [new RandomPolicy({ arms: env.nArms })], { horizon: 3000, runs: 2, seed: 8 })
     expect(r.policies[0].finals.newUserRegret.mean).toBeGreaterThan(0)
     expect(r.policies[0].finals.users.mean).toBeLessThanOrEqual(60)

@@ -16,8 +16,10 @@ describe("simulateConfig over the main thread and worker threads", () => {
     runs: 70, // chunks of 2 runs
     seed: 11,
   }
-  const run = (workers: number, extra: object = {}) => validate(simulationConfigSchema, { ...base, ...extra, workers }, "test")
-  const numbers = (r: SimulationResult) => r.policies.map((p) => [Array.from(p.meanReward), Array.from(p.regretUpper), Array.from(p.optimalRate), p.finals])
+  const run = (workers: number, extra: object = {}) =>
+    validate(simulationConfigSchema, { ...base, ...extra, workers }, "test")
+  const numbers = (r: SimulationResult) =>
+    r.policies.map((p) => [Array.from(p.meanReward), Array.from(p.regretUpper), Array.from(p.optimalRate), p.finals])
 
   // This thread could play every chunk before a worker starts (≈0.1 s, more under load): held 0.5 s
   // after its first run, it lets the workers take chunks. (Merging in chunk order: chunk-merger.test.ts.)
@@ -57,7 +59,13 @@ describe("simulateConfig over the main thread and worker threads", () => {
   })
 
   // Arm means walking by N(0, (1e307)²) steps overflow to ±Infinity; with seed 5 runs 0–2 are finite, run 3 is not.
-  const overflow = { environment: { type: "random-walk", arms: 1, walkSd: 1e307 }, policies: [{ type: "greedy" }], horizon: 200, runs: 8, seed: 5 }
+  const overflow = {
+    environment: { type: "random-walk", arms: 1, walkSd: 1e307 },
+    policies: [{ type: "greedy" }],
+    horizon: 200,
+    runs: 8,
+    seed: 5,
+  }
 
   it("a worker's non-finite reward is posted as an error naming run, step and arm", async () => {
     const config = validate(simulationConfigSchema, { ...overflow, workers: 2 }, "test")
@@ -69,7 +77,10 @@ describe("simulateConfig over the main thread and worker threads", () => {
         w.on("error", reject)
         w.on("message", (m: WorkerMessage) => m.type === "error" && resolve(m))
       })
-      expect(message).toEqual({ type: "error", message: "environment random-walk returned a non-finite reward (-Infinity) at run 3, step 90, arm 0" })
+      expect(message).toEqual({
+        type: "error",
+        message: "environment random-walk returned a non-finite reward (-Infinity) at run 3, step 90, arm 0",
+      })
     } finally {
       await w.terminate()
     }
@@ -78,7 +89,11 @@ describe("simulateConfig over the main thread and worker threads", () => {
   it("rejects with the message naming run, step and arm, whichever thread met the non-finite reward", async () => {
     const config = validate(simulationConfigSchema, { ...overflow, workers: 2 }, "test")
     // Held after run 0, this thread lets the worker take the next chunks (run 3 among them).
-    await expect(simulateConfig(config, hold)).rejects.toThrow(/environment random-walk returned a non-finite reward \(-?Infinity\) at run \d, step \d+, arm 0/)
-    await expect(simulateConfig({ ...config, workers: 1 })).rejects.toThrow(/non-finite reward \(-Infinity\) at run 3, step 90, arm 0/)
+    await expect(simulateConfig(config, hold)).rejects.toThrow(
+      /environment random-walk returned a non-finite reward \(-?Infinity\) at run \d, step \d+, arm 0/,
+    )
+    await expect(simulateConfig({ ...config, workers: 1 })).rejects.toThrow(
+      /non-finite reward \(-Infinity\) at run 3, step 90, arm 0/,
+    )
   })
 })

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest"
-import { erfc, logGamma, logStandardNormalCdf, normalCdf, normalQuantile, regularizedIncompleteBeta, studentTCdf } from "../../src/stats/distributions"
+import {
+  erfc,
+  logGamma,
+  logStandardNormalCdf,
+  normalCdf,
+  normalQuantile,
+  regularizedIncompleteBeta,
+  studentTCdf,
+} from "../../src/stats/distributions"
 
 // Reference numbers: scipy 1.10 (stats.t.cdf, stats.norm.cdf, stats.norm.ppf).
 describe("distributions", () => {

@@ -15,7 +15,11 @@ function paperLambda(meanDifference: number, V: number, n: number, tau: number):
 
 describe("mixture SPRT statistic", () => {
   it("equals the paper's closed form Λ_n = sqrt(V/(V+nτ²)) exp(n²τ²Δ̄²/(2V(V+nτ²)))", () => {
-    for (const [d, V, n, tau] of [[0.01, 0.25, 1000, 0.02], [-0.3, 1, 20, 0.5], [0.002, 0.09, 50_000, 0.01]]) {
+    for (const [d, V, n, tau] of [
+      [0.01, 0.25, 1000, 0.02],
+      [-0.3, 1, 20, 0.5],
+      [0.002, 0.09, 50_000, 0.01],
+    ]) {
       expect(Math.exp(mixtureSprtLogStatistic(d, V / n, tau))).toBeCloseTo(paperLambda(d, V, n, tau), 12)
     }
   })
@@ -29,7 +33,8 @@ describe("mixture SPRT statistic", () => {
   it("the confidence set's edges are where Λ(θ₀) = 1/α", () => {
     const s2 = 0.25 / 1000
     const r = mixtureSprtRadius(s2, 0.02, 0.05)
-    for (const theta0 of [0.01 - r, 0.01 + r]) expect(mixtureSprtLogStatistic(0.01, s2, 0.02, theta0)).toBeCloseTo(Math.log(20), 10)
+    for (const theta0 of [0.01 - r, 0.01 + r])
+      expect(mixtureSprtLogStatistic(0.01, s2, 0.02, theta0)).toBeCloseTo(Math.log(20), 10)
   })
 
   it("refuses bad parameters", () => {
@@ -96,7 +101,9 @@ describe("MixtureSprt", () => {
       if (peeked) peekingRejects++
       if (twoProportionZTest(clicks[0], n[0], clicks[1], n[1]).pValue <= alpha) horizonRejects++
     }
-    console.log(`A/A, ${runs} runs: peeking ${peekingRejects}, horizon ${horizonRejects}, mSPRT ${sequentialRejects} false positives`)
+    console.log(
+      `A/A, ${runs} runs: peeking ${peekingRejects}, horizon ${horizonRejects}, mSPRT ${sequentialRejects} false positives`,
+    )
     const peeking = wilsonInterval(peekingRejects, runs, 0.99)
     const horizon = wilsonInterval(horizonRejects, runs, 0.99)
     const sequential = wilsonInterval(sequentialRejects, runs, 0.99)

@@ -46,10 +46,16 @@ describe("L1LogisticRegression vs scikit-learn LogisticRegression(penalty='l1')"
   })
 
   it("names bad input", () => {
-    expect(() => new L1LogisticRegression({ C: 0 })).toThrow("L1LogisticRegression: C must be a finite number > 0, got 0")
-    expect(() => new L1LogisticRegression().fit(denseMatrix([[0], [1], [2]]), [0, 1, 2])).toThrow("L1LogisticRegression.fit: y must hold exactly two classes, got 3")
+    expect(() => new L1LogisticRegression({ C: 0 })).toThrow(
+      "L1LogisticRegression: C must be a finite number > 0, got 0",
+    )
+    expect(() => new L1LogisticRegression().fit(denseMatrix([[0], [1], [2]]), [0, 1, 2])).toThrow(
+      "L1LogisticRegression.fit: y must hold exactly two classes, got 3",
+    )
     expect(() => new L1LogisticRegression().coef).toThrow("L1LogisticRegression.coef: call fit() first")
     const m = new L1LogisticRegression().fit(X, reference.y)
-    expect(() => m.predict(denseMatrix([[1, 2]]))).toThrow("L1LogisticRegression.predictProba: X has 2 columns, the model was fitted on 8")
+    expect(() => m.predict(denseMatrix([[1, 2]]))).toThrow(
+      "L1LogisticRegression.predictProba: X has 2 columns, the model was fitted on 8",
+    )
   })
 })

@@ -29,7 +29,11 @@ describe("sentiment", () => {
     for (const texts of [reviews.textEn, reviews.textZh]) {
       const lexicon = acc(new LexiconSentiment().predict(texts.slice(cut)))
       const lr = acc(new SentimentClassifier().fit(texts.slice(0, cut), y.slice(0, cut)).predict(texts.slice(cut)))
-      const nb = acc(new SentimentClassifier({ model: "naive-bayes" }).fit(texts.slice(0, cut), y.slice(0, cut)).predict(texts.slice(cut)))
+      const nb = acc(
+        new SentimentClassifier({ model: "naive-bayes" })
+          .fit(texts.slice(0, cut), y.slice(0, cut))
+          .predict(texts.slice(cut)),
+      )
       expect(lr).toBeGreaterThan(lexicon)
       expect(nb).toBeGreaterThan(lexicon)
       expect(lexicon).toBeGreaterThan(0.5)

@@ -6,11 +6,20 @@ import { TfidfVectorizer } from "../../src/text/tfidf"
 
 describe("nearestRows", () => {
   it("ranks rows by cosine, the same for dense and sparse input", () => {
-    const X = denseMatrix([[1, 0], [1, 1], [0, 1], [2, 0.1]])
+    const X = denseMatrix([
+      [1, 0],
+      [1, 1],
+      [0, 1],
+      [2, 0.1],
+    ])
     const near = nearestRows(X, 0, 3)
     expect(near.map((n) => n.index)).toEqual([3, 1, 2])
     expect(near[1].similarity).toBeCloseTo(1 / Math.SQRT2, 15)
-    const tfidf = new TfidfVectorizer().fitTransform([["red", "dress"], ["red", "skirt"], ["blue", "phone"]])
+    const tfidf = new TfidfVectorizer().fitTransform([
+      ["red", "dress"],
+      ["red", "skirt"],
+      ["blue", "phone"],
+    ])
     const s = nearestRows(tfidf, 0, 2)
     expect(s[0].index).toBe(1)
     expect(s[1].similarity).toBe(0)
@@ -21,7 +30,11 @@ describe("nearestRows", () => {
 
 describe("confusionMatrix", () => {
   it("counts true × predicted", () => {
-    expect(confusionMatrix([0, 1, 1, 2], [0, 0, 1, 2], [0, 1, 2])).toEqual([[1, 0, 0], [1, 1, 0], [0, 0, 1]])
+    expect(confusionMatrix([0, 1, 1, 2], [0, 0, 1, 2], [0, 1, 2])).toEqual([
+      [1, 0, 0],
+      [1, 1, 0],
+      [0, 0, 1],
+    ])
     expect(() => confusionMatrix([0], [5], [0, 1])).toThrow(/label 5, not in labels/)
     expect(() => confusionMatrix([0], [], [0])).toThrow(/yTrue has 1 labels, yPred 0/)
   })

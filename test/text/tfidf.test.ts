@@ -60,7 +60,9 @@ describe("TfidfVectorizer", () => {
     expect(() => new TfidfVectorizer().fit([])).toThrow(/docs must not be empty/)
     expect(() => new TfidfVectorizer({ minDf: 5 }).fit([["a"], ["b"]])).toThrow(/no term is left/)
     expect(() => new TfidfVectorizer().transform([["a"]])).toThrow(/call fit\(\) first/)
-    expect(() => new CountVectorizer().fit([42 as unknown as string])).toThrow(/docs\[0\] must be a string or an array of tokens/)
+    expect(() => new CountVectorizer().fit([42 as unknown as string])).toThrow(
+      /docs\[0\] must be a string or an array of tokens/,
+    )
   })
 })
 

@@ -3,7 +3,17 @@ import { chineseSegmenterAvailable, ENGLISH_STOP_WORDS, Tokenizer } from "../../
 
 describe("Tokenizer", () => {
   it("splits English on non-letters, lower-cases, and keeps inner apostrophes", () => {
-    expect(new Tokenizer().tokenize("Great quality, HIGHLY recommend! Don't buy 2 of them.")).toEqual(["great", "quality", "highly", "recommend", "don't", "buy", "2", "of", "them"])
+    expect(new Tokenizer().tokenize("Great quality, HIGHLY recommend! Don't buy 2 of them.")).toEqual([
+      "great",
+      "quality",
+      "highly",
+      "recommend",
+      "don't",
+      "buy",
+      "2",
+      "of",
+      "them",
+    ])
   })
 
   it("segments Chinese into words with Intl.Segmenter in this Node", () => {

@@ -15,7 +15,13 @@ function cosine(a: Float64Array, b: Float64Array): number {
 
 describe("taste communities", () => {
   const plain = generateWorld({ users: 400, items: 200, categories: 12, seed: 5 })
-  const grouped = generateWorld({ users: 400, items: 200, categories: 12, seed: 5, communities: { count: 4, concentration: 0.3 } })
+  const grouped = generateWorld({
+    users: 400,
+    items: 200,
+    categories: 12,
+    seed: 5,
+    communities: { count: 4, concentration: 0.3 },
+  })
 
   it("are off by default: no communities, community −1, and the world has no extra config field", () => {
     expect(plain.communities).toBeNull()
@@ -24,7 +30,17 @@ describe("taste communities", () => {
   })
 
   it("change only the interests: every other trait of every user is the same", () => {
-    for (const key of ["concentration", "drift", "priceSensitivity", "activity", "noveltySeeking", "fatigue", "device", "region", "segment"] as const) {
+    for (const key of [
+      "concentration",
+      "drift",
+      "priceSensitivity",
+      "activity",
+      "noveltySeeking",
+      "fatigue",
+      "device",
+      "region",
+      "segment",
+    ] as const) {
       expect(Array.from(grouped.users[key])).toEqual(Array.from(plain.users[key]))
     }
     expect(Array.from(grouped.catalog.price)).toEqual(Array.from(plain.catalog.price))

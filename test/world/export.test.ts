@@ -32,7 +32,8 @@ describe("world CSV export", () => {
     const world = generateWorld({ seed: 2026, users: 300, items: 120, categories: 12, days: 14 })
     const dir = tempDir("il-snap-")
     await writeWorldCsv(world, simulateEvents(world), dir)
-    for (const f of WORLD_FILES) expect(readFileSync(join(dir, f)).equals(readFileSync(join("data/synthetic", f)))).toBe(true)
+    for (const f of WORLD_FILES)
+      expect(readFileSync(join(dir, f)).equals(readFileSync(join("data/synthetic", f)))).toBe(true)
   })
 
   it("round-trips events through loadEventsCsv", async () => {
@@ -55,19 +56,29 @@ describe("world CSV export", () => {
     fields[header.indexOf("position")] = "x1"
     bad[5] = fields.join(",")
     writeFileSync(join(dir, "bad.csv"), bad.join("\n"))
-    await expect(loadEventsCsv(join(dir, "bad.csv"), { users: 120, items: 60 })).rejects.toThrow(`${join(dir, "bad.csv")}:6:position: 'x1' is not a number`)
+    await expect(loadEventsCsv(join(dir, "bad.csv"), { users: 120, items: 60 })).rejects.toThrow(
+      `${join(dir, "bad.csv")}:6:position: 'x1' is not a number`,
+    )
     const f2 = lines[3].split(",")
     f2[header.indexOf("event")] = "like"
     writeFileSync(join(dir, "bad2.csv"), [lines[0], lines[1], lines[2], f2.join(",")].join("\n"))
-    await expect(loadEventsCsv(join(dir, "bad2.csv"), { users: 120, items: 60 })).rejects.toThrow(/bad2\.csv:4:event: 'like' is not one of view, click, cart, purchase/)
+    await expect(loadEventsCsv(join(dir, "bad2.csv"), { users: 120, items: 60 })).rejects.toThrow(
+      /bad2\.csv:4:event: 'like' is not one of view, click, cart, purchase/,
+    )
     writeFileSync(join(dir, "bad3.csv"), lines.slice(0, 3).join("\n").replace("user_id", "uid"))
-    await expect(loadEventsCsv(join(dir, "bad3.csv"), { users: 120, items: 60 })).rejects.toThrow(/bad3\.csv:1:user_id: missing column 'user_id'/)
+    await expect(loadEventsCsv(join(dir, "bad3.csv"), { users: 120, items: 60 })).rejects.toThrow(
+      /bad3\.csv:1:user_id: missing column 'user_id'/,
+    )
     writeFileSync(join(dir, "bad4.csv"), [lines[0], lines[1].replace(/^(\d+),(\d+),(\d+),/, "$1,$2,999,")].join("\n"))
-    await expect(loadEventsCsv(join(dir, "bad4.csv"), { users: 120, items: 60 })).rejects.toThrow(/bad4\.csv:2:user_id: 999 is out of range: must be in \[0, 120\)/)
+    await expect(loadEventsCsv(join(dir, "bad4.csv"), { users: 120, items: 60 })).rejects.toThrow(
+      /bad4\.csv:2:user_id: 999 is out of range: must be in \[0, 120\)/,
+    )
     const f5 = lines[1].split(",")
     f5[header.indexOf("session_id")] = "4294967297"
     writeFileSync(join(dir, "bad5.csv"), [lines[0], f5.join(",")].join("\n"))
-    await expect(loadEventsCsv(join(dir, "bad5.csv"), { users: 120, items: 60 })).rejects.toThrow(/bad5\.csv:2:session_id: 4294967297 is out of range: must be in \[0, 2147483647\]/)
+    await expect(loadEventsCsv(join(dir, "bad5.csv"), { users: 120, items: 60 })).rejects.toThrow(
+      /bad5\.csv:2:session_id: 4294967297 is out of range: must be in \[0, 2147483647\]/,
+    )
   })
 
   it("exports a danfojs DataFrame with the table's columns", () => {

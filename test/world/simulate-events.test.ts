@@ -44,7 +44,13 @@ describe("simulateEvents", () => {
       const exposures = seen.get(key) ?? 0
       seen.set(key, exposures + 1)
       const day = e.time[k] / 86400
-      const p = world.clickProbability(e.user[k], e.item[k], { day, hour: e.hour[k], weekday: e.weekday[k], device: e.device[k], region: e.region[k] }, e.position[k], exposures)
+      const p = world.clickProbability(
+        e.user[k],
+        e.item[k],
+        { day, hour: e.hour[k], weekday: e.weekday[k], device: e.device[k], region: e.region[k] },
+        e.position[k],
+        exposures,
+      )
       expected += p
       variance += p * (1 - p)
     }

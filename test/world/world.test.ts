@@ -112,7 +112,9 @@ describe("World ground truth", () => {
   it("reads startDate strictly: the weekday agrees with Date's, an impossible date is refused", () => {
     // Monday = 0; Date's getUTCDay (Sunday = 0) is the independent check.
     for (const date of ["2026-01-05", "1970-01-01", "1969-12-29", "2000-02-29", "1000-01-01"]) {
-      expect(generateWorld({ users: 5, items: 10, days: 1, startDate: date }).startWeekday()).toBe((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7)
+      expect(generateWorld({ users: 5, items: 10, days: 1, startDate: date }).startWeekday()).toBe(
+        (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7,
+      )
     }
     expect(() => generateWorld({ users: 5, items: 10, days: 1, startDate: "2026-02-30" })).toThrow(
       "world config: field 'startDate': expected a real calendar date YYYY-MM-DD with a year in 1000..9999, got '2026-02-30'",

@@ -26,7 +26,10 @@ export class ClickHouseEngine implements SqlEngine {
   ) {}
 
   static async open(url: string, options: { database?: string } = {}): Promise<ClickHouseEngine> {
-    const { createClient } = requireOptional<typeof import("@clickhouse/client")>("@clickhouse/client", "ClickHouseEngine")
+    const { createClient } = requireOptional<typeof import("@clickhouse/client")>(
+      "@clickhouse/client",
+      "ClickHouseEngine",
+    )
     const client = createClient({ url, database: options.database, request_timeout: 600_000 })
     return new ClickHouseEngine(url, client)
   }
@@ -43,10 +46,18 @@ export class ClickHouseEngine implements SqlEngine {
     return data.map((row) => row.map(Number))
   }
 
-  async sampleRows(table: string, columns: readonly string[], n: number, seed: number, rows: number): Promise<number[][]> {
+  async sampleRows(
+    table: string,
+    columns: readonly string[],
+    n: number,
+    seed: number,
+    rows: number,
+  ): Promise<number[][]> {
     const select = `SELECT ${columns.map((c) => `CAST(${c} AS Float64)`).join(", ")} FROM ${table}`
     if (rows <= n) return this.queryRows(select)
-    return this.queryRows(`${select} WHERE cityHash64(${columns.join(", ")}, ${seed}) % 1000000 < ${Math.ceil((n / rows) * 1e6)} LIMIT ${n}`)
+    return this.queryRows(
+      `${select} WHERE cityHash64(${columns.join(", ")}, ${seed}) % 1000000 < ${Math.ceil((n / rows) * 1e6)} LIMIT ${n}`,
+    )
   }
 
   async close(): Promise<void> {
@@ -68,7 +79,9 @@ export async function openClickHouseLog(spec: string): Promise<SqlLogSource> {
     await engine.queryRows("SELECT 1")
   } catch (error) {
     await engine.close()
-    throw new Error(`${spec}: ClickHouse server unreachable (${((error as Error).message || String(error)).split("\n")[0]})`)
+    throw new Error(
+      `${spec}: ClickHouse server unreachable (${((error as Error).message || String(error)).split("\n")[0]})`,
+    )
   }
   return { engine, table: `${database}.${table}` }
 }

@@ -25,7 +25,10 @@ export class DuckDbEngine implements SqlEngine {
   ) {}
 
   /** Opens DuckDB on `database` (a .duckdb file, read-only) or in memory; `memoryLimit` like "512MB". */
-  static async open(database?: string, options: { memoryLimit?: string; threads?: number } = {}): Promise<DuckDbEngine> {
+  static async open(
+    database?: string,
+    options: { memoryLimit?: string; threads?: number } = {},
+  ): Promise<DuckDbEngine> {
     const { DuckDBInstance } = requireOptional<typeof import("@duckdb/node-api")>("@duckdb/node-api", "DuckDbEngine")
     const config: Record<string, string> = {}
     if (database !== undefined) config.access_mode = "READ_ONLY"
@@ -51,10 +54,18 @@ export class DuckDbEngine implements SqlEngine {
     await this.connection.runAndReadAll(sql)
   }
 
-  async sampleRows(table: string, columns: readonly string[], n: number, seed: number, rows: number): Promise<number[][]> {
+  async sampleRows(
+    table: string,
+    columns: readonly string[],
+    n: number,
+    seed: number,
+    rows: number,
+  ): Promise<number[][]> {
     const select = `SELECT ${columns.map((c) => `CAST(${c} AS DOUBLE)`).join(", ")} FROM ${table}`
     if (rows <= n) return this.queryRows(select)
-    return this.queryRows(`${select} WHERE hash(${columns.join(", ")}, ${seed}) % 1000000 < ${Math.ceil((n / rows) * 1e6)} LIMIT ${n}`)
+    return this.queryRows(
+      `${select} WHERE hash(${columns.join(", ")}, ${seed}) % 1000000 < ${Math.ceil((n / rows) * 1e6)} LIMIT ${n}`,
+    )
   }
 
   async close(): Promise<void> {

@@ -21,7 +21,8 @@ const MEAN = (x: string): string[] => ["count(*)", `sum(${x})`, `sum((${x}) * ($
 function shrunk(kind: "clip" | "optimistic" | "sub-gaussian", lambda: number): string {
   const w = SQL_ROW.weight
   if (kind === "clip") return lambda === Infinity ? w : `least(${w}, ${sqlNumber(lambda)})`
-  if (kind === "optimistic") return lambda === Infinity ? w : `(${sqlNumber(lambda)} * ${w} / (${w} * ${w} + ${sqlNumber(lambda)}))`
+  if (kind === "optimistic")
+    return lambda === Infinity ? w : `(${sqlNumber(lambda)} * ${w} / (${w} * ${w} + ${sqlNumber(lambda)}))`
   return `(${w} / (${sqlNumber(1 - lambda)} + ${sqlNumber(lambda)} * ${w}))`
 }
 
@@ -35,7 +36,13 @@ function shrunk(kind: "clip" | "optimistic" | "sub-gaussian", lambda: number): s
  */
 export function estimatorSumsSql(name: string, hyper: SqlHyperParameters = {}): string[] {
   const { reward: r, weight: w, logged: q, expected: g } = SQL_ROW
-  const ratio = (b: string, a: string): string[] => [`sum(${b})`, `sum(${a})`, `sum((${b}) * (${b}))`, `sum((${a}) * (${b}))`, `sum((${a}) * (${a}))`]
+  const ratio = (b: string, a: string): string[] => [
+    `sum(${b})`,
+    `sum(${a})`,
+    `sum((${b}) * (${b}))`,
+    `sum((${a}) * (${b}))`,
+    `sum((${a}) * (${a}))`,
+  ]
   switch (name) {
     case "ipw":
       return MEAN(`${w} * ${r}`)
@@ -47,10 +54,23 @@ export function estimatorSumsSql(name: string, hyper: SqlHyperParameters = {}): 
       return MEAN(`${g} + ${w} * (${r} - ${q})`)
     case "sndr": {
       const e = `(${w} * (${r} - ${q}))`
-      return ["count(*)", `sum(${g})`, `sum(${g} * ${g})`, `sum(${w})`, `sum(${w} * ${w})`, `sum(${e})`, `sum(${e} * ${e})`, `sum(${w} * ${e})`, `sum(${g} * ${e})`, `sum(${g} * ${w})`]
+      return [
+        "count(*)",
+        `sum(${g})`,
+        `sum(${g} * ${g})`,
+        `sum(${w})`,
+        `sum(${w} * ${w})`,
+        `sum(${e})`,
+        `sum(${e} * ${e})`,
+        `sum(${w} * ${e})`,
+        `sum(${g} * ${e})`,
+        `sum(${g} * ${w})`,
+      ]
     }
     case "switch-dr":
-      return MEAN(`CASE WHEN ${w} <= ${sqlNumber(hyper.switchThreshold ?? 100)} THEN ${g} + ${w} * (${r} - ${q}) ELSE ${g} END`)
+      return MEAN(
+        `CASE WHEN ${w} <= ${sqlNumber(hyper.switchThreshold ?? 100)} THEN ${g} + ${w} * (${r} - ${q}) ELSE ${g} END`,
+      )
     case "ipw-clip":
       return MEAN(`${shrunk("clip", hyper.clip ?? 100)} * ${r}`)
     case "ipw-sg":
@@ -67,4 +87,16 @@ export function estimatorSumsSql(name: string, hyper: SqlHyperParameters = {}): 
 }
 
 /** The estimators that compile to SQL (replay needs the target's draws, so it stays in memory). */
-export const SQL_ESTIMATORS = ["ipw", "snipw", "dm", "dr", "sndr", "switch-dr", "ipw-clip", "ipw-sg", "dr-clip", "dros", "dr-sg"] as const
+export const SQL_ESTIMATORS = [
+  "ipw",
+  "snipw",
+  "dm",
+  "dr",
+  "sndr",
+  "switch-dr",
+  "ipw-clip",
+  "ipw-sg",
+  "dr-clip",
+  "dros",
+  "dr-sg",
+] as const

@@ -53,11 +53,18 @@ const RESERVED = new Set(["action", "position", "reward", "click", "propensity"]
 export async function sqlLogSchema(engine: SqlEngine, table: string, where: string): Promise<SqlLogSchema> {
   const columns = await engine.columns(table)
   const need = (name: string): string => {
-    if (!columns.includes(name)) throw new Error(`${where}: missing column '${name}' (the table has: ${columns.join(", ")})`)
+    if (!columns.includes(name))
+      throw new Error(`${where}: missing column '${name}' (the table has: ${columns.join(", ")})`)
     return name
   }
   const reward = columns.includes("reward") ? "reward" : columns.includes("click") ? "click" : need("reward")
-  return { action: need("action"), position: columns.includes("position") ? "position" : undefined, reward, propensity: need("propensity"), features: columns.filter((c) => !RESERVED.has(c)) }
+  return {
+    action: need("action"),
+    position: columns.includes("position") ? "position" : undefined,
+    reward,
+    propensity: need("propensity"),
+    features: columns.filter((c) => !RESERVED.has(c)),
+  }
 }
 
 /**
@@ -66,14 +73,38 @@ export async function sqlLogSchema(engine: SqlEngine, table: string, where: stri
  * column and the offending range.
  * @example const facts = await checkSqlLog(engine, table, schema, "log.parquet")
  */
-export async function checkSqlLog(engine: SqlEngine, table: string, schema: SqlLogSchema, where: string): Promise<SqlLogFacts> {
+export async function checkSqlLog(
+  engine: SqlEngine,
+  table: string,
+  schema: SqlLogSchema,
+  where: string,
+): Promise<SqlLogFacts> {
   const a = sqlIdentifier(schema.action)
   const p = schema.position ? sqlIdentifier(schema.position) : "0"
   const r = sqlIdentifier(schema.reward)
   const ps = sqlIdentifier(schema.propensity)
   const d = (x: string): string => `CAST(${x} AS ${engine.doubleType})`
   // min, max and counts only (cheap, vectorised): a NULL shows as count(column) < count(*)
-  const [[rows, nAction, minAction, maxAction, fracAction, nPosition, minPosition, maxPosition, fracPosition, nPropensity, minPropensity, maxPropensity, nReward, minReward, maxReward, fracReward]] = await engine.queryRows(
+  const [
+    [
+      rows,
+      nAction,
+      minAction,
+      maxAction,
+      fracAction,
+      nPosition,
+      minPosition,
+      maxPosition,
+      fracPosition,
+      nPropensity,
+      minPropensity,
+      maxPropensity,
+      nReward,
+      minReward,
+      maxReward,
+      fracReward,
+    ],
+  ] = await engine.queryRows(
     `SELECT ${d("count(*)")}, ${d(`count(${a})`)}, ${d(`min(${a})`)}, ${d(`max(${a})`)}, ${d(`max(abs(${a} - floor(${a})))`)}, ` +
       `${d(`count(${p})`)}, ${d(`min(${p})`)}, ${d(`max(${p})`)}, ${d(`max(abs(${p} - floor(${p})))`)}, ` +
       `${d(`count(${ps})`)}, ${d(`min(${ps})`)}, ${d(`max(${ps})`)}, ${d(`count(${r})`)}, ${d(`min(${r})`)}, ${d(`max(${r})`)}, ${d(`max(abs(${r} - floor(${r})))`)} FROM ${table}`,
@@ -83,16 +114,26 @@ export async function checkSqlLog(engine: SqlEngine, table: string, schema: SqlL
     if (count < rows) throw new Error(`${where}: column '${column}': ${rows - count} rows are empty`)
   }
   nulls(nAction, schema.action)
-  if (minAction < 0 || fracAction > 0) throw new Error(`${where}: column '${schema.action}': values must be integers >= 0 (min ${minAction}, max ${maxAction})`)
+  if (minAction < 0 || fracAction > 0)
+    throw new Error(
+      `${where}: column '${schema.action}': values must be integers >= 0 (min ${minAction}, max ${maxAction})`,
+    )
   if (schema.position) {
     nulls(nPosition, schema.position)
-    if (minPosition < 0 || fracPosition > 0) throw new Error(`${where}: column '${schema.position}': values must be integers >= 0 (min ${minPosition}, max ${maxPosition})`)
+    if (minPosition < 0 || fracPosition > 0)
+      throw new Error(
+        `${where}: column '${schema.position}': values must be integers >= 0 (min ${minPosition}, max ${maxPosition})`,
+      )
   }
   nulls(nPropensity, schema.propensity)
-  if (!(minPropensity > 0 && maxPropensity <= 1)) throw new Error(`${where}: column '${schema.propensity}': values outside (0, 1] (min ${minPropensity}, max ${maxPropensity}); allowed: probabilities in (0, 1]`)
+  if (!(minPropensity > 0 && maxPropensity <= 1))
+    throw new Error(
+      `${where}: column '${schema.propensity}': values outside (0, 1] (min ${minPropensity}, max ${maxPropensity}); allowed: probabilities in (0, 1]`,
+    )
   nulls(nReward, schema.reward)
   const binaryReward = minReward >= 0 && maxReward <= 1 && fracReward === 0
-  if (schema.reward === "click" && !binaryReward) throw new Error(`${where}: column 'click': values must be 0 or 1 (min ${minReward}, max ${maxReward})`)
+  if (schema.reward === "click" && !binaryReward)
+    throw new Error(`${where}: column 'click': values must be 0 or 1 (min ${minReward}, max ${maxReward})`)
   return { rows, nActions: maxAction + 1, nPositions: schema.position ? maxPosition + 1 : 1, binaryReward }
 }
 
@@ -114,27 +155,56 @@ export async function evaluateOffPolicySql(
 ): Promise<OffPolicyEvaluationResult & { query: string }> {
   const where = options.where
   for (const e of options.estimators) {
-    if (!(SQL_ESTIMATORS as readonly string[]).includes(e)) throw new Error(`--estimators: '${e}' does not run in SQL (allowed: ${SQL_ESTIMATORS.join(", ")})`)
+    if (!(SQL_ESTIMATORS as readonly string[]).includes(e))
+      throw new Error(`--estimators: '${e}' does not run in SQL (allowed: ${SQL_ESTIMATORS.join(", ")})`)
   }
   const schema = await sqlLogSchema(engine, table, where)
   const facts = await checkSqlLog(engine, table, schema, where)
   const policy =
     target === "uniform"
-      ? new ContextFreeTarget("uniform", facts.nActions, facts.nPositions, new Float64Array(facts.nActions * facts.nPositions).fill(1 / facts.nActions))
+      ? new ContextFreeTarget(
+          "uniform",
+          facts.nActions,
+          facts.nPositions,
+          new Float64Array(facts.nActions * facts.nPositions).fill(1 / facts.nActions),
+        )
       : typeof target === "function"
         ? await target(facts)
         : target
-  if (facts.nActions > policy.nActions) throw new Error(`${where}: column 'action' reaches ${facts.nActions - 1}, the target '${policy.name}' has actions 0..${policy.nActions - 1}`)
-  if (facts.nPositions > policy.nPositions) throw new Error(`${where}: column 'position' reaches ${facts.nPositions - 1}, the target '${policy.name}' has positions 0..${policy.nPositions - 1}`)
+  if (facts.nActions > policy.nActions)
+    throw new Error(
+      `${where}: column 'action' reaches ${facts.nActions - 1}, the target '${policy.name}' has actions 0..${policy.nActions - 1}`,
+    )
+  if (facts.nPositions > policy.nPositions)
+    throw new Error(
+      `${where}: column 'position' reaches ${facts.nPositions - 1}, the target '${policy.name}' has positions 0..${policy.nPositions - 1}`,
+    )
   const estimators = options.estimators.map((name) => offPolicyEstimator(name, options.hyperParameters))
   const a = sqlIdentifier(schema.action)
   const p = schema.position ? sqlIdentifier(schema.position) : "0"
-  const sampleColumns = [a, p, sqlIdentifier(schema.reward), sqlIdentifier(schema.propensity), ...schema.features.map(sqlIdentifier)]
+  const sampleColumns = [
+    a,
+    p,
+    sqlIdentifier(schema.reward),
+    sqlIdentifier(schema.propensity),
+    ...schema.features.map(sqlIdentifier),
+  ]
   const needsModel = estimators.some((e) => e.needsRewardModel)
   // the reward model's sample doubles as the weight histogram's; without a model 20,000 rows suffice
   const sampleSize = needsModel ? (options.sampleSize ?? 1_000_000) : 20_000
-  const sample = sampleLog(await engine.sampleRows(table, sampleColumns, sampleSize, options.seed ?? 1, facts.rows), schema, policy.nActions, facts.nPositions, where)
-  const model = needsModel ? new LinearRewardModel({ kind: options.rewardModel ?? (facts.binaryReward ? "logistic" : "ridge"), l2: options.l2 ?? 1 }).fit(sample) : undefined
+  const sample = sampleLog(
+    await engine.sampleRows(table, sampleColumns, sampleSize, options.seed ?? 1, facts.rows),
+    schema,
+    policy.nActions,
+    facts.nPositions,
+    where,
+  )
+  const model = needsModel
+    ? new LinearRewardModel({
+        kind: options.rewardModel ?? (facts.binaryReward ? "logistic" : "ridge"),
+        l2: options.l2 ?? 1,
+      }).fit(sample)
+    : undefined
   const at = engine.arrayAt.bind(engine)
   const pi = targetProbabilitySql(policy, a, p, at)
   const eta = model ? rewardModelBaseSql(model, schema.features) : sqlNumber(0)
@@ -142,7 +212,15 @@ export async function evaluateOffPolicySql(
   const g = model ? expectedRewardSql(model, policy, "eta0", p, at) : sqlNumber(0)
   const inner = `SELECT CAST(${sqlIdentifier(schema.reward)} AS ${engine.doubleType}) AS ${SQL_ROW.reward}, ${pi} / ${sqlIdentifier(schema.propensity)} AS ${SQL_ROW.weight}, ${q} AS ${SQL_ROW.logged}, ${g} AS ${SQL_ROW.expected} FROM (SELECT *, ${eta} AS eta0 FROM ${table}) AS logged`
   const { weight: w, reward: r } = SQL_ROW
-  const diagnostics = ["count(*)", `max(${w})`, `sum(${w})`, `sum(${w} * ${w})`, `sum(CASE WHEN ${w} = 0 THEN 1 ELSE 0 END)`, `sum(${r})`, `sum(${r} * ${r})`]
+  const diagnostics = [
+    "count(*)",
+    `max(${w})`,
+    `sum(${w})`,
+    `sum(${w} * ${w})`,
+    `sum(CASE WHEN ${w} = 0 THEN 1 ELSE 0 END)`,
+    `sum(${r})`,
+    `sum(${r} * ${r})`,
+  ]
   const sums = estimators.map((e) => estimatorSumsSql(e.name, options.hyperParameters))
   // estimators share sums (count(*), Σw …): each distinct aggregate is computed once
   const distinct = [...new Set([...diagnostics, ...sums.flat()])]
@@ -150,7 +228,12 @@ export async function evaluateOffPolicySql(
   const [row] = await engine.queryRows(query)
   const answer = [...diagnostics, ...sums.flat()].map((x) => row[distinct.indexOf(x)])
   const [n, maxW, sw, sww, zeros, sr, srr] = answer
-  const weights: WeightDiagnostics = { maxWeight: maxW, meanWeight: sw / n, effectiveSampleSize: sww === 0 ? 0 : (sw * sw) / sww, zeroWeightShare: zeros / n }
+  const weights: WeightDiagnostics = {
+    maxWeight: maxW,
+    meanWeight: sw / n,
+    effectiveSampleSize: sww === 0 ? 0 : (sw * sw) / sww,
+    zeroWeightShare: zeros / n,
+  }
   const z = normalQuantile(0.975)
   const estimates: Record<string, OffPolicyEstimate> = {}
   let offset = diagnostics.length
@@ -158,7 +241,14 @@ export async function evaluateOffPolicySql(
     const s = Float64Array.from(answer.slice(offset, offset + sums[j].length))
     offset += sums[j].length
     const { value, stderr } = e.finalize(s)
-    estimates[e.name] = { estimator: e.name, value, stderr, ci95: [value - z * stderr, value + z * stderr], rows: n, weights }
+    estimates[e.name] = {
+      estimator: e.name,
+      value,
+      stderr,
+      ci95: [value - z * stderr, value + z * stderr],
+      rows: n,
+      weights,
+    }
   })
   const mean = sr / n
   const half = n > 1 ? z * Math.sqrt(Math.max(0, (srr - n * mean * mean) / (n - 1)) / n) : 0
@@ -183,7 +273,13 @@ export async function evaluateOffPolicySql(
 }
 
 /** Sampled rows [action, position, reward, propensity, features…] as an in-memory log. */
-function sampleLog(rows: number[][], schema: SqlLogSchema, nActions: number, nPositions: number, where: string): BanditLog {
+function sampleLog(
+  rows: number[][],
+  schema: SqlLogSchema,
+  nActions: number,
+  nPositions: number,
+  where: string,
+): BanditLog {
   const n = rows.length
   const d = schema.features.length
   const log = {
@@ -208,7 +304,10 @@ function sampleLog(rows: number[][], schema: SqlLogSchema, nActions: number, nPo
     log.propensity[i] = row[3]
     for (let j = 0; j < d; j++) {
       const x = row[4 + j]
-      if (!Number.isFinite(x)) throw new Error(`${where}: column '${schema.features[j]}': '${x}' is not a number (context columns must be numeric)`)
+      if (!Number.isFinite(x))
+        throw new Error(
+          `${where}: column '${schema.features[j]}': '${x}' is not a number (context columns must be numeric)`,
+        )
       log.context[i * d + j] = x
     }
   })

@@ -23,5 +23,7 @@ export async function openSqlLog(spec: string, options: { memoryLimit?: string }
   if (/\.parquet$/i.test(spec)) return { engine, table: `read_parquet(${literal(spec)})` }
   if (/\.csv(\.gz)?$/i.test(spec)) return { engine, table: `read_csv(${literal(spec)}, header = true)` }
   await engine.close()
-  throw new Error(`${spec}: not a log the SQL path reads (allowed: .parquet, .csv, .csv.gz, .duckdb, clickhouse://HOST:PORT/db.table)`)
+  throw new Error(
+    `${spec}: not a log the SQL path reads (allowed: .parquet, .csv, .csv.gz, .duckdb, clickhouse://HOST:PORT/db.table)`,
+  )
 }

@@ -12,7 +12,12 @@ export type ArrayAt = (values: readonly string[], index: string) => string
  * @example targetProbabilitySql(uniform, "action", "position", engine.arrayAt)
  * @internal
  */
-export function targetProbabilitySql(target: ContextFreeTarget, action: string, position: string, arrayAt: ArrayAt): string {
+export function targetProbabilitySql(
+  target: ContextFreeTarget,
+  action: string,
+  position: string,
+  arrayAt: ArrayAt,
+): string {
   return arrayAt(Array.from(target.probabilities, sqlNumber), `${position} * ${target.nActions} + ${action}`)
 }
 
@@ -27,9 +32,16 @@ export function rewardModelBaseSql(model: LinearRewardModel, features: readonly 
   const s = model.state_
   if (s === undefined) throw new Error("rewardModelBaseSql: fit the reward model first")
   if (s.categoricalOffset.length > 0) throw new Error("rewardModelBaseSql: the SQL path supports numeric context only")
-  if (features.length !== s.featureMean.length) throw new Error(`rewardModelBaseSql: the model has ${s.featureMean.length} features, got ${features.length} columns`)
+  if (features.length !== s.featureMean.length)
+    throw new Error(
+      `rewardModelBaseSql: the model has ${s.featureMean.length} features, got ${features.length} columns`,
+    )
   const terms = [sqlNumber(s.coef[0])]
-  features.forEach((f, j) => terms.push(`${sqlNumber(s.coef[1 + j])} * (${sqlIdentifier(f)} - ${sqlNumber(s.featureMean[j])}) / ${sqlNumber(s.featureScale[j])}`))
+  features.forEach((f, j) =>
+    terms.push(
+      `${sqlNumber(s.coef[1 + j])} * (${sqlIdentifier(f)} - ${sqlNumber(s.featureMean[j])}) / ${sqlNumber(s.featureScale[j])}`,
+    ),
+  )
   return `(${terms.join(" + ")})`
 }
 
@@ -43,11 +55,20 @@ function link(model: LinearRewardModel, eta: string): string {
  * @example loggedRewardSql(model, "eta0", "action", "position", engine.arrayAt)
  * @internal
  */
-export function loggedRewardSql(model: LinearRewardModel, base: string, action: string, position: string, arrayAt: ArrayAt): string {
+export function loggedRewardSql(
+  model: LinearRewardModel,
+  base: string,
+  action: string,
+  position: string,
+  arrayAt: ArrayAt,
+): string {
   const s = model.state_
   if (s === undefined) throw new Error("loggedRewardSql: fit the reward model first")
   const alpha = arrayAt(Array.from(s.coef.subarray(s.actionOffset, s.actionOffset + s.nActions), sqlNumber), action)
-  const delta = arrayAt(Array.from(s.coef.subarray(s.positionOffset, s.positionOffset + s.nPositions), sqlNumber), position)
+  const delta = arrayAt(
+    Array.from(s.coef.subarray(s.positionOffset, s.positionOffset + s.nPositions), sqlNumber),
+    position,
+  )
   return link(model, `${base} + ${alpha} + ${delta}`)
 }
 
@@ -58,7 +79,13 @@ export function loggedRewardSql(model: LinearRewardModel, base: string, action: 
  * @example expectedRewardSql(model, target, "eta0", "position", engine.arrayAt)
  * @internal
  */
-export function expectedRewardSql(model: LinearRewardModel, target: ContextFreeTarget, base: string, position: string, arrayAt: ArrayAt): string {
+export function expectedRewardSql(
+  model: LinearRewardModel,
+  target: ContextFreeTarget,
+  base: string,
+  position: string,
+  arrayAt: ArrayAt,
+): string {
   const s = model.state_
   if (s === undefined) throw new Error("expectedRewardSql: fit the reward model first")
   const K = target.nActions
@@ -74,7 +101,8 @@ export function expectedRewardSql(model: LinearRewardModel, target: ContextFreeT
       const terms: string[] = []
       for (let a = 0; a < K; a++) {
         const pi = target.probabilities[p * K + a]
-        if (pi > 0) terms.push(`${sqlNumber(pi)} * ${link(model, `${base} + ${sqlNumber(s.coef[s.actionOffset + a] + delta)}`)}`)
+        if (pi > 0)
+          terms.push(`${sqlNumber(pi)} * ${link(model, `${base} + ${sqlNumber(s.coef[s.actionOffset + a] + delta)}`)}`)
       }
       branches.push(`WHEN ${position} = ${p} THEN ${terms.length > 0 ? terms.join(" + ") : sqlNumber(0)}`)
     }

@@ -40,7 +40,19 @@ export function spdLayout(n: number, withInverse: boolean): SpdLayout {
   const work = small + BLOCK * BLOCK
   const packedWork = work + N * BLOCK
   const rowBlock = packedWork + N * BLOCK
-  return { n, N, matrix, packedInverse, diagonalInverses, panel, small, work, packedWork, rowBlock, end: rowBlock + N * BLOCK }
+  return {
+    n,
+    N,
+    matrix,
+    packedInverse,
+    diagonalInverses,
+    panel,
+    small,
+    work,
+    packedWork,
+    rowBlock,
+    end: rowBlock + N * BLOCK,
+  }
 }
 
 /** Copies the n × n row-major `a` into the heap's padded matrix (the padding is the identity). */
@@ -126,11 +138,23 @@ export function blockedCholesky(heap: DenseHeap, at: SpdLayout, batch: GemmBatch
     packRows(h, a21, N, rest, nb, at.panel)
     for (let i = 0; i < rest; i++) h.fill(0, a21 + i * N, a21 + i * N + nb)
     packTransposedBlock(h, inv, nb, at.small)
-    for (let r = 0; r < rest; r += nb) batch.add(1, nb, nb, nb, at.panel + (r >> 2) * 4 * nb, 4 * nb, at.small, 4 * nb, a21 + r * N, N)
+    for (let r = 0; r < rest; r += nb)
+      batch.add(1, nb, nb, nb, at.panel + (r >> 2) * 4 * nb, 4 * nb, at.small, 4 * nb, a21 + r * N, N)
     batch.run()
     packRows(h, a21, N, rest, nb, at.panel)
     for (let r = r0; r < N; r += nb) {
-      batch.add(-1, nb, r + nb - r0, nb, at.panel + ((r - r0) >> 2) * 4 * nb, 4 * nb, at.panel, 4 * nb, at.matrix + r * N + r0, N)
+      batch.add(
+        -1,
+        nb,
+        r + nb - r0,
+        nb,
+        at.panel + ((r - r0) >> 2) * 4 * nb,
+        4 * nb,
+        at.panel,
+        4 * nb,
+        at.matrix + r * N + r0,
+        N,
+      )
     }
     batch.run()
   }
@@ -161,7 +185,8 @@ export function blockedTriangularInverse(heap: DenseHeap, at: SpdLayout, batch: 
       }
       packRows(h, inv, nb, nb, nb, at.small)
       h.fill(0, at.rowBlock, at.rowBlock + nb * k0)
-      for (let j0 = 0; j0 < k0; j0 += nb) batch.add(-1, nb, nb, nb, at.small, 4 * nb, at.packedWork + j0 * nb, 4 * nb, at.rowBlock + j0, k0)
+      for (let j0 = 0; j0 < k0; j0 += nb)
+        batch.add(-1, nb, nb, nb, at.small, 4 * nb, at.packedWork + j0 * nb, 4 * nb, at.rowBlock + j0, k0)
       batch.run()
       for (let i = 0; i < nb; i++) {
         const s = at.rowBlock + i * k0
@@ -232,7 +257,12 @@ export function solveLayout(n: number, nrhs: number) {
  * Y_I = L_II⁻¹(B_I − Σ_{K<I} L_IK·Y_K), then back X_I = L_II⁻ᵀ(Y_I − Σ_{K>I} L_KIᵀ·X_K), each sum one
  * packed product. B (n × nrhs, row-major) comes in and X goes out through `b`.
  */
-export function blockedCholeskySolve(heap: DenseHeap, s: ReturnType<typeof solveLayout>, b: Float64Array, nrhs: number): Float64Array {
+export function blockedCholeskySolve(
+  heap: DenseHeap,
+  s: ReturnType<typeof solveLayout>,
+  b: Float64Array,
+  nrhs: number,
+): Float64Array {
   const h = heap.f64
   const { at, R } = s
   const { n, N } = at
@@ -240,9 +270,11 @@ export function blockedCholeskySolve(heap: DenseHeap, s: ReturnType<typeof solve
   const at4 = (row: number, j: number) => s.rhs + (j >> 2) * 4 * N + 4 * row + (j & 3)
   for (let i = 0; i < n; i++) for (let j = 0; j < nrhs; j++) h[at4(i, j)] = b[i * nrhs + j]
   const substitute = (k0: number, inverse: number, transposed: boolean) => {
-    for (let p = 0; p < nb; p++) for (let j = 0; j < R; j++) h[s.packedBlock + (j >> 2) * 4 * nb + 4 * p + (j & 3)] = h[s.block + p * R + j]
+    for (let p = 0; p < nb; p++)
+      for (let j = 0; j < R; j++) h[s.packedBlock + (j >> 2) * 4 * nb + 4 * p + (j & 3)] = h[s.block + p * R + j]
     if (transposed) {
-      for (let r = 0; r < nb; r++) for (let p = 0; p < nb; p++) h[at.small + (r >> 2) * 4 * nb + 4 * p + (r & 3)] = h[inverse + p * nb + r]
+      for (let r = 0; r < nb; r++)
+        for (let p = 0; p < nb; p++) h[at.small + (r >> 2) * 4 * nb + 4 * p + (r & 3)] = h[inverse + p * nb + r]
     } else {
       packRows(h, inverse, nb, nb, nb, at.small)
     }
@@ -279,7 +311,15 @@ export function blockedCholeskySolve(heap: DenseHeap, s: ReturnType<typeof solve
 }
 
 /** C = A·B for row-major A (m × k) and B (k × n), through the packed product; `out` receives C row-major. */
-export function packedProduct(heap: DenseHeap, a: Float64Array, b: Float64Array, m: number, k: number, n: number, out: Float64Array): Float64Array {
+export function packedProduct(
+  heap: DenseHeap,
+  a: Float64Array,
+  b: Float64Array,
+  m: number,
+  k: number,
+  n: number,
+  out: Float64Array,
+): Float64Array {
   const h = heap.f64
   const M = Math.ceil(m / 4) * 4
   const Nc = Math.ceil(n / 4) * 4

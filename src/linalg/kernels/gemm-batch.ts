@@ -58,7 +58,10 @@ export function defaultWorkers(): number {
 export class GemmBatch {
   /** A batch over `heap` with `workers` threads (0, a heap without shared memory, or no WebAssembly: all here). */
   static create(heap: DenseHeap, workers: number): GemmBatch {
-    const pool = workers > 0 && heap.sharedModule !== null && heap.memory !== null ? { module: heap.sharedModule, memory: heap.memory } : null
+    const pool =
+      workers > 0 && heap.sharedModule !== null && heap.memory !== null
+        ? { module: heap.sharedModule, memory: heap.memory }
+        : null
     return new GemmBatch(heap, pool === null ? 0 : workers, pool)
   }
 
@@ -78,7 +81,10 @@ export class GemmBatch {
     this.tasks = new SharedArrayBuffer(4 * FIELDS * 4096)
     this.queue = new Int32Array(this.tasks)
     for (let index = 0; index < workers; index++) {
-      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { ...pool, control: this.control.buffer, tasks: this.tasks, index } })
+      const worker = new Worker(WORKER_SOURCE, {
+        eval: true,
+        workerData: { ...pool, control: this.control.buffer, tasks: this.tasks, index },
+      })
       worker.unref()
       this.workers.push(worker)
     }
@@ -90,7 +96,18 @@ export class GemmBatch {
   }
 
   /** Queues C ← C + sign·A·B (arguments as {@link DenseHeap.gemm}); empty products are dropped. */
-  add(sign: GemmSign, m: number, n: number, k: number, a: number, aStride: number, b: number, bStride: number, c: number, ldc: number): void {
+  add(
+    sign: GemmSign,
+    m: number,
+    n: number,
+    k: number,
+    a: number,
+    aStride: number,
+    b: number,
+    bStride: number,
+    c: number,
+    ldc: number,
+  ): void {
     if (m <= 0 || n <= 0 || k <= 0) return
     if ((this.size + 1) * FIELDS > this.queue.length) this.grow()
     this.queue.set([sign, m, n, k, a, aStride, b, bStride, c, ldc], this.size * FIELDS)
@@ -130,7 +147,8 @@ export class GemmBatch {
     for (let t = starts[0]; t < starts[1]; t++) this.runOne(t)
     for (let w = 0; w < this.workers.length; w++) {
       const at = HEADER + w * PER_WORKER
-      while (Atomics.load(control, at + 2) !== this.generation) Atomics.wait(control, at + 2, Atomics.load(control, at + 2), 1000)
+      while (Atomics.load(control, at + 2) !== this.generation)
+        Atomics.wait(control, at + 2, Atomics.load(control, at + 2), 1000)
       if (control[at + 3] !== 0) throw new Error("dense kernel: a worker thread failed in a product")
     }
   }
@@ -147,7 +165,18 @@ export class GemmBatch {
   private runOne(t: number): void {
     const q = this.queue
     const o = t * FIELDS
-    this.heap.gemm(q[o] > 0 ? 1 : -1, q[o + 1], q[o + 2], q[o + 3], q[o + 4], q[o + 5], q[o + 6], q[o + 7], q[o + 8], q[o + 9])
+    this.heap.gemm(
+      q[o] > 0 ? 1 : -1,
+      q[o + 1],
+      q[o + 2],
+      q[o + 3],
+      q[o + 4],
+      q[o + 5],
+      q[o + 6],
+      q[o + 7],
+      q[o + 8],
+      q[o + 9],
+    )
   }
 
   private grow(): void {

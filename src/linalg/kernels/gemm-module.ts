@@ -165,7 +165,13 @@ export function gemmModuleBytes(shared: boolean, initialPages: number, maximumPa
     ...section(1, vector([[FUNC_TYPE, ...params, ...vector([])]])),
     ...section(2, vector([[...name("env"), ...name("memory"), IMPORT_MEMORY, ...limits]])),
     ...section(3, vector([uleb(0), uleb(0)])),
-    ...section(7, vector([[...name("gemmAdd"), EXPORT_FUNC, ...uleb(0)], [...name("gemmSub"), EXPORT_FUNC, ...uleb(1)]])),
+    ...section(
+      7,
+      vector([
+        [...name("gemmAdd"), EXPORT_FUNC, ...uleb(0)],
+        [...name("gemmSub"), EXPORT_FUNC, ...uleb(1)],
+      ]),
+    ),
     ...section(10, vector([gemmBody(F64X2_ADD), gemmBody(F64X2_SUB)])),
   ])
 }

@@ -117,7 +117,16 @@ function denseBody(): number[] {
   code.push(...i32(0), ...set(J), ...get(YS), ...set(YT))
   code.push(LOOP, NO_RESULT)
   for (let c = 0; c < 4; c++) {
-    code.push(...get(BP), ...get(J), I32_ADD, ...V128_LOAD32_SPLAT, ...memarg(ALIGN_F, 4 * c), LOCAL_TEE, ...uleb(ACC + 2 * c), ...set(ACC + 2 * c + 1))
+    code.push(
+      ...get(BP),
+      ...get(J),
+      I32_ADD,
+      ...V128_LOAD32_SPLAT,
+      ...memarg(ALIGN_F, 4 * c),
+      LOCAL_TEE,
+      ...uleb(ACC + 2 * c),
+      ...set(ACC + 2 * c + 1),
+    )
   }
   code.push(...get(WP), ...get(J), I32_ADD, ...set(PW), ...get(XS), ...set(PX))
   code.push(...get(XS), ...get(K), ...i32(32), I32_MUL, I32_ADD, ...set(K_END))
@@ -131,7 +140,8 @@ function denseBody(): number[] {
   }
   code.push(...get(PX), ...i32(32), I32_ADD, ...set(PX), ...get(PW), ...get(NB), I32_ADD, ...set(PW))
   code.push(...get(PX), ...get(K_END), I32_LT_U, BR_IF, 0, END)
-  for (let h = 0; h < 8; h++) code.push(...get(YT), ...get(ACC + h), ...get(LOV), ...F32X4_PMAX, ...V128_STORE, ...memarg(ALIGN_V, 16 * h))
+  for (let h = 0; h < 8; h++)
+    code.push(...get(YT), ...get(ACC + h), ...get(LOV), ...F32X4_PMAX, ...V128_STORE, ...memarg(ALIGN_V, 16 * h))
   code.push(...get(YT), ...i32(128), I32_ADD, ...set(YT))
   code.push(...get(J), ...i32(16), I32_ADD, LOCAL_TEE, ...uleb(J), ...get(NB), I32_LT_U, BR_IF, 0, END)
   code.push(...get(XS), ...get(K), ...i32(32), I32_MUL, I32_ADD, ...set(XS))

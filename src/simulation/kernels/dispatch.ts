@@ -29,7 +29,12 @@ export function kernelFor(env: Environment<unknown>, policy: Policy<unknown>): K
   const bernoulli = env instanceof BernoulliArms
   if (!bernoulli && !(env instanceof GaussianTestbed)) return null
   for (const kernel of KERNELS) {
-    if (kernel.policies.some((c) => c === policy.constructor) && knowsConfig(kernel, policy.config) && kernel.accepts(policy, bernoulli)) return kernel
+    if (
+      kernel.policies.some((c) => c === policy.constructor) &&
+      knowsConfig(kernel, policy.config) &&
+      kernel.accepts(policy, bernoulli)
+    )
+      return kernel
   }
   return null
 }
@@ -46,7 +51,15 @@ export function kernelFor(env: Environment<unknown>, policy: Policy<unknown>): K
  * Returns false when no kernel applies.
  * @internal
  */
-export function playKernel(env: Environment<unknown>, policy: Policy<unknown>, policyIndex: number, run: number, horizon: number, seed: number, acc: PolicyAccumulator): boolean {
+export function playKernel(
+  env: Environment<unknown>,
+  policy: Policy<unknown>,
+  policyIndex: number,
+  run: number,
+  horizon: number,
+  seed: number,
+  acc: PolicyAccumulator,
+): boolean {
   const kernel = kernelFor(env, policy)
   if (kernel === null) return false
   const envRng = environmentStream(seed, run)

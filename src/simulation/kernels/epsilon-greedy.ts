@@ -33,7 +33,21 @@ export const epsilonGreedyKernel: Kernel = {
   play(policy: Policy<unknown>, run: KernelRun): Float64Array {
     const p = policy as EpsilonGreedy
     p.reset()
-    epsilonLoop(p.config, run.K, run.horizon, run.means, run.best, run.thresholds, run.noiseSd, run.st, run.envRng, run.acc, p.values, p.counts, run.out)
+    epsilonLoop(
+      p.config,
+      run.K,
+      run.horizon,
+      run.means,
+      run.best,
+      run.thresholds,
+      run.noiseSd,
+      run.st,
+      run.envRng,
+      run.acc,
+      p.values,
+      p.counts,
+      run.out,
+    )
     ;(p as unknown as EpsilonGreedySteps).steps = run.horizon
     return p.counts
   },
@@ -48,8 +62,19 @@ export const epsilonGreedyKernel: Kernel = {
  * does; they go through `st` only around the ziggurat's rare slow path, a call that draws from `envRng`.
  */
 function epsilonLoop(
-  config: EpsilonGreedy["config"], K: number, horizon: number, means: Float64Array, best: number, thresholds: Float64Array | null, noiseSd: number,
-  st: Int32Array, envRng: Xoshiro128, acc: PolicyAccumulator, values: Float64Array, counts: Float64Array, out: Float64Array,
+  config: EpsilonGreedy["config"],
+  K: number,
+  horizon: number,
+  means: Float64Array,
+  best: number,
+  thresholds: Float64Array | null,
+  noiseSd: number,
+  st: Int32Array,
+  envRng: Xoshiro128,
+  acc: PolicyAccumulator,
+  values: Float64Array,
+  counts: Float64Array,
+  out: Float64Array,
 ): void {
   const { epsilon, decay } = config
   const stepSize = config.stepSize ?? 0
@@ -191,7 +216,7 @@ function epsilonLoop(
           e3 = (n3 << 11) | (n3 >>> 21)
         }
         const iz = w & (ZIGGURAT_LAYERS - 1)
-        if (((hz ^ (hz >> 31)) - (hz >> 31)) < kn[iz]) {
+        if ((hz ^ (hz >> 31)) - (hz >> 31) < kn[iz]) {
           z = hz * wn[iz]
           break
         }

@@ -1,7 +1,16 @@
 import type { Policy } from "../../bandits/policy"
 import { BetaThompson } from "../../bandits/thompson-beta"
 import { nextWord } from "../../random/rng"
-import { gammaC, gammaD, marsagliaTsangCandidate, ZIGGURAT_LAYERS, ZIGGURAT_R, zigguratFn, zigguratKnw, zigguratWn } from "../../random/fast-random"
+import {
+  gammaC,
+  gammaD,
+  marsagliaTsangCandidate,
+  ZIGGURAT_LAYERS,
+  ZIGGURAT_R,
+  zigguratFn,
+  zigguratKnw,
+  zigguratWn,
+} from "../../random/fast-random"
 import type { PolicyAccumulator } from "../accumulator"
 import { ENV, POLICY, type Kernel, type KernelRun } from "./kernel"
 
@@ -32,7 +41,8 @@ export const betaThompsonKernel: Kernel = {
     seed: "not played: only `probabilities` reads it",
   },
   scratch: [],
-  accepts: (policy, bernoulli) => bernoulli && (policy as BetaThompson).config.priorAlpha >= 1 && (policy as BetaThompson).config.priorBeta >= 1,
+  accepts: (policy, bernoulli) =>
+    bernoulli && (policy as BetaThompson).config.priorAlpha >= 1 && (policy as BetaThompson).config.priorBeta >= 1,
   play(policy: Policy<unknown>, run: KernelRun): Float64Array {
     const p = policy as BetaThompson
     const K = run.K
@@ -70,8 +80,18 @@ export const betaThompsonKernel: Kernel = {
  * Priors ≥ 1 and shapes only grow, so no gamma needs betaCached's shape < 1 boost.
  */
 function thompsonLoop(
-  shapes: Float64Array, ds: Float64Array, cs: Float64Array, K: number, horizon: number, means: Float64Array, best: number, thresholds: Float64Array,
-  st: Int32Array, acc: PolicyAccumulator, counts: Float64Array, out: Float64Array,
+  shapes: Float64Array,
+  ds: Float64Array,
+  cs: Float64Array,
+  K: number,
+  horizon: number,
+  means: Float64Array,
+  best: number,
+  thresholds: Float64Array,
+  st: Int32Array,
+  acc: PolicyAccumulator,
+  counts: Float64Array,
+  out: Float64Array,
 ): void {
   const { reward, reward2, optimal, regret, regret2 } = acc
   const wn = zigguratWn // in locals, as in epsilonLoop
@@ -130,7 +150,8 @@ function thompsonLoop(
           }
           const iz = w & (ZIGGURAT_LAYERS - 1)
           z = hz * wn[iz]
-          if (Math.abs(z) < knw[iz]) u = ((w >>> 7) + 0.5) * 2.9802322387695312e-8 // as gammaMarsagliaTsang: the high 25 bits
+          if (Math.abs(z) < knw[iz])
+            u = ((w >>> 7) + 0.5) * 2.9802322387695312e-8 // as gammaMarsagliaTsang: the high 25 bits
           else if (iz === 0) {
             tail = true // beyond R: Marsaglia's (1964) exponential rejection, from the next iteration
             tailHz = hz
@@ -148,7 +169,8 @@ function thompsonLoop(
               s2 = n2 ^ k
               s3 = (n3 << 11) | (n3 >>> 21)
             }
-            if (!(fn[iz] + (word + 0.5) * 2.3283064365386963e-10 * (fn[iz - 1] - fn[iz]) < Math.exp(-0.5 * z * z))) continue
+            if (!(fn[iz] + (word + 0.5) * 2.3283064365386963e-10 * (fn[iz - 1] - fn[iz]) < Math.exp(-0.5 * z * z)))
+              continue
             // @xoshiro s → word
             {
               const q = Math.imul(s1, 5)

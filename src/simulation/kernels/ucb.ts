@@ -30,7 +30,22 @@ export const ucbKernel: Kernel = {
     const state = p as unknown as UcbState
     p.reset()
     const est = new Float64Array(run.K).fill(Infinity)
-    ucbLoop(ucbWidths(p.config.c, run.horizon), run.K, run.horizon, run.means, run.best, run.thresholds, run.noiseSd, run.st, run.envRng, run.acc, est, p.counts, state.invSqrtCounts, run.out)
+    ucbLoop(
+      ucbWidths(p.config.c, run.horizon),
+      run.K,
+      run.horizon,
+      run.means,
+      run.best,
+      run.thresholds,
+      run.noiseSd,
+      run.st,
+      run.envRng,
+      run.acc,
+      est,
+      p.counts,
+      state.invSqrtCounts,
+      run.out,
+    )
     for (let a = 0; a < run.K; a++) p.means[a] = p.counts[a] > 0 ? est[a] : 0
     state.steps = run.horizon
     return p.counts
@@ -62,8 +77,20 @@ function ucbWidths(c: number, horizon: number): Float64Array {
  * `envRng` itself (the environment's state words are then unused).
  */
 function ucbLoop(
-  widths: Float64Array, K: number, horizon: number, means: Float64Array, best: number, thresholds: Float64Array | null, noiseSd: number,
-  st: Int32Array, envRng: Xoshiro128, acc: PolicyAccumulator, est: Float64Array, counts: Float64Array, invSqrt: Float64Array, out: Float64Array,
+  widths: Float64Array,
+  K: number,
+  horizon: number,
+  means: Float64Array,
+  best: number,
+  thresholds: Float64Array | null,
+  noiseSd: number,
+  st: Int32Array,
+  envRng: Xoshiro128,
+  acc: PolicyAccumulator,
+  est: Float64Array,
+  counts: Float64Array,
+  invSqrt: Float64Array,
+  out: Float64Array,
 ): void {
   const { reward, reward2, optimal, regret, regret2 } = acc
   let p0 = st[POLICY]

@@ -15,8 +15,14 @@ import { createRng } from "../../../src/random/rng"
 import { clickHouseBinary, startTwoServers, stopServers, type ClickHouseServer } from "./clickhouse-servers"
 
 const binary = clickHouseBinary()
-if (binary === undefined && process.env.CI) throw new Error("clickhouse-server is missing: .ci/run installs it (apt-get install -y clickhouse-server clickhouse-client)")
-if (binary === undefined) console.warn("skipping the ClickHouse test: clickhouse-server is not installed (apt-get install -y clickhouse-server clickhouse-client)")
+if (binary === undefined && process.env.CI)
+  throw new Error(
+    "clickhouse-server is missing: .ci/run installs it (apt-get install -y clickhouse-server clickhouse-client)",
+  )
+if (binary === undefined)
+  console.warn(
+    "skipping the ClickHouse test: clickhouse-server is not installed (apt-get install -y clickhouse-server clickhouse-client)",
+  )
 
 const K = 5
 const P = 2
@@ -34,19 +40,37 @@ describe.skipIf(binary === undefined)("estimators compiled to SQL on a two-shard
     servers = await startTwoServers(binary as string, root, BASE_PORT)
     const rng = createRng(77)
     const problem = new SyntheticBanditProblem({ nActions: K, nPositions: P, nFeatures: D }, rng)
-    const logging = new LinearSoftmaxPolicy("logging", Float64Array.from({ length: K * D }, () => normal(rng, 0, 1)), K, D, { epsilon: 0.2 })
+    const logging = new LinearSoftmaxPolicy(
+      "logging",
+      Float64Array.from({ length: K * D }, () => normal(rng, 0, 1)),
+      K,
+      D,
+      { epsilon: 0.2 },
+    )
     log = problem.sampleLog(4000, logging, rng)
-    const columns = "(action Int32, position Int32, reward Float64, propensity Float64, x0 Float64, x1 Float64, x2 Float64)"
+    const columns =
+      "(action Int32, position Int32, reward Float64, propensity Float64, x0 Float64, x1 Float64, x2 Float64)"
     for (const [s, server] of servers.entries()) {
       const client = createClient({ url: `http://127.0.0.1:${server.httpPort}` })
       await client.command({ query: `CREATE TABLE default.log_local ${columns} ENGINE = Log` })
       // rows alternate between the shards
       const values = []
       for (let i = s; i < log.length; i += 2) {
-        values.push({ action: log.action[i], position: log.position[i], reward: log.reward[i], propensity: log.propensity[i], x0: log.context[i * D], x1: log.context[i * D + 1], x2: log.context[i * D + 2] })
+        values.push({
+          action: log.action[i],
+          position: log.position[i],
+          reward: log.reward[i],
+          propensity: log.propensity[i],
+          x0: log.context[i * D],
+          x1: log.context[i * D + 1],
+          x2: log.context[i * D + 2],
+        })
       }
       await client.insert({ table: "default.log_local", values, format: "JSONEachRow" })
-      if (s === 0) await client.command({ query: "CREATE TABLE default.log AS default.log_local ENGINE = Distributed(two_shards, default, log_local)" })
+      if (s === 0)
+        await client.command({
+          query: "CREATE TABLE default.log AS default.log_local ENGINE = Distributed(two_shards, default, log_local)",
+        })
       await client.close()
     }
   }, 120_000)
@@ -60,9 +84,21 @@ describe.skipIf(binary === undefined)("estimators compiled to SQL on a two-shard
     const { engine, table } = await openSqlLog(`clickhouse://127.0.0.1:${servers[0].httpPort}/default.log`)
     try {
       for (const kind of ["logistic", "ridge"] as const) {
-        const sql = await evaluateOffPolicySql(engine, table, "uniform", { estimators: SQL_ESTIMATORS, hyperParameters: hyper, rewardModel: kind, where: "clickhouse" })
+        const sql = await evaluateOffPolicySql(engine, table, "uniform", {
+          estimators: SQL_ESTIMATORS,
+          hyperParameters: hyper,
+          rewardModel: kind,
+          where: "clickhouse",
+        })
         const uniform = new ContextFreeTarget("uniform", K, P, new Float64Array(K * P).fill(1 / K))
-        const memory = evaluateOffPolicy(log, uniform, { estimators: SQL_ESTIMATORS, rng: createRng(1), resamples: 0, rewardModel: kind, switchThreshold: hyper.switchThreshold, hyperParameters: hyper })
+        const memory = evaluateOffPolicy(log, uniform, {
+          estimators: SQL_ESTIMATORS,
+          rng: createRng(1),
+          resamples: 0,
+          rewardModel: kind,
+          switchThreshold: hyper.switchThreshold,
+          hyperParameters: hyper,
+        })
         expect(sql.rows).toBe(4000)
         for (const name of SQL_ESTIMATORS) {
           expect(Math.abs(sql.estimates[name].value - memory.estimates[name].value)).toBeLessThan(1e-12)
@@ -75,14 +111,23 @@ describe.skipIf(binary === undefined)("estimators compiled to SQL on a two-shard
   }, 120_000)
 
   it("an unreachable server or a missing column is one line naming the URL", async () => {
-    await expect(openSqlLog("clickhouse://127.0.0.1:1/default.log")).rejects.toThrow(/^clickhouse:\/\/127\.0\.0\.1:1\/default\.log: ClickHouse server unreachable/)
-    await expect(openSqlLog("clickhouse://127.0.0.1/log")).rejects.toThrow("clickhouse://127.0.0.1/log: expected clickhouse://HOST:PORT/database.table")
+    await expect(openSqlLog("clickhouse://127.0.0.1:1/default.log")).rejects.toThrow(
+      /^clickhouse:\/\/127\.0\.0\.1:1\/default\.log: ClickHouse server unreachable/,
+    )
+    await expect(openSqlLog("clickhouse://127.0.0.1/log")).rejects.toThrow(
+      "clickhouse://127.0.0.1/log: expected clickhouse://HOST:PORT/database.table",
+    )
     const client = createClient({ url: `http://127.0.0.1:${servers[0].httpPort}` })
     await client.command({ query: "CREATE TABLE default.no_propensity (action Int32, reward Float64) ENGINE = Log" })
     await client.close()
     const { engine, table } = await openSqlLog(`clickhouse://127.0.0.1:${servers[0].httpPort}/default.no_propensity`)
     try {
-      await expect(evaluateOffPolicySql(engine, table, "uniform", { estimators: ["ipw"], where: "clickhouse://127.0.0.1/default.no_propensity" })).rejects.toThrow(
+      await expect(
+        evaluateOffPolicySql(engine, table, "uniform", {
+          estimators: ["ipw"],
+          where: "clickhouse://127.0.0.1/default.no_propensity",
+        }),
+      ).rejects.toThrow(
         "clickhouse://127.0.0.1/default.no_propensity: missing column 'propensity' (the table has: action, reward)",
       )
     } finally {

@@ -16,7 +16,9 @@ export interface ClickHouseServer {
 }
 
 function config(dir: string, http: number, tcp: number, inter: number, shards: number[]): string {
-  const replicas = shards.map((port) => `<shard><replica><host>127.0.0.1</host><port>${port}</port></replica></shard>`).join("")
+  const replicas = shards
+    .map((port) => `<shard><replica><host>127.0.0.1</host><port>${port}</port></replica></shard>`)
+    .join("")
   return `<?xml version="1.0"?>
 <yandex>
   <logger><level>warning</level><log>${dir}/server.log</log><errorlog>${dir}/server.err.log</errorlog></logger>

@@ -13,7 +13,10 @@ const fields = (policy: Policy<unknown>, leftOut: readonly string[]): Record<str
 // Every class a kernel plays, with options that reach each config field (decay, constant step size, priors).
 const cases: [string, Make][] = [
   ["ε-greedy", () => new EpsilonGreedy({ arms: 4, epsilon: 0.2 })],
-  ["ε-greedy, decay and step size", () => new EpsilonGreedy({ arms: 4, epsilon: 0.3, decay: 0.05, stepSize: 0.2, initialValue: 0.5 })],
+  [
+    "ε-greedy, decay and step size",
+    () => new EpsilonGreedy({ arms: 4, epsilon: 0.3, decay: 0.05, stepSize: 0.2, initialValue: 0.5 }),
+  ],
   ["greedy", () => new Greedy({ arms: 4 })],
   ["optimistic", () => new OptimisticGreedy({ arms: 4, epsilon: 0.05 })],
   ["UCB c = 0.7", () => new Ucb({ arms: 4, c: 0.7 })],
@@ -29,7 +32,8 @@ const environments: [string, () => BernoulliArms | GaussianTestbed][] = [
 describe("a kernel leaves the policy in the state the generic loop leaves it in", () => {
   it("covers every class a kernel plays", () => {
     const tested = new Set(cases.map(([, make]) => make().constructor))
-    for (const kernel of KERNELS) for (const c of kernel.policies) expect(tested.has(c), `${kernel.name}: ${c.name}`).toBe(true)
+    for (const kernel of KERNELS)
+      for (const c of kernel.policies) expect(tested.has(c), `${kernel.name}: ${c.name}`).toBe(true)
   })
 
   for (const [envLabel, makeEnv] of environments) {

@@ -61,9 +61,14 @@ describe("the kernels' inline xoshiro128** steps", () => {
   it("give Xoshiro128.nextUint32's words (unsigned) and their int32 views (signed)", () => {
     for (const signed of [false, true]) {
       const body = xoshiroStep("s", "w", signed, "  ").join("\n")
-      const words = new Function("s0", "s1", "s2", "s3", "n", `const out = []\nfor (let i = 0; i < n; i++) {\n  let w\n${body}\n  out.push(w)\n}\nreturn out`) as (
-        s0: number, s1: number, s2: number, s3: number, n: number,
-      ) => number[]
+      const words = new Function(
+        "s0",
+        "s1",
+        "s2",
+        "s3",
+        "n",
+        `const out = []\nfor (let i = 0; i < n; i++) {\n  let w\n${body}\n  out.push(w)\n}\nreturn out`,
+      ) as (s0: number, s1: number, s2: number, s3: number, n: number) => number[]
       const rng = createRng(2018, 7)
       const st = new Int32Array(4)
       rng.saveState(st)
