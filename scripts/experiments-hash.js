@@ -3,6 +3,7 @@
 // can prove it changed no number:
 //   node scripts/experiments-hash.js --write experiments/hashes.json   (record)
 //   node scripts/experiments-hash.js --check experiments/hashes.json   (compare; exit 1 on any difference)
+//   either with --only NAME.yaml: that experiment alone (--write then replaces only its entry)
 // Hashed: summary.json and every .csv (the data). Not hashed: config.json, report.html and the notebook
 // copies, which carry the provenance (date, command line, commit) and so differ from run to run.
 // Needs `npm run build`. Configs with `policies` run `simulate`, the others `world`.
@@ -13,9 +14,9 @@ const os = require("node:os")
 const path = require("node:path")
 
 const root = path.resolve(__dirname, "..")
-const [mode, file] = process.argv.slice(2)
-if (!["--write", "--check"].includes(mode) || !file) {
-  console.error("usage: node scripts/experiments-hash.js --write|--check FILE")
+const [mode, file, onlyFlag, only] = process.argv.slice(2)
+if (!["--write", "--check"].includes(mode) || !file || (onlyFlag !== undefined && (onlyFlag !== "--only" || !only))) {
+  console.error("usage: node scripts/experiments-hash.js --write|--check FILE [--only NAME.yaml]")
   process.exit(2)
 }
 
@@ -34,8 +35,12 @@ function hashTree(dir) {
 
 const configs = fs
   .readdirSync(path.join(root, "experiments"))
-  .filter((f) => f.endsWith(".yaml"))
+  .filter((f) => f.endsWith(".yaml") && (only === undefined || f === only))
   .sort()
+if (configs.length === 0) {
+  console.error(`--only ${only}: no such file in experiments/`)
+  process.exit(2)
+}
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "experiments-hash-"))
 const hashes = {}
 try {
@@ -58,10 +63,17 @@ try {
 }
 
 if (mode === "--write") {
-  fs.writeFileSync(file, `${JSON.stringify(hashes, null, 2)}\n`)
+  const all = only === undefined ? hashes : { ...JSON.parse(fs.readFileSync(file, "utf8")), ...hashes }
+  const sorted = Object.fromEntries(
+    Object.keys(all)
+      .sort()
+      .map((name) => [name, all[name]]),
+  )
+  fs.writeFileSync(file, `${JSON.stringify(sorted, null, 2)}\n`)
   console.log(`wrote ${file}`)
 } else {
-  const expected = JSON.parse(fs.readFileSync(file, "utf8"))
+  const recorded = JSON.parse(fs.readFileSync(file, "utf8"))
+  const expected = only === undefined ? recorded : { [only]: recorded[only] }
   const differences = []
   for (const name of new Set([...Object.keys(expected), ...Object.keys(hashes)])) {
     for (const f of new Set([...Object.keys(expected[name] ?? {}), ...Object.keys(hashes[name] ?? {})])) {

@@ -728,6 +728,7 @@ export {
   createEnvironment,
   createPolicy,
   createSlatePolicies,
+  estimateExamination,
   playRun,
   environmentStream,
   policyStream,

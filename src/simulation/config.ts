@@ -50,10 +50,18 @@ export const simulationConfigSchema = lazyValue(() => {
     workers: z.number().int().min(1).default(1),
     /**
      * Show a top-k slate per step instead of one arm (e-commerce environment; policies that score
-     * every arm: ucb, ucb1, kl-ucb, bayes-ucb, thompson, linucb). "position-based" learns with the
-     * world's examination probabilities κ_p as inverse propensities; "cascade" from the first click.
+     * every arm: ucb, ucb1, kl-ucb, bayes-ucb, thompson, linucb). "position-based" learns with
+     * inverse propensities 1/κ̂_p, κ̂ estimated before the runs by a result-randomisation experiment
+     * of `randomisedImpressions` visits shown uniformly random slates (the world's true κ_p are never
+     * given to a policy); "cascade" learns from the first click.
      */
-    slate: z.strictObject({ k: z.number().int().min(1), clickModel: z.enum(["cascade", "position-based"]) }).optional(),
+    slate: z
+      .strictObject({
+        k: z.number().int().min(1),
+        clickModel: z.enum(["cascade", "position-based"]),
+        randomisedImpressions: z.number().int().min(100).default(20000),
+      })
+      .optional(),
     /**
      * Play the same policies in several variants of the environment (e.g. users who stay / users who
      * leave): each scenario's `environment` fields override the config's (its `world` fields override

@@ -9,6 +9,8 @@ import type { EnvironmentSpec, PolicySpec, SimulationConfig } from "./config"
 import type { SlateEnvironment } from "./slate-environment"
 import { TopKSlate } from "../bandits/slate"
 import type { ScoringPolicy } from "../bandits/scorer"
+import { estimateExamination } from "./examination-estimate"
+import { examinationStream } from "./streams"
 
 /**
  * Builds the environment a config describes with its registry entry (see `environment-registry.ts`).
@@ -63,7 +65,8 @@ const BOUNDED_REWARDS: readonly string[] = ["thompson", "kl-ucb", "bayes-ucb"]
 
 /**
  * The slate policies of a config with `slate`: each policy wrapped as a top-k slate under the
- * config's click model (position-based: κ_p from the environment's examination).
+ * config's click model (position-based: κ̂_p estimated by a result-randomisation experiment on the
+ * environment, as a real system must; the world's true κ_p never reach a policy).
  * @throws naming the policy when it cannot score every arm, or when the environment shows no slates
  */
 export function createSlatePolicies(
@@ -77,7 +80,10 @@ export function createSlatePolicies(
     throw new Error(`slate: needs an environment that shows slates (ecommerce), not ${env.name}`)
   const slateEnv = env as Environment<unknown> & SlateEnvironment<unknown>
   if (slate.k > env.nArms) throw new Error(`slate.k must be <= the ${env.nArms} arms, got ${slate.k}`)
-  const examination = Array.from({ length: slate.k }, (_, p) => slateEnv.examination(p))
+  const examination =
+    slate.clickModel === "position-based"
+      ? Array.from(estimateExamination(slateEnv, slate.k, slate.randomisedImpressions, examinationStream(config.seed)))
+      : undefined
   const slates = policies.map((p, i) => {
     if (!("scores" in p)) {
       throw new Error(

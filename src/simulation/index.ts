@@ -14,6 +14,7 @@ export {
 } from "./config"
 export type { PolicySpec, EnvironmentSpec, SimulationConfig } from "./config"
 export { createEnvironment, createPolicy, createSlatePolicies } from "./factory"
+export { estimateExamination } from "./examination-estimate"
 export { playRun } from "./play"
 export { environmentStream, policyStream, historyStream } from "./streams"
 export { runChunks } from "./chunks"

@@ -17,3 +17,11 @@ export function policyStream(seed: number, policy: number, run: number): Xoshiro
 export function historyStream(seed: number, run: number): Xoshiro128 {
   return createRng(seed, 4503599627370496 + run)
 }
+
+/**
+ * The stream of the result-randomisation experiment that estimates a slate config's examination
+ * probabilities before any run: stream 2⁵² + 2⁵¹, above every history stream (2⁵² + r, r < 2⁵¹).
+ */
+export function examinationStream(seed: number): Xoshiro128 {
+  return createRng(seed, 6755399441055744)
+}
