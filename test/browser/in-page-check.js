@@ -52,5 +52,21 @@
       }
     }
   }
+  // Chinese quotes from the seed articles: two different CJK characters must not draw the same
+  // pixels, which is what the missing-glyph box does when no CJK font is installed.
+  const cjk = Array.from(new Set(text.match(/[\u4e00-\u9fff]/g) || []))
+  if (cjk.length >= 2) {
+    const draw = (ch) => {
+      const canvas = document.createElement("canvas")
+      canvas.width = 40
+      canvas.height = 40
+      const g = canvas.getContext("2d")
+      g.font = `32px ${getComputedStyle(document.body).fontFamily}`
+      g.fillText(ch, 2, 32)
+      return g.getImageData(0, 0, 40, 40).data.join(",")
+    }
+    if (draw(cjk[0]) === draw(cjk[1]))
+      out.push(`Chinese characters "${cjk[0]}" and "${cjk[1]}" draw identically: no CJK font, they show as boxes`)
+  }
   return { problems: out, figures: figures.length, math: document.querySelectorAll(".katex").length }
 })()

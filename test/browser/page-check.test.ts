@@ -57,6 +57,12 @@ describe.skipIf(!CHROMIUM)("the browser check", () => {
     expect(r.figures).toBe(2)
   })
 
+  it("draws the Chinese of a seed quote with real glyphs, not missing-glyph boxes", { timeout: 60_000 }, async () => {
+    const quote = page("chinese", (h) => h.replace("<p>A sentence.</p>", "<p>探索用户的兴趣，利用已知的兴趣。</p>"))
+    const r = await checkPage(browser, quote, "check-chinese")
+    expect(r.problems).toEqual([])
+  })
+
   it("fails on a report with a deliberately broken figure", { timeout: 60_000 }, async () => {
     const broken = page("broken-figure", (h) => h.replace('Plotly.newPlot("fig-1"', 'Plotly.newPlotBroken("fig-1"'))
     const r = await checkPage(browser, broken, "check-broken-figure")
