@@ -4,40 +4,93 @@ import { readConfigFile } from "./read-config-file"
 import { quoteForMessage } from "./message-text"
 import { UserError } from "./user-error"
 
-/** The keys an object schema allows at `path` (unwrapping defaults, optionals and arrays), if it is an object there. */
-function allowedKeys(schema: z.ZodType, path: PropertyKey[]): string[] | undefined {
-  let node: unknown = schema
-  const unwrap = () => {
-    for (;;) {
-      const def = (node as { def?: { type?: string; innerType?: unknown; element?: unknown } }).def
-      if (def && (def.type === "default" || def.type === "optional" || def.type === "nullable") && def.innerType)
-        node = def.innerType
-      else break
-    }
+type SchemaDef = {
+  type?: string
+  innerType?: unknown
+  element?: unknown
+  options?: unknown[]
+  discriminator?: string
+  getter?: () => unknown
+  in?: unknown
+  values?: unknown[]
+}
+
+const defOf = (node: unknown): SchemaDef | undefined => (node as { def?: SchemaDef }).def
+const shapeOf = (node: unknown): Record<string, unknown> | undefined =>
+  (node as { shape?: Record<string, unknown> }).shape
+
+/**
+ * The branch of a union that `input` was meant for: by the discriminator's literal value, else the
+ * object option that knows most of the input's keys.
+ */
+function unionBranch(def: SchemaDef, input: unknown): unknown {
+  const options = def.options ?? []
+  const record = input !== null && typeof input === "object" ? (input as Record<string, unknown>) : {}
+  if (def.discriminator) {
+    const value = record[def.discriminator]
+    return options.find((o) =>
+      defOf(unwrapSchema(shapeOf(unwrapSchema(o))?.[def.discriminator!]))?.values?.includes(value),
+    )
   }
-  unwrap()
+  let best: unknown
+  let bestKnown = -1
+  for (const option of options) {
+    const shape = shapeOf(unwrapSchema(option))
+    if (!shape) continue
+    const known = Object.keys(record).filter((k) => k in shape).length
+    if (known > bestKnown) [best, bestKnown] = [option, known]
+  }
+  return best
+}
+
+/** Unwraps defaults, optionals, nullables, lazies and pipes down to the schema that checks the value. */
+function unwrapSchema(node: unknown): unknown {
+  for (;;) {
+    const def = defOf(node)
+    if (def && (def.type === "default" || def.type === "optional" || def.type === "nullable") && def.innerType)
+      node = def.innerType
+    else if (def?.type === "lazy" && def.getter) node = def.getter()
+    else if (def?.type === "pipe" && def.in) node = def.in
+    else return node
+  }
+}
+
+/**
+ * The keys an object schema allows at `path` of `input` (through defaults, optionals, arrays and
+ * unions, whose branch the input's discriminator picks), if it is an object there.
+ */
+function allowedKeys(schema: z.ZodType, path: PropertyKey[], input: unknown): string[] | undefined {
+  let node = unwrapSchema(schema)
+  let value = input
+  const enterUnion = () => {
+    const def = defOf(node)
+    if (def?.type === "union") node = unwrapSchema(unionBranch(def, value))
+  }
+  enterUnion()
   for (const p of path) {
-    const def = (node as { def?: { type?: string; element?: unknown } }).def
+    const def = defOf(node)
     if (typeof p === "number" && def?.type === "array") node = def.element
     else {
-      const shape = (node as { shape?: Record<string, unknown> }).shape
+      const shape = shapeOf(node)
       if (!shape || typeof p !== "string" || !(p in shape)) return undefined
       node = shape[p]
     }
-    unwrap()
+    value = value !== null && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[p] : undefined
+    node = unwrapSchema(node)
+    enterUnion()
   }
-  const shape = (node as { shape?: Record<string, unknown> }).shape
+  const shape = shapeOf(node)
   return shape ? Object.keys(shape) : undefined
 }
 
 /** Describes one zod issue as "field 'a.b[2]': message". */
-function describeIssue(issue: z.core.$ZodIssue, schema: z.ZodType): string {
+function describeIssue(issue: z.core.$ZodIssue, schema: z.ZodType, root: unknown): string {
   const path = issue.path
     .map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
     .join("")
   if (issue.code === "unrecognized_keys") {
     const keys = issue.keys.map((k) => (path ? `${path}.${k}` : k)).join(", ")
-    const allowed = allowedKeys(schema, issue.path)
+    const allowed = allowedKeys(schema, issue.path, root)
     return `unknown field ${keys}${allowed ? ` (allowed: ${allowed.join(", ")})` : ""}`
   }
   const input = (issue as { input?: unknown }).input
@@ -76,7 +129,7 @@ function describeValue(value: unknown): string {
 export function validate<S extends z.ZodType>(schema: S, value: unknown, source: string): z.infer<S> {
   const result = schema.safeParse(value, { reportInput: true })
   if (result.success) return result.data
-  throw new UserError(`${source}: ${result.error.issues.map((i) => describeIssue(i, schema)).join("; ")}`)
+  throw new UserError(`${source}: ${result.error.issues.map((i) => describeIssue(i, schema, value)).join("; ")}`)
 }
 
 /**

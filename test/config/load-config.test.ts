@@ -50,6 +50,16 @@ describe("loadConfig", () => {
     expect(loadConfig(file("leap.yaml", 'startDate: "2024-02-29"\n'), worldConfigSchema).startDate).toBe("2024-02-29")
   })
 
+  it("lists the allowed fields of the union branch an unknown field was written in (environment and policy types)", () => {
+    const p = file(
+      "keys.yaml",
+      "environment: { type: bernoulli, probabilities: [0.1, 0.2], extra: 1 }\npolicies: [{ type: ucb1 }, { type: ucb, cc: 1 }]\nhorizon: 10\nruns: 1\n",
+    )
+    expect(() => loadConfig(p, simulationConfigSchema)).toThrow(
+      `${p}: unknown field environment.extra (allowed: type, probabilities); unknown field policies[1].cc (allowed: type, name, c)`,
+    )
+  })
+
   it("accepts a JSON or YAML file that starts with a UTF-8 byte-order mark", () => {
     expect(loadConfig(file("bom.json", '\ufeff{"items": 20}'), worldConfigSchema)).toMatchObject({ items: 20 })
     expect(loadConfig(file("bom.yaml", "\ufeffitems: 21\n"), worldConfigSchema)).toMatchObject({ items: 21 })
