@@ -40,9 +40,9 @@ export function registerBenchmark(program: Command, argv: readonly string[]): vo
       const inputs = guardRun(flags.out, [retailDataInput(flags.data)])
       const { k, seed } = flags
       const models = listFlag("--models", flags.models, BENCHMARK_MODELS, "model")
-      asUserError(() => parseSplitDate(flags.split))
+      asUserError(() => parseSplitDate(flags.split), "--split")
       const clean = cleanRetailData(await loadRetailData(flags.data), flags.data)
-      const data = asUserError(() => retailBenchmarkData(clean, flags.split))
+      const data = asUserError(() => retailBenchmarkData(clean, flags.split), "--split")
       const progress = terminalProgress("benchmark", models.length, { quiet: flags.quiet })
       const results = runRetailBenchmark(data, models, { k, seed, onModel: (name, i) => progress.update(i, name) })
       const summary = benchmarkSummary(data, results, k, seed)

@@ -34,12 +34,12 @@ export function cleanRetailData(table: OnlineRetailTable, data: string): Cleaned
   )
 }
 
-/** Runs `fn`, turning a plain Error (a library's validation message) into a one-line UserError. */
-export function asUserError<T>(fn: () => T): T {
+/** Runs `fn`, turning a plain Error (a library's validation message) into a one-line UserError, after `source` (the flag or file) if given. */
+export function asUserError<T>(fn: () => T, source?: string): T {
   try {
     return fn()
   } catch (error) {
     if (error instanceof UserError || !(error instanceof Error)) throw error
-    throw new UserError(error.message)
+    throw new UserError(source ? `${source}: ${error.message}` : error.message)
   }
 }

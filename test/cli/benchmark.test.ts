@@ -41,8 +41,8 @@ describe("interest-lab benchmark", () => {
     [["--models", "popularity,svd"], "--models: unknown model 'svd' (allowed: popularity, itemknn, als, bpr, ease)"],
     [["--models", "als,popularity,als"], "--models: model 'als' is listed twice"],
     [["--k", "0"], "--k: expected a positive integer, got '0'"],
-    [["--split", "2012-03-01"], "split date 2012-03-01 is outside the data's range"],
-    [["--split", "01/09/2011"], "split date '01/09/2011' is not a date of the form YYYY-MM-DD"],
+    [["--split", "2012-03-01"], "--split: split date 2012-03-01 is outside the data's range"],
+    [["--split", "01/09/2011"], "--split: split date '01/09/2011' is not a date of the form YYYY-MM-DD"],
   ])("bad flags %j: one error line, nothing written", (flags, message) => {
     const out = join(dir, "never")
     const r = run(["benchmark", "--data", "online-retail", "--models", "popularity", ...flags, "--out", out, "--quiet"])

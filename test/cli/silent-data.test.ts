@@ -58,7 +58,7 @@ describe("dates: only real calendar dates with four-digit years", () => {
       "out",
     )
     expect(r.stderr).toBe(
-      "interest-lab: split date '2011-02-30' is not a date of the form YYYY-MM-DD (a real date, year 1000..9999)\n",
+      "interest-lab: --split: split date '2011-02-30' is not a date of the form YYYY-MM-DD (a real date, year 1000..9999)\n",
     )
   })
 })
@@ -170,7 +170,7 @@ describe("edge data: what is missing, in the user's words", () => {
       "out",
     )
     expect(r.stderr).toBe(
-      "interest-lab: no customer is on both sides of split date 2010-12-03: nobody who bought before it bought a new item on or after it, so there is nothing to evaluate\n",
+      "interest-lab: --split: no customer is on both sides of split date 2010-12-03: nobody who bought before it bought a new item on or after it, so there is nothing to evaluate\n",
     )
   })
 
