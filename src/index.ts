@@ -901,6 +901,7 @@ export {
   readContextFreeTarget,
   contextFreeTargetFromPolicy,
   ContextFreeTarget,
+  uniformTarget,
   PolicyTarget,
   LinearRewardModel,
   GreedyModelTarget,

@@ -66,6 +66,14 @@ export class ContextFreeTarget implements TargetPolicy {
 }
 
 /**
+ * The uniform target: π(a | x, pos) = 1/nActions at every position.
+ * @example uniformTarget(3, 1).probabilities // [1/3, 1/3, 1/3]
+ */
+export function uniformTarget(nActions: number, nPositions: number, name = "uniform"): ContextFreeTarget {
+  return new ContextFreeTarget(name, nActions, nPositions, new Float64Array(nActions * nPositions).fill(1 / nActions))
+}
+
+/**
  * The empirical action distribution of a log at each position: π(a | pos) = #(a shown at pos) /
  * #(rounds at pos). Applied to the Open Bandit Dataset's `bts` log it is the Bernoulli-TS
  * policy's distribution, which OBP's benchmark evaluates from the `random` log.

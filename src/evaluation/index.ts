@@ -20,6 +20,7 @@ export {
   readContextFreeTarget,
   contextFreeTargetFromPolicy,
   ContextFreeTarget,
+  uniformTarget,
 } from "./context-free-target"
 export { PolicyTarget } from "./policy-target"
 export { LinearRewardModel } from "./reward-model"

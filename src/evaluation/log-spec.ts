@@ -12,7 +12,7 @@ import {
 } from "../data/open-bandit"
 import { BanditLogBuilder, concatBanditLogs, type BanditLog } from "../schema/bandit-log"
 import { balancedPropensity } from "./balanced-propensity"
-import { actionFrequencyTarget, ContextFreeTarget } from "./context-free-target"
+import { actionFrequencyTarget, uniformTarget } from "./context-free-target"
 import {
   EstimatedBehaviorPolicy,
   propensityCalibration,
@@ -137,12 +137,7 @@ export async function loadBanditLogSpec(spec: BanditLogSpec): Promise<LoadedBand
 function pooledOpenBanditLogs(random: BanditLog, bts: BanditLog): Pick<LoadedBanditLog, "log" | "loggers"> {
   const pooled = concatBanditLogs([random, bts])
   const K = pooled.nActions
-  const uniform = new ContextFreeTarget(
-    "random (uniform)",
-    K,
-    pooled.nPositions,
-    new Float64Array(K * pooled.nPositions).fill(1 / K),
-  )
+  const uniform = uniformTarget(K, pooled.nPositions, "random (uniform)")
   const frequencies = actionFrequencyTarget(bts, "Bernoulli TS (item frequencies)")
   const shares = [random.length / pooled.length, bts.length / pooled.length]
   return {

@@ -4,7 +4,7 @@ import { quoteForMessage } from "../config/message-text"
 import { loadOpenBanditLog } from "../data/open-bandit"
 import { sliceBanditLog, type BanditLog } from "../schema/bandit-log"
 import type { TargetPolicy } from "../schema/target-policy"
-import { ContextFreeTarget, actionFrequencyTarget, readContextFreeTarget } from "./context-free-target"
+import { actionFrequencyTarget, readContextFreeTarget, uniformTarget } from "./context-free-target"
 import { GreedyModelTarget } from "./greedy-model-target"
 import { IpwPolicyLearner } from "./ipw-policy-learner"
 import { MlpPolicyLearner } from "./mlp-policy-learner"
@@ -64,12 +64,7 @@ export async function resolveTargetSpec(spec: TargetSpec, source: LoadedBanditLo
     }
     case "uniform":
       return {
-        target: new ContextFreeTarget(
-          "uniform",
-          log.nActions,
-          log.nPositions,
-          new Float64Array(log.nActions * log.nPositions).fill(1 / log.nActions),
-        ),
+        target: uniformTarget(log.nActions, log.nPositions),
         log,
       }
     case "learned": {

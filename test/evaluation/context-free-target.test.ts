@@ -6,6 +6,7 @@ import {
   actionFrequencyTarget,
   contextFreeTargetFromPolicy,
   readContextFreeTarget,
+  uniformTarget,
 } from "../../src/evaluation/context-free-target"
 import { EpsilonGreedy } from "../../src/bandits/epsilon-greedy"
 import type { BanditLog } from "../../src/schema/bandit-log"
@@ -62,5 +63,14 @@ describe("context-free targets", () => {
     const t = contextFreeTargetFromPolicy(policy, 2)
     // ε/K = 0.05 everywhere, plus 0.8 on the greedy arm 2
     expect([...t.probabilities].map((x) => +x.toFixed(12))).toEqual([0.05, 0.05, 0.85, 0.05, 0.05, 0.05, 0.85, 0.05])
+  })
+})
+
+describe("uniformTarget", () => {
+  it("gives every action 1/K at every position, named as asked", () => {
+    const t = uniformTarget(4, 2, "random")
+    expect(t.name).toBe("random")
+    expect(Array.from(t.probabilities)).toEqual(new Array(8).fill(0.25))
+    expect(uniformTarget(3, 1).name).toBe("uniform")
   })
 })

@@ -1,5 +1,5 @@
 import type { BanditLog } from "../../schema/bandit-log"
-import { ContextFreeTarget } from "../context-free-target"
+import { type ContextFreeTarget, uniformTarget } from "../context-free-target"
 import { normalQuantile } from "../../stats/distributions"
 import { offPolicyEstimator } from "../estimators"
 import type { OffPolicyEstimate, WeightDiagnostics } from "../off-policy-estimator"
@@ -162,12 +162,7 @@ export async function evaluateOffPolicySql(
   const facts = await checkSqlLog(engine, table, schema, where)
   const policy =
     target === "uniform"
-      ? new ContextFreeTarget(
-          "uniform",
-          facts.nActions,
-          facts.nPositions,
-          new Float64Array(facts.nActions * facts.nPositions).fill(1 / facts.nActions),
-        )
+      ? uniformTarget(facts.nActions, facts.nPositions)
       : typeof target === "function"
         ? await target(facts)
         : target
