@@ -1031,5 +1031,10 @@ export {
   savePolicy,
   loadPolicy,
   SAVABLE_POLICIES,
+  recommenderState,
+  recommenderFromState,
+  saveRecommender,
+  loadRecommender,
+  SAVABLE_RECOMMENDERS,
 } from "./persistence"
 export type { EncodedValue, SavedState } from "./persistence"

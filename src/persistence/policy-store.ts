@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs"
 import type { Policy } from "../bandits/policy"
 import type { SavablePolicyClass } from "../bandits/policy-descriptor"
 import { POLICY_DESCRIPTORS } from "../bandits/registry"
+import { readStateFiles, writeStateFiles } from "./state-files"
 import { decodeState, encodeState, restoreInto, type SavedState } from "./state-format"
 
 /** The policies `savePolicy` / `loadPolicy` know, by class name: the registry's savable classes. */
@@ -58,22 +58,7 @@ export function savePolicy(
   path: string,
   options: { overwrite?: boolean } = {},
 ): void {
-  const json = `${path}.json`
-  const bin = `${path}.bin`
-  if (!options.overwrite) {
-    for (const p of [json, bin])
-      if (existsSync(p)) throw new Error(`savePolicy: ${p} already exists; pass { overwrite: true } to replace it`)
-  }
-  const saved = policyState(policy)
-  const suffix = `.tmp-${process.pid}`
-  try {
-    writeFileSync(bin + suffix, saved.binary)
-    writeFileSync(json + suffix, saved.json)
-    renameSync(bin + suffix, bin)
-    renameSync(json + suffix, json)
-  } finally {
-    for (const p of [bin + suffix, json + suffix]) rmSync(p, { force: true })
-  }
+  writeStateFiles(() => policyState(policy), path, options.overwrite === true, "savePolicy")
 }
 
 /**
@@ -81,8 +66,5 @@ export function savePolicy(
  * @throws naming the missing file, or as {@link policyFromState}
  */
 export function loadPolicy<C = unknown>(path: string): Policy<C> {
-  const json = `${path}.json`
-  const bin = `${path}.bin`
-  for (const p of [json, bin]) if (!existsSync(p)) throw new Error(`loadPolicy: ${p} does not exist`)
-  return policyFromState<C>({ json: readFileSync(json, "utf8"), binary: new Uint8Array(readFileSync(bin)) })
+  return policyFromState<C>(readStateFiles(path, "loadPolicy"))
 }

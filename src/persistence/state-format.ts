@@ -58,8 +58,8 @@ function sorted(value: EncodedValue): EncodedValue {
 /**
  * Encodes an object's state: its own enumerable fields, recursively through arrays, plain objects and
  * class instances; typed arrays go to the binary part (8-byte aligned, little-endian), non-finite
- * numbers to {"$number": …}, functions are skipped. The JSON has sorted keys, so equal states give
- * byte-identical files.
+ * numbers to {"$number": …}, functions are skipped. Keys are visited in sorted order and the JSON has
+ * sorted keys, so equal states give byte-identical files.
  * @throws on a value that cannot be saved (a Map, a Set, a symbol…), naming its path
  * @example const { json, binary } = encodeState("Ucb", policy)
  */
@@ -82,7 +82,8 @@ export function encodeState(type: string, value: object): SavedState {
     if (Array.isArray(v)) return v.map((x, i) => encode(x, `${path}[${i}]`))
     if (typeof v === "object" && !(v instanceof Map) && !(v instanceof Set)) {
       const out: { [key: string]: EncodedValue } = {}
-      for (const [key, x] of Object.entries(v as object))
+      // Sorted keys also fix the binary layout, so equal states give identical bytes whatever the fields' order.
+      for (const [key, x] of Object.entries(v as object).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
         if (typeof x !== "function") out[key] = encode(x, `${path}.${key}`)
       return out
     }
@@ -210,8 +211,9 @@ export function decodeState(saved: SavedState): { type: string; fields: { [key: 
 
 /**
  * Writes decoded fields back into a freshly constructed object of the same class: typed arrays are
- * copied into the existing arrays (so `readonly` references stay valid), nested objects are restored
- * in place, other values assigned.
+ * copied into the existing arrays (so `readonly` references stay valid) unless the existing one is
+ * empty (a model's placeholder before it is fitted), nested objects are restored in place, other
+ * values assigned.
  * @throws when a typed array's length differs from the target's (a different configuration), naming the path
  * @internal
  */
@@ -220,7 +222,9 @@ export function restoreInto(target: object, fields: { [key: string]: unknown }, 
   for (const [key, value] of Object.entries(fields)) {
     const current = t[key]
     const here = `${path}.${key}`
-    if (typedName(value) && typedName(current)) {
+    if (typedName(value) && typedName(current) && (current as TypedArray).length === 0) {
+      t[key] = value // an empty array is the placeholder of a model not fitted yet
+    } else if (typedName(value) && typedName(current)) {
       const a = current as TypedArray
       const b = value as TypedArray
       if (a.length !== b.length)
