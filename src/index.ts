@@ -1036,5 +1036,10 @@ export {
   saveRecommender,
   loadRecommender,
   SAVABLE_RECOMMENDERS,
+  modelState,
+  modelFromState,
+  saveModel,
+  loadModel,
+  SAVABLE_MODELS,
 } from "./persistence"
 export type { EncodedValue, SavedState } from "./persistence"

@@ -8,3 +8,4 @@ export {
   loadRecommender,
   SAVABLE_RECOMMENDERS,
 } from "./recommender-store"
+export { modelState, modelFromState, saveModel, loadModel, SAVABLE_MODELS } from "./model-store"

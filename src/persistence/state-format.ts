@@ -31,6 +31,8 @@ export type EncodedValue =
   | string
   | { $typed: TypedName; offset: number; length: number }
   | { $number: "NaN" | "Infinity" | "-Infinity" }
+  | { $map: [EncodedValue, EncodedValue][] }
+  | { $set: EncodedValue[] }
   | EncodedValue[]
   | { [key: string]: EncodedValue }
 
@@ -58,12 +60,17 @@ function sorted(value: EncodedValue): EncodedValue {
 /**
  * Encodes an object's state: its own enumerable fields, recursively through arrays, plain objects and
  * class instances; typed arrays go to the binary part (8-byte aligned, little-endian), non-finite
- * numbers to {"$number": …}, functions are skipped. Keys are visited in sorted order and the JSON has
+ * numbers to {"$number": …}, Maps to {"$map": [[key, value], …]} and Sets to {"$set": […]} in their
+ * insertion order, functions are skipped; `classOf` may name an instance's class, written as "$class". Keys are visited in sorted order and the JSON has
  * sorted keys, so equal states give byte-identical files.
- * @throws on a value that cannot be saved (a Map, a Set, a symbol…), naming its path
+ * @throws on a value that cannot be saved (a symbol, a bigint), naming its path
  * @example const { json, binary } = encodeState("Ucb", policy)
  */
-export function encodeState(type: string, value: object): SavedState {
+export function encodeState(
+  type: string,
+  value: object,
+  classOf: (instance: object) => string | undefined = () => undefined,
+): SavedState {
   const chunks: { name: TypedName; array: TypedArray; offset: number }[] = []
   let size = 0
   const encode = (v: unknown, path: string): EncodedValue => {
@@ -80,16 +87,24 @@ export function encodeState(type: string, value: object): SavedState {
       return { $typed: name, offset, length: array.length }
     }
     if (Array.isArray(v)) return v.map((x, i) => encode(x, `${path}[${i}]`))
-    if (typeof v === "object" && !(v instanceof Map) && !(v instanceof Set)) {
+    if (v instanceof Map)
+      return {
+        $map: Array.from(v, ([k, x], i): [EncodedValue, EncodedValue] => [
+          encode(k, `${path}<key ${i}>`),
+          encode(x, `${path}<${i}>`),
+        ]),
+      }
+    if (v instanceof Set) return { $set: Array.from(v, (x, i) => encode(x, `${path}<${i}>`)) }
+    if (typeof v === "object") {
       const out: { [key: string]: EncodedValue } = {}
+      const name = classOf(v)
+      if (name !== undefined) out.$class = name
       // Sorted keys also fix the binary layout, so equal states give identical bytes whatever the fields' order.
       for (const [key, x] of Object.entries(v as object).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
         if (typeof x !== "function") out[key] = encode(x, `${path}.${key}`)
       return out
     }
-    throw new Error(
-      `encodeState: ${path} is a ${v instanceof Map ? "Map" : v instanceof Set ? "Set" : typeof v}, which cannot be saved`,
-    )
+    throw new Error(`encodeState: ${path} is a ${typeof v}, which cannot be saved`)
   }
   const fields = encode(value, type)
   const binary = new Uint8Array(size)
@@ -200,6 +215,9 @@ export function decodeState(saved: SavedState): { type: string; fields: { [key: 
       if (typeof o.$typed === "string")
         return readTyped(view, o.$typed as TypedName, o.offset as number, o.length as number)
       if (typeof o.$number === "string") return Number(o.$number)
+      if (Array.isArray(o.$map))
+        return new Map((o.$map as [unknown, unknown][]).map(([k, x]) => [decode(k), decode(x)]))
+      if (Array.isArray(o.$set)) return new Set((o.$set as unknown[]).map(decode))
       const out: { [key: string]: unknown } = {}
       for (const [key, x] of Object.entries(o)) out[key] = decode(x)
       return out

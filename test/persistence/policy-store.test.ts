@@ -151,7 +151,24 @@ describe("saving and loading policy state (stable JSON + binary, versioned)", ()
     expect(() =>
       policyFromState({ json: saved.json.replace('"type": "Ucb1"', '"type": "Nope"'), binary: saved.binary }),
     ).toThrow("policyFromState: unknown policy class Nope")
-    expect(() => encodeState("x", { m: new Map() })).toThrow("encodeState: x.m is a Map, which cannot be saved")
+    expect(() => encodeState("x", { s: Symbol("s") })).toThrow("encodeState: x.s is a symbol, which cannot be saved")
+    const maps = decodeState(
+      encodeState("x", {
+        m: new Map<string, unknown>([
+          ["b", Float64Array.of(1, 2)],
+          ["a", 3],
+        ]),
+        s: new Set([2, 1]),
+      }),
+    )
+    expect(maps.fields.m).toEqual(
+      new Map<string, unknown>([
+        ["b", Float64Array.of(1, 2)],
+        ["a", 3],
+      ]),
+    )
+    expect(Array.from((maps.fields.m as Map<string, unknown>).keys())).toEqual(["b", "a"])
+    expect(maps.fields.s).toEqual(new Set([2, 1]))
     writeFileSync(join(dir, "bad.json"), "{}")
     writeFileSync(join(dir, "bad.bin"), "")
     expect(() => loadPolicy(join(dir, "bad"))).toThrow(
