@@ -138,14 +138,16 @@ export async function compareModalities(
     const yTest = Uint8Array.from(testRows, (r) => data.y[r])
     const trainPredictions: Float64Array[] = []
     const testPredictions: Float64Array[] = []
-    for (const x of sets) {
+    for (const [k, x] of sets.entries()) {
       const m = model()
-      await m.fit(selectRows(x, trainRows), yTrain)
-      trainPredictions.push(m.predictProba(selectRows(x, trainRows)))
+      const xTrain = selectRows(x, trainRows)
+      await m.fit(xTrain, yTrain)
+      // Late fusion stacks the single-modality models (sets 1 and 2) on their training rows.
+      if (k === 1 || k === 2) trainPredictions.push(m.predictProba(xTrain))
       testPredictions.push(m.predictProba(selectRows(x, testRows)))
       m.dispose()
     }
-    const late = new LateFusion().fit([trainPredictions[1], trainPredictions[2]], yTrain)
+    const late = new LateFusion().fit(trainPredictions, yTrain)
     testPredictions.push(late.predictProba([testPredictions[1], testPredictions[2]]))
     weights[0] += (late.weights_ as number[])[0] / repeats
     weights[1] += (late.weights_ as number[])[1] / repeats
