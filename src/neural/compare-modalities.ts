@@ -59,7 +59,11 @@ export interface ModalityComparison {
   lateWeights: [number, number]
 }
 
-/** mean ± t_{n−1}(0.975)·sd/√n; a single value gets a zero-width interval. */
+/**
+ * The mean with its Student-t 95% interval, mean ± t_{n−1}(0.975)·sd/√n (sd with divisor n − 1); a
+ * single value gets a zero-width interval.
+ * @example meanInterval([1, 2, 3, 4]) // { mean: 2.5, low: 0.446, high: 4.554 }
+ */
 export function meanInterval(values: readonly number[]): MeanInterval {
   const n = values.length
   if (n === 0) throw new Error("meanInterval: no values")
