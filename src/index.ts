@@ -97,8 +97,6 @@ export {
   projectOntoComponents,
 } from "./linalg"
 export type {
-  SymmetricEigen,
-  PrincipalComponents,
   DenseKernelOptions,
   DenseMatrix,
   SparseMatrix,
@@ -106,6 +104,8 @@ export type {
   LbfgsOptions,
   LbfgsResult,
   ObjectiveWithGradient,
+  SymmetricEigen,
+  PrincipalComponents,
 } from "./linalg"
 export {
   checkBanditLog,
@@ -544,9 +544,6 @@ export {
   renderItemImage,
 } from "./world"
 export type {
-  ItemImageOptions,
-  ItemImageCamera,
-  ItemImages,
   CategorySpec,
   WorldConfig,
   FaultConfig,
@@ -556,6 +553,9 @@ export type {
   InjectedFaults,
   CommunityOptions,
   Communities,
+  ItemImageOptions,
+  ItemImageCamera,
+  ItemImages,
 } from "./world"
 export {
   laplaceNoise,
@@ -841,6 +841,12 @@ export {
   LogisticClassifier,
   compareClassifiers,
   scoreProbabilities,
+  modalityClickFeatures,
+  concatenateFeatures,
+  lateFusionProbability,
+  LateFusion,
+  compareModalities,
+  meanInterval,
   overfittingCurves,
   clickDataset,
   nextCategoryExamples,
@@ -858,18 +864,8 @@ export {
   tagScores,
   trueInterestSets,
   resolveSequenceModelOptions,
-  modalityClickFeatures,
-  concatenateFeatures,
-  lateFusionProbability,
-  LateFusion,
-  compareModalities,
-  meanInterval,
 } from "./neural"
 export type {
-  ModalityComparisonOptions,
-  ModalityComparison,
-  ModalityScore,
-  MeanInterval,
   BackendName,
   BackendOptions,
   SeededDropoutOptions,
@@ -889,6 +885,10 @@ export type {
   TreeOptions,
   Tree,
   RandomForestOptions,
+  ModalityComparisonOptions,
+  ModalityComparison,
+  ModalityScore,
+  MeanInterval,
   ClassifierScores,
   LossCurve,
   OverfittingOptions,
