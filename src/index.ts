@@ -123,6 +123,8 @@ export {
   growEventLog,
   trimEventLog,
 } from "./schema"
+export { byMagnitude } from "./schema"
+export type { Explanation, ExplanationKind, ExplanationCombine, Contribution } from "./schema"
 export type {
   InteractionHistory,
   VisitorContext,
@@ -382,6 +384,9 @@ export {
   worldRatings,
   xquadRerank,
   rerankTradeoff,
+  explainSoftmaxPick,
+  explainContextRerank,
+  explainXquad,
 } from "./recommenders"
 export type {
   Ranked,
