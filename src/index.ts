@@ -128,6 +128,8 @@ export {
   growEventLog,
   trimEventLog,
 } from "./schema"
+export { byMagnitude } from "./schema"
+export type { Explanation, ExplanationKind, ExplanationCombine, Contribution } from "./schema"
 export type {
   InteractionHistory,
   VisitorContext,
@@ -388,6 +390,9 @@ export {
   worldRatings,
   xquadRerank,
   rerankTradeoff,
+  explainSoftmaxPick,
+  explainContextRerank,
+  explainXquad,
 } from "./recommenders"
 export type {
   Ranked,

@@ -41,6 +41,14 @@ export class BayesUcb extends IndexPolicy {
     super.update(arm, reward)
   }
 
+  /** The posterior means (α₀ + S_a)/(α₀ + β₀ + N_a). */
+  override estimates(out: Float64Array): Float64Array {
+    const { priorAlpha, priorBeta } = this.config
+    for (let a = 0; a < this.nArms; a++)
+      out[a] = (priorAlpha + this.means[a] * this.counts[a]) / (priorAlpha + priorBeta + this.counts[a])
+    return out
+  }
+
   indices(out: Float64Array): Float64Array {
     const t = this.steps + 1
     const level = 1 - 1 / (t * Math.pow(Math.log(Math.max(this.config.horizon, Math.E)), this.config.c))

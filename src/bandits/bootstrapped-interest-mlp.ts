@@ -9,6 +9,8 @@ import { checkHistory, userOf, usersFor } from "./user-arm-table"
 import { checkArm, checkArms, checkInteger, checkUnitReward } from "./validate"
 import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
 import { definePolicy } from "./policy-descriptor"
+import type { Explanation } from "../schema/explanation"
+import { sampleExplanation } from "./explain-pick"
 
 /** The options of {@link BootstrappedInterestMlp}. */
 export const bootstrappedInterestMlpOptions = defineOptions({
@@ -77,6 +79,8 @@ export class BootstrappedInterestMlp implements Policy<VisitorContext> {
   private readonly gw2: Float64Array
   private readonly gc2: Float64Array
   private readonly dh: Float64Array
+  /** The head the last `select` drew (for `explain`; not state: never saved). */
+  #head = 0
 
   constructor(options: BootstrappedInterestMlpOptions) {
     const who = "BootstrappedInterestMlp"
@@ -169,7 +173,23 @@ export class BootstrappedInterestMlp implements Policy<VisitorContext> {
     const u = userOf(this.name, context, this.nUsers)
     this.inputOf(u, context, this.input, 0)
     this.trunk(this.input, 0)
-    return argmaxRandomTie(this.logits(randomInt(rng, this.config.heads), this.scores), this.nArms, rng)
+    this.#head = randomInt(rng, this.config.heads)
+    return argmaxRandomTie(this.logits(this.#head, this.scores), this.nArms, rng)
+  }
+
+  /** Why `arm` was played for the context's user: the drawn head's logit against the heads' mean logits. */
+  explain(arm: number, context: VisitorContext): Explanation {
+    const u = userOf(this.name, context, this.nUsers)
+    this.inputOf(u, context, this.input, 0)
+    this.trunk(this.input, 0)
+    const heads = this.config.heads
+    const logits = new Float64Array(this.nArms)
+    const means = new Float64Array(this.nArms)
+    for (let head = 0; head < heads; head++) {
+      this.logits(head, logits)
+      for (let a = 0; a < this.nArms; a++) means[a] += logits[a] / heads
+    }
+    return sampleExplanation(this.name, arm, this.logits(this.#head, logits)[arm], means, "mean logit of the heads")
   }
 
   /** Queues (s_u, arm, reward) with fresh bootstrap masks; trains when the batch is full. */

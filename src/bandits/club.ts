@@ -7,6 +7,8 @@ import { checkHistory, historyCounts, userOf, usersFor } from "./user-arm-table"
 import { checkArm, checkArms, checkInteger, checkReward } from "./validate"
 import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
 import { definePolicy } from "./policy-descriptor"
+import type { Explanation } from "../schema/explanation"
+import { indexExplanation } from "./explain-pick"
 
 /** The options of {@link Club}. */
 export const clubOptions = defineOptions({
@@ -270,6 +272,15 @@ export class Club implements Policy<VisitorContext> {
 
   select(context: VisitorContext, rng: Rng): number {
     return argmaxRandomTie(this.indices(context, this.buffer), this.nArms, rng)
+  }
+
+  /** Why `arm` was played for the context's user: the cluster's mean S̄/(1 + N̄) plus the bonus; "exploit" when it is the cluster's best mean. */
+  explain(arm: number, context: VisitorContext): Explanation {
+    const c = this.cluster[userOf(this.name, context, this.nUsers)] * this.nArms
+    const means = new Float64Array(this.nArms)
+    for (let a = 0; a < this.nArms; a++) means[a] = this.clusterClicks[c + a] / (1 + this.clusterShows[c + a])
+    const index = this.indices(context, new Float64Array(this.nArms))[arm]
+    return indexExplanation(this.name, arm, index, means, "your cluster's mean")
   }
 
   update(arm: number, reward: number, context: VisitorContext): void {

@@ -62,6 +62,15 @@ export class DiscountedUcb extends IndexPolicy {
     this.discountedSums.fill(0)
   }
 
+  /** The discounted means S_γ(a)/N_γ(a) (0 for an arm whose weight has decayed to nothing). */
+  override estimates(out: Float64Array): Float64Array {
+    for (let a = 0; a < this.nArms; a++) {
+      const n = this.discountedCounts[a]
+      out[a] = n < 1e-12 ? 0 : this.discountedSums[a] / n
+    }
+    return out
+  }
+
   indices(out: Float64Array): Float64Array {
     let total = 0
     for (let a = 0; a < this.nArms; a++) total += this.discountedCounts[a]

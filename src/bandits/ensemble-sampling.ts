@@ -9,6 +9,8 @@ import { checkHistory, userOf, usersFor } from "./user-arm-table"
 import { checkArm, checkArms, checkInteger, checkReward } from "./validate"
 import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
 import { definePolicy } from "./policy-descriptor"
+import type { Explanation } from "../schema/explanation"
+import { sampleExplanation } from "./explain-pick"
 
 /** The options of {@link EnsembleSampling}. */
 export const ensembleSamplingOptions = defineOptions({
@@ -79,6 +81,8 @@ export class EnsembleSampling implements Policy<VisitorContext> {
   private nUsers: number
   private noise: Rng
   private readonly buffer: Float64Array
+  /** The model the last `select` drew (for `explain`; not state: never saved). */
+  #model = 0
 
   constructor(options: EnsembleSamplingOptions) {
     const who = "EnsembleSampling"
@@ -160,7 +164,22 @@ export class EnsembleSampling implements Policy<VisitorContext> {
   select(context: VisitorContext, rng: Rng): number {
     const u = userOf(this.name, context, this.nUsers)
     const m = randomInt(rng, this.config.models)
+    this.#model = m
     return argmaxRandomTie(this.predict(m, u, this.buffer), this.nArms, rng)
+  }
+
+  /** Why `arm` was played for the context's user: the drawn model's prediction against the ensemble's mean predictions. */
+  explain(arm: number, context: VisitorContext): Explanation {
+    const u = userOf(this.name, context, this.nUsers)
+    const M = this.config.models
+    const scores = new Float64Array(this.nArms)
+    const means = new Float64Array(this.nArms)
+    for (let m = 0; m < M; m++) {
+      this.predict(m, u, scores)
+      for (let a = 0; a < this.nArms; a++) means[a] += scores[a] / M
+    }
+    const drawn = this.predict(this.#model, u, scores)[arm]
+    return sampleExplanation(this.name, arm, drawn, means, "ensemble mean")
   }
 
   /** One perturbed SGD step of every model on (u, a, r). */

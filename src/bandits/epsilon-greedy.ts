@@ -5,6 +5,8 @@ import { addArgmaxMass, argmaxRandomTie } from "./argmax"
 import { checkArm, checkArms, checkReward } from "./validate"
 import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
 import { definePolicy } from "./policy-descriptor"
+import type { Explanation } from "../schema/explanation"
+import { coinExplanation } from "./explain-pick"
 
 /** The options of {@link EpsilonGreedy} a config may set (checked by the constructor and the config schema alike). */
 export const epsilonGreedyOptions = defineOptions({
@@ -60,6 +62,8 @@ export class EpsilonGreedy implements Policy<unknown> {
   /** Pull counts N(a) (learned state). */
   readonly counts: Float64Array
   protected steps = 0
+  /** Whether the last `select`'s ε-coin fired (for `explain`; not state: never saved). */
+  #explored = false
 
   constructor(options: EpsilonGreedyOptions, who = "EpsilonGreedy") {
     const arms = checkArms(who, options.arms)
@@ -85,8 +89,14 @@ export class EpsilonGreedy implements Policy<unknown> {
   select(_context: unknown, rng: Rng): number {
     const eps = this.currentEpsilon()
     // The exploration coin is one 32-bit word: P(word < ε·2³²) = ε to within 2⁻³².
-    if (eps > 0 && rng.nextUint32() < eps * 4294967296) return randomInt(rng, this.nArms)
+    this.#explored = eps > 0 && rng.nextUint32() < eps * 4294967296
+    if (this.#explored) return randomInt(rng, this.nArms)
     return argmaxRandomTie(this.values, this.nArms, rng)
+  }
+
+  /** Why `arm` was played: "explore" when the last `select`'s ε-coin fired, else "exploit" (a best estimate). */
+  explain(arm: number): Explanation {
+    return coinExplanation(this.name, arm, this.#explored, this.currentEpsilon(), this.values)
   }
 
   update(arm: number, reward: number): void {

@@ -4,6 +4,8 @@ import { sampleIndex } from "./argmax"
 import { checkArm, checkArms, checkUnitReward } from "./validate"
 import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
 import { definePolicy } from "./policy-descriptor"
+import type { Explanation } from "../schema/explanation"
+import { probabilityExplanation } from "./explain-pick"
 
 /** The options of {@link Exp3}. */
 export const exp3Options = defineOptions({
@@ -67,6 +69,11 @@ export class Exp3 implements Policy<unknown> {
 
   select(_context: unknown, rng: Rng): number {
     return sampleIndex(this.p, this.nArms, rng)
+  }
+
+  /** Why `arm` was drawn: its probability p(a) against the most probable arm's. */
+  explain(arm: number): Explanation {
+    return probabilityExplanation(this.name, arm, this.p)
   }
 
   update(arm: number, reward: number): void {

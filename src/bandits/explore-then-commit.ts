@@ -4,6 +4,8 @@ import { addArgmaxMass, argmaxRandomTie } from "./argmax"
 import { checkArm, checkArms, checkReward } from "./validate"
 import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
 import { definePolicy } from "./policy-descriptor"
+import type { Explanation } from "../schema/explanation"
+import { formatValue } from "../schema/explanation"
 
 /** The options of {@link ExploreThenCommit}. */
 export const exploreThenCommitOptions = defineOptions({
@@ -72,6 +74,26 @@ export class ExploreThenCommit implements Policy<unknown> {
     if (this.exploring()) return this.steps % this.nArms
     if (this.committed < 0) this.committed = argmaxRandomTie(this.means, this.nArms, rng)
     return this.committed
+  }
+
+  /** "explore" in the round-robin phase, "exploit" once committed to the best mean of that phase. */
+  explain(arm: number): Explanation {
+    checkArm(this.name, arm, this.nArms)
+    const exploring = this.exploring()
+    const m = this.config.explorations
+    return {
+      item: arm,
+      score: this.means[arm],
+      kind: exploring ? "explore" : "exploit",
+      combine: "none",
+      contributions: [
+        { label: "mean of the exploration phase", value: this.means[arm] },
+        { label: "pulls in the exploration phase", value: this.counts[arm] },
+      ],
+      text: exploring
+        ? `Arm ${arm} in round ${this.steps + 1} of the ${m * this.nArms}-round phase that plays every arm ${m} times in turn: exploration`
+        : `Committed after ${m * this.nArms} rounds to arm ${arm}, the best mean of the exploration phase (${formatValue(this.means[arm])}): exploitation`,
+    }
   }
 
   update(arm: number, reward: number): void {

@@ -4,6 +4,8 @@ import { sampleIndex } from "./argmax"
 import { checkArm, checkArms, checkInteger, checkReward } from "./validate"
 import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
 import { definePolicy } from "./policy-descriptor"
+import type { Explanation } from "../schema/explanation"
+import { probabilityExplanation } from "./explain-pick"
 
 /** The options of {@link FeedbackReweighting}. */
 export const feedbackReweightingOptions = defineOptions({
@@ -116,6 +118,11 @@ export class FeedbackReweighting implements Policy<UserContext | undefined> {
 
   select(context: UserContext | undefined, rng: Rng): number {
     return sampleIndex(this.fill(this.rowOf(context), this.buffer), this.nArms, rng)
+  }
+
+  /** Why `arm` was drawn for the context's user: its probability against the most probable arm's. */
+  explain(arm: number, context: UserContext | undefined): Explanation {
+    return probabilityExplanation(this.name, arm, this.probabilities(context))
   }
 
   update(arm: number, reward: number, context: UserContext | undefined): void {

@@ -4,6 +4,8 @@ import { sampleIndex } from "./argmax"
 import { checkArm, checkArms, checkReward } from "./validate"
 import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
 import { definePolicy } from "./policy-descriptor"
+import type { Explanation } from "../schema/explanation"
+import { probabilityExplanation } from "./explain-pick"
 
 /** The options of {@link GradientBandit}. */
 export const gradientBanditOptions = defineOptions({
@@ -62,6 +64,11 @@ export class GradientBandit implements Policy<unknown> {
 
   select(_context: unknown, rng: Rng): number {
     return sampleIndex(this.pi, this.nArms, rng)
+  }
+
+  /** Why `arm` was drawn: its probability π(a) against the most probable arm's. */
+  explain(arm: number): Explanation {
+    return probabilityExplanation(this.name, arm, this.pi)
   }
 
   update(arm: number, reward: number): void {

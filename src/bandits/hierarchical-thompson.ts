@@ -201,6 +201,38 @@ export class HierarchicalThompson implements Policy<VisitorContext> {
     this.usersSeen.fill(0)
     for (let a = 0; a < this.nArms; a++) this.refit(a)
   }
+
+  /**
+   * Why `arm` was played for the context's user, from the posterior means m_a = (α_a + S_ua)/(s_a + n_ua):
+   * m_a = w·(S_ua/n_ua) + (1 − w)·μ_a with w = n_ua/(n_ua + s_a), the user's own rate against the population's;
+   * "exploit" when `arm` has the user's best posterior mean, "explore" when the posterior draw lifted it.
+   */
+  explain(arm: number, context: VisitorContext): ReturnType<NonNullable<Policy<VisitorContext>["explain"]>> {
+    checkArm(this.name, arm, this.nArms)
+    const row = userOf(this.name, context, this.nUsers) * this.nArms
+    let best = 0
+    const mean = (a: number) =>
+      (this.priorAlpha[a] + this.successes[row + a]) /
+      (this.strength(a) + this.successes[row + a] + this.failures[row + a])
+    for (let a = 1; a < this.nArms; a++) if (mean(a) > mean(best)) best = a
+    const n = this.successes[row + arm] + this.failures[row + arm]
+    const w = n / (n + this.strength(arm))
+    const own = n > 0 ? w * (this.successes[row + arm] / n) : 0
+    const population = (1 - w) * (this.priorAlpha[arm] / this.strength(arm))
+    const greedy = mean(arm) === mean(best)
+    const f = (v: number) => Number(v.toPrecision(3)).toString()
+    return {
+      item: arm,
+      score: mean(arm),
+      kind: greedy ? "exploit" : "explore",
+      combine: "sum",
+      contributions: [
+        { label: `your own click rate, weighted ${f(w)}`, value: own },
+        { label: `the population's click rate, weighted ${f(1 - w)}`, value: population },
+      ],
+      text: `Arm ${arm}: posterior mean ${f(mean(arm))} from your ${n} showings (weight ${f(w)}) and the population prior (weight ${f(1 - w)})${greedy ? ", your best mean: exploitation" : `; arm ${best} has your best mean (${f(mean(best))}) and the posterior draw decided: exploration`}`,
+    }
+  }
 }
 
 /** Registry entry of {@link HierarchicalThompson} (needs users in the context). */

@@ -356,6 +356,48 @@ export class HybridLinUcb implements Policy<VisitorContext> {
     this.armClicks.fill(0)
     this.armShows.fill(0)
   }
+
+  /**
+   * Why `arm` was played for `context`: its bound is the arm's own x·θ_a, plus the shared part
+   * (z_a − M_aᵀx)·β̂, plus the width α·sqrt(s_a) (the bonus, the rest of {@link HybridLinUcb.indices});
+   * "exploit" when `arm` also has the best mean x·θ_a + (z_a − M_aᵀx)·β̂.
+   */
+  explain(arm: number, context: VisitorContext): ReturnType<NonNullable<Policy<VisitorContext>["explain"]>> {
+    checkArm(this.name, arm, this.nArms)
+    const index = this.indices(context, new Float64Array(this.nArms))
+    const x = this.featuresOf(context)
+    const K = this.nArms
+    const k = this.sharedDimension
+    const d = this.config.dimension
+    this.sharedFeatures(userOf(this.name, context, this.nUsers), 0, K)
+    const own = new Float64Array(K)
+    const shared = new Float64Array(K)
+    for (let a = 0; a < K; a++) {
+      own[a] = this.model.mean(a, x, 0)
+      for (let i = 0; i < k; i++) {
+        let mx = 0
+        for (let r = 0; r < d; r++) mx += this.mTransposed[(a * k + i) * d + r] * x[r]
+        shared[a] += (this.z[a * k + i] - mx) * this.beta[i]
+      }
+    }
+    let best = 0
+    for (let a = 1; a < K; a++) if (own[a] + shared[a] > own[best] + shared[best]) best = a
+    const mean = own[arm] + shared[arm]
+    const greedy = mean === own[best] + shared[best]
+    const f = (v: number) => Number(v.toPrecision(3)).toString()
+    return {
+      item: arm,
+      score: index[arm],
+      kind: greedy ? "exploit" : "explore",
+      combine: "sum",
+      contributions: [
+        { label: "the arm's own x·θ", value: own[arm] },
+        { label: "the shared part (z − Mᵀx)·β", value: shared[arm] },
+        { label: "exploration bonus", value: index[arm] - mean },
+      ],
+      text: `Arm ${arm}: mean ${f(mean)} + bonus ${f(index[arm] - mean)} = index ${f(index[arm])}${greedy ? "; it also has the best mean: exploitation" : `; arm ${best} has the best mean (${f(own[best] + shared[best])}) but a smaller bonus: exploration`}`,
+    }
+  }
 }
 
 /** Registry entry of {@link HybridLinUcb} (needs context features and users). */

@@ -2,6 +2,8 @@ import type { Rng } from "../random/rng"
 import type { ScoringPolicy } from "./scorer"
 import { addArgmaxMass, argmaxRandomTie } from "./argmax"
 import { checkArm, checkReward } from "./validate"
+import type { Explanation } from "../schema/explanation"
+import { indexExplanation } from "./explain-pick"
 
 /**
  * The common shape of index policies (UCB family, Bayes-UCB): each arm gets an index computed
@@ -49,6 +51,18 @@ export abstract class IndexPolicy implements ScoringPolicy<unknown> {
     this.steps++
     const n = ++this.counts[arm]
     this.means[arm] += (reward - this.means[arm]) / n
+  }
+
+  /** Every arm's estimate, the index without its bonus, into `out`: the sample means (subclasses may override). */
+  estimates(out: Float64Array): Float64Array {
+    out.set(this.means)
+    return out
+  }
+
+  /** Why `arm` was played: its index is its estimate plus a bonus; "exploit" when it also has the best estimate. */
+  explain(arm: number): Explanation {
+    const index = this.indices(new Float64Array(this.nArms))[arm]
+    return indexExplanation(this.name, arm, index, this.estimates(new Float64Array(this.nArms)))
   }
 
   reset(): void {

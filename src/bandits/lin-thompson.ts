@@ -7,6 +7,8 @@ import { RidgeArms, featureOffset } from "./ridge-arms"
 import { checkArm, checkArms, checkInteger, checkReward } from "./validate"
 import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
 import { definePolicy } from "./policy-descriptor"
+import type { Explanation } from "../schema/explanation"
+import { sampleExplanation } from "./explain-pick"
 
 /** The options of {@link LinThompson}. */
 export const linThompsonOptions = defineOptions({
@@ -54,6 +56,8 @@ export class LinThompson implements Policy<FeatureContext> {
   private readonly chol: Float64Array
   private readonly z: Float64Array
   private readonly work: Float64Array
+  /** The winning draw of the last `select` (for `explain`; not state: never saved). */
+  #draw = Number.NaN
 
   constructor(options: LinThompsonOptions) {
     const who = "LinThompson"
@@ -116,7 +120,19 @@ export class LinThompson implements Policy<FeatureContext> {
         best = a
       }
     }
+    this.#draw = bestValue
     return best
+  }
+
+  /** Why `arm` was played for `context`: its draw of the last `select` against the posterior means x·θ_a. */
+  explain(arm: number, context: FeatureContext): Explanation {
+    const x = context.features
+    const d = this.config.dimension
+    const shared = x.length === d
+    if (!shared) featureOffset(this.name, x, 0, this.nArms, d)
+    const means = new Float64Array(this.nArms)
+    for (let a = 0; a < this.nArms; a++) means[a] = this.model.mean(a, x, shared ? 0 : a * d)
+    return sampleExplanation(this.name, arm, this.#draw, means, "x·θ")
   }
 
   update(arm: number, reward: number, context: FeatureContext): void {

@@ -7,6 +7,8 @@ import { RidgeArms, featureOffset } from "./ridge-arms"
 import { checkArm, checkArms, checkInteger, checkReward } from "./validate"
 import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
 import { definePolicy } from "./policy-descriptor"
+import type { Explanation } from "../schema/explanation"
+import { indexExplanation } from "./explain-pick"
 
 /** The options of {@link LinUcb}. */
 export const linUcbOptions = defineOptions({
@@ -104,6 +106,23 @@ export class LinUcb implements ScoringPolicy<FeatureContext> {
 
   select(context: FeatureContext, rng: Rng): number {
     return argmaxRandomTie(this.indices(context, this.buffer), this.nArms, rng)
+  }
+
+  /**
+   * Why `arm` was played for `context`: its bound is x·θ_a plus the width α·sqrt(xᵀA_a⁻¹x) (scalar
+   * arithmetic, equal to {@link LinUcb.indices} up to the order of the additions); "exploit" when it also
+   * has the best x·θ.
+   */
+  explain(arm: number, context: FeatureContext): Explanation {
+    const x = context.features
+    const d = this.config.dimension
+    const shared = x.length === d
+    if (!shared) featureOffset(this.name, x, 0, this.nArms, d)
+    const means = new Float64Array(this.nArms)
+    for (let a = 0; a < this.nArms; a++) means[a] = this.model.mean(a, x, shared ? 0 : a * d)
+    const width = this.model.quadraticForm(arm, x, shared ? 0 : arm * d)
+    const index = means[arm] + this.config.alpha * Math.sqrt(width > 0 ? width : 0)
+    return indexExplanation(this.name, arm, index, means, "x·θ")
   }
 
   update(arm: number, reward: number, context: FeatureContext): void {

@@ -7,6 +7,8 @@ import { checkHistory, historyCounts, userOf, usersFor } from "./user-arm-table"
 import { checkArm, checkArms, checkInteger, checkUnitReward } from "./validate"
 import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
 import { definePolicy } from "./policy-descriptor"
+import type { Explanation } from "../schema/explanation"
+import { sampleExplanation } from "./explain-pick"
 
 /** The options of {@link PerUserThompson}. */
 export const perUserThompsonOptions = defineOptions({
@@ -54,6 +56,8 @@ export class PerUserThompson implements Policy<VisitorContext> {
   private nUsers: number
   private readonly priorAlpha: Float64Array
   private readonly priorBeta: Float64Array
+  /** Every arm's draw of the last `select` (for `explain`; not state: never saved). */
+  readonly #draws: Float64Array
 
   constructor(options: PerUserThompsonOptions) {
     const who = "PerUserThompson"
@@ -69,6 +73,7 @@ export class PerUserThompson implements Policy<VisitorContext> {
     this.failures = new Float64Array(users * arms)
     this.priorAlpha = new Float64Array(arms).fill(priorAlpha)
     this.priorBeta = new Float64Array(arms).fill(priorBeta)
+    this.#draws = new Float64Array(arms).fill(Number.NaN)
   }
 
   /** Adds each user's logged clicks (S) and non-clicks (F) per arm; enlarges the tables to the history's users. */
@@ -96,7 +101,18 @@ export class PerUserThompson implements Policy<VisitorContext> {
 
   select(context: VisitorContext, rng: Rng): number {
     const row = userOf(this.name, context, this.nUsers) * this.nArms
-    return betaArgmax(rng, this.priorAlpha, this.priorBeta, this.successes, this.failures, row, this.nArms, null)
+    return betaArgmax(rng, this.priorAlpha, this.priorBeta, this.successes, this.failures, row, this.nArms, this.#draws)
+  }
+
+  /** Why `arm` was played for the context's user: its draw of the last `select` against the user's posterior means. */
+  explain(arm: number, context: VisitorContext): Explanation {
+    const row = userOf(this.name, context, this.nUsers) * this.nArms
+    const means = new Float64Array(this.nArms)
+    for (let a = 0; a < this.nArms; a++) {
+      const s = this.priorAlpha[a] + this.successes[row + a]
+      means[a] = s / (s + this.priorBeta[a] + this.failures[row + a])
+    }
+    return sampleExplanation(this.name, arm, this.#draws[arm], means)
   }
 
   update(arm: number, reward: number, context: VisitorContext): void {

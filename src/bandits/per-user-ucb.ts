@@ -6,6 +6,8 @@ import { checkHistory, historyCounts, userOf, usersFor } from "./user-arm-table"
 import { checkArm, checkArms, checkInteger, checkReward } from "./validate"
 import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
 import { definePolicy } from "./policy-descriptor"
+import type { Explanation } from "../schema/explanation"
+import { indexExplanation } from "./explain-pick"
 
 /** The options of {@link PerUserUcb}. */
 export const perUserUcbOptions = defineOptions({
@@ -103,6 +105,13 @@ export class PerUserUcb implements Policy<VisitorContext> {
 
   select(context: VisitorContext, rng: Rng): number {
     return argmaxRandomTie(this.indices(context, this.buffer), this.nArms, rng)
+  }
+
+  /** Why `arm` was played for the context's user: the user's mean Q_ua plus the bonus; "exploit" when it is the user's best mean. */
+  explain(arm: number, context: VisitorContext): Explanation {
+    const row = userOf(this.name, context, this.nUsers) * this.nArms
+    const index = this.indices(context, new Float64Array(this.nArms))[arm]
+    return indexExplanation(this.name, arm, index, this.values.slice(row, row + this.nArms), "your mean")
   }
 
   update(arm: number, reward: number, context: VisitorContext): void {

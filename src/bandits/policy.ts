@@ -1,4 +1,5 @@
 import type { Rng } from "../random/rng"
+import type { Explanation } from "../schema/explanation"
 import type { InteractionHistory } from "../schema/interaction-history"
 
 /**
@@ -15,6 +16,9 @@ import type { InteractionHistory } from "../schema/interaction-history"
  * - `config`, where present, is the validated hyper-parameters (for reports), never learned state.
  * - `warmStart(history, rng)`, where present, is called once per run after `reset()` and before the
  *   first step, with the logged history of the users (no ground truth); `rng` is the policy's own stream.
+ * - `explain(arm, context)`, where present (every registered policy), says why `arm`, just returned by
+ *   `select(context, …)`, was picked: called after `select` and before `update`, it reads the policy's
+ *   state (and what `select` drew) without changing it or drawing anything.
  */
 export interface Policy<C = unknown> {
   readonly name: string
@@ -25,4 +29,5 @@ export interface Policy<C = unknown> {
   update(arm: number, reward: number, context: C): void
   reset(): void
   warmStart?(history: InteractionHistory, rng: Rng): void
+  explain?(arm: number, context: C): Explanation
 }

@@ -4,6 +4,8 @@ import type { Policy } from "./policy"
 import { checkArm, checkArms, checkReward } from "./validate"
 import { defineOptions } from "../config/option-schema"
 import { definePolicy } from "./policy-descriptor"
+import type { Explanation } from "../schema/explanation"
+import { formatValue } from "../schema/explanation"
 
 /**
  * Uniform random choice: the pure-exploration baseline (and the usual logging policy).
@@ -35,6 +37,20 @@ export class RandomPolicy implements Policy<unknown> {
   }
 
   reset(): void {}
+
+  /** Every pick is uniformly random: pure exploration. */
+  explain(arm: number): Explanation {
+    checkArm(this.name, arm, this.nArms)
+    const p = 1 / this.nArms
+    return {
+      item: arm,
+      score: p,
+      kind: "explore",
+      combine: "none",
+      contributions: [{ label: `probability of arm ${arm}`, value: p }],
+      text: `Arm ${arm} was drawn uniformly at random (probability ${formatValue(p)}): exploration`,
+    }
+  }
 }
 
 /** Registry entry of {@link RandomPolicy}. */

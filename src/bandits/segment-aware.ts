@@ -9,6 +9,8 @@ import { checkHistory, historyCounts, userOf, usersFor } from "./user-arm-table"
 import { checkArm, checkArms, checkInteger, checkReward } from "./validate"
 import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
 import { definePolicy } from "./policy-descriptor"
+import type { Explanation } from "../schema/explanation"
+import { coinExplanation } from "./explain-pick"
 
 /** The options of {@link SegmentEpsilonGreedy}; `priorStrengths`, when given, has one entry per segment. */
 export const segmentEpsilonGreedyOptions = defineOptions(
@@ -82,6 +84,8 @@ export class SegmentEpsilonGreedy implements Policy<VisitorContext> {
   private nUsers: number
   private fitted = false
   private readonly buffer: Float64Array
+  /** Whether the last `select`'s ε-coin fired (for `explain`; not state: never saved). */
+  #explored = false
 
   constructor(options: SegmentEpsilonGreedyOptions) {
     const who = "SegmentEpsilonGreedy"
@@ -215,9 +219,18 @@ export class SegmentEpsilonGreedy implements Policy<VisitorContext> {
   select(context: VisitorContext, rng: Rng): number {
     const u = userOf(this.name, context, this.nUsers)
     const eps = this.config.epsilons[this.segment[u]]
-    if (eps > 0 && rng.next() < eps) return randomInt(rng, this.nArms)
+    this.#explored = eps > 0 && rng.next() < eps
+    if (this.#explored) return randomInt(rng, this.nArms)
     this.estimates(u, this.buffer)
     return argmaxRandomTie(this.buffer, this.nArms, rng)
+  }
+
+  /** Why `arm` was played for the context's user: whether the ε-coin of the user's segment fired, and the user's estimates. */
+  explain(arm: number, context: VisitorContext): Explanation {
+    const u = userOf(this.name, context, this.nUsers)
+    const q = new Float64Array(this.nArms)
+    const eps = this.config.epsilons[this.estimates(u, q)]
+    return coinExplanation(this.name, arm, this.#explored, eps, q)
   }
 
   update(arm: number, reward: number, context: VisitorContext): void {

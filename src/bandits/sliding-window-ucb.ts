@@ -51,6 +51,15 @@ export class SlidingWindowUcb extends IndexPolicy {
     this.window.clear()
   }
 
+  /** The means over the window (0 for an arm absent from it). */
+  override estimates(out: Float64Array): Float64Array {
+    for (let a = 0; a < this.nArms; a++) {
+      const n = this.window.counts[a]
+      out[a] = n === 0 ? 0 : this.window.sums[a] / n
+    }
+    return out
+  }
+
   indices(out: Float64Array): Float64Array {
     const logT = Math.log(Math.max(1, this.window.length))
     for (let a = 0; a < this.nArms; a++) {

@@ -5,6 +5,8 @@ import { checkArm, checkArms, checkReward } from "./validate"
 import { epsilonGreedyOptions } from "./epsilon-greedy"
 import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
 import { definePolicy } from "./policy-descriptor"
+import type { Explanation } from "../schema/explanation"
+import { probabilityExplanation } from "./explain-pick"
 
 /** The options of {@link Softmax}. */
 export const softmaxOptions = defineOptions({
@@ -84,6 +86,11 @@ export class Softmax implements Policy<unknown> {
 
   select(_context: unknown, rng: Rng): number {
     return sampleIndex(this.fill(this.buffer), this.nArms, rng)
+  }
+
+  /** Why `arm` was drawn: its probability against the most probable arm's. */
+  explain(arm: number): Explanation {
+    return probabilityExplanation(this.name, arm, this.probabilities())
   }
 
   update(arm: number, reward: number): void {

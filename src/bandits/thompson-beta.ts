@@ -5,6 +5,8 @@ import { monteCarloProbabilities } from "./monte-carlo"
 import { checkArm, checkArms, checkInteger, checkUnitReward } from "./validate"
 import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
 import { definePolicy } from "./policy-descriptor"
+import type { Explanation } from "../schema/explanation"
+import { sampleExplanation } from "./explain-pick"
 
 /** The options of {@link BetaThompson} (and of the other Beta-Bernoulli samplers). */
 export const betaThompsonOptions = defineOptions({
@@ -47,6 +49,8 @@ export class BetaThompson implements ScoringPolicy<unknown> {
   private readonly cA: Float64Array
   private readonly dB: Float64Array
   private readonly cB: Float64Array
+  /** The winning draw of the last `select` (for `explain`; not state: never saved). */
+  #draw = Number.NaN
 
   constructor(options: BetaThompsonOptions) {
     const who = "BetaThompson"
@@ -101,7 +105,14 @@ export class BetaThompson implements ScoringPolicy<unknown> {
         best = a
       }
     }
+    this.#draw = bestValue
     return best
+  }
+
+  /** Why `arm` was played: its draw of the last `select` against the posterior means α/(α + β). */
+  explain(arm: number): Explanation {
+    const means = this.alpha.map((a, i) => a / (a + this.beta[i]))
+    return sampleExplanation(this.name, arm, this.#draw, means)
   }
 
   update(arm: number, reward: number): void {

@@ -5,6 +5,8 @@ import { monteCarloProbabilities } from "./monte-carlo"
 import { checkArm, checkArms, checkInteger, checkReward } from "./validate"
 import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
 import { definePolicy } from "./policy-descriptor"
+import type { Explanation } from "../schema/explanation"
+import { sampleExplanation } from "./explain-pick"
 
 /** The options of {@link GaussianThompson}. */
 export const gaussianThompsonOptions = defineOptions({
@@ -48,6 +50,8 @@ export class GaussianThompson implements Policy<unknown> {
   readonly sums: Float64Array
   private readonly mean: Float64Array
   private readonly sd: Float64Array
+  /** The winning draw of the last `select` (for `explain`; not state: never saved). */
+  #draw = Number.NaN
 
   constructor(options: GaussianThompsonOptions) {
     const who = "GaussianThompson"
@@ -79,7 +83,13 @@ export class GaussianThompson implements Policy<unknown> {
         best = a
       }
     }
+    this.#draw = bestValue
     return best
+  }
+
+  /** Why `arm` was played: its draw of the last `select` against the posterior means m_a. */
+  explain(arm: number): Explanation {
+    return sampleExplanation(this.name, arm, this.#draw, this.mean)
   }
 
   update(arm: number, reward: number): void {

@@ -7,6 +7,8 @@ import { checkArm, checkArms, checkInteger, checkUnitReward } from "./validate"
 import { betaThompsonOptions } from "./thompson-beta"
 import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
 import { definePolicy } from "./policy-descriptor"
+import type { Explanation } from "../schema/explanation"
+import { sampleExplanation } from "./explain-pick"
 
 interface ForgettingOptions extends OptionsOf<typeof betaThompsonOptions.fields> {
   arms: number
@@ -50,6 +52,8 @@ abstract class ForgettingThompson implements Policy<unknown> {
     probabilityDraws: number
     seed: number
   }>
+  /** The winning draw of the last `select` (for `explain`; not state: never saved). */
+  #draw = Number.NaN
 
   protected constructor(options: ForgettingOptions, who: string) {
     this.nArms = checkArms(who, options.arms)
@@ -86,7 +90,19 @@ abstract class ForgettingThompson implements Policy<unknown> {
         best = a
       }
     }
+    this.#draw = bestValue
     return best
+  }
+
+  /** Why `arm` was played: its draw of the last `select` against the posterior means of the forgetting counts. */
+  explain(arm: number): Explanation {
+    const { priorAlpha, priorBeta } = this.base
+    const means = new Float64Array(this.nArms)
+    for (let a = 0; a < this.nArms; a++) {
+      const s = priorAlpha + this.successes(a)
+      means[a] = s / (s + priorBeta + this.failures(a))
+    }
+    return sampleExplanation(this.name, arm, this.#draw, means)
   }
 
   update(arm: number, reward: number): void {

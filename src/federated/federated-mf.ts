@@ -3,7 +3,9 @@ import { createRng } from "../random/rng"
 import { normal } from "../random/normal"
 import { BaseRecommender } from "../recommenders/base-recommender"
 import { dotScores } from "../recommenders/factors"
+import type { Explanation } from "../schema/explanation"
 import type { Interactions } from "../schema/interactions"
+import { additiveExplanation, FACTOR_LEAD, factorContributions } from "../recommenders/explanation"
 import { addGaussianNoise, clipToNorm, type ClientUpdatePrivacy } from "./client-update-privacy"
 import {
   addUserItemGradient,
@@ -177,6 +179,12 @@ export class FederatedMf extends BaseRecommender {
 
   protected scoreKnownUser(user: number): Float64Array {
     return dotScores(this.userFactors_, user, this.itemFactors_, this.fitted().nItems, this.config.factors)
+  }
+
+  /** One product x_uk·y_ik per latent factor. */
+  protected explainKnownUser(user: number, item: number): Explanation {
+    const terms = factorContributions(this.userFactors_, user, this.itemFactors_, item, this.config.factors)
+    return additiveExplanation(item, this.scoreKnownUser(user)[item], terms, FACTOR_LEAD, "")
   }
 
   /** The users of every non-empty client, in user order. */

@@ -1,6 +1,8 @@
 import { BaseRecommender } from "../recommenders/base-recommender"
 import { dotScores } from "../recommenders/factors"
+import type { Explanation } from "../schema/explanation"
 import type { Interactions } from "../schema/interactions"
+import { additiveExplanation, FACTOR_LEAD, factorContributions } from "../recommenders/explanation"
 import {
   checkImplicitMfObjective,
   itemGramian,
@@ -55,5 +57,11 @@ export class OnDeviceMf extends BaseRecommender {
 
   protected scoreKnownUser(user: number): Float64Array {
     return dotScores(this.userFactors_, user, this.itemFactors, this.fitted().nItems, this.config.factors)
+  }
+
+  /** One product x_uk·y_ik per latent factor. */
+  protected explainKnownUser(user: number, item: number): Explanation {
+    const terms = factorContributions(this.userFactors_, user, this.itemFactors, item, this.config.factors)
+    return additiveExplanation(item, this.scoreKnownUser(user)[item], terms, FACTOR_LEAD, "")
   }
 }

@@ -2,7 +2,10 @@ import type { Rng } from "../random/rng"
 import { createRng } from "../random/rng"
 import { BaseRecommender } from "../recommenders/base-recommender"
 import { distinctUserCounts } from "../recommenders/checks"
+import type { Explanation } from "../schema/explanation"
+import { formatValue } from "../schema/explanation"
 import type { Interactions } from "../schema/interactions"
+import { popularityExplanation } from "../recommenders/explanation"
 import { checkEpsilon } from "./parameters"
 import { privateItemCounts } from "./private-item-counts"
 
@@ -120,5 +123,34 @@ export class PrivateCategoryPopularity extends BaseRecommender {
     const out = new Float64Array(train.nItems)
     for (let i = 0; i < train.nItems; i++) out[i] = (share[itemCategory[i]] / norm) * this.withinCategory_[i]
     return out
+  }
+
+  /** The released popularity (what `score` gives an unknown user). */
+  protected override explainUnknownUser(item: number): Explanation {
+    return popularityExplanation(item, Math.max(this.releasedCounts_[item], 0), "users (released count)")
+  }
+
+  /** The product P(c_i | u) · P(i | c_i). */
+  protected explainKnownUser(user: number, item: number): Explanation {
+    const train = this.fitted()
+    const { itemCategory, nCategories, smoothing } = this.config
+    const c = itemCategory[item]
+    let inCategory = 0
+    for (let p = train.indptr[user]; p < train.indptr[user + 1]; p++)
+      if (itemCategory[train.items[p]] === c) inCategory++
+    const categoryShare =
+      (inCategory + smoothing) / (train.indptr[user + 1] - train.indptr[user] + smoothing * nCategories)
+    const within = this.withinCategory_[item]
+    return {
+      item,
+      score: this.scoreKnownUser(user)[item],
+      kind: "score",
+      combine: "product",
+      contributions: [
+        { label: `your share of category ${c} (${inCategory} of your items)`, value: categoryShare },
+        { label: `#${item}'s share of category ${c}'s released popularity`, value: within },
+      ],
+      text: `Recommended because category ${c} holds ${formatValue(100 * categoryShare)}% of your interest and #${item} has ${formatValue(100 * within)}% of that category's popularity`,
+    }
   }
 }

@@ -4,7 +4,10 @@ import { randomInt } from "../random/uniform"
 import { BaseRecommender } from "./base-recommender"
 import { checkInteger, checkNonNegative } from "./checks"
 import { randomFactors } from "./factors"
+import type { Explanation } from "../schema/explanation"
+import { formatValue } from "../schema/explanation"
 import type { Interactions } from "../schema/interactions"
+import { additiveExplanation, FACTOR_LEAD, factorContributions } from "./explanation"
 
 export interface BprOptions {
   /** Latent dimension f (default 32). */
@@ -110,6 +113,15 @@ export class Bpr extends BaseRecommender {
       out[i] = s
     }
     return out
+  }
+
+  /** b_i and one product w_uk·h_ik per latent factor. */
+  protected explainKnownUser(user: number, item: number): Explanation {
+    const terms = [
+      { label: `the item's bias (${formatValue(this.itemBias_[item])})`, value: this.itemBias_[item] },
+      ...factorContributions(this.userFactors_, user, this.itemFactors_, item, this.config.factors),
+    ]
+    return additiveExplanation(item, this.scoreKnownUser(user)[item], terms, FACTOR_LEAD, "")
   }
 }
 

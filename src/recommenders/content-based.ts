@@ -1,13 +1,18 @@
 import type { FeatureMatrix } from "../linalg/matrix"
 import { toDense } from "../linalg/matrix"
 import { BaseRecommender } from "./base-recommender"
+import type { Contribution, Explanation } from "../schema/explanation"
+import { formatValue } from "../schema/explanation"
 import type { Interactions } from "../schema/interactions"
+import { additiveExplanation } from "./explanation"
 
 /** Dense item features, row-major: item i's vector is `values[i·dimension .. (i+1)·dimension)`. */
 export interface ItemFeatures {
   readonly nItems: number
   readonly dimension: number
   readonly values: Float64Array
+  /** A name per feature, for explanations (e.g. "category 3", a brand, a term); absent: "feature k". */
+  readonly names?: readonly string[]
 }
 
 /**
@@ -89,6 +94,30 @@ export class ContentBased extends BaseRecommender {
     }
     return out
   }
+
+  /** One term p_k·x_ik / (‖p_u‖ ‖x_i‖) per feature k the profile and the item share. */
+  protected explainKnownUser(user: number, item: number): Explanation {
+    const p = this.profile(user)
+    const d = this.features.dimension
+    const x = this.features.values
+    let pn = 0
+    for (let k = 0; k < d; k++) pn += p[k] * p[k]
+    const norm = Math.sqrt(pn) * this.itemNorm[item]
+    const terms: Contribution[] = []
+    for (let k = 0; norm > 0 && k < d; k++) {
+      const v = p[k] * x[item * d + k]
+      if (v === 0) continue
+      const name = this.features.names?.[k] ?? `feature ${k}`
+      terms.push({ label: `${name} (${formatValue(v / norm)})`, value: v / norm })
+    }
+    return additiveExplanation(
+      item,
+      this.scoreKnownUser(user)[item],
+      terms,
+      "Recommended because it matches what you interacted with:",
+      `Score 0: #${item} shares no feature with the items you interacted with`,
+    )
+  }
 }
 
 /**
@@ -109,15 +138,22 @@ export function catalogFeatures(
     values[i * dimension + catalog.category[i]] = categoryWeight
     values[i * dimension + nCategories + catalog.brand[i]] = brandWeight
   }
-  return { nItems, dimension, values }
+  const names = [
+    ...Array.from({ length: nCategories }, (_, c) => `category ${c}`),
+    ...catalog.brandNames.map((b) => `brand ${b}`),
+  ]
+  return { nItems, dimension, values, names }
 }
 
 /**
  * Item features from a text feature matrix, e.g. the TF-IDF rows of the product descriptions
- * (`new TfidfVectorizer().fitTransform(world.catalog.descriptionZh)`, src/text), one row per item.
+ * (`new TfidfVectorizer().fitTransform(world.catalog.descriptionZh)`, src/text), one row per item;
+ * `names` (e.g. the vectorizer's vocabulary) name the columns in explanations.
  * @example new ContentBased(textItemFeatures(new TfidfVectorizer().fitTransform(world.catalog.descriptionEn)))
  */
-export function textItemFeatures(matrix: FeatureMatrix): ItemFeatures {
+export function textItemFeatures(matrix: FeatureMatrix, names?: readonly string[]): ItemFeatures {
   const dense = toDense(matrix)
-  return { nItems: dense.nRows, dimension: dense.nCols, values: dense.data }
+  if (names && names.length !== dense.nCols)
+    throw new Error(`textItemFeatures: ${names.length} names for ${dense.nCols} feature columns`)
+  return { nItems: dense.nRows, dimension: dense.nCols, values: dense.data, ...(names ? { names } : {}) }
 }

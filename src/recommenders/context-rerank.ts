@@ -1,5 +1,7 @@
 import type { Context } from "../schema/world-types"
 import type { EventLog } from "../schema/event-log"
+import type { Explanation } from "../schema/explanation"
+import { byMagnitude, formatValue } from "../schema/explanation"
 import type { Recommender } from "./recommender"
 
 /** Hour bands used as the time-of-day part of a context (night, morning, afternoon, evening). */
@@ -91,6 +93,37 @@ export function contextRerank(
   const out = new Float64Array(scores.length)
   for (let i = 0; i < scores.length; i++) out[i] = scores[i] + beta * logLift[categoryOf[i]]
   return out
+}
+
+/**
+ * Why `contextRerank` gives an item its score: the model's explanation `base` of the item plus the context
+ * term β · ln lift(category | ctx) (its neighbours, factors… kept when they sum to the base score).
+ * @example explainContextRerank(model.explain(u, i), world.catalog.category, lift.logLift(ctx), 0.5)
+ */
+export function explainContextRerank(
+  base: Explanation,
+  categoryOf: Int32Array,
+  logLift: Float64Array,
+  beta: number,
+): Explanation {
+  const c = categoryOf[base.item]
+  const boost = beta * logLift[c]
+  const context = {
+    label: `the time of day and week (category ${c} clicked ×${formatValue(Math.exp(logLift[c]))} as often now)`,
+    value: boost,
+  }
+  const terms =
+    base.combine === "sum"
+      ? [...base.contributions, context]
+      : [{ label: "the model's score", value: base.score }, context]
+  return {
+    item: base.item,
+    score: base.score + boost,
+    kind: "score",
+    combine: "sum",
+    contributions: byMagnitude(terms),
+    text: `${base.text}; ${boost >= 0 ? "raised" : "lowered"} by ${formatValue(Math.abs(boost))} for the situation: category ${c} is clicked ×${formatValue(Math.exp(logLift[c]))} as often at this time`,
+  }
 }
 
 /**

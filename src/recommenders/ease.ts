@@ -1,7 +1,10 @@
 import { BaseRecommender } from "./base-recommender"
 import { checkInteger, checkNonNegative } from "./checks"
 import { choleskyInverse } from "../linalg/cholesky"
+import type { Contribution, Explanation } from "../schema/explanation"
+import { formatValue } from "../schema/explanation"
 import type { Interactions } from "../schema/interactions"
+import { additiveExplanation } from "./explanation"
 
 export interface EaseOptions {
   /** L2 penalty λ on the item-item weights (default 500, the order of magnitude Steck reports). */
@@ -68,5 +71,27 @@ export class Ease extends BaseRecommender {
       for (let i = 0; i < n; i++) scores[i] += x * b[rj + i]
     }
     return scores
+  }
+
+  /** One term x_uj · B_ji per item j of the user. */
+  protected explainKnownUser(user: number, item: number): Explanation {
+    const train = this.fitted()
+    const n = train.nItems
+    const terms: Contribution[] = []
+    for (let p = train.indptr[user]; p < train.indptr[user + 1]; p++) {
+      const j = train.items[p]
+      const w = this.weights_[j * n + item]
+      terms.push({
+        label: `#${j} (weight ${formatValue(w)} × ${formatValue(train.values[p])})`,
+        value: train.values[p] * w,
+      })
+    }
+    return additiveExplanation(
+      item,
+      this.scoreKnownUser(user)[item],
+      terms,
+      "Recommended because you interacted with",
+      "Score 0: you have no interactions",
+    )
   }
 }

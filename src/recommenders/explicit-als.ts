@@ -4,7 +4,9 @@ import { BaseRecommender } from "./base-recommender"
 import { checkInteger, checkNonNegative } from "./checks"
 import { choleskySolveInPlace } from "../linalg/cholesky"
 import { dotScores, randomFactors } from "./factors"
+import type { Explanation } from "../schema/explanation"
 import type { Interactions } from "../schema/interactions"
+import { additiveExplanation, FACTOR_LEAD, factorContributions } from "./explanation"
 import { transposeInteractions } from "../schema/interactions"
 
 export interface ExplicitAlsOptions {
@@ -81,6 +83,12 @@ export class ExplicitAls extends BaseRecommender {
   protected scoreKnownUser(user: number): Float64Array {
     const train = this.fitted()
     return dotScores(this.userFactors_, user, this.itemFactors_, train.nItems, this.config.factors)
+  }
+
+  /** One product x_uk·y_ik per latent factor. */
+  protected explainKnownUser(user: number, item: number): Explanation {
+    const terms = factorContributions(this.userFactors_, user, this.itemFactors_, item, this.config.factors)
+    return additiveExplanation(item, this.scoreKnownUser(user)[item], terms, FACTOR_LEAD, "")
   }
 
   private sweep(m: Interactions, x: Float64Array, y: Float64Array, a: Float64Array, b: Float64Array): void {

@@ -1,5 +1,7 @@
 import { gini, groupTotals, itemExposure, positionExposure } from "../metrics/exposure"
 import { ndcgAtK } from "../metrics/ranking"
+import type { Explanation } from "../schema/explanation"
+import { formatValue } from "../schema/explanation"
 
 /**
  * Re-ranks a user's candidates for fairer group exposure with smooth xQuAD (Santos, Macdonald &
@@ -58,6 +60,51 @@ export function xquadRerank(
     inList[groupOf[candidates[best]]]++
   }
   return out
+}
+
+/**
+ * Why {@link xquadRerank} put each item where it is: at position s, the item's value is the relevance
+ * term (1 − λ)·rel(i) plus the exposure term λ·P(g)·(1 − |S ∩ g|/|S|) over the items S placed before it;
+ * one explanation per position, in list order (same arguments as `xquadRerank`).
+ * @example explainXquad([0, 1, 2, 3], [0.9, 0.8, 0.7, 0.1], [0, 0, 0, 1], [0.5, 0.5], 2, 0.8)[1].text
+ */
+export function explainXquad(
+  candidates: ArrayLike<number>,
+  scores: ArrayLike<number>,
+  groupOf: ArrayLike<number>,
+  groupShare: ArrayLike<number>,
+  k: number,
+  lambda: number,
+): Explanation[] {
+  const list = xquadRerank(candidates, scores, groupOf, groupShare, k, lambda)
+  let lo = Infinity
+  let hi = -Infinity
+  const scoreOf = new Map<number, number>()
+  for (let c = 0; c < candidates.length; c++) {
+    lo = Math.min(lo, scores[c])
+    hi = Math.max(hi, scores[c])
+    if (!scoreOf.has(candidates[c])) scoreOf.set(candidates[c], scores[c])
+  }
+  const span = hi > lo ? hi - lo : 1
+  const inList = new Int32Array(groupShare.length)
+  return Array.from(list, (item, s) => {
+    const g = groupOf[item]
+    const coverage = s === 0 ? 1 : 1 - inList[g] / s
+    const relevance = (1 - lambda) * (((scoreOf.get(item) as number) - lo) / span)
+    const exposure = lambda * groupShare[g] * coverage
+    inList[g]++
+    return {
+      item,
+      score: relevance + exposure,
+      kind: "score",
+      combine: "sum",
+      contributions: [
+        { label: "relevance (1 − λ)·rel", value: relevance },
+        { label: `exposure of group ${g} λ·P(g)·(1 − share so far)`, value: exposure },
+      ],
+      text: `Position ${s + 1}: relevance ${formatValue(relevance)} + exposure ${formatValue(exposure)} for group ${g} (${formatValue(100 * (1 - coverage))}% of the list above is in it)`,
+    }
+  })
 }
 
 /** One point of the accuracy–exposure trade-off. */

@@ -4,7 +4,10 @@ import { shuffle } from "../random/uniform"
 import { BaseRecommender } from "./base-recommender"
 import { checkInteger, checkNonNegative } from "./checks"
 import { randomFactors } from "./factors"
+import type { Explanation } from "../schema/explanation"
+import { formatValue } from "../schema/explanation"
 import type { Interactions } from "../schema/interactions"
+import { additiveExplanation, factorContributions } from "./explanation"
 
 export interface FunkSvdOptions {
   /** Latent dimension f (default 50). */
@@ -131,5 +134,16 @@ export class FunkSvd extends BaseRecommender {
     const out = new Float64Array(train.nItems)
     for (let i = 0; i < train.nItems; i++) out[i] = this.predict(user, i)
     return out
+  }
+
+  /** μ + b_u + b_i and one product p_uk·q_ik per latent factor. */
+  protected explainKnownUser(user: number, item: number): Explanation {
+    const terms = [
+      { label: `the mean rating (${formatValue(this.globalMean_)})`, value: this.globalMean_ },
+      { label: `your bias (${formatValue(this.userBias_[user])})`, value: this.userBias_[user] },
+      { label: `the item's bias (${formatValue(this.itemBias_[item])})`, value: this.itemBias_[item] },
+      ...factorContributions(this.userFactors_, user, this.itemFactors_, item, this.config.factors),
+    ]
+    return additiveExplanation(item, this.predict(user, item), terms, "Predicted rating from", "")
   }
 }

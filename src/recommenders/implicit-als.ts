@@ -3,7 +3,9 @@ import type { Rng } from "../random/rng"
 import { BaseRecommender } from "./base-recommender"
 import { checkInteger, checkNonNegative } from "./checks"
 import { dotScores, gramian, randomFactors } from "./factors"
+import type { Explanation } from "../schema/explanation"
 import type { Interactions } from "../schema/interactions"
+import { additiveExplanation, FACTOR_LEAD, factorContributions } from "./explanation"
 import { transposeInteractions } from "../schema/interactions"
 
 export interface ImplicitAlsOptions {
@@ -76,6 +78,12 @@ export class ImplicitAls extends BaseRecommender {
   protected scoreKnownUser(user: number): Float64Array {
     const train = this.fitted()
     return dotScores(this.userFactors_, user, this.itemFactors_, train.nItems, this.config.factors)
+  }
+
+  /** One product x_uk·y_ik per latent factor. */
+  protected explainKnownUser(user: number, item: number): Explanation {
+    const terms = factorContributions(this.userFactors_, user, this.itemFactors_, item, this.config.factors)
+    return additiveExplanation(item, this.scoreKnownUser(user)[item], terms, FACTOR_LEAD, "")
   }
 
   /** Updates every row of `x` given the fixed `y`, rows of `m` indexing into `y`. */

@@ -20,7 +20,7 @@ export { FunkSvd } from "./funk-svd"
 export type { FunkSvdOptions } from "./funk-svd"
 export { ExplicitAls } from "./explicit-als"
 export type { ExplicitAlsOptions } from "./explicit-als"
-export { softmax, entropy } from "./softmax"
+export { softmax, entropy, explainSoftmaxPick } from "./softmax"
 export { cosineSimilarity } from "./cosine"
 export {
   uniformNegativeWeights,
@@ -37,7 +37,13 @@ export type { RankingReport, InterestReport } from "./evaluate"
 export { catalogFeatures, textItemFeatures, ContentBased } from "./content-based"
 export { principalItemFeatures } from "./principal-item-features"
 export type { ItemFeatures } from "./content-based"
-export { contextLiftFromEvents, contextRerank, contextHitRate, ContextLift } from "./context-rerank"
+export {
+  contextLiftFromEvents,
+  contextRerank,
+  contextHitRate,
+  ContextLift,
+  explainContextRerank,
+} from "./context-rerank"
 export { worldRatings } from "./world-ratings"
-export { xquadRerank, rerankTradeoff } from "./fair-rerank"
+export { xquadRerank, rerankTradeoff, explainXquad } from "./fair-rerank"
 export type { TradeoffPoint } from "./fair-rerank"

@@ -1,6 +1,9 @@
 import { BaseRecommender } from "./base-recommender"
 import { checkInteger, checkNonNegative } from "./checks"
+import type { Contribution, Explanation } from "../schema/explanation"
+import { formatValue } from "../schema/explanation"
 import type { Interactions } from "../schema/interactions"
+import { additiveExplanation } from "./explanation"
 import { transposeInteractions } from "../schema/interactions"
 import type { Neighbours, Similarity } from "./neighbours"
 import { nearestNeighbours } from "./neighbours"
@@ -58,5 +61,30 @@ export class ItemKnn extends BaseRecommender {
       for (let q = nb.indptr[j]; q < nb.indptr[j + 1]; q++) scores[nb.index[q]] += nb.weight[q] * r
     }
     return scores
+  }
+
+  /** One term s_ji · r_uj per item j of the user that has i among its neighbours. */
+  protected explainKnownUser(user: number, item: number): Explanation {
+    const train = this.fitted()
+    const nb = this.neighbours_ as Neighbours
+    const terms: Contribution[] = []
+    for (let p = train.indptr[user]; p < train.indptr[user + 1]; p++) {
+      const j = train.items[p]
+      const r = train.values[p]
+      for (let q = nb.indptr[j]; q < nb.indptr[j + 1]; q++) {
+        if (nb.index[q] !== item) continue
+        terms.push({
+          label: `#${j} (similarity ${formatValue(nb.weight[q])} × ${formatValue(r)})`,
+          value: nb.weight[q] * r,
+        })
+      }
+    }
+    return additiveExplanation(
+      item,
+      this.scoreKnownUser(user)[item],
+      terms,
+      "Recommended because you interacted with",
+      `Score 0: #${item} is not among the ${this.config.neighbours} nearest neighbours of any item you interacted with`,
+    )
   }
 }

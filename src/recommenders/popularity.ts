@@ -1,6 +1,8 @@
 import { BaseRecommender } from "./base-recommender"
 import { distinctUserCounts } from "./checks"
+import type { Explanation } from "../schema/explanation"
 import type { Interactions } from "../schema/interactions"
+import { popularityExplanation } from "./explanation"
 
 /**
  * Most-popular baseline: score(i) = |{u : r_ui > 0}|, the number of distinct users who interacted
@@ -18,5 +20,10 @@ export class Popularity extends BaseRecommender {
 
   protected scoreKnownUser(): Float64Array {
     return this.counts_.slice()
+  }
+
+  /** The item's count of distinct users. */
+  protected explainKnownUser(_user: number, item: number): Explanation {
+    return popularityExplanation(item, this.counts_[item])
   }
 }

@@ -1,3 +1,4 @@
+import type { Explanation } from "../schema/explanation"
 import type { Interactions } from "../schema/interactions"
 
 /** One recommended item with its score. */
@@ -18,11 +19,13 @@ export interface RecommendOptions {
  * returns `this`; `score` gives every item's score for a user (higher is better) without
  * changing the model; `recommend` returns the top k, ties broken by the smaller item index.
  * A user index never seen in training gets a documented fall-back (each model says which) or a
- * clear error, never NaN scores.
+ * clear error, never NaN scores. `explain(user, item)` says why: the neighbours, features or latent
+ * factors whose contributions make `score(user)[item]` (an unknown user's popularity fall-back included).
  */
 export interface Recommender {
   readonly name: string
   fit(train: Interactions): this
   score(user: number): Float64Array
   recommend(user: number, k: number, options?: RecommendOptions): Ranked[]
+  explain(user: number, item: number): Explanation
 }

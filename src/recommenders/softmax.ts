@@ -1,3 +1,6 @@
+import type { Explanation } from "../schema/explanation"
+import { formatValue } from "../schema/explanation"
+
 /**
  * Softmax probabilities of items from their scores with a temperature T (seed 004 §4.4, corrected):
  * P(i) = exp(q_i / T) / Σ_j exp(q_j / T), computed as exp((q_i − max q)/T) so that large scores do not
@@ -25,6 +28,33 @@ export function softmax(scores: ArrayLike<number>, temperature = 1): Float64Arra
   }
   for (let i = 0; i < out.length; i++) out[i] /= total
   return out
+}
+
+/**
+ * Why a softmax draw (seed 004 §4.4) picked `item`: its probability P(item) against the most probable
+ * item's; "exploit" when it is a most probable item, "explore" otherwise.
+ * @example explainSoftmaxPick([0.8, 0.6, 0.4], 2).kind // "explore"
+ */
+export function explainSoftmaxPick(scores: ArrayLike<number>, item: number, temperature = 1): Explanation {
+  const p = softmax(scores, temperature)
+  if (!(Number.isInteger(item) && item >= 0 && item < p.length))
+    throw new Error(`explainSoftmaxPick: item must be an integer in [0, ${p.length}), got ${item}`)
+  let top = 0
+  for (let i = 1; i < p.length; i++) if (p[i] > p[top]) top = i
+  const exploit = p[item] === p[top]
+  return {
+    item,
+    score: p[item],
+    kind: exploit ? "exploit" : "explore",
+    combine: "none",
+    contributions: [
+      { label: `P(#${item}) = exp(${formatValue(scores[item])}/${formatValue(temperature)}) / Σ`, value: p[item] },
+      { label: `P(#${top}), the most probable item`, value: p[top] },
+    ],
+    text: exploit
+      ? `Drawn with probability ${formatValue(p[item])}, the highest: exploitation`
+      : `Drawn with probability ${formatValue(p[item])} while #${top} had ${formatValue(p[top])}: exploration`,
+  }
 }
 
 /**

@@ -1,6 +1,9 @@
 import { BaseRecommender } from "./base-recommender"
 import { checkInteger, checkNonNegative } from "./checks"
+import type { Contribution, Explanation } from "../schema/explanation"
+import { formatValue } from "../schema/explanation"
 import type { Interactions } from "../schema/interactions"
+import { additiveExplanation } from "./explanation"
 import type { Neighbours, Similarity } from "./neighbours"
 import { nearestNeighbours } from "./neighbours"
 
@@ -70,6 +73,29 @@ export class UserKnn extends BaseRecommender {
       for (let p = train.indptr[v]; p < train.indptr[v + 1]; p++) scores[train.items[p]] += s * train.values[p]
     }
     return scores
+  }
+
+  /** One term s_uv · r_vi per neighbour v who interacted with i. */
+  protected explainKnownUser(user: number, item: number): Explanation {
+    const train = this.fitted()
+    const nb = this.neighbours_ as Neighbours
+    const terms: Contribution[] = []
+    for (let q = nb.indptr[user]; q < nb.indptr[user + 1]; q++) {
+      const v = nb.index[q]
+      const r = valueAt(train, v, item)
+      if (r === undefined) continue
+      terms.push({
+        label: `user ${v} (similarity ${formatValue(nb.weight[q])} × ${formatValue(r)})`,
+        value: nb.weight[q] * r,
+      })
+    }
+    return additiveExplanation(
+      item,
+      this.scoreKnownUser(user)[item],
+      terms,
+      "Recommended because users like you interacted with it:",
+      `Score 0: none of your ${this.config.neighbours} nearest users interacted with #${item}`,
+    )
   }
 
   /**

@@ -132,6 +132,14 @@ export const RECORDED: Readonly<Record<string, Readonly<Record<string, RecordedE
     swThompsonDiscovery: { value: 0.21, tol: 0.005 },
     maxOtherDiscovery: { value: 0.18, tol: 0.005 },
   },
+  "19-bias-privacy-and-drift.ipynb": {
+    knnTermsMinusScore: { max: 1e-9 },
+    ucbFirst: { value: 0.6, tol: 0.005 },
+    ucbLast: { value: 0.22, tol: 0.005 },
+    epsLast: { value: 0.1, tol: 0.005 },
+    thompsonFirst: { value: 0.33, tol: 0.005 },
+    thompsonLast: { value: 0.03, tol: 0.005 },
+  },
   "20-ab-testing.ipynb": {
     abTrueDifference: { value: 0.064, tol: 0.0005 },
     abZDifference: { value: 0.059, tol: 0.0005 },
