@@ -127,9 +127,8 @@ export {
   emptyEventLog,
   growEventLog,
   trimEventLog,
+  byMagnitude,
 } from "./schema"
-export { byMagnitude } from "./schema"
-export type { Explanation, ExplanationKind, ExplanationCombine, Contribution } from "./schema"
 export type {
   InteractionHistory,
   VisitorContext,
@@ -147,6 +146,10 @@ export type {
   Category,
   EventLog,
   ReviewLog,
+  Explanation,
+  ExplanationKind,
+  ExplanationCombine,
+  Contribution,
 } from "./schema"
 export {
   CsvError,
@@ -370,6 +373,7 @@ export {
   ExplicitAls,
   softmax,
   entropy,
+  explainSoftmaxPick,
   cosineSimilarity,
   uniformNegativeWeights,
   popularityNegativeWeights,
@@ -387,11 +391,10 @@ export {
   contextRerank,
   contextHitRate,
   ContextLift,
+  explainContextRerank,
   worldRatings,
   xquadRerank,
   rerankTradeoff,
-  explainSoftmaxPick,
-  explainContextRerank,
   explainXquad,
 } from "./recommenders"
 export type {
