@@ -97,9 +97,10 @@ export class TrainingNegatives {
     const w = this.weights
     const t = this.temperature
     for (let u = 0; u < nUsers; u++) {
-      if (this.drawable[u] === 0) continue
       const start = indptr[u]
       const end = indptr[u + 1]
+      // Triples are drawn through a user's interactions: a user without any is never asked for a negative.
+      if (this.drawable[u] === 0 || start === end) continue
       const ru = u * f
       let max = -Infinity
       let q = start
