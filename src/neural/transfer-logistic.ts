@@ -29,7 +29,7 @@ export interface TransferLogisticOptions {
  * minimise Σ_r −[y_r ln p_r + (1 − y_r) ln(1 − p_r)] + λ/2 ‖w − w₀‖² + λ_b/2 (b − b₀)², p_r = σ(wᵀz_r + b),
  * by Newton's method with step halving, starting at (w₀, b₀). With a prior the features are standardised
  * with the prior's mean and scale, so that w and w₀ weigh the same inputs; without one, w₀ = 0, b₀ = 0 and
- * the scaler comes from the training rows (training from scratch). `steps: 0` returns the prior unchanged
+ * the scaler comes from the training rows (training from scratch; a column constant there keeps scale 1). `steps: 0` returns the prior unchanged
  * (zero-shot); λ → ∞ keeps it; λ → 0 with enough data forgets it.
  * @example const source = new TransferLogistic().fit(xA, yA); new TransferLogistic({ l2: 10 }, source.weights_()).fit(xB, yB)
  */
@@ -73,7 +73,9 @@ export class TransferLogistic implements BinaryClassifier {
     if (!this.prior) {
       for (let i = 0; i < x.data.length; i++) mean[i % d] += x.data[i] / x.rows
       for (let i = 0; i < x.data.length; i++) scale[i % d] += (x.data[i] - mean[i % d]) ** 2 / x.rows
-      for (let c = 0; c < d; c++) scale[c] = scale[c] > 0 ? Math.sqrt(scale[c]) : 1
+      // A column constant in these rows (its sd only rounding error) gets scale 1, not 1/1e-14: another
+      // world's rows, where it varies, would otherwise saturate every prediction.
+      for (let c = 0; c < d; c++) scale[c] = scale[c] > 1e-18 * Math.max(1, mean[c] * mean[c]) ? Math.sqrt(scale[c]) : 1
     }
     const z = new Float64Array(x.data.length)
     for (let i = 0; i < z.length; i++) z[i] = (x.data[i] - mean[i % d]) / scale[i % d]

@@ -89,6 +89,21 @@ describe("TransferLogistic", () => {
     expect(refit()).toEqual(refit())
   })
 
+  it("gives a column constant in the source rows scale 1, so that other rows where it varies do not saturate", () => {
+    const x: TabularFeatures = {
+      data: Float32Array.from({ length: R * 2 }, (_, i) => (i % 2 === 0 ? small.data[(i / 2) * D] : 1)),
+      rows: R,
+      cols: 2,
+    }
+    const w = new TransferLogistic().fit(x, ySmall).weights_()
+    expect(w.scale[1]).toBe(1)
+    expect(Math.abs(w.weights[1])).toBeLessThan(1e-9)
+    const other: TabularFeatures = { data: Float32Array.of(0.5, 0), rows: 1, cols: 2 }
+    const p = logisticProbabilities(w, other)[0]
+    expect(p).toBeGreaterThan(0.05)
+    expect(p).toBeLessThan(0.95)
+  })
+
   it("validates its options and the prior", () => {
     expect(() => new TransferLogistic({ steps: -1 })).toThrow(/TransferLogistic: steps must be an integer >= 0, got -1/)
     expect(() => new TransferLogistic({ l2: Number.NaN })).toThrow(/l2 must be a finite number >= 0/)
