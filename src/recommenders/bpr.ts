@@ -8,6 +8,9 @@ import type { Explanation } from "../schema/explanation"
 import { formatValue } from "../schema/explanation"
 import type { Interactions } from "../schema/interactions"
 import { additiveExplanation, FACTOR_LEAD, factorContributions } from "./explanation"
+import { checkNegativeOptions, type NegativeDistribution, TrainingNegatives } from "./training-negatives"
+
+export { containsSorted } from "./training-negatives"
 
 export interface BprOptions {
   /** Latent dimension f (default 32). */
@@ -22,6 +25,12 @@ export interface BprOptions {
   initScale?: number
   /** Seed of the default generator (default 0); `fit(train, rng)` takes an Rng instead. */
   seed?: number
+  /** Distribution of the negatives j (default "uniform", LearnBPR's; see {@link NegativeDistribution}). */
+  negatives?: NegativeDistribution
+  /** Popularity exponent β of `negatives: "popularity"` (default 0.75). */
+  negativeExponent?: number
+  /** Softmax temperature T of `negatives: "score"` (default 1). */
+  negativeTemperature?: number
 }
 
 /**
@@ -29,6 +38,8 @@ export interface BprOptions {
  * Schmidt-Thieme 2009, UAI, Algorithm 1 "LearnBPR"): draw a user u and one of their items i uniformly
  * among the interactions, a negative j uniformly among the items u did not interact with, and take an
  * SGD step on ln σ(x̂_uij) − λ‖Θ‖² where x̂_uij = b_i − b_j + w_u·(h_i − h_j).
+ * `negatives` swaps the uniform negative for a popularity-weighted or a score-based (hard) one
+ * ({@link TrainingNegatives}); the default draws exactly the random numbers it always drew.
  * `loss_` records the mean −ln σ(x̂_uij) of each epoch's draws (before their steps). Unknown users get popularity.
  * @example new Bpr({ factors: 32, epochs: 20 }).fit(train, createRng(3)).recommend(0, 10)
  */
@@ -50,7 +61,11 @@ export class Bpr extends BaseRecommender {
       epochs: checkInteger(who, "epochs", options.epochs ?? 30, 1),
       initScale: checkNonNegative(who, "initScale", options.initScale ?? 0.1, true),
       seed: checkInteger(who, "seed", options.seed ?? 0, 0),
+      negatives: options.negatives ?? "uniform",
+      negativeExponent: options.negativeExponent ?? 0.75,
+      negativeTemperature: options.negativeTemperature ?? 1,
     }
+    checkNegativeOptions(who, this.config.negatives, this.config.negativeExponent, this.config.negativeTemperature)
   }
 
   protected fitModel(train: Interactions, rng: Rng = createRng(this.config.seed)): void {
@@ -62,19 +77,21 @@ export class Bpr extends BaseRecommender {
     const nnz = items.length
     const userOf = new Int32Array(nnz)
     for (let u = 0; u < nUsers; u++) for (let p = indptr[u]; p < indptr[u + 1]; p++) userOf[p] = u
+    const negatives = new TrainingNegatives(this.config.negatives, train, {
+      exponent: this.config.negativeExponent,
+      temperature: this.config.negativeTemperature,
+    })
     this.loss_ = []
     for (let epoch = 0; epoch < epochs; epoch++) {
+      negatives.refreshScores(w, h, bias, f)
       let loss = 0
       let draws = 0
       for (let s = 0; s < nnz; s++) {
         const p = randomInt(rng, nnz)
         const u = userOf[p]
-        const start = indptr[u]
-        const end = indptr[u + 1]
-        if (end - start >= nItems) continue // the user has every item: no negative exists
+        if (!negatives.canDraw(u)) continue // every item the sampler can draw is one of u's positives
         const i = items[p]
-        let j = randomInt(rng, nItems)
-        while (containsSorted(items, start, end, j)) j = randomInt(rng, nItems)
+        const j = negatives.draw(rng, u)
         const ru = u * f
         const ri = i * f
         const rj = j * f
@@ -123,21 +140,4 @@ export class Bpr extends BaseRecommender {
     ]
     return additiveExplanation(item, this.scoreKnownUser(user)[item], terms, FACTOR_LEAD, "")
   }
-}
-
-/**
- * Whether the sorted slice items[start, end) contains `value` (binary search).
- * @internal
- */
-export function containsSorted(items: Int32Array, start: number, end: number, value: number): boolean {
-  let lo = start
-  let hi = end - 1
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1
-    const v = items[mid]
-    if (v === value) return true
-    if (v < value) lo = mid + 1
-    else hi = mid - 1
-  }
-  return false
 }

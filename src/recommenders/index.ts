@@ -28,6 +28,11 @@ export {
   scoreNegativeWeights,
   NegativeSampler,
 } from "./negative-sampling"
+export { TrainingNegatives, NEGATIVE_DISTRIBUTIONS } from "./training-negatives"
+export type { NegativeDistribution, TrainingNegativeOptions } from "./training-negatives"
+export { augmentSparseUsers } from "./sparse-user-augmentation"
+export type { SparseAugmentation, SparseAugmentationOptions } from "./sparse-user-augmentation"
+export { evaluateSparseUsers } from "./sparse-user-evaluation"
 export { interactionsFromEvents } from "./event-interactions"
 export type { EventWeights, EventInteractionOptions } from "./event-interactions"
 export { holdoutSplit } from "./holdout"
