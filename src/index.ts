@@ -837,6 +837,12 @@ export {
   encodeSequence,
   nextCategoryScores,
   NextCategoryModel,
+  nextCategoriesExamples,
+  firstStepExamples,
+  Seq2SeqModel,
+  multiStepScores,
+  markovMultiStepProba,
+  rolloutProba,
   interestTagExamples,
   categoryClickScores,
   InterestTagModel,
@@ -882,6 +888,8 @@ export type {
   TagScores,
   SequenceModelOptions,
   ResolvedSequenceModelOptions,
+  MultiStepExamples,
+  MultiStepScores,
 } from "./neural"
 export {
   checkOffPolicyInput,
@@ -1006,8 +1014,24 @@ export {
   itemContentFeatures,
   contentNeighbourScore,
   withExplorationBonus,
+  SoftmaxMlp,
+  reptile,
+  adaptParameters,
+  episodicAccuracy,
+  categoryTaskSampler,
+  adaptedClassifier,
+  simulateColdItems,
 } from "./coldstart"
 export type { FewShotResult, NewUserStrategy, NewUserOptions, NewUserCurve } from "./coldstart"
+export type {
+  SoftmaxMlpShape,
+  MetaTask,
+  ReptileOptions,
+  EpisodeClassifier,
+  ColdItemRanker,
+  ColdItemOptions,
+  ColdItemCurve,
+} from "./coldstart"
 export {
   seasonalNaive,
   simpleExponentialSmoothing,
