@@ -874,6 +874,12 @@ export {
   encodeSequence,
   nextCategoryScores,
   NextCategoryModel,
+  nextCategoriesExamples,
+  firstStepExamples,
+  Seq2SeqModel,
+  multiStepScores,
+  markovMultiStepProba,
+  rolloutProba,
   interestTagExamples,
   categoryClickScores,
   InterestTagModel,
@@ -925,6 +931,8 @@ export type {
   TagScores,
   SequenceModelOptions,
   ResolvedSequenceModelOptions,
+  MultiStepExamples,
+  MultiStepScores,
 } from "./neural"
 export {
   checkOffPolicyInput,
@@ -1050,8 +1058,24 @@ export {
   itemContentFeatures,
   contentNeighbourScore,
   withExplorationBonus,
+  SoftmaxMlp,
+  reptile,
+  adaptParameters,
+  episodicAccuracy,
+  categoryTaskSampler,
+  adaptedClassifier,
+  simulateColdItems,
 } from "./coldstart"
 export type { FewShotResult, NewUserStrategy, NewUserOptions, NewUserCurve } from "./coldstart"
+export type {
+  SoftmaxMlpShape,
+  MetaTask,
+  ReptileOptions,
+  EpisodeClassifier,
+  ColdItemRanker,
+  ColdItemOptions,
+  ColdItemCurve,
+} from "./coldstart"
 export {
   seasonalNaive,
   simpleExponentialSmoothing,

@@ -49,3 +49,8 @@ export { rankCategories, rankInterestTags, tagScores, trueInterestSets } from ".
 export type { GeneratedTag, TagScores } from "./interest-tags"
 export { resolveSequenceModelOptions } from "./sequence-model-options"
 export type { SequenceModelOptions, ResolvedSequenceModelOptions } from "./sequence-model-options"
+export { nextCategoriesExamples, firstStepExamples } from "./multi-step-dataset"
+export type { MultiStepExamples } from "./multi-step-dataset"
+export { Seq2SeqModel } from "./seq2seq-model"
+export { multiStepScores, markovMultiStepProba, rolloutProba } from "./multi-step-scores"
+export type { MultiStepScores } from "./multi-step-scores"
