@@ -1031,3 +1031,17 @@ export {
   SAVABLE_POLICIES,
 } from "./persistence"
 export type { EncodedValue, SavedState } from "./persistence"
+// Social recommendation: the friend graph (schema, world), the friend prior policy (bandits).
+export { socialGraphFromTies, degrees, areFriends } from "./schema"
+export type { SocialGraph } from "./schema"
+export {
+  generateFriendGraph,
+  worldFriendGraph,
+  tieProbability,
+  expectedDegrees,
+  tieSimilarity,
+  expectedTieSimilarity,
+} from "./world"
+export type { FriendGraphOptions, FriendGraphModel, HomophilySummary } from "./world"
+export { FriendThompson } from "./bandits"
+export type { FriendThompsonOptions } from "./bandits"

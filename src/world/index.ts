@@ -18,3 +18,15 @@ export { loadEventsCsv } from "./load-events"
 export { generateCommunities } from "./communities"
 export type { CommunityOptions, Communities } from "./communities"
 export { worldItemEmbedding } from "./world-item-embedding"
+export {
+  generateFriendGraph,
+  worldFriendGraph,
+  tieProbability,
+  expectedDegrees,
+  unitRows,
+  FRIEND_GRAPH_STREAM,
+  MAX_FRIEND_GRAPH_USERS,
+} from "./friend-graph"
+export type { FriendGraphOptions, FriendGraphModel } from "./friend-graph"
+export { tieSimilarity, expectedTieSimilarity } from "./friend-homophily"
+export type { HomophilySummary } from "./friend-homophily"
