@@ -1045,3 +1045,18 @@ export {
 export type { FriendGraphOptions, FriendGraphModel, HomophilySummary } from "./world"
 export { FriendThompson } from "./bandits"
 export type { FriendThompsonOptions } from "./bandits"
+export {
+  commonNeighbourScores,
+  adamicAdarScores,
+  smoothedClickRates,
+  clickProfiles,
+  profileSimilarityScores,
+  recommendFriends,
+  holdOutTies,
+  friendPrecisionAtK,
+  aggregateGroup,
+  groupPick,
+  groupSatisfaction,
+  GROUP_STRATEGIES,
+} from "./recommenders"
+export type { FriendScorer, GroupStrategy, GroupSatisfaction } from "./recommenders"
