@@ -1041,6 +1041,9 @@ export {
   expectedDegrees,
   tieSimilarity,
   expectedTieSimilarity,
+  unitRows,
+  FRIEND_GRAPH_STREAM,
+  MAX_FRIEND_GRAPH_USERS,
 } from "./world"
 export type { FriendGraphOptions, FriendGraphModel, HomophilySummary } from "./world"
 export { FriendThompson } from "./bandits"

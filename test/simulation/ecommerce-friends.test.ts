@@ -33,3 +33,19 @@ describe("EcommerceEnvironment with a friend graph", () => {
     expect(plain.loggedHistory(historyStream(1, 0)).friends).toBeUndefined()
   })
 })
+
+describe("the `friends` option in a config", () => {
+  it("names the field and the rule of a bad value", async () => {
+    const { validate } = await import("../../src/config/load-config")
+    const { simulationConfigSchema } = await import("../../src/simulation")
+    const config = (friends: unknown) => ({
+      environment: { type: "ecommerce", world: { users: 20, items: 30, categories: 4 }, friends },
+      policies: [{ type: "friend-thompson" }],
+      horizon: 10,
+    })
+    expect(() => validate(simulationConfigSchema, config({ meanDegree: 4, homophily: -1 }), "exp.yaml")).toThrow(
+      /friends\.homophily/,
+    )
+    expect(() => validate(simulationConfigSchema, config({ meanDegree: 4, homophily: 1 }), "exp.yaml")).not.toThrow()
+  })
+})
