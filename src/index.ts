@@ -128,6 +128,9 @@ export {
   growEventLog,
   trimEventLog,
   byMagnitude,
+  socialGraphFromTies,
+  degrees,
+  areFriends,
 } from "./schema"
 export type {
   InteractionHistory,
@@ -150,6 +153,7 @@ export type {
   ExplanationKind,
   ExplanationCombine,
   Contribution,
+  SocialGraph,
 } from "./schema"
 export {
   CsvError,
@@ -311,6 +315,7 @@ export {
   PerUserThompson,
   PerUserUcb,
   HierarchicalThompson,
+  FriendThompson,
   fitUserArmFactors,
   solveSymmetric,
   HybridLinUcb,
@@ -344,6 +349,7 @@ export type {
   PerUserThompsonOptions,
   PerUserUcbOptions,
   HierarchicalThompsonOptions,
+  FriendThompsonOptions,
   UserArmFactors,
   HybridLinUcbOptions,
   EnsembleSamplingOptions,
@@ -400,6 +406,18 @@ export {
   xquadRerank,
   rerankTradeoff,
   explainXquad,
+  commonNeighbourScores,
+  adamicAdarScores,
+  smoothedClickRates,
+  clickProfiles,
+  profileSimilarityScores,
+  recommendFriends,
+  holdOutTies,
+  friendPrecisionAtK,
+  aggregateGroup,
+  groupPick,
+  groupSatisfaction,
+  GROUP_STRATEGIES,
 } from "./recommenders"
 export type {
   Ranked,
@@ -426,6 +444,9 @@ export type {
   InterestReport,
   ItemFeatures,
   TradeoffPoint,
+  FriendScorer,
+  GroupStrategy,
+  GroupSatisfaction,
 } from "./recommenders"
 export {
   parseRetailDate,
@@ -558,6 +579,15 @@ export {
   itemImageFeatures,
   drawItemImageCamera,
   renderItemImage,
+  generateFriendGraph,
+  worldFriendGraph,
+  tieProbability,
+  expectedDegrees,
+  unitRows,
+  FRIEND_GRAPH_STREAM,
+  MAX_FRIEND_GRAPH_USERS,
+  tieSimilarity,
+  expectedTieSimilarity,
 } from "./world"
 export type {
   CategorySpec,
@@ -572,6 +602,9 @@ export type {
   ItemImageOptions,
   ItemImageCamera,
   ItemImages,
+  FriendGraphOptions,
+  FriendGraphModel,
+  HomophilySummary,
 } from "./world"
 export {
   laplaceNoise,
@@ -874,12 +907,6 @@ export {
   encodeSequence,
   nextCategoryScores,
   NextCategoryModel,
-  nextCategoriesExamples,
-  firstStepExamples,
-  Seq2SeqModel,
-  multiStepScores,
-  markovMultiStepProba,
-  rolloutProba,
   interestTagExamples,
   categoryClickScores,
   InterestTagModel,
@@ -888,6 +915,12 @@ export {
   tagScores,
   trueInterestSets,
   resolveSequenceModelOptions,
+  nextCategoriesExamples,
+  firstStepExamples,
+  Seq2SeqModel,
+  multiStepScores,
+  markovMultiStepProba,
+  rolloutProba,
 } from "./neural"
 export type {
   BackendName,
@@ -1066,8 +1099,11 @@ export {
   adaptedClassifier,
   simulateColdItems,
 } from "./coldstart"
-export type { FewShotResult, NewUserStrategy, NewUserOptions, NewUserCurve } from "./coldstart"
 export type {
+  FewShotResult,
+  NewUserStrategy,
+  NewUserOptions,
+  NewUserCurve,
   SoftmaxMlpShape,
   MetaTask,
   ReptileOptions,

@@ -23,6 +23,7 @@ import { feedbackReweightingPolicy } from "./feedback-reweighting"
 import { perUserThompsonPolicy } from "./per-user-thompson"
 import { perUserUcbPolicy } from "./per-user-ucb"
 import { hierarchicalThompsonPolicy } from "./hierarchical-thompson"
+import { friendThompsonPolicy } from "./friend-thompson"
 import { hybridLinUcbPolicy } from "./hybrid-linucb"
 import { ensembleSamplingPolicy } from "./ensemble-sampling"
 import { clubPolicy } from "./club"
@@ -59,6 +60,7 @@ export const POLICY_REGISTRY = [
   perUserThompsonPolicy,
   perUserUcbPolicy,
   hierarchicalThompsonPolicy,
+  friendThompsonPolicy,
   hybridLinUcbPolicy,
   ensembleSamplingPolicy,
   clubPolicy,

@@ -52,3 +52,14 @@ export {
 export { worldRatings } from "./world-ratings"
 export { xquadRerank, rerankTradeoff, explainXquad } from "./fair-rerank"
 export type { TradeoffPoint } from "./fair-rerank"
+export {
+  commonNeighbourScores,
+  adamicAdarScores,
+  smoothedClickRates,
+  clickProfiles,
+  profileSimilarityScores,
+} from "./friend-scores"
+export { recommendFriends, holdOutTies, friendPrecisionAtK } from "./friend-recommendation"
+export type { FriendScorer } from "./friend-recommendation"
+export { aggregateGroup, groupPick, groupSatisfaction, GROUP_STRATEGIES } from "./group-aggregation"
+export type { GroupStrategy, GroupSatisfaction } from "./group-aggregation"

@@ -1,3 +1,5 @@
+import type { SocialGraph } from "./social-graph"
+
 /**
  * What a real recommender knows about its users before an experiment starts: the impressions its
  * logging policy showed (for example a popularity-ranked feed over `historyDays` of the world's
@@ -22,6 +24,8 @@ export interface InteractionHistory {
   readonly reward: Float64Array
   /** The logging policy's probability of the shown arm, in (0, 1], for importance-weighted warm starts. */
   readonly propensity: Float64Array
+  /** The users' friend lists, where the system knows them (an environment with `friends`); absent otherwise. */
+  readonly friends?: SocialGraph
 }
 
 /**

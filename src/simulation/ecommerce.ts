@@ -10,6 +10,7 @@ import type { InteractionHistory } from "../schema/interaction-history"
 import { logHistory, type HistoryOptions } from "./logged-history"
 import { UserDynamics, type ArrivalOptions, type LeavingOptions } from "./user-dynamics"
 import { discoveryTime, retentionCurve } from "./personal-metrics"
+import { worldFriendGraph, type FriendGraphModel, type FriendGraphOptions } from "../world/friend-graph"
 
 /** Options of {@link EcommerceEnvironment}. */
 export interface EcommerceOptions {
@@ -40,6 +41,12 @@ export interface EcommerceOptions {
    * absent: not computed.
    */
   userMetrics?: { firstVisits?: number }
+  /**
+   * A friend graph over the users with homophily in their interests (see `generateFriendGraph`),
+   * drawn from a stream of its own: every other draw is as without it. Its friend lists (not how
+   * they were drawn) reach policies with the logged history; absent: no graph.
+   */
+  friends?: FriendGraphOptions
 }
 
 /** Defaults of {@link EcommerceOptions.leaving}. */
@@ -105,6 +112,8 @@ export class EcommerceEnvironment implements Environment<EcommerceContext>, Slat
   readonly firstVisits: number
   /** The item shown for each arm. */
   readonly armItem: Int32Array
+  /** The friend graph and its model (ground truth: for metrics only), or null without `friends`. */
+  readonly friendGraph: FriendGraphModel | null
   private readonly visits: AliasTable
   private readonly ctx: EcommerceContext
   private readonly nCat: number
@@ -195,6 +204,7 @@ export class EcommerceEnvironment implements Environment<EcommerceContext>, Slat
       this.armItem = Int32Array.from({ length: w.nItems }, (_, i) => i)
     }
     this.nArms = this.armItem.length
+    this.friendGraph = options.friends ? worldFriendGraph(w, options.friends) : null
     this.name = `ecommerce-${arms}-${reward}`
     this.visits = new AliasTable(w.users.activity)
     this.ctx = {
@@ -269,13 +279,14 @@ export class EcommerceEnvironment implements Environment<EcommerceContext>, Slat
 
   /**
    * The users' logged history before the run (see `logHistory`), from `rng` (the runner gives every
-   * policy of a run the same one). Users arriving during the run have no rows.
+   * policy of a run the same one). Users arriving during the run have no rows. With `friends`, the
+   * history carries the users' friend lists.
    */
   loggedHistory(rng: Rng): InteractionHistory {
     const d = this.dynamics
     const presentAtStart = new Uint8Array(this.world.nUsers).fill(1)
     if (d) presentAtStart.fill(0, d.firstNewUser)
-    return logHistory(
+    const history = logHistory(
       {
         world: this.world,
         armItem: this.armItem,
@@ -286,6 +297,7 @@ export class EcommerceEnvironment implements Environment<EcommerceContext>, Slat
       this.historyOptions,
       rng,
     )
+    return this.friendGraph ? { ...history, friends: this.friendGraph.graph } : history
   }
 
   /** Whether `category` is among the user's true top-n on `day` (ties to the smaller id, as trueTopCategories): no allocation. */

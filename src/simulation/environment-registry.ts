@@ -124,6 +124,7 @@ export const ENVIRONMENT_REGISTRY = [
           .strictObject({ share: z.number().min(0).lt(1, "must be < 1 (some users must be there from the start)") })
           .optional(),
         userMetrics: z.strictObject({ firstVisits: z.number().int().min(1).optional() }).optional(),
+        friends: z.strictObject({ meanDegree: z.number().gt(0), homophily: z.number().min(0) }).optional(),
       })
     }),
     // The synthetic world and its config schema take ≈0.2 s to load: imported only when a config asks for it.

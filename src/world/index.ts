@@ -20,3 +20,15 @@ export type { CommunityOptions, Communities } from "./communities"
 export { worldItemEmbedding } from "./world-item-embedding"
 export { itemImageFeatures, drawItemImageCamera, renderItemImage } from "./item-images"
 export type { ItemImageOptions, ItemImageCamera, ItemImages } from "./item-images"
+export {
+  generateFriendGraph,
+  worldFriendGraph,
+  tieProbability,
+  expectedDegrees,
+  unitRows,
+  FRIEND_GRAPH_STREAM,
+  MAX_FRIEND_GRAPH_USERS,
+} from "./friend-graph"
+export type { FriendGraphOptions, FriendGraphModel } from "./friend-graph"
+export { tieSimilarity, expectedTieSimilarity } from "./friend-homophily"
+export type { HomophilySummary } from "./friend-homophily"

@@ -27,6 +27,7 @@ import {
   BootstrappedInterestMlp,
   Club,
   EnsembleSampling,
+  FriendThompson,
   HierarchicalThompson,
   HybridLinUcb,
   PerUserThompson,
@@ -76,6 +77,7 @@ const factories: [string, () => Policy<never>][] = [
   ["per-user thompson", () => new PerUserThompson({ arms: K, users: 3, probabilityDraws: 500 })],
   ["per-user ucb", () => new PerUserUcb({ arms: K, users: 3 })],
   ["hierarchical thompson", () => new HierarchicalThompson({ arms: K, users: 3, probabilityDraws: 500 })],
+  ["friend thompson", () => new FriendThompson({ arms: K, users: 3, probabilityDraws: 500 })],
   [
     "bootstrapped interest mlp",
     () => new BootstrappedInterestMlp({ arms: K, dimension: D, users: 3, batch: 8, seed: 1 }),

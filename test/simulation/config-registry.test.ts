@@ -174,7 +174,7 @@ describe("policy registry: the config loader and the constructors run one check"
       `exp.yaml: field 'policies[0].epsilons': is required; it ${optionRule({ kind: "numbers", item: { min: 0, max: 1 }, doc: "" })}`,
     )
     expect(configError([{ type: "epsilon-greedy", stepsize: 0.1 }])).toBe(
-      "exp.yaml: unknown field policies[0].stepsize",
+      "exp.yaml: unknown field policies[0].stepsize (allowed: type, name, epsilon, decay, initialValue, stepSize)",
     )
   })
 
