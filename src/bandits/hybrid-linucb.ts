@@ -101,6 +101,7 @@ export class HybridLinUcb implements Policy<VisitorContext> {
   private readonly mKernel: RidgeKernel | null
   private readonly armClicks: Float64Array
   private readonly armShows: Float64Array
+  private readonly armRate: Float64Array
   private readonly widths: Float64Array
   private readonly means: Float64Array
   private readonly w: Float64Array
@@ -136,6 +137,7 @@ export class HybridLinUcb implements Policy<VisitorContext> {
     this.mTransposed = this.mKernel ? this.mKernel.theta : new Float64Array(arms * k * d)
     this.armClicks = new Float64Array(arms)
     this.armShows = new Float64Array(arms)
+    this.armRate = new Float64Array(arms)
     this.widths = new Float64Array(arms)
     this.means = new Float64Array(arms)
     this.w = new Float64Array(arms * k)
@@ -168,6 +170,7 @@ export class HybridLinUcb implements Policy<VisitorContext> {
       this.armClicks[cell % K] += clicks[cell]
       this.armShows[cell % K] += shows[cell]
     }
+    for (let a = 0; a < K; a++) this.refreshArmRate(a)
     if (f > 0) {
       const fit = fitUserArmFactors(clicks, shows, this.nUsers, K, f, 1, 10, rng)
       this.userFactors.set(fit.users)
@@ -186,13 +189,12 @@ export class HybridLinUcb implements Policy<VisitorContext> {
     const z = this.z
     const clicks = this.clicks
     const shows = this.shows
-    const armClicks = this.armClicks
-    const armShows = this.armShows
+    const armRate = this.armRate
     const userFactors = this.userFactors
     const armFactors = this.armFactors
     const uf = u * f
     for (let a = from; a < to; a++) {
-      const mu = (armClicks[a] + 1) / (armShows[a] + 2)
+      const mu = armRate[a]
       const o = a * k
       const c = clicks[row + a]
       z[o] = (c + m * mu) / (shows[row + a] + m)
@@ -280,23 +282,9 @@ export class HybridLinUcb implements Policy<VisitorContext> {
     this.sharedFeatures(user, arm, arm + 1)
     const zo = arm * k
     const z = this.z
-    // u = A_a⁻¹x and q = xᵀA_a⁻¹x before the step, from the packed upper triangle.
+    // u = A_a⁻¹x and q = xᵀA_a⁻¹x before the step, shared with the step of A_a⁻¹ below.
     const u = this.u
-    const m = this.model.inverse
-    u.fill(0)
-    let p = arm * this.model.packedSize
-    for (let i = 0; i < d; i++) {
-      const xi = x[i]
-      let ui = u[i] + m[p++] * xi
-      for (let j = i + 1; j < d; j++) {
-        const mij = m[p++]
-        ui += mij * x[j]
-        u[j] += mij * xi
-      }
-      u[i] = ui
-    }
-    let q = 0
-    for (let i = 0; i < d; i++) q += x[i] * u[i]
+    const q = this.model.inverseTimes(arm, x, 0, u)
     const g = 1 / (1 + q)
     // e = z_a − M_aᵀx; then M_a ← M_a + u eᵀ/(1 + q).
     const e = this.v
@@ -331,13 +319,19 @@ export class HybridLinUcb implements Policy<VisitorContext> {
       for (let j = 0; j < k; j++) s += inv[i * k + j] * this.b0[j]
       this.beta[i] = s
     }
-    this.model.update(arm, x, 0, reward)
+    this.model.updateWith(arm, x, 0, reward, u, q)
     const cell = user * this.nArms + arm
     this.clicks[cell] += reward
     this.shows[cell] += 1
     this.userClicks[user] += reward
     this.armClicks[arm] += reward
     this.armShows[arm] += 1
+    this.refreshArmRate(arm)
+  }
+
+  /** μ_a = (Σ_u S_ua + 1)/(Σ_u n_ua + 2), cached: it changes only when arm a is played. */
+  private refreshArmRate(a: number): void {
+    this.armRate[a] = (this.armClicks[a] + 1) / (this.armShows[a] + 2)
   }
 
   reset(): void {
@@ -355,6 +349,7 @@ export class HybridLinUcb implements Policy<VisitorContext> {
     this.armFactors.fill(0)
     this.armClicks.fill(0)
     this.armShows.fill(0)
+    for (let a = 0; a < this.nArms; a++) this.refreshArmRate(a)
   }
 
   /**

@@ -140,13 +140,18 @@ export class RidgeArms {
 
   /** Adds the observation (x, r) to arm `arm`: O(d²), no allocation. */
   update(arm: number, x: Float64Array, offset: number, reward: number): void {
+    this.updateWith(arm, x, offset, reward, this.u, this.inverseTimes(arm, x, offset, this.u))
+  }
+
+  /**
+   * u = A_a⁻¹x into `u` (length d) from the packed upper triangle, x = features[offset .. offset + d);
+   * returns xᵀA_a⁻¹x = xᵀu.
+   */
+  inverseTimes(arm: number, x: Float64Array, offset: number, u: Float64Array): number {
     const d = this.dimension
     const m = this.inverse
-    const u = this.u
-    const base = arm * this.packedSize
-    // u = A⁻¹x from the packed upper triangle.
     u.fill(0)
-    let k = base
+    let k = arm * this.packedSize
     for (let i = 0; i < d; i++) {
       const xi = x[offset + i]
       let ui = u[i] + m[k++] * xi
@@ -159,9 +164,19 @@ export class RidgeArms {
     }
     let quad = 0
     for (let i = 0; i < d; i++) quad += x[offset + i] * u[i]
+    return quad
+  }
+
+  /**
+   * {@link RidgeArms.update} with u = A_a⁻¹x and quad = xᵀA_a⁻¹x already computed by
+   * {@link RidgeArms.inverseTimes} (before this step), for a caller that needs them too.
+   */
+  updateWith(arm: number, x: Float64Array, offset: number, reward: number, u: Float64Array, quad: number): void {
+    const d = this.dimension
+    const m = this.inverse
     const denominator = 1 + quad
     const gain = (reward - this.mean(arm, x, offset)) / denominator
-    k = base
+    let k = arm * this.packedSize
     for (let i = 0; i < d; i++) {
       const ui = u[i] / denominator
       for (let j = i; j < d; j++) m[k++] -= ui * u[j]
