@@ -310,12 +310,8 @@ export class DenseTrainer {
       const p = this.plan[l]
       const input = l === 0 ? this.x : this.plan[l - 1].out
       // ∂W = aᵀ ∂z: aᵀ as strips of 8 of its k rows, ∂z row-major.
-      for (let i = 0; i < m; i++) {
-        const src = input + (i >> 3) * p.k * 8 + (i & 7)
-        for (let j = 0; j < p.k; j++) heap[this.at + (j >> 3) * m * 8 + i * 8 + (j & 7)] = heap[src + j * 8]
-        const dzs = this.dz + (i >> 3) * p.n * 8 + (i & 7)
-        for (let c = 0; c < p.n; c++) heap[this.dzRow + i * p.n + c] = heap[dzs + c * 8]
-      }
+      transposeStrips(heap, input, m, p.k, this.at)
+      stripsToRows(heap, this.dz, m, p.n, this.dzRow)
       this.product(p.k, m, p.n, this.at, this.dzRow, this.zero, p.dw, -Infinity)
       // ∂a = ∂z Wᵀ with the weights before this step; padding rows of ∂z are 0, so those of ∂a are too.
       if (l > 0) this.product(m, p.n, p.k, this.dz, p.wt, this.zero, this.da, -Infinity)
@@ -324,8 +320,11 @@ export class DenseTrainer {
         // Through dropout (×1/(1 − rate) where kept) and ReLU: a > 0 exactly where both pass.
         const below = this.plan[l - 1]
         const keep = this.dropout > 0 ? this.keepScale : 1
-        for (let i = 0; i < m * below.n; i++)
-          heap[this.dz + i] = heap[below.out + i] > 0 ? Math.fround(heap[this.da + i] * keep) : 0
+        const dz = this.dz
+        const da = this.da
+        const a = below.out
+        const count = m * below.n
+        for (let i = 0; i < count; i++) heap[dz + i] = heap[a + i] > 0 ? Math.fround(heap[da + i] * keep) : 0
       }
     }
     this.accBeta1 = Math.fround(this.accBeta1 * BETA1)
@@ -337,19 +336,18 @@ export class DenseTrainer {
     const heap = this.heap
     const fr = Math.fround
     const g = this.grad
-    for (let i = 0; i < p.k; i++) {
-      const strip = p.dw + (i >> 3) * p.n * 8 + (i & 7)
-      for (let c = 0; c < p.n; c++) heap[g + i * p.n + c] = heap[strip + c * 8]
-    }
+    stripsToRows(heap, p.dw, p.k, p.n, g)
     const decay = p.relu ? fr(2 * this.l2) : 0
     this.adamStep(p.w, g, p.m, p.v, p.k * p.n, c1, c2, decay)
-    for (let c = 0; c < p.n; c++) {
-      let sum = 0
-      for (let i = 0; i < rows; i++) sum = fr(sum + heap[this.dz + (i >> 3) * p.n * 8 + c * 8 + (i & 7)])
-      heap[g + c] = sum
+    // ∂b_c = Σᵢ ∂z_ic over the batch rows in order, each sum rounded to f32 by the store.
+    const n = p.n
+    heap.fill(0, g, g + n)
+    for (let i = 0; i < rows; i++) {
+      const row = this.dzRow + i * n
+      for (let c = 0; c < n; c++) heap[g + c] += heap[row + c]
     }
-    this.adamStep(p.b, g, p.mb, p.vb, p.n, c1, c2, 0)
-    for (let i = 0; i < p.k; i++) for (let c = 0; c < p.n; c++) heap[p.wt + c * p.k + i] = heap[p.w + i * p.n + c]
+    this.adamStep(p.b, g, p.mb, p.vb, n, c1, c2, 0)
+    transposeRows(heap, p.w, p.k, n, p.wt)
   }
 
   private adamStep(w: number, g: number, m: number, v: number, count: number, c1: number, c2: number, decay: number) {
@@ -383,5 +381,36 @@ export class DenseTrainer {
         ob2: ONE_MINUS_BETA2,
         eps: EPSILON,
       })
+  }
+}
+
+/** Strips of 8 rows (element (i, j) of an r × c matrix at (i >> 3)·8c + 8j + (i & 7)) to row-major at `dst`. */
+function stripsToRows(f: Float32Array, src: number, r: number, c: number, dst: number): void {
+  for (let s = 0; s < r; s += 8) {
+    const strip = src + s * c
+    for (let j = 0; j < c; j++) {
+      const from = strip + j * 8
+      const to = dst + s * c + j
+      for (let t = 0; t < 8; t++) f[to + t * c] = f[from + t]
+    }
+  }
+}
+
+/** An r × c matrix in strips of 8 rows to its transpose (c × r) in strips of 8 rows: 8 × 8 blocks, each transposed. */
+function transposeStrips(f: Float32Array, src: number, r: number, c: number, dst: number): void {
+  for (let bi = 0; bi < r; bi += 8) {
+    for (let bj = 0; bj < c; bj += 8) {
+      const from = src + bi * c + bj * 8
+      const to = dst + bj * r + bi * 8
+      for (let a = 0; a < 8; a++) for (let b = 0; b < 8; b++) f[to + b * 8 + a] = f[from + a * 8 + b]
+    }
+  }
+}
+
+/** Row-major r × c at `src` to row-major c × r at `dst`. */
+function transposeRows(f: Float32Array, src: number, r: number, c: number, dst: number): void {
+  for (let i = 0; i < r; i++) {
+    const row = src + i * c
+    for (let j = 0; j < c; j++) f[dst + j * r + i] = f[row + j]
   }
 }
