@@ -41,7 +41,7 @@ async function main() {
     [
       "MLP 128-64-1 (8k rows x 38)",
       3,
-      () => new L.InterestMlp({ seed: 1, epochs: 3, log: quiet }),
+      () => new L.InterestMlp({ seed: 1, epochs: 3, log: quiet, trainer: "tfjs" }),
       (m, onEpoch) => m.fit(clicks.x, clicks.y, { onEpoch }),
       (m) => m.predictProba(clicks.x),
       clicks.x.rows,

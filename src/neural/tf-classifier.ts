@@ -203,7 +203,6 @@ export abstract class TfBinaryClassifier implements BinaryClassifier {
     dropoutRng: Rng,
     extras: FitExtras,
   ): Omit<TrainHistory, "backend"> {
-    const tf = loadTf()
     const initial = this.denseLayers(model)
     if (initial === undefined)
       throw new Error(`${this.name}: trainer "dense" needs a stack of Dense layers; use "tfjs"`)
@@ -226,18 +225,17 @@ export abstract class TfBinaryClassifier implements BinaryClassifier {
       validation:
         v !== undefined ? { x: { data: this.standardised(v.x), rows: v.x.rows, cols: v.x.cols }, y: v.y } : undefined,
       earlyStopping: this.config.earlyStopping,
-      onEpoch: extras.onEpoch,
+      // The callback may predict (e.g. loss curves): it sees the weights of the epoch just trained.
+      onEpoch:
+        extras.onEpoch === undefined
+          ? undefined
+          : (record, total) => {
+              setDenseWeights(model, trainer.layers())
+              extras.onEpoch?.(record, total)
+            },
       label: this.name,
     })
-    const dense = model.layers.filter((layer) => layer.getClassName() === "Dense")
-    tf.tidy(() =>
-      dense.forEach((layer, l) =>
-        layer.setWeights([
-          tf.tensor2d(layers[l].kernel, [layers[l].inputs, layers[l].units]),
-          tf.tensor1d(layers[l].bias),
-        ]),
-      ),
-    )
+    setDenseWeights(model, layers)
     return history
   }
 
@@ -272,4 +270,18 @@ export abstract class TfBinaryClassifier implements BinaryClassifier {
   private inputTensor(x: TabularFeatures): tf.Tensor2D {
     return loadTf().tensor2d(this.standardised(x), [x.rows, x.cols])
   }
+}
+
+/** Writes kernels and biases into the Dense layers of `model`, in order. */
+function setDenseWeights(model: tf.LayersModel, layers: DenseLayerWeights[]): void {
+  const tf = loadTf()
+  const dense = model.layers.filter((layer) => layer.getClassName() === "Dense")
+  tf.tidy(() =>
+    dense.forEach((layer, l) =>
+      layer.setWeights([
+        tf.tensor2d(layers[l].kernel, [layers[l].inputs, layers[l].units]),
+        tf.tensor1d(layers[l].bias),
+      ]),
+    ),
+  )
 }
