@@ -152,5 +152,8 @@ describe("DenseTrainer", () => {
     const { layers } = referenceSetup()
     expect(() => new DenseTrainer(layers.slice(0, 2), { batchSize: 8 })).toThrow(/last layer must be one linear/)
     expect(() => new DenseTrainer(layers, { batchSize: 8, dropout: 0.2 })).toThrow(/dropout needs a dropoutRng/)
+    expect(() => new InterestMlp({ seed: 1, trainer: "torch" as "dense" })).toThrow(
+      /trainer must be "dense" or "tfjs", got "torch"/,
+    )
   })
 })
