@@ -1,7 +1,7 @@
 import { denseForwardModuleBytes } from "./kernels/dense-forward-module"
 
 // ES2022 and @types/node declare no WebAssembly global: the members used here.
-interface WasmMemory {
+export interface WasmMemory {
   buffer: ArrayBuffer
 }
 declare const WebAssembly: {
@@ -11,7 +11,16 @@ declare const WebAssembly: {
 }
 
 /** `dense` on byte addresses, as exported by the module of {@link denseForwardModuleBytes}. */
-type WasmDense = (m: number, k: number, n: number, x: number, w: number, b: number, y: number, lo: number) => void
+export type WasmDense = (
+  m: number,
+  k: number,
+  n: number,
+  x: number,
+  w: number,
+  b: number,
+  y: number,
+  lo: number,
+) => void
 
 /** One Dense layer as tfjs holds it: kernel `inputs × units` row-major, bias of `units`. */
 export interface DenseLayerWeights {
@@ -38,6 +47,22 @@ function denseModule(): object | null {
     }
   }
   return compiled
+}
+
+/**
+ * A heap of `floats` f32 and the `dense` function of {@link denseForwardModuleBytes} on it: in a fresh
+ * WebAssembly memory when `wasm` is true and the module compiles, else a plain array and null (then
+ * {@link denseJs} runs on the heap).
+ */
+export function denseKernel(
+  floats: number,
+  wasm: boolean,
+): { heap: Float32Array; dense: WasmDense | null; memory: WasmMemory | null } {
+  const module = wasm ? denseModule() : null
+  if (module === null) return { heap: new Float32Array(floats), dense: null, memory: null }
+  const memory = new WebAssembly.Memory({ initial: Math.ceil((floats * 4) / PAGE) })
+  const dense = new WebAssembly.Instance(module, { env: { memory } }).exports.dense as WasmDense
+  return { heap: new Float32Array(memory.buffer, 0, floats), dense, memory }
 }
 
 /**
@@ -114,15 +139,9 @@ export class DenseStack {
     this.x = at
     this.buffers = [at + CHUNK * this.inputs, at + CHUNK * (this.inputs + widest)]
     const floats = at + CHUNK * (this.inputs + 2 * widest)
-    const module = options.wasm === false ? null : denseModule()
-    if (module !== null) {
-      const memory = new WebAssembly.Memory({ initial: Math.ceil((floats * 4) / PAGE) })
-      this.dense = new WebAssembly.Instance(module, { env: { memory } }).exports.dense as WasmDense
-      this.heap = new Float32Array(memory.buffer, 0, floats)
-    } else {
-      this.dense = null
-      this.heap = new Float32Array(floats)
-    }
+    const kernel = denseKernel(floats, options.wasm !== false)
+    this.dense = kernel.dense
+    this.heap = kernel.heap
     this.wasm = this.dense !== null
     layers.forEach((layer, l) => {
       const { n, w, b } = this.plan[l]

@@ -6,6 +6,8 @@ import { DenseStack, type DenseLayerWeights } from "./dense-stack"
 import type { BinaryClassifier } from "./binary-classifier"
 import { checkBinaryLabels, checkTabularFeatures, type TabularFeatures } from "./tabular-features"
 import { trainModel, type EpochRecord, type ModelInputs, type TrainHistory } from "./train"
+import { DenseTrainer } from "./dense-trainer"
+import { trainDense } from "./train-dense"
 
 /** Training options shared by the TensorFlow.js classifiers (defaults in brackets). */
 export interface TfClassifierOptions {
@@ -25,6 +27,11 @@ export interface TfClassifierOptions {
   earlyStopping?: { patience: number; minDelta?: number }
   /** Where the backend line goes [console.log]. */
   log?: (line: string) => void
+  /**
+   * Who trains: "tfjs" (`trainOnBatch`) or "dense", the WebAssembly SIMD trainer of {@link DenseTrainer}
+   * on the same initial weights and batches, for a network that is a Dense stack ["tfjs"].
+   */
+  trainer?: "dense" | "tfjs"
 }
 
 /** Extra inputs of `fit`: a validation set for curves and early stopping, a per-epoch callback. */
@@ -79,7 +86,10 @@ export abstract class TfBinaryClassifier implements BinaryClassifier {
       batchSize: options.batchSize ?? 64,
       earlyStopping: options.earlyStopping,
       log: options.log,
+      trainer: options.trainer ?? "tfjs",
     }
+    if (this.config.trainer !== "dense" && this.config.trainer !== "tfjs")
+      throw new Error(`${owner}: trainer must be "dense" or "tfjs", got ${JSON.stringify(this.config.trainer)}`)
     checkRate(`${owner}: dropout`, this.config.dropout, 0, 1, true)
     if (!(this.config.l2 >= 0)) throw new Error(`${owner}: l2 must be ≥ 0, got ${this.config.l2}`)
     if (!(this.config.learningRate > 0))
@@ -111,7 +121,7 @@ export abstract class TfBinaryClassifier implements BinaryClassifier {
       checkTabularFeatures(extras.validation.x, `${this.name}.fit validation.x`, x.cols)
       checkBinaryLabels(extras.validation.y, extras.validation.x.rows, `${this.name}.fit validation.y`)
     }
-    await ensureBackend(this.config.log)
+    const backend = await ensureBackend(this.config.log)
     this.dispose()
     this.standardise(x)
     const initRng = createRng(this.config.seed, 0)
@@ -123,6 +133,10 @@ export abstract class TfBinaryClassifier implements BinaryClassifier {
     const model = this.build(x.cols, kit)
     model.compile({ optimizer: tf.train.adam(this.config.learningRate), loss: "binaryCrossentropy" })
     this.model_ = model
+    if (this.config.trainer === "dense") {
+      this.history_ = { backend, ...this.fitDense(model, x, y, kit.dropoutRng, extras) }
+      return this
+    }
     const xt = this.inputTensor(x)
     const yt = tf.tensor2d(Float32Array.from(y), [x.rows, 1])
     const vx = extras.validation !== undefined ? this.inputTensor(extras.validation.x) : undefined
@@ -181,6 +195,50 @@ export abstract class TfBinaryClassifier implements BinaryClassifier {
     this.model_ = undefined
   }
 
+  /** Trains the Dense stack of `model` with {@link DenseTrainer} and writes the weights back into `model`. */
+  private fitDense(
+    model: tf.LayersModel,
+    x: TabularFeatures,
+    y: ArrayLike<number>,
+    dropoutRng: Rng,
+    extras: FitExtras,
+  ): Omit<TrainHistory, "backend"> {
+    const initial = this.denseLayers(model)
+    if (initial === undefined)
+      throw new Error(`${this.name}: trainer "dense" needs a stack of Dense layers; use "tfjs"`)
+    const log = this.config.log ?? ((line: string) => console.log(line))
+    const trainer = new DenseTrainer(initial, {
+      batchSize: this.config.batchSize,
+      learningRate: this.config.learningRate,
+      l2: this.config.l2,
+      dropout: this.config.dropout,
+      dropoutRng,
+    })
+    log(
+      `[interest-lab] training ${this.name} with the dense trainer (${trainer.wasm ? "WebAssembly SIMD" : "JavaScript"}): ${x.rows} examples, ${this.config.epochs} epochs, batch ${this.config.batchSize}`,
+    )
+    const v = extras.validation
+    const { layers, ...history } = trainDense(trainer, { data: this.standardised(x), rows: x.rows, cols: x.cols }, y, {
+      epochs: this.config.epochs,
+      batchSize: this.config.batchSize,
+      rng: createRng(this.config.seed, 2),
+      validation:
+        v !== undefined ? { x: { data: this.standardised(v.x), rows: v.x.rows, cols: v.x.cols }, y: v.y } : undefined,
+      earlyStopping: this.config.earlyStopping,
+      // The callback may predict (e.g. loss curves): it sees the weights of the epoch just trained.
+      onEpoch:
+        extras.onEpoch === undefined
+          ? undefined
+          : (record, total) => {
+              setDenseWeights(model, trainer.layers())
+              extras.onEpoch?.(record, total)
+            },
+      label: this.name,
+    })
+    setDenseWeights(model, layers)
+    return history
+  }
+
   private standardise(x: TabularFeatures): void {
     const mean = new Float32Array(x.cols)
     const scale = new Float32Array(x.cols)
@@ -198,8 +256,7 @@ export abstract class TfBinaryClassifier implements BinaryClassifier {
     this.scale_ = scale
   }
 
-  private inputTensor(x: TabularFeatures): tf.Tensor2D {
-    const tf = loadTf()
+  private standardised(x: TabularFeatures): Float32Array {
     const mean = this.mean_ as Float32Array
     const scale = this.scale_ as Float32Array
     const z = new Float32Array(x.rows * x.cols)
@@ -207,6 +264,24 @@ export abstract class TfBinaryClassifier implements BinaryClassifier {
       const c = i % x.cols
       z[i] = (x.data[i] - mean[c]) / scale[c]
     }
-    return tf.tensor2d(z, [x.rows, x.cols])
+    return z
   }
+
+  private inputTensor(x: TabularFeatures): tf.Tensor2D {
+    return loadTf().tensor2d(this.standardised(x), [x.rows, x.cols])
+  }
+}
+
+/** Writes kernels and biases into the Dense layers of `model`, in order. */
+function setDenseWeights(model: tf.LayersModel, layers: DenseLayerWeights[]): void {
+  const tf = loadTf()
+  const dense = model.layers.filter((layer) => layer.getClassName() === "Dense")
+  tf.tidy(() =>
+    dense.forEach((layer, l) =>
+      layer.setWeights([
+        tf.tensor2d(layers[l].kernel, [layers[l].inputs, layers[l].units]),
+        tf.tensor1d(layers[l].bias),
+      ]),
+    ),
+  )
 }
