@@ -101,11 +101,13 @@ export class Seq2SeqModel {
     const tokens = new Float32Array(x.rows)
     try {
       for (let h = 0; h < H; h++) {
-        const [p, next] = tf.tidy(() => {
+        let p: Float32Array = new Float32Array(0)
+        const next = tf.tidy(() => {
           const [probs, s] = g.step.predict([tf.tensor2d(tokens, [x.rows, 1]), state], {
             batchSize: 1024,
           }) as tf.Tensor[]
-          return [probs.dataSync() as Float32Array, tf.keep(s)] as const
+          p = probs.dataSync() as Float32Array
+          return s
         })
         tf.dispose(state)
         state = next

@@ -31,7 +31,7 @@ function rangeEnd(start: string, end: string): string {
 function citationsIn(text: string, where: string): Citation[] {
   const found: Citation[] = []
   for (const m of text.matchAll(/\bseeds?\b(?:\s+documents?)?/gi)) {
-    let at = m.index + m[0].length
+    let at = (m.index ?? 0) + m[0].length
     let doc = ""
     for (;;) {
       const step = (re: RegExp): RegExpExecArray | null => {
