@@ -4,7 +4,13 @@ import { laplaceMechanism, laplaceNoise } from "../../src/privacy/laplace"
 import { advancedComposition, bestComposition, sequentialComposition } from "../../src/privacy/composition"
 import { checkDelta, checkEpsilon, checkSensitivity } from "../../src/privacy/parameters"
 import { RandomizedResponse } from "../../src/privacy/randomized-response"
-import { gaussianMechanism, gaussianSigma } from "../../src/privacy/gaussian"
+import {
+  analyticGaussianSigma,
+  classicGaussianSigma,
+  gaussianDelta,
+  gaussianMechanism,
+  gaussianSigma,
+} from "../../src/privacy/gaussian"
 
 // Exact values and exact boundaries of the privacy mechanisms (the statistical tests beside this file
 // check the distributions; these fail on a changed constant, branch or message). Values by hand or
@@ -89,6 +95,21 @@ describe("composition bounds", () => {
     ).toThrow("sequentialComposition (budget 1): delta must be in [0, 1), got 1")
   })
 
+  it("names the function in every parameter error", () => {
+    expect(() => advancedComposition({ epsilon: 0, delta: 0 }, 1, 0.5)).toThrow(
+      "advancedComposition: epsilon must be a finite number > 0, got 0",
+    )
+    expect(() => advancedComposition({ epsilon: 1, delta: 1 }, 1, 0.5)).toThrow(
+      "advancedComposition: delta must be in [0, 1), got 1",
+    )
+    expect(() => laplaceMechanism([1], { sensitivity: 1, epsilon: 0 }, fixedUniforms())).toThrow(
+      "laplaceMechanism: epsilon must be a finite number > 0, got 0",
+    )
+    expect(() => laplaceMechanism([1], { sensitivity: 0, epsilon: 1 }, fixedUniforms())).toThrow(
+      "laplaceMechanism: sensitivity must be a finite number > 0, got 0",
+    )
+  })
+
   it("advanced and best composition cap δ at 1 and name the rule they used", () => {
     // kδ + δ' = 10·0.5 + 0.5 > 1
     expect(advancedComposition({ epsilon: 0.1, delta: 0.5 }, 10, 0.5).delta).toBe(1)
@@ -115,6 +136,7 @@ describe("randomized response, exactly", () => {
     expect(rr.truthProbability).toBeCloseTo(0.75, 15)
     expect(rr.respond(1, fixedUniforms(0.7499))).toBe(1)
     expect(rr.respond(1, fixedUniforms(0.75))).toBe(0)
+    expect(rr.respond(1, fixedUniforms(rr.truthProbability))).toBe(0)
     expect(rr.respond(0, fixedUniforms(0.2))).toBe(0)
     expect(rr.respond(0, fixedUniforms(0.8))).toBe(1)
     expect(Array.from(rr.privatize([1, 0, 1], fixedUniforms(0.9, 0.1, 0.1)))).toEqual([0, 0, 1])
@@ -148,5 +170,37 @@ describe("Gaussian mechanism, exactly", () => {
     expect(() => gaussianMechanism([0, Number.NaN], options, fixedUniforms(0.5, 0))).toThrow(
       "gaussianMechanism: value 1 is not finite (NaN)",
     )
+  })
+
+  it("names the function in every parameter error", () => {
+    expect(() => classicGaussianSigma(1, 0, 1e-5)).toThrow("classicGaussianSigma: epsilon must be a finite number > 0")
+    expect(() => classicGaussianSigma(1, 0.5, 0)).toThrow("classicGaussianSigma: delta must be in (0, 1), got 0")
+    expect(() => classicGaussianSigma(0, 0.5, 1e-5)).toThrow("classicGaussianSigma: sensitivity must be")
+    expect(() => analyticGaussianSigma(1, 0, 1e-5)).toThrow(
+      "analyticGaussianSigma: epsilon must be a finite number > 0",
+    )
+    expect(() => analyticGaussianSigma(1, 1, 0)).toThrow("analyticGaussianSigma: delta must be in (0, 1), got 0")
+    expect(() => analyticGaussianSigma(0, 1, 1e-5)).toThrow("analyticGaussianSigma: sensitivity must be")
+    expect(() => gaussianDelta(1, 0, 1)).toThrow("gaussianDelta: epsilon must be a finite number > 0")
+    expect(() => gaussianDelta(0, 1, 1)).toThrow("gaussianDelta: sensitivity must be")
+    expect(() => gaussianDelta(1, 1, 0)).toThrow("gaussianDelta: sigma must be a finite number > 0, got 0")
+    expect(() => gaussianDelta(1, 1, Infinity)).toThrow(
+      "gaussianDelta: sigma must be a finite number > 0, got Infinity",
+    )
+    expect(() => gaussianDelta(1, 1, -1)).toThrow("got -1")
+  })
+
+  it("analytic σ is the smallest σ with δ(σ) ≤ δ, also when it lies below the sensitivity (large ε)", () => {
+    // ε = 8, δ = 0.01: σ < Δ, so the bisection must first move its lower end below Δ
+    for (const [sensitivity, epsilon, delta] of [
+      [1, 8, 0.01],
+      [1000, 8, 0.01],
+      [2, 0.5, 1e-5],
+    ]) {
+      const sigma = analyticGaussianSigma(sensitivity, epsilon, delta)
+      expect(gaussianDelta(sensitivity, epsilon, sigma)).toBeLessThanOrEqual(delta)
+      expect(gaussianDelta(sensitivity, epsilon, sigma * (1 - 1e-8))).toBeGreaterThan(delta)
+    }
+    expect(analyticGaussianSigma(1, 8, 0.01)).toBeLessThan(1)
   })
 })
