@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import type { Rng } from "../../src/random/rng"
 import { AliasTable, categorical } from "../../src/random/categorical"
-import { bernoulli, geometric, poisson } from "../../src/random/discrete"
+import { bernoulli, geometric, logFactorial, poisson } from "../../src/random/discrete"
 import { beta } from "../../src/random/beta"
 import { dirichlet } from "../../src/random/dirichlet"
 import { gamma } from "../../src/random/gamma"
@@ -81,8 +81,24 @@ describe("discrete draws", () => {
     expect(poisson(fixed([0.5, 0.5]), 50)).toBe(50)
     expect(poisson(fixed([0.8, 0.5]), 50)).toBe(57)
     expect(poisson(fixed([0.2, 0.5]), 50)).toBe(43)
+    // outside the squeeze the candidate goes to the log test
+    // ln v + ln(1/α) − ln(a/u_s² + b) ≤ −λ + k ln λ − ln k!: python gives accept for (u_s = 0.04, v = 0.5) → 68
+    // and (0.4, 0.8) → 52, reject for (0.4, 0.95); u_s = 0.001 < 0.013 with v > u_s is skipped at once
+    expect(poisson(fixed([0.96, 0.5]), 50)).toBe(68)
+    expect(poisson(fixed([0.6, 0.05, 0.6, 0.2]), 50)).toBe(52)
+    expect(poisson(fixed([0.001, 0.5, 0.5, 0.5]), 50)).toBe(50)
     expect(() => poisson(fixed([]), -1)).toThrow("poisson: lambda must be finite and >= 0, got -1")
     expect(() => poisson(fixed([]), Infinity)).toThrow("got Infinity")
+  })
+
+  it("logFactorial sums logarithms up to 20 and uses Stirling's series from 21", () => {
+    expect(logFactorial(0)).toBe(0)
+    expect(logFactorial(1)).toBe(0)
+    // python: math.log(120), math.log(math.factorial(20)), math.lgamma(22), math.lgamma(101)
+    expect(logFactorial(5)).toBeCloseTo(4.787491742782046, 13)
+    expect(logFactorial(20)).toBeCloseTo(42.335616460753485, 12)
+    expect(logFactorial(21)).toBeCloseTo(45.38013889847691, 9)
+    expect(logFactorial(100)).toBeCloseTo(363.73937555556347, 10)
   })
 
   it("geometric(p) = ⌊ln(1 − u)/ln(1 − p)⌋ failures", () => {
@@ -124,6 +140,12 @@ describe("categorical draws", () => {
     const counts = [0, 0, 0]
     for (let j = 0; j < n; j++) counts[table.sample(fixed([(j + 0.5) / n]))]++
     expect(counts).toEqual([300, 600, 2100])
+    // (1, 1, 4, 2): scaled (0.5, 0.5, 2, 1); column 1 aliases 3, whose excess 1 − 0.5 makes it small in turn and
+    // alias 2; column 0 aliases 2 — so a column that was large becomes small, and the grid gives (⅛, ⅛, ½, ¼)
+    const mixed = new AliasTable([1, 1, 4, 2])
+    const mixedCounts = [0, 0, 0, 0]
+    for (let j = 0; j < 800; j++) mixedCounts[mixed.sample(fixed([(j + 0.5) / 800]))]++
+    expect(mixedCounts).toEqual([100, 100, 400, 200])
     // uniform weights: every column keeps itself
     const flat = new AliasTable([2, 2, 2, 2])
     const flatCounts = [0, 0, 0, 0]
