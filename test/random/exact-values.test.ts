@@ -184,6 +184,12 @@ describe("continuous draws", () => {
     // z = √(2 ln 2), k = 1: v = (1 + z/√6)³ ≈ 2.897 and u = 0.9999 fails the squeeze 1 − 0.0331z⁴ and the
     // log test, so a second candidate (z ≈ 0, u = ½) is drawn
     expect(gamma(fixed([0.5, 0, 0.0001, 0.5, 0.25, 0.5]), 1)).toBeCloseTo(2 / 3, 12)
+    // z = √(2 ln 2) accepted: by the squeeze with u = ½, by the log test with u = 0.95 (above the squeeze 0.936,
+    // below e^−0.0193 = 0.981): both return d·(1 + z/√(9d))³ with d = ⅔
+    const accepted = (2 / 3) * (1 + Z / Math.sqrt(6)) ** 3
+    expect(gamma(fixed([0.5, 0, 0.5]), 1)).toBeCloseTo(accepted, 12)
+    expect(gamma(fixed([0.5, 0, 0.05]), 1)).toBeCloseTo(accepted, 12)
+    expect(() => gamma(fixed([]), 1, 0)).toThrow("gamma: scale must be > 0, got 0")
     expect(() => gamma(fixed([]), 0)).toThrow("gamma: shape must be > 0, got 0")
     expect(() => gamma(fixed([]), 1, -2)).toThrow("gamma: scale must be > 0, got -2")
   })
@@ -194,6 +200,11 @@ describe("continuous draws", () => {
     expect(beta(fixed([...zeroZ, ...zeroZ]), 2, 3)).toBeCloseTo(5 / 13, 12)
     expect(() => beta(fixed([]), 0, 1)).toThrow("beta: a and b must be > 0, got a=0, b=1")
     expect(() => beta(fixed([]), 1, -1)).toThrow("got a=1, b=-1")
+    expect(() => beta(fixed([]), 1, 0)).toThrow("got a=1, b=0")
+    // α = 10⁻⁴: the boost (½)^(10⁴) underflows to 0 in both coordinates, so the draw is a point mass on the
+    // coordinate the next uniform picks: ⌊0.7·2⌋ = 1
+    const boostToZero = [0.5, ...zeroZ]
+    expect(Array.from(dirichlet(fixed([...boostToZero, ...boostToZero, 0.7]), [1e-4, 1e-4]))).toEqual([0, 1])
     const d = dirichlet(fixed([...zeroZ, ...zeroZ]), [1, 2])
     expect(d[0]).toBeCloseTo(2 / 7, 12)
     expect(d[1]).toBeCloseTo(5 / 7, 12)
