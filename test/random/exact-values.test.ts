@@ -47,6 +47,11 @@ describe("uniform, randomInt, shuffle", () => {
     // n = 2^31 is above the mask path's 2^30 and n = 2^32 keeps every word
     expect(randomInt(fixed([], [2 ** 31 + 5]), 2 ** 31)).toBe(5)
     expect(randomInt(fixed([], [123456789]), 2 ** 32)).toBe(123456789)
+    // words above 2^31 stay positive (a 32-bit mask would turn them negative)
+    expect(randomInt(fixed([], [3_000_000_000]), 2 ** 32)).toBe(3_000_000_000)
+    // n = 3 is not a power of two (n & (n + 1) would wrongly say so for 2^k − 1): 1 mod 3 = 1
+    expect(randomInt(fixed([], [1]), 3)).toBe(1)
+    expect(randomInt(fixed([], [5]), 7)).toBe(5)
     expect(() => randomInt(fixed([]), 0)).toThrow("randomInt: n must be an integer in [1, 2^32], got 0")
     expect(() => randomInt(fixed([]), 2 ** 32 + 1)).toThrow("got 4294967297")
     expect(() => randomInt(fixed([]), 2.5)).toThrow("got 2.5")
