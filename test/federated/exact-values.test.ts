@@ -77,6 +77,11 @@ describe("fedAvgLogistic options", () => {
 
   it("names each bad option with its value and what is allowed", () => {
     expect(() => fedAvgLogistic([], options, createRng(1))).toThrow("fedAvgLogistic: clients must not be empty")
+    expect(() => run({ rounds: 0 })).toThrow("fedAvgLogistic: rounds must be a positive integer, got 0")
+    expect(() => run({ clientsPerRound: 0 })).toThrow(
+      "fedAvgLogistic: clientsPerRound must be a positive integer, got 0",
+    )
+    expect(() => run({ learningRate: 0 })).toThrow("fedAvgLogistic: learningRate must be a finite number > 0, got 0")
     expect(() => run({ epochs: 1.5 })).toThrow("fedAvgLogistic: epochs must be a positive integer, got 1.5")
     expect(() => run({ batchSize: 0 })).toThrow("fedAvgLogistic: batchSize must be a positive integer, got 0")
     expect(() => run({ clientsPerRound: 3 })).toThrow(
@@ -103,5 +108,14 @@ describe("fedAvgLogistic options", () => {
     const r = run({ clientsPerRound: 2, privacy: { clipNorm: 1, noiseMultiplier: 0 } })
     expect(r.history).toHaveLength(1)
     expect(r.updateNorms).toHaveLength(1)
+  })
+
+  it("records the mean norm of the clients' updates before clipping", () => {
+    // the closed form of fedavg-weighting.test.ts: from w = 0, Δ_A = η(1, 0.5) and Δ_B = −η(0.5, 0.5)
+    const a = { n: 1, d: 1, x: Float64Array.of(2), y: Uint8Array.of(1) }
+    const b = { n: 9, d: 1, x: new Float64Array(9).fill(1), y: new Uint8Array(9) }
+    const eta = 0.2
+    const r = fedAvgLogistic([a, b], { ...options, clientsPerRound: 2, batchSize: 16, learningRate: eta }, createRng(1))
+    expect(r.updateNorms[0]).toBeCloseTo((eta * (Math.sqrt(1.25) + Math.sqrt(0.5))) / 2, 14)
   })
 })
