@@ -1,5 +1,5 @@
 import { defineConfig } from "vitest/config"
-import base from "./vitest.config"
+import base from "./vitest.config.mts"
 
 // Stryker (`npm run mutation`) runs instrumented code several times slower: longer timeouts. Its sandbox has
 // no dist/, so the notebooks, the CLI and the worker-thread tests (which load compiled code) stay out.

@@ -9,8 +9,10 @@ import { checkEpsilon, checkSensitivity } from "./parameters"
 export function laplaceNoise(rng: Rng, scale: number): number {
   if (!(Number.isFinite(scale) && scale > 0))
     throw new Error(`laplaceNoise: scale must be a finite number > 0, got ${scale}`)
-  const u = rng.next() - 0.5
-  // 1 − 2|u| lies in (0, 1]: the log stays finite because rng.next() < 1.
+  let r = rng.next()
+  // r = 0 (probability 2⁻⁵³) would give u = −½ and ln 0: draw again, so 1 − 2|u| lies in (0, 1].
+  while (r === 0) r = rng.next()
+  const u = r - 0.5
   return u < 0 ? scale * Math.log(1 + 2 * u) : -scale * Math.log(1 - 2 * u)
 }
 
