@@ -317,6 +317,7 @@ export const clubPolicy = definePolicy({
   description:
     "CLUB: online clustering of users on a graph whose edges are cut when their estimates differ (Gentile, Li & Zappella 2014)",
   optionsSchema: clubOptions,
+  savable: Club,
   create: (options, setting) =>
     new Club({ ...options, arms: setting.arms, users: setting.users(), seed: setting.seed }) as Policy<unknown>,
 })

@@ -231,6 +231,7 @@ export const ensembleSamplingPolicy = definePolicy({
   type: "ensemble-sampling",
   description: "ensemble sampling: M perturbed user × arm factor models, one drawn per step (Lu & Van Roy 2017)",
   optionsSchema: ensembleSamplingOptions,
+  savable: EnsembleSampling,
   create: (options, setting) =>
     new EnsembleSampling({
       ...options,

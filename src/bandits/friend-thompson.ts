@@ -232,6 +232,7 @@ export const friendThompsonPolicy = definePolicy({
   description:
     "per-user Beta Thompson sampling whose prior is the friends' observed click rates (needs a friend graph: ecommerce `friends`)",
   optionsSchema: friendThompsonOptions,
+  savable: FriendThompson,
   create: (options, setting) =>
     new FriendThompson({
       ...options,

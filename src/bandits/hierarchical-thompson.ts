@@ -241,6 +241,7 @@ export const hierarchicalThompsonPolicy = definePolicy({
   description:
     "hierarchical Thompson sampling: per-user Beta posteriors shrunk toward a population prior fitted to all users",
   optionsSchema: hierarchicalThompsonOptions,
+  savable: HierarchicalThompson,
   create: (options, setting) =>
     new HierarchicalThompson({
       ...options,

@@ -401,6 +401,7 @@ export const hybridLinUcbPolicy = definePolicy({
   description:
     "hybrid LinUCB: shared and per-arm ridge models on the visit features plus user × arm factors (Li et al. 2010, algorithm 2)",
   optionsSchema: hybridLinUcbOptions,
+  savable: HybridLinUcb,
   create: (options, setting) =>
     new HybridLinUcb({
       ...options,

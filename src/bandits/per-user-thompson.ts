@@ -134,6 +134,7 @@ export const perUserThompsonPolicy = definePolicy({
   type: "per-user-thompson",
   description: "Thompson sampling with one Beta-Bernoulli posterior per user × arm, rewards in [0, 1]",
   optionsSchema: perUserThompsonOptions,
+  savable: PerUserThompson,
   create: (options, setting) =>
     new PerUserThompson({
       ...options,

@@ -136,6 +136,7 @@ export const perUserUcbPolicy = definePolicy({
   type: "per-user-ucb",
   description: "UCB with one table of counts and means per user × arm",
   optionsSchema: perUserUcbOptions,
+  savable: PerUserUcb,
   create: (options, setting) =>
     new PerUserUcb({ ...options, arms: setting.arms, users: setting.users() }) as Policy<unknown>,
 })
