@@ -7,6 +7,7 @@ import { checkHistory, historyCounts, userOf, usersFor } from "./user-arm-table"
 import { checkArm, checkArms, checkInteger, checkUnitReward } from "./validate"
 import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
 import { definePolicy } from "./policy-descriptor"
+import { formatValue } from "../schema/explanation"
 
 /** The options of {@link HierarchicalThompson}. */
 export const hierarchicalThompsonOptions = defineOptions(
@@ -220,7 +221,7 @@ export class HierarchicalThompson implements Policy<VisitorContext> {
     const own = n > 0 ? w * (this.successes[row + arm] / n) : 0
     const population = (1 - w) * (this.priorAlpha[arm] / this.strength(arm))
     const greedy = mean(arm) === mean(best)
-    const f = (v: number) => Number(v.toPrecision(3)).toString()
+    const f = formatValue
     return {
       item: arm,
       score: mean(arm),

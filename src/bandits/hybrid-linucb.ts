@@ -9,6 +9,7 @@ import { checkHistory, historyCounts, userOf, usersFor } from "./user-arm-table"
 import { checkArm, checkArms, checkInteger, checkReward } from "./validate"
 import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
 import { definePolicy } from "./policy-descriptor"
+import { formatValue } from "../schema/explanation"
 
 /** The options of {@link HybridLinUcb}. */
 export const hybridLinUcbOptions = defineOptions({
@@ -379,7 +380,7 @@ export class HybridLinUcb implements Policy<VisitorContext> {
     for (let a = 1; a < K; a++) if (own[a] + shared[a] > own[best] + shared[best]) best = a
     const mean = own[arm] + shared[arm]
     const greedy = mean === own[best] + shared[best]
-    const f = (v: number) => Number(v.toPrecision(3)).toString()
+    const f = formatValue
     return {
       item: arm,
       score: index[arm],

@@ -126,13 +126,7 @@ export class LinThompson implements Policy<FeatureContext> {
 
   /** Why `arm` was played for `context`: its draw of the last `select` against the posterior means x·θ_a. */
   explain(arm: number, context: FeatureContext): Explanation {
-    const x = context.features
-    const d = this.config.dimension
-    const shared = x.length === d
-    if (!shared) featureOffset(this.name, x, 0, this.nArms, d)
-    const means = new Float64Array(this.nArms)
-    for (let a = 0; a < this.nArms; a++) means[a] = this.model.mean(a, x, shared ? 0 : a * d)
-    return sampleExplanation(this.name, arm, this.#draw, means, "x·θ")
+    return sampleExplanation(this.name, arm, this.#draw, this.model.exactMeans(this.name, context.features), "x·θ")
   }
 
   update(arm: number, reward: number, context: FeatureContext): void {

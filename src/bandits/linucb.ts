@@ -117,9 +117,7 @@ export class LinUcb implements ScoringPolicy<FeatureContext> {
     const x = context.features
     const d = this.config.dimension
     const shared = x.length === d
-    if (!shared) featureOffset(this.name, x, 0, this.nArms, d)
-    const means = new Float64Array(this.nArms)
-    for (let a = 0; a < this.nArms; a++) means[a] = this.model.mean(a, x, shared ? 0 : a * d)
+    const means = this.model.exactMeans(this.name, x)
     const width = this.model.quadraticForm(arm, x, shared ? 0 : arm * d)
     const index = means[arm] + this.config.alpha * Math.sqrt(width > 0 ? width : 0)
     return indexExplanation(this.name, arm, index, means, "x·θ")

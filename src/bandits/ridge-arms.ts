@@ -73,6 +73,20 @@ export class RidgeArms {
     return this.inverse[arm * this.packedSize + i * this.dimension - (i * (i - 1)) / 2 + (j - i)]
   }
 
+  /**
+   * Every arm's posterior mean x·θ_a by {@link RidgeArms.mean} (scalar, for explanations) into a new
+   * array: `x` is one shared context (length d) or one block of d features per arm (length K·d),
+   * checked as `featureOffset` does, naming `who`.
+   */
+  exactMeans(who: string, x: Float64Array): Float64Array {
+    const d = this.dimension
+    const shared = x.length === d
+    if (!shared) featureOffset(who, x, 0, this.nArms, d)
+    const out = new Float64Array(this.nArms)
+    for (let a = 0; a < this.nArms; a++) out[a] = this.mean(a, x, shared ? 0 : a * d)
+    return out
+  }
+
   /** θ_aᵀx with x = features[offset .. offset + d). */
   mean(arm: number, x: Float64Array, offset: number): number {
     const d = this.dimension
