@@ -26,7 +26,7 @@ export class LogisticClassifier implements BinaryClassifier {
     const scale = new Float64Array(x.cols)
     for (let i = 0; i < x.data.length; i++) mean[i % x.cols] += x.data[i] / x.rows
     for (let i = 0; i < x.data.length; i++) scale[i % x.cols] += (x.data[i] - mean[i % x.cols]) ** 2 / x.rows
-    for (let c = 0; c < x.cols; c++) scale[c] = scale[c] > 0 ? Math.sqrt(scale[c]) : 1
+    for (let c = 0; c < x.cols; c++) scale[c] = isConstant(scale[c], mean[c], x.rows) ? 1 : Math.sqrt(scale[c])
     this.mean_ = mean
     this.scale_ = scale
     this.model.fit(this.standardised(x), y)
@@ -52,4 +52,15 @@ export class LogisticClassifier implements BinaryClassifier {
     for (let i = 0; i < z.length; i++) z[i] = (x.data[i] - mean[i % x.cols]) / scale[i % x.cols]
     return fromRowMajor(z, x.rows, x.cols)
   }
+}
+
+/**
+ * A column is constant when its computed variance is within the rounding error of computing it
+ * (scikit-learn's `_is_constant_feature`): n·ε·var + (n·mean·ε)². Without this, a constant column whose
+ * mean is not exactly representable gets a variance of about 1e-33 and a scale that blows its rounding
+ * noise up to ±1.
+ */
+function isConstant(variance: number, mean: number, rows: number): boolean {
+  const eps = Number.EPSILON
+  return variance <= rows * eps * variance + (rows * mean * eps) ** 2
 }
