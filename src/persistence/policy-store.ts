@@ -43,6 +43,10 @@ export function policyFromState<C = unknown>(saved: SavedState): Policy<C> {
   const options: Record<string, unknown> = { name: fields.name }
   // a null in a configuration means "not set" (e.g. Softmax's sample-average stepSize)
   for (const [key, value] of Object.entries(config)) if (value !== null) options[key] = value
+  // A per-user policy warm-started on a history with more users grew its tables: build it that large
+  // (its configured `users` is restored with the rest of the state).
+  if (typeof fields.nUsers === "number" && typeof options.users === "number" && fields.nUsers > options.users)
+    options.users = fields.nUsers
   const policy = new Class(options as never) as unknown as Policy<C>
   restoreInto(policy, fields, type)
   return policy
