@@ -1,7 +1,7 @@
 import type { Policy } from "../bandits/policy"
 import type { SavablePolicyClass } from "../bandits/policy-descriptor"
 import { POLICY_DESCRIPTORS } from "../bandits/registry"
-import { readStateFiles, writeStateFiles } from "./state-files"
+import { loadError, readStateFiles, writeStateFiles } from "./state-files"
 import { decodeState, encodeState, restoreInto, type SavedState } from "./state-format"
 
 /** The policies `savePolicy` / `loadPolicy` know, by class name: the registry's savable classes. */
@@ -67,8 +67,13 @@ export function savePolicy(
 
 /**
  * Loads a policy saved by {@link savePolicy}.
- * @throws naming the missing file, or as {@link policyFromState}
+ * @throws naming the missing file, or the file and what is wrong in it (as {@link policyFromState})
  */
 export function loadPolicy<C = unknown>(path: string): Policy<C> {
-  return policyFromState<C>(readStateFiles(path, "loadPolicy"))
+  const saved = readStateFiles(path, "loadPolicy")
+  try {
+    return policyFromState<C>(saved)
+  } catch (e) {
+    throw loadError(e, path, "loadPolicy")
+  }
 }
