@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process"
 import { readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
@@ -165,6 +166,39 @@ describe("the network store", () => {
   it("covers every model class on TensorFlow.js, all listed among the savable models", () => {
     expect(new Set(cases.map(([name]) => name.replace(/ \(.*/, "")))).toEqual(new Set(SAVABLE_NETWORK_MODELS))
     for (const name of SAVABLE_NETWORK_MODELS) expect(SAVABLE_MODELS).toContain(name)
+  })
+
+  it("a model saved here predicts the same in a fresh process, which loads TensorFlow.js only when it loads the model", async () => {
+    // Runs against the built library (npm test builds first), as the lazy-loading tests do.
+    const mlp = await new MultiInputMlp({
+      seed: 7,
+      inputs: [
+        { name: "a", cols: 1, units: 3 },
+        { name: "b", cols: 2, units: 3 },
+      ],
+      hidden: [4],
+      epochs: 2,
+      batchSize: 16,
+      log,
+    }).fit(tabular, labels)
+    const path = join(dir, "fresh-process")
+    saveModel(mlp, path)
+    writeFileSync(join(dir, "features.json"), JSON.stringify(Array.from(tabular.data)))
+    const script = `
+      const L = require("./dist")
+      const tfBefore = Object.keys(require.cache).some((k) => /@tensorflow/.test(k))
+      L.selectBackend({ log: () => {} })
+        .then(() => L.loadModelAsync(${JSON.stringify(path)}))
+        .then((m) => {
+          const data = Float32Array.from(require(${JSON.stringify(join(dir, "features.json"))}))
+          const p = m.predictProba({ data, rows: ${tabular.rows}, cols: ${tabular.cols} })
+          process.stdout.write(JSON.stringify({ tfBefore, p: Array.from(p) }))
+        })`
+    const r = spawnSync(process.execPath, ["-e", script], { cwd: join(__dirname, "..", ".."), encoding: "utf8" })
+    expect(r.stderr).toBe("")
+    const out = JSON.parse(r.stdout) as { tfBefore: boolean; p: number[] }
+    expect(out.tfBefore).toBe(false)
+    expect(out.p).toEqual(Array.from(mlp.predictProba(tabular)))
   })
 
   it("the weights matter: one changed weight changes the predictions", async () => {
