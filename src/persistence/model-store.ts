@@ -1,16 +1,21 @@
 import { KMeans } from "../behavior/kmeans"
 import { MarkovChain } from "../behavior/markov-chain"
 import { PrototypeClassifier } from "../coldstart/prototype-classifier"
+import { EstimatedBehaviorPolicy } from "../evaluation/behavior-policy"
+import { IpwPolicyLearner } from "../evaluation/ipw-policy-learner"
 import { MlpPolicyLearner } from "../evaluation/mlp-policy-learner"
 import { LinearRewardModel } from "../evaluation/reward-model"
+import { TabularSlateRewardModel } from "../evaluation/slate-reward-model"
 import { InterestMlp } from "../neural/interest-mlp"
 import { InterestTagModel } from "../neural/interest-tag-model"
+import { LateFusion } from "../neural/late-fusion"
 import { LogisticClassifier } from "../neural/logistic-classifier"
 import { MultiInputMlp } from "../neural/multi-input-mlp"
 import type { FittedNetwork, SavableNetwork } from "../neural/network-weights"
 import { NextCategoryModel } from "../neural/next-category-model"
 import { RandomForest } from "../neural/random-forest"
 import { Seq2SeqModel } from "../neural/seq2seq-model"
+import { TransferLogistic } from "../neural/transfer-logistic"
 import { CountVectorizer } from "../text/count-vectorizer"
 import { L1LogisticRegression } from "../text/l1-logistic-regression"
 import { LogisticRegression } from "../text/logistic-regression"
@@ -26,13 +31,16 @@ type ModelClass = abstract new (...args: any[]) => object
 
 /**
  * The fitted models (besides policies and recommenders) `saveModel` / `loadModel` know: segmentation,
- * sequence, cold-start, tabular and text models and the off-policy reward model, restored field by
- * field. The models on TensorFlow.js are in {@link NETWORK_CLASSES}.
+ * sequence, cold-start, tabular (transfer logistic, late fusion included) and text models, and the
+ * off-policy reward models, behaviour-policy estimate and IPW policy learner, restored field by field. The models on TensorFlow.js are in {@link NETWORK_CLASSES}.
  */
 const MODEL_CLASSES: Readonly<Record<string, ModelClass>> = {
   CountVectorizer,
+  EstimatedBehaviorPolicy,
+  IpwPolicyLearner,
   KMeans,
   L1LogisticRegression,
+  LateFusion,
   LexiconSentiment,
   LinearRewardModel,
   LogisticClassifier,
@@ -42,8 +50,10 @@ const MODEL_CLASSES: Readonly<Record<string, ModelClass>> = {
   PrototypeClassifier,
   RandomForest,
   SentimentClassifier,
+  TabularSlateRewardModel,
   TfidfVectorizer,
   Tokenizer,
+  TransferLogistic,
 }
 
 /** A model class on TensorFlow.js: how it is built from saved options, and which options it was built with. */
