@@ -21,6 +21,7 @@ export interface FittedNetwork {
  * A model on TensorFlow.js whose fitted network can be saved and rebuilt: the architecture is built
  * again by the model's own code from its options and the saved sizes, then the saved weights are
  * written into it, so the rebuilt model predicts exactly as the saved one (same backend).
+ * @example const saved = mlp.fittedNetwork(); await new InterestMlp(options).restoreNetwork(saved!)
  */
 export interface SavableNetwork {
   /** The fitted state, or undefined before `fit`. */

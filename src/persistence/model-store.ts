@@ -32,7 +32,8 @@ type ModelClass = abstract new (...args: any[]) => object
 /**
  * The fitted models (besides policies and recommenders) `saveModel` / `loadModel` know: segmentation,
  * sequence, cold-start, tabular (transfer logistic, late fusion included) and text models, and the
- * off-policy reward models, behaviour-policy estimate and IPW policy learner, restored field by field. The models on TensorFlow.js are in {@link NETWORK_CLASSES}.
+ * off-policy reward models, behaviour-policy estimate and IPW policy learner, restored field by
+ * field. The models on TensorFlow.js are in {@link NETWORK_CLASSES}.
  */
 const MODEL_CLASSES: Readonly<Record<string, ModelClass>> = {
   CountVectorizer,
