@@ -43,7 +43,7 @@ export class MlpPolicyLearner implements TargetPolicy, SavableNetwork {
   private mean = new Float64Array(0)
   private scale = new Float64Array(0)
   private nPositions = 0
-  private readonly cache = new WeakMap<BanditLog, Int32Array>()
+  private cache = new WeakMap<BanditLog, Int32Array>()
 
   constructor(readonly options: MlpPolicyLearnerOptions) {
     if (!Number.isSafeInteger(options.seed))
@@ -131,6 +131,7 @@ export class MlpPolicyLearner implements TargetPolicy, SavableNetwork {
     }
     this.model?.dispose()
     this.model = model
+    this.cache = new WeakMap()
     this.nActions = nActions
     this.nPositions = nPositions
     this.mean = mean

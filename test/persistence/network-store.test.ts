@@ -9,7 +9,9 @@ import { InterestTagModel } from "../../src/neural/interest-tag-model"
 import type { TagExamples } from "../../src/neural/interest-tag-dataset"
 import type { MultiStepExamples } from "../../src/neural/multi-step-dataset"
 import { MultiInputMlp } from "../../src/neural/multi-input-mlp"
+import type { FittedNetwork } from "../../src/neural/network-weights"
 import { NextCategoryModel } from "../../src/neural/next-category-model"
+import { RandomForest } from "../../src/neural/random-forest"
 import { Seq2SeqModel } from "../../src/neural/seq2seq-model"
 import type { SequenceExamples } from "../../src/neural/sequence-dataset"
 import type { TabularFeatures } from "../../src/neural/tabular-features"
@@ -199,6 +201,20 @@ describe("the network store", () => {
     const out = JSON.parse(r.stdout) as { tfBefore: boolean; p: number[] }
     expect(out.tfBefore).toBe(false)
     expect(out.p).toEqual(Array.from(mlp.predictProba(tabular)))
+  })
+
+  it("loadModelAsync loads the other models too, and a restored network replaces the one a model had", async () => {
+    const forest = new RandomForest({ seed: 3, nEstimators: 3, maxDepth: 3 }).fit(tabular, labels)
+    saveModel(forest, join(dir, "forest"))
+    const loaded = await loadModelAsync<RandomForest>(join(dir, "forest"))
+    expect(Array.from(loaded.predictProba(tabular))).toEqual(Array.from(forest.predictProba(tabular)))
+    const [, make, predict] = cases[cases.length - 1]
+    const trained = (await make()) as MlpPolicyLearner
+    const other = await new MlpPolicyLearner({ seed: 4, hidden: [8], epochs: 1, epsilon: 0.1 }).fit(banditLog)
+    const before = predict(other as never)
+    await other.restoreNetwork(trained.fittedNetwork() as FittedNetwork)
+    expect(predict(other as never)).toEqual(predict(trained as never))
+    expect(predict(other as never)).not.toEqual(before)
   })
 
   it("the weights matter: one changed weight changes the predictions", async () => {
