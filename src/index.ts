@@ -966,6 +966,9 @@ export type {
   ResolvedSequenceModelOptions,
   MultiStepExamples,
   MultiStepScores,
+  FittedNetwork,
+  NetworkWeight,
+  SavableNetwork,
 } from "./neural"
 export {
   checkOffPolicyInput,
@@ -1140,8 +1143,11 @@ export {
   SAVABLE_RECOMMENDERS,
   modelState,
   modelFromState,
+  modelFromStateAsync,
   saveModel,
   loadModel,
+  loadModelAsync,
   SAVABLE_MODELS,
+  SAVABLE_NETWORK_MODELS,
 } from "./persistence"
 export type { EncodedValue, SavedState } from "./persistence"

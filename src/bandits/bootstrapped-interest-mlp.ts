@@ -316,6 +316,7 @@ export const bootstrappedInterestMlpPolicy = definePolicy({
   description:
     "bootstrapped neural bandit: a small MLP with H bootstrapped heads, one drawn per step (Osband et al. 2016)",
   optionsSchema: bootstrappedInterestMlpConfigOptions,
+  savable: BootstrappedInterestMlp,
   create: ({ features, ...options }, setting) => {
     const dimension = checkOptions("BootstrappedInterestMlp", bootstrappedInterestMlpConfigOptions, { features })
       .features

@@ -5,6 +5,14 @@ import { ensureBackend } from "../neural/backend"
 import { trainModel } from "../neural/train"
 import { createRng } from "../random/rng"
 import type { TargetPolicy } from "../schema/target-policy"
+import {
+  fittedArray,
+  fittedInteger,
+  readWeights,
+  writeWeights,
+  type FittedNetwork,
+  type SavableNetwork,
+} from "../neural/network-weights"
 
 /** Options of `MlpPolicyLearner` (defaults in brackets). */
 export interface MlpPolicyLearnerOptions {
@@ -28,14 +36,14 @@ export interface MlpPolicyLearnerOptions {
  * Probabilities are computed for a whole log in one batch and cached per log.
  * @example const pi = await new MlpPolicyLearner({ seed: 1, epochs: 30 }).fit(trainLog); evaluateOffPolicy(testLog, pi, options)
  */
-export class MlpPolicyLearner implements TargetPolicy {
+export class MlpPolicyLearner implements TargetPolicy, SavableNetwork {
   readonly name: string
   nActions = 0
   private model: Tf.LayersModel | undefined
   private mean = new Float64Array(0)
   private scale = new Float64Array(0)
   private nPositions = 0
-  private readonly cache = new WeakMap<BanditLog, Int32Array>()
+  private cache = new WeakMap<BanditLog, Int32Array>()
 
   constructor(readonly options: MlpPolicyLearnerOptions) {
     if (!Number.isSafeInteger(options.seed))
@@ -66,27 +74,9 @@ export class MlpPolicyLearner implements TargetPolicy {
     const x = this.design(log, rows)
     const y = new Float32Array(rows.length * K)
     rows.forEach((i, k) => (y[k * K + log.action[i]] = log.reward[i] / log.propensity[i]))
-    const initRng = createRng(this.options.seed, 0)
     this.model?.dispose()
     const tf = loadTf()
-    const input = tf.input({ shape: [width] })
-    let h: Tf.SymbolicTensor = input
-    for (const units of this.options.hidden ?? [32])
-      h = tf.layers
-        .dense({
-          units,
-          activation: "relu",
-          kernelInitializer: tf.initializers.glorotUniform({ seed: initRng.nextUint32() }),
-        })
-        .apply(h) as Tf.SymbolicTensor
-    const out = tf.layers
-      .dense({
-        units: K,
-        activation: "softmax",
-        kernelInitializer: tf.initializers.glorotUniform({ seed: initRng.nextUint32() }),
-      })
-      .apply(h) as Tf.SymbolicTensor
-    const model = tf.model({ inputs: input, outputs: out })
+    const model = this.network(width, K)
     // categorical cross-entropy −Σₐ yₐ log πₐ with y = (r/p)·onehot(a): the IPW-weighted log-likelihood
     model.compile({ optimizer: tf.train.adam(this.options.learningRate ?? 0.01), loss: "categoricalCrossentropy" })
     const xs = tf.tensor2d(x, [rows.length, width])
@@ -117,10 +107,65 @@ export class MlpPolicyLearner implements TargetPolicy {
     out[best[i]] += 1 - e
   }
 
+  fittedNetwork(): FittedNetwork | undefined {
+    if (this.model === undefined) return undefined
+    return {
+      fitted: { nActions: this.nActions, nPositions: this.nPositions, mean: this.mean, scale: this.scale },
+      weights: readWeights(this.model),
+    }
+  }
+
+  async restoreNetwork(saved: FittedNetwork): Promise<void> {
+    const who = "MlpPolicyLearner"
+    const nActions = fittedInteger(saved, "nActions", who)
+    const nPositions = fittedInteger(saved, "nPositions", who, 0)
+    const mean = fittedArray(saved, "mean", Float64Array, who)
+    const scale = fittedArray(saved, "scale", Float64Array, who, mean.length)
+    await ensureBackend(() => undefined)
+    const model = this.network(mean.length + nPositions, nActions)
+    try {
+      writeWeights(model, saved.weights, who)
+    } catch (e) {
+      model.dispose()
+      throw e
+    }
+    this.model?.dispose()
+    this.model = model
+    this.cache = new WeakMap()
+    this.nActions = nActions
+    this.nPositions = nPositions
+    this.mean = mean
+    this.scale = scale
+  }
+
   /** Frees the network's tensors. */
   dispose(): void {
     this.model?.dispose()
     this.model = undefined
+  }
+
+  /** The (uncompiled) network for `width` inputs and K actions, its initializers seeded by stream 0 of the seed. */
+  private network(width: number, K: number): Tf.LayersModel {
+    const tf = loadTf()
+    const initRng = createRng(this.options.seed, 0)
+    const input = tf.input({ shape: [width] })
+    let h: Tf.SymbolicTensor = input
+    for (const units of this.options.hidden ?? [32])
+      h = tf.layers
+        .dense({
+          units,
+          activation: "relu",
+          kernelInitializer: tf.initializers.glorotUniform({ seed: initRng.nextUint32() }),
+        })
+        .apply(h) as Tf.SymbolicTensor
+    const out = tf.layers
+      .dense({
+        units: K,
+        activation: "softmax",
+        kernelInitializer: tf.initializers.glorotUniform({ seed: initRng.nextUint32() }),
+      })
+      .apply(h) as Tf.SymbolicTensor
+    return tf.model({ inputs: input, outputs: out })
   }
 
   private greedyActions(log: BanditLog): Int32Array {

@@ -11,6 +11,14 @@ import {
 } from "./sequence-model-options"
 import type { EpochRecord, TrainHistory } from "./train"
 import { trainSequenceModel } from "./train-sequence-model"
+import {
+  fittedHistory,
+  fittedInteger,
+  readWeights,
+  writeWeights,
+  type FittedNetwork,
+  type SavableNetwork,
+} from "./network-weights"
 
 /** Options of {@link InterestTagModel} (defaults in brackets; see {@link SequenceModelOptions}). */
 export type TagModelOptions = SequenceModelOptions
@@ -27,7 +35,7 @@ export type TagModelOptions = SequenceModelOptions
  * const m = await new InterestTagModel({ encoder: "gru", seed: 1, epochs: 5 }).fit(train)
  * rankInterestTags(m.predictScores(latest).subarray(0, C), world.categories, 3) // [{ en: "Shoes", zh: "鞋靴", … }, …]
  */
-export class InterestTagModel {
+export class InterestTagModel implements SavableNetwork {
   readonly name: string
   readonly config: ResolvedSequenceModelOptions
   model_: tf.LayersModel | undefined
@@ -86,6 +94,32 @@ export class InterestTagModel {
           model.predict(tf.tensor2d(x.inputs, [x.rows, x.window], "float32"), { batchSize: 1024 }) as tf.Tensor
         ).dataSync() as Float32Array,
     )
+  }
+
+  fittedNetwork(): FittedNetwork | undefined {
+    if (this.model_ === undefined) return undefined
+    return {
+      fitted: { nCategories: this.nCategories_, window: this.window_, history: this.history_ },
+      weights: readWeights(this.model_),
+    }
+  }
+
+  async restoreNetwork(saved: FittedNetwork): Promise<void> {
+    const nCategories = fittedInteger(saved, "nCategories", this.name)
+    const window = fittedInteger(saved, "window", this.name)
+    await ensureBackend(this.config.log)
+    this.dispose()
+    const model = this.build(nCategories, window)
+    try {
+      writeWeights(model, saved.weights, this.name)
+    } catch (e) {
+      model.dispose()
+      throw e
+    }
+    this.model_ = model
+    this.nCategories_ = nCategories
+    this.window_ = window
+    this.history_ = fittedHistory(saved)
   }
 
   dispose(): void {

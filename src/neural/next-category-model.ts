@@ -12,6 +12,14 @@ import {
 } from "./sequence-model-options"
 import type { EpochRecord, TrainHistory } from "./train"
 import { trainSequenceModel } from "./train-sequence-model"
+import {
+  fittedHistory,
+  fittedInteger,
+  readWeights,
+  writeWeights,
+  type FittedNetwork,
+  type SavableNetwork,
+} from "./network-weights"
 
 /** Options of {@link NextCategoryModel} (defaults in brackets; the shared ones in {@link SequenceModelOptions}). */
 export interface NextCategoryOptions extends SequenceModelOptions {
@@ -31,7 +39,7 @@ export interface NextCategoryOptions extends SequenceModelOptions {
  * const m = await new NextCategoryModel({ encoder: "gru", seed: 1, epochs: 5 }).fit(train)
  * const p = m.predictProba(test) // rows × categories
  */
-export class NextCategoryModel {
+export class NextCategoryModel implements SavableNetwork {
   readonly name: string
   readonly config: ResolvedSequenceModelOptions & { dropout: number; l2: number }
   model_: tf.LayersModel | undefined
@@ -100,6 +108,32 @@ export class NextCategoryModel {
           model.predict(tf.tensor2d(x.inputs, [x.rows, x.window], "float32"), { batchSize: 1024 }) as tf.Tensor
         ).dataSync() as Float32Array,
     )
+  }
+
+  fittedNetwork(): FittedNetwork | undefined {
+    if (this.model_ === undefined) return undefined
+    return {
+      fitted: { nCategories: this.nCategories_, window: this.window_, history: this.history_ },
+      weights: readWeights(this.model_),
+    }
+  }
+
+  async restoreNetwork(saved: FittedNetwork): Promise<void> {
+    const nCategories = fittedInteger(saved, "nCategories", this.name)
+    const window = fittedInteger(saved, "window", this.name)
+    await ensureBackend(this.config.log)
+    this.dispose()
+    const model = this.build(nCategories, window)
+    try {
+      writeWeights(model, saved.weights, this.name)
+    } catch (e) {
+      model.dispose()
+      throw e
+    }
+    this.model_ = model
+    this.nCategories_ = nCategories
+    this.window_ = window
+    this.history_ = fittedHistory(saved)
   }
 
   dispose(): void {

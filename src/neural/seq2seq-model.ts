@@ -10,6 +10,14 @@ import {
 } from "./sequence-model-options"
 import { loadTf } from "./tf"
 import { type EpochRecord, type TrainHistory, trainModel } from "./train"
+import {
+  type FittedNetwork,
+  fittedHistory,
+  fittedInteger,
+  readWeights,
+  type SavableNetwork,
+  writeWeights,
+} from "./network-weights"
 
 /** The parts of a fitted {@link Seq2SeqModel}: one set of layers, three graphs over them. */
 interface Seq2SeqGraphs {
@@ -32,7 +40,7 @@ interface Seq2SeqGraphs {
  * const m = await new Seq2SeqModel({ encoder: "gru", seed: 1, epochs: 3 }).fit(train)
  * const p = m.predictProba(test) // rows × horizon × categories, greedy decoding
  */
-export class Seq2SeqModel {
+export class Seq2SeqModel implements SavableNetwork {
   readonly name: string
   readonly config: ResolvedSequenceModelOptions
   graphs_: Seq2SeqGraphs | undefined
@@ -142,6 +150,35 @@ export class Seq2SeqModel {
     } finally {
       tf.dispose([...inputs, y])
     }
+  }
+
+  /** The weights of the teacher-forcing graph, which holds every layer (the encoder and step graphs share them). */
+  fittedNetwork(): FittedNetwork | undefined {
+    if (this.graphs_ === undefined) return undefined
+    return {
+      fitted: { nCategories: this.nCategories_, window: this.window_, horizon: this.horizon_, history: this.history_ },
+      weights: readWeights(this.graphs_.train),
+    }
+  }
+
+  async restoreNetwork(saved: FittedNetwork): Promise<void> {
+    const nCategories = fittedInteger(saved, "nCategories", this.name)
+    const window = fittedInteger(saved, "window", this.name)
+    const horizon = fittedInteger(saved, "horizon", this.name)
+    await ensureBackend(this.config.log)
+    this.dispose()
+    const graphs = this.build(nCategories, window, horizon)
+    try {
+      writeWeights(graphs.train, saved.weights, this.name)
+    } catch (e) {
+      graphs.train.dispose()
+      throw e
+    }
+    this.graphs_ = graphs
+    this.nCategories_ = nCategories
+    this.window_ = window
+    this.horizon_ = horizon
+    this.history_ = fittedHistory(saved)
   }
 
   dispose(): void {

@@ -8,6 +8,14 @@ import { checkBinaryLabels, checkTabularFeatures, type TabularFeatures } from ".
 import { trainModel, type EpochRecord, type ModelInputs, type TrainHistory } from "./train"
 import { DenseTrainer } from "./dense-trainer"
 import { trainDense } from "./train-dense"
+import {
+  fittedArray,
+  fittedHistory,
+  readWeights,
+  writeWeights,
+  type FittedNetwork,
+  type SavableNetwork,
+} from "./network-weights"
 
 /** Training options shared by the TensorFlow.js classifiers (defaults in brackets). */
 export interface TfClassifierOptions {
@@ -64,7 +72,7 @@ function checkPositiveInt(name: string, v: number): void {
  * (z-scores with the training set's mean and sd, kept as learned state), seeded building, reproducible
  * training through {@link trainModel}, batched prediction inside `tf.tidy`, and `dispose()`.
  */
-export abstract class TfBinaryClassifier implements BinaryClassifier {
+export abstract class TfBinaryClassifier implements BinaryClassifier, SavableNetwork {
   abstract readonly name: string
   readonly config: Required<Omit<TfClassifierOptions, "earlyStopping" | "log">> &
     Pick<TfClassifierOptions, "earlyStopping" | "log">
@@ -124,12 +132,7 @@ export abstract class TfBinaryClassifier implements BinaryClassifier {
     const backend = await ensureBackend(this.config.log)
     this.dispose()
     this.standardise(x)
-    const initRng = createRng(this.config.seed, 0)
-    const kit: LayerKit = {
-      init: () => tf.initializers.glorotUniform({ seed: initRng.nextUint32() }),
-      regularizer: this.config.l2 > 0 ? tf.regularizers.l2({ l2: this.config.l2 }) : undefined,
-      dropoutRng: createRng(this.config.seed, 1),
-    }
+    const kit = this.layerKit()
     const model = this.build(x.cols, kit)
     model.compile({ optimizer: tf.train.adam(this.config.learningRate), loss: "binaryCrossentropy" })
     this.model_ = model
@@ -188,6 +191,33 @@ export abstract class TfBinaryClassifier implements BinaryClassifier {
     return out
   }
 
+  fittedNetwork(): FittedNetwork | undefined {
+    if (this.model_ === undefined) return undefined
+    return {
+      fitted: { mean: this.mean_, scale: this.scale_, history: this.history_ },
+      weights: readWeights(this.model_),
+    }
+  }
+
+  async restoreNetwork(saved: FittedNetwork): Promise<void> {
+    const mean = fittedArray(saved, "mean", Float32Array, this.name)
+    const scale = fittedArray(saved, "scale", Float32Array, this.name, mean.length)
+    this.checkColumns(mean.length)
+    await ensureBackend(this.config.log)
+    this.dispose()
+    const model = this.build(mean.length, this.layerKit())
+    try {
+      writeWeights(model, saved.weights, this.name)
+    } catch (e) {
+      model.dispose()
+      throw e
+    }
+    this.model_ = model
+    this.mean_ = mean
+    this.scale_ = scale
+    this.history_ = fittedHistory(saved)
+  }
+
   dispose(): void {
     // The optimizer was passed in as an object, so model.dispose() leaves its moment estimates behind.
     this.model_?.optimizer?.dispose()
@@ -237,6 +267,17 @@ export abstract class TfBinaryClassifier implements BinaryClassifier {
     })
     setDenseWeights(model, layers)
     return history
+  }
+
+  /** The seeded initializers, regularizer and dropout generator `build` gets (streams 0 and 1 of the seed). */
+  private layerKit(): LayerKit {
+    const tf = loadTf()
+    const initRng = createRng(this.config.seed, 0)
+    return {
+      init: () => tf.initializers.glorotUniform({ seed: initRng.nextUint32() }),
+      regularizer: this.config.l2 > 0 ? tf.regularizers.l2({ l2: this.config.l2 }) : undefined,
+      dropoutRng: createRng(this.config.seed, 1),
+    }
   }
 
   private standardise(x: TabularFeatures): void {

@@ -8,4 +8,13 @@ export {
   loadRecommender,
   SAVABLE_RECOMMENDERS,
 } from "./recommender-store"
-export { modelState, modelFromState, saveModel, loadModel, SAVABLE_MODELS } from "./model-store"
+export {
+  modelState,
+  modelFromState,
+  modelFromStateAsync,
+  saveModel,
+  loadModel,
+  loadModelAsync,
+  SAVABLE_MODELS,
+  SAVABLE_NETWORK_MODELS,
+} from "./model-store"

@@ -1,7 +1,7 @@
 import type { Policy } from "../bandits/policy"
 import type { SavablePolicyClass } from "../bandits/policy-descriptor"
 import { POLICY_DESCRIPTORS } from "../bandits/registry"
-import { readStateFiles, writeStateFiles } from "./state-files"
+import { loadError, readStateFiles, writeStateFiles } from "./state-files"
 import { decodeState, encodeState, restoreInto, type SavedState } from "./state-format"
 
 /** The policies `savePolicy` / `loadPolicy` know, by class name: the registry's savable classes. */
@@ -43,6 +43,10 @@ export function policyFromState<C = unknown>(saved: SavedState): Policy<C> {
   const options: Record<string, unknown> = { name: fields.name }
   // a null in a configuration means "not set" (e.g. Softmax's sample-average stepSize)
   for (const [key, value] of Object.entries(config)) if (value !== null) options[key] = value
+  // A per-user policy warm-started on a history with more users grew its tables: build it that large
+  // (its configured `users` is restored with the rest of the state).
+  if (typeof fields.nUsers === "number" && typeof options.users === "number" && fields.nUsers > options.users)
+    options.users = fields.nUsers
   const policy = new Class(options as never) as unknown as Policy<C>
   restoreInto(policy, fields, type)
   return policy
@@ -63,8 +67,13 @@ export function savePolicy(
 
 /**
  * Loads a policy saved by {@link savePolicy}.
- * @throws naming the missing file, or as {@link policyFromState}
+ * @throws naming the missing file, or the file and what is wrong in it (as {@link policyFromState})
  */
 export function loadPolicy<C = unknown>(path: string): Policy<C> {
-  return policyFromState<C>(readStateFiles(path, "loadPolicy"))
+  const saved = readStateFiles(path, "loadPolicy")
+  try {
+    return policyFromState<C>(saved)
+  } catch (e) {
+    throw loadError(e, path, "loadPolicy")
+  }
 }

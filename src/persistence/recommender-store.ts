@@ -11,7 +11,7 @@ import { ImplicitAls } from "../recommenders/implicit-als"
 import { ItemKnn } from "../recommenders/item-knn"
 import { Popularity } from "../recommenders/popularity"
 import { UserKnn } from "../recommenders/user-knn"
-import { readStateFiles, writeStateFiles } from "./state-files"
+import { loadError, readStateFiles, writeStateFiles } from "./state-files"
 import { decodeState, encodeState, restoreInto, type SavedState } from "./state-format"
 
 type Fields = { [key: string]: unknown }
@@ -93,8 +93,13 @@ export function saveRecommender(
 
 /**
  * Loads a recommender saved by {@link saveRecommender}.
- * @throws naming the missing file, or as {@link recommenderFromState}
+ * @throws naming the missing file, or the file and what is wrong in it (as {@link recommenderFromState})
  */
 export function loadRecommender(path: string): BaseRecommender {
-  return recommenderFromState(readStateFiles(path, "loadRecommender"))
+  const saved = readStateFiles(path, "loadRecommender")
+  try {
+    return recommenderFromState(saved)
+  } catch (e) {
+    throw loadError(e, path, "loadRecommender")
+  }
 }

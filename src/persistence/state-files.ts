@@ -37,3 +37,11 @@ export function readStateFiles(path: string, who: string): SavedState {
   for (const p of [json, bin]) if (!existsSync(p)) throw new Error(`${who}: ${p} does not exist`)
   return { json: readFileSync(json, "utf8"), binary: new Uint8Array(readFileSync(bin)) }
 }
+
+/**
+ * An error met while decoding `<path>.json` and `<path>.bin`, as one line naming the caller and the file.
+ * @internal
+ */
+export function loadError(error: unknown, path: string, who: string): Error {
+  return new Error(`${who}: ${path}.json: ${error instanceof Error ? error.message : String(error)}`)
+}

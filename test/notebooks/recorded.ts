@@ -208,6 +208,7 @@ export const RECORDED: Readonly<Record<string, Readonly<Record<string, RecordedE
     epsLast: { value: 0.1, tol: 0.005 },
     thompsonFirst: { value: 0.33, tol: 0.005 },
     thompsonLast: { value: 0.03, tol: 0.005 },
+    mlpReloadDiffering: { value: 0, tol: 0 },
   },
   "20-ab-testing.ipynb": {
     abTrueDifference: { value: 0.064, tol: 0.0005 },

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest"
 import {
   BayesUcb,
   BetaThompson,
+  BootstrappedInterestMlp,
   DiscountedThompson,
   DiscountedUcb,
   EpsilonGreedy,
@@ -17,6 +18,7 @@ import {
   LinThompson,
   LinUcb,
   OptimisticGreedy,
+  PerUserThompson,
   RandomPolicy,
   SegmentEpsilonGreedy,
   SlidingWindowThompson,
@@ -78,6 +80,10 @@ const factories: [string, () => Policy<unknown>][] = [
   ["LinThompson", () => new LinThompson({ arms: K, dimension: D, v: 0.3, probabilityDraws: 300 })],
   ["SegmentEpsilonGreedy", () => new SegmentEpsilonGreedy({ arms: K, epsilons: [0.05, 0.3], users: 3 })],
   ["FeedbackReweighting", () => new FeedbackReweighting({ arms: K, users: 3 })],
+  [
+    "BootstrappedInterestMlp",
+    () => new BootstrappedInterestMlp({ arms: K, dimension: D, users: 3, hidden: 8, heads: 3, batch: 7, seed: 5 }),
+  ],
 ] as unknown as [string, () => Policy<unknown>][]
 
 /** Every savable policy of the registry, with its defaults (a required list option gets [0.05, 0.3]). */
@@ -117,6 +123,33 @@ describe("saving and loading policy state (stable JSON + binary, versioned)", ()
       if (!name.startsWith("RandomPolicy")) expect(policyState(make()).binary).not.toEqual(saved.binary)
     })
   }
+
+  it.each([
+    [
+      "BootstrappedInterestMlp",
+      () => new BootstrappedInterestMlp({ arms: K, users: 2, hidden: 8, heads: 3, epochs: 2, seed: 1 }),
+    ],
+    ["PerUserThompson", () => new PerUserThompson({ arms: K, users: 2, probabilityDraws: 300 })],
+  ] as [string, () => Policy<unknown>][])(
+    "%s warm-started on a history with more users than it was built for round-trips",
+    (_, make) => {
+      const rows = 40
+      const history = {
+        nUsers: 6,
+        nArms: K,
+        user: Int32Array.from({ length: rows }, (_, i) => i % 6),
+        arm: Int32Array.from({ length: rows }, (_, i) => (i * 3) % K),
+        reward: Float64Array.from({ length: rows }, (_, i) => (i % 4 === 0 ? 1 : 0)),
+        propensity: new Float64Array(rows).fill(1 / K),
+      }
+      const policy = make()
+      policy.warmStart?.(history, createRng(4))
+      const loaded = policyFromState(policyState(policy))
+      expect(policyState(loaded).json).toBe(policyState(policy).json)
+      expect(Array.from(loaded.probabilities({ user: 5 }))).toEqual(Array.from(policy.probabilities({ user: 5 })))
+      expect(play(loaded, 3, 0, 40)).toEqual(play(policy, 3, 0, 40))
+    },
+  )
 
   const dir = mkdtempSync(join(tmpdir(), "interest-lab-policy-"))
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
