@@ -93,6 +93,7 @@ export class MlpPolicyLearner implements TargetPolicy, SavableNetwork {
       tf.dispose([xs, ys])
     }
     this.model = model
+    this.cache = new WeakMap()
     return this
   }
 

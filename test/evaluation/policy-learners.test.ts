@@ -76,9 +76,20 @@ describe("policies learned from logs (OBP's IPWLearner and QLearner)", () => {
     }
     const result = evaluateOffPolicy(test, a, { estimators: ["snipw"], rng: createRng(1), resamples: 0 })
     expect(Math.abs(result.estimates.snipw.value - v)).toBeLessThan(3.5 * result.estimates.snipw.stderr + 0.005)
+    // Refitting forgets the greedy actions cached for a log under the previous network.
+    await b.fit(sliceBanditLog(train, 0, 1000))
+    const before = Array.from({ length: 200 }, (_, i) => (b.actionProbabilities(test, i, pb), Array.from(pb)))
+    await b.fit(train)
+    const changed = before.filter((p, i) => (b.actionProbabilities(test, i, pb), p.join() !== Array.from(pb).join()))
+    expect(changed.length).toBeGreaterThan(0)
+    for (let i = 0; i < 200; i++) {
+      a.actionProbabilities(test, i, pa)
+      b.actionProbabilities(test, i, pb)
+      expect(Array.from(pb)).toEqual(Array.from(pa))
+    }
     a.dispose()
     b.dispose()
-  }, 60_000)
+  }, 120_000)
 
   it("rejects negative rewards", () => {
     const bad = { ...train, reward: train.reward.map((r) => r - 1) }
