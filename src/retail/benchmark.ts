@@ -178,13 +178,13 @@ function defaultBenchmarkThreads(): number {
   return __filename.endsWith(".js") && availableParallelism() > 1 ? 2 : 1
 }
 
-/** Rough relative training-plus-ranking cost of each model on Online Retail (docs/performance.md). */
+/** Rough training-plus-ranking time of each model on Online Retail, in tenths of a second (docs/performance.md, 2026-12-07). */
 const MODEL_COST: Readonly<Record<BenchmarkModelName, number>> = {
-  popularity: 1,
-  itemknn: 6,
-  als: 20,
-  bpr: 35,
-  ease: 30,
+  popularity: 2,
+  itemknn: 12,
+  als: 35,
+  bpr: 60,
+  ease: 60,
 }
 
 /**
