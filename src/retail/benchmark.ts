@@ -121,11 +121,15 @@ export interface BenchmarkOptions {
   k: number
   /** Seed of the learned models' initialisation and sampling (default 0). */
   seed?: number
-  /** Called as each model is started on this thread, or waited for when another thread trains it. */
+  /**
+   * Called as each model is started on this thread, or waited for when the worker thread trains it;
+   * `index` counts the models started before it (the model's place in the list on one thread).
+   */
   onModel?: (name: BenchmarkModelName, index: number) => void
   /**
-   * Threads that train the models (default: 2 on a machine with two or more cores when this module
-   * runs compiled, else 1). The numbers are the same for any count: each model runs whole on one thread.
+   * Threads that train the models: 1, or 2 and more for two (default: 2 on a machine with two or more
+   * cores when this module runs compiled, else 1). The numbers are the same either way: each model runs
+   * whole on one thread.
    */
   threads?: number
 }
@@ -159,13 +163,14 @@ export function runRetailBenchmark(
     binary ??= binaryInteractions(data.train)
     return runBenchmarkModel(data, binary, name, options.k, seed)
   }
-  models.forEach((name, index) => {
-    if (offloaded.has(name)) return
-    options.onModel?.(name, index)
+  let started = 0
+  for (const name of models) {
+    if (offloaded.has(name)) continue
+    options.onModel?.(name, started++)
     results.set(name, run(name))
-  })
+  }
   if (worker) {
-    models.forEach((name, index) => offloaded.has(name) && options.onModel?.(name, index))
+    for (const name of models) if (offloaded.has(name)) options.onModel?.(name, started++)
     // A worker that failed leaves its models to this thread (same numbers, only slower).
     const theirs = worker.collect()
     split!.worker.forEach((name, i) => results.set(name, theirs?.[i] ?? run(name)))

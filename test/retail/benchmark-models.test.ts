@@ -85,8 +85,13 @@ describe("the five-model Online Retail benchmark", () => {
       const names = ["popularity", "itemknn"] as const
       const order: string[] = []
       const one = runRetailBenchmark(data, names, { k: 10, threads: 1 })
-      const two = runRetailBenchmark(data, names, { k: 10, threads: 2, onModel: (name) => order.push(name) })
-      expect(order).toEqual(["popularity", "itemknn"])
+      const two = runRetailBenchmark(data, names, {
+        k: 10,
+        threads: 2,
+        onModel: (name, i) => order.push(`${i} ${name}`),
+      })
+      // Popularity runs here, item-kNN on the worker (waited for second).
+      expect(order).toEqual(["0 popularity", "1 itemknn"])
       for (let m = 0; m < names.length; m++) {
         expect(two[m].name).toBe(names[m])
         expect(two[m].coverage).toBe(one[m].coverage)
