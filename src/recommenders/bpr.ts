@@ -1,9 +1,10 @@
-import { createRng } from "../random/rng"
+import { createRng, Xoshiro128 } from "../random/rng"
 import type { Rng } from "../random/rng"
 import { randomInt } from "../random/uniform"
 import { BaseRecommender } from "./base-recommender"
 import { checkInteger, checkNonNegative } from "./checks"
-import { randomFactors } from "./factors"
+import { uniformBprEpoch } from "./bpr-epoch"
+import { biasedDotScores, randomFactors } from "./factors"
 import type { Explanation } from "../schema/explanation"
 import { formatValue } from "../schema/explanation"
 import type { Interactions } from "../schema/interactions"
@@ -82,7 +83,18 @@ export class Bpr extends BaseRecommender {
       temperature: this.config.negativeTemperature,
     })
     this.loss_ = []
+    // The default sampler on the default generator: the same epoch with everything in locals.
+    const fast = this.config.negatives === "uniform" && rng instanceof Xoshiro128
+    const state = new Int32Array(4)
+    const sums = new Float64Array(3)
     for (let epoch = 0; epoch < epochs; epoch++) {
+      if (fast) {
+        rng.saveState(state)
+        uniformBprEpoch(state, train, userOf, w, h, bias, f, eta, lambda, sums)
+        rng.loadState(state)
+        this.loss_.push(sums[1] > 0 ? sums[0] / sums[1] : 0)
+        continue
+      }
       negatives.refreshScores(w, h, bias, f)
       let loss = 0
       let draws = 0
@@ -121,15 +133,14 @@ export class Bpr extends BaseRecommender {
 
   protected scoreKnownUser(user: number): Float64Array {
     const train = this.fitted()
-    const f = this.config.factors
-    const out = new Float64Array(train.nItems)
-    const ru = user * f
-    for (let i = 0; i < train.nItems; i++) {
-      let s = this.itemBias_[i]
-      for (let k = 0; k < f; k++) s += this.userFactors_[ru + k] * this.itemFactors_[i * f + k]
-      out[i] = s
-    }
-    return out
+    return biasedDotScores(
+      this.userFactors_,
+      user,
+      this.itemFactors_,
+      this.itemBias_,
+      train.nItems,
+      this.config.factors,
+    )
   }
 
   /** b_i and one product w_uk·h_ik per latent factor. */

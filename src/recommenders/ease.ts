@@ -65,10 +65,19 @@ export class Ease extends BaseRecommender {
     const n = train.nItems
     const b = this.weights_
     const scores = new Float64Array(n)
+    const n4 = n - (n % 4)
+    // Each score adds its terms in the order of the user's items; four items per step only saves loop overhead.
     for (let p = train.indptr[user]; p < train.indptr[user + 1]; p++) {
       const rj = train.items[p] * n
       const x = train.values[p]
-      for (let i = 0; i < n; i++) scores[i] += x * b[rj + i]
+      let i = 0
+      for (; i < n4; i += 4) {
+        scores[i] += x * b[rj + i]
+        scores[i + 1] += x * b[rj + i + 1]
+        scores[i + 2] += x * b[rj + i + 2]
+        scores[i + 3] += x * b[rj + i + 3]
+      }
+      for (; i < n; i++) scores[i] += x * b[rj + i]
     }
     return scores
   }

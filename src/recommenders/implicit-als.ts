@@ -6,6 +6,7 @@ import { dotScores, gramian, randomFactors } from "./factors"
 import type { Explanation } from "../schema/explanation"
 import type { Interactions } from "../schema/interactions"
 import { additiveExplanation, FACTOR_LEAD, factorContributions } from "./explanation"
+import { FactorHeap } from "../linalg/kernels/factor-heap"
 import { transposeInteractions } from "../schema/interactions"
 
 export interface ImplicitAlsOptions {
@@ -62,17 +63,27 @@ export class ImplicitAls extends BaseRecommender {
   protected fitModel(train: Interactions, rng: Rng = createRng(this.config.seed)): void {
     const { factors: f, iterations, initScale } = this.config
     const byItem = transposeInteractions(train)
-    const x = randomFactors(rng, train.nUsers, f, initScale)
-    const y = randomFactors(rng, train.nItems, f, initScale)
-    const work = new CgWork(f)
+    const nnz = train.items.length
+    const { nUsers, nItems } = train
+    // Heap layout (doubles): X, Y, G, r, d, ad, user-side values, item-side values; (int32s) user-side items, item-side items.
+    const xAt = 0
+    const yAt = nUsers * f
+    const gAt = yAt + nItems * f
+    const rAt = gAt + f * f
+    const heap = FactorHeap.create(rAt + 3 * f + 2 * nnz, 2 * nnz, { f })
+    heap.f64.set(randomFactors(rng, nUsers, f, initScale), xAt)
+    heap.f64.set(randomFactors(rng, nItems, f, initScale), yAt)
+    const byUserRows = heapRows(heap, train, rAt + 3 * f, 0)
+    const byItemRows = heapRows(heap, byItem, rAt + 3 * f + nnz, nnz)
+    const work = { heap, g: gAt, r: rAt, d: rAt + f, ad: rAt + 2 * f }
     this.loss_ = []
     for (let it = 0; it < iterations; it++) {
-      this.sweep(train, x, y, work)
-      this.sweep(byItem, y, x, work)
-      this.loss_.push(this.loss(train, x, y, work))
+      this.sweep(byUserRows, xAt, yAt, work)
+      this.sweep(byItemRows, yAt, xAt, work)
+      this.loss_.push(this.loss(byUserRows, xAt, yAt, work))
     }
-    this.userFactors_ = x
-    this.itemFactors_ = y
+    this.userFactors_ = heap.f64.slice(xAt, xAt + nUsers * f)
+    this.itemFactors_ = heap.f64.slice(yAt, yAt + nItems * f)
   }
 
   protected scoreKnownUser(user: number): Float64Array {
@@ -86,119 +97,94 @@ export class ImplicitAls extends BaseRecommender {
     return additiveExplanation(item, this.scoreKnownUser(user)[item], terms, FACTOR_LEAD, "")
   }
 
-  /** Updates every row of `x` given the fixed `y`, rows of `m` indexing into `y`. */
-  private sweep(m: Interactions, x: Float64Array, y: Float64Array, w: CgWork): void {
+  /** Updates every row of X (at `x`) given the fixed Y (at `y`), rows of `m` indexing into Y. */
+  private sweep(m: HeapRows, x: number, y: number, w: CgWork): void {
     const f = this.config.factors
     const { alpha, regularization: lambda, cgSteps } = this.config
-    const g = gramian(y, m.nItems, f, w.gram)
-    const { r, d, ad } = w
+    const { heap, g, r, d, ad } = w
+    const h = heap.f64
+    gramian(h.subarray(y, y + m.nCols * f), m.nCols, f, h.subarray(g, g + f * f))
     const { indptr, items, values } = m
-    for (let u = 0; u < m.nUsers; u++) {
+    for (let u = 0; u < m.nRows; u++) {
       const start = indptr[u]
       const end = indptr[u + 1]
-      const ru = u * f
+      const xu = x + u * f
       // Residual r = b − A x with b = Σ_i c_ui y_i and A x = G x + λ x + Σ_i (c_ui − 1)(y_i·x) y_i.
-      multiplyGram(g, x, ru, f, r)
-      for (let k = 0; k < f; k++) r[k] = -r[k] - lambda * x[ru + k]
-      for (let p = start; p < end; p++) {
-        const ri = items[p] * f
-        const c = 1 + alpha * values[p]
-        const coef = c - (c - 1) * dotAt(y, ri, x, ru, f)
-        axpyAt(coef, y, ri, r, f)
-      }
+      heap.symv(g, xu, r, f)
+      for (let k = 0; k < f; k++) h[r + k] = -h[r + k] - lambda * h[xu + k]
+      heap.residualTerms(items, values, start, end, y, xu, r, f, alpha)
       let rs = 0
       for (let k = 0; k < f; k++) {
-        d[k] = r[k]
-        rs += r[k] * r[k]
+        h[d + k] = h[r + k]
+        rs += h[r + k] * h[r + k]
       }
       for (let step = 0; step < cgSteps && rs > 1e-20; step++) {
-        multiplyGram(g, d, 0, f, ad)
-        for (let k = 0; k < f; k++) ad[k] += lambda * d[k]
-        for (let p = start; p < end; p++) {
-          const ri = items[p] * f
-          axpyAt(alpha * values[p] * dotAt(y, ri, d, 0, f), y, ri, ad, f)
-        }
+        heap.symv(g, d, ad, f)
+        for (let k = 0; k < f; k++) h[ad + k] += lambda * h[d + k]
+        heap.productTerms(items, values, start, end, y, d, ad, f, alpha)
         let dAd = 0
-        for (let k = 0; k < f; k++) dAd += d[k] * ad[k]
+        for (let k = 0; k < f; k++) dAd += h[d + k] * h[ad + k]
         if (!(dAd > 0)) break
         const a = rs / dAd
         let rsNew = 0
         for (let k = 0; k < f; k++) {
-          x[ru + k] += a * d[k]
-          r[k] -= a * ad[k]
-          rsNew += r[k] * r[k]
+          h[xu + k] += a * h[d + k]
+          h[r + k] -= a * h[ad + k]
+          rsNew += h[r + k] * h[r + k]
         }
         const beta = rsNew / rs
-        for (let k = 0; k < f; k++) d[k] = r[k] + beta * d[k]
+        for (let k = 0; k < f; k++) h[d + k] = h[r + k] + beta * h[d + k]
         rs = rsNew
       }
     }
   }
 
   /** L = Σ_u x_uᵀ G x_u + Σ_{observed} [c(1 − s)² − s²] + λ(‖X‖² + ‖Y‖²), with G = YᵀY. */
-  private loss(m: Interactions, x: Float64Array, y: Float64Array, w: CgWork): number {
+  private loss(m: HeapRows, x: number, y: number, w: CgWork): number {
     const f = this.config.factors
     const { alpha, regularization: lambda } = this.config
-    const g = gramian(y, m.nItems, f, w.gram)
-    const gx = w.ad
+    const { heap, g, ad: gx } = w
+    const h = heap.f64
+    gramian(h.subarray(y, y + m.nCols * f), m.nCols, f, h.subarray(g, g + f * f))
     let total = 0
     let norms = 0
-    for (let u = 0; u < m.nUsers; u++) {
-      const ru = u * f
-      multiplyGram(g, x, ru, f, gx)
+    for (let u = 0; u < m.nRows; u++) {
+      const xu = x + u * f
+      heap.symv(g, xu, gx, f)
       for (let k = 0; k < f; k++) {
-        total += x[ru + k] * gx[k]
-        norms += x[ru + k] * x[ru + k]
+        total += h[xu + k] * h[gx + k]
+        norms += h[xu + k] * h[xu + k]
       }
       for (let p = m.indptr[u]; p < m.indptr[u + 1]; p++) {
-        const ri = m.items[p] * f
-        const s = dotAt(x, ru, y, ri, f)
-        total += (1 + alpha * m.values[p]) * (1 - s) * (1 - s) - s * s
+        const s = heap.dot(xu, y + heap.i32[m.items + p] * f, f)
+        total += (1 + alpha * h[m.values + p]) * (1 - s) * (1 - s) - s * s
       }
     }
-    for (let i = 0; i < y.length; i++) norms += y[i] * y[i]
+    for (let i = y; i < y + m.nCols * f; i++) norms += h[i] * h[i]
     return total + lambda * norms
   }
 }
 
-/** out = G · v[offset .. offset + f) for a symmetric f × f G. */
-function multiplyGram(g: Float64Array, v: Float64Array, offset: number, f: number, out: Float64Array): void {
-  for (let a = 0; a < f; a++) out[a] = dotAt(g, a * f, v, offset, f)
+/** An interaction matrix whose items and values are copied into a {@link FactorHeap} (at `items` and `values`). */
+interface HeapRows {
+  nRows: number
+  nCols: number
+  indptr: Int32Array
+  items: number
+  values: number
 }
 
-/** Σ_k a[ai + k]·b[bi + k] for k < f, with four partial sums so that V8 overlaps the multiply-adds. */
-function dotAt(a: Float64Array, ai: number, b: Float64Array, bi: number, f: number): number {
-  const f4 = f - (f % 4)
-  let s0 = 0
-  let s1 = 0
-  let s2 = 0
-  let s3 = 0
-  let k = 0
-  for (; k < f4; k += 4) {
-    s0 += a[ai + k] * b[bi + k]
-    s1 += a[ai + k + 1] * b[bi + k + 1]
-    s2 += a[ai + k + 2] * b[bi + k + 2]
-    s3 += a[ai + k + 3] * b[bi + k + 3]
-  }
-  for (; k < f; k++) s0 += a[ai + k] * b[bi + k]
-  return s0 + s1 + s2 + s3
+function heapRows(heap: FactorHeap, m: Interactions, values: number, items: number): HeapRows {
+  heap.f64.set(m.values, values)
+  heap.i32.set(m.items, items)
+  return { nRows: m.nUsers, nCols: m.nItems, indptr: m.indptr, items, values }
 }
 
-/** out[k] += s·a[ai + k] for k < f. */
-function axpyAt(s: number, a: Float64Array, ai: number, out: Float64Array, f: number): void {
-  for (let k = 0; k < f; k++) out[k] += s * a[ai + k]
-}
-
-/** Scratch vectors for the CG sweeps, allocated once per fit. */
-class CgWork {
-  readonly gram: Float64Array
-  readonly r: Float64Array
-  readonly d: Float64Array
-  readonly ad: Float64Array
-  constructor(f: number) {
-    this.gram = new Float64Array(f * f)
-    this.r = new Float64Array(f)
-    this.d = new Float64Array(f)
-    this.ad = new Float64Array(f)
-  }
+/** Where the Gram matrix and the CG vectors live in the heap. */
+interface CgWork {
+  heap: FactorHeap
+  g: number
+  r: number
+  d: number
+  ad: number
 }

@@ -11,6 +11,8 @@ import { ItemKnn } from "../recommenders/item-knn"
 import { Popularity } from "../recommenders/popularity"
 import { topK } from "../recommenders/top-k"
 import type { RetailBenchmarkData } from "./benchmark-split"
+import { compiledScript, WorkerCall } from "./worker-call"
+import { availableParallelism } from "node:os"
 
 /** The models the benchmark knows, by the names the CLI takes. */
 export const BENCHMARK_MODELS = ["popularity", "itemknn", "als", "bpr", "ease"] as const
@@ -119,12 +121,24 @@ export interface BenchmarkOptions {
   k: number
   /** Seed of the learned models' initialisation and sampling (default 0). */
   seed?: number
-  /** Called before each model is trained. */
+  /**
+   * Called as each model is started on this thread, or waited for when the worker thread trains it;
+   * `index` counts the models started before it (the model's place in the list on one thread).
+   */
   onModel?: (name: BenchmarkModelName, index: number) => void
+  /**
+   * Threads that train the models: 1, or 2 and more for two (default: 2 on a machine with two or more
+   * cores when this module runs compiled, else 1). The numbers are the same either way: each model runs
+   * whole on one thread.
+   */
+  threads?: number
 }
 
 /**
- * Trains each model on `data.train` (the input its spec says) and evaluates it.
+ * Trains each model on `data.train` (the input its spec says) and evaluates it. With two threads the
+ * models are split between this one and a worker thread (longest first, each to the less loaded thread;
+ * see {@link splitBenchmarkModels}); each model then runs exactly as it would alone, so the results
+ * are identical to one thread's.
  * @example runRetailBenchmark(data, ["popularity", "als"], { k: 10 })
  */
 export function runRetailBenchmark(
@@ -134,17 +148,105 @@ export function runRetailBenchmark(
 ): ModelResult[] {
   if (!Number.isInteger(options.k) || options.k <= 0) throw new Error(`k must be a positive integer, got ${options.k}`)
   const seed = options.seed ?? 0
+  const threads = options.threads ?? defaultBenchmarkThreads()
+  if (!Number.isInteger(threads) || threads < 1) throw new Error(`threads must be a positive integer, got ${threads}`)
+  const split = threads > 1 && models.length > 1 ? splitBenchmarkModels(models) : null
+  const script = split ? compiledScript(__dirname, "retail", "benchmark") : null
+  const worker =
+    split && script
+      ? WorkerCall.start<ModelResult[]>(script, "runBenchmarkModels", [data, split.worker, options.k, seed])
+      : null
+  const offloaded = new Set(worker ? split!.worker : [])
+  const results = new Map<BenchmarkModelName, ModelResult>()
+  let binary: Interactions | null = null
+  const run = (name: BenchmarkModelName): ModelResult => {
+    binary ??= binaryInteractions(data.train)
+    return runBenchmarkModel(data, binary, name, options.k, seed)
+  }
+  let started = 0
+  for (const name of models) {
+    if (offloaded.has(name)) continue
+    options.onModel?.(name, started++)
+    results.set(name, run(name))
+  }
+  if (worker) {
+    for (const name of models) if (offloaded.has(name)) options.onModel?.(name, started++)
+    // A worker that failed leaves its models to this thread (same numbers, only slower).
+    const theirs = worker.collect()
+    split!.worker.forEach((name, i) => results.set(name, theirs?.[i] ?? run(name)))
+  }
+  return models.map((name) => results.get(name)!)
+}
+
+/** 2 where the machine has two or more cores and this module runs compiled (a worker thread runs compiled code), else 1. */
+function defaultBenchmarkThreads(): number {
+  return __filename.endsWith(".js") && availableParallelism() > 1 ? 2 : 1
+}
+
+/** Rough training-plus-ranking time of each model on Online Retail, in tenths of a second (docs/performance.md, 2026-12-07). */
+const MODEL_COST: Readonly<Record<BenchmarkModelName, number>> = {
+  popularity: 2,
+  itemknn: 12,
+  als: 35,
+  bpr: 60,
+  ease: 60,
+}
+
+/**
+ * Two groups of the models for two threads: longest first, each to the group with less work so far
+ * (the LPT rule); the worker thread gets the group holding the costliest model.
+ * @example splitBenchmarkModels(["popularity", "itemknn", "als", "bpr", "ease"]) // { main: ["ease", "itemknn", "popularity"], worker: ["bpr", "als"] }
+ */
+export function splitBenchmarkModels(models: readonly BenchmarkModelName[]): {
+  main: BenchmarkModelName[]
+  worker: BenchmarkModelName[]
+} {
+  const order = [...models].sort(
+    (a, b) => MODEL_COST[b] - MODEL_COST[a] || BENCHMARK_MODELS.indexOf(a) - BENCHMARK_MODELS.indexOf(b),
+  )
+  const groups: [BenchmarkModelName[], BenchmarkModelName[]] = [[], []]
+  const load = [0, 0]
+  for (const name of order) {
+    const g = load[0] <= load[1] ? 0 : 1
+    groups[g].push(name)
+    load[g] += MODEL_COST[name]
+  }
+  return { worker: groups[0], main: groups[1] }
+}
+
+/**
+ * The models of `names`, one after another, on `data.train`: what a worker thread of
+ * {@link runRetailBenchmark} runs.
+ * @internal
+ */
+export function runBenchmarkModels(
+  data: RetailBenchmarkData,
+  names: BenchmarkModelName[],
+  k: number,
+  seed: number,
+): ModelResult[] {
   const binary = binaryInteractions(data.train)
-  return models.map((name, index) => {
-    options.onModel?.(name, index)
-    const spec = BENCHMARK_MODEL_SPECS[name]
-    const model = spec.create(seed)
-    const start = performance.now()
-    // The stream follows the model's name, not its place in the list: a model's numbers do not depend on which others run.
-    model.fit(spec.input === "binary" ? binary : data.train, createRng(seed, BENCHMARK_MODELS.indexOf(name) + 1))
-    const trainSeconds = (performance.now() - start) / 1000
-    return { ...evaluateRecommender(data, model, name, options.k), trainSeconds }
-  })
+  return names.map((name) => runBenchmarkModel(data, binary, name, k, seed))
+}
+
+/**
+ * Trains one model of the benchmark on `data.train` (`binary` is its binary version) and evaluates it.
+ * @internal
+ */
+export function runBenchmarkModel(
+  data: RetailBenchmarkData,
+  binary: Interactions,
+  name: BenchmarkModelName,
+  k: number,
+  seed: number,
+): ModelResult {
+  const spec = BENCHMARK_MODEL_SPECS[name]
+  const model = spec.create(seed)
+  const start = performance.now()
+  // The stream follows the model's name, not its place in the list: a model's numbers do not depend on which others run.
+  model.fit(spec.input === "binary" ? binary : data.train, createRng(seed, BENCHMARK_MODELS.indexOf(name) + 1))
+  const trainSeconds = (performance.now() - start) / 1000
+  return { ...evaluateRecommender(data, model, name, k), trainSeconds }
 }
 
 /** A model's gain over a baseline on one metric: the paired difference of per-user values with a bootstrap interval. */

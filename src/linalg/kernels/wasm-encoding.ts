@@ -67,3 +67,23 @@ export const F32X4_PMAX = [0xfd, 0xeb, 0x01]
 export const F32X4_SUB = [0xfd, 0xe5, 0x01]
 export const F32X4_DIV = [0xfd, 0xe7, 0x01]
 export const F32X4_SQRT = [0xfd, 0xe3, 0x01]
+export const F64 = 0x7c
+export const BLOCK = 0x02
+export const CALL = 0x10
+export const I32_LOAD = 0x28
+export const F64_LOAD = 0x2b
+export const F64_STORE = 0x39
+export const I32_LT_S = 0x48
+export const I32_GE_S = 0x4e
+export const I32_SHL = 0x74
+export const F64_ADD = 0xa0
+export const F64_SUB = 0xa1
+export const F64_MUL = 0xa2
+export const F64X2_SPLAT = [0xfd, 0x14]
+/** f64x2.extract_lane of `lane` (0 or 1). */
+export const f64x2Lane = (lane: number): number[] => [0xfd, 0x21, lane]
+/** An f64 constant (little-endian IEEE bits). */
+export function f64(x: number): number[] {
+  const bytes = new Uint8Array(new Float64Array([x]).buffer)
+  return [0x44, ...bytes]
+}
