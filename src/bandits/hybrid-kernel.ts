@@ -69,6 +69,9 @@ import { RidgeKernel, ridgeLayout, rowsBody } from "./ridge-kernel"
  *       (f64x2.sqrt (v128.and (local.get $s) (f64x2.gt (local.get $s) (v128.const i64x2 0 0)))))))
  *   (local.set $zq (i32.add (local.get $zq) (i32.const 16k))) (local.set $wq (i32.add (local.get $wq) (i32.const 16k)))
  *   (br_if $arms (i32.lt_u (local.tee $r (i32.add (local.get $r) (i32.const 16))) (i32.const 8·even K))))
+ * @example
+ * const kernel = HybridKernel.create(50, 20, 6) // null without WebAssembly
+ * if (kernel) { kernel.x.set(x); kernel.z.set(z); const p = kernel.decide() }
  */
 export class HybridKernel {
   /**
@@ -118,7 +121,7 @@ export class HybridKernel {
   readonly means: Float64Array
   private readonly out: Float64Array
   private readonly decideArms: () => void
-  private readonly updateArm: (arm: number, reward: number) => void
+  private readonly updateArm: UpdateFunction | null
 
   private constructor(nArms: number, dimension: number, shared: number, at: Layout, memory: WebAssemblyMemory) {
     this.nArms = nArms
@@ -127,7 +130,7 @@ export class HybridKernel {
     this.updates = dimension <= MAX_UNROLLED
     const exports = new WebAssembly.Instance(hybridModule(nArms, dimension, shared), { env: { memory } }).exports
     this.decideArms = exports.decide as () => void
-    this.updateArm = (exports.update ?? (() => {})) as (arm: number, reward: number) => void
+    this.updateArm = (exports.update as UpdateFunction | undefined) ?? null
     this.ridge = RidgeKernel.over(nArms, dimension, memory)
     this.x = this.ridge.x
     const view = (byte: number, length: number) => new Float64Array(memory.buffer, byte, length)
@@ -152,6 +155,7 @@ export class HybridKernel {
 
   /** The step of arm `arm` with reward `reward`, x in `x` and z_a in `z` (only where {@link HybridKernel.updates}). */
   update(arm: number, reward: number): void {
+    if (!this.updateArm) throw new Error(`HybridKernel: no update for d = ${this.dimension} > ${MAX_UNROLLED}`)
     this.updateArm(arm, reward)
   }
 }
@@ -210,6 +214,7 @@ declare const WebAssembly: {
 const MAX_UNROLLED = 64
 
 type Layout = ReturnType<typeof layout>
+type UpdateFunction = (arm: number, reward: number) => void
 
 /** Byte addresses in a kernel's memory: the {@link RidgeKernel}'s arrays first, then the hybrid's, each 16-byte aligned. */
 function layout(nArms: number, dimension: number, shared: number) {

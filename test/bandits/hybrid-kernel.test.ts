@@ -117,6 +117,7 @@ describe("HybridKernel (WebAssembly)", () => {
       const js = run(() => withoutWebAssembly(() => new HybridLinUcb(options)), K, d, d > 64 ? 150 : 600)
       expect(wasm.policy["kernel"]).not.toBeNull()
       expect(wasm.policy["kernel"]?.updates).toBe(d <= 64)
+      if (d > 64) expect(() => wasm.policy["kernel"]?.update(0, 1)).toThrow(/no update for d = 65 > 64/)
       expect(js.policy["kernel"]).toBeNull()
       expect(wasm.picks).toEqual(js.picks)
       expect(wasm.digest).toBe(js.digest)
