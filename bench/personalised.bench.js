@@ -135,6 +135,20 @@ console.log(
     ROUNDS,
   )
   line(`hybrid LinUCB d=${d}, k=${policy.sharedDimension}, K=${K}`, hybrid, n, 1e5)
+  // The same policy built where WebAssembly is missing (node --jitless): its JavaScript fall-back, same picks.
+  const wasm = globalThis.WebAssembly
+  globalThis.WebAssembly = undefined
+  const fallback = new L.HybridLinUcb({ arms: K, dimension: d, users, factors: 4, alpha: 1 })
+  globalThis.WebAssembly = wasm
+  fallback.warmStart(history, L.createRng(8))
+  const js = bestOf(
+    decisions(fallback, rates, users, K, n, (u) => contexts[u]),
+    ROUNDS,
+  )
+  line("hybrid LinUCB, JavaScript fall-back", js, n, 1e5)
+  console.log(
+    `${"".padEnd(44)} the WebAssembly kernel is ${(js.cpu / hybrid.cpu).toFixed(2)}× faster than the fall-back`,
+  )
   // The disjoint LinUCB of bench/bandits.bench.js on the same contexts, as the yardstick of this machine's speed now.
   const disjoint = bestOf(
     decisions(new L.LinUcb({ arms: K, dimension: d, alpha: 1 }), rates, users, K, n, (u) => contexts[u]),

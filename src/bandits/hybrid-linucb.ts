@@ -3,7 +3,8 @@ import type { Policy } from "./policy"
 import type { InteractionHistory, VisitorContext } from "../schema/interaction-history"
 import { addArgmaxMass, argmaxRandomTie } from "./argmax"
 import { RidgeArms } from "./ridge-arms"
-import { RidgeKernel, pairedRowDots } from "./ridge-kernel"
+import { HybridKernel, hybridScores } from "./hybrid-kernel"
+import { pairedRowDots } from "./ridge-kernel"
 import { fitUserArmFactors } from "./user-arm-factors"
 import { checkHistory, historyCounts, userOf, usersFor } from "./user-arm-table"
 import { checkArm, checkArms, checkInteger, checkReward } from "./validate"
@@ -63,7 +64,8 @@ export interface HybridLinUcbOptions extends OptionsOf<typeof hybridLinUcbOption
  *   s_a = (z_a − w_a)ᵀA₀⁻¹(z_a − w_a) + xᵀA_a⁻¹x,   p_a = (z_a − w_a)ᵀβ̂ + xᵀA_a⁻¹b_a + α√s_a,
  * equal to the paper's four-term s_{t,a} and to z_aᵀβ̂ + xᵀθ̂_a with θ̂_a = A_a⁻¹(b_a − B_aβ̂).
  * A_a⁻¹ and A_a⁻¹b_a are kept by Sherman–Morrison ({@link RidgeArms}, whose WebAssembly kernel gives
- * all K widths and means), and M_a by the same rank-one step, M_a ← M_a + A_a⁻¹x eᵀ/(1 + xᵀA_a⁻¹x) with
+ * all K widths and means; a second one, {@link HybridKernel}, gives all M_aᵀx and p_a, two arms per
+ * SIMD instruction, with the bits of its JavaScript fall-back), and M_a by the same rank-one step, M_a ← M_a + A_a⁻¹x eᵀ/(1 + xᵀA_a⁻¹x) with
  * e = z_a − M_aᵀx (A_a⁻¹ and M_a before the step). Then the paper's updates of A₀ and b₀ (add
  * B_aᵀA_a⁻¹B_a before the step, z zᵀ − B_aᵀA_a⁻¹B_a after it) collapse to one rank-one step,
  * A₀ += e eᵀ/(1 + xᵀA_a⁻¹x), b₀ += e (r − xᵀA_a⁻¹b_a)/(1 + xᵀA_a⁻¹x), so A₀⁻¹ is kept by
@@ -96,10 +98,13 @@ export class HybridLinUcb implements Policy<VisitorContext> {
   private nUsers: number
   private readonly a0Inverse: Float64Array
   private readonly b0: Float64Array
-  /** M_aᵀ = (A_a⁻¹B_a)ᵀ: k rows of d per arm, arm a at a·k·d; the rows of a kernel's `theta` where there is one. */
+  /** M_aᵀ = (A_a⁻¹B_a)ᵀ: k rows of d per arm, arm a at a·k·d. */
   private readonly mTransposed: Float64Array
-  /** Computes the K·k dot products M_aᵀx by WebAssembly SIMD; null without WebAssembly ({@link pairedRowDots} then). */
-  private readonly mKernel: RidgeKernel | null
+  /**
+   * Computes the M_aᵀx and p_a by WebAssembly SIMD, and holds M_aᵀ, A₀⁻¹, β̂, z, the widths and means
+   * in its memory; null without WebAssembly ({@link pairedRowDots} and {@link hybridScores} then).
+   */
+  private readonly kernel: HybridKernel | null
   private readonly armClicks: Float64Array
   private readonly armShows: Float64Array
   private readonly armRate: Float64Array
@@ -125,24 +130,28 @@ export class HybridLinUcb implements Policy<VisitorContext> {
     const k = 2 + factors
     this.sharedDimension = k
     this.nUsers = users
-    this.model = new RidgeArms(arms, d, lambda)
-    this.beta = new Float64Array(k)
+    const kernel = HybridKernel.create(arms, d, k)
+    this.kernel = kernel
+    this.model = new RidgeArms(arms, d, lambda, { kernel: kernel ? kernel.ridge : false })
+    // z, w, the widths and means hold an even number of arms, as the kernel's do.
+    const even = arms + (arms & 1)
+    this.beta = kernel ? kernel.beta : new Float64Array(k)
     this.clicks = new Float64Array(users * arms)
     this.shows = new Float64Array(users * arms)
     this.userClicks = new Float64Array(users)
     this.userFactors = new Float64Array(users * factors)
     this.armFactors = new Float64Array(arms * factors)
-    this.a0Inverse = new Float64Array(k * k)
-    this.b0 = new Float64Array(k)
-    this.mKernel = RidgeKernel.create(arms * k, d)
-    this.mTransposed = this.mKernel ? this.mKernel.theta : new Float64Array(arms * k * d)
+    this.a0Inverse = kernel ? kernel.inverse : new Float64Array(k * k)
+    this.b0 = kernel ? kernel.b0 : new Float64Array(k)
+    this.mTransposed = kernel ? kernel.rows : new Float64Array(arms * k * d)
+    if (kernel) kernel.alpha[0] = alpha
     this.armClicks = new Float64Array(arms)
     this.armShows = new Float64Array(arms)
     this.armRate = new Float64Array(arms)
-    this.widths = new Float64Array(arms)
-    this.means = new Float64Array(arms)
-    this.w = new Float64Array(arms * k)
-    this.z = new Float64Array(arms * k)
+    this.widths = kernel ? kernel.widths : new Float64Array(even)
+    this.means = kernel ? kernel.means : new Float64Array(even)
+    this.w = kernel ? kernel.w : new Float64Array(even * k)
+    this.z = kernel ? kernel.z : new Float64Array(even * k)
     this.v = new Float64Array(k)
     this.u = new Float64Array(d)
     this.gram = new Float64Array(k)
@@ -213,41 +222,18 @@ export class HybridLinUcb implements Policy<VisitorContext> {
     const d = this.config.dimension
     const alpha = this.config.alpha
     this.sharedFeatures(u, 0, K)
+    const kernel = this.kernel
+    if (kernel) {
+      kernel.x.set(x)
+      out.set(kernel.decide())
+      return out
+    }
     const model = this.model
     model.setPairs(x, 0)
     model.pairQuadraticForms(this.widths)
     model.means(x, 0, this.means)
-    let w = this.w
-    if (this.mKernel) {
-      this.mKernel.x.set(x)
-      w = this.mKernel.means()
-    } else pairedRowDots(this.mTransposed, d, K * k, x, 0, w)
-    const z = this.z
-    const v = this.v
-    const inv = this.a0Inverse
-    const beta = this.beta
-    const means = this.means
-    const widths = this.widths
-    for (let a = 0; a < K; a++) {
-      const o = a * k
-      let mean = means[a]
-      for (let i = 0; i < k; i++) {
-        const vi = z[o + i] - w[o + i]
-        v[i] = vi
-        mean += vi * beta[i]
-      }
-      // vᵀA₀⁻¹v over the upper triangle (A₀⁻¹ is symmetric).
-      let s = widths[a]
-      for (let i = 0; i < k; i++) {
-        const vi = v[i]
-        const r = i * k
-        let t = 0.5 * inv[r + i] * vi
-        for (let j = i + 1; j < k; j++) t += inv[r + j] * v[j]
-        s += 2 * vi * t
-      }
-      out[a] = mean + alpha * Math.sqrt(s > 0 ? s : 0)
-    }
-    return out
+    pairedRowDots(this.mTransposed, d, K * k, x, 0, this.w)
+    return hybridScores(K, k, this.z, this.w, this.widths, this.means, this.beta, this.a0Inverse, alpha, this.v, out)
   }
 
   private featuresOf(context: VisitorContext): Float64Array {
@@ -278,9 +264,25 @@ export class HybridLinUcb implements Policy<VisitorContext> {
     checkReward(this.name, reward)
     const x = this.featuresOf(context)
     const user = userOf(this.name, context, this.nUsers)
+    this.sharedFeatures(user, arm, arm + 1)
+    const kernel = this.kernel
+    if (kernel?.updates) {
+      kernel.x.set(x)
+      kernel.update(arm, reward)
+    } else this.step(arm, reward, x)
+    const cell = user * this.nArms + arm
+    this.clicks[cell] += reward
+    this.shows[cell] += 1
+    this.userClicks[user] += reward
+    this.armClicks[arm] += reward
+    this.armShows[arm] += 1
+    this.refreshArmRate(arm)
+  }
+
+  /** The numeric part of {@link HybridLinUcb.update} in JavaScript, z_a already written; {@link HybridKernel.update} does the same. */
+  private step(arm: number, reward: number, x: Float64Array): void {
     const d = this.config.dimension
     const k = this.sharedDimension
-    this.sharedFeatures(user, arm, arm + 1)
     const zo = arm * k
     const z = this.z
     // u = A_a⁻¹x and q = xᵀA_a⁻¹x before the step, shared with the step of A_a⁻¹ below.
@@ -290,44 +292,42 @@ export class HybridLinUcb implements Policy<VisitorContext> {
     // e = z_a − M_aᵀx; then M_a ← M_a + u eᵀ/(1 + q).
     const e = this.v
     const Mt = this.mTransposed
-    const mo = arm * k * d
-    for (let j = 0; j < k; j++) {
+    for (let j = 0, row = arm * k * d; j < k; j++, row += d) {
       let mx = 0
-      for (let r = 0; r < d; r++) mx += Mt[mo + j * d + r] * x[r]
-      e[j] = z[zo + j] - mx
-      const step = e[j] * g
-      for (let r = 0; r < d; r++) Mt[mo + j * d + r] += u[r] * step
+      for (let r = 0; r < d; r++) mx += Mt[row + r] * x[r]
+      const ej = z[zo + j] - mx
+      e[j] = ej
+      const step = ej * g
+      for (let r = 0; r < d; r++) Mt[row + r] += u[r] * step
     }
     // Lines 17–22 of algorithm 2 add B_aᵀA_a⁻¹B_a before the step, z zᵀ − B_aᵀA_a⁻¹B_a after it (and
     // alike for b₀); with the rank-one steps of A_a⁻¹ and M_a the sum is itself rank one:
     //   A₀ += e eᵀ/(1 + q),   b₀ += e (r − xᵀA_a⁻¹b_a)/(1 + q)   (A_a⁻¹b_a before the step),
     // so A₀⁻¹ takes a Sherman–Morrison step too.
     const residual = (reward - this.model.mean(arm, x, 0)) * g
-    for (let i = 0; i < k; i++) this.b0[i] += e[i] * residual
+    const b0 = this.b0
+    for (let i = 0; i < k; i++) b0[i] += e[i] * residual
     const inv = this.a0Inverse
     const t = this.gram
     let quad = 0
-    for (let i = 0; i < k; i++) {
+    for (let i = 0, row = 0; i < k; i++, row += k) {
       let s = 0
-      for (let j = 0; j < k; j++) s += inv[i * k + j] * e[j]
+      for (let j = 0; j < k; j++) s += inv[row + j] * e[j]
       t[i] = s
       quad += e[i] * s
     }
     const shrink = g / (1 + g * quad)
-    for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) inv[i * k + j] -= shrink * t[i] * t[j]
-    for (let i = 0; i < k; i++) {
+    for (let i = 0, row = 0; i < k; i++, row += k) {
+      const ti = shrink * t[i]
+      for (let j = 0; j < k; j++) inv[row + j] -= ti * t[j]
+    }
+    const beta = this.beta
+    for (let i = 0, row = 0; i < k; i++, row += k) {
       let s = 0
-      for (let j = 0; j < k; j++) s += inv[i * k + j] * this.b0[j]
-      this.beta[i] = s
+      for (let j = 0; j < k; j++) s += inv[row + j] * b0[j]
+      beta[i] = s
     }
     this.model.updateWith(arm, x, 0, reward, u, q)
-    const cell = user * this.nArms + arm
-    this.clicks[cell] += reward
-    this.shows[cell] += 1
-    this.userClicks[user] += reward
-    this.armClicks[arm] += reward
-    this.armShows[arm] += 1
-    this.refreshArmRate(arm)
   }
 
   /** μ_a = (Σ_u S_ua + 1)/(Σ_u n_ua + 2), cached: it changes only when arm a is played. */

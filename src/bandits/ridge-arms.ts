@@ -37,15 +37,17 @@ export class RidgeArms {
 
   /**
    * `kernel: false` for users of the per-arm forms only (LinThompson): no WebAssembly memory, whose
-   * ≈ 10 GB of reserved address space makes it the scarce resource (see {@link RidgeKernel.create}).
+   * ≈ 10 GB of reserved address space makes it the scarce resource (see {@link RidgeKernel.create});
+   * a kernel of K arms and dimension d to keep the state in one made by the caller ({@link HybridKernel}).
    */
-  constructor(nArms: number, dimension: number, lambda: number, options: { kernel?: boolean } = {}) {
+  constructor(nArms: number, dimension: number, lambda: number, options: { kernel?: boolean | RidgeKernel } = {}) {
     this.nArms = nArms
     this.dimension = dimension
     this.lambda = lambda
     const P = (dimension * (dimension + 1)) / 2
     this.packedSize = P
-    const kernel = options.kernel === false ? null : RidgeKernel.create(nArms, dimension)
+    const given = options.kernel
+    const kernel = given === false ? null : given instanceof RidgeKernel ? given : RidgeKernel.create(nArms, dimension)
     this.kernel = kernel
     this.inverse = kernel ? kernel.inverse : new Float64Array(nArms * P)
     this.theta = kernel ? kernel.theta : new Float64Array(nArms * dimension)

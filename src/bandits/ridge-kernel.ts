@@ -60,8 +60,11 @@ type RowsFunction = (rows: number, out: number, K: number) => void
  */
 const BLOCK = 4
 
-/** Byte addresses of the arrays in a kernel's memory: the two vectors first, at addresses fixed by d alone. */
-function layout(nArms: number, dimension: number) {
+/**
+ * Byte addresses of the arrays in a kernel's memory: the two vectors first, at addresses fixed by d alone.
+ * @internal
+ */
+export function ridgeLayout(nArms: number, dimension: number) {
   const packedSize = (dimension * (dimension + 1)) / 2
   const even = (n: number) => n + (n & 1) // a multiple of two doubles keeps the next array 16-byte aligned
   const pairs = 0
@@ -82,7 +85,7 @@ export class RidgeKernel {
    */
   static create(nArms: number, dimension: number): RidgeKernel | null {
     if (typeof WebAssembly === "undefined") return null
-    const at = layout(nArms, dimension)
+    const at = ridgeLayout(nArms, dimension)
     let memory: WebAssemblyMemory
     try {
       memory = new WebAssembly.Memory({ initial: Math.ceil(at.end / 65536) })
@@ -91,6 +94,15 @@ export class RidgeKernel {
       throw e
     }
     return new RidgeKernel(nArms, dimension, at, memory)
+  }
+
+  /**
+   * A kernel on the first `ridgeLayout(nArms, dimension).end` bytes of `memory`, which its owner
+   * sized and uses beyond them ({@link HybridKernel}).
+   * @internal
+   */
+  static over(nArms: number, dimension: number, memory: WebAssemblyMemory): RidgeKernel {
+    return new RidgeKernel(nArms, dimension, ridgeLayout(nArms, dimension), memory)
   }
 
   readonly nArms: number
@@ -107,9 +119,9 @@ export class RidgeKernel {
   private readonly meansOut: Float64Array
   private readonly forms: RowsFunction
   private readonly meanRows: RowsFunction
-  private readonly at: ReturnType<typeof layout>
+  private readonly at: ReturnType<typeof ridgeLayout>
 
-  private constructor(nArms: number, dimension: number, at: ReturnType<typeof layout>, memory: WebAssemblyMemory) {
+  private constructor(nArms: number, dimension: number, at: ReturnType<typeof ridgeLayout>, memory: WebAssemblyMemory) {
     this.nArms = nArms
     this.dimension = dimension
     this.at = at
@@ -294,8 +306,11 @@ function rowLoop(G: number, stride: number, length: number, vectorAt: number): n
   return code
 }
 
-/** One function body: rows of `length` numbers, `stride` bytes apart, times the vector at byte `vectorAt`. */
-function rowsBody(stride: number, length: number, vectorAt: number): number[] {
+/**
+ * One function body: rows of `length` numbers, `stride` bytes apart, times the vector at byte `vectorAt`.
+ * @internal
+ */
+export function rowsBody(stride: number, length: number, vectorAt: number): number[] {
   const locals = vector([
     [...uleb(W - A), I32],
     [...uleb(1 + BLOCK), V128],
@@ -306,7 +321,7 @@ function rowsBody(stride: number, length: number, vectorAt: number): number[] {
 
 /** The bytes of the module above for dimension d: "forms" (rows of A⁻¹ times the pairs) and "means" (θ times x). */
 export function kernelModuleBytes(dimension: number): Uint8Array {
-  const at = layout(1, dimension)
+  const at = ridgeLayout(1, dimension)
   const P = at.packedSize
   return Uint8Array.from([
     ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],

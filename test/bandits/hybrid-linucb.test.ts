@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest"
+import { describe, expect, it, vi } from "vitest"
 import { createRng } from "../../src/random/rng"
 import { HybridLinUcb } from "../../src/bandits"
 import { historyOf } from "./history-fixture"
@@ -116,11 +116,17 @@ class ReferenceHybrid {
 }
 
 describe("HybridLinUcb", () => {
-  it("gives the indices of Li et al. (2010) algorithm 2 written out with explicit inverses", () => {
+  it.each([
+    ["WebAssembly", false],
+    ["JavaScript fall-back", true],
+  ])("gives the indices of Li et al. (2010) algorithm 2 written out with explicit inverses (%s)", (_, noWasm) => {
     const K = 4
     const d = 3
     const users = 3
+    if (noWasm) vi.stubGlobal("WebAssembly", undefined)
     const p = new HybridLinUcb({ arms: K, dimension: d, users, factors: 0, alpha: 0.7, smoothing: 2 })
+    vi.unstubAllGlobals()
+    expect(p["kernel"] === null).toBe(noWasm)
     const ref = new ReferenceHybrid(K, d, users, 0.7, 2)
     const rng = createRng(8)
     const env = createRng(9)
