@@ -102,9 +102,10 @@ export class HybridLinUcb implements Policy<VisitorContext> {
   private readonly mTransposed: Float64Array
   /**
    * Computes the M_aᵀx and p_a by WebAssembly SIMD, and holds M_aᵀ, A₀⁻¹, β̂, z, the widths and means
-   * in its memory; null without WebAssembly ({@link pairedRowDots} and {@link hybridScores} then).
+   * in its memory; null without WebAssembly ({@link pairedRowDots} and {@link hybridScores} then). A #
+   * field, which saved states do not see: they carry the numbers through the views above.
    */
-  private readonly kernel: HybridKernel | null
+  readonly #kernel: HybridKernel | null
   private readonly armClicks: Float64Array
   private readonly armShows: Float64Array
   private readonly armRate: Float64Array
@@ -112,10 +113,16 @@ export class HybridLinUcb implements Policy<VisitorContext> {
   private readonly means: Float64Array
   private readonly w: Float64Array
   private readonly z: Float64Array
-  private readonly v: Float64Array
-  private readonly u: Float64Array
-  private readonly gram: Float64Array
+  // Scratch of the JavaScript path; # fields, so saved states (equal with and without WebAssembly) leave them out.
+  readonly #v: Float64Array
+  readonly #u: Float64Array
+  readonly #gram: Float64Array
   private readonly buffer: Float64Array
+
+  /** The WebAssembly kernel, null where it is missing (for tests). @internal */
+  get wasmKernel(): HybridKernel | null {
+    return this.#kernel
+  }
 
   constructor(options: HybridLinUcbOptions) {
     const who = "HybridLinUcb"
@@ -131,7 +138,7 @@ export class HybridLinUcb implements Policy<VisitorContext> {
     this.sharedDimension = k
     this.nUsers = users
     const kernel = HybridKernel.create(arms, d, k)
-    this.kernel = kernel
+    this.#kernel = kernel
     this.model = new RidgeArms(arms, d, lambda, { kernel: kernel ? kernel.ridge : false })
     // z, w, the widths and means hold an even number of arms, as the kernel's do.
     const even = arms + (arms & 1)
@@ -152,9 +159,9 @@ export class HybridLinUcb implements Policy<VisitorContext> {
     this.means = kernel ? kernel.means : new Float64Array(even)
     this.w = kernel ? kernel.w : new Float64Array(even * k)
     this.z = kernel ? kernel.z : new Float64Array(even * k)
-    this.v = new Float64Array(k)
-    this.u = new Float64Array(d)
-    this.gram = new Float64Array(k)
+    this.#v = new Float64Array(k)
+    this.#u = new Float64Array(d)
+    this.#gram = new Float64Array(k)
     this.buffer = new Float64Array(arms)
     this.reset()
   }
@@ -222,7 +229,7 @@ export class HybridLinUcb implements Policy<VisitorContext> {
     const d = this.config.dimension
     const alpha = this.config.alpha
     this.sharedFeatures(u, 0, K)
-    const kernel = this.kernel
+    const kernel = this.#kernel
     if (kernel) {
       kernel.x.set(x)
       out.set(kernel.decide())
@@ -233,7 +240,7 @@ export class HybridLinUcb implements Policy<VisitorContext> {
     model.pairQuadraticForms(this.widths)
     model.means(x, 0, this.means)
     pairedRowDots(this.mTransposed, d, K * k, x, 0, this.w)
-    return hybridScores(K, k, this.z, this.w, this.widths, this.means, this.beta, this.a0Inverse, alpha, this.v, out)
+    return hybridScores(K, k, this.z, this.w, this.widths, this.means, this.beta, this.a0Inverse, alpha, this.#v, out)
   }
 
   private featuresOf(context: VisitorContext): Float64Array {
@@ -265,7 +272,7 @@ export class HybridLinUcb implements Policy<VisitorContext> {
     const x = this.featuresOf(context)
     const user = userOf(this.name, context, this.nUsers)
     this.sharedFeatures(user, arm, arm + 1)
-    const kernel = this.kernel
+    const kernel = this.#kernel
     if (kernel?.updates) {
       kernel.x.set(x)
       kernel.update(arm, reward)
@@ -286,11 +293,11 @@ export class HybridLinUcb implements Policy<VisitorContext> {
     const zo = arm * k
     const z = this.z
     // u = A_a⁻¹x and q = xᵀA_a⁻¹x before the step, shared with the step of A_a⁻¹ below.
-    const u = this.u
+    const u = this.#u
     const q = this.model.inverseTimes(arm, x, 0, u)
     const g = 1 / (1 + q)
     // e = z_a − M_aᵀx; then M_a ← M_a + u eᵀ/(1 + q).
-    const e = this.v
+    const e = this.#v
     const Mt = this.mTransposed
     for (let j = 0, row = arm * k * d; j < k; j++, row += d) {
       let mx = 0
@@ -308,7 +315,7 @@ export class HybridLinUcb implements Policy<VisitorContext> {
     const b0 = this.b0
     for (let i = 0; i < k; i++) b0[i] += e[i] * residual
     const inv = this.a0Inverse
-    const t = this.gram
+    const t = this.#gram
     let quad = 0
     for (let i = 0, row = 0; i < k; i++, row += k) {
       let s = 0

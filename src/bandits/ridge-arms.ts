@@ -31,8 +31,11 @@ export class RidgeArms {
   readonly theta: Float64Array
   /** The pair products of the last {@link RidgeArms.setPairs}. */
   private readonly pairs: Float64Array
-  /** Holds `inverse`, `theta` and `pairs` in its WebAssembly memory; null without one. */
-  private readonly kernel: RidgeKernel | null
+  /**
+   * Holds `inverse`, `theta` and `pairs` in its WebAssembly memory; null without one. A # field, which
+   * saved states do not see: they carry the numbers through the views above, and load where WebAssembly is missing.
+   */
+  readonly #kernel: RidgeKernel | null
   private readonly u: Float64Array
 
   /**
@@ -40,6 +43,11 @@ export class RidgeArms {
    * ≈ 10 GB of reserved address space makes it the scarce resource (see {@link RidgeKernel.create});
    * a kernel of K arms and dimension d to keep the state in one made by the caller ({@link HybridKernel}).
    */
+  /** The WebAssembly kernel, null where it is missing (for tests). @internal */
+  get wasmKernel(): RidgeKernel | null {
+    return this.#kernel
+  }
+
   constructor(nArms: number, dimension: number, lambda: number, options: { kernel?: boolean | RidgeKernel } = {}) {
     this.nArms = nArms
     this.dimension = dimension
@@ -48,7 +56,7 @@ export class RidgeArms {
     this.packedSize = P
     const given = options.kernel
     const kernel = given === false ? null : given instanceof RidgeKernel ? given : RidgeKernel.create(nArms, dimension)
-    this.kernel = kernel
+    this.#kernel = kernel
     this.inverse = kernel ? kernel.inverse : new Float64Array(nArms * P)
     this.theta = kernel ? kernel.theta : new Float64Array(nArms * dimension)
     this.pairs = kernel ? kernel.pairs : new Float64Array(P)
@@ -130,8 +138,8 @@ export class RidgeArms {
    * the additions (see {@link RidgeKernel}).
    */
   pairQuadraticForms(out: Float64Array): Float64Array {
-    if (!this.kernel) return pairedRowDots(this.inverse, this.packedSize, this.nArms, this.pairs, 0, out)
-    out.set(this.kernel.quadraticForms())
+    if (!this.#kernel) return pairedRowDots(this.inverse, this.packedSize, this.nArms, this.pairs, 0, out)
+    out.set(this.#kernel.quadraticForms())
     return out
   }
 
@@ -141,10 +149,10 @@ export class RidgeArms {
    * the additions.
    */
   means(x: Float64Array, offset: number, out: Float64Array): Float64Array {
-    if (!this.kernel) return pairedRowDots(this.theta, this.dimension, this.nArms, x, offset, out)
-    const kx = this.kernel.x
+    if (!this.#kernel) return pairedRowDots(this.theta, this.dimension, this.nArms, x, offset, out)
+    const kx = this.#kernel.x
     for (let i = 0; i < this.dimension; i++) kx[i] = x[offset + i]
-    out.set(this.kernel.means())
+    out.set(this.#kernel.means())
     return out
   }
 

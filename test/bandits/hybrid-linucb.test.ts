@@ -126,7 +126,7 @@ describe("HybridLinUcb", () => {
     if (noWasm) vi.stubGlobal("WebAssembly", undefined)
     const p = new HybridLinUcb({ arms: K, dimension: d, users, factors: 0, alpha: 0.7, smoothing: 2 })
     vi.unstubAllGlobals()
-    expect(p["kernel"] === null).toBe(noWasm)
+    expect(p.wasmKernel === null).toBe(noWasm)
     const ref = new ReferenceHybrid(K, d, users, 0.7, 2)
     const rng = createRng(8)
     const env = createRng(9)
