@@ -39,12 +39,8 @@ function trained(make: () => Contextual): Contextual {
 
 function probabilities(p: Contextual): number[] {
   const rng = createRng(9)
-  const out = new Float64Array(K)
   const all: number[] = []
-  for (let t = 0; t < 50; t++) {
-    p.probabilities(context(t, rng), out)
-    all.push(...out)
-  }
+  for (let t = 0; t < 50; t++) all.push(...p.probabilities(context(t, rng)))
   return all
 }
 
