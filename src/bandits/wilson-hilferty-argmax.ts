@@ -64,7 +64,7 @@ export function wilsonHilfertyDraw(alpha: number, beta: number, z: number): numb
   const n = alpha + beta
   const q = 1 / (alpha * n * (n + 1))
   const r2 = beta * n * q
-  const t = 1 - r2 / 9 + Math.sqrt(r2) * (1 / 3) * z
+  const t = 1 - r2 * (1 / 9) + Math.sqrt(r2) * (1 / 3) * z
   return alpha * alpha * (n + 1) * q * t * t * t
 }
 
@@ -87,6 +87,8 @@ function inlineLoop(
   const wn = zigguratWn
   const knw = zigguratKnw
   const fn = zigguratFn
+  const R = ZIGGURAT_R
+  const layer = ZIGGURAT_LAYERS - 1
   let s0 = st[0]
   let s1 = st[1]
   let s2 = st[2]
@@ -111,8 +113,8 @@ function inlineLoop(
         s2 = n2 ^ k
         s3 = (n3 << 11) | (n3 >>> 21)
       }
-      const iz = w & (ZIGGURAT_LAYERS - 1)
-      z = (w & -ZIGGURAT_LAYERS) * wn[iz]
+      const iz = w & layer
+      z = (w & ~layer) * wn[iz]
       if (Math.abs(z) < knw[iz]) break
       let word: number
       if (iz === 0) {
@@ -130,7 +132,7 @@ function inlineLoop(
             s2 = n2 ^ k
             s3 = (n3 << 11) | (n3 >>> 21)
           }
-          xt = -Math.log((word + 0.5) * 2.3283064365386963e-10) / ZIGGURAT_R
+          xt = -Math.log((word + 0.5) * 2.3283064365386963e-10) / R
           // @xoshiro s → word
           {
             const q = Math.imul(s1, 5)
@@ -146,7 +148,7 @@ function inlineLoop(
           const y = -Math.log((word + 0.5) * 2.3283064365386963e-10)
           if (!(y + y < xt * xt)) break
         }
-        z = (w & -ZIGGURAT_LAYERS) > 0 ? ZIGGURAT_R + xt : -ZIGGURAT_R - xt
+        z = (w & ~layer) > 0 ? R + xt : -R - xt
         break
       }
       // @xoshiro s → word
@@ -166,7 +168,7 @@ function inlineLoop(
     const n = alpha + beta
     const q = 1 / (alpha * n * (n + 1))
     const r2 = beta * n * q
-    const t = 1 - r2 / 9 + Math.sqrt(r2) * (1 / 3) * z
+    const t = 1 - r2 * (1 / 9) + Math.sqrt(r2) * (1 / 3) * z
     const v = alpha * alpha * (n + 1) * q * t * t * t
     if (out !== null) out[a] = v
     if (v > bestValue) {
