@@ -37,7 +37,7 @@ export const hierarchicalThompsonOptions = defineOptions(
     approximate: {
       kind: "boolean",
       default: false,
-      doc: "draw each posterior by a one-normal Wilson–Hilferty approximation (several times faster; chosen-arm distribution within a total variation of ≈ 0.05 of the exact one for α ≥ 1) instead of exactly by two gammas",
+      doc: "draw each posterior by a one-normal Wilson–Hilferty approximation (≈ 1.5× the decisions/s at 50 arms; chosen-arm distribution within a total variation of ≈ 0.035 of the exact one) instead of exactly by two gammas",
     },
   },
   ({ minStrength, maxStrength }) =>
