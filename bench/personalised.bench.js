@@ -101,6 +101,10 @@ console.log(
   const n = 200_000
   for (const [label, make] of [
     ["hierarchical Thompson 10,000 users × 50 arms", () => new L.HierarchicalThompson({ arms, users })],
+    [
+      "  the same, approximate: true (Wilson–Hilferty)",
+      () => new L.HierarchicalThompson({ arms, users, approximate: true }),
+    ],
     ["per-user Thompson 10,000 users × 50 arms", () => new L.PerUserThompson({ arms, users })],
   ]) {
     const policy = make()

@@ -2,6 +2,7 @@ import type { Rng } from "../random/rng"
 import type { Policy } from "./policy"
 import type { InteractionHistory, VisitorContext } from "../schema/interaction-history"
 import { betaArgmax } from "./beta-argmax"
+import { wilsonHilfertyArgmax } from "./wilson-hilferty-argmax"
 import { monteCarloProbabilities } from "./monte-carlo"
 import { checkHistory, historyCounts, userOf, usersFor } from "./user-arm-table"
 import { checkArm, checkArms, checkInteger, checkUnitReward } from "./validate"
@@ -32,6 +33,11 @@ export const hierarchicalThompsonOptions = defineOptions(
       min: 1,
       default: 2000,
       doc: "Monte Carlo draws for the propensities (standard error ≤ 0.5/√draws)",
+    },
+    approximate: {
+      kind: "boolean",
+      default: false,
+      doc: "draw each posterior by a one-normal Wilson–Hilferty approximation (≈ 1.5× the decisions/s at 50 arms; chosen-arm distribution within a total variation of ≈ 0.035 of the exact one) instead of exactly by two gammas",
     },
   },
   ({ minStrength, maxStrength }) =>
@@ -67,6 +73,9 @@ export interface HierarchicalThompsonOptions extends OptionsOf<typeof hierarchic
  * Source: Kleinman (1973); empirical-Bayes Thompson as in Hsu, Kveton, Meshi, Mladenov &
  * Szepesvári (2019), "Empirical Bayes regret minimization", and Kveton et al. (2021), "Meta-Thompson
  * sampling", ICML. State: S, F (users × K) and five numbers per arm; nothing allocated per step.
+ * With `approximate: true` a decision draws each posterior by the one-normal Wilson–Hilferty
+ * approximation of {@link wilsonHilfertyArgmax} (one normal per arm instead of two gammas), for
+ * systems where 2K gammas per visit are too slow; the default is the exact sampler.
  * @example
  * const p = new HierarchicalThompson({ arms: 12, users: 100 })
  * p.warmStart(history, rng)
@@ -76,7 +85,10 @@ export class HierarchicalThompson implements Policy<VisitorContext> {
   readonly name: string
   readonly nArms: number
   readonly config: Readonly<
-    Required<Omit<HierarchicalThompsonOptions, "name" | "strength">> & { strength: number | null }
+    Required<Omit<HierarchicalThompsonOptions, "name" | "strength" | "approximate">> & {
+      strength: number | null
+      approximate?: true
+    }
   >
   /** S_ua and F_ua, user u's row at u·K (learned state). */
   successes: Float64Array
@@ -96,14 +108,16 @@ export class HierarchicalThompson implements Policy<VisitorContext> {
     const who = "HierarchicalThompson"
     const arms = checkArms(who, options.arms)
     const users = checkInteger(who, "users", options.users ?? 1, 1)
-    const { strength, minStrength, maxStrength, probabilityDraws } = checkOptions(
+    const { strength, minStrength, maxStrength, probabilityDraws, approximate } = checkOptions(
       who,
       hierarchicalThompsonOptions,
       options,
     )
     const seed = checkInteger(who, "seed", options.seed ?? 0, 0)
     this.nArms = arms
-    this.config = { arms, users, strength, minStrength, maxStrength, probabilityDraws, seed }
+    const exact = { arms, users, strength, minStrength, maxStrength, probabilityDraws, seed }
+    // `approximate` is recorded only when set, so an exact policy's config (in saved states and run summaries) is as before.
+    this.config = approximate ? { ...exact, approximate: true as const } : exact
     this.name = options.name ?? "hierarchical-thompson"
     this.nUsers = users
     this.successes = new Float64Array(users * arms)
@@ -175,14 +189,17 @@ export class HierarchicalThompson implements Policy<VisitorContext> {
 
   probabilities(context: VisitorContext): Float64Array {
     const row = userOf(this.name, context, this.nUsers) * this.nArms
+    const argmax = this.config.approximate ? wilsonHilfertyArgmax : betaArgmax
     return monteCarloProbabilities(this.nArms, this.config.probabilityDraws, this.config.seed, (rng, out) => {
-      betaArgmax(rng, this.priorAlpha, this.priorBeta, this.successes, this.failures, row, this.nArms, out)
+      argmax(rng, this.priorAlpha, this.priorBeta, this.successes, this.failures, row, this.nArms, out)
     })
   }
 
   select(context: VisitorContext, rng: Rng): number {
     const row = userOf(this.name, context, this.nUsers) * this.nArms
-    return betaArgmax(rng, this.priorAlpha, this.priorBeta, this.successes, this.failures, row, this.nArms, null)
+    return this.config.approximate
+      ? wilsonHilfertyArgmax(rng, this.priorAlpha, this.priorBeta, this.successes, this.failures, row, this.nArms, null)
+      : betaArgmax(rng, this.priorAlpha, this.priorBeta, this.successes, this.failures, row, this.nArms, null)
   }
 
   update(arm: number, reward: number, context: VisitorContext): void {
