@@ -140,6 +140,8 @@ describe("every estimator on a six-round log", () => {
       effectiveSampleSize: expect.closeTo(4.084967320261438, 14),
       zeroWeightShare: 1 / 6,
     })
+    // the largest weight wherever it is, not the last one
+    expect(weightDiagnostics(pick(input, [5, 0, 2])).maxWeight).toBe(4)
     const none = weightDiagnostics({ ...input, targetProbability: new Float64Array(6) })
     expect(none).toEqual({ maxWeight: 0, meanWeight: 0, effectiveSampleSize: 0, zeroWeightShare: 1 })
   })
@@ -223,6 +225,9 @@ describe("replay", () => {
   it("accepts propensities equal to 1e−9 relative and names the first round that differs more", () => {
     const close = { ...replayInput, propensity: Float64Array.of(0.5, 0.5, 0.5, 0.5 * (1 + 1e-12), 0.5, 0.5) }
     expect(estimatePolicyValue(new Replay(), close).value).toBe(0.5)
+    // 1e−9 absolute is 2e−9 relative to 0.5: refused
+    const tight = { ...replayInput, propensity: Float64Array.of(0.5, 0.5 + 1e-9, 0.5, 0.5, 0.5, 0.5) }
+    expect(() => estimatePolicyValue(new Replay(), tight)).toThrow("at round 1")
     const off = { ...replayInput, propensity: Float64Array.of(0.5, 0.5, 0.5, 0.5000005, 0.5, 0.5) }
     expect(() => estimatePolicyValue(new Replay(), off)).toThrow(
       "replay: needs uniformly random logging (Li et al. 2011), but propensities differ (0.5 and 0.5000005 at round 3); use ipw or snipw",
@@ -233,6 +238,9 @@ describe("replay", () => {
     expect(() => estimatePolicyValue(new Replay(), input)).toThrow(
       "replay: the input needs 'action' and 'targetAction' (build it with offPolicyInput(..., { rng }))",
     )
+    const missing = "replay: the input needs 'action' and 'targetAction'"
+    expect(() => estimatePolicyValue(new Replay(), { ...replayInput, action: undefined })).toThrow(missing)
+    expect(() => estimatePolicyValue(new Replay(), { ...replayInput, targetAction: undefined })).toThrow(missing)
     const never = { ...replayInput, targetAction: Int32Array.of(1, 0, 1, 0, 1, 0) }
     expect(() => estimatePolicyValue(new Replay(), never)).toThrow(
       "replay: no logged action matches the target policy's choice, so replay has no round to average",
@@ -241,6 +249,20 @@ describe("replay", () => {
 })
 
 describe("MIPS", () => {
+  it("needs no reward model", () => {
+    const bare: OffPolicyInput = {
+      reward: input.reward,
+      propensity: input.propensity,
+      targetProbability: input.targetProbability,
+      marginalWeight: marginal.marginalWeight,
+    }
+    expect(estimatePolicyValue(new MarginalizedInverseProbabilityWeighting(), bare).value).toBeCloseTo(OBP.mips[0], 15)
+    expect(estimatePolicyValue(new SelfNormalizedMarginalizedInverseProbabilityWeighting(), bare).value).toBeCloseTo(
+      OBP.snmips[0],
+      15,
+    )
+  })
+
   it("names the missing marginal weights", () => {
     expect(() => estimatePolicyValue(new MarginalizedInverseProbabilityWeighting(), input)).toThrow(
       "mips: the input needs 'marginalWeight' (see marginalImportanceWeights)",
@@ -443,6 +465,8 @@ describe("balanced propensities", () => {
   it("mixes the loggers' probabilities of the logged action by their shares", () => {
     const p = balancedPropensity(log, [uniform, skewed], [0.25, 0.75])
     expect(Array.from(p)).toEqual([0.125 + 0.2 * 0.75, 0.125 + 0.8 * 0.75, 0.125 + 0.8 * 0.75])
+    // a logger may have a zero share
+    expect(Array.from(balancedPropensity(log, [uniform, skewed], [0, 1]))).toEqual([0.2, 0.8, 0.8])
     // shares that sum to 1 only up to rounding are accepted
     expect(balancedPropensity(log, [uniform, skewed, uniform], [0.1, 0.2, 0.7])[0]).toBeCloseTo(
       0.5 * 0.8 + 0.2 * 0.2,
