@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { BLOCKED_FROM } from "../../src/linalg/blocked"
+import { BLOCKED_FROM, choleskyBlockedInPlace } from "../../src/linalg/blocked"
 import { choleskyInPlace, choleskyInverse, choleskySolveInPlace } from "../../src/linalg/cholesky"
 import { dot, dotAt } from "../../src/linalg/dot"
 import { principalComponents, projectOntoComponents } from "../../src/linalg/principal-components"
@@ -67,6 +67,13 @@ describe("Cholesky", () => {
     expect(Array.from(choleskyInverse(Float64Array.of(4), 1))).toEqual([0.25])
   })
 
+  it("hands n = BLOCKED_FROM to the blocked kernel (the same bits)", () => {
+    const n = BLOCKED_FROM
+    const a = new Float64Array(n * n)
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) a[i * n + j] = i === j ? n : 1 / (1 + i + j)
+    expect(choleskyInPlace(a.slice(), n)).toEqual(choleskyBlockedInPlace(a.slice(), n))
+  })
+
   it("names the size and the pivot that is not positive, below and from the blocked size on", () => {
     expect(() => choleskyInPlace(Float64Array.of(1, 2, 3), 2)).toThrow(
       "cholesky: the matrix must have 2×2 = 4 entries, got 3",
@@ -100,6 +107,19 @@ describe("symmetricEigen", () => {
     closeAll(vectors, [Math.SQRT1_2, -Math.SQRT1_2, Math.SQRT1_2, Math.SQRT1_2], 15)
   })
 
+  it("solves 1 × 1, a matrix with a zero pair on equal diagonals, and one of scale 1e−12", () => {
+    const one = symmetricEigen([-3], 1)
+    expect([Array.from(one.values), Array.from(one.vectors)]).toEqual([[-3], [1]])
+    // [[2, 0, 1], [0, 2, 0], [1, 0, 2]]: 3 on (1, 0, 1)/√2, 2 on (0, 1, 0), 1 on (1, 0, −1)/√2 (closed form)
+    const zeroPair = symmetricEigen([2, 0, 1, 0, 2, 0, 1, 0, 2], 3)
+    closeAll(zeroPair.values, [3, 2, 1], 15)
+    const r = Math.SQRT1_2
+    closeAll(zeroPair.vectors, [r, 0, r, 0, 1, 0, r, 0, -r], 15)
+    // the stopping rule is relative to the matrix's own size: [[2, 1], [1, 2]]·1e−12 has 3e−12 and 1e−12
+    const tiny = symmetricEigen([2e-12, 1e-12, 1e-12, 2e-12], 2)
+    expect(Array.from(tiny.values)).toEqual([expect.closeTo(3e-12, 26), expect.closeTo(1e-12, 26)])
+  })
+
   it("returns the zero matrix as is", () => {
     const { values, vectors } = symmetricEigen([0, 0, 0, 0], 2)
     expect(Array.from(values)).toEqual([0, 0])
@@ -110,6 +130,12 @@ describe("symmetricEigen", () => {
     expect(symmetricEigen([1, 2, 2 * (1 + 1e-13), 1], 2).values[0]).toBeCloseTo(3, 12)
     expect(() => symmetricEigen([1, 2, 2 * (1 + 1e-11), 1], 2)).toThrow(
       `symmetricEigen: entry (0, 1) = 2 differs from (1, 0) = ${2 * (1 + 1e-11)}`,
+    )
+    // the tolerance scales with the entries: 1e−13 relative of 1000 is accepted
+    expect(symmetricEigen([1000, 2000, 2000 * (1 + 1e-13), 1000], 2).values[0]).toBeCloseTo(3000, 9)
+    // an asymmetry away from row 0 is found and named with both entries
+    expect(() => symmetricEigen([1, 3, 0, 3, 1, 2, 0, 3, 1], 3)).toThrow(
+      "symmetricEigen: entry (1, 2) = 2 differs from (2, 1) = 3",
     )
     expect(() => symmetricEigen([1, 2, 3], 2)).toThrow(
       "symmetricEigen: expected an n × n matrix with n = 2 (4 values), got 3 values",
@@ -142,6 +168,12 @@ describe("principalComponents", () => {
       [0, 2, 4, 6, 8].map((i) => NUMPY.pcaScores[i]),
       13,
     )
+  })
+
+  it("works from n = 2 rows and d = 1 column: the sample variance (divisor n − 1)", () => {
+    const line = principalComponents([1, 4], 2, 1, 1)
+    expect([Array.from(line.mean), Array.from(line.components), Array.from(line.variance)]).toEqual([[2.5], [1], [4.5]])
+    expect(Array.from(line.explainedRatio)).toEqual([1])
   })
 
   it("gives zero variance and zero shares to constant data, not NaN", () => {
