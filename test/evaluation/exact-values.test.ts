@@ -24,6 +24,9 @@ import { tuneBySlope } from "../../src/evaluation/slope-tuning"
 import { SelfNormalizedDoublyRobust } from "../../src/evaluation/sndr"
 import { SelfNormalizedInverseProbabilityWeighting } from "../../src/evaluation/snipw"
 import { SwitchDoublyRobust } from "../../src/evaluation/switch-dr"
+import { offPolicyInput } from "../../src/evaluation/off-policy-input"
+import type { RewardModel } from "../../src/evaluation/reward-model"
+import type { Rng } from "../../src/random/rng"
 import { checkShrinkage, shrinkWeight } from "../../src/evaluation/weight-shrinkage"
 import { createRng } from "../../src/random/rng"
 import type { BanditLog } from "../../src/schema/bandit-log"
@@ -491,5 +494,61 @@ describe("balanced propensities", () => {
     expect(() => balancedPropensity(log, [first], [1])).toThrow(
       "balancedPropensity: round 1: no logger could have logged action 1",
     )
+  })
+})
+
+describe("offPolicyInput", () => {
+  // four rounds of three actions; target π = (0.2, 0.3, 0.5); q̂(round i) = (0.1 + i/100, 0.4, 0.7)
+  const log: BanditLog = {
+    length: 4,
+    nActions: 3,
+    nPositions: 1,
+    action: Int32Array.of(0, 2, 1, 2),
+    position: new Int32Array(4),
+    reward: Float64Array.of(1, 0, 0, 1),
+    propensity: new Float64Array(4).fill(1 / 3),
+    featureNames: [],
+    context: new Float64Array(0),
+    categoricalNames: [],
+    categorical: new Int32Array(0),
+    categoricalLevels: [],
+    source: "four rounds",
+  }
+  const target = new ContextFreeTarget("t", 3, 1, Float64Array.of(0.2, 0.3, 0.5))
+  const model: RewardModel = {
+    name: "table",
+    fit() {
+      return this
+    },
+    predictRound(_log, i, out) {
+      out.set([0.1 + i / 100, 0.4, 0.7])
+    },
+  }
+
+  it("gives π(aᵢ), q̂(aᵢ) and Σₐ π(a) q̂(a) per round, and draws ãᵢ by the inverse CDF of π", () => {
+    const draws = [0.1, 0.2, 0.45, 0.6]
+    let next = 0
+    const rng: Rng = { next: () => draws[next++], nextUint32: () => 0 }
+    const x = offPolicyInput(log, target, { rewardModel: model, rng })
+    expect(Array.from(x.targetProbability)).toEqual([0.2, 0.5, 0.3, 0.5])
+    expect(Array.from(x.loggedRewardModel as Float64Array)).toEqual([0.1, 0.7, 0.4, 0.7])
+    const g = [0, 1, 2, 3].map((i) => expect.closeTo(0.2 * (0.1 + i / 100) + 0.3 * 0.4 + 0.5 * 0.7, 15))
+    expect(Array.from(x.targetRewardModel as Float64Array)).toEqual(g)
+    // u = 0.1 < 0.2 → 0; u = 0.2 is not below 0.2 → 1; 0.45 − 0.2 < 0.3 → 1; 0.6 − 0.2 − 0.3 ≥ 0 → the last, 2
+    expect(Array.from(x.targetAction as Int32Array)).toEqual([0, 1, 1, 2])
+    expect([x.reward, x.propensity, x.action]).toEqual([log.reward, log.propensity, log.action])
+  })
+
+  it("draws the last action when u lies beyond probabilities that sum to 1 only up to rounding", () => {
+    const short = new ContextFreeTarget("short", 3, 1, Float64Array.of(0.2, 0.3, 0.4999999))
+    const rng: Rng = { next: () => 0.99999995, nextUint32: () => 0 }
+    expect(Array.from(offPolicyInput(log, short, { rng }).targetAction as Int32Array)).toEqual([2, 2, 2, 2])
+  })
+
+  it("leaves out what it was not asked for, and refuses a target of another action count", () => {
+    const x = offPolicyInput(log, target)
+    expect([x.loggedRewardModel, x.targetRewardModel, x.targetAction]).toEqual([undefined, undefined, undefined])
+    const two = new ContextFreeTarget("two", 2, 1, Float64Array.of(0.5, 0.5))
+    expect(() => offPolicyInput(log, two)).toThrow("offPolicyInput: the target 'two' has 2 actions, the log has 3")
   })
 })
