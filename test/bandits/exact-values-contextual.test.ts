@@ -53,7 +53,7 @@ const CHOLESKY = [
     1.6093476939431082, 0, 0, 0.4473862315208641, 1.4932667410230362, 0, -0.3728218596007199, -0.0356296914295317,
     1.2528904126429006,
   ],
-  [0.7071067811865476, 0, 0, 0, 0.7071067811865476, 0, 0, 0, 0.7071067811865476],
+  [Math.SQRT1_2, 0, 0, 0, Math.SQRT1_2, 0, 0, 0, Math.SQRT1_2],
 ]
 
 function feed(policy: { update(arm: number, reward: number, context: { features: Float64Array }): void }): void {
@@ -316,13 +316,14 @@ describe("LinThompson exact draws (numpy Cholesky factors)", () => {
     feed(q)
     q.reset()
     const normals = createRng(5)
-    const draws = [0, 1, 2].map((a) =>
+    // After reset every arm is at the prior N(0, A⁻¹ = I/λ): arm 2's factor (it saw nothing) for all.
+    const draws = [0, 1, 2].map(() =>
       drawOf(
         2,
         X,
         Array.from({ length: D }, () => fastNormal(normals)),
         1,
-        0 * a,
+        0,
       ),
     )
     const best = draws.indexOf(Math.max(...draws))
