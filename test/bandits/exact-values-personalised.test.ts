@@ -35,7 +35,7 @@ describe("user × arm tables", () => {
     expect(() => userOf("p", { user: 3 }, 3)).toThrow(message("3"))
     expect(() => userOf("p", { user: -1 }, 3)).toThrow(message("-1"))
     expect(() => userOf("p", { user: 1.5 }, 3)).toThrow(message("1.5"))
-    expect(() => userOf("p", {}, 3)).toThrow(message("undefined"))
+    expect(() => userOf("p", {} as { user: number }, 3)).toThrow(message("undefined"))
     expect(() => userOf("p", undefined, 3)).toThrow(message("undefined"))
   })
 
