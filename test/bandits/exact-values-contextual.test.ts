@@ -498,3 +498,36 @@ describe("SegmentEpsilonGreedy exact values", () => {
     expect(policyDescriptor("segment-epsilon-greedy").create({ epsilons: [0.1] }, setting).name).toBe("segment-eps-0.1")
   })
 })
+
+describe("LinThompson details found by mutation testing", () => {
+  it("select draws exactly K·d normals; per-arm propensities; explain names the policy on bad features", () => {
+    const p = new LinThompson({ arms: 3, dimension: D, v: 0.3, lambda: LAMBDA, seed: 5, probabilityDraws: 30 })
+    feed(p)
+    const rng = createRng(4)
+    p.select({ features: X }, rng)
+    const reference = createRng(4)
+    for (let i = 0; i < 3 * D; i++) fastNormal(reference)
+    expect(rng.next()).toBe(reference.next())
+    // Per-arm propensities: the Monte Carlo share with each arm's own block (a + 1)·x.
+    const stacked = perArm(X, 3)
+    const draws = createRng(5, 0)
+    const wins = [0, 0, 0]
+    for (let t = 0; t < 30; t++) {
+      const values = [0, 1, 2].map((a) =>
+        drawOf(
+          a,
+          stacked.subarray(a * D, (a + 1) * D),
+          Array.from({ length: D }, () => fastNormal(draws)),
+          0.3,
+          (a + 1) * MEAN[a],
+        ),
+      )
+      wins[values.indexOf(Math.max(...values))]++
+    }
+    const probs = p.probabilities({ features: stacked })
+    for (let a = 0; a < 3; a++) expect(probs[a]).toBeCloseTo(wins[a] / 30, 12)
+    expect(() => p.explain(0, { features: new Float64Array(2) })).toThrow(
+      "lin-thompson-0.3: context.features must have length 3 (shared) or 9 (per arm), got 2",
+    )
+  })
+})

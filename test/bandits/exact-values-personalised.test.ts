@@ -703,3 +703,114 @@ describe("fitUserArmFactors and solveSymmetric", () => {
     expect(fit.factors).toBe(2)
   })
 })
+
+describe("Club edge cases found by mutation testing", () => {
+  /** `shows` showings of each arm per user, clicked when `likes(u, a)`. */
+  function rowsOf(nUsers: number, nArms: number, shows: number, likes: (u: number, a: number) => boolean) {
+    const rows: [number, number, number][] = []
+    for (let u = 0; u < nUsers; u++)
+      for (let a = 0; a < nArms; a++) for (let i = 0; i < shows; i++) rows.push([u, a, likes(u, a) ? 1 : 0])
+    return rows
+  }
+
+  it("the default edge probability 3 ln n / n decides which users the data-less user 0 stays linked to", () => {
+    // Users 1..19 each click only their own arm (40 showings of every arm): all their mutual edges go.
+    // User 0 has no data (width c(0) = 1), so its edges stay: its cluster is itself and its initial neighbours.
+    const n = 20
+    const rows = rowsOf(n, n, 40, (u, a) => u === a).filter((r) => r[0] > 0 && r[1] > 0)
+    const club = new Club({ arms: n, users: n, seed: 8 })
+    club.warmStart(historyOf(n, n, rows))
+    const p = (3 * Math.log(n)) / n
+    const rng = createRng(8, 0)
+    const linked = Array.from({ length: n - 1 }, () => rng.next() < p)
+    const expected: number[] = [0]
+    let next = 1
+    for (let j = 1; j < n; j++) expected.push(linked[j - 1] ? 0 : next++)
+    expect(Array.from(club.cluster)).toEqual(expected)
+    expect(linked.filter(Boolean).length).toBeGreaterThan(3)
+    expect(linked.filter((l) => !l).length).toBeGreaterThan(3)
+  })
+
+  it("each user's test reads only its own edges and arms; equal high rates keep an edge", () => {
+    // Users 0 and 2 click arm 0, user 1 arm 1: only the edge 0–2 stays.
+    const a = new Club({ arms: 2, users: 3, edgeProbability: 1 })
+    a.warmStart(
+      historyOf(
+        3,
+        2,
+        rowsOf(3, 2, 30, (u, arm) => (u === 1 ? arm === 1 : arm === 0)),
+      ),
+    )
+    expect(Array.from(a.cluster)).toEqual([0, 1, 0])
+    // Users 0 and 1 click arm 0 (rate 30/31 both), user 2 clicks nothing.
+    const b = new Club({ arms: 2, users: 3, edgeProbability: 1 })
+    b.warmStart(
+      historyOf(
+        3,
+        2,
+        rowsOf(3, 2, 30, (u, arm) => u < 2 && arm === 0),
+      ),
+    )
+    expect(Array.from(b.cluster)).toEqual([0, 0, 1])
+    expect(Array.from(b.clusterClicks.subarray(0, 4))).toEqual([60, 0, 0, 0])
+    // α₂ = 0: identical users stay linked (the test is a strict >).
+    const c = new Club({ arms: 2, users: 2, alpha2: 0, edgeProbability: 1 })
+    c.warmStart(
+      historyOf(
+        2,
+        2,
+        rowsOf(2, 2, 3, () => true),
+      ),
+    )
+    expect(Array.from(c.cluster)).toEqual([0, 0])
+  })
+
+  it("online updates pool into the user's cluster before any split; a warm start of as many users keeps them", () => {
+    const club = new Club({ arms: 3, users: 3, alpha: 0.5, alpha2: 10, edgeProbability: 1 })
+    club.update(2, 1, { user: 1 })
+    club.update(1, 0, { user: 2 })
+    club.update(2, 0.5, { user: 2 })
+    expect(Array.from(club.clicks)).toEqual([0, 0, 0, 0, 0, 1, 0, 0, 0.5])
+    expect(Array.from(club.shows)).toEqual([0, 0, 0, 0, 0, 1, 0, 1, 1])
+    expect(Array.from(club.clusterClicks.subarray(0, 3))).toEqual([0, 0, 1.5])
+    expect(Array.from(club.clusterShows.subarray(0, 3))).toEqual([0, 1, 2])
+    const idx = club.indices({ user: 0 }, new Float64Array(3))
+    const logT = Math.log(4)
+    expect(idx[1]).toBeCloseTo(0.5 * Math.sqrt(logT / 2), 14)
+    expect(idx[2]).toBeCloseTo(1.5 / 3 + 0.5 * Math.sqrt(logT / 3), 14)
+    club.warmStart(historyOf(3, 3, [[0, 0, 1]]))
+    expect(Array.from(club.clicks)).toEqual([1, 0, 0, 0, 0, 1, 0, 0, 0.5])
+    expect(Array.from(club.clusterShows.subarray(0, 3))).toEqual([1, 1, 2])
+  })
+
+  it("after a reset the same updates split the graph into the same clusters with the same pooled counts", () => {
+    const club = new Club({ arms: 2, users: 3, alpha2: 0.3, edgeProbability: 1 })
+    const play = () => {
+      club.update(1, 0, { user: 1 })
+      club.update(1, 1, { user: 2 })
+      for (let t = 0; t < 6; t++) club.update(0, 1, { user: 0 })
+      return [Array.from(club.cluster), Array.from(club.clusterClicks), Array.from(club.clusterShows)]
+    }
+    const first = play()
+    expect(first[0]).toEqual([0, 1, 1])
+    club.reset()
+    expect(play()).toEqual(first)
+    // User 1 keeps missing arm 1 that user 2 clicked: cluster 1 splits again, its pooled counts rebuilt.
+    let n = 0
+    for (; n < 100 && club.cluster[1] === club.cluster[2]; n++) club.update(1, 0, { user: 1 })
+    expect(n).toBeLessThan(100)
+    expect(Array.from(club.cluster)).toEqual([0, 1, 2])
+    expect(Array.from(club.clusterShows)).toEqual([6, 0, 0, n + 1, 0, 1])
+    expect(Array.from(club.clusterClicks)).toEqual([6, 0, 0, 0, 0, 1])
+  })
+})
+
+describe("PerUserThompson propensities read the user's posterior", () => {
+  it("a user with a clear winner gets nearly all the mass on it, a fresh user about half", () => {
+    const p = new PerUserThompson({ arms: 2, users: 2, probabilityDraws: 400 })
+    for (let t = 0; t < 30; t++) p.update(1, 1, { user: 1 })
+    for (let t = 0; t < 30; t++) p.update(0, 0, { user: 1 })
+    expect(p.probabilities({ user: 1 })[1]).toBe(1)
+    expect(Math.abs(p.probabilities({ user: 0 })[0] - 0.5)).toBeLessThan(0.1)
+  })
+})
