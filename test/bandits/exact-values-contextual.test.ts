@@ -388,7 +388,7 @@ describe("TopKSlate exact feedback", () => {
     expect(Array.from(base.counts)).toEqual([1, 1, 1, 0])
     expect(Array.from(base.means)).toEqual([0, 4, 1, 0])
     // Scores (UCB1 indices): arm 3 untried (∞) first, then arm 1 (mean 4), arm 2, arm 0.
-    expect(Array.from(pbm.select(undefined, createRng(1), new Int32Array(4)))).toEqual([3, 1, 2, 0])
+    expect(Array.from(pbm.select(undefined, createRng(1), new Int32Array(4).fill(-1)))).toEqual([3, 1, 2, -1])
   })
 
   it("ties go to the smaller arm whatever their order; bad options are refused in one line", () => {
@@ -397,6 +397,13 @@ describe("TopKSlate exact feedback", () => {
     expect(Array.from(slate.select(undefined, createRng(1), new Int32Array(5)))).toEqual([0, 1, 2, 3, 4])
     for (const a of [4, 3, 2, 1, 0]) base.update(a, a === 2 ? 0 : 0.5)
     expect(Array.from(slate.select(undefined, createRng(1), new Int32Array(5)))).toEqual([0, 1, 3, 4, 2])
+    // Scores (1.5, 1.5, 1.9): the first pick swaps arm 2 to the front, then the tie 1 vs 0 goes to arm 0.
+    const three = new Ucb1({ arms: 3 })
+    three.update(0, 0.5)
+    three.update(1, 0.5)
+    three.update(2, 0.9)
+    const tied = new TopKSlate(three, { k: 3, clickModel: "cascade" })
+    expect(Array.from(tied.select(undefined, createRng(1), new Int32Array(3)))).toEqual([2, 0, 1])
     expect(() => new TopKSlate(base, { k: 6, clickModel: "cascade" })).toThrow(
       "TopKSlate: k must be <= the base policy's 5 arms, got 6",
     )

@@ -814,3 +814,25 @@ describe("PerUserThompson propensities read the user's posterior", () => {
     expect(Math.abs(p.probabilities({ user: 0 })[0] - 0.5)).toBeLessThan(0.1)
   })
 })
+
+describe("feedback re-weighting, slates and history checks: cases found by mutation testing", () => {
+  it("softmax against the row's own maximum, per-user decay, a negative user refused", () => {
+    const p = new FeedbackReweighting({ arms: 2, users: 2, learningRate: 1, decay: 0.5, exploration: 0 })
+    // User 1's arm 0 weight is huge; user 0's arm 0 is large: neither row may overflow or read the other.
+    p.update(0, 1e6, { user: 1 })
+    p.update(0, 1000, { user: 0 })
+    expect(p.logWeights[2]).toBe(1e6)
+    expect(Array.from(p.probabilities({ user: 0 }))).toEqual([1, 0])
+    expect(Array.from(p.probabilities({ user: 1 }))).toEqual([1, 0])
+    expect(() => p.update(0, 1, { user: -1 })).toThrow(
+      "feedback-reweighting: context.user must be an integer in [0, 1], got -1",
+    )
+    expect(() => policyDescriptor("feedback-reweighting").create({ perUser: "yes" }, setting)).toThrow(
+      /^FeedbackReweighting: perUser/,
+    )
+  })
+
+  it("checkHistory accepts an empty history of no users", () => {
+    expect(() => checkHistory("p", historyOf(0, 2, []), 2)).not.toThrow()
+  })
+})
