@@ -9,6 +9,7 @@ import {
   FriendThompson,
   PerUserThompson,
   PerUserUcb,
+  SegmentEpsilonGreedy,
 } from "../../src/bandits"
 import { fitUserArmFactors, solveSymmetric } from "../../src/bandits/user-arm-factors"
 import { checkHistory, historyCounts, userOf, usersFor } from "../../src/bandits/user-arm-table"
@@ -834,5 +835,86 @@ describe("feedback re-weighting, slates and history checks: cases found by mutat
 
   it("checkHistory accepts an empty history of no users", () => {
     expect(() => checkHistory("p", historyOf(0, 2, []), 2)).not.toThrow()
+  })
+})
+
+describe("FriendThompson cases found by mutation testing", () => {
+  const graph = socialGraphFromTies(3, Int32Array.of(0, 1), Int32Array.of(1, 2))
+
+  it("warm-start failures and population counts; user rows beyond 0; no graph at all", () => {
+    const p = new FriendThompson({ arms: 2, users: 3, strength: 2, shrinkage: 1, probabilityDraws: 200 })
+    p.update(1, 1, { user: 2 })
+    p.warmStart({
+      ...historyOf(3, 2, [
+        [1, 0, 0],
+        [1, 1, 1],
+        [2, 1, 0],
+        [2, 0, 1],
+      ]),
+      friends: graph,
+    })
+    expect(Array.from(p.successes)).toEqual([0, 0, 0, 1, 1, 1])
+    expect(Array.from(p.failures)).toEqual([0, 0, 1, 0, 0, 1])
+    expect(Array.from(p.populationClicks)).toEqual([1, 2])
+    expect(Array.from(p.populationShows)).toEqual([2, 3])
+    const arm = p.select({ user: 1 }, createRng(4))
+    const e = p.explain(arm, { user: 1 })
+    expect(e.contributions[0].value).toBeGreaterThan(0)
+    expect(e.score).toBeGreaterThan(0)
+    for (let t = 0; t < 40; t++) p.update(0, 1, { user: 1 })
+    expect(p.probabilities({ user: 1 })[0]).toBeGreaterThan(0.9)
+    const lonely = new FriendThompson({ arms: 2, users: 2 })
+    lonely.warmStart(historyOf(2, 2, [[0, 1, 1]]))
+    lonely.update(1, 1, { user: 1 })
+    expect(Array.from(lonely.friendShows)).toEqual([0, 0, 0, 0])
+    expect(Array.from(lonely.populationShows)).toEqual([0, 2])
+  })
+})
+
+describe("SegmentEpsilonGreedy cases found by mutation testing", () => {
+  it("no move before a fit, no coin drawn at ε = 0, explain before select, names itself", () => {
+    const p = new SegmentEpsilonGreedy({ arms: 3, epsilons: [0, 0.5], users: 3 })
+    expect(p.explain(0, { user: 0 }).kind).toBe("exploit")
+    p.update(0, 1, { user: 0 })
+    p.update(1, 1, { user: 2 })
+    expect(Array.from(p.segment)).toEqual([1, 1, 1])
+    expect(Array.from(p.segmentClicks)).toEqual([0, 0, 0, 1, 1, 0])
+    expect(Array.from(p.clicks)).toEqual([1, 0, 0, 0, 0, 0, 0, 1, 0])
+    // A warm start of as many users keeps the updates.
+    p.warmStart(historyOf(3, 3, [[1, 2, 1]]), createRng(2))
+    expect(Array.from(p.clicks)).toEqual([1, 0, 0, 0, 0, 1, 0, 1, 0])
+    // Exactly k = 2 active users are enough for a fit: user 0 (arm 0) and user 1 (arm 2) get their own segments.
+    const fitted = new SegmentEpsilonGreedy({ arms: 3, epsilons: [0, 0.5], users: 2 })
+    fitted.warmStart(
+      historyOf(2, 3, [
+        [0, 0, 1],
+        [0, 0, 1],
+        [1, 2, 1],
+      ]),
+      createRng(2),
+    )
+    expect(fitted.segment[0]).not.toBe(fitted.segment[1])
+    const focused = fitted.segment[0] === 0 ? 0 : 1
+    const rng = createRng(9)
+    fitted.select({ user: focused }, rng)
+    expect(rng.next()).toBe(createRng(9).next())
+    expect(() => new SegmentEpsilonGreedy({ arms: 3, epsilons: [0.1], users: 0 })).toThrow(
+      "SegmentEpsilonGreedy: users must be an integer >= 1, got 0",
+    )
+    expect(() => new SegmentEpsilonGreedy({ arms: 0, epsilons: [0.1] })).toThrow("SegmentEpsilonGreedy: arms must be")
+  })
+
+  it("the focused segment comes first whatever order k-means returns its centres in", () => {
+    const rows: [number, number, number][] = []
+    for (let u = 0; u < 8; u++)
+      for (let a = 0; a < 4; a++) rows.push([u, a, u < 4 ? (a === 0 ? 1 : 0) : a === 0 ? 0 : 1])
+    const first = new Set<number>()
+    for (let seed = 1; seed <= 8; seed++) {
+      const p = new SegmentEpsilonGreedy({ arms: 4, epsilons: [0.1, 0.4], users: 8 })
+      p.warmStart(historyOf(8, 4, rows), createRng(seed))
+      expect(Array.from(p.segment)).toEqual([0, 0, 0, 0, 1, 1, 1, 1])
+      first.add(p.centres[0])
+    }
+    expect(first.size).toBe(1)
   })
 })
