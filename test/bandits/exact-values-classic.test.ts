@@ -23,11 +23,15 @@ import {
   Ucb1,
 } from "../../src/bandits"
 import { addArgmaxMass, argmaxRandomTie, sampleIndex } from "../../src/bandits/argmax"
+import { betaArgmax } from "../../src/bandits/beta-argmax"
 import { monteCarloProbabilities } from "../../src/bandits/monte-carlo"
 import { RewardWindow } from "../../src/bandits/reward-window"
 import { checkArm, checkArms, checkInteger, checkRange, checkReward, checkUnitReward } from "../../src/bandits/validate"
 import { fastBeta, fastNormal } from "../../src/random/fast-random"
 import { createRng, type Rng } from "../../src/random/rng"
+import { POLICY_REGISTRY } from "../../src/bandits/registry"
+import { checkOptions } from "../../src/config/option-schema"
+import type { Policy } from "../../src/bandits"
 
 /**
  * Exact values of the classic (context-free) policies: indices, probabilities and updates against
@@ -217,6 +221,14 @@ describe("validation messages", () => {
     expect(() => new SlidingWindowUcb({ arms: 2, window: 1.5 })).toThrow(/^SlidingWindowUcb: window/)
     expect(() => new GradientBandit({ arms: 2, alpha: 0 })).toThrow(/^GradientBandit: alpha/)
     expect(() => new Exp3({ arms: 2, gamma: 0 })).toThrow(/^Exp3: gamma/)
+    expect(() => new DiscountedUcb({ arms: 2, discount: 0 })).toThrow(/^DiscountedUcb: discount/)
+    expect(() => new KlUcb({ arms: 2, precision: 0.5 })).toThrow(/^KlUcb: precision/)
+    expect(() => new Ucb({ arms: 2, c: -1 })).toThrow(/^Ucb: c /)
+    expect(() => new Softmax({ arms: 2, minTemperature: 0 })).toThrow(/^Softmax: minTemperature/)
+    expect(() => new EpsilonGreedy({ arms: 2, decay: -1 })).toThrow(/^EpsilonGreedy: decay/)
+    expect(() => new GaussianThompson({ arms: 2, noiseSd: 0 })).toThrow(/^GaussianThompson: noiseSd/)
+    expect(() => new BetaThompson({ arms: 2, priorBeta: 0 })).toThrow(/^BetaThompson: priorBeta/)
+    expect(() => new ExploreThenCommit({ arms: 2, explorations: 0 })).toThrow(/^ExploreThenCommit: explorations/)
   })
 
   it("rewards outside [0, 1] are refused by the Bernoulli policies, with their names", () => {
@@ -240,6 +252,27 @@ describe("validation messages", () => {
 })
 
 describe("UCB family: exact indices", () => {
+  it("indices and estimates fill the first K entries of a longer buffer and leave the rest alone", () => {
+    const policies = [
+      new Ucb({ arms: 2 }),
+      new Ucb1({ arms: 2 }),
+      new KlUcb({ arms: 2 }),
+      new BayesUcb({ arms: 2 }),
+      new DiscountedUcb({ arms: 2, discount: 0.5 }),
+      new SlidingWindowUcb({ arms: 2, window: 3 }),
+    ]
+    for (const p of policies) {
+      p.update(0, 0.5)
+      p.update(1, 1)
+      const indices = p.indices(Float64Array.of(-1, -1, 7))
+      const estimates = p.estimates(Float64Array.of(-1, -1, 7))
+      expect(indices[2], p.name).toBe(7)
+      expect(estimates[2], p.name).toBe(7)
+      expect(Number.isFinite(indices[0]) && Number.isFinite(indices[1]), p.name).toBe(true)
+      expect(estimates[0], p.name).toBeLessThan(estimates[1])
+    }
+  })
+
   it("Ucb: ln t with t ≥ 1, 1/√N refreshed for the played arm only, reset clears it", () => {
     const p = new Ucb({ arms: 3, c: 0.5 })
     expect(Array.from(p.indices(new Float64Array(3)))).toEqual([Infinity, Infinity, Infinity])
@@ -398,6 +431,14 @@ describe("UCB family: exact indices", () => {
     // N_γ(0) = 1e-14 < 1e-12: as good as untried, with estimate 0
     expect(tiny.indices(new Float64Array(2))[0]).toBe(Infinity)
     expect(tiny.estimates(new Float64Array(2))[0]).toBe(0)
+    // exactly 1e-12 (1e-6 · 1e-6) is not below it: still counted
+    const edge = new DiscountedUcb({ arms: 2, discount: 1e-6, c: 0 })
+    edge.update(0, 0.5)
+    edge.update(1, 1)
+    edge.update(1, 1)
+    expect(edge.discountedCounts[0]).toBe(1e-12)
+    expect(edge.indices(new Float64Array(2))[0]).toBeCloseTo(0.5, 12)
+    expect(edge.estimates(new Float64Array(2))[0]).toBeCloseTo(0.5, 12)
     const below = new DiscountedUcb({ arms: 2, discount: 0.5, c: 3 })
     below.update(0, 0.25)
     // one play: n_γ = 1, ln 1 = 0
@@ -456,6 +497,44 @@ describe("UCB family: exact indices", () => {
     w.push(0, 0.5)
     w.push(0, 0.5)
     expect(Array.from(w.counts)).toEqual([2, 0])
+  })
+})
+
+describe("registry entries of the classic policies", () => {
+  const types: [string, string][] = [
+    ["ucb", "ucb-2"],
+    ["ucb1", "ucb1"],
+    ["kl-ucb", "kl-ucb"],
+    ["bayes-ucb", "bayes-ucb"],
+    ["discounted-ucb", "d-ucb-0.99"],
+    ["sliding-window-ucb", "sw-ucb-1000"],
+    ["epsilon-greedy", "eps-0.1"],
+    ["greedy", "greedy"],
+    ["optimistic", "optimistic-5"],
+    ["softmax", "softmax-0.1"],
+    ["gradient", "gradient-0.1"],
+    ["exp3", "exp3-0.1"],
+    ["explore-then-commit", "etc-10"],
+    ["random", "random"],
+    ["thompson", "thompson"],
+    ["gaussian-thompson", "gaussian-thompson"],
+    ["discounted-thompson", "d-thompson-0.99"],
+    ["sliding-window-thompson", "sw-thompson-1000"],
+  ]
+  it.each(types)("%s: create takes the arms from the setting and the options from the config", (type, name) => {
+    const d = POLICY_REGISTRY.find((p) => p.type === type)
+    if (d === undefined) throw new Error(type)
+    const checked = checkOptions(type, d.optionsSchema, {}) as Record<string, unknown>
+    const options = Object.fromEntries(Object.entries(checked).filter(([, v]) => v !== null))
+    const setting = { arms: 3, seed: 4, features: () => 2, users: () => 2 }
+    const create = (o: Record<string, unknown>) =>
+      (d as unknown as { create(o: unknown, s: unknown): Policy<unknown> }).create(o, setting)
+    const policy = create(options)
+    expect(policy.nArms).toBe(3)
+    expect(policy.name).toBe(name)
+    expect(create({ ...options, name: "mine" }).name).toBe("mine")
+    expect(policy.probabilities(undefined).length).toBe(3)
+    if (type.includes("thompson")) expect(policy.config?.seed).toBe(4)
   })
 })
 
@@ -716,6 +795,50 @@ describe("Thompson samplers: exact posteriors, draws and propensities", () => {
     expect(Array.from(prior.alpha)).toEqual([0.5, 0.5])
     expect(Array.from(prior.beta)).toEqual([4, 4])
     expect(prior.config).toEqual({ arms: 2, priorAlpha: 0.5, priorBeta: 4, probabilityDraws: 2000, seed: 0 })
+  })
+
+  it("Beta Thompson's draws are Beta(α, β) draws, Gamma constants refreshed per arm, shapes below 1 boosted", () => {
+    const p = new BetaThompson({ arms: 3, priorAlpha: 0.5, priorBeta: 0.75 })
+    p.update(1, 1)
+    p.update(2, 0.25)
+    p.update(2, 1)
+    const shapes = [
+      [0.5, 0.75],
+      [1.5, 0.75],
+      [1.75, 1.5],
+    ]
+    expect(Array.from(p.alpha)).toEqual(shapes.map((s) => s[0]))
+    expect(Array.from(p.beta)).toEqual(shapes.map((s) => s[1]))
+    for (let seed = 0; seed < 10; seed++) {
+      const probe = createRng(seed)
+      const expected = shapes.map(([a, b]) => fastBeta(probe, a, b))
+      expect(Array.from(p.scores(undefined, createRng(seed), new Float64Array(3)))).toEqual(expected)
+    }
+  })
+
+  it("betaArgmax on any generator: one Beta(prior + successes, prior + failures) draw per arm of the row, the largest wins", () => {
+    const opaque = (rng: Rng): Rng => ({ next: () => rng.next(), nextUint32: () => rng.nextUint32() })
+    const priorAlpha = Float64Array.of(0.5, 2, 1)
+    const priorBeta = Float64Array.of(0.25, 1, 3)
+    // two rows of three arms; the second row is read
+    const successes = Float64Array.of(9, 9, 9, 0, 1.5, 0.25)
+    const failures = Float64Array.of(9, 9, 9, 0.5, 0, 2)
+    let wins = 0
+    for (let seed = 0; seed < 40; seed++) {
+      const probe = createRng(seed)
+      const expected = [0, 1, 2].map((a) =>
+        fastBeta(probe, priorAlpha[a] + successes[3 + a], priorBeta[a] + failures[3 + a]),
+      )
+      const out = new Float64Array(3)
+      const rng = createRng(seed)
+      const arm = betaArgmax(opaque(rng), priorAlpha, priorBeta, successes, failures, 3, 3, out)
+      expect(Array.from(out)).toEqual(expected)
+      expect(arm).toBe(expected.indexOf(Math.max(...expected)))
+      expect(rng.nextUint32()).toBe(probe.nextUint32())
+      expect(betaArgmax(opaque(createRng(seed)), priorAlpha, priorBeta, successes, failures, 3, 3, null)).toBe(arm)
+      if (arm !== 0) wins++
+    }
+    expect(wins).toBeGreaterThan(0)
   })
 
   it("Gaussian Thompson: the normal posterior, select the argmax of m + s·z, propensities Φ((m₀ − m₁)/√(v₀ + v₁))", () => {
