@@ -95,8 +95,13 @@ describe("argmax helpers", () => {
     expect(Array.from(addArgmaxMass(Float64Array.of(-Infinity, -Infinity), 2, 1, Float64Array.of(1, 0)))).toEqual([
       1.5, 0.5,
     ])
-    // n limits the scan
+    // n limits the scan, and nothing past it is written
     expect(Array.from(addArgmaxMass(Float64Array.of(1, 2, 9), 2, 1, new Float64Array(3)))).toEqual([0, 1, 0])
+    expect(Array.from(addArgmaxMass(Float64Array.of(2, 2, 2), 2, 1, new Float64Array(3)))).toEqual([0.5, 0.5, 0])
+    // no maximiser at all (every value NaN): the mass is spread evenly over the n entries
+    expect(Array.from(addArgmaxMass(Float64Array.of(NaN, NaN, NaN), 2, 0.5, new Float64Array(3)))).toEqual([
+      0.25, 0.25, 0,
+    ])
   })
 
   it("sampleIndex: the first i with u < p₀ + … + pᵢ; rounding past the end falls back to the last positive entry", () => {
@@ -110,6 +115,8 @@ describe("argmax helpers", () => {
     // probabilities summing to 0.6 (as rounding can leave them just under 1): a large u lands on arm 1, the last positive one
     expect(sampleIndex(Float64Array.of(0.3, 0.3, 0), 3, constant(0.7))).toBe(1)
     expect(sampleIndex(Float64Array.of(0, 0, 0), 3, constant(0.7))).toBe(0)
+    // entries past n are never read
+    expect(sampleIndex(Float64Array.of(0.3, 0.3, 0, 1), 3, constant(0.7))).toBe(1)
     expect(sampleIndex(Float64Array.of(1), 1, constant(0.99))).toBe(0)
   })
 })
@@ -585,6 +592,7 @@ describe("value-based policies: exact probabilities and updates", () => {
     // coin word 2³¹ = 0.5·2³²: not below, so exploit the best arm 3 (no tie, no further draw)
     expect(p.select(undefined, words([2147483648]))).toBe(3)
     expect(p.explain(3).kind).toBe("exploit")
+    expect(new EpsilonGreedy({ arms: 2 }).explain(0).kind).toBe("exploit")
     const greedy = new Greedy({ arms: 3 })
     greedy.update(1, 1)
     const rng = counting(3)
@@ -634,6 +642,10 @@ describe("value-based policies: exact probabilities and updates", () => {
     annealed.reset()
     expect(annealed.currentTemperature()).toBe(2)
     expect(Array.from(annealed.probabilities())).toEqual([0.5, 0.5])
+    // the maximum is subtracted whatever arm holds it: exp(1/τ) = exp(1000) would overflow
+    const steep = new Softmax({ arms: 2, temperature: 1e-3, initialValue: 1000, stepSize: 1 })
+    steep.update(0, 1001)
+    expect(Array.from(steep.probabilities())).toEqual([1, 0])
     const hot = new Softmax({ arms: 2, temperature: 1e-3, initialValue: 1000 })
     hot.update(0, 1000.002)
     expect(hot.probabilities()[0]).toBeCloseTo(1 / (1 + Math.exp(-2)), 9)
@@ -677,6 +689,11 @@ describe("value-based policies: exact probabilities and updates", () => {
     p.update(0, 2)
     expect(Array.from(p.preferences)).toEqual([0, 0, 0])
     expect(p.explain(0).text).toBe("Arm 0 was drawn with probability 0.333, the highest: exploitation")
+    // preferences ±1000: the maximum is subtracted before exp, so π = [1, 0] rather than NaN
+    const steep = new GradientBandit({ arms: 2, alpha: 1, baseline: false })
+    steep.update(0, 2000)
+    expect(Array.from(steep.preferences)).toEqual([1000, -1000])
+    expect(Array.from(steep.probabilities())).toEqual([1, 0])
   })
 
   it("EXP3: ln w_A += γ·(r/p_A)/K, p = (1 − γ)·w/Σw + γ/K", () => {
@@ -694,6 +711,10 @@ describe("value-based policies: exact probabilities and updates", () => {
     p.update(2, 0)
     expect(p.logWeights[2]).toBe(0)
     expect(p.select(undefined, constant(0.999999))).toBe(2)
+    const why = p.explain(2)
+    expect(why.score).toBe(p.probabilities()[2])
+    expect(why.kind).toBe("explore")
+    expect(p.explain(1).kind).toBe("exploit")
     p.reset()
     expect(Array.from(p.logWeights)).toEqual([0, 0, 0])
     expect(Array.from(p.probabilities())).toEqual([1 / 3, 1 / 3, 1 / 3])
@@ -710,9 +731,14 @@ describe("value-based policies: exact probabilities and updates", () => {
   it("explore-then-commit and the random policy: propensities and explanations", () => {
     const p = new ExploreThenCommit({ arms: 2, explorations: 2 })
     expect(Array.from(p.probabilities())).toEqual([1, 0])
-    expect(p.explain(0).text).toBe(
-      "Arm 0 in round 1 of the 4-round phase that plays every arm 2 times in turn: exploration",
-    )
+    const first = p.explain(0)
+    expect(first.text).toBe("Arm 0 in round 1 of the 4-round phase that plays every arm 2 times in turn: exploration")
+    expect(first.kind).toBe("explore")
+    expect(first.combine).toBe("none")
+    expect(first.contributions).toEqual([
+      { label: "mean of the exploration phase", value: 0 },
+      { label: "pulls in the exploration phase", value: 0 },
+    ])
     p.update(0, 0.5)
     expect(Array.from(p.probabilities())).toEqual([0, 1])
     p.update(1, 1)
@@ -733,10 +759,15 @@ describe("value-based policies: exact probabilities and updates", () => {
     expect(Array.from(p.counts)).toEqual([2, 2])
     expect(() => p.explain(2)).toThrow("etc-2: arm must be an integer in [0, 1], got 2")
     const r = new RandomPolicy({ arms: 4 })
+    expect(r.config).toEqual({ arms: 4 })
+    expect(() => r.update(4, 1)).toThrow("random: arm must be an integer in [0, 3], got 4")
+    expect(() => r.update(0, Number.NaN)).toThrow("random: reward must be finite, got NaN")
     expect(Array.from(r.probabilities())).toEqual([0.25, 0.25, 0.25, 0.25])
     const e2 = r.explain(3)
     expect(e2.text).toBe("Arm 3 was drawn uniformly at random (probability 0.25): exploration")
     expect(e2.score).toBe(0.25)
+    expect(e2.kind).toBe("explore")
+    expect(e2.combine).toBe("none")
     expect(e2.contributions).toEqual([{ label: "probability of arm 3", value: 0.25 }])
     expect(() => r.explain(4)).toThrow("random: arm must be an integer in [0, 3], got 4")
     const counts = tally(8000, 4, (g) => r.select(undefined, g))
@@ -821,7 +852,7 @@ describe("Thompson samplers: exact posteriors, draws and propensities", () => {
     const priorAlpha = Float64Array.of(0.5, 2, 1)
     const priorBeta = Float64Array.of(0.25, 1, 3)
     // two rows of three arms; the second row is read
-    const successes = Float64Array.of(9, 9, 9, 0, 1.5, 0.25)
+    const successes = Float64Array.of(9, 9, 9, 0, 1.5, 0)
     const failures = Float64Array.of(9, 9, 9, 0.5, 0, 2)
     let wins = 0
     for (let seed = 0; seed < 40; seed++) {
@@ -834,8 +865,13 @@ describe("Thompson samplers: exact posteriors, draws and propensities", () => {
       const arm = betaArgmax(opaque(rng), priorAlpha, priorBeta, successes, failures, 3, 3, out)
       expect(Array.from(out)).toEqual(expected)
       expect(arm).toBe(expected.indexOf(Math.max(...expected)))
-      expect(rng.nextUint32()).toBe(probe.nextUint32())
+      const next = rng.nextUint32()
+      expect(next).toBe(probe.nextUint32())
       expect(betaArgmax(opaque(createRng(seed)), priorAlpha, priorBeta, successes, failures, 3, 3, null)).toBe(arm)
+      // the lab's own generator takes the inline loop: the same arm and the same generator state
+      const own = createRng(seed)
+      expect(betaArgmax(own, priorAlpha, priorBeta, successes, failures, 3, 3, null)).toBe(arm)
+      expect(own.nextUint32()).toBe(next)
       if (arm !== 0) wins++
     }
     expect(wins).toBeGreaterThan(0)
@@ -858,6 +894,14 @@ describe("Thompson samplers: exact posteriors, draws and propensities", () => {
     const means = [0.596969696969697, 0.876470588235294]
     const sds = [0.348155311911396, 0.485071250072666]
     const probability = p.probabilities()[0]
+    // the Monte Carlo share, re-drawn here from the policy's own stream createRng(seed, 0)
+    const stream = createRng(2, 0)
+    let won = 0
+    for (let d = 0; d < 40000; d++) {
+      const x = means[0] + sds[0] * fastNormal(stream)
+      if (x > means[1] + sds[1] * fastNormal(stream)) won++
+    }
+    expect(probability).toBeCloseTo(won / 40000, 12)
     expect(Math.abs(probability - 0.319852304798)).toBeLessThan(4 * Math.sqrt((0.32 * 0.68) / 40000))
     for (let seed = 0; seed < 30; seed++) {
       const rng = createRng(seed)
@@ -865,6 +909,8 @@ describe("Thompson samplers: exact posteriors, draws and propensities", () => {
       const draws = means.map((m, a) => m + sds[a] * fastNormal(probe))
       const arm = p.select(undefined, rng)
       expect(arm).toBe(draws[0] > draws[1] ? 0 : 1)
+      // one normal per arm, no more
+      expect(rng.nextUint32()).toBe(probe.nextUint32())
       const e = p.explain(arm)
       expect(e.score).toBeCloseTo(draws[arm], 12)
       expect(e.contributions[0].value).toBeCloseTo(means[arm], 14)
