@@ -300,14 +300,14 @@ describe("FederatedMf, one round by hand", () => {
     expect(() => new FederatedMf({ ...options, clientOf: [0] }).fit(train)).toThrow(
       "FederatedMf.fit: clientOf has 1 entries for 4 users",
     )
-    const central = { ...options, iterations: 1 }
-    const fit = (o: object) => () => fitCentralImplicitMf(train, { ...central, ...o }, createRng(1))
-    expect(fit({ iterations: 0.5 })).toThrow("fitCentralImplicitMf: iterations must be an integer >= 1, got 0.5")
-    expect(fit({ learningRate: Infinity })).toThrow(
+    const centralOptions = { ...options, iterations: 1 }
+    const fitWith = (o: object) => () => fitCentralImplicitMf(train, { ...centralOptions, ...o }, createRng(1))
+    expect(fitWith({ iterations: 0.5 })).toThrow("fitCentralImplicitMf: iterations must be an integer >= 1, got 0.5")
+    expect(fitWith({ learningRate: Infinity })).toThrow(
       "fitCentralImplicitMf: learningRate must be a finite number > 0, got Infinity",
     )
-    expect(fit({ initScale: 0 })).toThrow("fitCentralImplicitMf: initScale must be a finite number > 0, got 0")
-    expect(fit({ alpha: -1 })).toThrow("fitCentralImplicitMf: alpha must be a finite number >= 0, got -1")
+    expect(fitWith({ initScale: 0 })).toThrow("fitCentralImplicitMf: initScale must be a finite number > 0, got 0")
+    expect(fitWith({ alpha: -1 })).toThrow("fitCentralImplicitMf: alpha must be a finite number >= 0, got -1")
   })
 })
 
