@@ -344,6 +344,9 @@ describe("centralPrivacyUtilityCurve, exactly", () => {
         ).recall,
     )
     expect(curve[1].recall).toBeCloseTo((recalls[0] + recalls[1] + recalls[2]) / 3, 14)
+    // two draws: the sample sd is |a − b|/√2
+    const two = centralPrivacyUtilityCurve({ ...base, epsilons: [2], repeats: 2 }, createRng(4))
+    expect(two[1].recallSd).toBeCloseTo(Math.abs(recalls[0] - recalls[1]) / Math.SQRT2, 14)
     const single = centralPrivacyUtilityCurve({ ...base, epsilons: [2], repeats: 1 }, createRng(4))
     expect(single[1].recallSd).toBe(0)
     expect(single[1].ndcgSd).toBe(0)
