@@ -35,6 +35,23 @@ describe("kAnonymize, exactly", () => {
     expect(r.ncp).toBeCloseTo((3 * (4 / 24) + 3 * (7 / 24) + 6 / 3 + 4 * 2) / 20, 14)
     expect(Array.from(r.classSize)).toEqual([3, 3, 3, 3, 3, 3, 0, 0, 0, 0])
     expect(Array.from(r.generalized.subarray(0, 2))).toEqual([2, 0])
+    expect(Array.from(r.generalized.subarray(12), Number.isNaN)).toEqual(new Array(8).fill(true))
+    // a released class counts |E|² (3² twice), a suppressed row n = 10
+    expect(r.discernibility).toBe(9 + 9 + 4 * 10)
+  })
+
+  it("does not release the first feasible node when a higher one has less NCP", () => {
+    // with ten suppressions allowed (0, 0) is feasible by withholding everyone, NCP 1; (1, 1) costs less
+    const r = kAnonymize([age, city], { k: 2, maxSuppressed: 10 })
+    expect(r.levels).toEqual([1, 1])
+    expect(r.feasible).toBe(12)
+  })
+
+  it("counts a categorical code's distinct leaves, not the span of their codes", () => {
+    // codes 0 and 2 share parent 0, code 1 is alone: (2 − 1)/(3 − 1) = ½ for the four rows under 0, 0 for the others
+    const q: QuasiIdentifier = { name: "q", kind: "categorical", values: [0, 1, 2, 0, 2, 1], hierarchy: [[0, 1, 0]] }
+    expect(kAnonymize([q], { k: 1, levels: [1] }).ncp).toBeCloseTo((4 * 0.5) / 6, 15)
+    expect(kAnonymize([q], { k: 1, levels: [0] }).ncp).toBe(0)
   })
 
   it("of nodes with equal NCP releases the lowest, then the first in lexicographic order", () => {
@@ -90,6 +107,11 @@ describe("kAnonymize, exactly", () => {
   })
 
   it("names bad input", () => {
+    expect(() => kAnonymize([{ ...age, values: [1, Number.NaN] }], { k: 1 })).toThrow(
+      "kAnonymize: age of row 1 is NaN; values must be finite numbers",
+    )
+    expect(() => kAnonymize([age], { k: 11 })).toThrow("kAnonymize: k must be an integer in [1, 10], got 11")
+    expect(kAnonymize([age, city], { k: 1, levels: [0, 0] }).levels).toEqual([0, 0])
     expect(() => kAnonymize([], { k: 1 })).toThrow("kAnonymize: give at least one quasi-identifier")
     expect(() => kAnonymize([age, { ...city, values: [0, 1] }], { k: 1 })).toThrow(
       "kAnonymize: city has 2 values, age has 10",

@@ -69,6 +69,10 @@ describe("privateCategoryCounts, exactly", () => {
     expect(() => run([0], [-1], 3, 3)).toThrow("category -1 of event 0 is outside [0, 3)")
     expect(() => run([0], [0.5], 3, 3)).toThrow("category 0.5 of event 0")
     expect(run([0], [2], 3, 3).clipped[2]).toBe(1)
+    expect(Array.from(run([0, 1], [0, 0], 1, 1).clipped)).toEqual([2])
+    expect(() => privateCategoryCounts(users, cats, 3, { epsilon: 0, maxPerUser: 3 }, rng)).toThrow(
+      "privateCategoryCounts: epsilon must be a finite number > 0, got 0",
+    )
   })
 })
 
@@ -130,6 +134,9 @@ describe("privateItemCounts, exactly", () => {
     expect(() => privateItemCounts(train, { epsilon: 1, maxItemsPerUser: 2.5 }, createRng(1))).toThrow(
       "privateItemCounts: maxItemsPerUser must be a positive integer, got 2.5",
     )
+    expect(() => privateItemCounts(train, { epsilon: -1, maxItemsPerUser: 2 }, createRng(1))).toThrow(
+      "privateItemCounts: epsilon must be a finite number > 0, got -1",
+    )
   })
 })
 
@@ -168,6 +175,7 @@ describe("PrivateCategoryPopularity, exactly", () => {
     const e = model.explain(2, 3)
     expect(e.score).toBeCloseTo(3 / 8, 14)
     expect(e.combine).toBe("product")
+    expect(e.kind).toBe("score")
     expect(e.contributions.map((c) => c.label)).toEqual([
       "your share of category 1 (1 of your items)",
       "#3's share of category 1's released popularity",
@@ -180,6 +188,8 @@ describe("PrivateCategoryPopularity, exactly", () => {
     const other = model.explain(2, 0)
     expect(other.contributions[0].label).toBe("your share of category 0 (0 of your items)")
     expect(other.contributions[0].value).toBeCloseTo(0.25, 14)
+    // user 0 holds items 0..3, two of them in category 0; the next user's first item (1) is not hers
+    expect(model.explain(0, 0).contributions[0].label).toBe("your share of category 0 (2 of your items)")
     const unknown = model.explain(7, 1)
     expect(unknown.score).toBe(2)
     expect(JSON.stringify(unknown)).toContain("users (released count)")
@@ -203,6 +213,7 @@ describe("PrivateCategoryPopularity, exactly", () => {
     expect(() => new PrivateCategoryPopularity({ itemCategory: [0, 1], nCategories: 2 }).fit(train)).toThrow(
       "PrivateCategoryPopularity.fit: itemCategory has 2 entries for 5 items",
     )
+    expect(make({ maxItemsPerUser: 1 })().config.maxItemsPerUser).toBe(1)
     const seeded = new PrivateCategoryPopularity({ itemCategory, nCategories: 2, epsilon: 1, seed: 3 })
     expect(seeded.config).toMatchObject({ maxItemsPerUser: 10, smoothing: 1, seed: 3 })
   })
@@ -253,8 +264,45 @@ describe("privacyUtilityCurve, exactly", () => {
     expect(one.map((p) => p.precision)).toEqual([1, 1])
   })
 
+  it("breaks ties in the released weights by the lower category, and takes the sample sd over three users", () => {
+    // user 0's profile ties categories 0 and 1 (k = 1): category 0 (truth 0.2 of the best 0.5) is shown
+    const tied = privacyUtilityCurve(
+      {
+        profiles: [
+          [1, 1, 0],
+          [0, 0, 1],
+          [0, 0, 1],
+        ],
+        truth: [
+          [0.2, 0.5, 0.3],
+          [0.1, 0.2, 0.7],
+          [0.5, 0.3, 0.2],
+        ],
+        epsilons: [],
+        k: 1,
+      },
+      createRng(1),
+    )
+    // per user: 0.4, 1, 0.4; mean 0.6, sample sd √((0.04 + 0.16 + 0.04)/2) = √0.12, standard error √0.04 = 0.2
+    expect(tied[0].capturedInterest).toBeCloseTo(0.6, 14)
+    expect(tied[0].standardError).toBeCloseTo(0.2, 14)
+    expect(tied[0].precision).toBeCloseTo(1 / 3, 14)
+  })
+
   it("names the bad argument", () => {
     const rng = createRng(1)
+    expect(() =>
+      privacyUtilityCurve(
+        {
+          ...input,
+          profiles: [
+            [3, 1, 0],
+            [0, 2],
+          ],
+        },
+        rng,
+      ),
+    ).toThrow("privacyUtilityCurve: user 1 has vectors of length 2 and 3, expected 3")
     expect(() => privacyUtilityCurve({ ...input, truth: [[1, 0, 0]] }, rng)).toThrow(
       "privacyUtilityCurve: profiles and truth must be non-empty and of equal length (2 vs 1)",
     )
@@ -355,6 +403,9 @@ describe("centralPrivacyUtilityCurve, exactly", () => {
   it("names the bad argument", () => {
     expect(() => centralPrivacyUtilityCurve({ ...base, epsilons: [1], repeats: 1.5 }, createRng(1))).toThrow(
       "centralPrivacyUtilityCurve: repeats must be a positive integer, got 1.5",
+    )
+    expect(() => centralPrivacyUtilityCurve({ ...base, epsilons: [1], repeats: 0 }, createRng(1))).toThrow(
+      "centralPrivacyUtilityCurve: repeats must be a positive integer, got 0",
     )
     expect(() => centralPrivacyUtilityCurve({ ...base, epsilons: [Infinity] }, createRng(1))).toThrow(
       "centralPrivacyUtilityCurve: epsilon must be a finite number > 0, got Infinity",
