@@ -71,11 +71,12 @@ function row(e: number, seenInCategory: number, seenTotal: number): number[] {
 }
 
 describe("clickFeatures, exactly", () => {
-  const data = clickFeatures(world, events)
+  // built inside each test, not at collection: a mutation tester switches its mutant on only while a test runs
   // views: events 0, 2, 4, 5, 7, 8, 10. User 0 views items 1, 2, 1 (category 1); user 1 items 0, 2, 0, 0.
   const expected = [row(0, 0, 0), row(2, 1, 1), row(4, 0, 0), row(5, 2, 2), row(7, 0, 1), row(8, 1, 2), row(10, 2, 3)]
 
   it("names the 13 columns", () => {
+    const data = clickFeatures(world, events)
     expect(data.featureNames).toEqual([
       "log1p_position",
       "log_popularity",
@@ -96,6 +97,7 @@ describe("clickFeatures, exactly", () => {
   })
 
   it("writes every feature of every view from its definition", () => {
+    const data = clickFeatures(world, events)
     expect(data.x.length).toBe(7 * 13)
     expected.forEach((want, r) =>
       want.forEach((v, j) => expect(data.x[r * 13 + j], `row ${r}, ${data.featureNames[j]}`).toBeCloseTo(v, 14)),
@@ -103,12 +105,14 @@ describe("clickFeatures, exactly", () => {
   })
 
   it("labels a view 1 only when the next event clicks the same item in the same session and slot", () => {
+    const data = clickFeatures(world, events)
     // event 0 → click of the same slot; 2 → click in another slot; 4 → a view follows; 5 → click in another
     // session; 7 → the next is a view; 8 → click of another item; 10 → a cart, not a click
     expect(Array.from(data.y)).toEqual([1, 0, 0, 0, 0, 0, 0])
   })
 
   it("keeps each row's user, region and day", () => {
+    const data = clickFeatures(world, events)
     expect(Array.from(data.user)).toEqual([0, 0, 1, 0, 1, 1, 1])
     expect(Array.from(data.region)).toEqual([3, 3, 1, 3, 1, 1, 1])
     expect(Array.from(data.day)).toEqual([
@@ -129,6 +133,7 @@ describe("clickFeatures, exactly", () => {
   })
 
   it("filterClickRows keeps the chosen rows of every column, in order", () => {
+    const data = clickFeatures(world, events)
     const kept = filterClickRows(data, (r) => r % 3 === 0)
     expect(kept.n).toBe(3)
     expect(kept.d).toBe(13)

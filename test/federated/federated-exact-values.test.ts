@@ -3,7 +3,7 @@ import { createRng } from "../../src/random/rng"
 import { normal } from "../../src/random/normal"
 import { fedAvgLogistic, type FedAvgOptions } from "../../src/federated/fedavg"
 import { fitCentralLogistic } from "../../src/federated/central-logistic"
-import { logisticLoss } from "../../src/federated/logistic-loss"
+import { logisticLoss, logisticSgd } from "../../src/federated/logistic-loss"
 import { poolClients, splitByClient, type LabelledData } from "../../src/federated/client-dataset"
 
 // Exact values of the federated logistic pieces on tables small enough to work by hand: which clients a
@@ -63,6 +63,40 @@ describe("fedAvgLogistic samples clients and adds the DP noise exactly", () => {
     const sd = (0.5 * 10) / 2
     expect(noisy[0] - clean.weights[0]).toBeCloseTo(normal(rng, 0, sd), 12)
     expect(noisy[1] - clean.weights[1]).toBeCloseTo(normal(rng, 0, sd), 12)
+  })
+
+  it("adds each round's size-weighted mean update to the current weights (round two by hand)", () => {
+    const r = fedAvgLogistic(clients, { ...fullBatch, rounds: 2, clientsPerRound: 3 }, createRng(2))
+    const w1 = r.history[0]
+    const num = [0, 0]
+    let den = 0
+    for (const c of clients) {
+      const local = Float64Array.from(w1)
+      // full batches: the local stream only orders the sums
+      logisticSgd(local, c, fullBatch, createRng(99))
+      for (let i = 0; i < 2; i++) num[i] += c.n * (local[i] - w1[i])
+      den += c.n
+    }
+    expect(r.weights[0]).toBeCloseTo(w1[0] + num[0] / den, 13)
+    expect(r.weights[1]).toBeCloseTo(w1[1] + num[1] / den, 13)
+  })
+
+  it("draws no noise at z = 0, so the next round samples from the same stream", () => {
+    const privacy = { clipNorm: 10, noiseMultiplier: 0 }
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const rng = createRng(seed)
+      const pick = [0, 1, 2]
+      const j1 = Math.floor(rng.next() * 3)
+      ;[pick[0], pick[j1]] = [pick[j1], pick[0]]
+      for (let w = 0; w < 4; w++) rng.nextUint32()
+      const j2 = Math.floor(rng.next() * 3)
+      const second = pick[j2]
+      const r = fedAvgLogistic(clients, { ...fullBatch, rounds: 2, privacy }, createRng(seed))
+      const local = Float64Array.from(r.history[0])
+      logisticSgd(local, clients[second], fullBatch, createRng(99))
+      expect(r.weights[0], `seed ${seed}`).toBeCloseTo(local[0], 13)
+      expect(r.weights[1], `seed ${seed}`).toBeCloseTo(local[1], 13)
+    }
   })
 
   it("keeps the weights after every round, and the last equals the result", () => {

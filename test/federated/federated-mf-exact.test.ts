@@ -311,6 +311,34 @@ describe("FederatedMf, one round by hand", () => {
   })
 })
 
+describe("two latent factors", () => {
+  const o2 = { factors: 2, alpha, regularization: lambda }
+
+  it("implicitMfLoss is the dense sum over every pair with x_u·y_i a dot product", () => {
+    const x = [0.3, -0.2, 0.9, 0.1, -0.4, 0.6, 0.5, 0.5]
+    const y = [0.4, 0.2, -0.7, 0.3, 1.1, -0.5]
+    let l = 0
+    for (let u = 0; u < U; u++)
+      for (let i = 0; i < I; i++) {
+        const s = x[2 * u] * y[2 * i] + x[2 * u + 1] * y[2 * i + 1]
+        l += (1 + alpha * R[u][i]) * ((R[u][i] > 0 ? 1 : 0) - s) ** 2
+      }
+    l += lambda * (x.reduce((a, v) => a + v * v, 0) + y.reduce((a, v) => a + v * v, 0))
+    expect(implicitMfLoss(train, Float64Array.from(x), Float64Array.from(y), o2)).toBeCloseTo(l, 12)
+  })
+
+  it("one round with every user her own client is the central Gram-form step, several local steps included", () => {
+    const o = { ...o2, learningRate: 0.3, initScale: 0.4 }
+    const fed = new FederatedMf({ ...o, rounds: 2, seed: 3 }).fit(train)
+    const central = fitCentralImplicitMf(train, { ...o, iterations: 2 }, createRng(3))
+    closeAll(fed.itemFactors_, Array.from(central.itemFactors), 12)
+    closeAll(fed.userFactors_, Array.from(central.userFactors), 11)
+    // all users in one client with two local steps: two central iterations
+    const one = new FederatedMf({ ...o, rounds: 1, localSteps: 2, seed: 3, clientOf: [0, 0, 0, 0] }).fit(train)
+    closeAll(one.itemFactors_, Array.from(central.itemFactors), 12)
+  })
+})
+
 describe("roundsVsAccuracy, by its rounds", () => {
   const test = interactionsFromTriples(4, 3, [0, 2], [1, 0])
   const fed = new FederatedMf({ ...objective, rounds: 4, keepHistory: true, clientOf: [0, 1, 0, 1] }).fit(train)
