@@ -1,4 +1,5 @@
 // Training time per epoch on wasm and cpu (with their ratio) and inference throughput for the neural models.
+// NEURAL_BENCH_ONLY=MLP (a case-insensitive pattern of model names) runs only the models it matches.
 const { spawnSync } = require("node:child_process")
 const { join } = require("node:path")
 const tf = require("@tensorflow/tfjs")
@@ -87,10 +88,11 @@ async function main() {
       seq.train.rows,
     ],
   ]
+  const only = process.env.NEURAL_BENCH_ONLY ? new RegExp(process.env.NEURAL_BENCH_ONLY, "i") : null
   const rows = []
   for (const backend of ["wasm", "cpu"]) {
     await L.selectBackend({ prefer: backend, log: quiet })
-    for (const [name, epochs, make, train, predict, n] of specs) {
+    for (const [name, epochs, make, train, predict, n] of specs.filter(([name]) => !only || only.test(name))) {
       const model = make()
       // CPU time (user + system) of each epoch, read at the epoch callbacks.
       const cpuEpochs = []
@@ -138,6 +140,7 @@ async function main() {
   const torch = pytorchPeer()
   const mlp = rows.find((r) => r.backend === "wasm" && r.name.startsWith("MLP"))
   const dense = rows.find((r) => r.backend === "wasm" && r.name === "MLP 128-64-1, dense trainer")
+  if (!mlp || !dense) return
   const epoch = (r) =>
     `${r.perEpoch.toFixed(3)} s/epoch wall (${(r.perEpoch / torch.perEpoch).toFixed(2)}× PyTorch), ${r.cpuPerEpoch.toFixed(3)} s CPU (${(r.cpuPerEpoch / torch.cpuPerEpoch).toFixed(2)}×)`
   console.log(

@@ -29,7 +29,12 @@ async function main() {
   }
   const total = seconds(start)
   const cpu = process.cpuUsage(cpuStart)
-  report("whole five-model benchmark", total.toFixed(2), "s", `target < 20 s: ${(20 / total).toFixed(2)}× the budget`)
+  report(
+    "whole five-model benchmark",
+    total.toFixed(2),
+    "s",
+    `target < 20 s: ${(total / 20).toFixed(2)} of the budget (${total < 20 ? "met" : "not met"})`,
+  )
   // On a shared machine wall time includes waiting for a core; CPU time of this process does not.
   report(
     "  its CPU time (user + system)",
@@ -42,7 +47,7 @@ async function main() {
     "implicit ALS, 64 factors, 15 iterations (fit)",
     als.trainSeconds.toFixed(2),
     "s",
-    `target < 5 s: ${(5 / als.trainSeconds).toFixed(2)}× the budget`,
+    `target < 5 s: ${(als.trainSeconds / 5).toFixed(2)} of the budget (${als.trainSeconds < 5 ? "met" : "not met"})`,
   )
 }
 main().catch((e) => {
