@@ -123,13 +123,7 @@ export class MlpPolicyLearner implements TargetPolicy, SavableNetwork {
     const mean = fittedArray(saved, "mean", Float64Array, who)
     const scale = fittedArray(saved, "scale", Float64Array, who, mean.length)
     await ensureBackend(() => undefined)
-    const model = this.network(mean.length + nPositions, nActions)
-    try {
-      writeWeights(model, saved.weights, who)
-    } catch (e) {
-      model.dispose()
-      throw e
-    }
+    const model = writeWeights(this.network(mean.length + nPositions, nActions), saved.weights, who)
     this.model?.dispose()
     this.model = model
     this.cache = new WeakMap()

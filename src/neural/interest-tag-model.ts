@@ -109,14 +109,7 @@ export class InterestTagModel implements SavableNetwork {
     const window = fittedInteger(saved, "window", this.name)
     await ensureBackend(this.config.log)
     this.dispose()
-    const model = this.build(nCategories, window)
-    try {
-      writeWeights(model, saved.weights, this.name)
-    } catch (e) {
-      model.dispose()
-      throw e
-    }
-    this.model_ = model
+    this.model_ = writeWeights(this.build(nCategories, window), saved.weights, this.name)
     this.nCategories_ = nCategories
     this.window_ = window
     this.history_ = fittedHistory(saved)

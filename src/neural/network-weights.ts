@@ -43,12 +43,24 @@ export function readWeights(model: tf.LayersModel): NetworkWeight[] {
 }
 
 /**
- * Writes saved weights into a freshly built `model` of the same architecture.
+ * Writes saved weights into a freshly built `model` of the same architecture and returns it. The model is
+ * disposed when they do not fit, since nobody else holds it yet.
  * @throws when the count or a shape differs from the network's, naming `weights[i]` and `who`
- * @example writeWeights(model, saved.weights, "InterestMlp")
+ * @example const model = writeWeights(this.build(nCategories, window), saved.weights, "InterestMlp")
  */
-export function writeWeights(model: tf.LayersModel, weights: readonly NetworkWeight[], who: string): void {
+export function writeWeights<M extends tf.LayersModel>(model: M, weights: readonly NetworkWeight[], who: string): M {
+  try {
+    checkWeights(model, weights, who)
+  } catch (e) {
+    model.dispose()
+    throw e
+  }
   const tf = loadTf()
+  tf.tidy(() => model.setWeights(weights.map((w) => tf.tensor(w.values, w.shape, "float32"))))
+  return model
+}
+
+function checkWeights(model: tf.LayersModel, weights: readonly NetworkWeight[], who: string): void {
   const current = model.weights
   if (!Array.isArray(weights) || weights.length !== current.length)
     throw new Error(
@@ -63,7 +75,6 @@ export function writeWeights(model: tf.LayersModel, weights: readonly NetworkWei
     if (!(w.values instanceof Float32Array) || w.values.length !== size)
       throw new Error(`${who}: weights[${i}].values must be ${size} float32 values for shape [${want.join(", ")}]`)
   })
-  tf.tidy(() => model.setWeights(weights.map((w) => tf.tensor(w.values, w.shape, "float32"))))
 }
 
 /**

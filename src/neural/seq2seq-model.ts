@@ -168,12 +168,7 @@ export class Seq2SeqModel implements SavableNetwork {
     await ensureBackend(this.config.log)
     this.dispose()
     const graphs = this.build(nCategories, window, horizon)
-    try {
-      writeWeights(graphs.train, saved.weights, this.name)
-    } catch (e) {
-      graphs.train.dispose()
-      throw e
-    }
+    writeWeights(graphs.train, saved.weights, this.name)
     this.graphs_ = graphs
     this.nCategories_ = nCategories
     this.window_ = window

@@ -205,14 +205,7 @@ export abstract class TfBinaryClassifier implements BinaryClassifier, SavableNet
     this.checkColumns(mean.length)
     await ensureBackend(this.config.log)
     this.dispose()
-    const model = this.build(mean.length, this.layerKit())
-    try {
-      writeWeights(model, saved.weights, this.name)
-    } catch (e) {
-      model.dispose()
-      throw e
-    }
-    this.model_ = model
+    this.model_ = writeWeights(this.build(mean.length, this.layerKit()), saved.weights, this.name)
     this.mean_ = mean
     this.scale_ = scale
     this.history_ = fittedHistory(saved)
