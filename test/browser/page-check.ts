@@ -42,12 +42,22 @@ export interface PageCheck {
  * of their figure (clipped). Saves a screenshot as `<SCREENSHOT_DIR>/<screenshot>.png`, at most
  * `maxHeight` pixels tall.
  */
-export async function checkPage(
-  browser: Browser,
-  file: string,
-  screenshot: string,
-  maxHeight = 12_000,
-): Promise<PageCheck> {
+export function checkPage(browser: Browser, file: string, screenshot: string, maxHeight = 12_000): Promise<PageCheck> {
+  // One page at a time per browser: screenshots of several open tabs can hang headless Chromium's
+  // Page.captureScreenshot until the protocol timeout (puppeteer/puppeteer#12712); the notebook
+  // test checks its notebooks concurrently.
+  const previous = queues.get(browser) ?? Promise.resolve()
+  const run = previous.then(() => checkOnePage(browser, file, screenshot, maxHeight))
+  queues.set(
+    browser,
+    run.catch(() => undefined),
+  )
+  return run
+}
+
+const queues = new WeakMap<Browser, Promise<unknown>>()
+
+async function checkOnePage(browser: Browser, file: string, screenshot: string, maxHeight: number): Promise<PageCheck> {
   const page = await browser.newPage()
   const problems: string[] = []
   page.on("console", (m) => {
@@ -63,6 +73,7 @@ export async function checkPage(
     problems.push(...found.problems)
     mkdirSync(SCREENSHOT_DIR, { recursive: true })
     const height = (await page.evaluate("document.documentElement.scrollHeight")) as number
+    await page.bringToFront()
     await page.screenshot({
       path: join(SCREENSHOT_DIR, `${screenshot}.png`) as `${string}.png`,
       clip: { x: 0, y: 0, width: 1280, height: Math.min(height, maxHeight) },
