@@ -1,7 +1,6 @@
 import type * as tf from "@tensorflow/tfjs"
 import { loadTf } from "./tf"
 import { createRng } from "../random/rng"
-import { ensureBackend } from "./backend"
 import { SeededDropout } from "./seeded-dropout"
 import { checkSequenceExamples, type SequenceExamples } from "./sequence-dataset"
 import { encodeSequence } from "./sequence-encoder"
@@ -10,16 +9,8 @@ import {
   type ResolvedSequenceModelOptions,
   type SequenceModelOptions,
 } from "./sequence-model-options"
-import type { EpochRecord, TrainHistory } from "./train"
-import { trainSequenceModel } from "./train-sequence-model"
-import {
-  fittedHistory,
-  fittedInteger,
-  readWeights,
-  writeWeights,
-  type FittedNetwork,
-  type SavableNetwork,
-} from "./network-weights"
+import type { EpochRecord } from "./train"
+import { CategoryWindowNetwork } from "./category-window-network"
 
 /** Options of {@link NextCategoryModel} (defaults in brackets; the shared ones in {@link SequenceModelOptions}). */
 export interface NextCategoryOptions extends SequenceModelOptions {
@@ -28,6 +19,9 @@ export interface NextCategoryOptions extends SequenceModelOptions {
   /** L2 penalty on the output kernel [0]. */
   l2?: number
 }
+
+/** The resolved options of {@link NextCategoryModel}. */
+type NextCategoryConfig = ResolvedSequenceModelOptions & { dropout: number; l2: number }
 
 /**
  * Next-category prediction from the last `window` clicked categories (seed 003 §2 §4; seed 004 §5
@@ -39,15 +33,12 @@ export interface NextCategoryOptions extends SequenceModelOptions {
  * const m = await new NextCategoryModel({ encoder: "gru", seed: 1, epochs: 5 }).fit(train)
  * const p = m.predictProba(test) // rows × categories
  */
-export class NextCategoryModel implements SavableNetwork {
+export class NextCategoryModel extends CategoryWindowNetwork<NextCategoryConfig> {
   readonly name: string
-  readonly config: ResolvedSequenceModelOptions & { dropout: number; l2: number }
-  model_: tf.LayersModel | undefined
-  history_: TrainHistory | undefined
-  nCategories_ = 0
-  window_ = 0
+  readonly config: NextCategoryConfig
 
   constructor(options: NextCategoryOptions) {
+    super()
     this.config = {
       ...resolveSequenceModelOptions(options, "NextCategoryModel"),
       dropout: options.dropout ?? 0,
@@ -64,7 +55,6 @@ export class NextCategoryModel implements SavableNetwork {
     train: SequenceExamples,
     extras: { validation?: SequenceExamples; onEpoch?: (r: EpochRecord, total: number) => void } = {},
   ): Promise<this> {
-    const tf = loadTf()
     checkSequenceExamples(train, `${this.name}.fit train`)
     if (extras.validation !== undefined) {
       checkSequenceExamples(extras.validation, `${this.name}.fit validation`)
@@ -73,69 +63,23 @@ export class NextCategoryModel implements SavableNetwork {
           `${this.name}.fit validation: window ${extras.validation.window} differs from the training window ${train.window}`,
         )
     }
-    await ensureBackend(this.config.log)
-    this.dispose()
-    this.nCategories_ = train.nCategories
-    this.window_ = train.window
-    const model = this.build(train.nCategories, train.window)
-    model.compile({ optimizer: tf.train.adam(this.config.learningRate), loss: "sparseCategoricalCrossentropy" })
-    this.model_ = model
-    const tensors = (x: SequenceExamples): [tf.Tensor, tf.Tensor] => [
-      tf.tensor2d(x.inputs, [x.rows, x.window], "float32"),
-      tf.tensor2d(Float32Array.from(x.targets), [x.rows, 1]),
-    ]
-    this.history_ = await trainSequenceModel(model, this.config, this.name, tensors, train, extras)
+    const tf = loadTf()
+    const targets = (x: SequenceExamples) => tf.tensor2d(Float32Array.from(x.targets), [x.rows, 1])
+    await this.train("sparseCategoricalCrossentropy", targets, train, extras)
     return this
   }
 
   /** P(next category | window) for every row, row-major rows × categories. */
   predictProba(x: SequenceExamples): Float32Array {
-    const tf = loadTf()
-    const model = this.model_
-    if (model === undefined) throw new Error(`${this.name}.predictProba: call fit first`)
-    checkSequenceExamples(
-      { ...x, targets: x.targets.length === x.rows ? x.targets : new Int32Array(x.rows) },
-      `${this.name}.predictProba x`,
-    )
-    if (x.nCategories !== this.nCategories_ || x.window !== this.window_) {
-      throw new Error(
-        `${this.name}.predictProba x: window ${x.window} and ${x.nCategories} categories differ from fit (${this.window_}, ${this.nCategories_})`,
-      )
-    }
-    return tf.tidy(
-      () =>
-        (
-          model.predict(tf.tensor2d(x.inputs, [x.rows, x.window], "float32"), { batchSize: 1024 }) as tf.Tensor
-        ).dataSync() as Float32Array,
+    return this.predictRows(x, "predictProba", (x) =>
+      checkSequenceExamples(
+        { ...x, targets: x.targets.length === x.rows ? x.targets : new Int32Array(x.rows) },
+        `${this.name}.predictProba x`,
+      ),
     )
   }
 
-  fittedNetwork(): FittedNetwork | undefined {
-    if (this.model_ === undefined) return undefined
-    return {
-      fitted: { nCategories: this.nCategories_, window: this.window_, history: this.history_ },
-      weights: readWeights(this.model_),
-    }
-  }
-
-  async restoreNetwork(saved: FittedNetwork): Promise<void> {
-    const nCategories = fittedInteger(saved, "nCategories", this.name)
-    const window = fittedInteger(saved, "window", this.name)
-    await ensureBackend(this.config.log)
-    this.dispose()
-    this.model_ = writeWeights(this.build(nCategories, window), saved.weights, this.name)
-    this.nCategories_ = nCategories
-    this.window_ = window
-    this.history_ = fittedHistory(saved)
-  }
-
-  dispose(): void {
-    this.model_?.optimizer?.dispose()
-    this.model_?.dispose()
-    this.model_ = undefined
-  }
-
-  private build(nCategories: number, window: number): tf.LayersModel {
+  protected build(nCategories: number, window: number): tf.LayersModel {
     const tf = loadTf()
     const rng = createRng(this.config.seed, 0)
     const seed = () => rng.nextUint32()
