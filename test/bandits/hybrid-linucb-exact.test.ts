@@ -187,7 +187,19 @@ describe("HybridLinUcb against algorithm 2 written out, with λ ≠ 1, user × a
     const fit = fitUserArmFactors(counts.clicks, counts.shows, users, K, f, 1, 10, createRng(4))
     expect(Array.from(p.userFactors)).toEqual(Array.from(fit.users))
     expect(Array.from(p.armFactors)).toEqual(Array.from(fit.arms))
-    const ref = new Reference(K, d, f, users, alpha, lambda, smoothing, fit.users, fit.arms, counts.clicks, counts.shows)
+    const ref = new Reference(
+      K,
+      d,
+      f,
+      users,
+      alpha,
+      lambda,
+      smoothing,
+      fit.users,
+      fit.arms,
+      counts.clicks,
+      counts.shows,
+    )
     const env = createRng(9)
     const got = new Float64Array(K)
     for (let t = 0; t < 40; t++) {
@@ -337,7 +349,8 @@ describe("HybridLinUcb options, reset, errors and registry entry", () => {
     expect(Array.from(p["a0Inverse"])).toEqual(a0)
     p.warmStart(drawnHistory(2, 3, 20, 5), createRng(1))
     const env = createRng(2)
-    for (let t = 0; t < 10; t++) p.update(t % 3, env.next() < 0.5 ? 1 : 0, { user: t % 2, features: Float64Array.of(1, env.next()) })
+    for (let t = 0; t < 10; t++)
+      p.update(t % 3, env.next() < 0.5 ? 1 : 0, { user: t % 2, features: Float64Array.of(1, env.next()) })
     p.reset()
     expect(Array.from(p["a0Inverse"])).toEqual(a0)
     for (const name of ["beta", "clicks", "shows", "userClicks", "userFactors", "armFactors"] as const)
@@ -356,16 +369,14 @@ describe("HybridLinUcb options, reset, errors and registry entry", () => {
   it("warm start tallies the history: user clicks, each arm's smoothed rate (S + 1)/(n + 2)", () => {
     const p = new HybridLinUcb({ arms: 2, dimension: 1, users: 2, factors: 0 })
     // user 0: arm 0 shown twice, clicked once; arm 1 shown once, clicked. user 1: arm 1 shown twice, no click.
-    p.warmStart(
-      historyOf(2, 2, [
-        [0, 0, 1],
-        [0, 0, 0],
-        [0, 1, 1],
-        [1, 1, 0],
-        [1, 1, 0],
-      ]),
-      createRng(1),
-    )
+    const history = historyOf(2, 2, [
+      [0, 0, 1],
+      [0, 0, 0],
+      [0, 1, 1],
+      [1, 1, 0],
+      [1, 1, 0],
+    ])
+    p.warmStart(history, createRng(1))
     expect(Array.from(p.clicks)).toEqual([1, 1, 0, 0])
     expect(Array.from(p.shows)).toEqual([2, 1, 0, 2])
     expect(Array.from(p.userClicks)).toEqual([2, 0])
@@ -374,7 +385,12 @@ describe("HybridLinUcb options, reset, errors and registry entry", () => {
     expect(Array.from(p["armRate"])).toEqual([2 / 4, 2 / 5])
     // z for user 0 (m = 2, share K/(S_u + 1) = 2/3): arm 0 ((1 + 2·0.5)/(2 + 2), 2/3·(1 + 1/2)); arm 1 ((1 + 2·0.4)/(1 + 2), 2/3·(1 + 1/2)).
     p.indices({ user: 0, features: Float64Array.of(1) }, new Float64Array(2))
-    expect(Array.from(p["z"]).slice(0, 4)).toEqual([0.5, (2 / 3) * (1 + 1 / 2), (1 + 2 * 0.4) / 3, (2 / 3) * (1 + 1 / 2)])
+    expect(Array.from(p["z"]).slice(0, 4)).toEqual([
+      0.5,
+      (2 / 3) * (1 + 1 / 2),
+      (1 + 2 * 0.4) / 3,
+      (2 / 3) * (1 + 1 / 2),
+    ])
     // An update adds to the tallies and refreshes the arm's rate.
     p.update(1, 1, { user: 1, features: Float64Array.of(1) })
     expect(Array.from(p.clicks)).toEqual([1, 1, 0, 1])
@@ -383,10 +399,18 @@ describe("HybridLinUcb options, reset, errors and registry entry", () => {
     expect(Array.from(p["armRate"])).toEqual([2 / 4, 3 / 6])
     // z_a was written before the tallies: user 1, arm 1 with S = 0, n = 2, μ = 0.4, S_u = 0.
     expect(Array.from(p["z"]).slice(2, 4)).toEqual([(0 + 2 * 0.4) / (2 + 2), 2 * (0 + 1 / 2)])
+    // A second warm start with as many users adds to what the table holds.
+    p.warmStart(history, createRng(1))
+    expect(Array.from(p.clicks)).toEqual([2, 2, 0, 1])
+    expect(Array.from(p.shows)).toEqual([4, 2, 0, 5])
+    expect(Array.from(p.userClicks)).toEqual([4, 1])
+    expect(Array.from(p["armRate"])).toEqual([3 / 6, 4 / 9])
   })
 
   it("rejects bad options, features, users, arms, rewards and histories, naming the field and the value", () => {
-    expect(() => new HybridLinUcb({ arms: 0, dimension: 2 })).toThrow("HybridLinUcb: arms must be an integer >= 1, got 0")
+    expect(() => new HybridLinUcb({ arms: 0, dimension: 2 })).toThrow(
+      "HybridLinUcb: arms must be an integer >= 1, got 0",
+    )
     expect(() => new HybridLinUcb({ arms: 2, dimension: 0 })).toThrow(
       "HybridLinUcb: dimension must be an integer >= 1, got 0",
     )
