@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it, vi } from "vitest"
 import { createRng } from "../../src/random/rng"
 import { HybridLinUcb } from "../../src/bandits/hybrid-linucb"
 import { HybridKernel, hybridScores } from "../../src/bandits/hybrid-kernel"
+import { RidgeArms } from "../../src/bandits/ridge-arms"
+import { pairedRowDots } from "../../src/bandits/ridge-kernel"
 
 afterEach(() => {
   vi.unstubAllGlobals()
@@ -58,6 +60,96 @@ describe("hybridScores on hand-computed numbers", () => {
       out,
     )
     expect(out[0]).toBe(1.5)
+  })
+})
+
+const bits = (a: Float64Array) => Array.from(a, (v) => (Object.is(v, -0) ? "-0" : String(v)))
+
+describe("HybridKernel against its JavaScript fall-back on small sizes", () => {
+  it("decide: the bits of pair products, row dots and hybridScores, for odd and even K, d and k", () => {
+    const rng = createRng(17)
+    const fill = (a: Float64Array) => {
+      for (let i = 0; i < a.length; i++) a[i] = (rng.next() - 0.5) * 4
+    }
+    for (const [K, d, k] of [
+      [1, 2, 1],
+      [2, 1, 2],
+      [3, 3, 3],
+      [4, 2, 1],
+      [5, 4, 2],
+      [6, 5, 4],
+      [9, 7, 6],
+    ]) {
+      const kernel = kernelFor(K, d, k)
+      fill(kernel.ridge.inverse) // not positive definite: some s_a < 0, whose width is 0
+      fill(kernel.ridge.theta)
+      fill(kernel.rows)
+      fill(kernel.x)
+      fill(kernel.z.subarray(0, K * k))
+      fill(kernel.beta)
+      fill(kernel.inverse)
+      kernel.alpha[0] = 0.7
+      const got = Float64Array.from(kernel.decide())
+      const js = new RidgeArms(K, d, 1, { kernel: false })
+      js.inverse.set(kernel.ridge.inverse)
+      js.theta.set(kernel.ridge.theta)
+      js.setPairs(kernel.x, 0)
+      const widths = js.pairQuadraticForms(new Float64Array(K))
+      const means = pairedRowDots(js.theta, d, K, kernel.x, 0, new Float64Array(K))
+      const w = pairedRowDots(kernel.rows, d, K * k, kernel.x, 0, new Float64Array(K * k))
+      const want = hybridScores(
+        K,
+        k,
+        kernel.z.slice(0, K * k),
+        w,
+        widths,
+        means,
+        kernel.beta,
+        kernel.inverse,
+        0.7,
+        new Float64Array(k),
+        new Float64Array(K),
+      )
+      expect(bits(got)).toEqual(bits(want))
+      // What decide leaves in memory: the widths, means and w of every arm.
+      expect(bits(kernel.widths.subarray(0, K))).toEqual(bits(widths))
+      expect(bits(kernel.means.subarray(0, K))).toEqual(bits(means))
+      expect(bits(kernel.w.subarray(0, K * k))).toEqual(bits(w))
+      expect(bits(kernel.ridge.pairs)).toEqual(bits(js["pairs"]))
+    }
+  })
+
+  it("update: a policy with the kernel and one without keep the same state, to the last bit", () => {
+    for (const [K, d, f] of [
+      [3, 2, 1],
+      [2, 3, 0],
+      [5, 1, 2],
+    ]) {
+      const options = { arms: K, dimension: d, users: 3, factors: f, alpha: 0.8, lambda: 0.5 }
+      const wasm = new HybridLinUcb(options)
+      vi.stubGlobal("WebAssembly", undefined)
+      const js = new HybridLinUcb(options)
+      vi.unstubAllGlobals()
+      expect(wasm.wasmKernel?.updates).toBe(true)
+      expect(js.wasmKernel).toBeNull()
+      const env = createRng(5)
+      const a = new Float64Array(K)
+      const b = new Float64Array(K)
+      for (let t = 0; t < 25; t++) {
+        const context = { user: t % 3, features: Float64Array.from({ length: d }, () => env.next() - 0.5) }
+        expect(bits(wasm.indices(context, a))).toEqual(bits(js.indices(context, b)))
+        const arm = Math.floor(env.next() * K)
+        const reward = env.next() < 0.4 ? 1 : 0
+        wasm.update(arm, reward, context)
+        js.update(arm, reward, context)
+      }
+      expect(bits(wasm.model.inverse)).toEqual(bits(js.model.inverse))
+      expect(bits(wasm.model.theta)).toEqual(bits(js.model.theta))
+      expect(bits(wasm["mTransposed"])).toEqual(bits(js["mTransposed"]))
+      expect(bits(wasm["a0Inverse"])).toEqual(bits(js["a0Inverse"]))
+      expect(bits(wasm["b0"])).toEqual(bits(js["b0"]))
+      expect(bits(wasm.beta)).toEqual(bits(js.beta))
+    }
   })
 })
 
