@@ -50,6 +50,21 @@ describe("ridgeLayout and the kernel's views", () => {
     ])
   })
 
+  it("over: a kernel on the first bytes of a memory its owner made, at the layout's addresses", () => {
+    const memory = new (
+      globalThis as unknown as { WebAssembly: { Memory: new (d: { initial: number }) => { buffer: ArrayBuffer } } }
+    ).WebAssembly.Memory({ initial: 1 })
+    const kernel = RidgeKernel.over(2, 3, memory)
+    expect([kernel.nArms, kernel.dimension, kernel.x.buffer]).toEqual([2, 3, memory.buffer])
+    expect([kernel.x.byteOffset, kernel.inverse.byteOffset, kernel.theta.byteOffset]).toEqual([48, 80, 176])
+    // θ rows (1, 2, 3) and (4, 5, 6) times x = (1, 10, 100): 321 and 654, written at byte 240.
+    kernel.theta.set([1, 2, 3, 4, 5, 6])
+    kernel.x.set([1, 10, 100])
+    const means = kernel.means()
+    expect([means.byteOffset, ...means]).toEqual([240, 321, 654])
+    expect(Array.from(new Float64Array(memory.buffer, 240, 2))).toEqual([321, 654])
+  })
+
   it("asks for ⌈end/64 KiB⌉ pages, gives null when the memory is refused and passes on any other error", () => {
     const asked: number[] = []
     stubWebAssembly({
