@@ -201,7 +201,9 @@ describe("HybridKernel layout, memory and module", () => {
     // K = 101, d = 30, k = 5: the ridge arrays end at 405544, β̂ starts at 405552 and the indices end at 537680 (8.2 pages).
     expect(HybridKernel.create(101, 30, 5)).toBeNull()
     expect(HybridKernel.create(3, 2, 3)).toBeNull()
-    expect(asked).toEqual([9, 1])
+    // K = 13, d = 29, k = 4: the indices start at 65472 and end at 65696, just past the first page.
+    expect(HybridKernel.create(13, 29, 4)).toBeNull()
+    expect(asked).toEqual([9, 1, 2])
     stubWebAssembly({
       Memory: class {
         constructor() {
@@ -248,7 +250,10 @@ describe("HybridKernel layout, memory and module", () => {
   })
 
   it("has `update` up to d = 64, where the policy's state matches the JavaScript fall-back bit for bit", () => {
-    // (d = 65 has none: test/bandits/hybrid-kernel.test.ts.) k = 2 + 0 factors, the policy's module.
+    const at65 = kernelFor(1, 65, 1)
+    expect(at65.updates).toBe(false)
+    expect(() => at65.update(0, 1)).toThrow("HybridKernel: no update for d = 65 > 64")
+    // k = 2 + 0 factors: the policy's module.
     expect(kernelFor(2, 64, 2).updates).toBe(true)
     const options = { arms: 2, dimension: 64, users: 2, factors: 0, alpha: 0.5 }
     const wasm = new HybridLinUcb(options)
