@@ -427,6 +427,9 @@ describe("HybridLinUcb options, reset, errors and registry entry", () => {
     expect(() => p.select({ user: 0, features: new Float64Array(3) }, rng)).toThrow(
       "mine: context.features must be a Float64Array of length 2, got length 3",
     )
+    expect(() => p.select(undefined as never, rng)).toThrow(
+      "mine: context.features must be a Float64Array of length 2, got undefined",
+    )
     expect(() => p.select({ user: 0 }, rng)).toThrow(
       "mine: context.features must be a Float64Array of length 2, got undefined",
     )
