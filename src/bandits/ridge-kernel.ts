@@ -250,7 +250,6 @@ function uleb(n: number): number[] {
     n >>>= 7
     if (n !== 0) byte |= 0x80
     out.push(byte)
-    // Stryker disable next-line EqualityOperator: `while (n === 0)` never ends once n is 0 (only a hang shows it, which mutation testing cannot wait for)
   } while (n !== 0)
   return out
 }
