@@ -7,7 +7,7 @@ import { HybridKernel, hybridScores } from "./hybrid-kernel"
 import { pairedRowDots } from "./ridge-kernel"
 import { fitUserArmFactors } from "./user-arm-factors"
 import { checkHistory, historyCounts, userOf, usersFor } from "./user-arm-table"
-import { checkArm, checkArms, checkInteger, checkReward } from "./validate"
+import { checkArm, checkArms, checkInteger, checkUnitReward } from "./validate"
 import { checkOptions, defineOptions, type OptionsOf } from "../config/option-schema"
 import { definePolicy } from "./policy-descriptor"
 import { formatValue } from "../schema/explanation"
@@ -268,7 +268,8 @@ export class HybridLinUcb implements Policy<VisitorContext> {
 
   update(arm: number, reward: number, context: VisitorContext): void {
     checkArm(this.name, arm, this.nArms)
-    checkReward(this.name, reward)
+    // Rewards are clicks: they are tallied into the click rates and shares of z_a (a reward below 0 can make S_u + 1 zero).
+    checkUnitReward(this.name, reward)
     const x = this.featuresOf(context)
     const user = userOf(this.name, context, this.nUsers)
     this.sharedFeatures(user, arm, arm + 1)

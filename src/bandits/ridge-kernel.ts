@@ -165,6 +165,7 @@ export function pairedRowDots(
 ): Float64Array {
   const last = n - 1
   let r = 0
+  // Stryker disable next-line AssignmentOperator: r -= 2 never ends the loop (only a hang shows it, which mutation testing cannot wait for)
   for (; r + 1 < nRows; r += 2) {
     const b0 = r * n
     const b1 = b0 + n
@@ -172,6 +173,7 @@ export function pairedRowDots(
     let o0 = 0
     let e1 = 0
     let o1 = 0
+    // Stryker disable next-line AssignmentOperator: k -= 2 never ends the loop (only a hang shows it, which mutation testing cannot wait for)
     for (let k = 0; k < last; k += 2) {
       const ve = v[vOffset + k]
       const vo = v[vOffset + k + 1]
@@ -183,10 +185,12 @@ export function pairedRowDots(
     out[r] = n & 1 ? e0 + o0 + rows[b0 + last] * v[vOffset + last] : e0 + o0
     out[r + 1] = n & 1 ? e1 + o1 + rows[b1 + last] * v[vOffset + last] : e1 + o1
   }
+  // Stryker disable next-line UpdateOperator: r-- never ends the loop (only a hang shows it, which mutation testing cannot wait for)
   for (; r < nRows; r++) {
     const b0 = r * n
     let e0 = 0
     let o0 = 0
+    // Stryker disable next-line AssignmentOperator: k -= 2 never ends the loop (only a hang shows it, which mutation testing cannot wait for)
     for (let k = 0; k < last; k += 2) {
       e0 += rows[b0 + k] * v[vOffset + k]
       o0 += rows[b0 + k + 1] * v[vOffset + k + 1]
@@ -255,6 +259,7 @@ function sleb(n: number): number[] {
   for (;;) {
     const byte = n & 0x7f
     n >>= 7
+    // Stryker disable next-line all: the loop's only exit; a mutant that never meets it hangs, and its other half concerns negative constants, which are never emitted
     if ((n === 0 && (byte & 0x40) === 0) || (n === -1 && (byte & 0x40) !== 0)) return [...out, byte]
     out.push(byte | 0x80)
   }
@@ -283,16 +288,19 @@ function rowLoop(G: number, stride: number, length: number, vectorAt: number): n
   const code: number[] = [BLOCK_START, NO_RESULT, LOOP, NO_RESULT]
   code.push(...get(A), ...i32(G), I32_ADD, ...get(K), I32_GT_S, BR_IF, 1)
   code.push(...get(ROWS), ...get(A), ...i32(stride), I32_MUL, I32_ADD, ...set(B))
+  // Stryker disable next-line UpdateOperator: j-- never ends the loop (only a hang shows it, which mutation testing cannot wait for)
   for (let j = 0; j < G; j++) code.push(...V128_ZERO, ...set(S0 + j))
   if (even > 0) {
     code.push(...i32(0), ...set(KB), LOOP, NO_RESULT)
     code.push(...get(KB), ...V128_LOAD, ALIGN, ...uleb(vectorAt), ...set(W))
+    // Stryker disable next-line UpdateOperator: j-- never ends the loop (only a hang shows it, which mutation testing cannot wait for)
     for (let j = 0; j < G; j++) {
       code.push(...get(S0 + j), ...get(B), ...get(KB), I32_ADD, ...V128_LOAD, ALIGN, ...uleb(j * stride))
       code.push(...get(W), ...F64X2_MUL, ...F64X2_ADD, ...set(S0 + j))
     }
     code.push(...get(KB), ...i32(16), I32_ADD, ...set(KB), ...get(KB), ...i32(even), I32_LT_U, BR_IF, 0, END)
   }
+  // Stryker disable next-line UpdateOperator: j-- never ends the loop (only a hang shows it, which mutation testing cannot wait for)
   for (let j = 0; j < G; j++) {
     code.push(...get(OUT), ...get(A), ...i32(3), I32_SHL, I32_ADD)
     code.push(...get(S0 + j), ...F64X2_EXTRACT_LANE, 0, ...get(S0 + j), ...F64X2_EXTRACT_LANE, 1, F64_ADD)
