@@ -12,9 +12,13 @@ import { LogisticRegression } from "../../src/text/logistic-regression"
 // The estimated behaviour policy on eight hand-made rounds: its design row (standardised numeric features, one-hot
 // categorical levels, one-hot positions) written out here, its coefficients compared with `LogisticRegression`
 // fitted on that hand-built matrix, and its probabilities with that model's own `predictProba`. Eight rounds keep
-// the means and variances exact in binary floating point: x₀ = 0..7 has mean 3.5 and variance 42/8 = 5.25.
+// the means and variances exact in binary floating point: x₀ = 0..7 has mean 3.5 and variance 42/8 = 5.25,
+// x₁ = x₀ mod 2 mean 0.5 and variance 0.25; x₂ = 2 is constant.
 
-/** A log of n rounds with features (x₀ = i + shift, x₁ = 2), one categorical column of levels a, b, c and the given codes. */
+/**
+ * A log of n rounds with features (x₀ = i + shift, x₀ mod 2, 2), a categorical column of levels a, b, c with the
+ * given codes and a second one of levels u, v with code ⌊x₀/2⌋ mod 2.
+ */
 function designLog(
   actions: number[],
   codes: number[],
@@ -32,19 +36,28 @@ function designLog(
     position: Int32Array.from(positions),
     reward: new Float64Array(n),
     propensity: new Float64Array(n).fill(1 / nActions),
-    featureNames: ["x0", "x1"],
-    context: Float64Array.from({ length: 2 * n }, (_, j) => (j % 2 === 0 ? j / 2 + shift : 2)),
-    categoricalNames: ["c"],
-    categorical: Int32Array.from(codes),
-    categoricalLevels: [["a", "b", "c"]],
+    featureNames: ["x0", "x1", "x2"],
+    context: Float64Array.from({ length: 3 * n }, (_, j) => [j / 3 + shift, ((j - 1) / 3 + shift) % 2, 2][j % 3]),
+    categoricalNames: ["c", "d"],
+    categorical: Int32Array.from({ length: 2 * n }, (_, j) =>
+      j % 2 === 0 ? codes[j / 2] : (((j - 1) / 2 + shift) >> 1) & 1,
+    ),
+    categoricalLevels: [
+      ["a", "b", "c"],
+      ["u", "v"],
+    ],
     source: "design",
   }
 }
 
-/** The design row by hand: (x₀ − 3.5)/√5.25, 0 for the constant x₁, the level's one-hot (none past c), the position's one-hot (none past `positions`). */
+/**
+ * The design row by hand: (x₀ − 3.5)/√5.25, (x₁ − 0.5)/0.5, 0 for the constant x₂, the first column's one-hot (none
+ * past c), the second's, and the position's one-hot (none past `positions`).
+ */
 function handRow(x0: number, code: number, position: number, positions: number): number[] {
-  const row = [(x0 - 3.5) / Math.sqrt(5.25), 0, 0, 0, 0]
-  if (code < 3) row[2 + code] = 1
+  const row = [(x0 - 3.5) / Math.sqrt(5.25), ((x0 % 2) - 0.5) / 0.5, 0, 0, 0, 0, 0, 0]
+  if (code < 3) row[3 + code] = 1
+  row[6 + ((x0 >> 1) & 1)] = 1
   for (let p = 0; p < positions; p++) row.push(p === position ? 1 : 0)
   return row
 }
@@ -58,9 +71,10 @@ describe("EstimatedBehaviorPolicy's fit", () => {
     const fitted = new EstimatedBehaviorPolicy({ C: 2 }).fit(designLog(actions, CODES, POSITIONS, 3, 2))
     const st = fitted.state_
     if (st === undefined) throw new Error("not fitted")
-    expect(Array.from(st.featureMean)).toEqual([3.5, 2])
-    expect(Array.from(st.featureScale)).toEqual([Math.sqrt(5.25), 1])
-    expect([Array.from(st.levels), st.nPositions, st.width, fitted.nActions]).toEqual([[3], 2, 7, 3])
+    expect(Array.from(st.featureMean)).toEqual([3.5, 0.5, 2])
+    expect(Array.from(st.featureScale)).toEqual([Math.sqrt(5.25), 0.5, 1])
+    expect([Array.from(st.levels), st.nPositions, st.width, fitted.nActions]).toEqual([[3, 2], 2, 10, 3])
+    expect(fitted.name).toBe("behaviour policy fitted by multinomial logistic regression")
     expect(Array.from(st.classes)).toEqual([0, 1, 2])
     const X = denseMatrix(CODES.map((c, i) => handRow(i, c, POSITIONS[i], 2)))
     const lr = new LogisticRegression({ C: 2, maxIter: 1000 }).fit(X, actions)
@@ -90,21 +104,22 @@ describe("EstimatedBehaviorPolicy's fit", () => {
     const fitted = new EstimatedBehaviorPolicy().fit(designLog(actions, CODES, POSITIONS, 3, 2))
     const X = denseMatrix(CODES.map((c, i) => handRow(i, c, POSITIONS[i], 2)))
     const lr = new LogisticRegression({ C: 1, maxIter: 1000 }).fit(X, actions)
-    // code 3 is the first level past a, b, c; position 2 the first past the fit's two
-    const round = designLog([0, 0], [3, 0], [0, 2], 3, 3, 4)
+    // code 3 is the first level past a, b, c (its column would be the second categorical's u, here 0: x₀ = 6 has v);
+    // position 2 the first past the fit's two
+    const round = designLog([0, 0], [3, 0], [0, 2], 3, 3, 6)
     const out = new Float64Array(3)
     fitted.actionProbabilities(round, 0, out)
-    const unseenLevel = lr.predictProba(denseMatrix([handRow(4, 3, 0, 2)])).data
+    const unseenLevel = lr.predictProba(denseMatrix([handRow(6, 3, 0, 2)])).data
     expect(Array.from(out)).toEqual(Array.from(unseenLevel).map((p) => expect.closeTo(p, 14)))
     fitted.actionProbabilities(round, 1, out)
-    const unseenPosition = lr.predictProba(denseMatrix([handRow(5, 0, 2, 2)])).data
+    const unseenPosition = lr.predictProba(denseMatrix([handRow(7, 0, 2, 2)])).data
     expect(Array.from(out)).toEqual(Array.from(unseenPosition).map((p) => expect.closeTo(p, 14)))
   })
 
   it("one position: no position columns", () => {
     const actions = [0, 1, 2, 0, 2, 2, 1, 1]
     const st = new EstimatedBehaviorPolicy().fit(designLog(actions, CODES, new Array(8).fill(0), 3, 1)).state_
-    expect([st?.nPositions, st?.width]).toEqual([0, 5])
+    expect([st?.nPositions, st?.width]).toEqual([0, 8])
     const lr = new LogisticRegression().fit(denseMatrix(CODES.map((c, i) => handRow(i, c, 0, 0))), actions)
     expect(Array.from(st?.coef ?? [])).toEqual(Array.from(lr.coef.data))
   })
@@ -118,6 +133,16 @@ describe("EstimatedBehaviorPolicy's fit", () => {
     fitted.actionProbabilities(designLog([0], [2], [0], 3, 2, 6), 0, out)
     const [p0, p2] = lr.predictProba(denseMatrix([handRow(6, 2, 0, 2)])).data
     expect(Array.from(out)).toEqual([expect.closeTo(p0, 14), 0, expect.closeTo(p2, 14)])
+  })
+
+  it("takes the softmax against the largest score, so scores of ±1000 give (1, 0, 0) and no overflow", () => {
+    const fitted = new EstimatedBehaviorPolicy().fit(designLog([0, 1, 2, 0, 2, 2, 1, 1], CODES, POSITIONS, 3, 2))
+    const st = fitted.state_
+    if (st === undefined) throw new Error("not fitted")
+    fitted.state_ = { ...st, coef: new Float64Array(st.coef.length), intercept: Float64Array.of(1000, 0, -1000) }
+    const out = new Float64Array(3)
+    fitted.actionProbabilities(designLog([0], [0], [0], 3, 2), 0, out)
+    expect(Array.from(out)).toEqual([1, 0, 0])
   })
 
   it("one action seen: probability 1 on it, 0 elsewhere", () => {
