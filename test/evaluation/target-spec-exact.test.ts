@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import type { ContextFreeTarget } from "../../src/evaluation/context-free-target"
+import type { MlpPolicyLearner } from "../../src/evaluation/mlp-policy-learner"
 import { loadBanditLogSpec } from "../../src/evaluation/log-spec"
 import { resolveTargetSpec } from "../../src/evaluation/target-spec"
 import { tempDir } from "../temp-dir"
@@ -50,6 +51,16 @@ describe("resolveTargetSpec's defaults and names", () => {
     expect(target.name).toBe("IPW learner (weighted softmax regression, 0.1-greedy)")
     expect(log.length).toBe(4)
   })
+
+  it("learned with mlp: seed 1 by default, else the seed given", async () => {
+    const source = await loadBanditLogSpec({ log: logFile(rounds(8, (i) => i % 2)) })
+    const seedOf = async (seed?: number): Promise<number> => {
+      const { target } = await resolveTargetSpec({ target: "learned", learner: "mlp", seed }, source)
+      return (target as MlpPolicyLearner).options.seed
+    }
+    expect(await seedOf()).toBe(1)
+    expect(await seedOf(5)).toBe(5)
+  }, 60_000)
 
   it("a target CSV in the log's own item ids", async () => {
     const source = await loadBanditLogSpec({ log: logFile("action,reward,propensity\n10,1,0.5\n20,0,0.5\n20,1,0.5\n") })
