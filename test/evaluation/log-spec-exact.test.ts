@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs"
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { UserError } from "../../src/config/user-error"
@@ -79,5 +79,14 @@ describe("loadBanditLogSpec on a generic CSV", () => {
     const path = join(tempDir("log-spec-exact-"), "obd.csv")
     writeFileSync(path, "item_id,position,click,propensity_score\r\n0,1,0,0.5\r\n")
     expect(banditLogFormat(path)).toBe("obd")
+  })
+
+  it.runIf(existsSync("/proc/self/fd"))("closes the file it reads the header from", () => {
+    const path = join(tempDir("log-spec-exact-"), "plain.csv")
+    writeFileSync(path, "action,reward,propensity\n0,1,0.5\n")
+    const open = (): number => readdirSync("/proc/self/fd").length
+    const before = open()
+    for (let k = 0; k < 5; k++) banditLogFormat(path)
+    expect(open()).toBe(before)
   })
 })
