@@ -116,6 +116,7 @@ describe("loadBanditLogSpec", () => {
     expect(calibration.expectedCalibrationError).toBeLessThan(1)
   })
 
+  // Titles by index, not by spec: a spec holds a temporary path, new on each load, and Stryker finds tests by title.
   it.each([
     [{ log: join(dir, "missing.csv") }, `log: ${join(dir, "missing.csv")} does not exist`],
     [{ log: OBD, format: "csv" as const }, `log: ${OBD} is a folder; format csv needs a CSV file`],
@@ -130,7 +131,7 @@ describe("loadBanditLogSpec", () => {
       { log: generic, format: "obd" as const },
       `log: ${join(dir, "item_context.csv")} not found (an Open Bandit log needs its item_context.csv beside it)`,
     ],
-  ])("refuses %j with one line naming the field", async (spec, message) => {
+  ])("refuses bad spec %# with one line naming the field", async (spec, message) => {
     const error = await loadBanditLogSpec(spec).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(UserError)
     expect((error as Error).message).toBe(message)
