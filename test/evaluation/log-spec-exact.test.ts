@@ -86,7 +86,8 @@ describe("loadBanditLogSpec on a generic CSV", () => {
     writeFileSync(path, "action,reward,propensity\n0,1,0.5\n")
     const open = (): number => readdirSync("/proc/self/fd").length
     const before = open()
-    for (let k = 0; k < 5; k++) banditLogFormat(path)
-    expect(open()).toBe(before)
+    for (let k = 0; k < 20; k++) banditLogFormat(path)
+    // A leak keeps 20 descriptors open; the margin covers a descriptor that the runtime opens meanwhile.
+    expect(open() - before).toBeLessThan(10)
   })
 })
