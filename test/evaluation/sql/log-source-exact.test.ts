@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process"
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -54,6 +55,24 @@ describe("openSqlLog", () => {
             )
           } else if (file.endsWith(".parquet")) expect(table).toBe(`read_parquet('${join(dir, "it''s.parquet")}')`)
           else expect(table).toBe(`read_csv('${join(dir, "it''s.csv.gz")}', header = true)`)
+        } finally {
+          await engine.close()
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it("reads a file by its last suffix only: log.duckdb.csv and log.parquet.csv are CSV", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "il-log-source-"))
+    try {
+      for (const name of ["log.duckdb.csv", "log.parquet.csv"]) {
+        writeFileSync(join(dir, name), CSV)
+        const { engine, table } = await openSqlLog(join(dir, name))
+        try {
+          expect(table).toBe(`read_csv('${join(dir, name)}', header = true)`)
+          expect(await engine.queryRows(`SELECT count(*) FROM ${table}`)).toEqual([[2]])
         } finally {
           await engine.close()
         }
@@ -123,6 +142,30 @@ describe("DuckDbEngine", () => {
       expect((await engine.sampleRows("t", ["id"], 100, 3, 1000)).length).toBe(100)
     } finally {
       await engine.close()
+    }
+  })
+  it("close ends the connection and releases the database file, so another process can write it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "il-log-source-"))
+    const file = join(dir, "log.duckdb")
+    // a separate process: DuckDB's file lock only keeps other processes out
+    const write = (): number | null =>
+      spawnSync(
+        process.execPath,
+        [
+          "-e",
+          `require("@duckdb/node-api").DuckDBInstance.create(${JSON.stringify(file)}).then(async (db) => { const c = await db.connect(); await c.runAndReadAll("CREATE TABLE IF NOT EXISTS log AS SELECT 1 AS x"); c.closeSync(); db.closeSync() }).catch(() => process.exit(3))`,
+        ],
+        { encoding: "utf8" },
+      ).status
+    try {
+      expect(write()).toBe(0)
+      const engine = await DuckDbEngine.open(file)
+      expect(write()).toBe(3)
+      await engine.close()
+      await expect(engine.queryRows("SELECT 1")).rejects.toThrow(/connection disconnected/)
+      expect(write()).toBe(0)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
     }
   })
 })

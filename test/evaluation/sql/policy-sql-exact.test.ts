@@ -142,6 +142,8 @@ describe("policy-sql", () => {
     expect(expected.match(/exp\(/g)?.length).toBe(6)
     expect(expected.startsWith("(CASE WHEN pos = 0 THEN 5e-1 * (1 / (1 + exp(-(eta0 + ")).toBe(true)
     expect(expected.endsWith(" ELSE 0e+0 END)")).toBe(true)
+    // one branch per position, separated by a space: the query is shown to the user as it runs
+    expect(expected.match(/\)\) WHEN pos = [12] THEN /g)?.length).toBe(2)
     const engine = await DuckDbEngine.open()
     try {
       const [[outside]] = await engine.queryRows(
