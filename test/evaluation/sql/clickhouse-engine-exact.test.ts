@@ -60,6 +60,30 @@ describe("openClickHouseLog without a server", () => {
       await new Promise((resolve) => server.close(resolve))
     }
   })
+  it("close ends the kept-alive connection at once (the client would keep an idle socket 2.5 s)", async () => {
+    let open = 0
+    const server: Server = createServer((_, response) => {
+      response.writeHead(200, { "Content-Type": "application/json" })
+      response.end('{"meta":[],"data":[["7", 0.5]],"rows":1}')
+    })
+    server.on("connection", (socket) => {
+      open++
+      socket.on("close", () => open--)
+    })
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
+    const { port } = server.address() as AddressInfo
+    try {
+      const engine = await ClickHouseEngine.open(`http://127.0.0.1:${port}`)
+      expect(await engine.queryRows("SELECT 7, 0.5")).toEqual([[7, 0.5]])
+      expect(open).toBe(1)
+      const start = Date.now()
+      await engine.close()
+      while (open > 0 && Date.now() - start < 1000) await new Promise((resolve) => setTimeout(resolve, 10))
+      expect(open).toBe(0)
+    } finally {
+      await new Promise((resolve) => server.close(resolve))
+    }
+  })
 })
 
 describe.skipIf(binary === undefined)("ClickHouseEngine on a server", () => {
