@@ -45,8 +45,8 @@ const V128_STORE = 0x0b
 const I8X16_SHUFFLE = 0x0d
 const I32X4_SPLAT = 0x11
 const I32X4_EXTRACT_LANE = 0x1b
-const F32X4_EXTRACT_LANE = 0x1f
 const I32X4_LT_S = 0x39
+const F32X4_EQ = 0x41
 const F32X4_GT = 0x44
 const V128_AND = 0x4e
 const V128_XOR = 0x51
@@ -58,6 +58,8 @@ const I32X4_SHR_U = 0xad
 const I32X4_ADD = 0xae
 const I32X4_SUB = 0xb1
 const I32X4_MUL = 0xb5
+const I32X4_MIN_S = 0xb6
+const F32X4_MAX = 0xe9
 const F32X4_SQRT = 0xe3
 const F32X4_ADD = 0xe4
 const F32X4_SUB = 0xe5
@@ -66,13 +68,6 @@ const F32X4_DIV = 0xe7
 const F64X2_ADD = 0xf0
 const F32X4_CONVERT_I32X4_S = 0xfa
 const F32X4_CONVERT_I32X4_U = 0xfb
-const F32_TYPE = 0x7d
-const F32_EQ = 0x5b
-const F32_GT = 0x5e
-const I32_LT_S = 0x48
-const I32_AND = 0x71
-const I32_OR = 0x72
-const SELECT = 0x1b
 const I32_LOAD = 0x28
 const DROP = 0x1a
 const F64_LOAD = 0x2b
@@ -131,38 +126,33 @@ const K0 = 1
 const K1 = 2
 const Q = 3
 const DRAW = 4
-const BEST_ARM = 5
-const LANE_ARM = 6
-const BETTER = 7
-const BEST = 8
-const LANE = 9
-const X = 10
-const KEY = 11
-const IDX = 12
-const BEST_V = 13
-const BEST_I = 14
-const H1 = 15
-const H2 = 16
-const BITS = 17
-const EXP = 18
-const M = 19
-const FR = 20
-const FR2 = 21
-const R = 22
-const PSI = 23
-const P2 = 24
-const SIN = 25
-const COS = 26
-const SWAP = 27
-const Z = 28
-const ALPHA = 30
-const BETA = 31
-const N = 32
-const R2 = 33
-const T = 34
-const THETA = 35
-const GT = 36
-const ARMS = 37
+const X = 5
+const KEY = 6
+const IDX = 7
+const BEST_V = 8
+const BEST_I = 9
+const H1 = 10
+const H2 = 11
+const BITS = 12
+const EXP = 13
+const M = 14
+const FR = 15
+const FR2 = 16
+const R = 17
+const PSI = 18
+const P2 = 19
+const SIN = 20
+const COS = 21
+const SWAP = 22
+const Z = 23
+const ALPHA = 25
+const BETA = 26
+const N = 27
+const R2 = 28
+const T = 29
+const THETA = 30
+const GT = 31
+const ARMS = 32
 const V128_LOCALS = ARMS + 1 - X
 
 /**
@@ -291,22 +281,17 @@ function functionBody(users: number, arms: number, store: boolean): Code {
     code.push(...get(Q), ...i32(full * 64), I32_LT_U, BR_IF, 0, END)
   }
   if (arms % 8 !== 0) code.push(...group(at, weyl, store, arms % 8))
-  // the four lanes: the largest θ, the smaller arm on a tie
-  code.push(...get(BEST_V), ...simd(F32X4_EXTRACT_LANE), 0, ...set(BEST))
-  code.push(...get(BEST_I), ...simd(I32X4_EXTRACT_LANE), 0, ...set(BEST_ARM))
-  for (let lane = 1; lane < 4; lane++) {
-    code.push(...get(BEST_V), ...simd(F32X4_EXTRACT_LANE), lane, ...set(LANE))
-    code.push(...get(BEST_I), ...simd(I32X4_EXTRACT_LANE), lane, ...set(LANE_ARM))
-    code.push(...get(LANE), ...get(BEST), F32_GT)
-    code.push(...get(LANE), ...get(BEST), F32_EQ, ...get(LANE_ARM), ...get(BEST_ARM), I32_LT_S, I32_AND)
-    code.push(I32_OR, ...set(BETTER))
-    code.push(...get(LANE_ARM), ...get(BEST_ARM), ...get(BETTER), SELECT, ...set(BEST_ARM))
-    code.push(...get(LANE), ...get(BEST), ...get(BETTER), SELECT, ...set(BEST))
-  }
-  code.push(...get(BEST_ARM), END)
+  // the four lanes: the largest θ (butterfly maxima), then the smallest arm among the lanes that hold it
+  const swapHalves = [8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7]
+  const swapPairs = [4, 5, 6, 7, 0, 1, 2, 3, 12, 13, 14, 15, 8, 9, 10, 11]
+  const across = (op: number, x: number, lanes: number[]): Code =>
+    l(x)([...get(x), ...get(x), ...get(x), ...simd(I8X16_SHUFFLE), ...lanes, ...simd(op)])
+  code.push(...l(GT)(get(BEST_V)), ...across(F32X4_MAX, GT, swapHalves), ...across(F32X4_MAX, GT, swapPairs))
+  code.push(...l(BEST_I)(bitselect(get(BEST_I), splat(0x7fffffff), [...get(BEST_V), ...get(GT), ...simd(F32X4_EQ)])))
+  code.push(...across(I32X4_MIN_S, BEST_I, swapHalves), ...across(I32X4_MIN_S, BEST_I, swapPairs))
+  code.push(...get(BEST_I), ...simd(I32X4_EXTRACT_LANE), 0, END)
   const locals = vector([
-    [...uleb(BETTER - K0 + 1), I32],
-    [...uleb(2), F32_TYPE],
+    [...uleb(DRAW - K0 + 1), I32],
     [...uleb(V128_LOCALS), V128],
   ])
   const body = [...locals, ...code]
