@@ -50,7 +50,7 @@ export const hierarchicalThompsonOptions = defineOptions(
     maxStrength < minStrength
       ? { option: "maxStrength", rule: `must be >= minStrength (${minStrength})` }
       : simd && !approximate
-        ? { option: "simd", rule: "needs approximate: true" }
+        ? { option: "simd", rule: "must be false unless approximate is true" }
         : null,
 )
 

@@ -354,7 +354,7 @@ describe("HierarchicalThompson with approximate: true, simd: true", () => {
 
   it("refuses simd without approximate, in one line naming the option", () => {
     expect(() => new HierarchicalThompson({ arms: 3, simd: true })).toThrow(
-      /^HierarchicalThompson: simd needs approximate: true, got true$/,
+      /^HierarchicalThompson: simd must be false unless approximate is true, got true$/,
     )
   })
 
