@@ -236,7 +236,9 @@ function mix(x: number): Code {
 
 /**
  * The kernel's function: `decide(row)` → the arm for the key (k0, k1) in memory (and with `store`, `draw(row)`, which also
- * writes θ_a of every arm as f32 at the draws). Text of its loop over groups of eight arms (q = 64g):
+ * writes θ_a of every arm as f32 at the draws). First one f64 load per cache line of the user's S and F
+ * rows (dropped: their misses then overlap), then the loop over the ⌊K/8⌋ full groups of eight arms (q = 64g),
+ * then the last K mod 8 arms as one more group, straight-line:
  *
  * (loop $groups
  *   (local.set $h1 (mix (v128.xor (local.get $x) (local.get $key))))                 ;; words 8g + l
@@ -246,10 +248,13 @@ function mix(x: number): Code {
  *     [√½, √2] by a compare and bitselect, the atanh series; ψ = (h2 ∧ 0xffffff)·(π/4)·2⁻²⁴; sin ψ and
  *     cos ψ by Horner; swap where bit 29 of h2, then R·cos, R·sin, their sign bits flipped by bits 31, 30
  *   for the half h = 0 (arms 8g + l, R·cos) and h = 1 (arms 8g + 4 + l, R·sin):
- *     α = demote(prior α + S) at q + 32h, β likewise; θ = m·t³ as in counter-normals.ts; lanes with arm ≥ K
- *     set to −∞; (with store: v128.store at the draws + 32g + 16h); where θ > best: best = θ, arm = lane's arm
- *   (br_if $groups (i32.lt_u (local.tee $q (i32.add (local.get $q) (i32.const 64))) (i32.const 8K₈))))
- * then the largest of the four lanes, the smaller arm on a tie: the first maximal arm, as a scan would give.
+ *     α = demote(prior α + S) at q + 32h, β likewise; θ = m·t³ as in counter-normals.ts (in the last group,
+ *     lanes with arm ≥ K set to −∞); (with store: v128.store at the draws + 32g + 16h); where θ > best:
+ *     best = θ, arm = lane's arm
+ *   (local.set $q (i32.add (local.get $q) (i32.const 64)))
+ *   (br_if $groups (i32.lt_u (local.get $q) (i32.const 64⌊K/8⌋))))
+ * then the largest θ of the four lanes (f32x4.max against two shuffles) and the smallest arm among the lanes
+ * that hold it (i32x4.min_s likewise): the first maximal arm, as a scan would give.
  */
 function functionBody(users: number, arms: number, store: boolean): Code {
   const at = wilsonHilfertySimdLayout(users, arms)
