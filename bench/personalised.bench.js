@@ -105,6 +105,20 @@ console.log(
       "  the same, approximate: true (Wilson–Hilferty)",
       () => new L.HierarchicalThompson({ arms, users, approximate: true }),
     ],
+    [
+      "  the same, simd: true (WebAssembly SIMD, f32)",
+      () => new L.HierarchicalThompson({ arms, users, approximate: true, simd: true }),
+    ],
+    [
+      "  the same, simd's JavaScript fall-back",
+      () => {
+        const wasm = globalThis.WebAssembly
+        globalThis.WebAssembly = undefined
+        const policy = new L.HierarchicalThompson({ arms, users, approximate: true, simd: true })
+        globalThis.WebAssembly = wasm
+        return policy
+      },
+    ],
     ["per-user Thompson 10,000 users × 50 arms", () => new L.PerUserThompson({ arms, users })],
   ]) {
     const policy = make()

@@ -1,0 +1,327 @@
+import {
+  BR_IF,
+  END,
+  EXPORT_FUNC,
+  FUNC_TYPE,
+  I32,
+  I32_ADD,
+  I32_LT_U,
+  IMPORT_MEMORY,
+  LOOP,
+  NO_RESULT,
+  V128,
+  get,
+  i32,
+  memarg,
+  name,
+  section,
+  set,
+  uleb,
+  vector,
+} from "../linalg/kernels/wasm-encoding"
+import { F32, MIX_1, MIX_2, WEYL } from "./counter-normals"
+
+/**
+ * Byte addresses of a kernel's memory for `users` × K: S, F, the priors α and β (K₈ = K rounded up to 8
+ * doubles each), the draws (K₈ floats), the decision's key (two int32: passed in memory, since an int32
+ * argument outside the small-integer range would be boxed on every call).
+ */
+export function wilsonHilfertySimdLayout(users: number, arms: number) {
+  const padded = Math.ceil(arms / 8) * 8
+  const table = users * arms * 8
+  const failures = table
+  const priorAlpha = Math.ceil((2 * table) / 16) * 16
+  const priorBeta = priorAlpha + padded * 8
+  const draws = priorBeta + padded * 8
+  const keys = draws + padded * 4
+  // The last group of the last user's F row reads up to K₈ − K doubles past the row: still inside the priors.
+  return { padded, failures, priorAlpha, priorBeta, draws, keys, end: keys + 16 }
+}
+
+type Code = number[]
+const simd = (op: number): Code => [0xfd, ...uleb(op)]
+const V128_LOAD = 0x00
+const V128_STORE = 0x0b
+const I8X16_SHUFFLE = 0x0d
+const I32X4_SPLAT = 0x11
+const I32X4_EXTRACT_LANE = 0x1b
+const I32X4_LT_S = 0x39
+const F32X4_EQ = 0x41
+const F32X4_GT = 0x44
+const V128_AND = 0x4e
+const V128_XOR = 0x51
+const V128_BITSELECT = 0x52
+const F32X4_DEMOTE_F64X2_ZERO = 0x5e
+const I32X4_SHL = 0xab
+const I32X4_SHR_S = 0xac
+const I32X4_SHR_U = 0xad
+const I32X4_ADD = 0xae
+const I32X4_SUB = 0xb1
+const I32X4_MUL = 0xb5
+const I32X4_MIN_S = 0xb6
+const F32X4_MAX = 0xe9
+const F32X4_SQRT = 0xe3
+const F32X4_ADD = 0xe4
+const F32X4_SUB = 0xe5
+const F32X4_MUL = 0xe6
+const F32X4_DIV = 0xe7
+const F64X2_ADD = 0xf0
+const F32X4_CONVERT_I32X4_S = 0xfa
+const F32X4_CONVERT_I32X4_U = 0xfb
+const I32_LOAD = 0x28
+const DROP = 0x1a
+const F64_LOAD = 0x2b
+/** Alignment hints: 2³ bytes for doubles (a row of odd K is 8-byte aligned), 2⁴ for the draws. */
+const ALIGN_D = 3
+const ALIGN_V = 4
+
+const v128 = (bytes: ArrayLike<number>): Code => [...simd(0x0c), ...Array.from(bytes)]
+const f32x4 = (x: number): Code => v128(new Uint8Array(new Float32Array([x, x, x, x]).buffer))
+const i32x4 = (a: number, b: number, c: number, d: number): Code =>
+  v128(new Uint8Array(new Int32Array([a, b, c, d]).buffer))
+const op2 =
+  (op: number) =>
+  (a: Code, b: Code): Code => [...a, ...b, ...simd(op)]
+const add = op2(F32X4_ADD)
+const sub = op2(F32X4_SUB)
+const mul = op2(F32X4_MUL)
+const div = op2(F32X4_DIV)
+const xor = op2(V128_XOR)
+const and = op2(V128_AND)
+const iadd = op2(I32X4_ADD)
+const imul = op2(I32X4_MUL)
+const splat = (c: number): Code => i32x4(c, c, c, c)
+/** `l(i)(code)`: the value of `code` into local i. */
+const l =
+  (i: number) =>
+  (code: Code): Code => [...code, ...set(i)]
+const shift =
+  (op: number) =>
+  (a: Code, n: number): Code => [...a, ...i32(n), ...simd(op)]
+const shl = shift(I32X4_SHL)
+const shrS = shift(I32X4_SHR_S)
+const shrU = shift(I32X4_SHR_U)
+/** Lanes of `a` where `mask` is set, of `b` elsewhere. */
+const bitselect = (a: Code, b: Code, mask: Code): Code => [...a, ...b, ...mask, ...simd(V128_BITSELECT)]
+const load = (base: Code, offset: number): Code => [...base, ...simd(V128_LOAD), ...memarg(ALIGN_D, offset)]
+/** Four f32 lanes from the pairs of doubles at `lo` and `hi`, each rounded to nearest (demote). */
+const demote4 = (lo: Code, hi: Code): Code => [
+  ...lo,
+  ...simd(F32X4_DEMOTE_F64X2_ZERO),
+  ...hi,
+  ...simd(F32X4_DEMOTE_F64X2_ZERO),
+  ...simd(I8X16_SHUFFLE),
+  ...[0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23],
+]
+/** Horner: c₀ + x·(c₁ + x·(… + x·c_last)), each step rounded to f32 as in counter-normals.ts. */
+function horner(x: Code, coefficients: number[]): Code {
+  let acc = f32x4(coefficients[coefficients.length - 1])
+  for (let i = coefficients.length - 2; i >= 0; i--) acc = add(f32x4(coefficients[i]), mul(x, acc))
+  return acc
+}
+
+// The parameter, then locals, by index.
+const ROW = 0
+const K0 = 1
+const K1 = 2
+const Q = 3
+const DRAW = 4
+const X = 5
+const KEY = 6
+const IDX = 7
+const BEST_V = 8
+const BEST_I = 9
+const H1 = 10
+const H2 = 11
+const BITS = 12
+const EXP = 13
+const M = 14
+const FR = 15
+const FR2 = 16
+const R = 17
+const PSI = 18
+const P2 = 19
+const SIN = 20
+const COS = 21
+const SWAP = 22
+const Z = 23
+const ALPHA = 25
+const BETA = 26
+const N = 27
+const R2 = 28
+const T = 29
+const THETA = 30
+const GT = 31
+const ARMS = 32
+const V128_LOCALS = ARMS + 1 - X
+
+/**
+ * One group of eight arms (q = 64g): their four Box–Muller pairs, then θ and the running argmax; with
+ * `valid` < 8 (the last group of a K that is not a multiple of 8) the lanes of arms ≥ K are set to −∞.
+ */
+function group(
+  at: ReturnType<typeof wilsonHilfertySimdLayout>,
+  weyl: (k: number) => number,
+  store: boolean,
+  valid: number,
+): Code {
+  const code: Code = []
+  code.push(...l(H1)(xor(get(X), get(KEY))), ...mix(H1))
+  code.push(...l(H2)(xor(iadd(get(X), splat(weyl(4))), get(KEY))), ...mix(H2))
+  code.push(...l(X)(iadd(get(X), splat(weyl(8)))))
+  // u and its exponent e, mantissa m ∈ [1, 2), folded to [√½, √2]
+  const u = sub(f32x4(1), mul([...shrU(get(H1), 8), ...simd(F32X4_CONVERT_I32X4_U)], f32x4(F32.twoToMinus24)))
+  code.push(...l(BITS)(u))
+  code.push(...l(EXP)([...shrS(get(BITS), 23), ...splat(127), ...simd(I32X4_SUB)]))
+  code.push(...l(M)([...get(BITS), ...splat(0x7fffff), ...simd(V128_AND), ...splat(0x3f800000), ...simd(0x50)]))
+  code.push(...l(GT)([...get(M), ...f32x4(F32.sqrt2), ...simd(F32X4_GT)]))
+  code.push(...l(M)(bitselect(mul(get(M), f32x4(0.5)), get(M), get(GT))))
+  code.push(...l(EXP)([...get(EXP), ...get(GT), ...simd(I32X4_SUB)]))
+  code.push(...l(FR)(div(sub(get(M), f32x4(1)), add(get(M), f32x4(1)))))
+  code.push(...l(FR2)(mul(get(FR), get(FR))))
+  const series = horner(get(FR2), [1, ...F32.log])
+  const lnU = add(
+    mul([...get(EXP), ...simd(F32X4_CONVERT_I32X4_S)], f32x4(F32.ln2)),
+    mul(add(get(FR), get(FR)), series),
+  )
+  code.push(...l(R)([...mul(lnU, f32x4(-2)), ...simd(F32X4_SQRT)]))
+  // the angle: ψ ∈ [0, π/4), sin and cos, the octant from bits 31, 30, 29
+  code.push(...l(PSI)(mul([...and(get(H2), splat(0xffffff)), ...simd(F32X4_CONVERT_I32X4_S)], f32x4(F32.angle))))
+  code.push(...l(P2)(mul(get(PSI), get(PSI))))
+  code.push(...l(SIN)(mul(get(PSI), horner(get(P2), [1, ...F32.sin]))))
+  code.push(...l(COS)(horner(get(P2), [1, ...F32.cos])))
+  code.push(...l(SWAP)(shrS(shl(get(H2), 2), 31)))
+  const signBit = splat(0x80000000 | 0)
+  code.push(...l(Z)(xor(mul(get(R), bitselect(get(SIN), get(COS), get(SWAP))), and(get(H2), signBit))))
+  code.push(...l(Z + 1)(xor(mul(get(R), bitselect(get(COS), get(SIN), get(SWAP))), and(shl(get(H2), 1), signBit))))
+  for (let h = 0; h < 2 && 4 * h < valid; h++) {
+    const o = 32 * h
+    // prior + count, in f64 as in JavaScript, then rounded to f32: S at the row, F at the row + the F table
+    const posterior = (prior: number, table: number) =>
+      demote4(
+        [...load(get(Q), prior + o), ...load(get(ROW), table + o), ...simd(F64X2_ADD)],
+        [...load(get(Q), prior + o + 16), ...load(get(ROW), table + o + 16), ...simd(F64X2_ADD)],
+      )
+    code.push(...l(ALPHA)(posterior(at.priorAlpha, 0)), ...l(BETA)(posterior(at.priorBeta, at.failures)))
+    code.push(...l(N)(add(get(ALPHA), get(BETA))))
+    code.push(...l(R2)(div(get(BETA), mul(get(ALPHA), add(get(N), f32x4(1))))))
+    code.push(...l(R2)(mul(get(R2), f32x4(F32.ninth))))
+    code.push(...l(T)(add(sub(f32x4(1), get(R2)), mul([...get(R2), ...simd(F32X4_SQRT)], get(Z + h)))))
+    const armsHere = h === 0 ? get(IDX) : iadd(get(IDX), splat(4))
+    const theta = mul(div(get(ALPHA), get(N)), mul(mul(get(T), get(T)), get(T)))
+    const inRange = [...armsHere, ...get(ARMS), ...simd(I32X4_LT_S)]
+    code.push(...l(THETA)(valid < 8 ? bitselect(theta, f32x4(Number.NEGATIVE_INFINITY), inRange) : theta))
+    if (store) code.push(...get(DRAW), ...get(THETA), ...simd(V128_STORE), ...memarg(ALIGN_V, 16 * h))
+    code.push(...l(GT)([...get(THETA), ...get(BEST_V), ...simd(F32X4_GT)]))
+    code.push(...l(BEST_V)(bitselect(get(THETA), get(BEST_V), get(GT))))
+    code.push(...l(BEST_I)(bitselect(armsHere, get(BEST_I), get(GT))))
+  }
+  code.push(...l(IDX)(iadd(get(IDX), splat(8))))
+  code.push(...get(ROW), ...i32(64), I32_ADD, ...set(ROW))
+  code.push(...get(DRAW), ...i32(32), I32_ADD, ...set(DRAW))
+  code.push(...get(Q), ...i32(64), I32_ADD, ...set(Q))
+  return code
+}
+
+/** lowbias32 on four lanes: x ⊕= x ≫ 16; x ·= MIX_1; x ⊕= x ≫ 15; x ·= MIX_2; x ⊕= x ≫ 16 (logical shifts). */
+function mix(x: number): Code {
+  return [
+    ...l(x)(xor(get(x), shrU(get(x), 16))),
+    ...l(x)(imul(get(x), splat(MIX_1))),
+    ...l(x)(xor(get(x), shrU(get(x), 15))),
+    ...l(x)(imul(get(x), splat(MIX_2))),
+    ...l(x)(xor(get(x), shrU(get(x), 16))),
+  ]
+}
+
+/**
+ * The kernel's function: `decide(row)` → the arm for the key (k0, k1) in memory (and with `store`, `draw(row)`, which also
+ * writes θ_a of every arm as f32 at the draws). First one f64 load per cache line of the user's S and F
+ * rows (dropped: their misses then overlap), then the loop over the ⌊K/8⌋ full groups of eight arms (q = 64g),
+ * then the last K mod 8 arms as one more group, straight-line:
+ *
+ * (loop $groups
+ *   (local.set $h1 (mix (v128.xor (local.get $x) (local.get $key))))                 ;; words 8g + l
+ *   (local.set $h2 (mix (v128.xor (i32x4.add (local.get $x) (i32x4 4γ)) (local.get $key)))) ;; words 8g + 4 + l
+ *   (local.set $x (i32x4.add (local.get $x) (i32x4 8γ)))
+ *   R = √(−2 ln u), u = 1 − (h1 ≫ 8)·2⁻²⁴: exponent and mantissa by bit masks, the mantissa folded into
+ *     [√½, √2] by a compare and bitselect, the atanh series; ψ = (h2 ∧ 0xffffff)·(π/4)·2⁻²⁴; sin ψ and
+ *     cos ψ by Horner; swap where bit 29 of h2, then R·cos, R·sin, their sign bits flipped by bits 31, 30
+ *   for the half h = 0 (arms 8g + l, R·cos) and h = 1 (arms 8g + 4 + l, R·sin):
+ *     α = demote(prior α + S) at q + 32h, β likewise; θ = m·t³ as in counter-normals.ts (in the last group,
+ *     lanes with arm ≥ K set to −∞); (with store: v128.store at the draws + 32g + 16h); where θ > best:
+ *     best = θ, arm = lane's arm
+ *   (local.set $q (i32.add (local.get $q) (i32.const 64)))
+ *   (br_if $groups (i32.lt_u (local.get $q) (i32.const 64⌊K/8⌋))))
+ * then the largest θ of the four lanes (f32x4.max against two shuffles) and the smallest arm among the lanes
+ * that hold it (i32x4.min_s likewise): the first maximal arm, as a scan would give.
+ */
+function functionBody(users: number, arms: number, store: boolean): Code {
+  const at = wilsonHilfertySimdLayout(users, arms)
+  const code: Code = []
+  const weyl = (k: number) => Math.imul(k, WEYL)
+  code.push(
+    ...i32(0),
+    I32_LOAD,
+    ...memarg(2, at.keys),
+    ...set(K0),
+    ...i32(0),
+    I32_LOAD,
+    ...memarg(2, at.keys + 4),
+    ...set(K1),
+  )
+  // One load per cache line of the user's S and F rows first, so that their misses overlap.
+  for (const table of [0, at.failures])
+    for (let o = 0; o < 8 * arms; o += 64) code.push(...get(ROW), F64_LOAD, ...memarg(ALIGN_D, table + o), DROP)
+  code.push(...l(X)(iadd([...get(K0), ...simd(I32X4_SPLAT)], i32x4(0, weyl(1), weyl(2), weyl(3)))))
+  code.push(...l(KEY)([...get(K1), ...simd(I32X4_SPLAT)]))
+  code.push(...l(IDX)(i32x4(0, 1, 2, 3)))
+  code.push(...l(ARMS)(i32x4(arms, arms, arms, arms)))
+  code.push(...l(BEST_V)(f32x4(Number.NEGATIVE_INFINITY)))
+  code.push(...l(BEST_I)(i32x4(0, 0, 0, 0)))
+  code.push(...i32(0), ...set(Q), ...i32(at.draws), ...set(DRAW))
+  const full = Math.floor(arms / 8)
+  if (full > 0) {
+    code.push(LOOP, NO_RESULT, ...group(at, weyl, store, 8))
+    code.push(...get(Q), ...i32(full * 64), I32_LT_U, BR_IF, 0, END)
+  }
+  if (arms % 8 !== 0) code.push(...group(at, weyl, store, arms % 8))
+  // the four lanes: the largest θ (butterfly maxima), then the smallest arm among the lanes that hold it
+  const swapHalves = [8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7]
+  const swapPairs = [4, 5, 6, 7, 0, 1, 2, 3, 12, 13, 14, 15, 8, 9, 10, 11]
+  const across = (op: number, x: number, lanes: number[]): Code =>
+    l(x)([...get(x), ...get(x), ...get(x), ...simd(I8X16_SHUFFLE), ...lanes, ...simd(op)])
+  code.push(...l(GT)(get(BEST_V)), ...across(F32X4_MAX, GT, swapHalves), ...across(F32X4_MAX, GT, swapPairs))
+  code.push(...l(BEST_I)(bitselect(get(BEST_I), splat(0x7fffffff), [...get(BEST_V), ...get(GT), ...simd(F32X4_EQ)])))
+  code.push(...across(I32X4_MIN_S, BEST_I, swapHalves), ...across(I32X4_MIN_S, BEST_I, swapPairs))
+  code.push(...get(BEST_I), ...simd(I32X4_EXTRACT_LANE), 0, END)
+  const locals = vector([
+    [...uleb(DRAW - K0 + 1), I32],
+    [...uleb(V128_LOCALS), V128],
+  ])
+  const body = [...locals, ...code]
+  return [...uleb(body.length), ...body]
+}
+
+/**
+ * The bytes of the module for `users` × `arms`: imports `env.memory`, exports `decide(row) → arm` and
+ * `draw(row) → arm` (row: the byte offset u·K·8 of the user's S row; the key k0, k1 at the layout's `keys`;
+ * see {@link wilsonHilfertySimdLayout}), all other addresses baked in.
+ */
+export function wilsonHilfertySimdModuleBytes(users: number, arms: number): Uint8Array {
+  const pages = Math.ceil(wilsonHilfertySimdLayout(users, arms).end / 65536)
+  return Uint8Array.from([
+    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
+    ...section(1, vector([[FUNC_TYPE, ...vector([[I32]]), ...vector([[I32]])]])),
+    ...section(2, vector([[...name("env"), ...name("memory"), IMPORT_MEMORY, 0x00, ...uleb(pages)]])),
+    ...section(3, vector([uleb(0), uleb(0)])),
+    ...section(
+      7,
+      vector([
+        [...name("decide"), EXPORT_FUNC, ...uleb(0)],
+        [...name("draw"), EXPORT_FUNC, ...uleb(1)],
+      ]),
+    ),
+    ...section(10, vector([functionBody(users, arms, false), functionBody(users, arms, true)])),
+  ])
+}
