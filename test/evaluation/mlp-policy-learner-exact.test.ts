@@ -1,0 +1,148 @@
+import { describe, expect, it } from "vitest"
+import { MlpPolicyLearner } from "../../src/evaluation/mlp-policy-learner"
+import type { NetworkWeight } from "../../src/neural/network-weights"
+import type { BanditLog } from "../../src/schema/bandit-log"
+
+/**
+ * Eight rounds, K = 3, features (x, 5) with a constant second feature; action 1 is rewarded where
+ * x > 0 and action 0 where x < 0, action 2 never (the IPW learner's test log).
+ */
+function handLog(nPositions = 1): BanditLog {
+  const x = [-2, -1, -0.5, 0.5, 1, 2, -1.5, 1.5]
+  return {
+    length: 8,
+    nActions: 3,
+    nPositions,
+    action: Int32Array.of(0, 0, 2, 1, 1, 1, 0, 2),
+    position: nPositions > 1 ? Int32Array.of(0, 1, 0, 1, 0, 1, 1, 0) : new Int32Array(8),
+    reward: Float64Array.of(1, 2, 0, 1, 0.5, 1, 0, 0),
+    propensity: Float64Array.of(0.5, 0.25, 0.4, 0.8, 0.2, 0.5, 0.3, 0.6),
+    featureNames: ["x", "c"],
+    context: Float64Array.from(x.flatMap((v) => [v, 5])),
+    categoricalNames: [],
+    categorical: new Int32Array(0),
+    categoricalLevels: [],
+    source: "hand",
+  }
+}
+
+/** argmax of softmax(relu(z W₁ + b₁) W₂ + b₂), one hidden layer, from the saved weights. */
+function greedyOf(weights: NetworkWeight[], z: number[]): number {
+  const [w1, b1, w2, b2] = weights
+  const h = w1.shape[1]
+  const K = w2.shape[1]
+  const hidden = Array.from({ length: h }, (_, u) =>
+    Math.max(0, b1.values[u] + z.reduce((s, v, j) => s + v * w1.values[j * h + u], 0)),
+  )
+  const logits = Array.from(
+    { length: K },
+    (_, a) => b2.values[a] + hidden.reduce((s, v, u) => s + v * w2.values[u * K + a], 0),
+  )
+  return logits.indexOf(Math.max(...logits))
+}
+
+function probabilities(learner: MlpPolicyLearner, log: BanditLog): number[][] {
+  const out = new Float64Array(log.nActions)
+  return Array.from({ length: log.length }, (_, i) => {
+    learner.actionProbabilities(log, i, out)
+    return Array.from(out)
+  })
+}
+
+describe("MlpPolicyLearner on eight hand-made rounds", () => {
+  it("is named after its layers, and names bad options, a log without reward and a missing fit", async () => {
+    expect(new MlpPolicyLearner({ seed: 1 }).name).toBe("MLP policy 32-K (IPW-weighted cross-entropy)")
+    expect(new MlpPolicyLearner({ seed: 1, hidden: [4, 3] }).name).toBe("MLP policy 4-3-K (IPW-weighted cross-entropy)")
+    expect(() => new MlpPolicyLearner({ seed: 1.5 })).toThrow("MlpPolicyLearner: seed must be a safe integer, got 1.5")
+    for (const e of [-0.01, 1.01, Number.NaN])
+      expect(() => new MlpPolicyLearner({ seed: 1, epsilon: e })).toThrow(
+        `MlpPolicyLearner: epsilon must be in [0, 1], got ${e}`,
+      )
+    expect(() => new MlpPolicyLearner({ seed: 1, epsilon: 0 })).not.toThrow()
+    expect(() => new MlpPolicyLearner({ seed: 1, epsilon: 1 })).not.toThrow()
+    const learner = new MlpPolicyLearner({ seed: 1 })
+    expect(learner.fittedNetwork()).toBeUndefined()
+    expect(() => learner.actionProbabilities(handLog(), 0, new Float64Array(3))).toThrow(
+      "MlpPolicyLearner: call fit first",
+    )
+    await expect(learner.fit({ ...handLog(), reward: new Float64Array(8) })).rejects.toThrow(
+      "MlpPolicyLearner.fit: no round has a positive reward; there is nothing to learn from",
+    )
+  })
+
+  it("defaults to one hidden layer of 32, 30 epochs, batches of 256 and a learning rate of 0.01; the seed decides the weights", async () => {
+    const byDefault = await new MlpPolicyLearner({ seed: 4 }).fit(handLog())
+    const explicit = await new MlpPolicyLearner({
+      seed: 4,
+      hidden: [32],
+      epochs: 30,
+      batchSize: 256,
+      learningRate: 0.01,
+      epsilon: 0,
+    }).fit(handLog())
+    const saved = byDefault.fittedNetwork()
+    expect(saved?.weights.map((w) => w.shape)).toEqual([[2, 32], [32], [32, 3], [3]])
+    expect(saved?.weights).toEqual(explicit.fittedNetwork()?.weights)
+    expect(saved?.fitted.nActions).toBe(3)
+    expect(saved?.fitted.nPositions).toBe(0)
+    const mean = saved?.fitted.mean as Float64Array
+    const scale = saved?.fitted.scale as Float64Array
+    expect(mean[0]).toBeCloseTo(0, 15)
+    expect(mean[1]).toBeCloseTo(5, 14)
+    expect(scale[0]).toBeCloseTo(Math.sqrt(15 / 8), 14)
+    expect(scale[1]).toBe(1)
+    const other = await new MlpPolicyLearner({ seed: 5 }).fit(handLog())
+    expect(other.fittedNetwork()?.weights).not.toEqual(saved?.weights)
+    for (const l of [byDefault, explicit, other]) l.dispose()
+    expect(byDefault.fittedNetwork()).toBeUndefined()
+  })
+
+  it("is ε-greedy on the network's scores of the standardised context and the one-hot position", async () => {
+    const log = handLog(2)
+    const learner = await new MlpPolicyLearner({ seed: 2, hidden: [4], epochs: 3, epsilon: 0.3 }).fit(log)
+    const saved = learner.fittedNetwork()
+    if (saved === undefined) throw new Error("fitted")
+    expect(saved.fitted.nPositions).toBe(2)
+    expect(saved.weights.map((w) => w.shape)).toEqual([[4, 4], [4], [4, 3], [3]])
+    const scale = Math.sqrt(15 / 8)
+    // a third position, unseen in the fit, adds no one-hot
+    const unseen = { ...log, position: new Int32Array(8).fill(2) }
+    for (const probe of [log, unseen]) {
+      const got = probabilities(learner, probe)
+      for (let i = 0; i < 8; i++) {
+        const z = [probe.context[2 * i] / scale, 0, probe.position[i] === 0 ? 1 : 0, probe.position[i] === 1 ? 1 : 0]
+        const best = greedyOf(saved.weights, z)
+        expect(got[i], `round ${i}`).toEqual([0, 1, 2].map((a) => expect.closeTo(a === best ? 0.8 : 0.1, 14)))
+      }
+    }
+    learner.dispose()
+  })
+
+  it("learns the IPW-weighted rewarded actions: action 0 where x < 0, action 1 where x > 0", async () => {
+    const learner = await new MlpPolicyLearner({ seed: 3, hidden: [8], epochs: 150, learningRate: 0.05 }).fit(handLog())
+    expect(probabilities(learner, handLog()).map((p) => p.indexOf(1))).toEqual([0, 0, 0, 1, 1, 1, 0, 1])
+    learner.dispose()
+  })
+
+  it("restores a saved network that predicts as the fitted one, forgetting what it cached", async () => {
+    const log = handLog(2)
+    const fitted = await new MlpPolicyLearner({ seed: 6, hidden: [4], epochs: 2, epsilon: 0.2 }).fit(log)
+    const saved = fitted.fittedNetwork()
+    if (saved === undefined) throw new Error("fitted")
+    const expected = probabilities(fitted, log)
+    const restored = new MlpPolicyLearner({ seed: 99, hidden: [4], epsilon: 0.2 })
+    await restored.restoreNetwork(saved)
+    expect(probabilities(restored, log)).toEqual(expected)
+    expect(restored.fittedNetwork()?.fitted).toEqual(saved.fitted)
+    expect(restored.fittedNetwork()?.weights).toEqual(saved.weights)
+    // a network whose last bias makes action 2 the greedy one everywhere, restored over the first
+    const biased = {
+      fitted: saved.fitted,
+      weights: saved.weights.map((w, i) => (i === 3 ? { shape: w.shape, values: Float32Array.of(-50, -50, 50) } : w)),
+    }
+    await restored.restoreNetwork(biased)
+    expect(probabilities(restored, log)).toEqual(new Array(8).fill([0.2 / 3, 0.2 / 3, 0.2 / 3 + 0.8]))
+    fitted.dispose()
+    restored.dispose()
+  })
+})
