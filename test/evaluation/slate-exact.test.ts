@@ -80,10 +80,22 @@ describe("PlackettLuceSlatePolicy by hand (weights 1, 2, 4)", () => {
     expect(out[1]).toBeCloseTo((2 / total) * (Math.SQRT2 / (1 + Math.SQRT2)), 15)
   })
 
+  it("reads row a of W (nActions × nFeatures) against the context at its offset", () => {
+    // W = ((0, 0), (0, 1), (2, 0)) and x = (ln 2, ln 2) at offset 2: scores 0, ln 2, 2 ln 2
+    const twoFeatures = new PlackettLuceSlatePolicy("two", Float64Array.of(0, 0, 0, 1, 2, 0), 3, 2)
+    const out = new Float64Array(2)
+    twoFeatures.cascadeProbabilities(Float64Array.of(9, 9, Math.LN2, Math.LN2), 2, Int32Array.of(2, 1), 0, 2, out)
+    expect(out[0]).toBeCloseTo(4 / 7, 15)
+    expect(out[1]).toBeCloseTo(8 / 21, 15)
+  })
+
   it("subtracts the largest score before exp: scores of 800 and 1600 give (0, 0, 1), not NaN", () => {
     const out = new Float64Array(3)
     policy().marginals(Float64Array.of(800), 0, 1, out)
     expect(Array.from(out)).toEqual([0, 0, 1])
+    // the largest score is not the last: (0, 1600, 800)
+    new PlackettLuceSlatePolicy("mid", Float64Array.of(0, 2, 1), 3, 1).marginals(Float64Array.of(800), 0, 1, out)
+    expect(Array.from(out)).toEqual([0, 1, 0])
     // all scores negative: the largest is still the reference
     const neg = new PlackettLuceSlatePolicy("neg", Float64Array.of(-3, -2, -1), 3, 1)
     neg.marginals(Float64Array.of(800), 0, 1, out)
@@ -96,8 +108,9 @@ describe("PlackettLuceSlatePolicy by hand (weights 1, 2, 4)", () => {
     policy().sample(features(), 1, 3, fixedRng(0.5, 0.5, 0.5), slate, 1)
     expect(Array.from(slate)).toEqual([-1, 2, 1, 0])
     // x = 1 equals item 0's weight: it is not below it, so item 1; then x = 0 picks item 0 (the first left)
+    slate.fill(-1)
     policy().sample(features(), 1, 2, fixedRng(1 / 7, 0), slate)
-    expect(Array.from(slate.subarray(0, 2))).toEqual([1, 0])
+    expect(Array.from(slate)).toEqual([1, 0, -1, -1])
     // just under: item 0; then x = 0.99·6 = 5.94 passes item 1 (2) and lands on item 2 (4)
     policy().sample(features(), 1, 2, fixedRng(0.99 / 7, 0.99), slate)
     expect(Array.from(slate.subarray(0, 2))).toEqual([0, 2])
