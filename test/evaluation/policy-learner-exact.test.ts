@@ -83,6 +83,19 @@ describe("IpwPolicyLearner on eight hand-made rounds", () => {
     }
   })
 
+  it("standardises every feature by its own mean and population sd", () => {
+    // the second feature varies too: c = (1, 2, 0, 3, 1, 0, 2, 1), mean 10/8, Σ(c − mean)² = 7.5
+    const c = [1, 2, 0, 3, 1, 0, 2, 1]
+    const base = handLog()
+    const log = { ...base, context: base.context.map((v, j) => (j % 2 === 1 ? c[(j - 1) / 2] : v)) }
+    const learner = new IpwPolicyLearner({ C: 2 }).fit(log)
+    const st = learner.state_ as NonNullable<IpwPolicyLearner["state_"]>
+    expect(st.mean[1]).toBeCloseTo(10 / 8, 14)
+    expect(st.scale[1]).toBeCloseTo(Math.sqrt(7.5 / 8), 14)
+    expect(st.scale[0]).toBeCloseTo(Math.sqrt(15 / 8), 14)
+    for (const g of ipwGradient(learner, log, 2)) expect(Math.abs(g)).toBeLessThan(1e-5)
+  })
+
   it("adds a one-hot position to the design when the log has several positions", () => {
     const log = handLog(2)
     const learner = new IpwPolicyLearner({ C: 2 }).fit(log)
