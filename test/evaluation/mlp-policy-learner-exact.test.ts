@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { MlpPolicyLearner } from "../../src/evaluation/mlp-policy-learner"
+import { loadTf } from "../../src/neural/tf"
 import type { NetworkWeight } from "../../src/neural/network-weights"
 import type { BanditLog } from "../../src/schema/bandit-log"
 
@@ -145,5 +146,75 @@ describe("MlpPolicyLearner on eight hand-made rounds", () => {
     expect(probabilities(restored, log)).toEqual(new Array(8).fill([0.2 / 3, 0.2 / 3, 0.2 / 3 + 0.8]))
     fitted.dispose()
     restored.dispose()
+  })
+  it("weights each rewarded round by r/p: the rarely logged action rewarded once beats the common one rewarded twice", async () => {
+    // one context; action 0 rewarded twice at p = 0.9 (weights 10/9 each), action 1 once at p = 0.1 (weight 10)
+    const log: BanditLog = {
+      ...handLog(),
+      length: 4,
+      action: Int32Array.of(0, 0, 1, 1),
+      position: new Int32Array(4),
+      reward: Float64Array.of(1, 1, 1, 0),
+      propensity: Float64Array.of(0.9, 0.9, 0.1, 0.1),
+      context: new Float64Array(8),
+    }
+    const learner = await new MlpPolicyLearner({ seed: 1, hidden: [2], epochs: 40, learningRate: 0.1 }).fit(log)
+    expect(probabilities(learner, log)).toEqual(new Array(4).fill([0, 1, 0]))
+    learner.dispose()
+  })
+
+  it("standardises every feature by its own mean and population sd", async () => {
+    // c = (1, 2, 0, 3, 1, 0, 2, 1): mean 10/8, Σ(c − mean)² = 7.5
+    const c = [1, 2, 0, 3, 1, 0, 2, 1]
+    const base = handLog()
+    const log = { ...base, context: base.context.map((v, j) => (j % 2 === 1 ? c[(j - 1) / 2] : v)) }
+    const learner = await new MlpPolicyLearner({ seed: 1, hidden: [2], epochs: 1 }).fit(log)
+    const fitted = learner.fittedNetwork()?.fitted
+    expect((fitted?.mean as Float64Array)[1]).toBeCloseTo(10 / 8, 14)
+    expect((fitted?.scale as Float64Array)[1]).toBeCloseTo(Math.sqrt(7.5 / 8), 14)
+    expect((fitted?.scale as Float64Array)[0]).toBeCloseTo(Math.sqrt(15 / 8), 14)
+    learner.dispose()
+  })
+
+  it("reads a hand-set network: standardised x, the constant feature at 0, the one-hot position", async () => {
+    // hidden = relu(identity · (x/sd, c − 5, 1[pos 0], 1[pos 1])); logits (0.5 + h₀, h₃, h₁ + 1.4 h₂)
+    const identity = new Float32Array(16)
+    for (let u = 0; u < 4; u++) identity[u * 4 + u] = 1
+    const saved = {
+      fitted: { nActions: 3, nPositions: 2, mean: Float64Array.of(0, 5), scale: Float64Array.of(Math.sqrt(15 / 8), 1) },
+      weights: [
+        { shape: [4, 4], values: identity },
+        { shape: [4], values: new Float32Array(4) },
+        { shape: [4, 3], values: Float32Array.of(1, 0, 0, 0, 0, 1, 0, 0, 1.4, 0, 1, 0) },
+        { shape: [3], values: Float32Array.of(0.5, 0, 0) },
+      ],
+    }
+    const learner = new MlpPolicyLearner({ seed: 1, hidden: [4] })
+    learner.dispose()
+    await learner.restoreNetwork(saved)
+    const log = handLog(2)
+    // position 0 rows (x = −2, −0.5, 1, 1.5): 1.4 beats 0.5 + x/sd until x/sd > 0.9; position 1 rows: 1 beats 0.5 + x/sd until x/sd > 0.5
+    expect(probabilities(learner, log).map((p) => p.indexOf(1))).toEqual([2, 1, 2, 1, 2, 0, 1, 0])
+    // a position the network was not fitted on adds no one-hot: 0.5 + relu(x/sd) wins everywhere
+    const unseen = { ...log, position: new Int32Array(8).fill(2) }
+    expect(probabilities(learner, unseen).map((p) => p.indexOf(1))).toEqual(new Array(8).fill(0))
+    await expect(learner.restoreNetwork({ fitted: {}, weights: saved.weights })).rejects.toThrow(
+      "MlpPolicyLearner: fitted.nActions must be an integer ≥ 1, got undefined",
+    )
+    learner.dispose()
+  })
+
+  it("names a bad epoch count, and frees its tensors: a refit holds as many as the first fit", async () => {
+    await expect(new MlpPolicyLearner({ seed: 1, epochs: 0 }).fit(handLog())).rejects.toThrow(
+      "MlpPolicyLearner: epochs must be a positive integer, got 0",
+    )
+    const tf = loadTf()
+    const learner = new MlpPolicyLearner({ seed: 1, hidden: [2], epochs: 2 })
+    await learner.fit(handLog())
+    const afterFirst = tf.memory().numTensors
+    await learner.fit(handLog())
+    await learner.fit(handLog())
+    expect(tf.memory().numTensors).toBe(afterFirst)
+    learner.dispose()
   })
 })
