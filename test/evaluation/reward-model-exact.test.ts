@@ -168,6 +168,29 @@ describe("LinearRewardModel against a dense re-implementation", () => {
     for (let j = 0; j < 10; j++) expect(two.state_?.coef[j]).toBeCloseTo(second[j], 12)
   })
 
+  it("fits a second feature that varies, zero in some rounds (mean exactly 0), like the dense design", () => {
+    // c/10 sums to exactly 0 (each ±0.1, ±0.2 cancels the one before), so rounds with c = 0 have z = 0 and fewer non-zeros
+    const c = [1, -1, 0, 2, -2, 0, 1, -1, 0, 0]
+    const base = handLog()
+    const log = { ...base, context: base.context.map((v, j) => (j % 2 === 1 ? c[(j - 1) / 2] : v)) }
+    const { mean, scale } = moments(log)
+    expect(mean[1]).toBe(0)
+    for (const kind of ["ridge", "logistic"] as const) {
+      const model = new LinearRewardModel({ kind, l2: 0.7 }).fit(log)
+      const st = model.state_ as NonNullable<LinearRewardModel["state_"]>
+      expect(st.featureMean[1]).toBe(0)
+      expect(st.featureScale[1]).toBeCloseTo(scale[1], 14)
+      let beta = new Array(10).fill(0)
+      for (let it = 0; it < (kind === "ridge" ? 1 : 30); it++) beta = newtonStep(log, beta, 0.7, kind === "logistic")
+      for (let j = 0; j < 10; j++) expect(st.coef[j], `${kind} coef ${j}`).toBeCloseTo(beta[j], 9)
+      const predicted = predictAll(model, log)
+      for (let i = 0; i < 10; i++) {
+        const eta = designRow(log, i, 1, mean, scale).reduce((t, v, j) => t + v * beta[j], 0)
+        expect(predicted[i][1]).toBeCloseTo(kind === "ridge" ? eta : sigmoid(eta), 9)
+      }
+    }
+  })
+
   it("stops once no coefficient moves more than the tolerance", () => {
     const log = handLog()
     // the first step from 0 moves some coefficient by less than 10: a tolerance of 10 stops after it
@@ -224,6 +247,10 @@ describe("LinearRewardModel against a dense re-implementation", () => {
     const past = { ...twoColumns, categorical: Int32Array.from(twoColumns.categorical).fill(2, 5, 6) }
     wide.predictRound(past, 2, other)
     expect(other[0]).toBeCloseTo(out[0] - ws.coef[6], 12)
+    // level 3 of g is past g's block (h's first level is there): it adds nothing either
+    const pastFirst = { ...twoColumns, categorical: Int32Array.from(twoColumns.categorical).fill(3, 4, 5) }
+    wide.predictRound(pastFirst, 2, other)
+    expect(other[0]).toBeCloseTo(out[0] - ws.coef[5], 12)
     // refitting on another log replaces the state
     const refit = model.fit(twoColumns)
     expect(refit).toBe(model)
