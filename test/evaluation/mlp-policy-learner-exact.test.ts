@@ -169,10 +169,11 @@ describe("MlpPolicyLearner on eight hand-made rounds", () => {
     const base = handLog()
     const log = { ...base, context: base.context.map((v, j) => (j % 2 === 1 ? c[(j - 1) / 2] : v)) }
     const learner = await new MlpPolicyLearner({ seed: 1, hidden: [2], epochs: 1 }).fit(log)
-    const fitted = learner.fittedNetwork()?.fitted
-    expect((fitted?.mean as Float64Array)[1]).toBeCloseTo(10 / 8, 14)
-    expect((fitted?.scale as Float64Array)[1]).toBeCloseTo(Math.sqrt(7.5 / 8), 14)
-    expect((fitted?.scale as Float64Array)[0]).toBeCloseTo(Math.sqrt(15 / 8), 14)
+    const saved = learner.fittedNetwork()
+    if (saved === undefined) throw new Error("fitted")
+    expect((saved.fitted.mean as Float64Array)[1]).toBeCloseTo(10 / 8, 14)
+    expect((saved.fitted.scale as Float64Array)[1]).toBeCloseTo(Math.sqrt(7.5 / 8), 14)
+    expect((saved.fitted.scale as Float64Array)[0]).toBeCloseTo(Math.sqrt(15 / 8), 14)
     learner.dispose()
   })
 
