@@ -78,7 +78,9 @@ export class MlpPolicyLearner implements TargetPolicy, SavableNetwork {
     const tf = loadTf()
     const model = this.network(width, K)
     // categorical cross-entropy −Σₐ yₐ log πₐ with y = (r/p)·onehot(a): the IPW-weighted log-likelihood
-    model.compile({ optimizer: tf.train.adam(this.options.learningRate ?? 0.01), loss: "categoricalCrossentropy" })
+    // the model does not own an optimizer it was handed: its Adam moments are freed below, else every fit leaks them
+    const optimizer = tf.train.adam(this.options.learningRate ?? 0.01)
+    model.compile({ optimizer, loss: "categoricalCrossentropy" })
     const xs = tf.tensor2d(x, [rows.length, width])
     const ys = tf.tensor2d(y, [rows.length, K])
     try {
@@ -91,6 +93,7 @@ export class MlpPolicyLearner implements TargetPolicy, SavableNetwork {
       })
     } finally {
       tf.dispose([xs, ys])
+      optimizer.dispose()
     }
     this.model = model
     this.cache = new WeakMap()
