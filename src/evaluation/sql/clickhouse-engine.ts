@@ -1,4 +1,5 @@
 import { requireOptional } from "../../config/optional-package"
+import { hashedSample } from "./hashed-sample"
 import type { SqlEngine, SqlLogSource } from "./sql-engine"
 
 interface ClickHouseClientLike {
@@ -54,10 +55,7 @@ export class ClickHouseEngine implements SqlEngine {
     rows: number,
   ): Promise<number[][]> {
     const select = `SELECT ${columns.map((c) => `CAST(${c} AS Float64)`).join(", ")} FROM ${table}`
-    if (rows <= n) return this.queryRows(select)
-    return this.queryRows(
-      `${select} WHERE cityHash64(${columns.join(", ")}, ${seed}) % 1000000 < ${Math.ceil((n / rows) * 1e6)} LIMIT ${n}`,
-    )
+    return hashedSample(this, select, `cityHash64(${columns.join(", ")}, ${seed})`, n, rows)
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,5 @@
 import { requireOptional } from "../../config/optional-package"
+import { hashedSample } from "./hashed-sample"
 import type { SqlEngine } from "./sql-engine"
 
 interface DuckDbConnectionLike {
@@ -62,10 +63,7 @@ export class DuckDbEngine implements SqlEngine {
     rows: number,
   ): Promise<number[][]> {
     const select = `SELECT ${columns.map((c) => `CAST(${c} AS DOUBLE)`).join(", ")} FROM ${table}`
-    if (rows <= n) return this.queryRows(select)
-    return this.queryRows(
-      `${select} WHERE hash(${columns.join(", ")}, ${seed}) % 1000000 < ${Math.ceil((n / rows) * 1e6)} LIMIT ${n}`,
-    )
+    return hashedSample(this, select, `hash(${columns.join(", ")}, ${seed})`, n, rows)
   }
 
   async close(): Promise<void> {

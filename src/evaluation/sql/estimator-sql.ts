@@ -67,10 +67,12 @@ export function estimatorSumsSql(name: string, hyper: SqlHyperParameters = {}): 
         `sum(${g} * ${w})`,
       ]
     }
-    case "switch-dr":
-      return MEAN(
-        `CASE WHEN ${w} <= ${sqlNumber(hyper.switchThreshold ?? 100)} THEN ${g} + ${w} * (${r} - ${q}) ELSE ${g} END`,
-      )
+    case "switch-dr": {
+      // An infinite threshold switches nothing off: DR, as in memory (no SQL literal for ∞).
+      const tau = hyper.switchThreshold ?? 100
+      const dr = `${g} + ${w} * (${r} - ${q})`
+      return MEAN(tau === Infinity ? dr : `CASE WHEN ${w} <= ${sqlNumber(tau)} THEN ${dr} ELSE ${g} END`)
+    }
     case "ipw-clip":
       return MEAN(`${shrunk("clip", hyper.clip ?? 100)} * ${r}`)
     case "ipw-sg":

@@ -17,7 +17,8 @@ export interface SqlEngine {
   /**
    * About n of the table's `rows` rows of `columns` (SQL expressions): all of them, in the
    * table's order, when rows ≤ n; otherwise those whose hash of (values, seed) falls under the
-   * sampling rate — deterministic, parallel, one scan, no reservoir.
+   * sampling rate — deterministic, parallel, one scan, no reservoir (hashed-sample.ts: logs of
+   * few distinct rows).
    */
   sampleRows(table: string, columns: readonly string[], n: number, seed: number, rows: number): Promise<number[][]>
   close(): Promise<void>

@@ -141,6 +141,10 @@ describe.skipIf(binary === undefined)("ClickHouseEngine on a server", () => {
       const other = await engine.sampleRows("lab.ids", ["id", "k"], 1000, 4, 10_000)
       expect(other.map((r) => r[0])).not.toEqual(sample.map((r) => r[0]))
       expect((await engine.sampleRows("lab.ids", ["id"], 100, 3, 1000)).length).toBe(100)
+      // five distinct contents of 2,000 rows: the rate keeps whole contents or none, so the 1,000 rows of smallest hash
+      const few = await engine.sampleRows("lab.ids", ["k"], 1000, 3, 10_000)
+      expect(few.length).toBe(1000)
+      expect(new Set(few.map((r) => r[0])).size).toBe(1)
     } finally {
       await engine.close()
     }

@@ -115,6 +115,7 @@ describe("estimatorSumsSql", () => {
       "sum((w * r) * (w * r))",
     ])
     expect(estimatorSumsSql("switch-dr")[1]).toBe("sum(CASE WHEN w <= 1e+2 THEN g + w * (r - q) ELSE g END)")
+    expect(estimatorSumsSql("switch-dr", { switchThreshold: Infinity })).toEqual(estimatorSumsSql("dr"))
     expect(estimatorSumsSql("ipw-clip")[1]).toBe("sum(least(w, 1e+2) * r)")
     expect(estimatorSumsSql("ipw-clip", { clip: Infinity })[1]).toBe("sum(w * r)")
     expect(estimatorSumsSql("dros", { shrinkage: Infinity })[1]).toBe("sum(g + w * (r - q))")
@@ -132,6 +133,7 @@ describe("estimatorSumsSql", () => {
     ["default hyper-parameters", {}],
     ["set hyper-parameters", { switchThreshold: 3, clip: 4, shrinkage: 5, subGaussian: 0.2 }],
     ["infinite clip and shrinkage", { clip: Infinity, shrinkage: Infinity, subGaussian: 0.5 }],
+    ["infinite switch threshold", { switchThreshold: Infinity }],
     ["zero threshold and clip", { switchThreshold: 0, clip: 0, shrinkage: 0.5, subGaussian: 0 }],
   ] as [string, SqlHyperParameters][]) {
     it(`${label}: every estimator's SQL sums equal its in-memory accumulate to 1e-12`, async () => {
