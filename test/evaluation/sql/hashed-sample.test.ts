@@ -38,7 +38,7 @@ describe("hashedSample", () => {
     try {
       await engine.run(`CREATE TABLE log AS ${FEW_CONTENTS}`)
       const t = new ContextFreeTarget("t", 3, 1, Float64Array.of(0.2, 0.3, 0.5))
-      const result = await evaluateOffPolicySql(engine, "log", t, { estimators: ["dr"], sampleSize: 500 })
+      const result = await evaluateOffPolicySql(engine, "log", t, { estimators: ["dr"], sampleSize: 500, where: "log" })
       expect(Number.isFinite(result.estimates.dr.value)).toBe(true)
       expect(result.weightSample?.length).toBe(500)
     } finally {
