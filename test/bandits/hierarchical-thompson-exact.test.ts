@@ -27,6 +27,10 @@ describe("HierarchicalThompson: the method of moments by hand", () => {
     expect(p.strength(0)).toBeCloseTo(7 / 89, 13)
     expect(p.priorAlpha[0]).toBeCloseTo((0.4 * 7) / 89, 13)
     expect(p.priorBeta[0]).toBeCloseTo((0.6 * 7) / 89, 13)
+    // A third user with no showings of the arm does not count (U = 2 still): the same prior.
+    const three = new HierarchicalThompson({ arms: 2, users: 3, minStrength: 0.01 })
+    three.warmStart(historyOf(3, 2, [...rowsOf(0, [0, 3], [4, 4]), [2, 1, 1]]))
+    expect(three.strength(0)).toBeCloseTo(7 / 89, 13)
   })
 
   it("two users (1 of 4, 3 of 4): s = 3 inside [2, 50], clamped to 2.5 above and 3.5 below", () => {
@@ -102,6 +106,12 @@ describe("HierarchicalThompson: the method of moments by hand", () => {
     expect(Array.from(q.successes)).toEqual([0, 3])
     expect(q.strength(0)).toBeCloseTo(7 / 89, 13)
     expect(() => q.update(0, 1, { user: 2 })).toThrow(/user/)
+    // Two arms: the enlarged tables hold users × arms cells.
+    const r = new HierarchicalThompson({ arms: 2, users: 1 })
+    r.warmStart(historyOf(3, 2, [[2, 1, 1]]))
+    expect(r.successes).toHaveLength(6)
+    expect(r.failures).toHaveLength(6)
+    expect(Array.from(r.successes)).toEqual([0, 0, 0, 0, 0, 1])
   })
 })
 
@@ -162,6 +172,20 @@ describe("HierarchicalThompson: decisions, propensities and explanations", () =>
       "Arm 1: posterior mean 0.167 from your 2 showings (weight 0.333) and the population prior (weight 0.667); arm 0 has your best mean (0.708) and the posterior draw decided: exploration",
     )
     expect(() => p.explain(2, { user: 0 })).toThrow(/arm/)
+  })
+
+  it("explains from the row of the context's user, against that user's best arm (here not the first)", () => {
+    const p = new HierarchicalThompson({ arms: 2, users: 2, strength: 4 })
+    p.warmStart(historyOf(2, 2, [...rowsOf(0, [3, 0], [4, 2]), ...rowsOf(1, [0, 3], [2, 4])]))
+    // Both arms: μ = (3 + 1)/(6 + 2) = 1/2, prior Beta(2, 2). User 1: arm 0 (2 + 0)/(4 + 2) = 1/3, arm 1 (2 + 3)/(4 + 4) = 5/8.
+    const e = p.explain(0, { user: 1 })
+    expect(e.kind).toBe("explore")
+    expect(e.score).toBeCloseTo(1 / 3, 14)
+    expect(e.text).toBe(
+      "Arm 0: posterior mean 0.333 from your 2 showings (weight 0.333) and the population prior (weight 0.667); arm 1 has your best mean (0.625) and the posterior draw decided: exploration",
+    )
+    expect(p.explain(1, { user: 1 }).kind).toBe("exploit")
+    expect(p.explain(0, { user: 0 }).score).toBeCloseTo(5 / 8, 14)
   })
 
   it("names the first of tied best arms, and an arm never shown has no own part", () => {
