@@ -84,6 +84,7 @@ describe("betaArgmax's inline loop at its edges", () => {
       expect(out[0]).toBeLessThan(0.01)
       expect(out[1]).toBeGreaterThan(0.99)
       expect(betaArgmaxXoshiro(rng, priorAlpha, priorBeta, successes, failures, 0, K, out)).toBe(0)
+      expect(betaArgmaxXoshiro(rng, priorAlpha, priorBeta, successes, failures, 2, K, null)).toBe(1)
     }
   })
 })
