@@ -40,7 +40,9 @@ describe("wilsonHilfertyDraw and wilsonHilfertyArgmax: exact values", () => {
     const shapes = createRng(2)
     const priorAlpha = Float64Array.from({ length: K }, () => 0.3 + 4 * shapes.next())
     const priorBeta = Float64Array.from({ length: K }, () => 0.5 + 30 * shapes.next())
-    const zero = new Float64Array(K)
+    // Row 1 of two users' counts, so that both the prior and the counts are read.
+    const successes = Float64Array.from({ length: 2 * K }, (_, i) => i % 4)
+    const failures = Float64Array.from({ length: 2 * K }, (_, i) => (3 * i) % 7)
     const rng = createRng(12)
     const generic = opaque(rng.clone())
     const normals = rng.clone()
@@ -55,8 +57,8 @@ describe("wilsonHilfertyDraw and wilsonHilfertyArgmax: exact values", () => {
     let differ = 0
     for (let t = 0; t < 300; t++) {
       if (
-        wilsonHilfertyArgmax(rng, priorAlpha, priorBeta, zero, zero, 0, K, a) !==
-        wilsonHilfertyArgmax(generic, priorAlpha, priorBeta, zero, zero, 0, K, b)
+        wilsonHilfertyArgmax(rng, priorAlpha, priorBeta, successes, failures, K, K, a) !==
+        wilsonHilfertyArgmax(generic, priorAlpha, priorBeta, successes, failures, K, K, b)
       )
         differ++
       for (let i = 0; i < K; i++) if (!Object.is(a[i], b[i])) differ++
@@ -66,6 +68,18 @@ describe("wilsonHilfertyDraw and wilsonHilfertyArgmax: exact values", () => {
     let tail = 0
     for (let i = 0; i < 300 * K; i++) if (Math.abs(oneWordNormal(normals)) > 3.4426) tail++
     expect(tail).toBeGreaterThan(1)
+  })
+
+  it("returns the first of tied arms on either path: Beta(1, 0) draws exactly 1 whatever z", () => {
+    const ones = Float64Array.of(1, 1, 1)
+    const zero = new Float64Array(3)
+    const out = new Float64Array(3)
+    expect(wilsonHilfertyDraw(1, 0, 2.5)).toBe(1)
+    for (let seed = 0; seed < 5; seed++) {
+      expect(wilsonHilfertyArgmax(createRng(seed), ones, zero, zero, zero, 0, 3, out)).toBe(0)
+      expect(Array.from(out)).toEqual([1, 1, 1])
+      expect(wilsonHilfertyArgmax(opaque(createRng(seed)), ones, zero, zero, zero, 0, 3, null)).toBe(0)
+    }
   })
 
   it("a clear winner is found on either path, with or without `out`", () => {
