@@ -332,8 +332,10 @@ describe("BootstrappedInterestMlp: exact values", () => {
     expect(d.description).toBe(
       "bootstrapped neural bandit: a small MLP with H bootstrapped heads, one drawn per step (Osband et al. 2016)",
     )
-    expect(() => new BootstrappedInterestMlp({ arms: 2, dimension: -1 })).toThrow(/dimension/)
-    expect(() => new BootstrappedInterestMlp({ arms: 2, users: 0 })).toThrow(/users/)
-    expect(() => new BootstrappedInterestMlp({ arms: 2, seed: -1 })).toThrow(/seed/)
+    expect(() => new BootstrappedInterestMlp({ arms: 2, dimension: -1 })).toThrow(/^BootstrappedInterestMlp: dimension/)
+    expect(() => new BootstrappedInterestMlp({ arms: 2, users: 0 })).toThrow(/^BootstrappedInterestMlp: users/)
+    expect(() => new BootstrappedInterestMlp({ arms: 2, seed: -1 })).toThrow(/^BootstrappedInterestMlp: seed/)
+    expect(() => new BootstrappedInterestMlp({ arms: 0 })).toThrow(/^BootstrappedInterestMlp: arms/)
+    expect(() => new BootstrappedInterestMlp({ arms: 2, heads: 0 })).toThrow(/^BootstrappedInterestMlp: heads/)
   })
 })
