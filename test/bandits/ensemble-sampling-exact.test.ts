@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { EnsembleSampling, ensembleSamplingOptions } from "../../src/bandits/ensemble-sampling"
 import { policyDescriptor } from "../../src/bandits/registry"
+import { fastNormal } from "../../src/random/fast-random"
 import { createRng } from "../../src/random/rng"
 import { historyOf } from "./history-fixture"
 
@@ -54,6 +55,32 @@ describe("EnsembleSampling: defaults, ties and warm starts", () => {
       { label: "ensemble mean", value: 0 },
       { label: "the draw's deviation", value: 0 },
     ])
+  })
+
+  it("each update draws one noise per model from the policy's generator, after the prior samples", () => {
+    const options = {
+      arms: 2,
+      users: 1,
+      models: 2,
+      factors: 1,
+      noiseSd: 0.3,
+      learningRate: 0.1,
+      regularization: 0,
+      seed: 5,
+    }
+    const p = new EnsembleSampling(options)
+    const twin = new EnsembleSampling(options)
+    p.update(0, 1, { user: 0 })
+    twin.update(0, 1, { user: 0 })
+    const noise = createRng(5, 0)
+    // Priors: 2 user factors, 4 arm factors, 4 biases; then the first update's two noises.
+    for (let i = 0; i < 2 + 4 + 4 + 2; i++) fastNormal(noise)
+    p.update(1, 0, { user: 0 })
+    for (let m = 0; m < 2; m++) {
+      const prediction = twin.bias[m * 2 + 1] + twin.userFactors[m] * twin.armFactors[m * 2 + 1]
+      const e = 0 + 0.3 * fastNormal(noise) - prediction
+      expect(p.bias[m * 2 + 1]).toBeCloseTo(twin.bias[m * 2 + 1] + 0.1 * e, 14)
+    }
   })
 
   it("a warm start with no more users adds to earlier updates; rewards outside [0, 1] are accepted", () => {

@@ -46,6 +46,26 @@ describe("fitUserArmFactors and solveSymmetric: exact values", () => {
     expect(fit.arms.subarray(4, 6).some((v) => v !== 0)).toBe(true)
   })
 
+  it("λ = 0: a user and an arm without showings are set to zero, not solved (their normal equations would be 0·p = 0)", () => {
+    const shows = Float64Array.of(3, 0, 2, 0, 0, 0)
+    const clicks = Float64Array.of(1, 0, 2, 0, 0, 0)
+    const fit = fitUserArmFactors(clicks, shows, 2, 3, 1, 0, 2, createRng(2))
+    expect(fit.users[1]).toBe(0)
+    expect(fit.arms[1]).toBe(0)
+    expect(Number.isFinite(fit.users[0]) && fit.users[0] !== 0).toBe(true)
+    // λ = 0, rank 1: the fitted products p₀q₀ and p₀q₂ are the weighted least-squares rates (1/3, 1) after the arms' solve.
+    expect(fit.users[0] * fit.arms[0]).toBeCloseTo(1 / 3, 12)
+    expect(fit.users[0] * fit.arms[2]).toBeCloseTo(1, 12)
+  })
+
+  it("draws exactly (users + arms)·f normals from the caller's generator", () => {
+    const rng = createRng(4)
+    fitUserArmFactors(Float64Array.of(1, 0), Float64Array.of(2, 1), 1, 2, 2, 0.5, 3, rng)
+    const replay = createRng(4)
+    for (let i = 0; i < (1 + 2) * 2; i++) fastNormal(replay)
+    expect(rng.nextUint32()).toBe(replay.nextUint32())
+  })
+
   it("solveSymmetric overwrites A by its Cholesky factor L (lower triangle) and b by x", () => {
     // A = [[4, 2], [2, 3]] = L Lᵀ with L = [[2, 0], [1, √2]]; A x = (2, 1) at x = (0.5, 0).
     const A = Float64Array.of(4, 2, 2, 3)
@@ -60,5 +80,11 @@ describe("fitUserArmFactors and solveSymmetric: exact values", () => {
     solveSymmetric(A3, b3, 3)
     expect(Array.from(b3)).toEqual([1, 2, 3])
     expect([A3[0], A3[3], A3[4], A3[6], A3[7], A3[8]]).toEqual([1, 2, 1, 3, 4, 1])
+    // 4 × 4: L = [[1, 0, 0, 0], [2, 1, 0, 0], [3, 4, 1, 0], [1, 2, 3, 1]], A = L Lᵀ, x = (1, −1, 2, 1), b = A x = (6, 21, 59, 40).
+    const A4 = Float64Array.of(1, 2, 3, 1, 2, 5, 10, 4, 3, 10, 26, 14, 1, 4, 14, 15)
+    const b4 = Float64Array.of(6, 21, 59, 40)
+    solveSymmetric(A4, b4, 4)
+    expect(Array.from(b4)).toEqual([1, -1, 2, 1])
+    expect([A4[4], A4[5], A4[8], A4[9], A4[10], A4[12], A4[13], A4[14], A4[15]]).toEqual([2, 1, 3, 4, 1, 1, 2, 3, 1])
   })
 })
