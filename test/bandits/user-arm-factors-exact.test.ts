@@ -80,11 +80,12 @@ describe("fitUserArmFactors and solveSymmetric: exact values", () => {
     solveSymmetric(A3, b3, 3)
     expect(Array.from(b3)).toEqual([1, 2, 3])
     expect([A3[0], A3[3], A3[4], A3[6], A3[7], A3[8]]).toEqual([1, 2, 1, 3, 4, 1])
-    // 4 × 4: L = [[1, 0, 0, 0], [2, 1, 0, 0], [3, 4, 1, 0], [1, 2, 3, 1]], A = L Lᵀ, x = (1, −1, 2, 1), b = A x = (6, 21, 59, 40).
-    const A4 = Float64Array.of(1, 2, 3, 1, 2, 5, 10, 4, 3, 10, 26, 14, 1, 4, 14, 15)
-    const b4 = Float64Array.of(6, 21, 59, 40)
+    // 4 × 4: L = [[1, 0, 0, 0], [2, 1, 0, 0], [3, 5, 1, 0], [1, 2, 3, 1]], A = L Lᵀ, x = (1, −1, 2, 1), b = A x = (6, 23, 78, 44);
+    // no entry of A's upper triangle equals a factor entry that a wrong index could read instead.
+    const A4 = Float64Array.of(1, 2, 3, 1, 2, 5, 11, 4, 3, 11, 35, 16, 1, 4, 16, 15)
+    const b4 = Float64Array.of(6, 23, 78, 44)
     solveSymmetric(A4, b4, 4)
     expect(Array.from(b4)).toEqual([1, -1, 2, 1])
-    expect([A4[4], A4[5], A4[8], A4[9], A4[10], A4[12], A4[13], A4[14], A4[15]]).toEqual([2, 1, 3, 4, 1, 1, 2, 3, 1])
+    expect([A4[4], A4[5], A4[8], A4[9], A4[10], A4[12], A4[13], A4[14], A4[15]]).toEqual([2, 1, 3, 5, 1, 1, 2, 3, 1])
   })
 })
