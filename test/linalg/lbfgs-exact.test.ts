@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest"
+import { type ObjectiveWithGradient, minimizeLbfgs } from "../../src/linalg/lbfgs"
+
+/** f(x) = c·(x − t)² in one dimension. */
+function parabola(c: number, t: number): ObjectiveWithGradient {
+  return (x, g) => {
+    g[0] = 2 * c * (x[0] - t)
+    return c * (x[0] - t) ** 2
+  }
+}
+
+describe("minimizeLbfgs, steps computed by hand", () => {
+  it("minimises (x − 3)² from 0 in two iterations and three evaluations, landing exactly on 3", () => {
+    // Iteration 1: g = −6, d = 6, first step min(1, 1/√36) = 1/6 → x = 1 (φ = 4 passes Armijo, |φ'| = 24 ≤ 0.9·36).
+    // Pair s = 1, y = 2, ρ = 1/2. Iteration 2: two-loop with g = −4: α = ρ·s·4 = 2, q = 4 − 2·2 = 0,
+    // γ = sᵀy/yᵀy = 1/2, r = 0 + (2 − 0)·1 = 2 → x = 1 + 2 = 3 with the unit step, where g = 0.
+    const r = minimizeLbfgs(parabola(1, 3), new Float64Array(1))
+    expect(Array.from(r.x)).toEqual([3])
+    expect(r.value).toBe(0)
+    expect(r.gradInfNorm).toBe(0)
+    expect(r.iterations).toBe(2)
+    expect(r.evaluations).toBe(3)
+    expect(r.converged).toBe(true)
+  })
+
+  it("does not change the starting point it is given", () => {
+    const x0 = Float64Array.of(0.5)
+    minimizeLbfgs(parabola(1, 3), x0)
+    expect(x0[0]).toBe(0.5)
+  })
+
+  it("zooms with the cubic when the first step overshoots: 10x² from 0.3 takes one step to its minimum", () => {
+    // g = 6, d = −6, first step 1/6 → x = −0.7, φ = 4.9 > 0.9: zoom on [0, 1/6] with φ' = −36 and 84.
+    // The cubic through a quadratic is the quadratic itself: its minimiser a = 0.05 gives x = 0 (to rounding).
+    const r = minimizeLbfgs(parabola(10, 0), Float64Array.of(0.3), { gradTol: 1e-12 })
+    expect(Math.abs(r.x[0])).toBeLessThan(1e-15)
+    expect(r.iterations).toBe(1)
+    expect(r.evaluations).toBe(3)
+    expect(r.converged).toBe(true)
+  })
+
+  it("stops at a start where the gradient is already within tolerance, without iterating", () => {
+    const r = minimizeLbfgs(parabola(1, 3), Float64Array.of(3))
+    expect(r).toEqual({
+      x: Float64Array.of(3),
+      value: 0,
+      iterations: 0,
+      evaluations: 1,
+      gradInfNorm: 0,
+      converged: true,
+    })
+    // |∂f| = 2e-9 ≤ the default 1e-8: converged at once.
+    const near = minimizeLbfgs(parabola(1, 3), Float64Array.of(3 + 1e-9))
+    expect(near.iterations).toBe(0)
+    expect(near.converged).toBe(true)
+    // gradTol equal to |∂f| (here exactly 2) also counts as converged.
+    const at = minimizeLbfgs(parabola(1, 3), Float64Array.of(4), { gradTol: 2 })
+    expect(at.iterations).toBe(0)
+    expect(at.converged).toBe(true)
+    expect(at.gradInfNorm).toBe(2)
+  })
+
+  it("stops after maxIter iterations, not converged, with the max-norm of the last gradient", () => {
+    // The Rosenbrock function from (−1.2, 1) needs dozens of iterations.
+    const rosen: ObjectiveWithGradient = (x, g) => {
+      const a = 1 - x[0]
+      const b = x[1] - x[0] * x[0]
+      g[0] = -2 * a - 400 * x[0] * b
+      g[1] = 200 * b
+      return a * a + 100 * b * b
+    }
+    const r = minimizeLbfgs(rosen, Float64Array.of(-1.2, 1), { maxIter: 3 })
+    expect(r.iterations).toBe(3)
+    expect(r.converged).toBe(false)
+    const g = new Float64Array(2)
+    expect(r.value).toBe(rosen(r.x, g))
+    expect(r.gradInfNorm).toBe(Math.max(Math.abs(g[0]), Math.abs(g[1])))
+    expect(r.value).toBeLessThan(24.2)
+    const none = minimizeLbfgs(rosen, Float64Array.of(-1.2, 1), { maxIter: 0 })
+    expect(none.iterations).toBe(0)
+    expect(none.evaluations).toBe(1)
+    expect(none.value).toBeCloseTo(24.2, 12)
+    expect(none.gradInfNorm).toBeCloseTo(215.6, 10)
+    expect(none.converged).toBe(false)
+    // The default of 1000 iterations is enough to converge from there.
+    expect(minimizeLbfgs(rosen, Float64Array.of(-1.2, 1)).converged).toBe(true)
+  })
+
+  it("with one pair of memory still solves a quadratic, and the result is the same with the default memory on a 1-d problem", () => {
+    const one = minimizeLbfgs(parabola(1, 3), new Float64Array(1), { memory: 1 })
+    expect(Array.from(one.x)).toEqual([3])
+    expect(one.iterations).toBe(2)
+  })
+
+  it("names the bad option, its value and what is allowed", () => {
+    const f = parabola(1, 0)
+    expect(() => minimizeLbfgs(f, new Float64Array(1), { memory: 0 })).toThrow(
+      "minimizeLbfgs: memory must be an integer >= 1, got 0",
+    )
+    expect(() => minimizeLbfgs(f, new Float64Array(1), { memory: 1.5 })).toThrow(
+      "minimizeLbfgs: memory must be an integer >= 1, got 1.5",
+    )
+    expect(() => minimizeLbfgs(f, new Float64Array(1), { maxIter: -1 })).toThrow(
+      "minimizeLbfgs: maxIter must be an integer >= 0, got -1",
+    )
+    expect(() => minimizeLbfgs(f, new Float64Array(1), { maxIter: 2.5 })).toThrow(
+      "minimizeLbfgs: maxIter must be an integer >= 0, got 2.5",
+    )
+    expect(() => minimizeLbfgs(f, new Float64Array(1), { gradTol: -1e-3 })).toThrow(
+      "minimizeLbfgs: gradTol must be >= 0, got -0.001",
+    )
+    expect(() => minimizeLbfgs(f, new Float64Array(1), { gradTol: Number.NaN })).toThrow(
+      "minimizeLbfgs: gradTol must be >= 0, got NaN",
+    )
+    expect(() => minimizeLbfgs(() => Number.POSITIVE_INFINITY, new Float64Array(1))).toThrow(
+      "minimizeLbfgs: the objective is Infinity at the starting point",
+    )
+    expect(minimizeLbfgs(f, Float64Array.of(1), { gradTol: 0 }).x[0]).toBe(0)
+  })
+})
