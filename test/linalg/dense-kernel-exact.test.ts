@@ -6,6 +6,8 @@ import { gemmModuleBytes } from "../../src/linalg/kernels/gemm-module"
 
 declare const WebAssembly: {
   Module: { new (bytes: Uint8Array): object; imports(m: object): { module: string; name: string; kind: string }[] }
+  Instance: new (module: object, imports: object) => { exports: Record<string, (...args: number[]) => void> }
+  Memory: new (descriptor: { initial: number; maximum?: number; shared?: boolean }) => { buffer: ArrayBuffer }
   validate(bytes: Uint8Array): boolean
 }
 
@@ -159,6 +161,30 @@ describe("gemmModuleBytes", () => {
     expect(memoryImport(shared, [0x03, 2, 0xac, 0x02])).toBe(true)
     const imports = WebAssembly.Module.imports(new WebAssembly.Module(plain))
     expect(imports).toEqual([{ module: "env", name: "memory", kind: "memory" }])
+  })
+  it("a fresh instance, plain or shared, adds and subtracts the closed-form product (byte addresses)", () => {
+    // DenseHeap caches its compiled modules, so this checks the bytes of these very calls.
+    for (const shared of [false, true]) {
+      const memory = shared
+        ? new WebAssembly.Memory({ initial: 2, maximum: 3, shared: true })
+        : new WebAssembly.Memory({ initial: 1 })
+      const w = new WebAssembly.Instance(new WebAssembly.Module(gemmModuleBytes(shared, shared ? 2 : 1, 3)), {
+        env: { memory },
+      }).exports
+      const h = new Float64Array(memory.buffer, 0, 120)
+      h.set(loaded(false).f64)
+      w.gemmAdd(8, 8, 3, 0, 96, 192, 96, 384, 64)
+      for (let i = 0; i < 8; i++) for (let j = 0; j < 8; j++) expect(h[48 + i * 8 + j]).toBe(1000 + closedForm(i, j))
+      w.gemmSub(8, 8, 3, 0, 96, 192, 96, 384, 64)
+      w.gemmSub(8, 8, 3, 0, 96, 192, 96, 384, 64)
+      for (let i = 0; i < 8; i++) for (let j = 0; j < 8; j++) expect(h[48 + i * 8 + j]).toBe(1000 - closedForm(i, j))
+      expect(h.subarray(112)).toEqual(new Float64Array(8))
+      // One 4 × 4 tile (second strip of A, second strip of B) into C's lower right with stride 8.
+      h.fill(0, 48, 112)
+      w.gemmAdd(4, 4, 3, 96, 96, 288, 96, 384 + 8 * (4 * 8 + 4), 64)
+      for (let i = 0; i < 8; i++)
+        for (let j = 0; j < 8; j++) expect(h[48 + i * 8 + j]).toBe(i >= 4 && j >= 4 ? closedForm(i, j) : 0)
+    }
   })
 })
 

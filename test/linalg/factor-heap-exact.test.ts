@@ -4,6 +4,8 @@ import { factorRowsModuleBytes } from "../../src/linalg/kernels/factor-rows-modu
 
 declare const WebAssembly: {
   Module: { new (bytes: Uint8Array): object; exports(m: object): { name: string; kind: string }[] }
+  Instance: new (module: object, imports: object) => { exports: Record<string, (...args: number[]) => number> }
+  Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer }
   validate(bytes: Uint8Array): boolean
 }
 
@@ -102,5 +104,44 @@ describe("FactorHeap, values by hand", () => {
       "residualTerms",
       "productTerms",
     ])
+  })
+
+  it("a fresh instance of the module computes the five functions as by hand (byte addresses)", () => {
+    // The heap caches its compiled module, so this checks the bytes of this very call.
+    const memory = new WebAssembly.Memory({ initial: 1 })
+    const w = new WebAssembly.Instance(new WebAssembly.Module(factorRowsModuleBytes()), { env: { memory } }).exports
+    const h = new Float64Array(memory.buffer, 0, 200)
+    const ints = new Int32Array(memory.buffer, 1600, 4)
+    h.set([1, 2, 3, 4, 5, 6, 7, 8, 8, 7, 6, 5, 4, 3, 2, 1, 1, 0, 1, 0, 1, 0, 1, 0])
+    expect(w.dot(0, 0, 8)).toBe(204)
+    expect(w.dot(0, 64, 8)).toBe(120)
+    expect(w.dot(64, 128, 8)).toBe(20)
+    expect(w.dot(0, 32, 4)).toBe(5 + 12 + 21 + 32)
+    // axpy: out (at double 24) ← out + 3·y_1, twice over 8 doubles.
+    h.fill(1, 24, 32)
+    w.axpy(3, 64, 192, 8)
+    expect(Array.from(h.subarray(24, 32))).toEqual([25, 22, 19, 16, 13, 10, 7, 4])
+    expect(h[32]).toBe(0)
+    // symv: G_rc = r + c (8 × 8) at double 40, v = y_2 at 16, out at 104 with sentinels after it.
+    for (let r = 0; r < 8; r++) for (let c = 0; c < 8; c++) h[40 + r * 8 + c] = r + c
+    h.fill(-5, 104, 120)
+    w.symv(320, 128, 832, 8)
+    expect(Array.from(h.subarray(104, 112))).toEqual([12, 16, 20, 24, 28, 32, 36, 40])
+    expect(Array.from(h.subarray(112, 120))).toEqual(new Array(8).fill(-5))
+    // Terms as in the heap test: values at 120, items 1, 0, 1 at byte 1600, out at 24.
+    h.set([0.5, 1, 2], 120)
+    ints.set([1, 0, 1])
+    h.fill(0, 24, 32)
+    w.residualTerms(1600, 960, 1, 3, 0, 128, 192, 8, 2)
+    expect(Array.from(h.subarray(24, 32))).toEqual(Array.from({ length: 8 }, (_, k) => -29 * (k + 1) - 75 * (8 - k)))
+    h.fill(0, 24, 32)
+    w.productTerms(1600, 960, 0, 2, 0, 128, 192, 8, 2)
+    expect(Array.from(h.subarray(24, 32))).toEqual(Array.from({ length: 8 }, (_, k) => 20 * (8 - k) + 32 * (k + 1)))
+    const before = h.slice()
+    w.residualTerms(1600, 960, 2, 2, 0, 128, 192, 8, 2)
+    w.residualTerms(1600, 960, 3, 1, 0, 128, 192, 8, 2)
+    w.productTerms(1600, 960, 2, 2, 0, 128, 192, 8, 2)
+    w.productTerms(1600, 960, 3, 0, 0, 128, 192, 8, 2)
+    expect(h).toEqual(before)
   })
 })
