@@ -39,6 +39,15 @@ describe("minimizeLbfgs, steps computed by hand", () => {
     expect(r.converged).toBe(true)
   })
 
+  it("zooms back when the first step passes the minimum with a lower value but too steep a slope", () => {
+    // (x − 0.52)² from 0: g = −1.04, first step 1/1.04 → x = 1, φ = 0.2304 passes Armijo, but φ' = 0.9984 > 0.9·1.0816
+    // and φ' ≥ 0: zoom on [1/1.04, 0], whose cubic minimiser is the exact one, x = 0.52 (to rounding).
+    const r = minimizeLbfgs(parabola(1, 0.52), new Float64Array(1), { gradTol: 1e-12 })
+    expect(Math.abs(r.x[0] - 0.52)).toBeLessThan(1e-15)
+    expect(r.iterations).toBe(1)
+    expect(r.evaluations).toBe(3)
+  })
+
   it("stops at a start where the gradient is already within tolerance, without iterating", () => {
     const r = minimizeLbfgs(parabola(1, 3), Float64Array.of(3))
     expect(r).toEqual({
