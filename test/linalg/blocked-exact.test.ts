@@ -131,6 +131,11 @@ describe("matMul and gram, edge sizes", () => {
     expect(
       Array.from(gram(Float64Array.of(1, 2, 3, 4, 5, 6, 7, 8, 9), 1, 9, new Float64Array(81))).slice(0, 9),
     ).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9])
+    // f = 4 (no padding): the packed copy of Y stops exactly where the product's output starts.
+    const y4 = Float64Array.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)
+    expect(Array.from(gram(y4, 3, 4, new Float64Array(16)))).toEqual([
+      107, 122, 137, 152, 122, 140, 158, 176, 137, 158, 179, 200, 152, 176, 200, 224,
+    ])
     expect(() => gram(new Float64Array(5), 2, 3, new Float64Array(9))).toThrow(
       "gram: Y must have 2×3 = 6 entries, got 5",
     )

@@ -126,4 +126,42 @@ describe("minimizeLbfgs, steps computed by hand", () => {
     )
     expect(minimizeLbfgs(f, Float64Array.of(1), { gradTol: 0 }).x[0]).toBe(0)
   })
+
+  it("keeps its recorded path on Rosenbrock's function and on a double well (a regression guard on the line search and the two-loop recursion)", () => {
+    // These counts are this implementation's own path, recorded when it was checked against the minimisers
+    // (1, 1) and x = 1; any change in the line search, the interpolation or the recursion changes them.
+    const rosen: ObjectiveWithGradient = (x, g) => {
+      const a = 1 - x[0]
+      const b = x[1] - x[0] * x[0]
+      g[0] = -2 * a - 400 * x[0] * b
+      g[1] = 200 * b
+      return a * a + 100 * b * b
+    }
+    const paths: [object, number, number][] = [
+      [{}, 37, 46],
+      [{ memory: 1 }, 44, 121],
+      [{ memory: 3 }, 37, 48],
+    ]
+    for (const [options, iterations, evaluations] of paths) {
+      const r = minimizeLbfgs(rosen, Float64Array.of(-1.2, 1), options)
+      expect([r.iterations, r.evaluations]).toEqual([iterations, evaluations])
+      expect(r.converged).toBe(true)
+      expect(r.gradInfNorm).toBeLessThanOrEqual(1e-8)
+      expect(Math.abs(r.x[0] - 1) + Math.abs(r.x[1] - 1)).toBeLessThan(1e-9)
+    }
+    // x⁴/4 − x²/2 from 0.1: the first step doubles through the concave part, where sᵀy < 0 and the pair is dropped.
+    const well: ObjectiveWithGradient = (x, g) => {
+      g[0] = x[0] ** 3 - x[0]
+      return x[0] ** 4 / 4 - x[0] ** 2 / 2
+    }
+    const one = minimizeLbfgs(well, Float64Array.of(0.1), { maxIter: 1 })
+    expect([one.iterations, one.evaluations]).toEqual([1, 7])
+    expect(one.x[0]).toBeCloseTo(1.0109095512619797, 14)
+    const two = minimizeLbfgs(well, Float64Array.of(0.1), { maxIter: 2 })
+    expect([two.iterations, two.evaluations]).toEqual([2, 10])
+    const all = minimizeLbfgs(well, Float64Array.of(0.1))
+    expect([all.iterations, all.evaluations]).toEqual([4, 12])
+    expect(all.value).toBe(-0.25)
+    expect(Math.abs(all.x[0] - 1)).toBeLessThan(1e-11)
+  })
 })
