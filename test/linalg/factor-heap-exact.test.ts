@@ -35,6 +35,55 @@ describe("FactorHeap, values by hand", () => {
     expect(js.dot(0, 0, 4)).toBe(30)
   })
 
+  it("falls back to JavaScript when the memory cannot be had (RangeError) and passes any other error on", () => {
+    const real = globalThis.WebAssembly
+    vi.stubGlobal("WebAssembly", {
+      ...real,
+      Memory: class {
+        constructor() {
+          throw new RangeError("out of memory")
+        }
+      },
+    })
+    const h = FactorHeap.create(8, 0, { f: 4 })
+    expect(h.isWasm).toBe(false)
+    h.f64.set([1, 2, 3, 4, 1, 1, 1, 1])
+    expect(h.dot(0, 4, 4)).toBe(10)
+    vi.stubGlobal("WebAssembly", {
+      ...real,
+      Memory: class {
+        constructor() {
+          throw new TypeError("bad descriptor")
+        }
+      },
+    })
+    expect(() => FactorHeap.create(8, 0, { f: 4 })).toThrow("bad descriptor")
+  })
+
+  it("the JavaScript dot adds a tail of f mod 4 to the first partial sum (f = 6)", () => {
+    const h = FactorHeap.create(16, 0, { f: 6 })
+    h.f64.set([1, 2, 3, 4, 5, 6, 100, 100, 1, 1, 1, 1, 1, 10])
+    expect(h.dot(0, 8, 6)).toBe(1 + 2 + 3 + 4 + 5 + 60)
+    expect(h.dot(0, 0, 6)).toBe(91)
+  })
+
+  it("terms read items and rows from nonzero offsets", () => {
+    for (const wasm of [true, false]) {
+      const h = FactorHeap.create(40, 6, { f: 4, wasm })
+      // Rows y_0 = (1, 1, 1, 1), y_1 = (1, 2, 3, 4) at 8; x at 0; out at 16; values at 20; items from int 2.
+      h.f64.set([1, 0, 0, 0], 0)
+      h.f64.set([1, 1, 1, 1, 1, 2, 3, 4], 8)
+      h.f64[21] = 3
+      h.i32.set([0, 0, 9, 1])
+      h.residualTerms(2, 20, 1, 2, 8, 0, 16, 4, 2)
+      // p = 1: i = items[2 + 1] = 1, c = 1 + 2·3 = 7, y_1·x = 1, coef = 7 − 6 = 1.
+      expect(Array.from(h.f64.subarray(16, 20))).toEqual([1, 2, 3, 4])
+      h.productTerms(2, 20, 1, 2, 8, 0, 16, 4, 2)
+      // coef = (2·3)·1 = 6.
+      expect(Array.from(h.f64.subarray(16, 20))).toEqual([7, 14, 21, 28])
+    }
+  })
+
   it("puts the int32s after the doubles, in a zero-filled heap", () => {
     for (const wasm of [true, false]) {
       const h = FactorHeap.create(3, 5, { wasm })
