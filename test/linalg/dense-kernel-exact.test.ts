@@ -122,6 +122,26 @@ describe("DenseHeap.create", () => {
     expect(heap.f64[48 + 7 * 8 + 7]).toBe(1000 + closedForm(7, 7))
   })
 
+  it("falls back to JavaScript when the memory cannot be had (RangeError) and passes any other error on", () => {
+    const real = globalThis.WebAssembly
+    const refusing = (error: Error) => ({
+      ...real,
+      Memory: class {
+        constructor() {
+          throw error
+        }
+      },
+    })
+    vi.stubGlobal("WebAssembly", refusing(new RangeError("out of memory")))
+    const heap = loaded(true)
+    expect(heap.isWasm).toBe(false)
+    expect(heap.memory).toBeNull()
+    heap.gemm(1, 8, 8, 3, 0, 12, 24, 12, 48, 8)
+    expect(heap.f64[48 + 5 * 8 + 2]).toBe(1000 + closedForm(5, 2))
+    vi.stubGlobal("WebAssembly", refusing(new TypeError("bad descriptor")))
+    expect(() => DenseHeap.create(8, { shared: true })).toThrow("bad descriptor")
+  })
+
   it("gives shared memory and the compiled module for worker threads when asked, one module per size", () => {
     const plainFirst = DenseHeap.create(9000)
     const shared = DenseHeap.create(16, { shared: true })
