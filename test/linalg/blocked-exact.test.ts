@@ -99,6 +99,8 @@ describe("the blocked kernel on the KMS matrix, against closed forms", () => {
     expect(() => choleskySolveManyInPlace(kms(3, 0.5), new Float64Array(5), 3, 2)).toThrow(
       "cholesky: the right-hand sides must have 3×2 = 6 entries, got 5",
     )
+    expect(() => spdInverseBlocked(kms(2, 0.5), 3)).toThrow("cholesky: the matrix must have 3×3 = 9 entries, got 4")
+    expect(() => spdInverseBlocked(kms(3, 0.5), 3, { workers: -1 })).toThrow("workers must be an integer ≥ 0, got -1")
     expect(() => spdInverseBlocked(kms(3, 0.5), 3, { workers: 1.5 })).toThrow(
       "dense kernel: workers must be an integer ≥ 0, got 1.5",
     )
@@ -116,6 +118,9 @@ describe("matMul and gram, edge sizes", () => {
     expect(Array.from(matMul(new Float64Array(0), new Float64Array(6), 0, 2, 3))).toEqual([])
     expect(Array.from(matMul(new Float64Array(2), new Float64Array(0), 2, 1, 0))).toEqual([])
     expect(Array.from(matMul(new Float64Array(0), new Float64Array(0), 2, 0, 3))).toEqual([0, 0, 0, 0, 0, 0])
+    expect(() => matMul(new Float64Array(5), new Float64Array(6), 2, 2, 3)).toThrow(
+      "matMul: A must have 2×2 = 4 entries, got 5",
+    )
     expect(() => matMul(new Float64Array(4), new Float64Array(5), 2, 2, 3)).toThrow(
       "matMul: B must have 2×3 = 6 entries, got 5",
     )
@@ -136,6 +141,11 @@ describe("matMul and gram, edge sizes", () => {
     expect(Array.from(gram(y4, 3, 4, new Float64Array(16)))).toEqual([
       107, 122, 137, 152, 122, 140, 158, 176, 137, 158, 179, 200, 152, 176, 200, 224,
     ])
+    // f = 6 over n = 2: two packed strips of Y, 4·n apart.
+    const y6 = Float64Array.of(1, 2, 3, 4, 5, 6, 1, 0, 1, 0, 1, 0)
+    const g6 = gram(y6, 2, 6, new Float64Array(36))
+    for (let a = 0; a < 6; a++)
+      for (let b = 0; b < 6; b++) expect(g6[a * 6 + b]).toBe(y6[a] * y6[b] + y6[6 + a] * y6[6 + b])
     expect(() => gram(new Float64Array(5), 2, 3, new Float64Array(9))).toThrow(
       "gram: Y must have 2×3 = 6 entries, got 5",
     )

@@ -164,4 +164,24 @@ describe("minimizeLbfgs, steps computed by hand", () => {
     expect(all.value).toBe(-0.25)
     expect(Math.abs(all.x[0] - 1)).toBeLessThan(1e-11)
   })
+
+  it("caps the doubling at 40 steps on an unbounded function and stops when no step decreases f", () => {
+    // f = −x never satisfies the curvature condition: the search doubles from 1 forty times and keeps 2³⁹.
+    const lin = minimizeLbfgs(
+      (x, g) => {
+        g[0] = -1
+        return -x[0]
+      },
+      new Float64Array(1),
+      { maxIter: 1 },
+    )
+    expect([lin.iterations, lin.evaluations, lin.x[0]]).toEqual([1, 42, 2 ** 39])
+    // A gradient that points the wrong way (f = x² with ∂f reported as −1): every step up from 0 raises f, the
+    // zoom collapses onto 0 and the minimiser stops without taking a step.
+    const lie = minimizeLbfgs((x, g) => {
+      g[0] = -1
+      return x[0] * x[0]
+    }, new Float64Array(1))
+    expect([lie.iterations, lie.evaluations, lie.x[0], lie.value, lie.converged]).toEqual([0, 26, 0, 0, false])
+  })
 })
