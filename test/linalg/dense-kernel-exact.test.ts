@@ -123,7 +123,7 @@ describe("DenseHeap.create", () => {
   })
 
   it("falls back to JavaScript when the memory cannot be had (RangeError) and passes any other error on", () => {
-    const real = globalThis.WebAssembly
+    const real = (globalThis as unknown as { WebAssembly: object }).WebAssembly
     const refusing = (error: Error) => ({
       ...real,
       Memory: class {

@@ -36,7 +36,7 @@ describe("FactorHeap, values by hand", () => {
   })
 
   it("falls back to JavaScript when the memory cannot be had (RangeError) and passes any other error on", () => {
-    const real = globalThis.WebAssembly
+    const real = (globalThis as unknown as { WebAssembly: object }).WebAssembly
     vi.stubGlobal("WebAssembly", {
       ...real,
       Memory: class {
