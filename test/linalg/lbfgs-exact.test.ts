@@ -184,4 +184,19 @@ describe("minimizeLbfgs, steps computed by hand", () => {
     }, new Float64Array(1))
     expect([lie.iterations, lie.evaluations, lie.x[0], lie.value, lie.converged]).toEqual([0, 26, 0, 0, false])
   })
+
+  it("stops before a bump that the first step jumps over (Armijo fails while the slope is still negative)", () => {
+    // f = −x + exp(−(x − 1)²/0.02) + 0.01x² from 0: the unit step lands on the bump's top (f = 0.01 > f(0) ≈ 0, slope
+    // −0.98), so only the sufficient-decrease test sends the search back into [0, 1], to the local minimum at
+    // x ≈ 0.7449 before the bump. The counts are this implementation's recorded path.
+    const bump: ObjectiveWithGradient = (x, g) => {
+      const e = Math.exp(-((x[0] - 1) ** 2) / 0.02)
+      g[0] = -1 - (e * (x[0] - 1)) / 0.01 + 0.02 * x[0]
+      return -x[0] + e + 0.01 * x[0] * x[0]
+    }
+    const r = minimizeLbfgs(bump, new Float64Array(1))
+    expect([r.iterations, r.evaluations, r.converged]).toEqual([4, 12, true])
+    expect(r.x[0]).toBeCloseTo(0.7448870378022862, 8)
+    expect(r.x[0]).toBeLessThan(0.8)
+  })
 })
