@@ -89,8 +89,10 @@ export interface HierarchicalThompsonOptions extends OptionsOf<typeof hierarchic
  * well, the same formula θ = m·(1 − r²/9 + z·r/3)³ runs in single precision in WebAssembly SIMD, four arms
  * per instruction, on counter-based normals ({@link WilsonHilfertySimd}: two generator words per decision,
  * arm a's normal a Box–Muller draw from the hashed words of counters a and a ± 4, accurate to 10⁻⁶ against
- * the exact transform of the same words, θ to 2·10⁻⁶ of the mean); S, F and the priors then live in the
- * kernel's memory (the arrays below are its views), and where WebAssembly is missing a JavaScript fall-back
+ * the exact transform of the same words, θ to 2·10⁻⁶ of the mean). The kernel's single-precision table of S
+ * and F is then the state: a decision reads and writes one user's row of it and nothing else (S and F count in
+ * f32, exact below 2²⁴), and the arrays `successes` and `failures` are brought up to date from it when read
+ * (after writing them directly, call `restored()`). Where WebAssembly is missing a JavaScript fall-back
  * gives the same bits. Its chosen-arm distribution is that of `approximate: true` (test/bandits/
  * wilson-hilferty-simd.test.ts: the same six states, total variation to the exact sampler 0.0004–0.035);
  * its draws differ from `approximate: true` alone, so picks do too.
@@ -109,9 +111,16 @@ export class HierarchicalThompson implements Policy<VisitorContext> {
       simd?: true
     }
   >
-  /** S_ua and F_ua, user u's row at u·K (learned state). */
-  successes: Float64Array
-  failures: Float64Array
+  /**
+   * S_ua and F_ua, user u's row at u·K (learned state). With `simd`, the kernel's table is the state and these
+   * arrays its copy, brought up to date when read; after writing them directly, call `restored()`.
+   */
+  declare readonly successes: Float64Array
+  declare readonly failures: Float64Array
+  #successes: Float64Array
+  #failures: Float64Array
+  /** With `simd`: whether the kernel's counts changed since the arrays were last brought up to date. */
+  #stale = false
   /** The population prior Beta(α_a, β_a) = Beta(s_a μ_a, s_a (1 − μ_a)) of every arm (learned state). */
   priorAlpha: Float64Array
   priorBeta: Float64Array
@@ -122,8 +131,10 @@ export class HierarchicalThompson implements Policy<VisitorContext> {
   private readonly sumS2N: Float64Array
   private readonly sumN2: Float64Array
   private readonly usersSeen: Float64Array
-  /** With `simd`: the kernel whose memory holds S, F and the priors (the four arrays above are its views). */
+  /** With `simd`: the kernel, with S and F (the state) and a copy of the priors, in single precision. */
   #kernel: WilsonHilfertySimd | null = null
+  /** With `simd`: the S and F of the cell being updated. */
+  readonly #cell = new Float64Array(2)
 
   constructor(options: HierarchicalThompsonOptions) {
     const who = "HierarchicalThompson"
@@ -145,27 +156,20 @@ export class HierarchicalThompson implements Policy<VisitorContext> {
         : exact
     this.name = options.name ?? "hierarchical-thompson"
     this.nUsers = users
-    this.successes = new Float64Array(users * arms)
-    this.failures = new Float64Array(users * arms)
+    this.#successes = new Float64Array(users * arms)
+    this.#failures = new Float64Array(users * arms)
+    // Own enumerable accessors, so that saving reads them (and restoring writes into the arrays they return).
+    Object.defineProperty(this, "successes", { enumerable: true, get: () => this.#upToDate().#successes })
+    Object.defineProperty(this, "failures", { enumerable: true, get: () => this.#upToDate().#failures })
     this.priorAlpha = new Float64Array(arms)
     this.priorBeta = new Float64Array(arms)
-    if (simd) this.useKernel(users)
+    if (simd) this.#kernel = WilsonHilfertySimd.create(users, arms)
     this.sumS = new Float64Array(arms)
     this.sumN = new Float64Array(arms)
     this.sumS2N = new Float64Array(arms)
     this.sumN2 = new Float64Array(arms)
     this.usersSeen = new Float64Array(arms)
     this.reset()
-  }
-
-  /** Moves S, F and the priors into a new {@link WilsonHilfertySimd} kernel's memory (zeroed: a reset follows). */
-  private useKernel(users: number): void {
-    const kernel = WilsonHilfertySimd.create(users, this.nArms)
-    this.#kernel = kernel
-    this.successes = kernel.successes
-    this.failures = kernel.failures
-    this.priorAlpha = kernel.priorAlpha
-    this.priorBeta = kernel.priorBeta
   }
 
   /** The fitted prior strength s_a of arm `arm`. */
@@ -189,16 +193,39 @@ export class HierarchicalThompson implements Policy<VisitorContext> {
     }
     this.priorAlpha[a] = s * mu
     this.priorBeta[a] = s * (1 - mu)
+    this.#kernel?.copyPrior(a, this.priorAlpha, this.priorBeta)
   }
 
-  /** Adds reward r of user cell `cell` (arm a) to S, F and arm a's sums. */
+  /** Copies the kernel's S and F into the arrays if they changed since (with `simd`). */
+  #upToDate(): this {
+    if (this.#stale && this.#kernel !== null) this.#kernel.store(this.#successes, this.#failures)
+    this.#stale = false
+    return this
+  }
+
+  /**
+   * Adds `clicks` of `shows` to user cell `cell` (arm a) of the arrays, and to arm a's sums. With `simd` the
+   * counts are rounded to single precision, as the kernel holds them (exact for counts below 2²⁴).
+   */
   private observe(cell: number, a: number, clicks: number, shows: number): void {
-    const oldS = this.successes[cell]
-    const oldN = oldS + this.failures[cell]
-    const s = oldS + clicks
-    const n = oldN + shows
-    this.successes[cell] = s
-    this.failures[cell] += shows - clicks
+    const oldS = this.#successes[cell]
+    const oldF = this.#failures[cell]
+    const oldN = oldS + oldF
+    let s = oldS + clicks
+    let f = oldF + (shows - clicks)
+    let n = oldN + shows
+    if (this.#kernel !== null) {
+      s = Math.fround(s)
+      f = Math.fround(f)
+      n = s + f
+    }
+    this.#successes[cell] = s
+    this.#failures[cell] = f
+    this.addToSums(a, oldS, oldN, s, n, clicks, shows)
+  }
+
+  /** Arm a's sums after a cell's counts went from S = oldS, n = oldN to S = s, n (`clicks` of `shows` added). */
+  private addToSums(a: number, oldS: number, oldN: number, s: number, n: number, clicks: number, shows: number): void {
     this.sumS[a] += clicks
     this.sumN[a] += shows
     this.sumS2N[a] += (s * s) / n - (oldN > 0 ? (oldS * oldS) / oldN : 0)
@@ -212,11 +239,9 @@ export class HierarchicalThompson implements Policy<VisitorContext> {
     const users = usersFor(this.nUsers, history)
     if (users > this.nUsers) {
       this.nUsers = users
-      if (this.#kernel !== null) this.useKernel(users)
-      else {
-        this.successes = new Float64Array(users * this.nArms)
-        this.failures = new Float64Array(users * this.nArms)
-      }
+      this.#successes = new Float64Array(users * this.nArms)
+      this.#failures = new Float64Array(users * this.nArms)
+      if (this.#kernel !== null) this.#kernel = WilsonHilfertySimd.create(users, this.nArms)
       this.reset()
     }
     const K = this.nArms
@@ -224,50 +249,88 @@ export class HierarchicalThompson implements Policy<VisitorContext> {
     for (let cell = 0; cell < shows.length; cell++)
       if (shows[cell] > 0) this.observe(cell, cell % K, clicks[cell], shows[cell])
     for (let a = 0; a < K; a++) this.refit(a)
+    this.restored()
+  }
+
+  /** Copies S, F and the priors into the `simd` kernel (after `loadPolicy`, or after writing the arrays directly). */
+  restored(): void {
+    if (this.#kernel === null) return
+    this.#kernel.load(this.#successes, this.#failures, this.priorAlpha, this.priorBeta)
+    this.#stale = true // the arrays now read back as the kernel holds them, in single precision
   }
 
   probabilities(context: VisitorContext): Float64Array {
-    const row = userOf(this.name, context, this.nUsers) * this.nArms
+    const user = userOf(this.name, context, this.nUsers)
+    const row = user * this.nArms
     const kernel = this.#kernel
     if (kernel !== null)
       return monteCarloProbabilities(this.nArms, this.config.probabilityDraws, this.config.seed, (rng, out) => {
         kernel.drawKey(rng)
-        kernel.draw(row, out)
+        kernel.draw(user, out)
       })
     const argmax = this.config.approximate ? wilsonHilfertyArgmax : betaArgmax
     return monteCarloProbabilities(this.nArms, this.config.probabilityDraws, this.config.seed, (rng, out) => {
-      argmax(rng, this.priorAlpha, this.priorBeta, this.successes, this.failures, row, this.nArms, out)
+      argmax(rng, this.priorAlpha, this.priorBeta, this.#successes, this.#failures, row, this.nArms, out)
     })
   }
 
   select(context: VisitorContext, rng: Rng): number {
-    const row = userOf(this.name, context, this.nUsers) * this.nArms
+    const user = userOf(this.name, context, this.nUsers)
     const kernel = this.#kernel
     if (kernel !== null) {
       kernel.drawKey(rng)
-      return kernel.decide(row)
+      return kernel.decide(user)
     }
+    const row = user * this.nArms
     return this.config.approximate
-      ? wilsonHilfertyArgmax(rng, this.priorAlpha, this.priorBeta, this.successes, this.failures, row, this.nArms, null)
-      : betaArgmax(rng, this.priorAlpha, this.priorBeta, this.successes, this.failures, row, this.nArms, null)
+      ? wilsonHilfertyArgmax(
+          rng,
+          this.priorAlpha,
+          this.priorBeta,
+          this.#successes,
+          this.#failures,
+          row,
+          this.nArms,
+          null,
+        )
+      : betaArgmax(rng, this.priorAlpha, this.priorBeta, this.#successes, this.#failures, row, this.nArms, null)
   }
 
   update(arm: number, reward: number, context: VisitorContext): void {
     checkArm(this.name, arm, this.nArms)
     checkUnitReward(this.name, reward)
-    this.observe(userOf(this.name, context, this.nUsers) * this.nArms + arm, arm, reward, 1)
+    const user = userOf(this.name, context, this.nUsers)
+    const cell = user * this.nArms + arm
+    const kernel = this.#kernel
+    if (kernel === null) {
+      this.observe(cell, arm, reward, 1)
+      this.refit(arm)
+      return
+    }
+    // The kernel's row, in cache since select read it, is the state: the arrays are not touched (a second
+    // random place per decision, two more cache misses).
+    const c = this.#cell
+    kernel.countsOf(user, arm, c)
+    const oldS = c[0]
+    const oldN = oldS + c[1]
+    c[0] = Math.fround(oldS + reward)
+    c[1] = Math.fround(c[1] + (1 - reward))
+    kernel.setCounts(user, arm, c)
+    this.#stale = true
+    this.addToSums(arm, oldS, oldN, c[0], c[0] + c[1], reward, 1)
     this.refit(arm)
   }
 
   reset(): void {
-    this.successes.fill(0)
-    this.failures.fill(0)
+    this.#successes.fill(0)
+    this.#failures.fill(0)
     this.sumS.fill(0)
     this.sumN.fill(0)
     this.sumS2N.fill(0)
     this.sumN2.fill(0)
     this.usersSeen.fill(0)
     for (let a = 0; a < this.nArms; a++) this.refit(a)
+    this.restored()
   }
 
   /**
@@ -277,15 +340,24 @@ export class HierarchicalThompson implements Policy<VisitorContext> {
    */
   explain(arm: number, context: VisitorContext): ReturnType<NonNullable<Policy<VisitorContext>["explain"]>> {
     checkArm(this.name, arm, this.nArms)
-    const row = userOf(this.name, context, this.nUsers) * this.nArms
+    const user = userOf(this.name, context, this.nUsers)
+    const K = this.nArms
+    // the user's row only (with `simd`, from the kernel: reading the arrays would copy every user's)
+    const S = new Float64Array(K)
+    const F = new Float64Array(K)
+    const cell = new Float64Array(2)
+    for (let a = 0; a < K; a++) {
+      if (this.#kernel !== null) this.#kernel.countsOf(user, a, cell)
+      else cell.set([this.#successes[user * K + a], this.#failures[user * K + a]])
+      S[a] = cell[0]
+      F[a] = cell[1]
+    }
     let best = 0
-    const mean = (a: number) =>
-      (this.priorAlpha[a] + this.successes[row + a]) /
-      (this.strength(a) + this.successes[row + a] + this.failures[row + a])
-    for (let a = 1; a < this.nArms; a++) if (mean(a) > mean(best)) best = a
-    const n = this.successes[row + arm] + this.failures[row + arm]
+    const mean = (a: number) => (this.priorAlpha[a] + S[a]) / (this.strength(a) + S[a] + F[a])
+    for (let a = 1; a < K; a++) if (mean(a) > mean(best)) best = a
+    const n = S[arm] + F[arm]
     const w = n / (n + this.strength(arm))
-    const own = n > 0 ? w * (this.successes[row + arm] / n) : 0
+    const own = n > 0 ? w * (S[arm] / n) : 0
     const population = (1 - w) * (this.priorAlpha[arm] / this.strength(arm))
     const greedy = mean(arm) === mean(best)
     const f = formatValue

@@ -19,6 +19,8 @@ import type { InteractionHistory } from "../schema/interaction-history"
  * - `explain(arm, context)`, where present (every registered policy), says why `arm`, just returned by
  *   `select(context, …)`, was picked: called after `select` and before `update`, it reads the policy's
  *   state (and what `select` drew) without changing it or drawing anything.
+ * - `restored()`, where present, is called by `policyFromState` (and so `loadPolicy`) after it wrote a saved
+ *   state into the policy's fields: it rebuilds what the policy derives from them (a kernel's own copy).
  */
 export interface Policy<C = unknown> {
   readonly name: string
@@ -30,4 +32,5 @@ export interface Policy<C = unknown> {
   reset(): void
   warmStart?(history: InteractionHistory, rng: Rng): void
   explain?(arm: number, context: C): Explanation
+  restored?(): void
 }

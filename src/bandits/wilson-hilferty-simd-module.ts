@@ -22,20 +22,24 @@ import {
 import { F32, MIX_1, MIX_2, WEYL } from "./counter-normals"
 
 /**
- * Byte addresses of a kernel's memory for `users` × K: S, F, the priors α and β (K₈ = K rounded up to 8
- * doubles each), the draws (K₈ floats), the decision's key (two int32: passed in memory, since an int32
- * argument outside the small-integer range would be boxed on every call).
+ * Byte addresses of a kernel's memory for `users` × K, K₈ = K rounded up to 8: the counts table, one row of
+ * K₈·8 bytes per user (a whole number of cache lines) holding, per group of eight arms, S of arms 0–3, F of arms
+ * 0–3, S of arms 4–7, F of arms 4–7 as f32 (so one f32x4 load reads four arms' S or F); the priors α and β in
+ * the same order (one row); the draws (K₈ floats); the decision's key (two int32: passed in memory, since an
+ * int32 argument outside the small-integer range would be boxed on every call).
  */
 export function wilsonHilfertySimdLayout(users: number, arms: number) {
   const padded = Math.ceil(arms / 8) * 8
-  const table = users * arms * 8
-  const failures = table
-  const priorAlpha = Math.ceil((2 * table) / 16) * 16
-  const priorBeta = priorAlpha + padded * 8
-  const draws = priorBeta + padded * 8
+  const rowBytes = padded * 8
+  const priors = users * rowBytes
+  const draws = priors + rowBytes
   const keys = draws + padded * 4
-  // The last group of the last user's F row reads up to K₈ − K doubles past the row: still inside the priors.
-  return { padded, failures, priorAlpha, priorBeta, draws, keys, end: keys + 16 }
+  return { padded, rowBytes, priors, draws, keys, end: keys + 16 }
+}
+
+/** Where arm a's S sits in its user's row of the counts table, in floats (its F at + 4; its α and β likewise in the priors). */
+export function countSlot(arm: number): number {
+  return (arm >> 3) * 16 + (arm & 4 ? 8 : 0) + (arm & 3)
 }
 
 type Code = number[]
@@ -51,7 +55,6 @@ const F32X4_GT = 0x44
 const V128_AND = 0x4e
 const V128_XOR = 0x51
 const V128_BITSELECT = 0x52
-const F32X4_DEMOTE_F64X2_ZERO = 0x5e
 const I32X4_SHL = 0xab
 const I32X4_SHR_S = 0xac
 const I32X4_SHR_U = 0xad
@@ -65,14 +68,10 @@ const F32X4_ADD = 0xe4
 const F32X4_SUB = 0xe5
 const F32X4_MUL = 0xe6
 const F32X4_DIV = 0xe7
-const F64X2_ADD = 0xf0
 const F32X4_CONVERT_I32X4_S = 0xfa
-const F32X4_CONVERT_I32X4_U = 0xfb
 const I32_LOAD = 0x28
 const DROP = 0x1a
-const F64_LOAD = 0x2b
-/** Alignment hints: 2³ bytes for doubles (a row of odd K is 8-byte aligned), 2⁴ for the draws. */
-const ALIGN_D = 3
+/** Alignment hint: 2⁴ bytes (rows, priors and draws are multiples of 16 bytes apart from 0). */
 const ALIGN_V = 4
 
 const v128 = (bytes: ArrayLike<number>): Code => [...simd(0x0c), ...Array.from(bytes)]
@@ -103,16 +102,7 @@ const shrS = shift(I32X4_SHR_S)
 const shrU = shift(I32X4_SHR_U)
 /** Lanes of `a` where `mask` is set, of `b` elsewhere. */
 const bitselect = (a: Code, b: Code, mask: Code): Code => [...a, ...b, ...mask, ...simd(V128_BITSELECT)]
-const load = (base: Code, offset: number): Code => [...base, ...simd(V128_LOAD), ...memarg(ALIGN_D, offset)]
-/** Four f32 lanes from the pairs of doubles at `lo` and `hi`, each rounded to nearest (demote). */
-const demote4 = (lo: Code, hi: Code): Code => [
-  ...lo,
-  ...simd(F32X4_DEMOTE_F64X2_ZERO),
-  ...hi,
-  ...simd(F32X4_DEMOTE_F64X2_ZERO),
-  ...simd(I8X16_SHUFFLE),
-  ...[0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23],
-]
+const load = (base: Code, offset: number): Code => [...base, ...simd(V128_LOAD), ...memarg(ALIGN_V, offset)]
 /** Horner: c₀ + x·(c₁ + x·(… + x·c_last)), each step rounded to f32 as in counter-normals.ts. */
 function horner(x: Code, coefficients: number[]): Code {
   let acc = f32x4(coefficients[coefficients.length - 1])
@@ -156,21 +146,17 @@ const ARMS = 32
 const V128_LOCALS = ARMS + 1 - X
 
 /**
- * One group of eight arms (q = 64g): their four Box–Muller pairs, then θ and the running argmax; with
- * `valid` < 8 (the last group of a K that is not a multiple of 8) the lanes of arms ≥ K are set to −∞.
+ * The first pass, one group of eight arms: their four Box–Muller pairs (words 8g + l and 8g + 4 + l), R·cos
+ * stored for arms 8g + l and R·sin for arms 8g + 4 + l at DRAW and DRAW + 16.
  */
-function group(
-  at: ReturnType<typeof wilsonHilfertySimdLayout>,
-  weyl: (k: number) => number,
-  store: boolean,
-  valid: number,
-): Code {
+function normalsOfGroup(weyl: (k: number) => number): Code {
   const code: Code = []
   code.push(...l(H1)(xor(get(X), get(KEY))), ...mix(H1))
   code.push(...l(H2)(xor(iadd(get(X), splat(weyl(4))), get(KEY))), ...mix(H2))
   code.push(...l(X)(iadd(get(X), splat(weyl(8)))))
   // u and its exponent e, mantissa m ∈ [1, 2), folded to [√½, √2]
-  const u = sub(f32x4(1), mul([...shrU(get(H1), 8), ...simd(F32X4_CONVERT_I32X4_U)], f32x4(F32.twoToMinus24)))
+  // (h1 ≫ 8) < 2²⁴ converts alike signed and unsigned; the signed conversion is one instruction on x64
+  const u = sub(f32x4(1), mul([...shrU(get(H1), 8), ...simd(F32X4_CONVERT_I32X4_S)], f32x4(F32.twoToMinus24)))
   code.push(...l(BITS)(u))
   code.push(...l(EXP)([...shrS(get(BITS), 23), ...splat(127), ...simd(I32X4_SUB)]))
   code.push(...l(M)([...get(BITS), ...splat(0x7fffff), ...simd(V128_AND), ...splat(0x3f800000), ...simd(0x50)]))
@@ -194,32 +180,37 @@ function group(
   const signBit = splat(0x80000000 | 0)
   code.push(...l(Z)(xor(mul(get(R), bitselect(get(SIN), get(COS), get(SWAP))), and(get(H2), signBit))))
   code.push(...l(Z + 1)(xor(mul(get(R), bitselect(get(COS), get(SIN), get(SWAP))), and(shl(get(H2), 1), signBit))))
-  for (let h = 0; h < 2 && 4 * h < valid; h++) {
-    const o = 32 * h
-    // prior + count, in f64 as in JavaScript, then rounded to f32: S at the row, F at the row + the F table
-    const posterior = (prior: number, table: number) =>
-      demote4(
-        [...load(get(Q), prior + o), ...load(get(ROW), table + o), ...simd(F64X2_ADD)],
-        [...load(get(Q), prior + o + 16), ...load(get(ROW), table + o + 16), ...simd(F64X2_ADD)],
-      )
-    code.push(...l(ALPHA)(posterior(at.priorAlpha, 0)), ...l(BETA)(posterior(at.priorBeta, at.failures)))
-    code.push(...l(N)(add(get(ALPHA), get(BETA))))
-    code.push(...l(R2)(div(get(BETA), mul(get(ALPHA), add(get(N), f32x4(1))))))
-    code.push(...l(R2)(mul(get(R2), f32x4(F32.ninth))))
-    code.push(...l(T)(add(sub(f32x4(1), get(R2)), mul([...get(R2), ...simd(F32X4_SQRT)], get(Z + h)))))
-    const armsHere = h === 0 ? get(IDX) : iadd(get(IDX), splat(4))
-    const theta = mul(div(get(ALPHA), get(N)), mul(mul(get(T), get(T)), get(T)))
-    const inRange = [...armsHere, ...get(ARMS), ...simd(I32X4_LT_S)]
-    code.push(...l(THETA)(valid < 8 ? bitselect(theta, f32x4(Number.NEGATIVE_INFINITY), inRange) : theta))
-    if (store) code.push(...get(DRAW), ...get(THETA), ...simd(V128_STORE), ...memarg(ALIGN_V, 16 * h))
-    code.push(...l(GT)([...get(THETA), ...get(BEST_V), ...simd(F32X4_GT)]))
-    code.push(...l(BEST_V)(bitselect(get(THETA), get(BEST_V), get(GT))))
-    code.push(...l(BEST_I)(bitselect(armsHere, get(BEST_I), get(GT))))
-  }
-  code.push(...l(IDX)(iadd(get(IDX), splat(8))))
-  code.push(...get(ROW), ...i32(64), I32_ADD, ...set(ROW))
+  code.push(...get(DRAW), ...get(Z), ...simd(V128_STORE), ...memarg(ALIGN_V, 0))
+  code.push(...get(DRAW), ...get(Z + 1), ...simd(V128_STORE), ...memarg(ALIGN_V, 16))
   code.push(...get(DRAW), ...i32(32), I32_ADD, ...set(DRAW))
-  code.push(...get(Q), ...i32(64), I32_ADD, ...set(Q))
+  return code
+}
+
+/**
+ * The second pass, four arms (a quad, q = 32·quad bytes into the row and the priors): θ from their posteriors
+ * and normals, the running argmax; with `store`, θ replaces the normals at DRAW. With `valid` < 4 (the last
+ * quad of a K that is not a multiple of 4) the lanes of arms ≥ K are set to −∞.
+ */
+function quad(at: ReturnType<typeof wilsonHilfertySimdLayout>, store: boolean, valid: number): Code {
+  const code: Code = []
+  // α = prior α + S and β = prior β + F, from the row and the priors (S at q, F at q + 16)
+  const posterior = (offset: number) => add(load(get(Q), at.priors + offset), load(get(ROW), offset))
+  code.push(...l(ALPHA)(posterior(0)), ...l(BETA)(posterior(16)))
+  code.push(...l(N)(add(get(ALPHA), get(BETA))))
+  code.push(...l(R2)(div(get(BETA), mul(get(ALPHA), add(get(N), f32x4(1))))))
+  code.push(...l(R2)(mul(get(R2), f32x4(F32.ninth))))
+  code.push(...l(T)(add(sub(f32x4(1), get(R2)), mul([...get(R2), ...simd(F32X4_SQRT)], load(get(DRAW), 0)))))
+  const theta = mul(div(get(ALPHA), get(N)), mul(mul(get(T), get(T)), get(T)))
+  const inRange = [...get(IDX), ...get(ARMS), ...simd(I32X4_LT_S)]
+  code.push(...l(THETA)(valid < 4 ? bitselect(theta, f32x4(Number.NEGATIVE_INFINITY), inRange) : theta))
+  if (store) code.push(...get(DRAW), ...get(THETA), ...simd(V128_STORE), ...memarg(ALIGN_V, 0))
+  code.push(...l(GT)([...get(THETA), ...get(BEST_V), ...simd(F32X4_GT)]))
+  code.push(...l(BEST_V)(bitselect(get(THETA), get(BEST_V), get(GT))))
+  code.push(...l(BEST_I)(bitselect(get(IDX), get(BEST_I), get(GT))))
+  code.push(...l(IDX)(iadd(get(IDX), splat(4))))
+  code.push(...get(ROW), ...i32(32), I32_ADD, ...set(ROW))
+  code.push(...get(DRAW), ...i32(16), I32_ADD, ...set(DRAW))
+  code.push(...get(Q), ...i32(32), I32_ADD, ...set(Q))
   return code
 }
 
@@ -236,8 +227,8 @@ function mix(x: number): Code {
 
 /**
  * The kernel's function: `decide(row)` → the arm for the key (k0, k1) in memory (and with `store`, `draw(row)`, which also
- * writes θ_a of every arm as f32 at the draws). First one f64 load per cache line of the user's S and F
- * rows (dropped: their misses then overlap), then the loop over the ⌊K/8⌋ full groups of eight arms (q = 64g),
+ * writes θ_a of every arm as f32 at the draws). First one i32 load per cache line of the user's row of counts
+ * (dropped: their misses then overlap), then the loop over the ⌊K/8⌋ full groups of eight arms (q = 64g),
  * then the last K mod 8 arms as one more group, straight-line:
  *
  * (loop $groups
@@ -248,7 +239,8 @@ function mix(x: number): Code {
  *     [√½, √2] by a compare and bitselect, the atanh series; ψ = (h2 ∧ 0xffffff)·(π/4)·2⁻²⁴; sin ψ and
  *     cos ψ by Horner; swap where bit 29 of h2, then R·cos, R·sin, their sign bits flipped by bits 31, 30
  *   for the half h = 0 (arms 8g + l, R·cos) and h = 1 (arms 8g + 4 + l, R·sin):
- *     α = demote(prior α + S) at q + 32h, β likewise; θ = m·t³ as in counter-normals.ts (in the last group,
+ *     α = prior α + S (f32x4.add of the priors at q + 32h and the row at 64g + 32h), β likewise from
+ *     16 bytes further; θ = m·t³ as in counter-normals.ts (in the last group,
  *     lanes with arm ≥ K set to −∞); (with store: v128.store at the draws + 32g + 16h); where θ > best:
  *     best = θ, arm = lane's arm
  *   (local.set $q (i32.add (local.get $q) (i32.const 64)))
@@ -270,22 +262,27 @@ function functionBody(users: number, arms: number, store: boolean): Code {
     ...memarg(2, at.keys + 4),
     ...set(K1),
   )
-  // One load per cache line of the user's S and F rows first, so that their misses overlap.
-  for (const table of [0, at.failures])
-    for (let o = 0; o < 8 * arms; o += 64) code.push(...get(ROW), F64_LOAD, ...memarg(ALIGN_D, table + o), DROP)
+  // One load per cache line of the user's row first, so that their misses overlap.
+  for (let o = 0; o < at.rowBytes; o += 64) code.push(...get(ROW), I32_LOAD, ...memarg(2, o), DROP)
   code.push(...l(X)(iadd([...get(K0), ...simd(I32X4_SPLAT)], i32x4(0, weyl(1), weyl(2), weyl(3)))))
   code.push(...l(KEY)([...get(K1), ...simd(I32X4_SPLAT)]))
   code.push(...l(IDX)(i32x4(0, 1, 2, 3)))
   code.push(...l(ARMS)(i32x4(arms, arms, arms, arms)))
   code.push(...l(BEST_V)(f32x4(Number.NEGATIVE_INFINITY)))
   code.push(...l(BEST_I)(i32x4(0, 0, 0, 0)))
-  code.push(...i32(0), ...set(Q), ...i32(at.draws), ...set(DRAW))
-  const full = Math.floor(arms / 8)
+  code.push(...i32(0), ...set(Q))
+  // first pass: the normals of the ⌈K/8⌉ groups, at the draws
+  code.push(...i32(at.draws), ...set(DRAW))
+  code.push(LOOP, NO_RESULT, ...normalsOfGroup(weyl))
+  code.push(...get(DRAW), ...i32(at.draws + 4 * at.padded), I32_LT_U, BR_IF, 0, END)
+  // second pass: θ and the argmax over the ⌊K/4⌋ full quads, then the last K mod 4 arms
+  code.push(...i32(at.draws), ...set(DRAW))
+  const full = Math.floor(arms / 4)
   if (full > 0) {
-    code.push(LOOP, NO_RESULT, ...group(at, weyl, store, 8))
-    code.push(...get(Q), ...i32(full * 64), I32_LT_U, BR_IF, 0, END)
+    code.push(LOOP, NO_RESULT, ...quad(at, store, 4))
+    code.push(...get(Q), ...i32(full * 32), I32_LT_U, BR_IF, 0, END)
   }
-  if (arms % 8 !== 0) code.push(...group(at, weyl, store, arms % 8))
+  if (arms % 4 !== 0) code.push(...quad(at, store, arms % 4))
   // the four lanes: the largest θ (butterfly maxima), then the smallest arm among the lanes that hold it
   const swapHalves = [8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7]
   const swapPairs = [4, 5, 6, 7, 0, 1, 2, 3, 12, 13, 14, 15, 8, 9, 10, 11]
@@ -305,7 +302,7 @@ function functionBody(users: number, arms: number, store: boolean): Code {
 
 /**
  * The bytes of the module for `users` × `arms`: imports `env.memory`, exports `decide(row) → arm` and
- * `draw(row) → arm` (row: the byte offset u·K·8 of the user's S row; the key k0, k1 at the layout's `keys`;
+ * `draw(row) → arm` (row: the byte offset u·K₈·8 of the user's row of counts; the key k0, k1 at the layout's `keys`;
  * see {@link wilsonHilfertySimdLayout}), all other addresses baked in.
  */
 export function wilsonHilfertySimdModuleBytes(users: number, arms: number): Uint8Array {

@@ -1,6 +1,6 @@
 import { type Rng, Xoshiro128 } from "../random/rng"
 import { counterNormals, wilsonHilfertyF32 } from "./counter-normals"
-import { wilsonHilfertySimdLayout, wilsonHilfertySimdModuleBytes } from "./wilson-hilferty-simd-module"
+import { countSlot, wilsonHilfertySimdLayout, wilsonHilfertySimdModuleBytes } from "./wilson-hilferty-simd-module"
 
 // ES2022 and @types/node declare no WebAssembly global: the members used here.
 interface WebAssemblyMemory {
@@ -18,8 +18,7 @@ const modules = new Map<string, object>()
 
 /**
  * The state and sampler of hierarchical Thompson with `approximate: true, simd: true`: a Thompson decision over a user's
- * row of Beta posteriors Beta(α_a, β_a), α_a = priorAlpha[a] + successes[u·K + a], β_a = priorBeta[a] +
- * failures[u·K + a], each θ_a drawn by the Wilson–Hilferty cube-root normal approximation
+ * row of Beta posteriors Beta(α_a, β_a), α_a = prior α_a + S_ua, β_a = prior β_a + F_ua, each θ_a drawn by the Wilson–Hilferty cube-root normal approximation
  *   θ = m·(1 − r²/9 + z·r/3)³,  m = α/(α + β),  r² = β/(α(α + β + 1)),
  * (Wilson & Hilferty 1931, as in {@link wilsonHilfertyArgmax}) with counter-based normals: a decision takes
  * two words k0, k1 of the caller's generator, and arm a's normal is a single-precision Box–Muller draw from
@@ -29,10 +28,13 @@ const modules = new Map<string, object>()
  * evaluates the same single-precision operations in the same order ({@link counterNormals},
  * {@link wilsonHilfertyF32}), hence the same bits and the same arm.
  *
- * S, F and the priors live in the kernel's memory (the Float64Array views below): the policy updates them
- * in place and the kernel reads them, with no copy. α and β are summed in f64 and rounded to f32; the rest
- * is f32. Normals: Box & Muller (1958, "A note on the generation of random normal deviates", Ann. Math.
- * Stat. 29), z = √(−2 ln u)·cos/sin(2πv), the angle's octant from three bits; lowbias32 from Wellons (2018).
+ * The kernel holds the counts S, F and the priors in single precision, one row of 8·K₈ bytes per
+ * user (K₈ = K rounded up to 8; see {@link wilsonHilfertySimdLayout}): a decision reads 7 cache lines at K = 50
+ * where the Float64Arrays S and F take 13, and sums α = f32(prior) + f32(S), β = f32(prior) + f32(F) in f32.
+ * The owner reads and writes them per observation ({@link WilsonHilfertySimd.countsOf},
+ * {@link WilsonHilfertySimd.setCounts}, {@link WilsonHilfertySimd.copyPrior}), and whole tables by
+ * {@link WilsonHilfertySimd.load} and {@link WilsonHilfertySimd.store}. The rest is f32. Normals: Box & Muller (1958,
+ * "A note on the generation of random normal deviates", Ann. Math. Stat. 29), z = √(−2 ln u)·cos/sin(2πv), the angle's octant from three bits; lowbias32 from Wellons (2018).
  * Accuracy (test/bandits/wilson-hilferty-simd.test.ts): a normal is within 10⁻⁶ of the exact transform
  * of the same words (|z| ≤ 5.77 since u ≥ 2⁻²⁴; P(|Z| > 5.77) ≈ 8·10⁻⁹), and 10⁶ of them pass a 50-bin
  * chi-square and a Kolmogorov–Smirnov test; θ is within 2·10⁻⁶·m of the double-precision formula on the
@@ -40,9 +42,9 @@ const modules = new Map<string, object>()
  * within a total variation of 0.0004–0.035 of the exact sampler's, as for `approximate: true`.
  * @example
  * const k = WilsonHilfertySimd.create(100, 12)
- * k.priorAlpha.fill(1); k.priorBeta.fill(9)
+ * k.load(new Float64Array(1200), new Float64Array(1200), new Float64Array(12).fill(1), new Float64Array(12).fill(9))
  * k.drawKey(rng)
- * const arm = k.decide(7 * 12)
+ * const arm = k.decide(7)
  */
 export class WilsonHilfertySimd {
   /** A kernel for `users` × `arms`, in WebAssembly when the machine has it (and `wasm` is not false), else in JavaScript. */
@@ -73,12 +75,11 @@ export class WilsonHilfertySimd {
   readonly nArms: number
   /** Whether the decisions run in WebAssembly. */
   readonly wasm: boolean
-  /** S_ua and F_ua, user u's row at u·K. */
-  readonly successes: Float64Array
-  readonly failures: Float64Array
-  /** The priors α_a and β_a (K entries; the padding up to a multiple of 8 holds 1s). */
-  readonly priorAlpha: Float64Array
-  readonly priorBeta: Float64Array
+  /** The counts table (users rows of 2·K₈ floats) and the priors (one such row), in the kernel's memory. */
+  readonly #counts: Float32Array
+  readonly #priors: Float32Array
+  /** Floats per user row: 2·K₈. */
+  readonly #rowFloats: number
   readonly #draws: Float32Array
   readonly #keys: Int32Array
   /** A generator's state words while {@link WilsonHilfertySimd.drawKey} steps it inline. */
@@ -93,16 +94,60 @@ export class WilsonHilfertySimd {
     this.nUsers = users
     this.nArms = arms
     this.wasm = decide !== null
-    this.successes = new Float64Array(buffer, 0, users * arms)
-    this.failures = new Float64Array(buffer, at.failures, users * arms)
-    new Float64Array(buffer, at.priorAlpha, 2 * at.padded).fill(1)
-    this.priorAlpha = new Float64Array(buffer, at.priorAlpha, arms)
-    this.priorBeta = new Float64Array(buffer, at.priorBeta, arms)
+    this.#rowFloats = 2 * at.padded
+    this.#counts = new Float32Array(buffer, 0, users * this.#rowFloats)
+    this.#priors = new Float32Array(buffer, at.priors, this.#rowFloats).fill(1)
     this.#draws = new Float32Array(buffer, at.draws, arms)
     this.#keys = new Int32Array(buffer, at.keys, 2)
     this.#decide = decide
     this.#draw = draw
     this.#normals = new Float64Array(at.padded)
+  }
+
+  /** Writes user `user`'s S and F of arm `arm`, as the kernel holds them, to out[0] and out[1]. */
+  countsOf(user: number, arm: number, out: Float64Array): void {
+    const i = user * this.#rowFloats + countSlot(arm)
+    out[0] = this.#counts[i]
+    out[1] = this.#counts[i + 4]
+  }
+
+  /** Sets user `user`'s S and F of arm `arm` to counts[0] and counts[1] (rounded to f32). */
+  setCounts(user: number, arm: number, counts: Float64Array): void {
+    const i = user * this.#rowFloats + countSlot(arm)
+    this.#counts[i] = counts[0]
+    this.#counts[i + 4] = counts[1]
+  }
+
+  /** Copies arm `arm`'s prior Beta(α, β) from the tables (K each), rounded to f32. */
+  copyPrior(arm: number, priorAlpha: Float64Array, priorBeta: Float64Array): void {
+    const i = countSlot(arm)
+    this.#priors[i] = priorAlpha[arm]
+    this.#priors[i + 4] = priorBeta[arm]
+  }
+
+  /** Copies whole tables in: S and F (users × K, user u's row at u·K), rounded to f32, and the priors (K each). */
+  load(successes: Float64Array, failures: Float64Array, priorAlpha: Float64Array, priorBeta: Float64Array): void {
+    const K = this.nArms
+    for (let a = 0; a < K; a++) {
+      this.copyPrior(a, priorAlpha, priorBeta)
+      const slot = countSlot(a)
+      for (let u = 0; u < this.nUsers; u++) {
+        this.#counts[u * this.#rowFloats + slot] = successes[u * K + a]
+        this.#counts[u * this.#rowFloats + slot + 4] = failures[u * K + a]
+      }
+    }
+  }
+
+  /** Copies the counts out: S and F (users × K, user u's row at u·K). */
+  store(successes: Float64Array, failures: Float64Array): void {
+    const K = this.nArms
+    for (let a = 0; a < K; a++) {
+      const slot = countSlot(a)
+      for (let u = 0; u < this.nUsers; u++) {
+        successes[u * K + a] = this.#counts[u * this.#rowFloats + slot]
+        failures[u * K + a] = this.#counts[u * this.#rowFloats + slot + 4]
+      }
+    }
   }
 
   /** Sets the decision's key (k0, k1) (32-bit words; their bits are used). */
@@ -162,29 +207,33 @@ export class WilsonHilfertySimd {
     rng.loadState(st)
   }
 
-  /** The arm with the largest θ_a of user row `row` (= u·K; the first on a tie) for the current key. */
-  decide(row: number): number {
-    if (this.#decide !== null) return this.#decide(row * 8)
-    return this.#fallBack(row, null)
+  /** The arm with the largest θ_a of user `user` (the first on a tie) for the current key. */
+  decide(user: number): number {
+    if (this.#decide !== null) return this.#decide(user * this.#rowFloats * 4)
+    return this.#fallBack(user, null)
   }
 
   /** As {@link WilsonHilfertySimd.decide}, and writes every θ_a to `out` (K entries). */
-  draw(row: number, out: Float64Array): number {
-    if (this.#draw === null) return this.#fallBack(row, out)
-    const best = this.#draw(row * 8)
+  draw(user: number, out: Float64Array): number {
+    if (this.#draw === null) return this.#fallBack(user, out)
+    const best = this.#draw(user * this.#rowFloats * 4)
     for (let a = 0; a < this.nArms; a++) out[a] = this.#draws[a]
     return best
   }
 
-  #fallBack(row: number, out: Float64Array | null): number {
+  #fallBack(user: number, out: Float64Array | null): number {
     const z = this.#normals
     counterNormals(this.#keys[0], this.#keys[1], this.nArms, z)
     const f = Math.fround
+    const counts = this.#counts
+    const priors = this.#priors
+    const row = user * this.#rowFloats
     let best = 0
     let bestValue = Number.NEGATIVE_INFINITY
     for (let a = 0; a < this.nArms; a++) {
-      const alpha = f(this.priorAlpha[a] + this.successes[row + a])
-      const beta = f(this.priorBeta[a] + this.failures[row + a])
+      const i = countSlot(a)
+      const alpha = f(priors[i] + counts[row + i])
+      const beta = f(priors[i + 4] + counts[row + i + 4])
       const v = wilsonHilfertyF32(alpha, beta, z[a])
       if (out !== null) out[a] = v
       if (v > bestValue) {

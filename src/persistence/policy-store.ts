@@ -49,6 +49,7 @@ export function policyFromState<C = unknown>(saved: SavedState): Policy<C> {
     options.users = fields.nUsers
   const policy = new Class(options as never) as unknown as Policy<C>
   restoreInto(policy, fields, type)
+  policy.restored?.()
   return policy
 }
 

@@ -19,10 +19,7 @@ const ROWS: [number, number, number][] = [
 /** A kernel holding a copy of the policy's counts and priors: the reference of its `simd` draws. */
 function referenceOf(p: HierarchicalThompson, users: number): WilsonHilfertySimd {
   const k = WilsonHilfertySimd.create(users, p.nArms)
-  k.successes.set(p.successes)
-  k.failures.set(p.failures)
-  k.priorAlpha.set(p.priorAlpha)
-  k.priorBeta.set(p.priorBeta)
+  k.load(p.successes, p.failures, p.priorAlpha, p.priorBeta)
   return k
 }
 
@@ -36,8 +33,37 @@ describe("HierarchicalThompson with simd: true draws by its WilsonHilfertySimd k
     for (let i = 0; i < 200; i++) {
       const user = i % 4
       k.drawKey(r2)
-      expect(p.select({ user }, r1)).toBe(k.decide(user * 5))
+      expect(p.select({ user }, r1)).toBe(k.decide(user))
     }
+  })
+
+  it("keeps the kernel's copy equal to its arrays through updates and reset; a direct write is seen after restored()", () => {
+    const p = new HierarchicalThompson({ arms: 5, users: 4, approximate: true, simd: true })
+    p.warmStart(historyOf(4, 5, ROWS))
+    const rng = createRng(3)
+    for (let t = 0; t < 400; t++) {
+      const user = t % 4
+      p.update(p.select({ user }, rng), t % 3 === 0 ? 1 : 0, { user })
+    }
+    const agree = () => {
+      const k = referenceOf(p, 4)
+      const r1 = createRng(9)
+      const r2 = createRng(9)
+      let same = 0
+      for (let i = 0; i < 200; i++) {
+        k.drawKey(r2)
+        if (p.select({ user: i % 4 }, r1) === k.decide(i % 4)) same++
+      }
+      return same
+    }
+    expect(agree()).toBe(200)
+    // user 0's arm 3 written directly: the sampler sees it only after restored()
+    p.successes[3] = 1e6
+    expect(agree()).toBeLessThan(200)
+    p.restored()
+    expect(agree()).toBe(200)
+    p.reset()
+    expect(agree()).toBe(200)
   })
 
   it("gives propensities from the same kernel (Monte Carlo over keys of its seed)", () => {

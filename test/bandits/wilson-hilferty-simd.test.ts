@@ -7,6 +7,7 @@ import { boxMullerPair, counterNormals, counterWord, wilsonHilfertyF32 } from ".
 import { HierarchicalThompson } from "../../src/bandits/hierarchical-thompson"
 import { wilsonHilfertyDraw } from "../../src/bandits/wilson-hilferty-argmax"
 import { WilsonHilfertySimd } from "../../src/bandits/wilson-hilferty-simd"
+import { countSlot, wilsonHilfertySimdLayout } from "../../src/bandits/wilson-hilferty-simd-module"
 import { policyFromState, policyState } from "../../src/persistence/policy-store"
 import { createRng, type Rng } from "../../src/random/rng"
 import { normalCdf, normalQuantile } from "../../src/stats/distributions"
@@ -22,20 +23,24 @@ function chiSquare(counts: ArrayLike<number>, probabilities: ArrayLike<number>, 
   return x
 }
 
-/** A kernel with random posteriors: priors α ∈ [0.2, 3.2), β ∈ [0.2, 20.2), S up to 3 (or 300 with `large`), F up to 30 (3,000). */
-function randomKernel(users: number, arms: number, seed: number, wasm: boolean, large = false): WilsonHilfertySimd {
+/**
+ * A kernel loaded with random posteriors: priors α ∈ [0.2, 3.2), β ∈ [0.2, 20.2), S up to 3 (or 300 with `large`),
+ * F up to 30 (3,000); with the tables it was loaded from.
+ */
+function randomKernel(users: number, arms: number, seed: number, wasm: boolean, large = false) {
   const k = WilsonHilfertySimd.create(users, arms, { wasm })
   const rng = createRng(seed)
   const scale = large ? 100 : 1
+  const successes = new Float64Array(users * arms)
+  const failures = new Float64Array(users * arms)
   for (let i = 0; i < users * arms; i++) {
-    k.successes[i] = Math.floor(4 * scale * rng.next())
-    k.failures[i] = Math.floor(30 * scale * rng.next()) + (i % 7 === 0 ? 0.5 : 0)
+    successes[i] = Math.floor(4 * scale * rng.next())
+    failures[i] = Math.floor(30 * scale * rng.next()) + (i % 7 === 0 ? 0.5 : 0)
   }
-  for (let a = 0; a < arms; a++) {
-    k.priorAlpha[a] = 0.2 + 3 * rng.next()
-    k.priorBeta[a] = 0.2 + 20 * rng.next()
-  }
-  return k
+  const priorAlpha = Float64Array.from({ length: arms }, () => 0.2 + 3 * rng.next())
+  const priorBeta = Float64Array.from({ length: arms }, () => 0.2 + 20 * rng.next())
+  k.load(successes, failures, priorAlpha, priorBeta)
+  return { k, successes, failures, priorAlpha, priorBeta }
 }
 
 describe("counter-based Box–Muller normals (single precision)", () => {
@@ -147,8 +152,8 @@ describe("WilsonHilfertySimd: the WebAssembly kernel and its JavaScript referenc
   it.each([1, 3, 8, 13, 50])("give the same draws and arms, bit for bit, at K = %i (small and large counts)", (K) => {
     const users = 9
     for (const large of [false, true]) {
-      const wasm = randomKernel(users, K, K, true, large)
-      const js = randomKernel(users, K, K, false, large)
+      const wasm = randomKernel(users, K, K, true, large).k
+      const js = randomKernel(users, K, K, false, large).k
       expect(wasm.wasm).toBe(true)
       expect(js.wasm).toBe(false)
       const a = new Float64Array(K)
@@ -158,12 +163,12 @@ describe("WilsonHilfertySimd: the WebAssembly kernel and its JavaScript referenc
       for (let t = 0; t < 3000; t++) {
         const k0 = rng.nextUint32()
         const k1 = rng.nextUint32()
-        const row = (t % users) * K
+        const user = t % users
         wasm.key(k0, k1)
         js.key(k0, k1)
-        const armW = wasm.draw(row, a)
-        const armJ = js.draw(row, b)
-        if (armW !== armJ || wasm.decide(row) !== armW || js.decide(row) !== armW) differ++
+        const armW = wasm.draw(user, a)
+        const armJ = js.draw(user, b)
+        if (armW !== armJ || wasm.decide(user) !== armW || js.decide(user) !== armW) differ++
         for (let i = 0; i < K; i++) if (!Object.is(a[i], b[i])) differ++
         let first = 0
         for (let i = 1; i < K; i++) if (a[i] > a[first]) first = i
@@ -173,9 +178,9 @@ describe("WilsonHilfertySimd: the WebAssembly kernel and its JavaScript referenc
     }
   })
 
-  it("draws θ_a = wilsonHilfertyF32(f32(α), f32(β), z_a), within 2·10⁻⁶ of the posterior mean of the double-precision formula", () => {
+  it("draws θ_a = wilsonHilfertyF32(f32(f32(prior) + f32(S)), …, z_a), within 2·10⁻⁶ of the posterior mean of the double-precision formula", () => {
     const K = 50
-    const k = randomKernel(3, K, 5, true)
+    const { k, successes, failures, priorAlpha, priorBeta } = randomKernel(3, K, 5, true, true)
     const z = new Float64Array(56)
     const out = new Float64Array(K)
     const f = Math.fround
@@ -183,12 +188,14 @@ describe("WilsonHilfertySimd: the WebAssembly kernel and its JavaScript referenc
     for (let t = 0; t < 200; t++) {
       const row = (t % 3) * K
       k.key(t, 99)
-      k.draw(row, out)
+      k.draw(t % 3, out)
       counterNormals(t, 99, K, z)
       for (let a = 0; a < K; a++) {
-        const alpha = k.priorAlpha[a] + k.successes[row + a]
-        const beta = k.priorBeta[a] + k.failures[row + a]
-        expect(out[a]).toBe(wilsonHilfertyF32(f(alpha), f(beta), z[a]))
+        const alpha = priorAlpha[a] + successes[row + a]
+        const beta = priorBeta[a] + failures[row + a]
+        const alpha32 = f(f(priorAlpha[a]) + f(successes[row + a]))
+        const beta32 = f(f(priorBeta[a]) + f(failures[row + a]))
+        expect(out[a]).toBe(wilsonHilfertyF32(alpha32, beta32, z[a]))
         const exact = wilsonHilfertyDraw(alpha, beta, z[a])
         worst = Math.max(worst, Math.abs(out[a] - exact) / (alpha / (alpha + beta)))
       }
@@ -205,9 +212,9 @@ describe("WilsonHilfertySimd: the WebAssembly kernel and its JavaScript referenc
     const viaOpaque = new Float64Array(12)
     for (let t = 0; t < 100; t++) {
       k.drawKey(inline)
-      k.draw(12, out)
+      k.draw(1, out)
       k.drawKey(opaque)
-      k.draw(12, viaOpaque)
+      k.draw(1, viaOpaque)
       expect(Array.from(out)).toEqual(Array.from(viaOpaque))
     }
     expect(inline.nextUint32()).toBe(generic.nextUint32())
@@ -224,12 +231,60 @@ describe("WilsonHilfertySimd: the WebAssembly kernel and its JavaScript referenc
     expect(blocks).toBe(2)
   })
 
-  it("fills the prior padding with 1s and keeps S, F and the priors in its memory (the arrays are views)", () => {
-    const k = WilsonHilfertySimd.create(4, 5)
-    expect(k.successes.buffer).toBe(k.priorAlpha.buffer)
-    expect(k.failures.buffer).toBe(k.priorBeta.buffer)
-    expect(Array.from(new Float64Array(k.priorAlpha.buffer, k.priorAlpha.byteOffset, 8))).toEqual(new Array(8).fill(1))
+  it("lays a user's row out in whole cache lines, each arm's S and F at its own slot: 2·K₈ floats, no slot twice", () => {
+    for (const K of [1, 5, 8, 13, 50]) {
+      const at = wilsonHilfertySimdLayout(7, K)
+      expect(at.rowBytes % 64).toBe(0)
+      expect(at.priors).toBe(7 * at.rowBytes)
+      const slots = Array.from({ length: at.padded }, (_, a) => [countSlot(a), countSlot(a) + 4]).flat()
+      expect(slots.sort((x, y) => x - y)).toEqual(Array.from({ length: 2 * at.padded }, (_, i) => i))
+    }
   })
+
+  it.each([true, false])(
+    "reads each arm's counts and prior where setCounts, copyPrior and load write them, and store gives them back (wasm: %s)",
+    (wasm) => {
+      const K = 13
+      const k = WilsonHilfertySimd.create(3, K, { wasm })
+      expect(k.wasm).toBe(wasm)
+      const rng = createRng(4)
+      const ones = new Float64Array(K).fill(1)
+      for (let a = 0; a < K; a++) k.copyPrior(a, ones, ones)
+      const cell = new Float64Array(2)
+      const back = new Float64Array(2)
+      for (let best = 0; best < K; best++) {
+        // arm `best` of user 2 has posterior Beta(10⁶ + 1, 1), every other arm Beta(1, 10⁶ + 1): `best` wins every draw
+        for (let a = 0; a < K; a++) {
+          cell[0] = a === best ? 1e6 : 0
+          cell[1] = a === best ? 0 : 1e6
+          k.setCounts(2, a, cell)
+          k.countsOf(2, a, back)
+          expect(Array.from(back)).toEqual(Array.from(cell))
+        }
+        k.drawKey(rng)
+        expect(k.decide(2)).toBe(best)
+      }
+      // the same through the priors, and load() overwriting everything
+      const zeros = new Float64Array(3 * K)
+      for (let best = 0; best < K; best++) {
+        const alpha = Float64Array.from({ length: K }, (_, a) => (a === best ? 1e6 : 1))
+        const beta = Float64Array.from({ length: K }, (_, a) => (a === best ? 1 : 1e6))
+        k.load(zeros, zeros, alpha, beta)
+        for (let user = 0; user < 3; user++) {
+          k.drawKey(rng)
+          expect(k.decide(user)).toBe(best)
+        }
+      } // load and store are inverse on single-precision values
+      const S = Float64Array.from({ length: 3 * K }, (_, i) => Math.fround(i / 7))
+      const F = Float64Array.from({ length: 3 * K }, (_, i) => 3 * i + 0.5)
+      k.load(S, F, new Float64Array(K), new Float64Array(K))
+      const S2 = new Float64Array(3 * K)
+      const F2 = new Float64Array(3 * K)
+      k.store(S2, F2)
+      expect(Array.from(S2)).toEqual(Array.from(S))
+      expect(Array.from(F2)).toEqual(Array.from(F))
+    },
+  )
 })
 
 describe("the chosen-arm distribution of the SIMD sampler", () => {
@@ -237,8 +292,7 @@ describe("the chosen-arm distribution of the SIMD sampler", () => {
   function counts(alpha: number[], beta: number[], pick: (k: WilsonHilfertySimd, rng: Rng) => number) {
     const K = alpha.length
     const k = WilsonHilfertySimd.create(1, K)
-    k.priorAlpha.set(alpha)
-    k.priorBeta.set(beta)
+    k.load(new Float64Array(K), new Float64Array(K), Float64Array.from(alpha), Float64Array.from(beta))
     const out = new Float64Array(K)
     const rng = createRng(3)
     for (let t = 0; t < N; t++) out[pick(k, rng)]++
