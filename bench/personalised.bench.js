@@ -24,7 +24,7 @@ function bestOf(f, rounds) {
   return b
 }
 
-const ROUNDS = 5
+const ROUNDS = 9
 const rng0 = L.createRng(1)
 // biome-ignore lint/correctness/noUnusedVariables: a sink the compiler cannot drop, so the timed loop runs
 let sink = 0

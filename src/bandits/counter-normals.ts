@@ -15,8 +15,8 @@ export const MIX_2 = 0x846ca68b | 0
 export const F32 = {
   /** 2⁻²⁴: a 24-bit integer to a uniform on [0, 1). */
   twoToMinus24: f(2 ** -24),
-  /** √2: the mantissa is folded into [√½, √2]. */
-  sqrt2: f(Math.SQRT2),
+  /** The bits of f32(√½): u = 2^e·m with m ∈ [√½, √2) by e = (bits(u) − these) ≫ 23. */
+  sqrtHalfBits: 0x3f3504f3,
   ln2: f(Math.LN2),
   /** ln m = 2f·(1 + f²/3 + f⁴/5 + f⁶/7), f = (m − 1)/(m + 1) (truncation ≤ 2f⁹/9 < 3·10⁻⁸ for |f| ≤ 0.1716). */
   log: [f(1 / 3), f(1 / 5), f(1 / 7)],
@@ -49,21 +49,17 @@ const pun = new Float32Array(1)
 const punBits = new Int32Array(pun.buffer)
 
 /**
- * −2·ln u in single precision for u = 1 − (w >>> 8)·2⁻²⁴ ∈ [2⁻²⁴, 1]: the exponent e and mantissa m ∈ [√½, √2]
- * of u, then e·ln 2 + 2·atanh((m − 1)/(m + 1)) by its series to f⁷.
+ * −2·ln u in single precision for u = 1 − (w >>> 8)·2⁻²⁴ ∈ [2⁻²⁴, 1]: u = 2^e·m with m ∈ [√½, √2), by integer
+ * operations on u's bits, then e·ln 2 + 2·atanh((m − 1)/(m + 1)) by its series to f⁷.
  * @example minusTwoLog(0) // 0, from u = 1
  */
 export function minusTwoLog(w: number): number {
   const u = f(1 - f((w >>> 8) * F32.twoToMinus24))
   pun[0] = u
   const bits = punBits[0]
-  let e = (bits >> 23) - 127
-  punBits[0] = (bits & 0x7fffff) | 0x3f800000
-  let m = pun[0]
-  if (m > F32.sqrt2) {
-    m = f(m * 0.5)
-    e++
-  }
+  const e = (bits - F32.sqrtHalfBits) >> 23
+  punBits[0] = bits - (e << 23)
+  const m = pun[0]
   const x = f(f(m - 1) / f(m + 1))
   const x2 = f(x * x)
   const [l3, l5, l7] = F32.log

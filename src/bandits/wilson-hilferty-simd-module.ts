@@ -62,7 +62,8 @@ const I32X4_ADD = 0xae
 const I32X4_SUB = 0xb1
 const I32X4_MUL = 0xb5
 const I32X4_MIN_S = 0xb6
-const F32X4_MAX = 0xe9
+/** pmax(a, b) = a < b ? b : a: one maxps on x64 (f32x4.max's NaN and ±0 rules cost V8 several instructions). */
+const F32X4_PMAX = 0xeb
 const F32X4_SQRT = 0xe3
 const F32X4_ADD = 0xe4
 const F32X4_SUB = 0xe5
@@ -154,15 +155,12 @@ function normalsOfGroup(weyl: (k: number) => number): Code {
   code.push(...l(H1)(xor(get(X), get(KEY))), ...mix(H1))
   code.push(...l(H2)(xor(iadd(get(X), splat(weyl(4))), get(KEY))), ...mix(H2))
   code.push(...l(X)(iadd(get(X), splat(weyl(8)))))
-  // u and its exponent e, mantissa m ∈ [1, 2), folded to [√½, √2]
-  // (h1 ≫ 8) < 2²⁴ converts alike signed and unsigned; the signed conversion is one instruction on x64
+  // u = 2^e·m with m ∈ [√½, √2): e = (bits(u) − bits(√½)) ≫ 23 (arithmetic), m's bits = bits(u) − e·2²³
+  // ((h1 ≫ 8) < 2²⁴ converts alike signed and unsigned; the signed conversion is one instruction on x64)
   const u = sub(f32x4(1), mul([...shrU(get(H1), 8), ...simd(F32X4_CONVERT_I32X4_S)], f32x4(F32.twoToMinus24)))
   code.push(...l(BITS)(u))
-  code.push(...l(EXP)([...shrS(get(BITS), 23), ...splat(127), ...simd(I32X4_SUB)]))
-  code.push(...l(M)([...get(BITS), ...splat(0x7fffff), ...simd(V128_AND), ...splat(0x3f800000), ...simd(0x50)]))
-  code.push(...l(GT)([...get(M), ...f32x4(F32.sqrt2), ...simd(F32X4_GT)]))
-  code.push(...l(M)(bitselect(mul(get(M), f32x4(0.5)), get(M), get(GT))))
-  code.push(...l(EXP)([...get(EXP), ...get(GT), ...simd(I32X4_SUB)]))
+  code.push(...l(EXP)(shrS([...get(BITS), ...splat(F32.sqrtHalfBits), ...simd(I32X4_SUB)], 23)))
+  code.push(...l(M)([...get(BITS), ...shl(get(EXP), 23), ...simd(I32X4_SUB)]))
   code.push(...l(FR)(div(sub(get(M), f32x4(1)), add(get(M), f32x4(1)))))
   code.push(...l(FR2)(mul(get(FR), get(FR))))
   const series = horner(get(FR2), [1, ...F32.log])
@@ -205,7 +203,7 @@ function quad(at: ReturnType<typeof wilsonHilfertySimdLayout>, store: boolean, v
   code.push(...l(THETA)(valid < 4 ? bitselect(theta, f32x4(Number.NEGATIVE_INFINITY), inRange) : theta))
   if (store) code.push(...get(DRAW), ...get(THETA), ...simd(V128_STORE), ...memarg(ALIGN_V, 0))
   code.push(...l(GT)([...get(THETA), ...get(BEST_V), ...simd(F32X4_GT)]))
-  code.push(...l(BEST_V)(bitselect(get(THETA), get(BEST_V), get(GT))))
+  code.push(...l(BEST_V)([...get(BEST_V), ...get(THETA), ...simd(F32X4_PMAX)]))
   code.push(...l(BEST_I)(bitselect(get(IDX), get(BEST_I), get(GT))))
   code.push(...l(IDX)(iadd(get(IDX), splat(4))))
   code.push(...get(ROW), ...i32(32), I32_ADD, ...set(ROW))
@@ -228,25 +226,25 @@ function mix(x: number): Code {
 /**
  * The kernel's function: `decide(row)` → the arm for the key (k0, k1) in memory (and with `store`, `draw(row)`, which also
  * writes θ_a of every arm as f32 at the draws). First one i32 load per cache line of the user's row of counts
- * (dropped: their misses then overlap), then the loop over the ⌊K/8⌋ full groups of eight arms (q = 64g),
- * then the last K mod 8 arms as one more group, straight-line:
+ * (dropped: their misses then overlap), then two passes:
  *
- * (loop $groups
+ * (loop $normals                                                  ;; the ⌈K/8⌉ groups, DRAW = draws + 32g
  *   (local.set $h1 (mix (v128.xor (local.get $x) (local.get $key))))                 ;; words 8g + l
  *   (local.set $h2 (mix (v128.xor (i32x4.add (local.get $x) (i32x4 4γ)) (local.get $key)))) ;; words 8g + 4 + l
  *   (local.set $x (i32x4.add (local.get $x) (i32x4 8γ)))
- *   R = √(−2 ln u), u = 1 − (h1 ≫ 8)·2⁻²⁴: exponent and mantissa by bit masks, the mantissa folded into
- *     [√½, √2] by a compare and bitselect, the atanh series; ψ = (h2 ∧ 0xffffff)·(π/4)·2⁻²⁴; sin ψ and
- *     cos ψ by Horner; swap where bit 29 of h2, then R·cos, R·sin, their sign bits flipped by bits 31, 30
- *   for the half h = 0 (arms 8g + l, R·cos) and h = 1 (arms 8g + 4 + l, R·sin):
- *     α = prior α + S (f32x4.add of the priors at q + 32h and the row at 64g + 32h), β likewise from
- *     16 bytes further; θ = m·t³ as in counter-normals.ts (in the last group,
- *     lanes with arm ≥ K set to −∞); (with store: v128.store at the draws + 32g + 16h); where θ > best:
- *     best = θ, arm = lane's arm
- *   (local.set $q (i32.add (local.get $q) (i32.const 64)))
- *   (br_if $groups (i32.lt_u (local.get $q) (i32.const 64⌊K/8⌋))))
- * then the largest θ of the four lanes (f32x4.max against two shuffles) and the smallest arm among the lanes
- * that hold it (i32x4.min_s likewise): the first maximal arm, as a scan would give.
+ *   R = √(−2 ln u), u = 1 − (h1 ≫ 8)·2⁻²⁴ = 2^e·m with m ∈ [√½, √2) by integer operations on its bits, the
+ *     atanh series; ψ = (h2 ∧ 0xffffff)·(π/4)·2⁻²⁴; sin ψ and cos ψ by Horner; swap where bit 29 of h2, then
+ *     R·cos, R·sin, their sign bits flipped by bits 31, 30: stored at DRAW (arms 8g + l) and DRAW + 16
+ *     (arms 8g + 4 + l)
+ *   (br_if $normals …))
+ * (loop $quads                                                    ;; the ⌊K/4⌋ full quads, q = 32·quad
+ *   α = prior α + S (f32x4.add of the priors at q and the row at q), β likewise 16 bytes further; θ = m·t³
+ *   as in counter-normals.ts on the quad's normals (with store: θ replaces them); where θ > best: arm = the
+ *   lane's arm, best = f32x4.pmax(best, θ)
+ *   (br_if $quads …))
+ * then the last K mod 4 arms as one more quad, its lanes of arms ≥ K set to −∞; then the largest θ of the
+ * four lanes (f32x4.pmax against two shuffles) and the smallest arm among the lanes that hold it
+ * (i32x4.min_s likewise): the first maximal arm, as a scan would give.
  */
 function functionBody(users: number, arms: number, store: boolean): Code {
   const at = wilsonHilfertySimdLayout(users, arms)
@@ -288,7 +286,7 @@ function functionBody(users: number, arms: number, store: boolean): Code {
   const swapPairs = [4, 5, 6, 7, 0, 1, 2, 3, 12, 13, 14, 15, 8, 9, 10, 11]
   const across = (op: number, x: number, lanes: number[]): Code =>
     l(x)([...get(x), ...get(x), ...get(x), ...simd(I8X16_SHUFFLE), ...lanes, ...simd(op)])
-  code.push(...l(GT)(get(BEST_V)), ...across(F32X4_MAX, GT, swapHalves), ...across(F32X4_MAX, GT, swapPairs))
+  code.push(...l(GT)(get(BEST_V)), ...across(F32X4_PMAX, GT, swapHalves), ...across(F32X4_PMAX, GT, swapPairs))
   code.push(...l(BEST_I)(bitselect(get(BEST_I), splat(0x7fffffff), [...get(BEST_V), ...get(GT), ...simd(F32X4_EQ)])))
   code.push(...across(I32X4_MIN_S, BEST_I, swapHalves), ...across(I32X4_MIN_S, BEST_I, swapPairs))
   code.push(...get(BEST_I), ...simd(I32X4_EXTRACT_LANE), 0, END)
