@@ -1,16 +1,13 @@
 import {
   BR_IF,
   END,
-  EXPORT_FUNC,
   F64X2_ADD,
   F64X2_MUL,
   F64X2_SUB,
-  FUNC_TYPE,
   I32,
   I32_ADD,
   I32_LT_U,
   I32_MUL,
-  IMPORT_MEMORY,
   LOCAL_TEE,
   LOOP,
   NO_RESULT,
@@ -21,11 +18,12 @@ import {
   get,
   i32,
   memarg,
-  name,
-  section,
   set,
   uleb,
   vector,
+  type ModuleFunction,
+  funcType,
+  moduleBytes,
 } from "../linalg/kernels/wasm-encoding"
 import { RidgeKernel, ridgeLayout, rowsBody } from "./ridge-kernel"
 
@@ -446,17 +444,11 @@ export function hybridModuleBytes(nArms: number, dimension: number, shared: numb
   const d = dimension
   const P = (d * (d + 1)) / 2
   const updates = d <= MAX_UNROLLED
-  const type = (params: number[]) => [FUNC_TYPE, ...vector(params.map((p) => [p])), ...vector([])]
-  const exports = [[...name("decide"), EXPORT_FUNC, ...uleb(2)]]
-  if (updates) exports.push([...name("update"), EXPORT_FUNC, ...uleb(3)])
-  const bodies = [rowsBody(P * 8, P, at.ridge.pairs), rowsBody(d * 8, d, at.ridge.x), decideBody(at, nArms, d, shared)]
-  if (updates) bodies.push(updateBody(at, d, shared))
-  return Uint8Array.from([
-    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(1, vector([type([I32, I32, I32]), type([]), type([I32, F64])])),
-    ...section(2, vector([[...name("env"), ...name("memory"), IMPORT_MEMORY, 0x00, ...uleb(1)]])),
-    ...section(3, vector(updates ? [uleb(0), uleb(0), uleb(1), uleb(2)] : [uleb(0), uleb(0), uleb(1)])),
-    ...section(7, vector(exports)),
-    ...section(10, vector(bodies)),
-  ])
+  const functions: ModuleFunction[] = [
+    { type: 0, body: rowsBody(P * 8, P, at.ridge.pairs) },
+    { type: 0, body: rowsBody(d * 8, d, at.ridge.x) },
+    { type: 1, body: decideBody(at, nArms, d, shared), export: "decide" },
+  ]
+  if (updates) functions.push({ type: 2, body: updateBody(at, d, shared), export: "update" })
+  return moduleBytes([funcType([I32, I32, I32]), funcType([]), funcType([I32, F64])], functions)
 }

@@ -1,3 +1,27 @@
+import {
+  BR_IF,
+  END,
+  F64X2_ADD,
+  F64X2_MUL,
+  I32,
+  I32_ADD,
+  I32_GT_S,
+  I32_LT_U,
+  I32_MUL,
+  LOOP,
+  NO_RESULT,
+  V128,
+  V128_LOAD,
+  V128_ZERO,
+  funcType,
+  get,
+  i32,
+  moduleBytes,
+  set,
+  uleb,
+  vector,
+} from "../linalg/kernels/wasm-encoding"
+
 /**
  * WebAssembly SIMD kernel for a LinUCB decision with shared features: for every arm a,
  *   quadratic form  q_a = Σ_k inverse[a·P + k]·pairs[k]   (xᵀA_a⁻¹x, P = d(d+1)/2, see {@link RidgeArms})
@@ -211,66 +235,17 @@ function kernelModule(dimension: number): object {
   return module
 }
 
-// Encoding: WebAssembly core specification §5 (binary format) and its fixed-width SIMD extension (prefix 0xfd).
-const I32 = 0x7f
-const V128 = 0x7b
-const FUNC_TYPE = 0x60
-const IMPORT_MEMORY = 0x02
-const EXPORT_FUNC = 0x00
-const LOCAL_GET = 0x20
-const LOCAL_SET = 0x21
-const I32_CONST = 0x41
-const I32_LT_U = 0x49
-const I32_GT_S = 0x4a
-const I32_ADD = 0x6a
-const I32_MUL = 0x6c
+// Opcodes beyond `wasm-encoding` (WebAssembly core specification §5; SIMD: prefix 0xfd).
 const I32_SHL = 0x74
 const F64_LOAD = 0x2b
 const F64_STORE = 0x39
 const F64_ADD = 0xa0
 const F64_MUL = 0xa2
 const BLOCK_START = 0x02
-const LOOP = 0x03
 const BR = 0x0c
-const BR_IF = 0x0d
-const END = 0x0b
-const NO_RESULT = 0x40
-const V128_LOAD = [0xfd, 0x00]
-const V128_ZERO = [0xfd, 0x0c, ...new Array<number>(16).fill(0)]
 const F64X2_EXTRACT_LANE = [0xfd, 0x21]
-const F64X2_ADD = [0xfd, 0xf0, 0x01]
-const F64X2_MUL = [0xfd, 0xf2, 0x01]
 /** Alignment hint 2³ bytes: with an odd row length, every other row starts 8 bytes off 16. */
 const ALIGN = 3
-
-function uleb(n: number): number[] {
-  const out: number[] = []
-  do {
-    let byte = n & 0x7f
-    n >>>= 7
-    if (n !== 0) byte |= 0x80
-    out.push(byte)
-  } while (n !== 0)
-  return out
-}
-
-function sleb(n: number): number[] {
-  const out: number[] = []
-  for (;;) {
-    const byte = n & 0x7f
-    n >>= 7
-    // Stryker disable next-line all: the loop's only exit; a mutant that never meets it hangs, and its other half concerns negative constants, which are never emitted
-    if ((n === 0 && (byte & 0x40) === 0) || (n === -1 && (byte & 0x40) !== 0)) return [...out, byte]
-    out.push(byte | 0x80)
-  }
-}
-
-const name = (s: string): number[] => [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))]
-const vector = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()]
-const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body]
-const get = (i: number): number[] => [LOCAL_GET, ...uleb(i)]
-const set = (i: number): number[] => [LOCAL_SET, ...uleb(i)]
-const i32 = (n: number): number[] => [I32_CONST, ...sleb(n)]
 
 // Parameters and locals of a function, by index.
 const ROWS = 0
@@ -331,18 +306,11 @@ export function rowsBody(stride: number, length: number, vectorAt: number): numb
 export function kernelModuleBytes(dimension: number): Uint8Array {
   const at = ridgeLayout(1, dimension)
   const P = at.packedSize
-  return Uint8Array.from([
-    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(1, vector([[FUNC_TYPE, ...vector([[I32], [I32], [I32]]), ...vector([])]])),
-    ...section(2, vector([[...name("env"), ...name("memory"), IMPORT_MEMORY, 0x00, ...uleb(1)]])),
-    ...section(3, vector([uleb(0), uleb(0)])),
-    ...section(
-      7,
-      vector([
-        [...name("forms"), EXPORT_FUNC, ...uleb(0)],
-        [...name("means"), EXPORT_FUNC, ...uleb(1)],
-      ]),
-    ),
-    ...section(10, vector([rowsBody(P * 8, P, at.pairs), rowsBody(dimension * 8, dimension, at.x)])),
-  ])
+  return moduleBytes(
+    [funcType([I32, I32, I32])],
+    [
+      { type: 0, body: rowsBody(P * 8, P, at.pairs), export: "forms" },
+      { type: 0, body: rowsBody(dimension * 8, dimension, at.x), export: "means" },
+    ],
+  )
 }

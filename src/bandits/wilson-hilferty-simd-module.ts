@@ -1,23 +1,20 @@
 import {
   BR_IF,
   END,
-  EXPORT_FUNC,
-  FUNC_TYPE,
   I32,
   I32_ADD,
   I32_LT_U,
-  IMPORT_MEMORY,
   LOOP,
   NO_RESULT,
   V128,
   get,
   i32,
   memarg,
-  name,
-  section,
   set,
   uleb,
   vector,
+  funcType,
+  moduleBytes,
 } from "../linalg/kernels/wasm-encoding"
 import { F32, MIX_1, MIX_2, WEYL } from "./counter-normals"
 
@@ -305,18 +302,12 @@ function functionBody(users: number, arms: number, store: boolean): Code {
  */
 export function wilsonHilfertySimdModuleBytes(users: number, arms: number): Uint8Array {
   const pages = Math.ceil(wilsonHilfertySimdLayout(users, arms).end / 65536)
-  return Uint8Array.from([
-    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(1, vector([[FUNC_TYPE, ...vector([[I32]]), ...vector([[I32]])]])),
-    ...section(2, vector([[...name("env"), ...name("memory"), IMPORT_MEMORY, 0x00, ...uleb(pages)]])),
-    ...section(3, vector([uleb(0), uleb(0)])),
-    ...section(
-      7,
-      vector([
-        [...name("decide"), EXPORT_FUNC, ...uleb(0)],
-        [...name("draw"), EXPORT_FUNC, ...uleb(1)],
-      ]),
-    ),
-    ...section(10, vector([functionBody(users, arms, false), functionBody(users, arms, true)])),
-  ])
+  return moduleBytes(
+    [funcType([I32], [I32])],
+    [
+      { type: 0, body: functionBody(users, arms, false), export: "decide" },
+      { type: 0, body: functionBody(users, arms, true), export: "draw" },
+    ],
+    [0x00, ...uleb(pages)],
+  )
 }

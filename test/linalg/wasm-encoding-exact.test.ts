@@ -66,4 +66,50 @@ describe("WebAssembly binary encoding", () => {
     expect(enc.F64X2_SUB).toEqual([0xfd, 0xf1, 0x01])
     expect(enc.F64X2_MUL).toEqual([0xfd, 0xf2, 0x01])
   })
+
+  it("builds a module: types, the imported memory, functions, exports of the named ones only, code", () => {
+    expect(enc.funcType([enc.I32, enc.I32], [enc.I32])).toEqual([0x60, 2, 0x7f, 0x7f, 1, 0x7f])
+    expect(enc.funcType([])).toEqual([0x60, 0, 0])
+    const I32_LOAD = 0x28
+    // function 0 (not exported): memory[a] + b; function 1 "twice": f0(a, a); function 2 "first": f0(0, 0)
+    const f0 = [0, ...enc.get(0), I32_LOAD, 2, 0, ...enc.get(1), enc.I32_ADD, enc.END]
+    const f1 = [0, ...enc.get(0), ...enc.get(0), 0x10, 0, enc.END]
+    const f2 = [0, ...enc.i32(0), ...enc.i32(0), 0x10, 0, enc.END]
+    const types = [
+      enc.funcType([enc.I32, enc.I32], [enc.I32]),
+      enc.funcType([enc.I32], [enc.I32]),
+      enc.funcType([], [enc.I32]),
+    ]
+    const functions = [
+      { type: 0, body: [f0.length, ...f0] },
+      { type: 1, body: [f1.length, ...f1], export: "twice" },
+      { type: 2, body: [f2.length, ...f2], export: "first" },
+    ]
+    const bytes = enc.moduleBytes(types, functions, [0x00, ...enc.uleb(2)])
+    expect(Array.from(bytes.slice(0, 8))).toEqual([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00])
+    const exports = [
+      7,
+      17,
+      2,
+      5,
+      ...Array.from("twice", (c) => c.charCodeAt(0)),
+      0,
+      1,
+      5,
+      ...Array.from("first", (c) => c.charCodeAt(0)),
+      0,
+      2,
+    ]
+    expect(Array.from(bytes).join(",")).toContain(exports.join(","))
+    const wasm = Reflect.get(globalThis, "WebAssembly")
+    const memory = new wasm.Memory({ initial: 2 })
+    new Int32Array(memory.buffer)[0] = 40
+    new Int32Array(memory.buffer)[1] = 7
+    const { exports: run } = new wasm.Instance(new wasm.Module(bytes), { env: { memory } })
+    expect(Object.keys(run)).toEqual(["twice", "first"])
+    expect(run.twice(4)).toBe(11) // memory[4] + 4
+    expect(run.first()).toBe(40)
+    // the default memory: unshared, one page at least
+    expect(Array.from(enc.moduleBytes(types, functions)).join(",")).toContain([0x79, 0x02, 0x00, 0x01].join(",")) // "memory", then kind 2 (memory), flags 0, minimum 1
+  })
 })

@@ -34,7 +34,6 @@ import {
   BR_IF,
   CALL,
   END,
-  EXPORT_FUNC,
   F64,
   F64_ADD,
   F64_LOAD,
@@ -44,7 +43,6 @@ import {
   F64X2_ADD,
   F64X2_MUL,
   F64X2_SPLAT,
-  FUNC_TYPE,
   I32,
   I32_ADD,
   I32_GE_S,
@@ -55,7 +53,6 @@ import {
   I32_MUL,
   I32_SHL,
   I32_SUB,
-  IMPORT_MEMORY,
   LOCAL_TEE,
   LOOP,
   NO_RESULT,
@@ -68,11 +65,11 @@ import {
   get,
   i32,
   memarg,
-  name,
-  section,
   set,
   uleb,
   vector,
+  funcType,
+  moduleBytes,
 } from "./wasm-encoding"
 
 const ALIGN_V = 4
@@ -254,27 +251,15 @@ function termsBody(residual: boolean): number[] {
 
 /** The bytes of the module: imports `env.memory` (at least one page), exports the five functions above. */
 export function factorRowsModuleBytes(): Uint8Array {
-  const type = (params: number[], results: number[]): number[] => [
-    FUNC_TYPE,
-    ...vector(params.map((p) => [p])),
-    ...vector(results.map((r) => [r])),
-  ]
   const terms = [I32, I32, I32, I32, I32, I32, I32, I32, F64]
-  const exports = ["dot", "axpy", "symv", "residualTerms", "productTerms"]
-  return Uint8Array.from([
-    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(
-      1,
-      vector([
-        type([I32, I32, I32], [F64]),
-        type([F64, I32, I32, I32], []),
-        type([I32, I32, I32, I32], []),
-        type(terms, []),
-      ]),
-    ),
-    ...section(2, vector([[...name("env"), ...name("memory"), IMPORT_MEMORY, 0x00, ...uleb(1)]])),
-    ...section(3, vector([uleb(0), uleb(1), uleb(2), uleb(3), uleb(3)])),
-    ...section(7, vector(exports.map((e, i) => [...name(e), EXPORT_FUNC, ...uleb(i)]))),
-    ...section(10, vector([dotBody(), axpyBody(), symvBody(), termsBody(true), termsBody(false)])),
-  ])
+  return moduleBytes(
+    [funcType([I32, I32, I32], [F64]), funcType([F64, I32, I32, I32]), funcType([I32, I32, I32, I32]), funcType(terms)],
+    [
+      { type: 0, body: dotBody(), export: "dot" },
+      { type: 1, body: axpyBody(), export: "axpy" },
+      { type: 2, body: symvBody(), export: "symv" },
+      { type: 3, body: termsBody(true), export: "residualTerms" },
+      { type: 3, body: termsBody(false), export: "productTerms" },
+    ],
+  )
 }

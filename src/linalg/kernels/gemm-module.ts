@@ -50,18 +50,15 @@
  */
 import {
   END,
-  EXPORT_FUNC,
   F64X2_ADD,
   F64X2_MUL,
   F64X2_SUB,
-  FUNC_TYPE,
   I32,
   I32_ADD,
   I32_GT_S,
   I32_LT_U,
   I32_MUL,
   I32_SUB,
-  IMPORT_MEMORY,
   LIMITS_SHARED,
   LOCAL_TEE,
   LOOP,
@@ -75,11 +72,11 @@ import {
   get,
   i32,
   memarg,
-  name,
-  section,
   set,
   uleb,
   vector,
+  funcType,
+  moduleBytes,
 } from "./wasm-encoding"
 
 // Parameters, then locals, by index.
@@ -159,19 +156,12 @@ function gemmBody(store: number[]): number[] {
  */
 export function gemmModuleBytes(shared: boolean, initialPages: number, maximumPages: number): Uint8Array {
   const limits = shared ? [LIMITS_SHARED, ...uleb(initialPages), ...uleb(maximumPages)] : [0x00, ...uleb(initialPages)]
-  const params = vector(new Array<number[]>(9).fill([I32]))
-  return Uint8Array.from([
-    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(1, vector([[FUNC_TYPE, ...params, ...vector([])]])),
-    ...section(2, vector([[...name("env"), ...name("memory"), IMPORT_MEMORY, ...limits]])),
-    ...section(3, vector([uleb(0), uleb(0)])),
-    ...section(
-      7,
-      vector([
-        [...name("gemmAdd"), EXPORT_FUNC, ...uleb(0)],
-        [...name("gemmSub"), EXPORT_FUNC, ...uleb(1)],
-      ]),
-    ),
-    ...section(10, vector([gemmBody(F64X2_ADD), gemmBody(F64X2_SUB)])),
-  ])
+  return moduleBytes(
+    [funcType(new Array<number>(9).fill(I32))],
+    [
+      { type: 0, body: gemmBody(F64X2_ADD), export: "gemmAdd" },
+      { type: 0, body: gemmBody(F64X2_SUB), export: "gemmSub" },
+    ],
+    limits,
+  )
 }

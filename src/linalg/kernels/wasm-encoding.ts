@@ -1,5 +1,5 @@
 // Encoding of WebAssembly modules: core specification §5 (binary format) and its fixed-width SIMD
-// extension (prefix 0xfd). Only what the dense kernel emits.
+// extension (prefix 0xfd). What the kernels share: common opcodes, LEB128, and the module around their functions.
 
 export const I32 = 0x7f
 export const V128 = 0x7b
@@ -53,6 +53,40 @@ export function sleb(n: number): number[] {
 export const name = (s: string): number[] => [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))]
 export const vector = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()]
 export const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body]
+
+/** A function type: (params) → (results). */
+export const funcType = (params: number[], results: number[] = []): number[] => [
+  FUNC_TYPE,
+  ...vector(params.map((p) => [p])),
+  ...vector(results.map((r) => [r])),
+]
+
+/** One function of {@link moduleBytes}: its type's index, its body (locals and code), its export name if any. */
+export interface ModuleFunction {
+  type: number
+  body: number[]
+  export?: string
+}
+
+/**
+ * The bytes of a module that imports its memory as `env.memory` (`memory`: the limits; default an unshared
+ * memory of at least one page) and has the function `types` (each from {@link funcType}) and `functions`,
+ * exported under their names in their order.
+ * @example moduleBytes([funcType([I32], [I32])], [{ type: 0, body: [0, 0x20, 0, 0x0b], export: "id" }])
+ */
+export function moduleBytes(types: number[][], functions: ModuleFunction[], memory = [0x00, ...uleb(1)]): Uint8Array {
+  const exported = functions.flatMap((f, i) =>
+    f.export === undefined ? [] : [[...name(f.export), EXPORT_FUNC, ...uleb(i)]],
+  )
+  return Uint8Array.from([
+    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
+    ...section(1, vector(types)),
+    ...section(2, vector([[...name("env"), ...name("memory"), IMPORT_MEMORY, ...memory]])),
+    ...section(3, vector(functions.map((f) => uleb(f.type)))),
+    ...section(7, vector(exported)),
+    ...section(10, vector(functions.map((f) => f.body))),
+  ])
+}
 export const get = (i: number): number[] => [LOCAL_GET, ...uleb(i)]
 export const set = (i: number): number[] => [LOCAL_SET, ...uleb(i)]
 export const i32 = (n: number): number[] => [I32_CONST, ...sleb(n)]

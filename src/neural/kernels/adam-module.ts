@@ -13,7 +13,6 @@
 import {
   BR_IF,
   END,
-  EXPORT_FUNC,
   F32,
   F32X4_ADD,
   F32X4_DIV,
@@ -21,12 +20,10 @@ import {
   F32X4_SPLAT,
   F32X4_SQRT,
   F32X4_SUB,
-  FUNC_TYPE,
   I32,
   I32_ADD,
   I32_LT_U,
   I32_MUL,
-  IMPORT_MEMORY,
   LOCAL_TEE,
   LOOP,
   NO_RESULT,
@@ -36,11 +33,11 @@ import {
   get,
   i32,
   memarg,
-  name,
-  section,
   set,
   uleb,
   vector,
+  funcType,
+  moduleBytes,
 } from "../../linalg/kernels/wasm-encoding"
 
 // Parameters, then locals, by index.
@@ -96,15 +93,8 @@ function adamBody(): number[] {
 
 /** The bytes of the module: imports `env.memory`, exports `adam`. Callers pass count > 0. */
 export function adamModuleBytes(): Uint8Array {
-  const params = vector([...new Array<number[]>(5).fill([I32]), ...new Array<number[]>(SCALAR_COUNT).fill([F32])])
-  return Uint8Array.from([
-    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(1, vector([[FUNC_TYPE, ...params, ...vector([])]])),
-    ...section(2, vector([[...name("env"), ...name("memory"), IMPORT_MEMORY, 0x00, ...uleb(1)]])),
-    ...section(3, vector([uleb(0)])),
-    ...section(7, vector([[...name("adam"), EXPORT_FUNC, ...uleb(0)]])),
-    ...section(10, vector([adamBody()])),
-  ])
+  const params = [...new Array<number>(5).fill(I32), ...new Array<number>(SCALAR_COUNT).fill(F32)]
+  return moduleBytes([funcType(params)], [{ type: 0, body: adamBody(), export: "adam" }])
 }
 
 /** {@link adamModuleBytes}'s step in JavaScript on float offsets into `f` (scalars already f32): the same bits. */

@@ -49,20 +49,17 @@
 import {
   BR_IF,
   END,
-  EXPORT_FUNC,
   F32,
   F32X4_ADD,
   F32X4_MUL,
   F32X4_PMAX,
   F32X4_SPLAT,
-  FUNC_TYPE,
   I32,
   I32_ADD,
   I32_GT_S,
   I32_LT_U,
   I32_MUL,
   I32_SUB,
-  IMPORT_MEMORY,
   LOCAL_TEE,
   LOOP,
   NO_RESULT,
@@ -73,11 +70,11 @@ import {
   get,
   i32,
   memarg,
-  name,
-  section,
   set,
   uleb,
   vector,
+  funcType,
+  moduleBytes,
 } from "../../linalg/kernels/wasm-encoding"
 
 // Parameters, then locals, by index.
@@ -158,13 +155,8 @@ function denseBody(): number[] {
 
 /** The bytes of the module: imports `env.memory` (plain, growable), exports `dense`. */
 export function denseForwardModuleBytes(): Uint8Array {
-  const params = vector([...new Array<number[]>(7).fill([I32]), [F32]])
-  return Uint8Array.from([
-    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(1, vector([[FUNC_TYPE, ...params, ...vector([])]])),
-    ...section(2, vector([[...name("env"), ...name("memory"), IMPORT_MEMORY, 0x00, ...uleb(1)]])),
-    ...section(3, vector([uleb(0)])),
-    ...section(7, vector([[...name("dense"), EXPORT_FUNC, ...uleb(0)]])),
-    ...section(10, vector([denseBody()])),
-  ])
+  return moduleBytes(
+    [funcType([...new Array<number>(7).fill(I32), F32])],
+    [{ type: 0, body: denseBody(), export: "dense" }],
+  )
 }
