@@ -300,10 +300,9 @@ export class HierarchicalThompson implements Policy<VisitorContext> {
     checkArm(this.name, arm, this.nArms)
     checkUnitReward(this.name, reward)
     const user = userOf(this.name, context, this.nUsers)
-    const cell = user * this.nArms + arm
     const kernel = this.#kernel
     if (kernel === null) {
-      this.observe(cell, arm, reward, 1)
+      this.observe(user * this.nArms + arm, arm, reward, 1)
       this.refit(arm)
       return
     }
