@@ -18,7 +18,8 @@ const modules = new Map<string, object>()
 
 /**
  * The state and sampler of hierarchical Thompson with `approximate: true, simd: true`: a Thompson decision over a user's
- * row of Beta posteriors Beta(α_a, β_a), α_a = prior α_a + S_ua, β_a = prior β_a + F_ua, each θ_a drawn by the Wilson–Hilferty cube-root normal approximation
+ * row of Beta posteriors Beta(α_a, β_a), α_a = prior α_a + S_ua, β_a = prior β_a + F_ua, each θ_a drawn by the
+ * Wilson–Hilferty cube-root normal approximation
  *   θ = m·(1 − r²/9 + z·r/3)³,  m = α/(α + β),  r² = β/(α(α + β + 1)),
  * (Wilson & Hilferty 1931, as in {@link wilsonHilfertyArgmax}) with counter-based normals: a decision takes
  * two words k0, k1 of the caller's generator, and arm a's normal is a single-precision Box–Muller draw from
@@ -33,8 +34,9 @@ const modules = new Map<string, object>()
  * where the Float64Arrays S and F take 13, and sums α = f32(prior) + f32(S), β = f32(prior) + f32(F) in f32.
  * The owner reads and writes them per observation ({@link WilsonHilfertySimd.countsOf},
  * {@link WilsonHilfertySimd.setCounts}, {@link WilsonHilfertySimd.copyPrior}), and whole tables by
- * {@link WilsonHilfertySimd.load} and {@link WilsonHilfertySimd.store}. The rest is f32. Normals: Box & Muller (1958,
- * "A note on the generation of random normal deviates", Ann. Math. Stat. 29), z = √(−2 ln u)·cos/sin(2πv), the angle's octant from three bits; lowbias32 from Wellons (2018).
+ * {@link WilsonHilfertySimd.load} and {@link WilsonHilfertySimd.store}. The rest is f32. Normals: Box & Muller
+ * (1958, "A note on the generation of random normal deviates", Ann. Math. Stat. 29), z = √(−2 ln u)·cos/sin(2πv),
+ * the angle's octant from three bits; lowbias32 from Wellons (2018).
  * Accuracy (test/bandits/wilson-hilferty-simd.test.ts): a normal is within 10⁻⁶ of the exact transform
  * of the same words (|z| ≤ 5.77 since u ≥ 2⁻²⁴; P(|Z| > 5.77) ≈ 8·10⁻⁹), and 10⁶ of them pass a 50-bin
  * chi-square and a Kolmogorov–Smirnov test; θ is within 2·10⁻⁶·m of the double-precision formula on the
