@@ -60,6 +60,24 @@ describe("the packed product C ± A·B", () => {
     }
   })
 
+  it("runs in the module's exports on a WebAssembly heap, gemmAdd for +1 and gemmSub for −1, with byte addresses", () => {
+    const heap = loaded(true)
+    const exports = Reflect.get(heap, "wasm") as Record<"add" | "sub", (...args: number[]) => void>
+    expect([exports.add.length, exports.sub.length]).toEqual([9, 9])
+    const calls: string[] = []
+    for (const name of ["add", "sub"] as const) {
+      const run = exports[name]
+      exports[name] = (...args: number[]) => {
+        calls.push(`${name}(${args.join(",")})`)
+        run(...args)
+      }
+    }
+    heap.gemm(1, 8, 8, 3, 0, 12, 24, 12, 48, 8)
+    heap.gemm(-1, 8, 8, 3, 0, 12, 24, 12, 48, 8)
+    expect(calls).toEqual(["add(8,8,3,0,96,192,96,384,64)", "sub(8,8,3,0,96,192,96,384,64)"])
+    expect(heap.f64[48]).toBe(1000)
+  })
+
   it("writes a 4 × 4 tile into a wider C with its row stride and leaves the rest alone", () => {
     for (const wasm of [true, false]) {
       const heap = loaded(wasm)

@@ -109,6 +109,8 @@ describe("WebAssembly binary encoding", () => {
     expect(Object.keys(run)).toEqual(["twice", "first"])
     expect(run.twice(4)).toBe(11) // memory[4] + 4
     expect(run.first()).toBe(40)
+    // each function keeps its own type: the exports' arities are their types' parameter counts
+    expect([run.twice.length, run.first.length]).toEqual([1, 0])
     // the default memory: unshared, one page at least
     expect(Array.from(enc.moduleBytes(types, functions)).join(",")).toContain([0x79, 0x02, 0x00, 0x01].join(",")) // "memory", then kind 2 (memory), flags 0, minimum 1
   })
