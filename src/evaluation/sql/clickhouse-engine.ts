@@ -31,7 +31,14 @@ export class ClickHouseEngine implements SqlEngine {
       "@clickhouse/client",
       "ClickHouseEngine",
     )
-    const client = createClient({ url, database: options.database, request_timeout: 600_000 })
+    // A query over a large log may run for minutes: the server sends a progress header every
+    // 50 s, so a proxy's idle timeout in between does not cut the connection.
+    const client = createClient({
+      url,
+      database: options.database,
+      request_timeout: 600_000,
+      clickhouse_settings: { send_progress_in_http_headers: 1, http_headers_progress_interval_ms: "50000" },
+    })
     return new ClickHouseEngine(url, client)
   }
 

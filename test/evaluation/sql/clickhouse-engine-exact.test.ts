@@ -120,6 +120,11 @@ describe.skipIf(binary === undefined)("ClickHouseEngine on a server", () => {
       expect(await engine.queryRows("SELECT count(*), toUInt64(7), 1.5, [10, 20, 30][1 + 1] FROM ids")).toEqual([
         [10000, 7, 1.5, 20],
       ])
+      // the progress headers that keep a long query's connection alive through a proxy
+      const settings = "name IN ('send_progress_in_http_headers', 'http_headers_progress_interval_ms')"
+      expect(
+        await engine.queryRows(`SELECT toUInt64(value) FROM system.settings WHERE ${settings} ORDER BY name`),
+      ).toEqual([[50000], [1]])
     } finally {
       await engine.close()
     }
