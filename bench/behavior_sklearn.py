@@ -1,4 +1,4 @@
-# Reference timings for bench/behavior.bench.js, run by hand (CI does not need Python):
+# Peer of bench/behavior.bench.js, run by it where /usr/bin/python3 has scikit-learn (Debian python3-sklearn); by hand:
 #   node bench/behavior.bench.js --dump /tmp/behavior-bench && /usr/bin/python3 bench/behavior_sklearn.py /tmp/behavior-bench
 import json, sys, time
 import numpy as np

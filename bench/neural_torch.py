@@ -1,8 +1,12 @@
-"""By-hand reference for bench/neural.bench.js: the same Dense 128-64-1 MLP in PyTorch (Debian python3-torch),
-8,000 rows x 38 features, batch 64, Adam, binary cross-entropy, one thread (tfjs-wasm runs single-threaded in Node).
-Run: /usr/bin/python3 bench/neural_torch.py   (not part of CI)."""
+"""Peer of bench/neural.bench.js and bench/mlp-train.bench.js, which run it where /usr/bin/python3 has torch: the same
+Dense 128-64-1 MLP in PyTorch (Debian python3-torch), 8,000 rows x 38 features, batch 64, Adam, binary cross-entropy,
+one thread (tfjs-wasm runs single-threaded in Node). By hand: /usr/bin/python3 bench/neural_torch.py"""
+import os
 import time
-import torch
+
+# torch.set_num_threads(1) alone still leaves a second OpenMP thread spinning (CPU time twice the wall time).
+os.environ["OMP_NUM_THREADS"] = "1"
+import torch  # noqa: E402
 
 torch.manual_seed(1)
 torch.set_num_threads(1)

@@ -1,13 +1,16 @@
 // Timing targets for the recommenders (2-core machine). Prints rates and ratios, not pass/fail.
-// Reference numbers were measured by hand on this machine with Debian's numpy 1.24.2 / scikit-learn
-// (scripts in the comments beside each); `implicit` is not installable here (no PyPI), so its
-// algorithm was timed as a numpy re-implementation of the same CG sweep.
+// The peer runs in the same run where /usr/bin/python3 has numpy and scipy (Debian python3-numpy,
+// python3-scipy): bench/recsys_numpy.py on the same data, in CPU seconds. `implicit` is not
+// installable here (no PyPI), so its algorithm is timed as a numpy re-implementation of the same
+// CG sweep. Without them the bench prints the figures recorded by hand on 2026-11-23 on the older
+// machine, and says so. `--dump DIR` writes the data and exits.
+const { writeFileSync } = require("node:fs")
+const { join } = require("node:path")
 const L = require("../dist")
-// CPU seconds measured by hand on this 2-core machine (single-threaded BLAS) with /tmp/ref/bench_ref.py-style numpy code
-// on data of the same shapes (numpy 1.24.2, scipy 1.10): item cosine via sparse XᵀX densified + argpartition 3.67 s;
-// implicit ALS, the CG sweep of implicit's least_squares_cg written with numpy per row: 1.60 s for 2 iterations (× 5);
-// Funk-SVD as a Python loop with numpy vectors (Surprise's update order): 1.06 s per epoch (× 20).
-const REF = { itemCosine: 3.67, als: 1.6 * 5, sgd: 1.06 * 20 }
+const { pythonPeer } = require("./util")
+// Recorded 2026-11-23 (numpy 1.24.2, scipy 1.10, single-threaded BLAS, CPU seconds): item cosine 3.67 s;
+// implicit ALS 1.60 s for 2 iterations (× 5); Funk-SVD 1.06 s per epoch (× 20).
+const RECORDED = { itemCosine: 3.67, als: 1.6 * 5, sgd: 1.06 * 20 }
 
 /** Wall-clock and CPU seconds of fn(): on a shared machine CPU time is the fairer number. */
 function time(fn) {
@@ -37,30 +40,12 @@ function implicitData(nUsers, nItems, nnz, seed) {
   return L.interactionsFromTriples(nUsers, nItems, users, items)
 }
 
-function report(label, t, target, reference, referenceLabel) {
-  const parts = [
-    `${label.padEnd(56)} ${t.seconds.toFixed(2).padStart(6)} s wall, ${t.cpu.toFixed(2).padStart(6)} s CPU (target < ${target} s)`,
-  ]
-  if (reference)
-    parts.push(`  ${referenceLabel} ${reference.toFixed(2)} s → ${(t.cpu / reference).toFixed(2)}× its time`)
-  console.log(parts.join(""))
+function writeInteractions(dir, prefix, m) {
+  for (const key of ["indptr", "items", "values"])
+    writeFileSync(join(dir, `${prefix}.${key}`), new Uint8Array(m[key].buffer, m[key].byteOffset, m[key].byteLength))
 }
 
 const big = implicitData(10_000, 5_000, 500_000, 1)
-console.log(`implicit data: ${big.nUsers} users × ${big.nItems} items, ${big.items.length} distinct interactions`)
-
-const knn = time(() => new L.ItemKnn({ neighbours: 20, shrinkage: 10 }).fit(big))
-report(
-  "item-kNN cosine, top-20 neighbours, 5,000 items",
-  knn,
-  3,
-  REF.itemCosine,
-  "numpy/scipy sparse XᵀX + argpartition:",
-)
-
-const als = time(() => new L.ImplicitAls({ factors: 64, iterations: 10 }).fit(big, L.createRng(2)))
-report("implicit ALS 64 factors × 10 iterations (CG 3 steps)", als, 15, REF.als, "numpy CG sweep:")
-
 const ratings = (() => {
   const rng = L.createRng(3)
   const n = 100_000
@@ -74,6 +59,47 @@ const ratings = (() => {
   }
   return L.interactionsFromTriples(5_000, 2_000, users, items, values)
 })()
+const write = (dir) => {
+  writeInteractions(dir, "implicit", big)
+  writeInteractions(dir, "ratings", ratings)
+}
+if (process.argv[2] === "--dump") {
+  require("node:fs").mkdirSync(process.argv[3], { recursive: true })
+  write(process.argv[3])
+  console.log(`wrote ${process.argv[3]}`)
+  process.exit(0)
+}
+
+const measured = pythonPeer("recsys_numpy.py", write)
+const REF = measured ?? RECORDED
+const when = measured ? "now" : "recorded 2026-11-23, older machine"
+
+function report(label, t, target, reference, referenceLabel) {
+  const parts = [
+    `${label.padEnd(56)} ${t.seconds.toFixed(2).padStart(6)} s wall, ${t.cpu.toFixed(2).padStart(6)} s CPU (target < ${target} s)`,
+  ]
+  if (reference)
+    parts.push(
+      `  ${referenceLabel} (${when}): ${reference.toFixed(2)} s CPU → ${(t.cpu / reference).toFixed(2)}× its time`,
+    )
+  console.log(parts.join(""))
+}
+
+console.log(`implicit data: ${big.nUsers} users × ${big.nItems} items, ${big.items.length} distinct interactions`)
+if (!measured) console.log("numpy/scipy not available to /usr/bin/python3: the peer figures are the recorded ones")
+
+const knn = time(() => new L.ItemKnn({ neighbours: 20, shrinkage: 10 }).fit(big))
+report(
+  "item-kNN cosine, top-20 neighbours, 5,000 items",
+  knn,
+  3,
+  REF.itemCosine,
+  "numpy/scipy sparse XᵀX + argpartition",
+)
+
+const als = time(() => new L.ImplicitAls({ factors: 64, iterations: 10 }).fit(big, L.createRng(2)))
+report("implicit ALS 64 factors × 10 iterations (CG 3 steps)", als, 15, REF.als, "numpy CG sweep")
+
 {
   const svd = time(() => new L.FunkSvd({ factors: 50, epochs: 20 }).fit(ratings, L.createRng(4)))
   report(
@@ -81,6 +107,6 @@ const ratings = (() => {
     svd,
     1,
     REF.sgd,
-    "Python loop with numpy vectors:",
+    "Python loop with numpy vectors",
   )
 }

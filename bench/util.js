@@ -1,5 +1,9 @@
 "use strict"
-// Small helpers shared by the benchmarks: best-of-n timing and aligned output.
+// Small helpers shared by the benchmarks: best-of-n timing, aligned output, peers run in Python.
+const { spawnSync } = require("node:child_process")
+const { mkdtempSync, rmSync } = require("node:fs")
+const { tmpdir } = require("node:os")
+const { join } = require("node:path")
 
 /** Runs fn `repeats` times (after one warm-up) and returns the best wall time in seconds. */
 function bestOf(fn, repeats = 3) {
@@ -25,4 +29,26 @@ function report(name, value, unit, reference) {
   console.log(line)
 }
 
-module.exports = { bestOf, fmtRate, report }
+/**
+ * A peer measured in this run: `write(dir)` puts the bench's data in a fresh temporary folder, then
+ * /usr/bin/python3 runs `script` (beside this file) on it, printing `name seconds` lines. Returns
+ * { name: seconds }, or null where Python or a package the script imports is missing.
+ */
+function pythonPeer(script, write) {
+  const dir = mkdtempSync(join(tmpdir(), "interest-lab-peer-"))
+  try {
+    write(dir)
+    const r = spawnSync("/usr/bin/python3", [join(__dirname, script), dir], { encoding: "utf8" })
+    if (r.status !== 0) return null
+    const seconds = {}
+    for (const line of r.stdout.split("\n")) {
+      const m = /^(\w+) (\d[\d.]*(?:e[-+]?\d+)?)$/.exec(line.trim())
+      if (m) seconds[m[1]] = Number(m[2])
+    }
+    return seconds
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+module.exports = { bestOf, fmtRate, pythonPeer, report }
