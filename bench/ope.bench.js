@@ -1,10 +1,13 @@
 // Off-policy evaluation over a large synthetic log streamed from CSV: parse rate, estimation
 // rate (IPW, SNIPW, DR after parsing) and peak memory. The log is written to a temporary folder.
+// Beside it, where /usr/bin/python3 has numpy, pandas and scikit-learn, the same work done the
+// in-memory way of Open Bandit Pipeline (bench/ope_peer.py), measured in the same run.
 // Size: OPE_BENCH_ROWS (default 10,000,000). Run: npm run build && node bench/ope.bench.js
-const { createWriteStream, mkdtempSync, rmSync, statSync } = require("node:fs")
+const { createWriteStream, linkSync, mkdtempSync, rmSync, statSync } = require("node:fs")
 const { tmpdir } = require("node:os")
 const { join } = require("node:path")
 const L = require("../dist")
+const { pythonPeer } = require("./util")
 
 const ROWS = Number(process.env.OPE_BENCH_ROWS ?? 10_000_000)
 const K = 20
@@ -96,15 +99,49 @@ async function main() {
     )
     console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`)
     console.log(`true value ${truth.toFixed(6)}`)
+    const values = {}
     estimators.forEach((e, k) => {
       const { value, stderr } = e.finalize(sums[k])
+      values[e.name] = value
       console.log(
         `  ${e.name.padEnd(6)} ${value.toFixed(6)} ± ${(1.96 * stderr).toFixed(6)}  (error ${((value - truth) / stderr).toFixed(2)} standard errors)`,
       )
     })
+    const ours = {
+      parse: parseSeconds,
+      inputs: inputSeconds,
+      estimate: estimateSeconds,
+      peakMiB: process.resourceUsage().maxRSS / 1024,
+    }
+    comparePeer(
+      pythonPeer("ope_peer.py", (peerDir) => linkSync(path, join(peerDir, "log.csv"))),
+      ours,
+      values,
+    )
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/** The peer's stages beside ours, and how far its estimates are from ours. */
+function comparePeer(peer, ours, values) {
+  if (!peer) {
+    console.log("peer: numpy, pandas and scikit-learn not available to /usr/bin/python3 (bench/ope_peer.py not run)")
+    return
+  }
+  console.log("peer, measured now: pandas + numpy + scikit-learn, the in-memory way of Open Bandit Pipeline")
+  const line = (label, key) =>
+    console.log(
+      `  ${label.padEnd(34)} ${peer[key].toFixed(2).padStart(7)} s → ours ${(peer[key] / ours[key]).toFixed(2)}× its speed`,
+    )
+  line("parse (pandas.read_csv):", "parse")
+  line("inputs (reward model, q̂, w):", "inputs")
+  line("estimate (IPW, SNIPW, DR):", "estimate")
+  console.log(
+    `  ${"peak RSS:".padEnd(34)} ${peer.peakMiB.toFixed(0).padStart(5)} MiB → ours ${(ours.peakMiB / peer.peakMiB).toFixed(2)}× its memory`,
+  )
+  const gaps = Object.keys(values).map((name) => `${name} ${Math.abs(values[name] - peer[name]).toExponential(1)}`)
+  console.log(`  |ours − peer| of the estimates: ${gaps.join(", ")}`)
 }
 
 main().catch((error) => {
