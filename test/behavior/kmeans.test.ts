@@ -79,6 +79,43 @@ describe("KMeans", () => {
     expect(km.centers.data.every(Number.isFinite)).toBe(true)
   })
 
+  it("predict gives each point the centre of least squared distance, bit for bit (k = 1 … 9), ties to the smaller index", () => {
+    const rng = createRng(31)
+    const d = 5
+    const points = denseMatrix(Array.from({ length: 200 }, () => Array.from({ length: d }, () => rng.next() * 4 - 2)))
+    for (let k = 1; k <= 9; k++) {
+      // centre k − 1 repeats centre 0 (a tie on every point), the others are random points
+      const centres = Array.from({ length: k }, (_, c) => (c > 0 && c === k - 1 ? 0 : c * 7))
+      const init = denseMatrix(centres.map((row) => Array.from(points.data.subarray(row * d, row * d + d))))
+      const km = new KMeans({ k, init, maxIter: 1 }).fit(points)
+      const labels = km.predict(points)
+      const final = km.centers.data
+      let inertia = 0
+      for (let i = 0; i < points.nRows; i++) {
+        let best = 0
+        let bestD = Infinity
+        for (let c = 0; c < k; c++) {
+          let s = 0
+          for (let j = 0; j < d; j++) {
+            const t = points.data[i * d + j] - final[c * d + j]
+            s += t * t
+          }
+          if (s < bestD) {
+            bestD = s
+            best = c
+          }
+        }
+        expect(labels[i]).toBe(best)
+        inertia += bestD
+      }
+      expect(km.inertia).toBe(inertia)
+    }
+    // exact ties: centres 0, 4, 8, 12, 16; each query point is halfway between two of them
+    const grid = denseMatrix([0, 0, 4, 4, 8, 8, 12, 12, 16, 16].map((v) => [v]))
+    const five = new KMeans({ k: 5, init: denseMatrix([[0], [4], [8], [12], [16]]) }).fit(grid)
+    expect(Array.from(five.predict(denseMatrix([[2], [6], [10], [14], [18]])))).toEqual([0, 1, 2, 3, 4])
+  })
+
   it("k-means++ seeds are data points, distinct on distinct data", () => {
     const c = kmeansPlusPlus(X, 4, createRng(2))
     const rows = new Set(data.X.map((r) => r.join(",")))
