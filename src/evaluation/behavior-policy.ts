@@ -1,6 +1,7 @@
 import type { BanditLog } from "../schema/bandit-log"
 import { LogisticRegression } from "../text/logistic-regression"
 import type { TargetPolicy } from "../schema/target-policy"
+import { columnScaling } from "./feature-scaling"
 
 /** The learned state of an `EstimatedBehaviorPolicy`. */
 export interface BehaviorPolicyState {
@@ -40,12 +41,7 @@ export class EstimatedBehaviorPolicy implements TargetPolicy {
   fit(log: BanditLog): this {
     const n = log.length
     const d = log.featureNames.length
-    const featureMean = new Float64Array(d)
-    const featureScale = new Float64Array(d)
-    for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) featureMean[j] += log.context[i * d + j] / n
-    for (let i = 0; i < n; i++)
-      for (let j = 0; j < d; j++) featureScale[j] += (log.context[i * d + j] - featureMean[j]) ** 2 / n
-    for (let j = 0; j < d; j++) featureScale[j] = featureScale[j] > 0 ? Math.sqrt(featureScale[j]) : 1
+    const { mean: featureMean, scale: featureScale } = columnScaling(log.context, n, d)
     const levels = Int32Array.from(log.categoricalLevels, (l) => l.length)
     const nPositions = log.nPositions > 1 ? log.nPositions : 0
     const width = d + levels.reduce((s, x) => s + x, 0) + nPositions

@@ -1,6 +1,7 @@
 import type { BanditLog } from "../schema/bandit-log"
 import { minimizeLbfgs } from "../linalg/lbfgs"
 import type { TargetPolicy } from "../schema/target-policy"
+import { columnScaling } from "./feature-scaling"
 
 /**
  * Off-policy learning by weighted classification (OBP's `IPWLearner`; Zadrozny 2003, Beygelzimer
@@ -35,11 +36,7 @@ export class IpwPolicyLearner implements TargetPolicy {
     const K = log.nActions
     const nPositions = log.nPositions > 1 ? log.nPositions : 0
     const width = d + nPositions
-    const mean = new Float64Array(d)
-    const scale = new Float64Array(d)
-    for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += log.context[i * d + j] / n
-    for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) scale[j] += (log.context[i * d + j] - mean[j]) ** 2 / n
-    for (let j = 0; j < d; j++) scale[j] = scale[j] > 0 ? Math.sqrt(scale[j]) : 1
+    const { mean, scale } = columnScaling(log.context, n, d)
     this.nActions = K
     this.z = new Float64Array(width)
     this.s = new Float64Array(K)

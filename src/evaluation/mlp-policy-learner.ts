@@ -13,6 +13,7 @@ import {
   type FittedNetwork,
   type SavableNetwork,
 } from "../neural/network-weights"
+import { columnScaling } from "./feature-scaling"
 
 /** Options of `MlpPolicyLearner` (defaults in brackets). */
 export interface MlpPolicyLearnerOptions {
@@ -59,12 +60,9 @@ export class MlpPolicyLearner implements TargetPolicy, SavableNetwork {
     const d = log.featureNames.length
     this.nActions = log.nActions
     this.nPositions = log.nPositions > 1 ? log.nPositions : 0
-    this.mean = new Float64Array(d)
-    this.scale = new Float64Array(d)
-    for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) this.mean[j] += log.context[i * d + j] / n
-    for (let i = 0; i < n; i++)
-      for (let j = 0; j < d; j++) this.scale[j] += (log.context[i * d + j] - this.mean[j]) ** 2 / n
-    for (let j = 0; j < d; j++) this.scale[j] = this.scale[j] > 0 ? Math.sqrt(this.scale[j]) : 1
+    const { mean, scale } = columnScaling(log.context, n, d)
+    this.mean = mean
+    this.scale = scale
     const rows: number[] = []
     for (let i = 0; i < n; i++) if (log.reward[i] > 0) rows.push(i)
     if (rows.length === 0)

@@ -1,5 +1,6 @@
 import { choleskySolveInPlace } from "../linalg/cholesky"
 import type { BanditLog } from "../schema/bandit-log"
+import { columnScaling } from "./feature-scaling"
 
 /** A model of the expected reward q̂(x, a, pos) used by DM, DR, SNDR and switch-DR. */
 export interface RewardModel {
@@ -70,12 +71,7 @@ export class LinearRewardModel implements RewardModel {
     const n = log.length
     const nNum = log.featureNames.length
     const nCat = log.categoricalNames.length
-    const featureMean = new Float64Array(nNum)
-    const featureScale = new Float64Array(nNum)
-    for (let i = 0; i < n; i++) for (let j = 0; j < nNum; j++) featureMean[j] += log.context[i * nNum + j] / n
-    for (let i = 0; i < n; i++)
-      for (let j = 0; j < nNum; j++) featureScale[j] += (log.context[i * nNum + j] - featureMean[j]) ** 2 / n
-    for (let j = 0; j < nNum; j++) featureScale[j] = featureScale[j] > 0 ? Math.sqrt(featureScale[j]) : 1
+    const { mean: featureMean, scale: featureScale } = columnScaling(log.context, n, nNum)
     const categoricalOffset = new Int32Array(nCat)
     let d = 1 + nNum
     for (let c = 0; c < nCat; c++) {

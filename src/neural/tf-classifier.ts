@@ -284,8 +284,16 @@ export abstract class TfBinaryClassifier implements BinaryClassifier, SavableNet
         scale[c] += d * d
       }
     }
-    // A constant column keeps scale 1 so it maps to 0 instead of NaN.
-    for (let c = 0; c < x.cols; c++) scale[c] = scale[c] > 0 ? Math.sqrt(scale[c] / x.rows) : 1
+    // A constant column gets its value as mean and scale 1, so it maps to exactly 0 (not NaN, and not
+    // ±1 from the rounding of its summed mean becoming the scale).
+    for (let c = 0; c < x.cols; c++) {
+      let constant = x.rows > 0
+      for (let r = 1; r < x.rows && constant; r++) constant = x.data[r * x.cols + c] === x.data[c]
+      if (constant) {
+        mean[c] = x.data[c]
+        scale[c] = 1
+      } else scale[c] = scale[c] > 0 ? Math.sqrt(scale[c] / x.rows) : 1
+    }
     this.mean_ = mean
     this.scale_ = scale
   }
