@@ -4,7 +4,7 @@
 // installable here (no PyPI), so its algorithm is timed as a numpy re-implementation of the same
 // CG sweep. Without them the bench prints the figures recorded by hand on 2026-11-23 on the older
 // machine, and says so. `--dump DIR` writes the data and exits.
-const { writeFileSync } = require("node:fs")
+const { mkdirSync, writeFileSync } = require("node:fs")
 const { join } = require("node:path")
 const L = require("../dist")
 const { pythonPeer } = require("./util")
@@ -64,7 +64,7 @@ const write = (dir) => {
   writeInteractions(dir, "ratings", ratings)
 }
 if (process.argv[2] === "--dump") {
-  require("node:fs").mkdirSync(process.argv[3], { recursive: true })
+  mkdirSync(process.argv[3], { recursive: true })
   write(process.argv[3])
   console.log(`wrote ${process.argv[3]}`)
   process.exit(0)
