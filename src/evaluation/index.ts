@@ -25,7 +25,6 @@ export {
 export { PolicyTarget } from "./policy-target"
 export { LinearRewardModel } from "./reward-model"
 export type { RewardModel, LinearRewardModelOptions, LinearRewardModelState } from "./reward-model"
-export { columnScaling } from "./feature-scaling"
 export { GreedyModelTarget } from "./greedy-model-target"
 export { offPolicyInput } from "./off-policy-input"
 export { rewardModelFit, evaluateOffPolicy, meanWithInterval } from "./off-policy-evaluation"
