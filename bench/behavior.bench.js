@@ -4,10 +4,10 @@
 // scikit-learn (Debian python3-sklearn) on identical data, in the same run where /usr/bin/python3
 // has it (bench/behavior_sklearn.py, best of 3); else beside the figures recorded by hand on
 // 2026-11-23 on the older machine, and the line says so. `--dump DIR` writes the data and exits.
-const { writeFileSync, mkdirSync } = require("node:fs")
+const { writeFileSync } = require("node:fs")
 const { join } = require("node:path")
 const L = require("../dist")
-const { bestOf, pythonPeer, report } = require("./util")
+const { bestOf, dumpIfAsked, pythonPeer, report } = require("./util")
 
 // scikit-learn 1.2.1 seconds, recorded by hand with bench/behavior_sklearn.py (best of 3), 2026-11-23.
 const RECORDED = {
@@ -44,12 +44,7 @@ function write(dir) {
   writeFileSync(join(dir, "X.f64"), Buffer.from(X.buffer))
   writeFileSync(join(dir, "y.i32"), Buffer.from(y.buffer))
 }
-if (process.argv[2] === "--dump") {
-  mkdirSync(process.argv[3], { recursive: true })
-  write(process.argv[3])
-  console.log(`wrote ${process.argv[3]}`)
-  process.exit(0)
-}
+dumpIfAsked(write)
 
 const measured = pythonPeer("behavior_sklearn.py", write)
 const SKLEARN = measured ?? RECORDED

@@ -4,10 +4,10 @@
 // installable here (no PyPI), so its algorithm is timed as a numpy re-implementation of the same
 // CG sweep. Without them the bench prints the figures recorded by hand on 2026-11-23 on the older
 // machine, and says so. `--dump DIR` writes the data and exits.
-const { mkdirSync, writeFileSync } = require("node:fs")
+const { writeFileSync } = require("node:fs")
 const { join } = require("node:path")
 const L = require("../dist")
-const { pythonPeer } = require("./util")
+const { dumpIfAsked, pythonPeer } = require("./util")
 // Recorded 2026-11-23 (numpy 1.24.2, scipy 1.10, single-threaded BLAS, CPU seconds): item cosine 3.67 s;
 // implicit ALS 1.60 s for 2 iterations (× 5); Funk-SVD 1.06 s per epoch (× 20).
 const RECORDED = { itemCosine: 3.67, als: 1.6 * 5, sgd: 1.06 * 20 }
@@ -63,12 +63,7 @@ const write = (dir) => {
   writeInteractions(dir, "implicit", big)
   writeInteractions(dir, "ratings", ratings)
 }
-if (process.argv[2] === "--dump") {
-  mkdirSync(process.argv[3], { recursive: true })
-  write(process.argv[3])
-  console.log(`wrote ${process.argv[3]}`)
-  process.exit(0)
-}
+dumpIfAsked(write)
 
 const measured = pythonPeer("recsys_numpy.py", write)
 const REF = measured ?? RECORDED

@@ -1,7 +1,7 @@
 "use strict"
 // Small helpers shared by the benchmarks: best-of-n timing, aligned output, peers run in Python.
 const { spawnSync } = require("node:child_process")
-const { mkdtempSync, rmSync } = require("node:fs")
+const { mkdirSync, mkdtempSync, rmSync } = require("node:fs")
 const { tmpdir } = require("node:os")
 const { join } = require("node:path")
 
@@ -51,4 +51,13 @@ function pythonPeer(script, write) {
   }
 }
 
-module.exports = { bestOf, fmtRate, pythonPeer, report }
+/** `node bench/X.bench.js --dump DIR`: writes the peer's data into DIR with `write(dir)` and exits. */
+function dumpIfAsked(write) {
+  if (process.argv[2] !== "--dump") return
+  mkdirSync(process.argv[3], { recursive: true })
+  write(process.argv[3])
+  console.log(`wrote ${process.argv[3]}`)
+  process.exit(0)
+}
+
+module.exports = { bestOf, dumpIfAsked, fmtRate, pythonPeer, report }
